@@ -1,0 +1,5 @@
+"""`python -m autofacts` runs the CLI."""
+
+from autofacts.cli import main
+
+main()

@@ -1,0 +1,199 @@
+"""Validation: one plain function per rule, each returning the problems it finds.
+
+The rules together prove mechanically that every fact is what its source says: its quote stands
+verbatim in the seed, its value is one of the numbers the quote states (in base units), its
+qualifier is the hedge word the quote uses, and facts from different sources do not contradict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+from autofacts.model import Fact, KnowledgeBase, Location, Problem
+from autofacts.numbers import read_numbers
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "″": '"', "′": "'"})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Text as compared for quotes: typographic quotes made plain and white space folded."""
+    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+
+
+def check_references(kb: KnowledgeBase) -> list[Problem]:
+    """Every fact names a metric and a source that exist."""
+    problems = []
+    for fact in kb.facts:
+        if fact.metric not in kb.metrics:
+            problems.append(Problem(fact.where("metric"), "E110", f"unknown metric '{fact.metric}'"))
+        if fact.source not in kb.sources:
+            problems.append(Problem(fact.where("source"), "E111", f"unknown source '{fact.source}'"))
+    return problems
+
+
+def seed_file_problem(kb: KnowledgeBase, file: str) -> str | None:
+    """Why a source's seed file cannot be used, or None when it can."""
+    relative = Path(file)
+    if relative.is_absolute() or file.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", file):
+        return f"seed file '{file}' must be a name inside the seeds folder, not an absolute path"
+    if ".." in relative.parts:
+        return f"seed file '{file}' climbs out of the seeds folder"
+    seeds = kb.seeds_dir.resolve()
+    target = (kb.seeds_dir / relative).resolve()
+    if seeds not in target.parents:
+        return f"seed file '{file}' resolves outside the seeds folder (a link?)"
+    if not target.exists():
+        return f"seed file '{file}' not found in {kb.seeds_dir}"
+    if not target.is_file():
+        return f"seed file '{file}' is not a regular file"
+    return None
+
+
+def read_seeds(kb: KnowledgeBase) -> tuple[dict[str, str], list[Problem]]:
+    """Each usable source's seed text, normalised once; problems for the unusable ones."""
+    texts: dict[str, str] = {}
+    problems = []
+    for source in kb.sources.values():
+        where = source.location or Location("?", 0, 0)
+        why = seed_file_problem(kb, source.file)
+        if why is None:
+            try:
+                texts[source.id] = normalise(kb.seed_path(source).read_text(encoding="utf-8-sig"))
+                continue
+            except (OSError, UnicodeDecodeError) as exc:
+                why = f"seed file '{source.file}' cannot be read: {getattr(exc, 'strerror', None) or exc}"
+        problems.append(Problem(where, "E112", why))
+    return texts, problems
+
+
+def check_quotes(kb: KnowledgeBase, seeds: dict[str, str]) -> list[Problem]:
+    """Every quote occurs verbatim in its source's seed."""
+    problems = []
+    for fact in kb.facts:
+        text = seeds.get(fact.source)
+        if text is None:
+            continue  # the missing seed or source is reported once, elsewhere
+        if normalise(fact.quote) not in text:
+            file = kb.sources[fact.source].file
+            problems.append(
+                Problem(fact.where("quote"), "E120", f"quote not found verbatim in seeds/{file}: \"{_clip(fact.quote)}\"")
+            )
+    return problems
+
+
+def check_values(kb: KnowledgeBase) -> list[Problem]:
+    """The value is a number the quote states, and the qualifier is the one it states it with."""
+    problems = []
+    for fact in kb.facts:
+        if fact.value is None:
+            continue
+        mentions = [m for m in read_numbers(fact.quote) if m.value == fact.value]
+        if not mentions:
+            stated = ", ".join(sorted({_plain(m.value) for m in read_numbers(fact.quote)}, key=len)) or "none"
+            problems.append(
+                Problem(fact.where("value"), "E121",
+                        f"value {_plain(fact.value)} is not a number the quote states (it states: {stated})")
+            )
+            continue
+        if not any(m.qualifier == fact.qualifier for m in mentions):
+            said = " / ".join(sorted({m.qualifier for m in mentions}))
+            words = ", ".join(f"'{m.text}'" for m in mentions)
+            problems.append(
+                Problem(fact.where("qualifier" if "qualifier" in fact.field_locations else "value"), "E122",
+                        f"qualifier '{fact.qualifier}' does not match the quote: {words} is stated as '{said}'")
+            )
+    return problems
+
+
+def check_periods(kb: KnowledgeBase) -> list[Problem]:
+    """An outcome was over before its source reported it; a multiple's base precedes its period."""
+    problems = []
+    for fact in kb.facts:
+        source = kb.sources.get(fact.source)
+        if source and fact.kind == "actual" and fact.period.end > source.published.end:
+            problems.append(
+                Problem(fact.where("period"), "E133",
+                        f"actual figure for {fact.period} from a source published {source.published}: "
+                        "use kind 'forecast' or 'estimate', or correct the period")
+            )
+        if fact.compared_with is not None and fact.compared_with.end >= fact.period.start:
+            problems.append(
+                Problem(fact.where("compared_with"), "E130",
+                        f"compared_with {fact.compared_with} does not precede the period {fact.period}")
+            )
+    return problems
+
+
+def _cell(fact: Fact) -> tuple[str, str, str | None, str]:
+    return (fact.metric, fact.region, fact.entity, fact.kind)
+
+
+def check_partial_periods(kb: KnowledgeBase) -> list[Problem]:
+    """A flow over part of a period cannot exceed the flow over the whole of it."""
+    problems = []
+    groups: dict[tuple[str, str, str | None, str], list[Fact]] = defaultdict(list)
+    for fact in kb.facts:
+        metric = kb.metrics.get(fact.metric)
+        if metric is not None and metric.measure == "flow" and fact.value is not None:
+            groups[_cell(fact)].append(fact)
+    for facts in groups.values():
+        for part in facts:
+            for whole in facts:
+                if part is whole or not whole.period.contains(part.period) or whole.period.same_span(part.period):
+                    continue
+                p, w = part.interval, whole.interval
+                assert p is not None and w is not None
+                if p.lo is not None and w.hi is not None and (p.lo > w.hi or (p.lo == w.hi and (p.lo_open or w.hi_open))):
+                    problems.append(
+                        Problem(part.where("value"), "E132",
+                                f"'{part.id}' ({part.period}) exceeds '{whole.id}' for the whole of {whole.period}")
+                    )
+    return problems
+
+
+def check_conflicts(kb: KnowledgeBase) -> list[Problem]:
+    """Two sources stating the same figure must agree within what their qualifiers allow."""
+    problems = []
+    groups: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
+    for fact in kb.facts:
+        if fact.value is not None:
+            groups[(*_cell(fact), fact.period.start, fact.period.end)].append(fact)
+    for facts in groups.values():
+        for i, a in enumerate(facts):
+            for b in facts[i + 1:]:
+                ia, ib = a.interval, b.interval
+                assert ia is not None and ib is not None
+                if a.source != b.source and not ia.intersects(ib):
+                    problems.append(
+                        Problem(b.where("value"), "E131",
+                                f"'{b.id}' ({b.qualifier} {_plain(b.value)}) contradicts '{a.id}' "
+                                f"({a.qualifier} {_plain(a.value)}, at {a.location})")
+                    )
+    return problems
+
+
+Rule = Callable[[KnowledgeBase], list[Problem]]
+RULES: tuple[Rule, ...] = (check_references, check_values, check_periods, check_partial_periods, check_conflicts)
+
+
+def check_knowledge_base(kb: KnowledgeBase) -> list[Problem]:
+    """Every problem in the knowledge base: the loader's, then each rule's, in file order."""
+    seeds, problems = read_seeds(kb)
+    problems = list(kb.problems) + problems + check_quotes(kb, seeds)
+    for rule in RULES:
+        problems.extend(rule(kb))
+    return sorted(problems, key=lambda p: (p.location.file, p.location.line, p.location.column, p.code))
+
+
+def _plain(value: object) -> str:
+    text = format(value, "f") if value is not None else "?"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _clip(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,212 @@
+"""What "over", "about" and "nearly" mean, and arithmetic that keeps it.
+
+A figure stated as "over 16 million" is not 16 million: it is a lower bound. This module is the
+one place that turns a qualifier into an interval and carries intervals through differences,
+ratios and growth rates, so that a verdict can honestly say "can't tell".
+
+Numbers are Decimal throughout: a value typed as 2.4981 stays 2.4981.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+
+# How far "about 32.3 million" may lie from 32.3 million. Five per cent either side is wide
+# enough for a journalist's rounding ("about 13 million" for 12.9 million) and narrow enough
+# that "about 3 %" is not read as "anything from 0 to 6 %".
+APPROX_TOLERANCE = Decimal("0.05")
+
+QUALIFIERS = ("exact", "about", "over", "at-least", "nearly", "under", "at-most")
+
+# The words that state each qualifier, longest first where one contains another.
+HEDGE_WORDS: dict[str, tuple[str, ...]] = {
+    "over": ("more than", "over", "exceeded", "exceeding", "exceeds", "surpassed", "surpassing",
+             "above", "upwards of", "in excess of"),
+    "at-least": ("at least", "no less than", "not less than"),
+    "about": ("approximately", "about", "around", "roughly", "some", "nearly about"),
+    "nearly": ("nearly", "almost", "close to", "just under"),
+    "under": ("less than", "under", "below", "fewer than"),
+    "at-most": ("at most", "up to", "no more than", "not more than"),
+}
+
+SYMBOLS = {"exact": "", "about": "≈ ", "over": "> ", "at-least": "≥ ", "nearly": "≲ ",
+           "under": "< ", "at-most": "≤ "}
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A value known to lie between lo and hi (None: unbounded), with the figure it was stated as."""
+
+    lo: Decimal | None
+    hi: Decimal | None
+    lo_open: bool = False
+    hi_open: bool = False
+    nominal: Decimal | None = None
+
+    @property
+    def is_exact(self) -> bool:
+        return self.lo is not None and self.lo == self.hi
+
+    @property
+    def is_bounded(self) -> bool:
+        return self.lo is not None and self.hi is not None
+
+    @property
+    def width(self) -> Decimal | None:
+        if self.lo is None or self.hi is None:
+            return None
+        return self.hi - self.lo
+
+    def intersects(self, other: Interval) -> bool:
+        """True when some value lies in both (used to tell corroboration from conflict)."""
+        if self.lo is not None and other.hi is not None:
+            if self.lo > other.hi or (self.lo == other.hi and (self.lo_open or other.hi_open)):
+                return False
+        if other.lo is not None and self.hi is not None:
+            if other.lo > self.hi or (other.lo == self.hi and (other.lo_open or self.hi_open)):
+                return False
+        return True
+
+    def within(self, other: Interval) -> bool:
+        """True when every value of self also lies in other."""
+        lo_ok = other.lo is None or (
+            self.lo is not None
+            and (self.lo > other.lo or (self.lo == other.lo and (self.lo_open or not other.lo_open)))
+        )
+        hi_ok = other.hi is None or (
+            self.hi is not None
+            and (self.hi < other.hi or (self.hi == other.hi and (self.hi_open or not other.hi_open)))
+        )
+        return lo_ok and hi_ok
+
+
+def from_qualifier(value: Decimal, qualifier: str) -> Interval:
+    """The interval a stated figure stands for."""
+    t = APPROX_TOLERANCE
+    spread = abs(value) * t
+    if qualifier == "exact":
+        return Interval(value, value, nominal=value)
+    if qualifier == "about":
+        return Interval(value - spread, value + spread, nominal=value)
+    if qualifier == "over":
+        return Interval(value, None, lo_open=True, nominal=value)
+    if qualifier == "at-least":
+        return Interval(value, None, nominal=value)
+    if qualifier == "nearly":
+        return Interval(value - spread, value, hi_open=True, nominal=value)
+    if qualifier == "under":
+        return Interval(None, value, hi_open=True, nominal=value)
+    if qualifier == "at-most":
+        return Interval(None, value, nominal=value)
+    raise ValueError(f"unknown qualifier {qualifier!r}")
+
+
+def _sub(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+    return None if a is None or b is None else a - b
+
+
+def difference(a: Interval, b: Interval) -> Interval:
+    """a - b: the widest change consistent with both figures."""
+    return Interval(
+        lo=_sub(a.lo, b.hi),
+        hi=_sub(a.hi, b.lo),
+        lo_open=a.lo_open or b.hi_open,
+        hi_open=a.hi_open or b.lo_open,
+        nominal=_sub(a.nominal, b.nominal),
+    )
+
+
+def _div(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+    if a is None or b is None or b == 0:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 28
+        return a / b
+
+
+def ratio(a: Interval, b: Interval) -> Interval | None:
+    """a / b for non-negative a and positive b; None when b may be zero or negative."""
+    if b.lo is None or b.lo <= 0 and not (b.lo == 0 and b.lo_open):
+        return None
+    if a.lo is not None and a.lo < 0:
+        return None
+    a_lo = a.lo if a.lo is not None else Decimal(0)
+    # the smallest ratio: smallest numerator over largest denominator (which may be unbounded)
+    lo = Decimal(0) if b.hi is None else _div(a_lo, b.hi)
+    hi = _div(a.hi, b.lo) if b.lo > 0 else None
+    return Interval(
+        lo=lo,
+        hi=hi,
+        lo_open=(a.lo_open or b.hi_open) if b.hi is not None else a_lo > 0,
+        hi_open=a.hi_open or b.lo_open,
+        nominal=_div(a.nominal, b.nominal),
+    )
+
+
+def growth(current: Interval, previous: Interval) -> Interval | None:
+    """Relative change in per cent: (current / previous - 1) * 100."""
+    r = ratio(current, previous)
+    if r is None:
+        return None
+    return scale(shift(r, Decimal(-1)), Decimal(100))
+
+
+def shift(a: Interval, k: Decimal) -> Interval:
+    return Interval(
+        None if a.lo is None else a.lo + k,
+        None if a.hi is None else a.hi + k,
+        a.lo_open,
+        a.hi_open,
+        None if a.nominal is None else a.nominal + k,
+    )
+
+
+def scale(a: Interval, k: Decimal) -> Interval:
+    """a * k for k > 0."""
+    if k <= 0:
+        raise ValueError("scale takes a positive factor")
+    return Interval(
+        None if a.lo is None else a.lo * k,
+        None if a.hi is None else a.hi * k,
+        a.lo_open,
+        a.hi_open,
+        None if a.nominal is None else a.nominal * k,
+    )
+
+
+def _root(x: Decimal | None, years: int) -> Decimal | None:
+    if x is None:
+        return None
+    return Decimal(str(float(x) ** (1.0 / years)))
+
+
+def cagr(first: Interval, last: Interval, years: int) -> Interval | None:
+    """Compound annual growth rate in per cent over `years` years."""
+    r = ratio(last, first)
+    if r is None or years <= 0:
+        return None
+    rooted = Interval(_root(r.lo, years), _root(r.hi, years), r.lo_open, r.hi_open, _root(r.nominal, years))
+    return scale(shift(rooted, Decimal(-1)), Decimal(100))
+
+
+def compare_to_line(value: Interval, line: Decimal, strict: bool, ceiling: bool) -> str:
+    """Where an interval lies against a target line: 'met', 'missed' or "can't tell".
+
+    A floor target ("at least 2.6 million", "over 700,000" when strict) is met when the
+    whole interval lies on or above the line; a ceiling when it lies on or below it.
+    """
+    if ceiling:
+        mirrored = Interval(
+            None if value.hi is None else -value.hi,
+            None if value.lo is None else -value.lo,
+            value.hi_open,
+            value.lo_open,
+        )
+        return compare_to_line(mirrored, -line, strict, ceiling=False)
+    lo, hi = value.lo, value.hi
+    if lo is not None and (lo > line or (lo == line and (not strict or value.lo_open))):
+        return "met"
+    if hi is not None and (hi < line or (hi == line and (strict or value.hi_open))):
+        return "missed"
+    return "can't tell"

@@ -1,0 +1,418 @@
+"""Loading a knowledge base: YAML files -> model objects, with problems as data.
+
+Each `*.yaml` file in the facts folder may hold `sources:`, `metrics:` and `facts:` lists (and a
+`source:` that its facts default to). The loader never stops at the first problem: it collects
+every one with its file, line and column, the way beancount's loader does, and `check` adds the
+cross-file rules on top.
+
+Scalars are read from the YAML node's own text rather than from PyYAML's YAML 1.1 guesses, so
+`period: 2024` is the period "2024", `region: NO` is Norway and not False, and `value: 1e3` is
+a thousand rather than a string.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from autofacts.errors import KnowledgeBaseError, PeriodError
+from autofacts.interval import QUALIFIERS
+from autofacts.model import (
+    KINDS,
+    LANGUAGES,
+    MEASURES,
+    Fact,
+    KnowledgeBase,
+    Location,
+    Metric,
+    Problem,
+    Source,
+)
+from autofacts.periods import Period, parse_period
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ENV_VAR = "AUTOFACTS_FACTS"
+
+# Strings longer than this are not a quote any seed holds; refusing them keeps a hostile file
+# from making the quote search slow.
+MAX_STRING = 20_000
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+def bundled_facts_dir() -> Path:
+    """The knowledge base shipped with the package (or, in a source checkout, the repo's facts/)."""
+    installed = PACKAGE_DIR / "data" / "facts"
+    if installed.is_dir():
+        return installed
+    return PACKAGE_DIR.parent / "facts"
+
+
+def resolve_facts_dir(option: str | None) -> tuple[Path, str]:
+    """The facts folder to use and how to name it in messages: --facts, then $AUTOFACTS_FACTS."""
+    chosen = option or os.environ.get(ENV_VAR) or None
+    if chosen is None:
+        return bundled_facts_dir(), "facts"
+    path = Path(chosen).expanduser()
+    if not path.exists():
+        raise KnowledgeBaseError(f"{chosen}: no such knowledge-base folder")
+    if not path.is_dir():
+        raise KnowledgeBaseError(f"{chosen}: not a folder (give the folder that holds the .yaml files)")
+    return path, chosen.rstrip("/\\") or chosen
+
+
+# --- reading YAML nodes -----------------------------------------------------------------------
+
+
+@dataclass
+class _FileReader:
+    """Turns the nodes of one file into records, collecting problems as it goes."""
+
+    display: str
+    problems: list[Problem]
+
+    def loc(self, node: yaml.Node) -> Location:
+        return Location(self.display, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def problem(self, node: yaml.Node | None, code: str, message: str) -> None:
+        where = self.loc(node) if node is not None else Location(self.display, 1, 1)
+        self.problems.append(Problem(where, code, message))
+
+    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+        """A mapping's keys with their key and value nodes; None (and a problem) if not a mapping."""
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, "E101", f"{what} must be a mapping of keys to values")
+            return None
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node, "E101", f"{what}: a key must be plain text")
+                continue
+            key = key_node.value
+            if key in out:
+                # PyYAML silently keeps the last of two equal keys; a curator's typo must not vanish.
+                self.problem(key_node, "E106", f"duplicate key '{key}' in {what}")
+                continue
+            out[key] = (key_node, value_node)
+        return out
+
+    def string(self, node: yaml.Node, key: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
+            self.problem(node, "E104", f"'{key}' must be text")
+            return None
+        if node.tag not in _PLAIN_TAGS:
+            self.problem(node, "E104", f"'{key}': tag {node.tag} is not allowed")
+            return None
+        text = str(node.value)
+        if not text.strip():
+            self.problem(node, "E104", f"'{key}' must not be empty")
+            return None
+        if len(text) > MAX_STRING:
+            self.problem(node, "E104", f"'{key}' is {len(text)} characters long (at most {MAX_STRING})")
+            return None
+        return text
+
+    def number(self, node: yaml.Node, key: str) -> Decimal | None:
+        if not isinstance(node, yaml.ScalarNode) or node.style not in (None, "") or node.tag not in _PLAIN_TAGS:
+            self.problem(node, "E104", f"'{key}' must be a plain number, not {_describe(node)}")
+            return None
+        text = node.value.replace("_", "")
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            self.problem(node, "E104", f"'{key}' must be a number, got '{node.value[:40]}'")
+            return None
+        if not value.is_finite():
+            self.problem(node, "E104", f"'{key}' must be a finite number, got '{node.value}'")
+            return None
+        if abs(value) >= Decimal("1e18"):
+            self.problem(node, "E104", f"'{key}' is implausibly large: {node.value}")
+            return None
+        return value
+
+    def boolean(self, node: yaml.Node, key: str) -> bool | None:
+        if isinstance(node, yaml.ScalarNode) and node.style in (None, "") and node.value in ("true", "false"):
+            return node.value == "true"
+        self.problem(node, "E104", f"'{key}' must be true or false")
+        return None
+
+    def period(self, node: yaml.Node, key: str) -> Period | None:
+        text = self.string(node, key)
+        if text is None:
+            return None
+        try:
+            return parse_period(text)
+        except PeriodError as exc:
+            self.problem(node, "E107", str(exc))
+            return None
+
+    def choice(self, node: yaml.Node, key: str, allowed: tuple[str, ...]) -> str | None:
+        text = self.string(node, key)
+        if text is None:
+            return None
+        if text not in allowed:
+            self.problem(node, "E104", f"'{key}' must be one of {', '.join(allowed)}; got '{text}'")
+            return None
+        return text
+
+    def string_list(self, node: yaml.Node, key: str) -> tuple[str, ...]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, "E104", f"'{key}' must be a list of text")
+            return ()
+        items = [self.string(item, key) for item in node.value]
+        return tuple(i for i in items if i is not None)
+
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:null",
+}
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.style in ("'", '"'):
+        return f"the quoted text '{str(node.value)[:40]}'"
+    return f"'{str(node.value)[:40]}'"
+
+
+# --- record schemas ---------------------------------------------------------------------------
+
+SOURCE_KEYS = {
+    "id": True, "file": True, "title": True, "published": True, "language": True,
+    "publisher": False, "published_inferred": False, "url": False,
+}
+METRIC_KEYS = {
+    "id": True, "name": True, "unit": True, "measure": True, "description": False, "aliases": False,
+}
+FACT_KEYS = {
+    "id": True, "metric": True, "region": True, "period": False, "kind": True, "value": False,
+    "qualifier": False, "source": False, "quote": True, "entity": False, "note": False,
+    "compared_with": False, "ceiling": False,
+}
+
+
+def _fields(
+    reader: _FileReader, node: yaml.Node, schema: dict[str, bool], what: str
+) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+    """A record's fields after the unknown-key and missing-key checks."""
+    fields = reader.mapping(node, what)
+    if fields is None:
+        return None
+    for key, (key_node, _) in fields.items():
+        if key not in schema:
+            known = ", ".join(schema)
+            reader.problem(key_node, "E102", f"unknown key '{key}' in {what} (known keys: {known})")
+    for key, required in schema.items():
+        if required and key not in fields:
+            reader.problem(node, "E103", f"{what} is missing '{key}'")
+    return fields
+
+
+def _read_source(reader: _FileReader, node: yaml.Node) -> Source | None:
+    fields = _fields(reader, node, SOURCE_KEYS, "source")
+    if fields is None:
+        return None
+    get = {k: v for k, (_, v) in fields.items()}
+    values: dict[str, Any] = {}
+    for key in ("id", "file", "title", "publisher", "published_inferred", "url"):
+        if key in get:
+            values[key] = reader.string(get[key], key)
+    if "language" in get:
+        values["language"] = reader.choice(get["language"], "language", LANGUAGES)
+    if "published" in get:
+        values["published"] = reader.period(get["published"], "published")
+    if any(values.get(k) is None for k, required in SOURCE_KEYS.items() if required):
+        return None
+    return Source(location=reader.loc(node), **values)
+
+
+def _read_metric(reader: _FileReader, node: yaml.Node) -> Metric | None:
+    fields = _fields(reader, node, METRIC_KEYS, "metric")
+    if fields is None:
+        return None
+    get = {k: v for k, (_, v) in fields.items()}
+    values: dict[str, Any] = {}
+    for key in ("id", "name", "unit", "description"):
+        if key in get:
+            values[key] = reader.string(get[key], key)
+    if "measure" in get:
+        values["measure"] = reader.choice(get["measure"], "measure", MEASURES)
+    if "aliases" in get:
+        values["aliases"] = reader.string_list(get["aliases"], "aliases")
+    if any(values.get(k) is None for k, required in METRIC_KEYS.items() if required):
+        return None
+    if values.get("description") is None:
+        values.pop("description", None)
+    return Metric(location=reader.loc(node), **values)
+
+
+def _read_fact(
+    reader: _FileReader, node: yaml.Node, default_source: str | None, sources: dict[str, Source]
+) -> Fact | None:
+    fields = _fields(reader, node, FACT_KEYS, "fact")
+    if fields is None:
+        return None
+    get = {k: v for k, (_, v) in fields.items()}
+    where = {k: reader.loc(v) for k, v in get.items()}
+    values: dict[str, Any] = {}
+    for key in ("id", "metric", "region", "quote", "entity", "note", "source"):
+        if key in get:
+            values[key] = reader.string(get[key], key)
+    values.setdefault("source", default_source)
+    if values["source"] is None:
+        reader.problem(node, "E103", "fact is missing 'source' (and its file names no default source)")
+    if "kind" in get:
+        values["kind"] = reader.choice(get["kind"], "kind", KINDS)
+    values["qualifier"] = reader.choice(get["qualifier"], "qualifier", QUALIFIERS) if "qualifier" in get else "exact"
+    values["value"] = reader.number(get["value"], "value") if "value" in get else None
+    if "compared_with" in get:
+        values["compared_with"] = reader.period(get["compared_with"], "compared_with")
+    if "ceiling" in get:
+        values["ceiling"] = reader.boolean(get["ceiling"], "ceiling")
+    if "period" in get:
+        values["period"] = reader.period(get["period"], "period")
+    if any(values.get(k) is None for k in ("id", "metric", "region", "quote", "kind", "qualifier", "source")):
+        return None
+    if "value" in get and values["value"] is None:
+        return None
+    if values["value"] is None and values["kind"] != "target":
+        reader.problem(node, "E103", "fact is missing 'value' (only a qualitative target may omit it)")
+        return None
+    if "period" not in get:
+        # The text gives no period: the figure holds as of its source's publication.
+        source = sources.get(values["source"])
+        if source is None:
+            return None  # reported as an unknown source by check
+        values["period"] = source.published
+        values["period_stated"] = False
+    elif values["period"] is None:
+        return None
+    if values.get("ceiling") is None:
+        values.pop("ceiling", None)
+    if "compared_with" in get and values["compared_with"] is None:
+        return None
+    return Fact(location=reader.loc(node), field_locations=where, **values)
+
+
+# --- files ------------------------------------------------------------------------------------
+
+
+def _read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(Location(display, 1, 1), "E100", f"file is {size} bytes (at most {MAX_FILE_BYTES})"))
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(Location(display, 1, 1), "E100", f"cannot read file: {exc.strerror or exc}"))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.append(Problem(Location(display, line, column), "E100", "not UTF-8 text (byte 0x%02x)" % data[exc.start]))
+        return None
+    return text
+
+
+def _compose(text: str, display: str, problems: list[Problem]) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        problems.append(Problem(Location(display, line, column), "E100", f"YAML syntax: {message}"))
+    except yaml.YAMLError as exc:
+        problems.append(Problem(Location(display, 1, 1), "E100", f"YAML: {' '.join(str(exc).split())}"))
+    except RecursionError:
+        problems.append(Problem(Location(display, 1, 1), "E100", "YAML nested too deeply"))
+    return None
+
+
+def _sequence(reader: _FileReader, node: yaml.Node, key: str) -> list[yaml.Node]:
+    if not isinstance(node, yaml.SequenceNode):
+        reader.problem(node, "E101", f"'{key}' must be a list (each item starting with '- ')")
+        return []
+    return list(node.value)
+
+
+def load_knowledge_base(root: Path, display_root: str = "facts") -> KnowledgeBase:
+    """Read every .yaml file in `root`; problems are collected in the result, never raised."""
+    if not root.is_dir():
+        raise KnowledgeBaseError(f"{display_root}: no such knowledge-base folder")
+    kb = KnowledgeBase(root=root, seeds_dir=(root.parent / "seeds"))
+    files = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+    if not files:
+        raise KnowledgeBaseError(f"{display_root}: no .yaml files in this folder")
+
+    # Sources first: a fact without a period takes its source's publication date.
+    documents: list[tuple[_FileReader, dict[str, tuple[yaml.Node, yaml.Node]]]] = []
+    for path in files:
+        display = f"{display_root}/{path.name}"
+        reader = _FileReader(display, kb.problems)
+        text = _read_text(path, display, kb.problems)
+        if text is None:
+            continue
+        node = _compose(text, display, kb.problems)
+        if node is None:
+            if text.strip() and not any(p.location.file == display for p in kb.problems):
+                reader.problem(None, "E101", "file holds no YAML document")
+            elif not text.strip():
+                reader.problem(None, "E101", "file is empty")
+            continue
+        top = reader.mapping(node, "the file")
+        if top is None:
+            continue
+        for key, (key_node, _) in top.items():
+            if key not in ("sources", "metrics", "facts", "source"):
+                reader.problem(key_node, "E102", f"unknown top-level key '{key}' (known: sources, metrics, facts, source)")
+        documents.append((reader, top))
+        for item in _sequence(reader, top["sources"][1], "sources") if "sources" in top else []:
+            source = _read_source(reader, item)
+            if source is not None:
+                _add_unique(kb.sources, source, reader, item, "source")
+
+    for reader, top in documents:
+        for item in _sequence(reader, top["metrics"][1], "metrics") if "metrics" in top else []:
+            metric = _read_metric(reader, item)
+            if metric is not None:
+                _add_unique(kb.metrics, metric, reader, item, "metric")
+
+    seen_facts: dict[str, Fact] = {}
+    for reader, top in documents:
+        default_source = reader.string(top["source"][1], "source") if "source" in top else None
+        for item in _sequence(reader, top["facts"][1], "facts") if "facts" in top else []:
+            fact = _read_fact(reader, item, default_source, kb.sources)
+            if fact is None:
+                continue
+            if fact.id in seen_facts:
+                first = seen_facts[fact.id].location
+                reader.problem(item, "E105", f"duplicate fact id '{fact.id}' (first defined at {first})")
+                continue
+            seen_facts[fact.id] = fact
+            kb.facts.append(fact)
+    return kb
+
+
+def _add_unique(table: dict[str, Any], record: Any, reader: _FileReader, node: yaml.Node, what: str) -> None:
+    if record.id in table:
+        reader.problem(node, "E105", f"duplicate {what} id '{record.id}' (first defined at {table[record.id].location})")
+        return
+    table[record.id] = record

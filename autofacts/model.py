@@ -1,0 +1,130 @@
+"""The data model: sources, metrics, facts, and problems found in them.
+
+Plain frozen dataclasses with no I/O, so that every other module can reason about facts without
+knowing they came from YAML. Each record remembers where it was written (file, line, column)
+so that any problem can point a curator's editor at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from autofacts.interval import Interval, from_qualifier
+from autofacts.periods import Period
+
+KINDS = ("actual", "target", "forecast", "estimate")
+
+# What kind of measure a metric is decides which arithmetic is meaningful for it: flows of
+# different lengths are not compared, shares change in percentage points, ranks are not averaged.
+MEASURES = ("flow", "stock", "share", "growth", "multiple", "rank", "count", "duration", "level")
+
+LANGUAGES = ("en", "zh")
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a knowledge-base file (1-based line and column)."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the knowledge base, reported with its location and a stable code."""
+
+    location: Location
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: error[{self.code}]: {self.message}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document facts are quoted from: one seed file."""
+
+    id: str
+    file: str
+    title: str
+    published: Period
+    language: str
+    publisher: str | None = None
+    published_inferred: str | None = None  # the reason, when the date is not stated in the text
+    url: str | None = None
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Metric:
+    """What a fact measures: a name, a unit and a kind of measure."""
+
+    id: str
+    name: str
+    unit: str
+    measure: str
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One stated number (or, for a qualitative goal, one stated aim) with its verbatim source."""
+
+    id: str
+    metric: str
+    region: str
+    period: Period
+    kind: str
+    value: Decimal | None
+    qualifier: str
+    source: str
+    quote: str
+    entity: str | None = None
+    note: str | None = None
+    compared_with: Period | None = None  # the base of a multiple ("more than six times 2021")
+    ceiling: bool = False  # a target that must not be exceeded
+    period_stated: bool = True  # False: the text gives no period; it holds as of publication
+    location: Location | None = None
+    field_locations: dict[str, Location] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def interval(self) -> Interval | None:
+        if self.value is None:
+            return None
+        return from_qualifier(self.value, self.qualifier)
+
+    @property
+    def is_qualitative(self) -> bool:
+        return self.value is None
+
+    def where(self, key: str) -> Location:
+        """The location of one field, falling back to the fact itself."""
+        loc = self.field_locations.get(key) or self.location
+        return loc if loc is not None else Location("?", 0, 0)
+
+
+@dataclass
+class KnowledgeBase:
+    """Everything loaded from one facts folder, plus the problems met while loading it."""
+
+    root: Path
+    seeds_dir: Path
+    sources: dict[str, Source] = field(default_factory=dict)
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def facts_for(self, metric_id: str) -> list[Fact]:
+        return [f for f in self.facts if f.metric == metric_id]
+
+    def seed_path(self, source: Source) -> Path:
+        return self.seeds_dir / source.file

@@ -1,0 +1,151 @@
+"""Reading the numbers a sentence states, the way a careful reader would.
+
+"exceeded 34 million units" is 34,000,000 with the qualifier "over"; "more than half" is 50 %
+with "over"; "doubling" is a multiple of 2; "the 16th consecutive year" is 16. `check` uses this
+to prove that a fact's value and qualifier are what its quote says; `extract` will use it to
+propose facts from a new document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from autofacts.interval import HEDGE_WORDS
+
+SCALES = {
+    "thousand": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
+    "万": Decimal(10) ** 4,
+    "亿": Decimal(10) ** 8,
+}
+
+WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                     "eighty": 80, "ninety": 90, "hundred": 100})
+
+ORDINAL_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+    )
+}
+
+MULTIPLE_WORDS = {"doubl": 2, "tripl": 3, "quadrupl": 4}
+FRACTION_WORDS = {"half": Decimal(50), "quarter": Decimal(25)}  # as a per cent of the whole
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"thousand|million|billion|trillion|万|亿"
+_WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_ORDS = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+
+_PATTERN = re.compile(
+    rf"""
+    (?<![\w.])(?P<ordinal>\d+)(?:st|nd|rd|th)\b
+    | (?<![\w.,])(?P<num>{_NUM})(?![\w])(?:[ \-]?(?P<scale>{_SCALE})(?![a-z]))?(?:\s?(?P<pct>%|percent\b|per\ cent\b))?
+    | \b(?P<word>{_WORDS})\b(?:[ \-](?P<wscale>thousand|million|billion)\b)?(?:\s?(?P<wpct>percent\b))?
+    | \b(?P<ordword>{_ORDS})\b
+    | \b(?P<mult>doubl|tripl|quadrupl)(?:ing|ed|e|es)\b
+    | \b(?P<frac>half|quarter)\b
+    | \b(?P<bare>thousand|million|billion|trillion)(?P<plural>s)?\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_HEDGES = sorted(((w, q) for q, words in HEDGE_WORDS.items() for w in words), key=lambda p: -len(p[0]))
+_LEVEL_AFTER = re.compile(r"^[\w\-]{0,16}?[ \-]level\b", re.IGNORECASE)
+
+_UNIT_AFTER = [
+    (re.compile(r"^\s*(?:%|percent|per cent|percentage points?)", re.I), "percent"),
+    (re.compile(r"^[\s\-]*(?:times)\b", re.I), "times"),
+    (re.compile(r"^[\s\-]*(?:yuan)\b", re.I), "yuan"),
+    (re.compile(r"^[\s\-]*(?:U\.S\. dollars|US dollars|dollars|USD)\b", re.I), "usd"),
+    (re.compile(r"^[\s\-]*(?:kilometers?|kilometres?|km)\b", re.I), "km"),
+    (re.compile(r"^[\s\-]*(?:seconds?)\b", re.I), "seconds"),
+    (re.compile(r"^[\s\-]*(?:hours?)\b", re.I), "hours"),
+    (re.compile(r"^[\s\-]*(?:months?)\b", re.I), "months"),
+    (re.compile(r"^[\s\-]*(?:consecutive\s+)?years?\b", re.I), "years"),
+    (re.compile(r"^[\s\-]*(?:new\s+|intelligent connected\s+)?(?:vehicles?|units?|cars?|NEVs?|EVs?)\b", re.I), "vehicles"),
+]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One number in a text: its value in base units, the words it was stated with, and where."""
+
+    value: Decimal
+    qualifier: str
+    unit: str | None
+    start: int
+    end: int
+    text: str
+
+
+def _to_decimal(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def hedge_before(text: str, start: int) -> str:
+    """The qualifier stated by the words just before position `start` ("exact" if none)."""
+    before = text[max(0, start - 40):start].lower().rstrip(" (\"'“‘")
+    for words, qualifier in _HEDGES:
+        if before.endswith(words) and (len(before) == len(words) or not before[-len(words) - 1].isalnum()):
+            return qualifier
+    return "exact"
+
+
+def _unit_after(text: str, end: int, percent: bool) -> str | None:
+    if percent:
+        return "percent"
+    after = text[end:end + 40]
+    for pattern, unit in _UNIT_AFTER:
+        if pattern.match(after):
+            return unit
+    return None
+
+
+def read_numbers(text: str) -> list[Mention]:
+    """Every number stated in `text`, in order."""
+    mentions: list[Mention] = []
+    for m in _PATTERN.finditer(text):
+        qualifier = hedge_before(text, m.start())
+        percent = False
+        unit: str | None = None
+        if m["ordinal"] or m["ordword"]:
+            value = Decimal(m["ordinal"]) if m["ordinal"] else Decimal(ORDINAL_WORDS[m["ordword"].lower()])
+            unit = "ordinal"
+        elif m["num"]:
+            value = _to_decimal(m["num"])
+            if m["scale"]:
+                value *= SCALES[m["scale"].lower()]
+            percent = bool(m["pct"])
+        elif m["word"]:
+            value = Decimal(WORD_NUMBERS[m["word"].lower()])
+            if m["wscale"]:
+                value *= SCALES[m["wscale"].lower()]
+            percent = bool(m["wpct"])
+        elif m["mult"]:
+            value = Decimal(MULTIPLE_WORDS[m["mult"].lower()])
+            unit = "times"
+        elif m["frac"]:
+            value = FRACTION_WORDS[m["frac"].lower()]
+            unit = "percent"
+        else:  # a bare scale word: "the trillion-yuan scale", "thousands of suppliers"
+            value = SCALES[m["bare"].lower()]
+            if m["plural"]:
+                qualifier = "over"
+        if unit is None:
+            unit = _unit_after(text, m.end(), percent)
+        if qualifier == "exact" and _LEVEL_AFTER.match(text[m.end():m.end() + 30]):
+            qualifier = "about"  # "the 100,000-yuan level", "a trillion-yuan-level cluster"
+        mentions.append(Mention(value, qualifier, unit, m.start(), m.end(), m.group(0)))
+    return mentions

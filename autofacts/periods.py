@@ -1,0 +1,139 @@
+"""Periods: the spans of time a fact describes.
+
+A period is written the way people write them in reports (`2024`, `2025-10`, `2025-Q3`,
+`2025-H1`, `2025-08-31`, ranges `2025-01/2025-11`) and is kept as a closed range of days,
+so that containment, overlap and length are plain date arithmetic.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from autofacts.errors import PeriodError
+
+_YEAR = re.compile(r"^(\d{4})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$", re.IGNORECASE)
+_HALF = re.compile(r"^(\d{4})-H([12])$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A closed range of days [start, end], with the label it was written as."""
+
+    start: date
+    end: date
+    label: str
+
+    @property
+    def is_instant(self) -> bool:
+        """A single day: the period of a stock ("by the end of August 2025")."""
+        return self.start == self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def is_year(self) -> bool:
+        return self.start.month == 1 and self.start.day == 1 and self.end == date(self.start.year, 12, 31)
+
+    def contains(self, other: Period) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Period) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def same_span(self, other: Period) -> bool:
+        return self.start == other.start and self.end == other.end
+
+    def shifted_years(self, years: int) -> Period:
+        """The same months a number of years earlier or later (for year-on-year figures)."""
+        start = _replace_year(self.start, self.start.year + years)
+        end = _replace_year(self.end, self.end.year + years)
+        return Period(start, end, describe(start, end))
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def _replace_year(d: date, year: int) -> date:
+    last = calendar.monthrange(year, d.month)[1]
+    return date(year, d.month, min(d.day, last))
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _parse_single(text: str) -> tuple[date, date]:
+    """One period without a slash, as (first day, last day)."""
+    try:
+        if m := _YEAR.match(text):
+            y = int(m[1])
+            return date(y, 1, 1), date(y, 12, 31)
+        if m := _MONTH.match(text):
+            y, mo = int(m[1]), int(m[2])
+            return date(y, mo, 1), _month_end(y, mo)
+        if m := _DAY.match(text):
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := _QUARTER.match(text):
+            y, q = int(m[1]), int(m[2])
+            return date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+        if m := _HALF.match(text):
+            y, h = int(m[1]), int(m[2])
+            return date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
+    except ValueError as exc:  # month 13, day 31 of a 30-day month ...
+        raise PeriodError(f"invalid period '{text}': {exc}") from None
+    raise PeriodError(
+        f"invalid period '{text}': expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or A/B"
+    )
+
+
+def parse_period(text: str) -> Period:
+    """Parse a period label; raises PeriodError with the offending text."""
+    text = str(text).strip()
+    if "/" in text:
+        left, _, right = text.partition("/")
+        if "/" in right:
+            raise PeriodError(f"invalid period '{text}': a range has one '/'")
+        start, _ = _parse_single(left.strip())
+        _, end = _parse_single(right.strip())
+        if end < start:
+            raise PeriodError(f"invalid period '{text}': the range runs backwards")
+        return Period(start, end, text)
+    start, end = _parse_single(text)
+    return Period(start, end, text)
+
+
+def parse_date(text: str) -> date:
+    """A single day, for options such as --as-of."""
+    try:
+        return date.fromisoformat(str(text).strip())
+    except ValueError:
+        raise PeriodError(f"invalid date '{text}': expected YYYY-MM-DD") from None
+
+
+def describe(start: date, end: date) -> str:
+    """The shortest label for a span of days (the inverse of parse_period)."""
+    if start == end:
+        return start.isoformat()
+    whole_months = start.day == 1 and end == _month_end(end.year, end.month)
+    if not whole_months:
+        return f"{start.isoformat()}/{end.isoformat()}"
+    if start.year == end.year and start.month == 1 and end.month == 12:
+        return str(start.year)
+    if start.year == end.year and start.month == end.month:
+        return f"{start.year}-{start.month:02d}"
+    if start.month == 1 and end.month == 12:
+        return f"{start.year}/{end.year}"
+    return f"{start.year}-{start.month:02d}/{end.year}-{end.month:02d}"
+
+
+def year_period(year: int) -> Period:
+    return Period(date(year, 1, 1), date(year, 12, 31), str(year))
