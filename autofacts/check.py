@@ -25,8 +25,12 @@ def normalise(text: str) -> str:
 
 
 def check_references(kb: KnowledgeBase) -> list[Problem]:
-    """Every fact names a metric and a source that exist."""
+    """Every fact names a metric and a source that exist; growth_of names a metric."""
     problems = []
+    for metric in kb.metrics.values():
+        if metric.growth_of is not None and metric.growth_of not in kb.metrics:
+            where = metric.location or Location("?", 0, 0)
+            problems.append(Problem(where, "E110", f"metric '{metric.id}': growth_of names unknown metric '{metric.growth_of}'"))
     for fact in kb.facts:
         if fact.metric not in kb.metrics:
             problems.append(Problem(fact.where("metric"), "E110", f"unknown metric '{fact.metric}'"))

@@ -132,13 +132,15 @@ def ratio(a: Interval, b: Interval) -> Interval | None:
     if a.lo is not None and a.lo < 0:
         return None
     a_lo = a.lo if a.lo is not None else Decimal(0)
-    # the smallest ratio: smallest numerator over largest denominator (which may be unbounded)
-    lo = Decimal(0) if b.hi is None else _div(a_lo, b.hi)
+    # The smallest ratio is the smallest numerator over the largest denominator. When the
+    # denominator has no upper bound ("over 30 million") nothing useful bounds the ratio from
+    # below, and saying "> -100 %" would only look like information.
+    lo = None if b.hi is None else _div(a_lo, b.hi)
     hi = _div(a.hi, b.lo) if b.lo > 0 else None
     return Interval(
         lo=lo,
         hi=hi,
-        lo_open=(a.lo_open or b.hi_open) if b.hi is not None else a_lo > 0,
+        lo_open=a.lo_open or b.hi_open,
         hi_open=a.hi_open or b.lo_open,
         nominal=_div(a.nominal, b.nominal),
     )
@@ -150,6 +152,27 @@ def growth(current: Interval, previous: Interval) -> Interval | None:
     if r is None:
         return None
     return scale(shift(r, Decimal(-1)), Decimal(100))
+
+
+def _plus(x: Decimal | None, y: Decimal | None) -> Decimal | None:
+    return None if x is None or y is None else x + y
+
+
+def _times(x: Decimal | None, y: Decimal | None) -> Decimal | None:
+    return None if x is None or y is None else x * y
+
+
+def add(a: Interval, b: Interval) -> Interval:
+    """a + b."""
+    return Interval(_plus(a.lo, b.lo), _plus(a.hi, b.hi), a.lo_open or b.lo_open, a.hi_open or b.hi_open,
+                    _plus(a.nominal, b.nominal))
+
+
+def product(a: Interval, b: Interval) -> Interval:
+    """a * b for non-negative a and b (an unbounded lower end counts as 0)."""
+    lo = _times(a.lo, b.lo) if a.lo is not None and b.lo is not None else Decimal(0)
+    return Interval(lo, _times(a.hi, b.hi), a.lo_open or b.lo_open, a.hi_open or b.hi_open,
+                    _times(a.nominal, b.nominal))
 
 
 def shift(a: Interval, k: Decimal) -> Interval:

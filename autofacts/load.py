@@ -197,6 +197,7 @@ SOURCE_KEYS = {
 }
 METRIC_KEYS = {
     "id": True, "name": True, "unit": True, "measure": True, "description": False, "aliases": False,
+    "growth_of": False,
 }
 FACT_KEYS = {
     "id": True, "metric": True, "region": True, "period": False, "kind": True, "value": False,
@@ -246,7 +247,7 @@ def _read_metric(reader: _FileReader, node: yaml.Node) -> Metric | None:
         return None
     get = {k: v for k, (_, v) in fields.items()}
     values: dict[str, Any] = {}
-    for key in ("id", "name", "unit", "description"):
+    for key in ("id", "name", "unit", "description", "growth_of"):
         if key in get:
             values[key] = reader.string(get[key], key)
     if "measure" in get:
@@ -255,8 +256,9 @@ def _read_metric(reader: _FileReader, node: yaml.Node) -> Metric | None:
         values["aliases"] = reader.string_list(get["aliases"], "aliases")
     if any(values.get(k) is None for k, required in METRIC_KEYS.items() if required):
         return None
-    if values.get("description") is None:
-        values.pop("description", None)
+    for optional in ("description", "growth_of"):
+        if values.get(optional) is None:
+            values.pop(optional, None)
     return Metric(location=reader.loc(node), **values)
 
 

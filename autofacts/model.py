@@ -72,6 +72,7 @@ class Metric:
     measure: str
     description: str = ""
     aliases: tuple[str, ...] = ()
+    growth_of: str | None = None  # for a growth rate: the metric it is the year-on-year change of
     location: Location | None = None
 
 

@@ -1,0 +1,348 @@
+"""The command line: parse options, call one library function, render, choose the exit status.
+
+Exit status: 0 success, 1 a failed check or unreadable data, 2 bad usage. Errors are one line on
+stderr, never a traceback (unless --debug).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from autofacts import __version__
+from autofacts.errors import AutofactsError, UsageError
+
+app = typer.Typer(
+    help="Answers questions about an industry with numbers you can cite.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_debug = {"on": bool(os.environ.get("AUTOFACTS_DEBUG"))}
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+    csv = "csv"
+    yaml = "yaml"
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+FactsOption = Annotated[
+    str | None,
+    typer.Option("--facts", metavar="DIR", help="Knowledge-base folder (default: $AUTOFACTS_FACTS, else the bundled one)."),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+RegionOption = Annotated[str | None, typer.Option("--region", "-r", help="Only this region (e.g. China, Chongqing).")]
+KindOption = Annotated[str | None, typer.Option("--kind", help="Only this kind: actual, target, forecast, estimate.")]
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", metavar="DATE", help="Use only what had been published by DATE (YYYY-MM-DD).")
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str, code: int) -> None:
+    sys.stderr.write(f"autofacts: {message}\n")
+    raise typer.Exit(code)
+
+
+def handle_errors(func: F) -> F:
+    """Turn the package's errors into one line on stderr and an exit status."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except AutofactsError as exc:
+            if _debug["on"]:
+                raise
+            _fail(f"error[{exc.code}]: {exc}", exc.exit_code)
+        except BrokenPipeError:
+            sys.stderr.close()  # the reader went away (| head): not an error
+            raise typer.Exit(0) from None
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except Exception as exc:  # a bug: say so in one line; --debug shows the traceback
+            if _debug["on"]:
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", 1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _load(facts: str | None) -> Any:
+    from autofacts.load import load_knowledge_base, resolve_facts_dir
+
+    root, display = resolve_facts_dir(facts)
+    return load_knowledge_base(root, display)
+
+
+def _load_valid(facts: str | None) -> Any:
+    """A knowledge base for querying: loader problems stop the command with the first of them."""
+    kb = _load(facts)
+    if kb.problems:
+        first = kb.problems[0]
+        more = f" (and {len(kb.problems) - 1} more; run `autofacts check`)" if len(kb.problems) > 1 else ""
+        _fail(f"{first}{more}", 1)
+    return kb
+
+
+def _as_of(text: str | None) -> date:
+    from autofacts.periods import parse_date
+
+    today = date.today()
+    if text is None:
+        return today
+    day = parse_date(text)
+    if day > today:
+        raise UsageError(f"--as-of {text} is in the future (today is {today})")
+    return day
+
+
+def _emit(report: Any, fmt: Format, document: dict[str, Any]) -> None:
+    from autofacts import render
+
+    if fmt is Format.json:
+        sys.stdout.write(render.dumps(document))
+    elif fmt is Format.csv:
+        sys.stdout.write(render.to_csv(report))
+    elif fmt is Format.markdown:
+        sys.stdout.write(render.to_markdown(report))
+    else:
+        console = _console()
+        console.print(render.to_rich(report, console.width))
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    # Piped output gets a wide, colourless table instead of Rich's 80-column default.
+    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 200
+    return Console(width=width, highlight=False, soft_wrap=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"autofacts {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks for errors.")] = False,
+) -> None:
+    """Answers questions about an industry with numbers you can cite."""
+    if debug:
+        _debug["on"] = True
+
+
+@app.command()
+@handle_errors
+def check(
+    facts: FactsOption = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text or json.")] = CheckFormat.text,
+) -> None:
+    """Validate the knowledge base: schema, references, quotes, values, periods, conflicts."""
+    from autofacts import render
+    from autofacts.check import check_knowledge_base
+
+    kb = _load(facts)
+    problems = check_knowledge_base(kb)
+    if fmt is CheckFormat.json:
+        sys.stdout.write(render.dumps(render.check_json(problems, kb)))
+    else:
+        for problem in problems:
+            sys.stdout.write(f"{problem}\n")
+        sys.stdout.write(render.check_summary(problems, kb) + "\n")
+    raise typer.Exit(1 if problems else 0)
+
+
+@app.command()
+@handle_errors
+def export(
+    facts: FactsOption = None,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json, csv or yaml.")] = ExportFormat.json,
+) -> None:
+    """Every fact, normalised, with its interval and its source."""
+    from autofacts import render
+    from autofacts.query import sort_key
+
+    kb = _load_valid(facts)
+    ordered = sorted(kb.facts, key=lambda f: sort_key(kb, f))
+    if fmt is ExportFormat.csv:
+        sys.stdout.write(render.export_csv(kb, ordered))
+    elif fmt is ExportFormat.yaml:
+        sys.stdout.write(render.export_yaml(kb, ordered))
+    else:
+        sys.stdout.write(render.dumps({"facts": [render.fact_json(kb, f) for f in ordered]}))
+
+
+@app.command()
+@handle_errors
+def metrics(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
+    """The metric catalogue, with the number of facts for each."""
+    from autofacts import render
+
+    kb = _load_valid(facts)
+    report = render.metrics_report(kb)
+    document = {"metrics": [
+        {"id": m.id, "name": m.name, "unit": m.unit, "measure": m.measure, "description": m.description,
+         "aliases": list(m.aliases), "growth_of": m.growth_of, "facts": len(kb.facts_for(m.id))}
+        for m in sorted(kb.metrics.values(), key=lambda m: m.id)
+    ]}
+    _emit(report, fmt, document)
+
+
+@app.command()
+@handle_errors
+def sources(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
+    """The source catalogue, with the number of facts quoted from each."""
+    from autofacts import render
+
+    kb = _load_valid(facts)
+    document = {"sources": [render.source_json(s, sum(1 for f in kb.facts if f.source == s.id))
+                            for s in sorted(kb.sources.values(), key=lambda s: (s.published.start, s.id))]}
+    _emit(render.sources_report(kb), fmt, document)
+
+
+@app.command()
+@handle_errors
+def show(
+    metric: Annotated[str, typer.Argument(help="Metric id, alias or unambiguous prefix (see `autofacts metrics`).")],
+    region: RegionOption = None,
+    period: Annotated[str | None, typer.Option("--period", "-p", help="Only this period (2024, 2025-10, ...).")] = None,
+    kind: KindOption = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only periods starting at or after this one.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Only periods ending at or before this one.")] = None,
+    as_of: AsOfOption = None,
+    quotes: Annotated[bool, typer.Option("--quotes", help="Show whole quotes.")] = False,
+    chart: Annotated[bool, typer.Option("--chart", help="Draw a bar chart over periods.")] = False,
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Every fact for one metric, sorted by period, with its source and quote."""
+    from autofacts import render
+    from autofacts.periods import parse_period
+    from autofacts.query import Filters, check_kind, group_facts, resolve_metric, resolve_region, select_facts
+
+    kb = _load_valid(facts)
+    m = resolve_metric(kb, metric)
+    filters = Filters(
+        metrics=(m.id,),
+        region=resolve_region(kb, region) if region else None,
+        period=parse_period(period) if period else None,
+        kind=check_kind(kind) if kind else None,
+        since=parse_period(since) if since else None,
+        until=parse_period(until) if until else None,
+        as_of=_as_of(as_of) if as_of else None,
+    )
+    groups = group_facts(select_facts(kb, filters))
+    if not groups:
+        sys.stderr.write(f"autofacts: no facts for {m.id} match these filters\n")
+    if chart and fmt is Format.table:
+        _console().print(render.show_chart(m, groups))
+        return
+    _emit(render.show_report(kb, m, groups, quotes), fmt, render.show_json(kb, m, groups))
+
+
+@app.command()
+@handle_errors
+def compare(
+    period_a: Annotated[str, typer.Argument(metavar="A", help="A period: 2020, 2025-10, 2025-01/2025-11, ...")],
+    period_b: Annotated[str, typer.Argument(metavar="B", help="The period to compare it with.")],
+    metric: Annotated[list[str] | None, typer.Option("--metric", "-m", help="Only this metric (repeatable).")] = None,
+    region: RegionOption = None,
+    kind: KindOption = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Also list what exists in only one period.")] = False,
+    as_of: AsOfOption = None,
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Every metric and region with a value in both periods: change, relative change, CAGR."""
+    from autofacts import render
+    from autofacts.compare import compare_periods
+    from autofacts.periods import parse_period
+    from autofacts.query import Filters, check_kind, resolve_metric, resolve_region
+
+    kb = _load_valid(facts)
+    a, b = parse_period(period_a), parse_period(period_b)
+    filters = Filters(
+        metrics=tuple(resolve_metric(kb, m).id for m in metric) if metric else None,
+        region=resolve_region(kb, region) if region else None,
+        kind=check_kind(kind) if kind else None,
+        as_of=_as_of(as_of) if as_of else None,
+    )
+    comparison = compare_periods(kb, a, b, filters, include_all=show_all)
+    if not comparison.rows and fmt is Format.table:
+        sys.stdout.write(render.nothing_to_compare(comparison) + "\n")
+        return
+    _emit(render.compare_report(kb, comparison), fmt, render.compare_json(kb, comparison))
+
+
+@app.command()
+@handle_errors
+def targets(
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Only targets whose period ends in this year.")] = None,
+    region: RegionOption = None,
+    metric: Annotated[list[str] | None, typer.Option("--metric", "-m", help="Only this metric (repeatable).")] = None,
+    status: Annotated[
+        list[str] | None, typer.Option("--status", help="Only this status (repeatable): met, missed, on track, ...")
+    ] = None,
+    as_of: AsOfOption = None,
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Plan targets against reported outcomes: met, missed, on track, can't tell, no data."""
+    from autofacts import render
+    from autofacts.query import resolve_metric, resolve_region
+    from autofacts.targets import STATUSES, check_targets
+
+    kb = _load_valid(facts)
+    statuses = None
+    if status:
+        unknown = [s for s in status if s not in STATUSES]
+        if unknown:
+            raise UsageError(f"unknown status '{unknown[0]}' (known: {', '.join(STATUSES)})")
+        statuses = tuple(status)
+    report = check_targets(
+        kb,
+        as_of=_as_of(as_of),
+        year=year,
+        region=resolve_region(kb, region) if region else None,
+        metrics=tuple(resolve_metric(kb, m).id for m in metric) if metric else None,
+        statuses=statuses,
+    )
+    if not report.verdicts:
+        sys.stderr.write("autofacts: no targets match these filters\n")
+    _emit(render.targets_report(kb, report), fmt, render.targets_json(kb, report))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,141 @@
+"""Comparing two periods, with arithmetic that fits each kind of measure.
+
+A share changes in percentage points (5.4 % to 40.9 % is +35.5 pp, not +657 %); a rank changes in
+places; a growth rate or a rank is never compounded into a CAGR; flows over periods of different
+length are not compared at all. Every result is an interval, because its inputs are.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from autofacts.interval import Interval, cagr, difference, growth
+from autofacts.model import Fact, KnowledgeBase, Metric
+from autofacts.periods import Period
+from autofacts.query import FactGroup, Filters, best_fact, group_facts, select_facts
+
+# Measures whose change is a difference in their own unit, with no relative change.
+_POINTS = {"share": "pp", "growth": "pp", "rank": "places", "multiple": "×"}
+_COMPOUNDING = {"flow", "stock", "level"}
+
+
+@dataclass(frozen=True)
+class Side:
+    """One period's figure for a comparison row: the fact used, and the others that state it."""
+
+    used: Fact
+    group: FactGroup
+
+    @property
+    def others(self) -> tuple[Fact, ...]:
+        return tuple(f for f in self.group.facts if f is not self.used)
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One metric and region in both periods (or, with --all, in only one)."""
+
+    metric: Metric
+    region: str
+    entity: str | None
+    kind: str
+    a: Side | None
+    b: Side | None
+    change: Interval | None = None
+    change_unit: str = ""
+    relative: Interval | None = None  # per cent
+    cagr: Interval | None = None  # per cent a year
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The result of `autofacts compare A B`."""
+
+    period_a: Period
+    period_b: Period
+    rows: tuple[ComparisonRow, ...]
+    only_a: tuple[str, ...]  # metric ids with a value in A only
+    only_b: tuple[str, ...]
+
+    @property
+    def comparable(self) -> tuple[ComparisonRow, ...]:
+        return tuple(r for r in self.rows if r.a is not None and r.b is not None)
+
+
+def _months(p: Period) -> int:
+    return (p.end.year - p.start.year) * 12 + p.end.month - p.start.month + 1
+
+
+def _same_length(a: Period, b: Period) -> bool:
+    if a.is_instant or b.is_instant:
+        return a.is_instant and b.is_instant
+    whole_months = a.start.day == 1 and b.start.day == 1
+    return _months(a) == _months(b) if whole_months else a.days == b.days
+
+
+def _side(kb: KnowledgeBase, facts: list[Fact]) -> Side | None:
+    measured = [f for f in facts if f.value is not None]
+    if not measured:
+        return None
+    used = best_fact(kb, measured)
+    return Side(used, FactGroup(tuple(measured)))
+
+
+def _agreement_note(side: Side, label: str) -> str:
+    if not side.others:
+        return ""
+    verdict = FactGroup((side.used, *side.others)).agreement
+    others = ", ".join(f.source for f in side.others)
+    if verdict == "conflict":
+        return f"{label}: {side.used.source} used; CONFLICTS with {others}"
+    return f"{label}: {side.used.source} used, {others} agrees"
+
+
+def compare_row(metric: Metric, a: Side, b: Side, years: int | None) -> ComparisonRow:
+    """The change from a to b, in the arithmetic the metric's measure allows."""
+    ia, ib = a.used.interval, b.used.interval
+    assert ia is not None and ib is not None
+    notes = [n for n in (_agreement_note(a, a.used.period.label), _agreement_note(b, b.used.period.label)) if n]
+    common = {"metric": metric, "region": a.used.region, "entity": a.used.entity, "kind": a.used.kind, "a": a, "b": b}
+    if metric.measure == "flow" and not _same_length(a.used.period, b.used.period):
+        notes.insert(0, "flows over periods of different length are not compared")
+        return ComparisonRow(**common, note="; ".join(notes))
+    change = difference(ib, ia)
+    if metric.measure in _POINTS:
+        return ComparisonRow(**common, change=change, change_unit=_POINTS[metric.measure], note="; ".join(notes))
+    relative = growth(ib, ia)
+    rate = cagr(ia, ib, years) if years and years >= 2 and metric.measure in _COMPOUNDING else None
+    return ComparisonRow(**common, change=change, change_unit=metric.unit, relative=relative, cagr=rate,
+                         note="; ".join(notes))
+
+
+def compare_periods(
+    kb: KnowledgeBase, period_a: Period, period_b: Period, filters: Filters, include_all: bool = False
+) -> Comparison:
+    """Every metric and region with a value in both periods (and with include_all, in either)."""
+    cells: dict[tuple[str, str, str | None, str], dict[str, list[Fact]]] = defaultdict(lambda: {"a": [], "b": []})
+    for label, period in (("a", period_a), ("b", period_b)):
+        for fact in select_facts(kb, Filters(**{**filters.__dict__, "period": period})):
+            cells[(fact.metric, fact.region, fact.entity, fact.kind)][label].append(fact)
+
+    years = None
+    if period_a.is_year and period_b.is_year:
+        years = abs(period_b.start.year - period_a.start.year)
+
+    rows = []
+    for (metric_id, region, entity, kind), sides in sorted(cells.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "", kv[0][3])):
+        metric = kb.metrics.get(metric_id)
+        if metric is None:
+            continue
+        a, b = _side(kb, sides["a"]), _side(kb, sides["b"])
+        if a is not None and b is not None:
+            rows.append(compare_row(metric, a, b, years))
+        elif include_all and (a is not None or b is not None):
+            rows.append(ComparisonRow(metric, region, entity, kind, a, b, note="only in one period"))
+
+    only_a = tuple(sorted({k[0] for k, s in cells.items() if s["a"] and not s["b"]}))
+    only_b = tuple(sorted({k[0] for k, s in cells.items() if s["b"] and not s["a"]}))
+    return Comparison(period_a, period_b, tuple(rows), only_a, only_b)
+

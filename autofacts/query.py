@@ -1,0 +1,158 @@
+"""Finding facts: metric names as people type them, filters, and groups of corroborating facts."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from autofacts.errors import UnknownMetricError, UsageError
+from autofacts.model import KINDS, Fact, KnowledgeBase, Metric
+from autofacts.periods import Period
+
+
+def resolve_metric(kb: KnowledgeBase, name: str) -> Metric:
+    """A metric by id, alias or unambiguous prefix; a helpful error otherwise."""
+    wanted = name.strip().lower()
+    if wanted in kb.metrics:
+        return kb.metrics[wanted]
+    for metric in kb.metrics.values():
+        if wanted in (a.lower() for a in metric.aliases):
+            return metric
+    matches = sorted(m for m in kb.metrics if m.startswith(wanted))
+    if len(matches) == 1:
+        return kb.metrics[matches[0]]
+    if len(matches) > 1:
+        shown = ", ".join(matches[:8]) + (" ..." if len(matches) > 8 else "")
+        raise UnknownMetricError(f"ambiguous metric '{name}': it could be {shown}")
+    names = list(kb.metrics) + [a for m in kb.metrics.values() for a in m.aliases]
+    close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.6)
+    hint = f" — did you mean {' or '.join(close)}?" if close else " (see `autofacts metrics`)"
+    raise UnknownMetricError(f"unknown metric '{name}'{hint}")
+
+
+def resolve_region(kb: KnowledgeBase, name: str) -> str:
+    """A region as the knowledge base spells it (case-insensitive), or a usage error."""
+    regions = sorted({f.region for f in kb.facts})
+    for region in regions:
+        if region.lower() == name.strip().lower():
+            return region
+    close = difflib.get_close_matches(name, regions, n=2, cutoff=0.5)
+    hint = f" — did you mean {' or '.join(close)}?" if close else f" (known: {', '.join(regions)})"
+    raise UsageError(f"unknown region '{name}'{hint}")
+
+
+def check_kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise UsageError(f"unknown kind '{kind}' (known: {', '.join(KINDS)})")
+    return kind
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a user narrowed a question down to; None means no restriction."""
+
+    metrics: tuple[str, ...] | None = None
+    region: str | None = None
+    period: Period | None = None
+    kind: str | None = None
+    since: Period | None = None
+    until: Period | None = None
+    as_of: date | None = None
+
+
+def published_by(kb: KnowledgeBase, fact: Fact, as_of: date | None) -> bool:
+    """True when the fact's source had been published by `as_of` (by the end of its stated month)."""
+    if as_of is None:
+        return True
+    source = kb.sources.get(fact.source)
+    return source is not None and source.published.end <= as_of
+
+
+def select_facts(kb: KnowledgeBase, filters: Filters) -> list[Fact]:
+    """The facts that pass every filter, sorted by metric, period, region and source date."""
+    out = []
+    for fact in kb.facts:
+        if filters.metrics is not None and fact.metric not in filters.metrics:
+            continue
+        if filters.region is not None and fact.region != filters.region:
+            continue
+        if filters.kind is not None and fact.kind != filters.kind:
+            continue
+        if filters.period is not None and not fact.period.same_span(filters.period):
+            continue
+        if filters.since is not None and fact.period.start < filters.since.start:
+            continue
+        if filters.until is not None and fact.period.end > filters.until.end:
+            continue
+        if not published_by(kb, fact, filters.as_of):
+            continue
+        out.append(fact)
+    return sorted(out, key=lambda f: sort_key(kb, f))
+
+
+def sort_key(kb: KnowledgeBase, fact: Fact) -> tuple[object, ...]:
+    source = kb.sources.get(fact.source)
+    published = source.published.end if source else date.min
+    return (fact.metric, fact.period.start, fact.period.end, fact.region, fact.entity or "", fact.kind, published, fact.id)
+
+
+@dataclass(frozen=True)
+class FactGroup:
+    """Facts stating the same figure (metric, region, entity, period, kind), from one or more sources."""
+
+    facts: tuple[Fact, ...]
+
+    @property
+    def first(self) -> Fact:
+        return self.facts[0]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f.source for f in self.facts))
+
+    @property
+    def agreement(self) -> str:
+        """'single', 'agree' (all intervals overlap pairwise) or 'conflict'."""
+        if len(self.sources) < 2:
+            return "single"
+        intervals = [f.interval for f in self.facts if f.interval is not None]
+        for i, a in enumerate(intervals):
+            for b in intervals[i + 1:]:
+                if not a.intersects(b):
+                    return "conflict"
+        return "agree"
+
+
+def group_key(fact: Fact) -> tuple[object, ...]:
+    return (fact.metric, fact.region, fact.entity, fact.kind, fact.period.start, fact.period.end)
+
+
+def group_facts(facts: list[Fact]) -> list[FactGroup]:
+    """Facts grouped by what they state, in the order of their first member."""
+    groups: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        groups[group_key(fact)].append(fact)
+    return [FactGroup(tuple(g)) for g in groups.values()]
+
+
+def best_fact(kb: KnowledgeBase, facts: list[Fact]) -> Fact:
+    """The most precise statement (narrowest interval), then the most recent source."""
+
+    def precision(f: Fact) -> tuple[int, float]:
+        iv = f.interval
+        if iv is None:
+            return (3, 0.0)
+        if iv.is_exact:
+            return (0, 0.0)
+        if iv.is_bounded:
+            width = iv.width or 0
+            return (1, float(width / abs(iv.nominal)) if iv.nominal else float(width))
+        return (2, 0.0)
+
+    def recency(f: Fact) -> date:
+        source = kb.sources.get(f.source)
+        return source.published.end if source else date.min
+
+    return sorted(facts, key=lambda f: (precision(f), -recency(f).toordinal(), f.id))[0]

@@ -1,0 +1,114 @@
+"""Numbers as people read them: "13 million vehicles", "45.98 billion yuan", "40.9 %", "> 16 million".
+
+Stored values are in base units; these functions only shape them for display and never round a
+stated figure (2.4981 million stays 2.4981 million). Derived figures (differences, growth rates)
+are shown to four significant digits.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from autofacts.interval import SYMBOLS, Interval
+
+_SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
+_SCALED_UNITS = {"vehicles", "yuan", "usd", "units"}
+_UNIT_NAMES = {"usd": "U.S. dollars", "none": ""}
+
+
+def plain(value: Decimal) -> str:
+    """A Decimal without exponent or trailing zeros: 2540000.00 -> '2540000'."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def significant(value: Decimal, digits: int = 4) -> Decimal:
+    """Round a derived figure to a few significant digits (never used on a stated one)."""
+    if value == 0:
+        return value
+    exponent = value.adjusted() - digits + 1
+    return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_EVEN)
+
+
+def _grouped(value: Decimal) -> str:
+    text = plain(value)
+    sign = "-" if text.startswith("-") else ""
+    whole, _, frac = text.lstrip("-").partition(".")
+    whole = f"{int(whole):,}"
+    return sign + whole + ("." + frac if frac else "")
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def format_number(value: Decimal, unit: str, derived: bool = False) -> str:
+    """One value with its unit, scaled to millions/billions where a reader expects it."""
+    if derived:
+        value = significant(value)
+    if unit == "percent":
+        return f"{plain(value)} %"
+    if unit == "times":
+        return f"{plain(value)}×"
+    if unit == "rank":
+        return _ordinal(int(value)) if value == value.to_integral_value() else plain(value)
+    name = _UNIT_NAMES.get(unit, unit)
+    if unit in _SCALED_UNITS:
+        for size, word in _SCALES:
+            if abs(value) >= size:
+                return f"{plain(value / size)} {word} {name}".rstrip()
+    return f"{_grouped(value)} {name}".rstrip()
+
+
+def format_stated(value: Decimal, qualifier: str, unit: str) -> str:
+    """A figure as its source stated it: '> 16 million vehicles', '≈ 1.4 million vehicles'."""
+    return SYMBOLS[qualifier] + format_number(value, unit)
+
+
+def format_interval(interval: Interval, unit: str, signed: bool = False) -> str:
+    """A derived interval: exact, one-sided ('> 2 million') or approximate ('≈ 11.6 million')."""
+
+    def num(v: Decimal) -> str:
+        text = format_number(v, unit, derived=True)
+        return ("+" + text) if signed and v > 0 else text
+
+    lo, hi = interval.lo, interval.hi
+    if lo is not None and hi is not None:
+        if lo == hi:
+            return num(lo)
+        nominal = interval.nominal
+        if nominal is not None and lo <= nominal <= hi:
+            return "≈ " + num(nominal)
+        return f"{num(lo)} to {num(hi)}"
+    if lo is not None:
+        return ("> " if interval.lo_open else "≥ ") + num(lo)
+    if hi is not None:
+        return ("< " if interval.hi_open else "≤ ") + num(hi)
+    return "unknown"
+
+
+def interval_json(interval: Interval | None) -> dict[str, float | None | bool] | None:
+    """An interval for machine-readable output: bounds (null when unbounded) and the nominal value."""
+    if interval is None:
+        return None
+
+    def num(v: Decimal | None) -> float | None:
+        return None if v is None else float(significant(v, 10))
+
+    return {
+        "lower": num(interval.lo),
+        "upper": num(interval.hi),
+        "lower_open": interval.lo_open,
+        "upper_open": interval.hi_open,
+        "nominal": num(interval.nominal),
+    }
+
+
+def json_number(value: Decimal | None) -> int | float | None:
+    """A stated value for JSON: an int when whole, so 2540000 is not written 2540000.0."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
