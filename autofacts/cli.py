@@ -268,7 +268,8 @@ def show(
     if chart and fmt is Format.table:
         _console().print(render.show_chart(m, groups))
         return
-    _emit(render.show_report(kb, m, groups, quotes), fmt, render.show_json(kb, m, groups))
+    machine = fmt is not Format.table  # CSV and Markdown are for citing: whole quotes, fact ids
+    _emit(render.show_report(kb, m, groups, quotes or machine, with_ids=machine), fmt, render.show_json(kb, m, groups))
 
 
 @app.command()

@@ -119,10 +119,16 @@ class _FileReader:
         return text
 
     def number(self, node: yaml.Node, key: str) -> Decimal | None:
-        if not isinstance(node, yaml.ScalarNode) or node.style not in (None, "") or node.tag not in _PLAIN_TAGS:
+        if isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+            self.problem(node, "E104", f"'{key}': tag {node.tag} is not allowed")
+            return None
+        if not isinstance(node, yaml.ScalarNode) or node.style not in (None, ""):
             self.problem(node, "E104", f"'{key}' must be a plain number, not {_describe(node)}")
             return None
         text = node.value.replace("_", "")
+        if text.lower().lstrip("+-") in (".nan", ".inf", "nan", "inf", "infinity"):
+            self.problem(node, "E104", f"'{key}' must be a finite number, got '{node.value}'")
+            return None
         try:
             value = Decimal(text)
         except InvalidOperation:
@@ -298,7 +304,9 @@ def _read_fact(
         # The text gives no period: the figure holds as of its source's publication.
         source = sources.get(values["source"])
         if source is None:
-            return None  # reported as an unknown source by check
+            where = get.get("source", node)
+            reader.problem(where, "E111", f"unknown source '{values['source']}' (needed for the period, which is not stated)")
+            return None
         values["period"] = source.published
         values["period_stated"] = False
     elif values["period"] is None:

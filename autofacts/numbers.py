@@ -51,7 +51,7 @@ _ORDS = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _PATTERN = re.compile(
     rf"""
     (?<![\w.])(?P<ordinal>\d+)(?:st|nd|rd|th)\b
-    | (?<![\w.,])(?P<num>{_NUM})(?![\w])(?:[ \-]?(?P<scale>{_SCALE})(?![a-z]))?(?:\s?(?P<pct>%|percent\b|per\ cent\b))?
+    | (?<![\w.,])(?P<num>{_NUM})(?![A-Za-z0-9_])(?:[ \-]?(?P<scale>{_SCALE})(?![a-z]))?(?:\s?(?P<pct>%|percent\b|per\ cent\b))?
     | \b(?P<word>{_WORDS})\b(?:[ \-](?P<wscale>thousand|million|billion)\b)?(?:\s?(?P<wpct>percent\b))?
     | \b(?P<ordword>{_ORDS})\b
     | \b(?P<mult>doubl|tripl|quadrupl)(?:ing|ed|e|es)\b

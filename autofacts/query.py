@@ -13,14 +13,16 @@ from autofacts.periods import Period
 
 
 def resolve_metric(kb: KnowledgeBase, name: str) -> Metric:
-    """A metric by id, alias or unambiguous prefix; a helpful error otherwise."""
+    """A metric by id, alias or unambiguous whole-word prefix; a helpful error otherwise."""
     wanted = name.strip().lower()
     if wanted in kb.metrics:
         return kb.metrics[wanted]
     for metric in kb.metrics.values():
         if wanted in (a.lower() for a in metric.aliases):
             return metric
-    matches = sorted(m for m in kb.metrics if m.startswith(wanted))
+    # A prefix must end at a word boundary ("nev-sales" for nev-sales-growth, "icv-nev" for
+    # icv-nev-cluster-scale), so that a typo such as "nev-shar" is reported, not guessed at.
+    matches = sorted(m for m in kb.metrics if m.startswith(wanted + "-"))
     if len(matches) == 1:
         return kb.metrics[matches[0]]
     if len(matches) > 1:

@@ -212,7 +212,7 @@ def to_csv(report: Report) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.key for c in report.columns])
     for row in report.rows:
-        writer.writerow([row.get(c.key, "") for c in report.columns])
+        writer.writerow(["" if row.get(c.key) in (None, "—") else row[c.key] for c in report.columns])
     return out.getvalue()
 
 
@@ -321,7 +321,8 @@ def _agreement(group: FactGroup, fact: Fact) -> str:
     return f"agrees: {others}" if verdict == "agree" else f"CONFLICTS: {others}"
 
 
-def show_report(kb: KnowledgeBase, metric: Metric, groups: list[FactGroup], full_quotes: bool) -> Report:
+def show_report(kb: KnowledgeBase, metric: Metric, groups: list[FactGroup], full_quotes: bool,
+                with_ids: bool = False) -> Report:
     rows = []
     facts = [f for g in groups for f in g.facts]
     for group in groups:
@@ -344,6 +345,8 @@ def show_report(kb: KnowledgeBase, metric: Metric, groups: list[FactGroup], full
             Column("source", "source", min_width=10), Column("quote", "quote", aside=True)]
     if any(r["agreement"] for r in rows):
         cols.insert(5, Column("agreement", "corroboration", min_width=10))
+    if with_ids:
+        cols.insert(0, Column("id", "fact"))
     sources = len({f.source for f in facts})
     footer = [f"{len(facts)} fact{'s' if len(facts) != 1 else ''} from {sources} source{'s' if sources != 1 else ''}"
               f" · unit: {metric.unit} · {metric.measure}"]
@@ -511,17 +514,17 @@ def targets_report(kb: KnowledgeBase, report: TargetReport) -> Report:
             "period": v.target.period.label, "region": region, "metric": v.metric.id,
             "target": stated_value(v.target, v.metric),
             "outcome": _outcome_text(v),
-            "percent": "" if v.percent_of_target is None else
+            "of_target": "" if v.percent_of_target is None else
             _pct(v.percent_of_target, signed=False) + (" of target so far" if v.projected else " of target"),
             "status": _status_text(v),
             "sources": SEP.join(dict.fromkeys(f.source for f in (v.target, *v.outcome_facts))),
-            "detail": _detail(v),
+            "note": _detail(v),
         })
     cols = [Column("period", "period", min_width=4), Column("region", "region", join_to="period"),
             Column("metric", "metric", min_width=10),
             Column("target", "target", "right", min_width=8), Column("outcome", "outcome", "right", min_width=8),
-            Column("percent", "of target", "right", join_to="outcome"), Column("status", "status", min_width=8),
-            Column("sources", "sources", cite=True, min_width=3), Column("detail", "note", aside=True)]
+            Column("of_target", "of target", "right", join_to="outcome"), Column("status", "status", min_width=8),
+            Column("sources", "sources", cite=True, min_width=3), Column("note", "note", aside=True)]
     counts = report.counts()
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n or s in ("met", "missed", "on track", "off track",
                                                                               "no data", "pending"))

@@ -1,0 +1,154 @@
+"""`autofacts check`: the shipped base passes, and every rule catches a broken copy of it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import edit
+
+PLAN = "work-plan-2025.yaml"
+FYP = "fyp14-review.yaml"
+CQ = "chongqing-number-one.yaml"
+
+
+def test_shipped_knowledge_base_passes(run) -> None:
+    result = run("check")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.startswith("ok: ")
+
+
+def test_json_report(run, kb) -> None:
+    result = run("check", "--format", "json")
+    doc = json.loads(result.stdout)
+    assert doc["ok"] is True and doc["problems"] == []
+    assert doc["summary"]["facts"] == len(kb.facts)
+
+
+def check(run, facts: Path):
+    result = run("check", "--facts", str(facts))
+    assert result.exit_code == 1, result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.stdout.splitlines()
+
+
+def line_of(path: Path, text: str) -> int:
+    """The 1-based line of the first occurrence of text in a file."""
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def test_quote_not_in_seed(run, kb_copy: Path) -> None:
+    edit(kb_copy / CQ, "reached 2.54 million vehicles", "reached 2.45 million vehicles")
+    lines = check(run, kb_copy)
+    quote_line = line_of(kb_copy / CQ, "reached 2.45 million vehicles") - 1  # the `quote: >-` line
+    assert any(l.startswith(f"{kb_copy}/{CQ}:{quote_line}:") and "error[E120]" in l for l in lines), lines
+
+
+def test_value_not_in_quote(run, kb_copy: Path) -> None:
+    edit(kb_copy / CQ, "value: 2498100", "value: 2498000")
+    lines = check(run, kb_copy)
+    line = line_of(kb_copy / CQ, "value: 2498000")
+    assert f"{kb_copy}/{CQ}:{line}:12: error[E121]: value 2498000 is not a number the quote states" in lines[0]
+
+
+def test_value_in_millions_instead_of_base_units(run, kb_copy: Path) -> None:
+    edit(kb_copy / CQ, "value: 2498100", "value: 2.4981")
+    assert any("error[E121]" in l for l in check(run, kb_copy))
+
+
+def test_qualifier_must_match_the_hedge_word(run, kb_copy: Path) -> None:
+    # "exceeded 34 million" is a lower bound; calling it exact misstates the source
+    edit(kb_copy / "global-attention.yaml", "    value: 34000000\n    qualifier: over", "    value: 34000000\n    qualifier: exact")
+    lines = check(run, kb_copy)
+    assert any("error[E122]: qualifier 'exact' does not match the quote: '34 million' is stated as 'over'" in l for l in lines), lines
+
+
+def test_unknown_metric_and_source(run, kb_copy: Path) -> None:
+    edit(kb_copy / FYP, "metric: nev-share", "metric: nev-shares")
+    edit(kb_copy / FYP, "source: fyp14-review", "source: fyp-review")
+    lines = check(run, kb_copy)
+    assert any("error[E110]: unknown metric 'nev-shares'" in l for l in lines)
+    assert sum("error[E111]: unknown source 'fyp-review'" in l for l in lines) >= 20  # every fact of the file
+
+
+def test_seed_file_confined_to_seeds_folder(run, kb_copy: Path) -> None:
+    edit(kb_copy / "sources.yaml", "file: 000_5d12c1107267f4b1.txt", "file: ../facts/sources.yaml")
+    edit(kb_copy / "sources.yaml", "file: 001_467b5fdf27d40e1f.txt", "file: /etc/passwd")
+    edit(kb_copy / "sources.yaml", "file: 002_72d6f0ccaed82bc8.txt", "file: missing.txt")
+    lines = check(run, kb_copy)
+    assert any("error[E112]: seed file '../facts/sources.yaml' climbs out of the seeds folder" in l for l in lines)
+    assert any("error[E112]: seed file '/etc/passwd' must be a name inside the seeds folder" in l for l in lines)
+    assert any("error[E112]: seed file 'missing.txt' not found" in l for l in lines)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
+def test_seed_symlink_out_of_the_folder(run, kb_copy: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("In 2024, anything.", encoding="utf-8")
+    (kb_copy.parent / "seeds" / "link.txt").symlink_to(outside)
+    edit(kb_copy / "sources.yaml", "file: 003_17d935ea4638a39c.txt", "file: link.txt")
+    assert any("resolves outside the seeds folder" in l for l in check(run, kb_copy))
+
+
+def test_duplicate_fact_id(run, kb_copy: Path) -> None:
+    edit(kb_copy / FYP, "id: cn-nev-share-2024", "id: cn-nev-share-2020")
+    lines = check(run, kb_copy)
+    assert any("error[E105]: duplicate fact id 'cn-nev-share-2020' (first defined at" in l for l in lines)
+
+
+def test_conflict_between_sources_names_both(run, kb_copy: Path) -> None:
+    # 003 says "roughly 1.4 million" for 2020; make 000 say "about 2.4 million" for the same year
+    edit(kb_copy / FYP, "    value: 1400000\n    qualifier: about", "    value: 2400000\n    qualifier: about")
+    edit(kb_copy / FYP, "approximately 1.4 million vehicles in 2020", "approximately 2.4 million vehicles in 2020")
+    (kb_copy.parent / "seeds" / "000_5d12c1107267f4b1.txt").write_text(
+        (kb_copy.parent / "seeds" / "000_5d12c1107267f4b1.txt").read_text(encoding="utf-8").replace(
+            "approximately 1.4 million", "approximately 2.4 million"), encoding="utf-8")
+    lines = check(run, kb_copy)
+    conflict = [l for l in lines if "error[E131]" in l]
+    assert len(conflict) == 1
+    assert "cn-nev-production-2020" in conflict[0] and ("xinhua" in conflict[0] or "fyp" in conflict[0])
+    assert conflict[0].count("cn-nev-production-2020") == 2
+
+
+def test_partial_period_cannot_exceed_the_whole(run, kb_copy: Path) -> None:
+    # a full-year 2025 Chongqing production below its January-November figure
+    text = (kb_copy / CQ).read_text(encoding="utf-8")
+    text += """  - id: chongqing-vehicle-production-2025-bogus
+    metric: vehicle-production
+    region: Chongqing
+    period: 2025
+    kind: actual
+    value: 3000000
+    qualifier: under
+    quote: >-
+      In 2017, Guangzhou took the top spot with an automobile production of 3.108 million
+      vehicles, while Chongqing fell below 3 million, settling for second place.
+"""
+    (kb_copy / CQ).write_text(text.replace("value: 2498100", "value: 2498100"), encoding="utf-8")
+    edit(kb_copy / CQ, "value: 2498100", "value: 3108000")  # now Jan-Nov 3.108 million > whole year under 3 million
+    lines = check(run, kb_copy)
+    assert any("error[E132]" in l and "exceeds 'chongqing-vehicle-production-2025-bogus'" in l for l in lines), lines
+
+
+def test_actual_for_a_period_not_over_at_publication(run, kb_copy: Path) -> None:
+    edit(kb_copy / FYP, "period: 2025-08-31", "period: 2025-12-31")
+    assert any("error[E133]" in l for l in check(run, kb_copy))
+
+
+def test_backward_range_and_bad_period(run, kb_copy: Path) -> None:
+    edit(kb_copy / CQ, "period: 2014/2016", "period: 2016/2014")
+    edit(kb_copy / CQ, "period: 2017\n", "period: 2017-13\n")
+    lines = check(run, kb_copy)
+    assert any("error[E107]: invalid period '2016/2014': the range runs backwards" in l for l in lines)
+    assert any("error[E107]: invalid period '2017-13'" in l for l in lines)
+
+
+def test_all_problems_reported_at_once_with_summary(run, kb_copy: Path) -> None:
+    edit(kb_copy / CQ, "value: 2498100", "value: 2498000")
+    edit(kb_copy / FYP, "kind: actual", "kind: actuals")
+    lines = check(run, kb_copy)
+    assert any("E121" in l for l in lines) and any("E104" in l for l in lines)
+    assert lines[-1].startswith("2 errors in 2 files")

@@ -1,0 +1,67 @@
+"""Reading the numbers a sentence states, with the hedge words before them."""
+
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from autofacts.numbers import read_numbers
+
+
+def one(text: str, index: int = 0):
+    return read_numbers(text)[index]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "unit"),
+    [
+        ("production and sales in China both exceeded 34 million units", D(34_000_000), "over", "vehicles"),
+        ("production was 2.4981 million vehicles", D(2_498_100), "exact", "vehicles"),
+        ("an export value reaching 45.98 billion yuan", D(45_980_000_000), "exact", "yuan"),
+        ("reached 17.348 million;", D(17_348_000), "exact", None),
+        ("increased from 5.4% in 2020", D("5.4"), "exact", "percent"),
+        ("accounted for 51.6 percent of all", D("51.6"), "exact", "percent"),
+        ("equipped with over 1,000 intelligent devices", D(1000), "over", None),
+        ("accounted for more than half of new vehicle sales", D(50), "over", "percent"),
+        ("doubling the figure from a year ago", D(2), "exact", "times"),
+        ("more than six times the figure from 2021", D(6), "over", "times"),
+        ("for the 16th consecutive year", D(16), "exact", "ordinal"),
+        ("from approximately 1.4 million vehicles", D(1_400_000), "about", "vehicles"),
+        ("to around 13 million vehicles", D(13_000_000), "about", "vehicles"),
+        ("roughly 1.4 million units", D(1_400_000), "about", "vehicles"),
+        ("creating some 100 signature products", D(100), "about", None),
+        ("Chongqing fell below 3 million", D(3_000_000), "under", None),
+        ("nearly 2 million", D(2_000_000), "nearly", None),
+        ("priced at the 100,000-yuan level", D(100_000), "about", "yuan"),
+        ("1.5万辆", D(15_000), "exact", None),
+        ("a combined range of 1,000 kilometers", D(1000), "exact", "km"),
+        ("in just 53 seconds", D(53), "exact", "seconds"),
+        ("(about 141.3 billion U.S. dollars)", D(141_300_000_000), "about", "usd"),
+    ],
+)
+def test_reads_value_qualifier_and_unit(text: str, value: D, qualifier: str, unit: str | None) -> None:
+    m = one(text)
+    assert (m.value, m.qualifier, m.unit) == (value, qualifier, unit)
+
+
+def test_model_names_and_codes_are_not_numbers() -> None:
+    assert [m.text for m in read_numbers("its Lafa5 coupe, the 9X model, L3 driving and 5G modules")] == []
+
+
+def test_all_numbers_in_order() -> None:
+    values = [m.value for m in read_numbers("from 5.4% in 2020 to 40.9%, from about 1.4 million to 13 million")]
+    assert values == [D("5.4"), D(2020), D("40.9"), D(1_400_000), D(13_000_000)]
+
+
+@given(st.text(max_size=200))
+def test_never_raises(text: str) -> None:
+    for m in read_numbers(text):
+        assert 0 <= m.start < m.end <= len(text)
+
+
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(["", " million", " billion"]))
+def test_formatted_integers_read_back(n: int, scale: str) -> None:
+    m = one(f"the total was {n:,}{scale} units")
+    factor = {"": 1, " million": 10**6, " billion": 10**9}[scale]
+    assert m.value == n * factor
