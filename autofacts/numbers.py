@@ -53,7 +53,7 @@ _PATTERN = re.compile(
     (?<![\w.])(?P<ordinal>\d+)(?:st|nd|rd|th)\b
     | (?<![\w.,])(?P<num>{_NUM})(?![A-Za-z0-9_])(?:[ \-]?(?P<scale>{_SCALE})(?![a-z]))?(?:\s?(?P<pct>%|percent\b|per\ cent\b))?
     | \b(?P<word>{_WORDS})\b(?:[ \-](?P<wscale>thousand|million|billion)\b)?(?:\s?(?P<wpct>percent\b))?
-    | \b(?P<ordword>{_ORDS})\b
+    | \b(?P<ordword>{_ORDS})\b(?!-hand)
     | \b(?P<mult>doubl|tripl|quadrupl)(?:ing|ed|e|es)\b
     | \b(?P<frac>half|quarter)\b
     | \b(?P<bare>thousand|million|billion|trillion)(?P<plural>s)?\b

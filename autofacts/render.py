@@ -34,6 +34,7 @@ class Column:
     cite: bool = False  # the cell lists source ids; on a terminal they become [n] references
     aside: bool = False  # long notes; on a terminal they go under the table, marked (a), (b) ...
     join_to: str | None = None  # on a terminal, shown on a second line of that column's cell
+    below: bool = False  # an aside that always goes under the table (whole quotes)
     min_width: int | None = None
 
 
@@ -160,9 +161,9 @@ def to_rich(report: Report, width: int = 120) -> Any:
     inline = fixed + 40 * sum(1 for c in report.columns if c.aside) <= width
     # On a narrow terminal the long text columns leave the table: their cells become notes under
     # it, and each row's last column carries the note's mark.
-    shown = [c for c in report.columns if (inline or not c.aside) and c.join_to is None]
+    shown = [c for c in report.columns if ((inline and not c.below) or not c.aside) and c.join_to is None]
     joined = [c for c in report.columns if c.join_to is not None]
-    moved = [c for c in report.columns if not inline and c.aside]
+    moved = [c for c in report.columns if c.aside and (c.below or not inline)]
     table = Table(title=report.title, title_justify="left", show_lines=False, expand=False, pad_edge=False)
     for col in shown:
         table.add_column(col.header, justify=col.justify, no_wrap=not col.wrap,  # type: ignore[arg-type]
@@ -342,7 +343,7 @@ def show_report(kb: KnowledgeBase, metric: Metric, groups: list[FactGroup], full
             })
     cols = [Column("period", "period", min_width=4), Column("region", "region", min_width=6),
             Column("value", "value", "right", min_width=8), Column("kind", "kind", wrap=False),
-            Column("source", "source", min_width=10), Column("quote", "quote", aside=True)]
+            Column("source", "source", min_width=10), Column("quote", "quote", aside=True, below=full_quotes)]
     if any(r["agreement"] for r in rows):
         cols.insert(5, Column("agreement", "corroboration", min_width=10))
     if with_ids:

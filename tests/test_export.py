@@ -1,0 +1,60 @@
+"""`export`, `metrics`, `sources`: the catalogue and every fact, normalised and traceable."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import yaml
+
+from autofacts.check import normalise
+from autofacts.interval import from_qualifier
+
+FIELDS = {"id", "metric", "metric_name", "unit", "region", "entity", "period", "period_start", "period_end",
+          "period_stated", "kind", "value", "qualifier", "lower", "upper", "lower_open", "upper_open",
+          "compared_with", "ceiling", "note", "source"}
+
+
+def test_export_json_is_every_fact_with_its_source(run, kb) -> None:
+    doc = json.loads(run("export").stdout)
+    assert len(doc["facts"]) == len(kb.facts)
+    seeds = {s.id: normalise((kb.seeds_dir / s.file).read_text(encoding="utf-8")) for s in kb.sources.values()}
+    for record in doc["facts"]:
+        assert set(record) == FIELDS
+        src = record["source"]
+        assert set(src) == {"id", "file", "title", "publisher", "published", "published_inferred", "quote"}
+        assert normalise(src["quote"]) in seeds[src["id"]]
+        assert src["file"] == f"seeds/{kb.sources[src['id']].file}"
+
+
+def test_export_bounds_follow_the_qualifier(run, kb) -> None:
+    by_id = {f.id: f for f in kb.facts}
+    for record in json.loads(run("export").stdout)["facts"]:
+        fact = by_id[record["id"]]
+        if fact.value is None:
+            assert record["value"] is None and record["lower"] is None
+            continue
+        iv = from_qualifier(fact.value, fact.qualifier)
+        assert record["lower"] == (None if iv.lo is None else float(iv.lo))
+        assert record["upper"] == (None if iv.hi is None else float(iv.hi))
+
+
+def test_export_csv_and_yaml_agree_with_json(run) -> None:
+    facts = json.loads(run("export").stdout)["facts"]
+    rows = list(csv.DictReader(io.StringIO(run("export", "--format", "csv").stdout)))
+    assert [r["id"] for r in rows] == [f["id"] for f in facts]
+    assert all(r["quote"] == f["source"]["quote"] for r, f in zip(rows, facts))
+    loaded = yaml.safe_load(run("export", "--format", "yaml").stdout)
+    assert loaded == {"facts": facts}
+
+
+def test_metrics_and_sources_catalogues(run_json, kb, run) -> None:
+    metrics = run_json("metrics")["metrics"]
+    assert {m["id"]: m["facts"] for m in metrics} == {m: len(kb.facts_for(m)) for m in kb.metrics}
+    sources = run_json("sources")["sources"]
+    assert sum(s["facts"] for s in sources) == len(kb.facts)
+    inferred = {s["id"] for s in sources if s["published_inferred"]}
+    assert "xinhua-icv-plan" not in inferred and "fyp14-review" in inferred
+    table = run("sources").stdout
+    assert "2026-01 (inferred)" in table and "Xinhua" in table

@@ -1,0 +1,112 @@
+"""`autofacts show METRIC`: every fact for a metric, sorted by period, cited."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from autofacts.units import plain
+
+
+def test_nev_share_rows_sorted_by_period_with_sources(run_json, kb) -> None:
+    doc = run_json("show", "nev-share")
+    expected = sorted((f for f in kb.facts if f.metric == "nev-share"), key=lambda f: (f.period.start, f.period.end))
+    assert [f["id"] for f in doc["facts"]] == [f.id for f in expected]
+    for fact, original in zip(doc["facts"], expected):
+        assert fact["value"] == float(original.value) or fact["value"] == int(original.value)
+        assert fact["source"]["quote"] == " ".join(original.quote.split())
+        assert fact["source"]["file"] == f"seeds/{kb.sources[original.source].file}"
+
+
+def test_table_shows_human_units_and_bounds(run, kb) -> None:
+    result = run("show", "nev-production")
+    assert result.exit_code == 0
+    out = result.stdout
+    # each stated figure as the source hedges it, derived from the facts' own values
+    for fact in kb.facts_for("nev-production"):
+        millions = plain(fact.value / 10**6) if fact.value >= 10**6 else None
+        symbol = {"about": "≈ ", "over": "> ", "exact": ""}[fact.qualifier]
+        if millions:
+            assert f"{symbol}{millions} million vehicles" in out
+    assert "950,000 vehicles" in out
+
+
+def test_alias_and_prefix(run_json) -> None:
+    assert run_json("show", "nev-penetration")["metric"]["id"] == "nev-share"
+    assert run_json("show", "icv-nev")["metric"]["id"] == "icv-nev-cluster-scale"
+
+
+def test_unknown_metric_suggests(run) -> None:
+    result = run("show", "nev-shar")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("autofacts: error[U003]: unknown metric 'nev-shar' — did you mean nev-share")
+    assert "Traceback" not in result.stderr
+
+
+def test_ambiguous_prefix(run) -> None:
+    result = run("show", "nev")
+    assert result.exit_code == 2 and "ambiguous metric 'nev'" in result.stderr
+
+
+def test_filters(run_json, kb) -> None:
+    region = run_json("show", "vehicle-production", "--region", "chongqing")
+    assert {f["region"] for f in region["facts"]} == {"Chongqing"}
+    period = run_json("show", "vehicle-production", "--period", "2025-01/2025-11")
+    assert [f["id"] for f in period["facts"]] == ["chongqing-vehicle-production-2025-ytd"]
+    kind = run_json("show", "vehicle-production", "--kind", "target")
+    assert [f["kind"] for f in kind["facts"]] == ["target"]
+    window = run_json("show", "vehicle-production", "--since", "2020", "--until", "2024")
+    assert all("2020" <= f["period_start"] and f["period_end"] <= "2024-12-31" for f in window["facts"])
+    assert len(window["facts"]) == sum(
+        1 for f in kb.facts_for("vehicle-production") if f.period.start.year >= 2020 and f.period.end.year <= 2024)
+
+
+def test_as_of_shows_what_was_known_then(run_json, kb) -> None:
+    doc = run_json("show", "nev-share", "--as-of", "2025-12-15")
+    known = {f.id for f in kb.facts_for("nev-share") if kb.sources[f.source].published.end.isoformat() <= "2025-12-15"}
+    assert {f["id"] for f in doc["facts"]} == known
+    assert "cn-nev-share-2025" not in known  # full-year 2025 was reported in January 2026
+
+
+def test_corroboration_is_grouped_and_said(run_json, run) -> None:
+    doc = run_json("show", "nev-production", "--region", "China")
+    groups = {tuple(g["facts"]): g for g in doc["groups"]}
+    pair = next(g for ids, g in groups.items() if "cn-nev-production-2020-fyp" in ids)
+    assert set(pair["facts"]) == {"cn-nev-production-2020-fyp", "cn-nev-production-2020-xinhua"}
+    assert pair["agreement"] == "agree"
+    assert "agrees: xinhua-icv-plan" in run("show", "nev-production").stdout
+
+
+def test_bad_arguments_exit_2(run) -> None:
+    for args in (["--region", "Atlantis"], ["--period", "2025-13"], ["--kind", "wish"], ["--as-of", "2999-01-01"],
+                 ["--as-of", "yesterday"], ["--format", "xml"]):
+        result = run("show", "nev-share", *args)
+        assert result.exit_code == 2, (args, result.stdout)
+        assert "Traceback" not in result.stderr
+
+
+def test_quotes_are_shortened_on_a_terminal_and_whole_with_quotes(run, kb) -> None:
+    quote = " ".join(next(f for f in kb.facts if f.id == "cn-nev-share-2024").quote.split())
+    assert quote not in run("show", "nev-share").stdout
+    assert f"(b) {quote}" in " ".join(run("show", "nev-share", "--quotes").stdout.split())
+
+
+def test_csv_and_markdown(run, kb) -> None:
+    rows = list(csv.DictReader(io.StringIO(run("show", "nev-share", "--format", "csv").stdout)))
+    assert [r["id"] for r in rows] == ["cn-nev-share-2020", "cn-nev-share-2024", "cn-nev-share-2025", "cn-nev-share-2025-10"]
+    assert rows[2]["value"] == "> 50 %"
+    md = run("show", "nev-share", "--format", "markdown").stdout
+    table = [l for l in md.splitlines() if l.startswith("|")]
+    assert len({l.count("|") - l.count("\\|") for l in table}) == 1  # every row has the same number of cells
+    assert "Sources:" in md and "seeds/000_5d12c1107267f4b1.txt" in md
+
+
+def test_chart_draws_open_ended_bars(run) -> None:
+    out = run("show", "nev-production", "--chart").stdout
+    assert "▶…" in out and "~" in out  # a lower bound and an approximate figure
+    assert "> 16 million vehicles" in out
+
+
+def test_no_color_and_plain_output(run) -> None:
+    out = run("show", "nev-share").stdout
+    assert "\x1b[" not in out
