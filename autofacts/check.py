@@ -30,7 +30,9 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
     for metric in kb.metrics.values():
         if metric.growth_of is not None and metric.growth_of not in kb.metrics:
             where = metric.location or Location("?", 0, 0)
-            problems.append(Problem(where, "E110", f"metric '{metric.id}': growth_of names unknown metric '{metric.growth_of}'"))
+            problems.append(
+                Problem(where, "E110", f"metric '{metric.id}': growth_of names unknown metric '{metric.growth_of}'")
+            )
     for fact in kb.facts:
         if fact.metric not in kb.metrics:
             problems.append(Problem(fact.where("metric"), "E110", f"unknown metric '{fact.metric}'"))
@@ -84,7 +86,7 @@ def check_quotes(kb: KnowledgeBase, seeds: dict[str, str]) -> list[Problem]:
         if normalise(fact.quote) not in text:
             file = kb.sources[fact.source].file
             problems.append(
-                Problem(fact.where("quote"), "E120", f"quote not found verbatim in seeds/{file}: \"{_clip(fact.quote)}\"")
+                Problem(fact.where("quote"), "E120", f'quote not found verbatim in seeds/{file}: "{_clip(fact.quote)}"')
             )
     return problems
 
@@ -99,16 +101,22 @@ def check_values(kb: KnowledgeBase) -> list[Problem]:
         if not mentions:
             stated = ", ".join(sorted({_plain(m.value) for m in read_numbers(fact.quote)}, key=len)) or "none"
             problems.append(
-                Problem(fact.where("value"), "E121",
-                        f"value {_plain(fact.value)} is not a number the quote states (it states: {stated})")
+                Problem(
+                    fact.where("value"),
+                    "E121",
+                    f"value {_plain(fact.value)} is not a number the quote states (it states: {stated})",
+                )
             )
             continue
         if not any(m.qualifier == fact.qualifier for m in mentions):
             said = " / ".join(sorted({m.qualifier for m in mentions}))
             words = ", ".join(f"'{m.text}'" for m in mentions)
             problems.append(
-                Problem(fact.where("qualifier" if "qualifier" in fact.field_locations else "value"), "E122",
-                        f"qualifier '{fact.qualifier}' does not match the quote: {words} is stated as '{said}'")
+                Problem(
+                    fact.where("qualifier" if "qualifier" in fact.field_locations else "value"),
+                    "E122",
+                    f"qualifier '{fact.qualifier}' does not match the quote: {words} is stated as '{said}'",
+                )
             )
     return problems
 
@@ -120,14 +128,20 @@ def check_periods(kb: KnowledgeBase) -> list[Problem]:
         source = kb.sources.get(fact.source)
         if source and fact.kind == "actual" and fact.period.end > source.published.end:
             problems.append(
-                Problem(fact.where("period"), "E133",
-                        f"actual figure for {fact.period} from a source published {source.published}: "
-                        "use kind 'forecast' or 'estimate', or correct the period")
+                Problem(
+                    fact.where("period"),
+                    "E133",
+                    f"actual figure for {fact.period} from a source published {source.published}: "
+                    "use kind 'forecast' or 'estimate', or correct the period",
+                )
             )
         if fact.compared_with is not None and fact.compared_with.end >= fact.period.start:
             problems.append(
-                Problem(fact.where("compared_with"), "E130",
-                        f"compared_with {fact.compared_with} does not precede the period {fact.period}")
+                Problem(
+                    fact.where("compared_with"),
+                    "E130",
+                    f"compared_with {fact.compared_with} does not precede the period {fact.period}",
+                )
             )
     return problems
 
@@ -151,10 +165,17 @@ def check_partial_periods(kb: KnowledgeBase) -> list[Problem]:
                     continue
                 p, w = part.interval, whole.interval
                 assert p is not None and w is not None
-                if p.lo is not None and w.hi is not None and (p.lo > w.hi or (p.lo == w.hi and (p.lo_open or w.hi_open))):
+                if (
+                    p.lo is not None
+                    and w.hi is not None
+                    and (p.lo > w.hi or (p.lo == w.hi and (p.lo_open or w.hi_open)))
+                ):
                     problems.append(
-                        Problem(part.where("value"), "E132",
-                                f"'{part.id}' ({part.period}) exceeds '{whole.id}' for the whole of {whole.period}")
+                        Problem(
+                            part.where("value"),
+                            "E132",
+                            f"'{part.id}' ({part.period}) exceeds '{whole.id}' for the whole of {whole.period}",
+                        )
                     )
     return problems
 
@@ -165,17 +186,20 @@ def check_conflicts(kb: KnowledgeBase) -> list[Problem]:
     groups: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
     for fact in kb.facts:
         if fact.value is not None:
-            groups[(*_cell(fact), fact.period.start, fact.period.end)].append(fact)
+            groups[_cell(fact) + (fact.period.start, fact.period.end)].append(fact)
     for facts in groups.values():
         for i, a in enumerate(facts):
-            for b in facts[i + 1:]:
+            for b in facts[i + 1 :]:
                 ia, ib = a.interval, b.interval
                 assert ia is not None and ib is not None
                 if a.source != b.source and not ia.intersects(ib):
                     problems.append(
-                        Problem(b.where("value"), "E131",
-                                f"'{b.id}' ({b.qualifier} {_plain(b.value)}) contradicts '{a.id}' "
-                                f"({a.qualifier} {_plain(a.value)}, at {a.location})")
+                        Problem(
+                            b.where("value"),
+                            "E131",
+                            f"'{b.id}' ({b.qualifier} {_plain(b.value)}) contradicts '{a.id}' "
+                            f"({a.qualifier} {_plain(a.value)}, at {a.location})",
+                        )
                     )
     return problems
 

@@ -50,7 +50,9 @@ class CheckFormat(str, Enum):
 
 FactsOption = Annotated[
     str | None,
-    typer.Option("--facts", metavar="DIR", help="Knowledge-base folder (default: $AUTOFACTS_FACTS, else the bundled one)."),
+    typer.Option(
+        "--facts", metavar="DIR", help="Knowledge-base folder (default: $AUTOFACTS_FACTS, else the bundled one)."
+    ),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 RegionOption = Annotated[str | None, typer.Option("--region", "-r", help="Only this region (e.g. China, Chongqing).")]
@@ -211,11 +213,21 @@ def metrics(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None
 
     kb = _load_valid(facts)
     report = render.metrics_report(kb)
-    document = {"metrics": [
-        {"id": m.id, "name": m.name, "unit": m.unit, "measure": m.measure, "description": m.description,
-         "aliases": list(m.aliases), "growth_of": m.growth_of, "facts": len(kb.facts_for(m.id))}
-        for m in sorted(kb.metrics.values(), key=lambda m: m.id)
-    ]}
+    document = {
+        "metrics": [
+            {
+                "id": m.id,
+                "name": m.name,
+                "unit": m.unit,
+                "measure": m.measure,
+                "description": m.description,
+                "aliases": list(m.aliases),
+                "growth_of": m.growth_of,
+                "facts": len(kb.facts_for(m.id)),
+            }
+            for m in sorted(kb.metrics.values(), key=lambda m: m.id)
+        ]
+    }
     _emit(report, fmt, document)
 
 
@@ -226,8 +238,12 @@ def sources(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None
     from autofacts import render
 
     kb = _load_valid(facts)
-    document = {"sources": [render.source_json(s, sum(1 for f in kb.facts if f.source == s.id))
-                            for s in sorted(kb.sources.values(), key=lambda s: (s.published.start, s.id))]}
+    document = {
+        "sources": [
+            render.source_json(s, sum(1 for f in kb.facts if f.source == s.id))
+            for s in sorted(kb.sources.values(), key=lambda s: (s.published.start, s.id))
+        ]
+    }
     _emit(render.sources_report(kb), fmt, document)
 
 
@@ -309,7 +325,9 @@ def compare(
 @app.command()
 @handle_errors
 def targets(
-    year: Annotated[int | None, typer.Option("--year", "-y", help="Only targets whose period ends in this year.")] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", help="Only targets whose period ends in this year.")
+    ] = None,
     region: RegionOption = None,
     metric: Annotated[list[str] | None, typer.Option("--metric", "-m", help="Only this metric (repeatable).")] = None,
     status: Annotated[

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from autofacts.interval import Interval, cagr, difference, growth
 from autofacts.model import Fact, KnowledgeBase, Metric
 from autofacts.periods import Period
-from autofacts.query import FactGroup, Filters, best_fact, group_facts, select_facts
+from autofacts.query import FactGroup, Filters, best_fact, select_facts
 
 # Measures whose change is a difference in their own unit, with no relative change.
 _POINTS = {"share": "pp", "growth": "pp", "rank": "places", "multiple": "×"}
@@ -98,17 +98,19 @@ def compare_row(metric: Metric, a: Side, b: Side, years: int | None) -> Comparis
     ia, ib = a.used.interval, b.used.interval
     assert ia is not None and ib is not None
     notes = [n for n in (_agreement_note(a, a.used.period.label), _agreement_note(b, b.used.period.label)) if n]
-    common = {"metric": metric, "region": a.used.region, "entity": a.used.entity, "kind": a.used.kind, "a": a, "b": b}
+
+    def row(**figures: object) -> ComparisonRow:
+        return ComparisonRow(metric, a.used.region, a.used.entity, a.used.kind, a, b, note="; ".join(notes), **figures)  # type: ignore[arg-type]
+
     if metric.measure == "flow" and not _same_length(a.used.period, b.used.period):
         notes.insert(0, "flows over periods of different length are not compared")
-        return ComparisonRow(**common, note="; ".join(notes))
+        return row()
     change = difference(ib, ia)
     if metric.measure in _POINTS:
-        return ComparisonRow(**common, change=change, change_unit=_POINTS[metric.measure], note="; ".join(notes))
+        return row(change=change, change_unit=_POINTS[metric.measure])
     relative = growth(ib, ia)
     rate = cagr(ia, ib, years) if years and years >= 2 and metric.measure in _COMPOUNDING else None
-    return ComparisonRow(**common, change=change, change_unit=metric.unit, relative=relative, cagr=rate,
-                         note="; ".join(notes))
+    return row(change=change, change_unit=metric.unit, relative=relative, cagr=rate)
 
 
 def compare_periods(
@@ -125,7 +127,9 @@ def compare_periods(
         years = abs(period_b.start.year - period_a.start.year)
 
     rows = []
-    for (metric_id, region, entity, kind), sides in sorted(cells.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "", kv[0][3])):
+    for (metric_id, region, entity, kind), sides in sorted(
+        cells.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "", kv[0][3])
+    ):
         metric = kb.metrics.get(metric_id)
         if metric is None:
             continue
@@ -138,4 +142,3 @@ def compare_periods(
     only_a = tuple(sorted({k[0] for k, s in cells.items() if s["a"] and not s["b"]}))
     only_b = tuple(sorted({k[0] for k, s in cells.items() if s["b"] and not s["a"]}))
     return Comparison(period_a, period_b, tuple(rows), only_a, only_b)
-

@@ -21,8 +21,18 @@ QUALIFIERS = ("exact", "about", "over", "at-least", "nearly", "under", "at-most"
 
 # The words that state each qualifier, longest first where one contains another.
 HEDGE_WORDS: dict[str, tuple[str, ...]] = {
-    "over": ("more than", "over", "exceeded", "exceeding", "exceeds", "surpassed", "surpassing",
-             "above", "upwards of", "in excess of"),
+    "over": (
+        "more than",
+        "over",
+        "exceeded",
+        "exceeding",
+        "exceeds",
+        "surpassed",
+        "surpassing",
+        "above",
+        "upwards of",
+        "in excess of",
+    ),
     "at-least": ("at least", "no less than", "not less than"),
     "about": ("approximately", "about", "around", "roughly", "some", "nearly about"),
     "nearly": ("nearly", "almost", "close to", "just under"),
@@ -30,8 +40,7 @@ HEDGE_WORDS: dict[str, tuple[str, ...]] = {
     "at-most": ("at most", "up to", "no more than", "not more than"),
 }
 
-SYMBOLS = {"exact": "", "about": "≈ ", "over": "> ", "at-least": "≥ ", "nearly": "≲ ",
-           "under": "< ", "at-most": "≤ "}
+SYMBOLS = {"exact": "", "about": "≈ ", "over": "> ", "at-least": "≥ ", "nearly": "≲ ", "under": "< ", "at-most": "≤ "}
 
 
 @dataclass(frozen=True)
@@ -60,13 +69,10 @@ class Interval:
 
     def intersects(self, other: Interval) -> bool:
         """True when some value lies in both (used to tell corroboration from conflict)."""
-        if self.lo is not None and other.hi is not None:
-            if self.lo > other.hi or (self.lo == other.hi and (self.lo_open or other.hi_open)):
-                return False
-        if other.lo is not None and self.hi is not None:
-            if other.lo > self.hi or (other.lo == self.hi and (other.lo_open or self.hi_open)):
-                return False
-        return True
+        return not (
+            _before(self.hi, self.hi_open, other.lo, other.lo_open)
+            or _before(other.hi, other.hi_open, self.lo, self.lo_open)
+        )
 
     def within(self, other: Interval) -> bool:
         """True when every value of self also lies in other."""
@@ -79,6 +85,13 @@ class Interval:
             and (self.hi < other.hi or (self.hi == other.hi and (self.hi_open or not other.hi_open)))
         )
         return lo_ok and hi_ok
+
+
+def _before(hi: Decimal | None, hi_open: bool, lo: Decimal | None, lo_open: bool) -> bool:
+    """True when every value below `hi` lies below every value above `lo` (no overlap)."""
+    if hi is None or lo is None:
+        return False
+    return hi < lo or (hi == lo and (hi_open or lo_open))
 
 
 def from_qualifier(value: Decimal, qualifier: str) -> Interval:
@@ -164,15 +177,21 @@ def _times(x: Decimal | None, y: Decimal | None) -> Decimal | None:
 
 def add(a: Interval, b: Interval) -> Interval:
     """a + b."""
-    return Interval(_plus(a.lo, b.lo), _plus(a.hi, b.hi), a.lo_open or b.lo_open, a.hi_open or b.hi_open,
-                    _plus(a.nominal, b.nominal))
+    return Interval(
+        _plus(a.lo, b.lo),
+        _plus(a.hi, b.hi),
+        a.lo_open or b.lo_open,
+        a.hi_open or b.hi_open,
+        _plus(a.nominal, b.nominal),
+    )
 
 
 def product(a: Interval, b: Interval) -> Interval:
     """a * b for non-negative a and b (an unbounded lower end counts as 0)."""
     lo = _times(a.lo, b.lo) if a.lo is not None and b.lo is not None else Decimal(0)
-    return Interval(lo, _times(a.hi, b.hi), a.lo_open or b.lo_open, a.hi_open or b.hi_open,
-                    _times(a.nominal, b.nominal))
+    return Interval(
+        lo, _times(a.hi, b.hi), a.lo_open or b.lo_open, a.hi_open or b.hi_open, _times(a.nominal, b.nominal)
+    )
 
 
 def shift(a: Interval, k: Decimal) -> Interval:

@@ -190,7 +190,7 @@ def _describe(node: yaml.Node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    if node.style in ("'", '"'):
+    if getattr(node, "style", None) in ("'", '"'):
         return f"the quoted text '{str(node.value)[:40]}'"
     return f"'{str(node.value)[:40]}'"
 
@@ -198,17 +198,38 @@ def _describe(node: yaml.Node) -> str:
 # --- record schemas ---------------------------------------------------------------------------
 
 SOURCE_KEYS = {
-    "id": True, "file": True, "title": True, "published": True, "language": True,
-    "publisher": False, "published_inferred": False, "url": False,
+    "id": True,
+    "file": True,
+    "title": True,
+    "published": True,
+    "language": True,
+    "publisher": False,
+    "published_inferred": False,
+    "url": False,
 }
 METRIC_KEYS = {
-    "id": True, "name": True, "unit": True, "measure": True, "description": False, "aliases": False,
+    "id": True,
+    "name": True,
+    "unit": True,
+    "measure": True,
+    "description": False,
+    "aliases": False,
     "growth_of": False,
 }
 FACT_KEYS = {
-    "id": True, "metric": True, "region": True, "period": False, "kind": True, "value": False,
-    "qualifier": False, "source": False, "quote": True, "entity": False, "note": False,
-    "compared_with": False, "ceiling": False,
+    "id": True,
+    "metric": True,
+    "region": True,
+    "period": False,
+    "kind": True,
+    "value": False,
+    "qualifier": False,
+    "source": False,
+    "quote": True,
+    "entity": False,
+    "note": False,
+    "compared_with": False,
+    "ceiling": False,
 }
 
 
@@ -304,8 +325,11 @@ def _read_fact(
         # The text gives no period: the figure holds as of its source's publication.
         source = sources.get(values["source"])
         if source is None:
-            where = get.get("source", node)
-            reader.problem(where, "E111", f"unknown source '{values['source']}' (needed for the period, which is not stated)")
+            reader.problem(
+                get.get("source", node),
+                "E111",
+                f"unknown source '{values['source']}' (needed for the period, which is not stated)",
+            )
             return None
         values["period"] = source.published
         values["period_stated"] = False
@@ -325,7 +349,9 @@ def _read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            problems.append(Problem(Location(display, 1, 1), "E100", f"file is {size} bytes (at most {MAX_FILE_BYTES})"))
+            problems.append(
+                Problem(Location(display, 1, 1), "E100", f"file is {size} bytes (at most {MAX_FILE_BYTES})")
+            )
             return None
         data = path.read_bytes()
     except OSError as exc:
@@ -336,7 +362,9 @@ def _read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        problems.append(Problem(Location(display, line, column), "E100", "not UTF-8 text (byte 0x%02x)" % data[exc.start]))
+        problems.append(
+            Problem(Location(display, line, column), "E100", f"not UTF-8 text (byte 0x{data[exc.start]:02x})")
+        )
         return None
     return text
 
@@ -392,7 +420,9 @@ def load_knowledge_base(root: Path, display_root: str = "facts") -> KnowledgeBas
             continue
         for key, (key_node, _) in top.items():
             if key not in ("sources", "metrics", "facts", "source"):
-                reader.problem(key_node, "E102", f"unknown top-level key '{key}' (known: sources, metrics, facts, source)")
+                reader.problem(
+                    key_node, "E102", f"unknown top-level key '{key}' (known: sources, metrics, facts, source)"
+                )
         documents.append((reader, top))
         for item in _sequence(reader, top["sources"][1], "sources") if "sources" in top else []:
             source = _read_source(reader, item)
@@ -423,6 +453,8 @@ def load_knowledge_base(root: Path, display_root: str = "facts") -> KnowledgeBas
 
 def _add_unique(table: dict[str, Any], record: Any, reader: _FileReader, node: yaml.Node, what: str) -> None:
     if record.id in table:
-        reader.problem(node, "E105", f"duplicate {what} id '{record.id}' (first defined at {table[record.id].location})")
+        reader.problem(
+            node, "E105", f"duplicate {what} id '{record.id}' (first defined at {table[record.id].location})"
+        )
         return
     table[record.id] = record

@@ -26,17 +26,52 @@ SCALES = {
 WORD_NUMBERS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
-WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-                     "eighty": 80, "ninety": 90, "hundred": 100})
+WORD_NUMBERS.update(
+    {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
+)
 
 ORDINAL_WORDS = {
     w: i + 1
     for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ]
     )
 }
 
@@ -51,7 +86,8 @@ _ORDS = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 _PATTERN = re.compile(
     rf"""
     (?<![\w.])(?P<ordinal>\d+)(?:st|nd|rd|th)\b
-    | (?<![\w.,])(?P<num>{_NUM})(?![A-Za-z0-9_])(?:[ \-]?(?P<scale>{_SCALE})(?![a-z]))?(?:\s?(?P<pct>%|percent\b|per\ cent\b))?
+    | (?<![\w.,])(?P<num>{_NUM})(?![A-Za-z0-9_])
+      (?:[ \-]?(?P<scale>{_SCALE})(?![a-z]))?(?:\s?(?P<pct>%|percent\b|per\ cent\b))?
     | \b(?P<word>{_WORDS})\b(?:[ \-](?P<wscale>thousand|million|billion)\b)?(?:\s?(?P<wpct>percent\b))?
     | \b(?P<ordword>{_ORDS})\b(?!-hand)
     | \b(?P<mult>doubl|tripl|quadrupl)(?:ing|ed|e|es)\b
@@ -74,7 +110,10 @@ _UNIT_AFTER = [
     (re.compile(r"^[\s\-]*(?:hours?)\b", re.I), "hours"),
     (re.compile(r"^[\s\-]*(?:months?)\b", re.I), "months"),
     (re.compile(r"^[\s\-]*(?:consecutive\s+)?years?\b", re.I), "years"),
-    (re.compile(r"^[\s\-]*(?:new\s+|intelligent connected\s+)?(?:vehicles?|units?|cars?|NEVs?|EVs?)\b", re.I), "vehicles"),
+    (
+        re.compile(r"^[\s\-]*(?:new\s+|intelligent connected\s+)?(?:vehicles?|units?|cars?|NEVs?|EVs?)\b", re.I),
+        "vehicles",
+    ),
 ]
 
 
@@ -96,7 +135,7 @@ def _to_decimal(text: str) -> Decimal:
 
 def hedge_before(text: str, start: int) -> str:
     """The qualifier stated by the words just before position `start` ("exact" if none)."""
-    before = text[max(0, start - 40):start].lower().rstrip(" (\"'“‘")
+    before = text[max(0, start - 40) : start].lower().rstrip(" (\"'“‘")
     for words, qualifier in _HEDGES:
         if before.endswith(words) and (len(before) == len(words) or not before[-len(words) - 1].isalnum()):
             return qualifier
@@ -106,7 +145,7 @@ def hedge_before(text: str, start: int) -> str:
 def _unit_after(text: str, end: int, percent: bool) -> str | None:
     if percent:
         return "percent"
-    after = text[end:end + 40]
+    after = text[end : end + 40]
     for pattern, unit in _UNIT_AFTER:
         if pattern.match(after):
             return unit
@@ -145,7 +184,7 @@ def read_numbers(text: str) -> list[Mention]:
                 qualifier = "over"
         if unit is None:
             unit = _unit_after(text, m.end(), percent)
-        if qualifier == "exact" and _LEVEL_AFTER.match(text[m.end():m.end() + 30]):
+        if qualifier == "exact" and _LEVEL_AFTER.match(text[m.end() : m.end() + 30]):
             qualifier = "about"  # "the 100,000-yuan level", "a trillion-yuan-level cluster"
         mentions.append(Mention(value, qualifier, unit, m.start(), m.end(), m.group(0)))
     return mentions

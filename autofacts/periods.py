@@ -90,9 +90,7 @@ def _parse_single(text: str) -> tuple[date, date]:
             return date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
     except ValueError as exc:  # month 13, day 31 of a 30-day month ...
         raise PeriodError(f"invalid period '{text}': {exc}") from None
-    raise PeriodError(
-        f"invalid period '{text}': expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or A/B"
-    )
+    raise PeriodError(f"invalid period '{text}': expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or A/B")
 
 
 def parse_period(text: str) -> Period:

@@ -97,7 +97,16 @@ def select_facts(kb: KnowledgeBase, filters: Filters) -> list[Fact]:
 def sort_key(kb: KnowledgeBase, fact: Fact) -> tuple[object, ...]:
     source = kb.sources.get(fact.source)
     published = source.published.end if source else date.min
-    return (fact.metric, fact.period.start, fact.period.end, fact.region, fact.entity or "", fact.kind, published, fact.id)
+    return (
+        fact.metric,
+        fact.period.start,
+        fact.period.end,
+        fact.region,
+        fact.entity or "",
+        fact.kind,
+        published,
+        fact.id,
+    )
 
 
 @dataclass(frozen=True)
@@ -121,7 +130,7 @@ class FactGroup:
             return "single"
         intervals = [f.interval for f in self.facts if f.interval is not None]
         for i, a in enumerate(intervals):
-            for b in intervals[i + 1:]:
+            for b in intervals[i + 1 :]:
                 if not a.intersects(b):
                     return "conflict"
         return "agree"

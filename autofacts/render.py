@@ -12,7 +12,7 @@ import io
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from autofacts.compare import Comparison, ComparisonRow, Side
 from autofacts.interval import Interval
@@ -29,7 +29,7 @@ SEP = ", "  # between source ids in a cited cell
 class Column:
     key: str
     header: str
-    justify: str = "left"
+    justify: Literal["left", "right"] = "left"
     wrap: bool = True  # False for short labels that must never break across lines
     cite: bool = False  # the cell lists source ids; on a terminal they become [n] references
     aside: bool = False  # long notes; on a terminal they go under the table, marked (a), (b) ...
@@ -166,8 +166,14 @@ def to_rich(report: Report, width: int = 120) -> Any:
     moved = [c for c in report.columns if c.aside and (c.below or not inline)]
     table = Table(title=report.title, title_justify="left", show_lines=False, expand=False, pad_edge=False)
     for col in shown:
-        table.add_column(col.header, justify=col.justify, no_wrap=not col.wrap,  # type: ignore[arg-type]
-                         overflow="fold", min_width=col.min_width, style="cyan" if col.key == "status" else None)
+        table.add_column(
+            col.header,
+            justify=col.justify,
+            no_wrap=not col.wrap,
+            overflow="fold",
+            min_width=col.min_width,
+            style="cyan" if col.key == "status" else None,
+        )
     refs: dict[str, int] = {}
     asides: list[str] = []
 
@@ -246,12 +252,21 @@ def check_json(problems: list[Problem], kb: KnowledgeBase) -> dict[str, Any]:
     return {
         "ok": not problems,
         "problems": [
-            {"file": p.location.file, "line": p.location.line, "column": p.location.column, "code": p.code,
-             "message": p.message}
+            {
+                "file": p.location.file,
+                "line": p.location.line,
+                "column": p.location.column,
+                "code": p.code,
+                "message": p.message,
+            }
             for p in problems
         ],
-        "summary": {"errors": len(problems), "facts": len(kb.facts), "metrics": len(kb.metrics),
-                    "sources": len(kb.sources)},
+        "summary": {
+            "errors": len(problems),
+            "facts": len(kb.facts),
+            "metrics": len(kb.metrics),
+            "sources": len(kb.sources),
+        },
     }
 
 
@@ -260,47 +275,100 @@ def check_summary(problems: list[Problem], kb: KnowledgeBase) -> str:
     if not problems:
         return f"ok: {counts}, no errors"
     files = len({p.location.file for p in problems})
-    return f"{len(problems)} error{'s' if len(problems) != 1 else ''} in {files} file{'s' if files != 1 else ''} ({counts})"
+    errors = f"{len(problems)} error{'s' if len(problems) != 1 else ''}"
+    return f"{errors} in {files} file{'s' if files != 1 else ''} ({counts})"
 
 
 def metrics_report(kb: KnowledgeBase) -> Report:
     counts = {m: len(kb.facts_for(m)) for m in kb.metrics}
     rows = [
-        {"id": m.id, "name": m.name, "unit": m.unit, "measure": m.measure, "aliases": ", ".join(m.aliases),
-         "facts": str(counts[m.id])}
+        {
+            "id": m.id,
+            "name": m.name,
+            "unit": m.unit,
+            "measure": m.measure,
+            "aliases": ", ".join(m.aliases),
+            "facts": str(counts[m.id]),
+        }
         for m in sorted(kb.metrics.values(), key=lambda m: m.id)
     ]
-    cols = [Column("id", "metric", wrap=False), Column("name", "name"), Column("unit", "unit", wrap=False),
-            Column("measure", "measure", wrap=False), Column("aliases", "aliases"), Column("facts", "facts", "right")]
+    cols = [
+        Column("id", "metric", wrap=False),
+        Column("name", "name"),
+        Column("unit", "unit", wrap=False),
+        Column("measure", "measure", wrap=False),
+        Column("aliases", "aliases"),
+        Column("facts", "facts", "right"),
+    ]
     return Report(f"{len(rows)} metrics", cols, rows)
 
 
 def sources_report(kb: KnowledgeBase) -> Report:
     rows = []
     for s in sorted(kb.sources.values(), key=lambda s: (s.published.start, s.id)):
-        rows.append({
-            "id": s.id, "title": s.title, "publisher": s.publisher or "", "language": s.language,
-            "published": f"{s.published}{' (inferred)' if s.published_inferred else ''}",
-            "file": f"seeds/{s.file}", "facts": str(sum(1 for f in kb.facts if f.source == s.id)),
-        })
-    cols = [Column("id", "source", wrap=False), Column("published", "published", wrap=False), Column("title", "title"),
-            Column("publisher", "publisher"), Column("file", "file"), Column("facts", "facts", "right")]
+        rows.append(
+            {
+                "id": s.id,
+                "title": s.title,
+                "publisher": s.publisher or "",
+                "language": s.language,
+                "published": f"{s.published}{' (inferred)' if s.published_inferred else ''}",
+                "file": f"seeds/{s.file}",
+                "facts": str(sum(1 for f in kb.facts if f.source == s.id)),
+            }
+        )
+    cols = [
+        Column("id", "source", wrap=False),
+        Column("published", "published", wrap=False),
+        Column("title", "title"),
+        Column("publisher", "publisher"),
+        Column("file", "file"),
+        Column("facts", "facts", "right"),
+    ]
     return Report(f"{len(rows)} sources", cols, rows)
 
 
 def export_csv(kb: KnowledgeBase, facts: list[Fact]) -> str:
     out = io.StringIO()
-    fields = ["id", "metric", "metric_name", "unit", "region", "entity", "period", "period_start", "period_end",
-              "period_stated", "kind", "value", "qualifier", "lower", "upper", "lower_open", "upper_open",
-              "compared_with", "ceiling", "note", "source_id", "source_file", "source_title", "source_published",
-              "quote"]
+    fields = [
+        "id",
+        "metric",
+        "metric_name",
+        "unit",
+        "region",
+        "entity",
+        "period",
+        "period_start",
+        "period_end",
+        "period_stated",
+        "kind",
+        "value",
+        "qualifier",
+        "lower",
+        "upper",
+        "lower_open",
+        "upper_open",
+        "compared_with",
+        "ceiling",
+        "note",
+        "source_id",
+        "source_file",
+        "source_title",
+        "source_published",
+        "quote",
+    ]
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for fact in facts:
         doc = fact_json(kb, fact)
         src = doc.pop("source")
-        doc.update(source_id=src["id"], source_file=src["file"], source_title=src["title"],
-                   source_published=src["published"], quote=src["quote"])
+        doc.update(
+            source_id=src["id"],
+            source_file=src["file"],
+            source_title=src["title"],
+            source_published=src["published"],
+            quote=src["quote"],
+        )
         writer.writerow({k: "" if v is None else v for k, v in doc.items() if k in fields})
     return out.getvalue()
 
@@ -308,7 +376,9 @@ def export_csv(kb: KnowledgeBase, facts: list[Fact]) -> str:
 def export_yaml(kb: KnowledgeBase, facts: list[Fact]) -> str:
     import yaml
 
-    return str(yaml.safe_dump({"facts": [fact_json(kb, f) for f in facts]}, sort_keys=False, allow_unicode=True, width=100))
+    return str(
+        yaml.safe_dump({"facts": [fact_json(kb, f) for f in facts]}, sort_keys=False, allow_unicode=True, width=100)
+    )
 
 
 # --- show ------------------------------------------------------------------------------------
@@ -322,8 +392,9 @@ def _agreement(group: FactGroup, fact: Fact) -> str:
     return f"agrees: {others}" if verdict == "agree" else f"CONFLICTS: {others}"
 
 
-def show_report(kb: KnowledgeBase, metric: Metric, groups: list[FactGroup], full_quotes: bool,
-                with_ids: bool = False) -> Report:
+def show_report(
+    kb: KnowledgeBase, metric: Metric, groups: list[FactGroup], full_quotes: bool, with_ids: bool = False
+) -> Report:
     rows = []
     facts = [f for g in groups for f in g.facts]
     for group in groups:
@@ -331,37 +402,51 @@ def show_report(kb: KnowledgeBase, metric: Metric, groups: list[FactGroup], full
             region = fact.region + (f" · {fact.entity}" if fact.entity else "")
             if fact.compared_with:
                 region += f" (vs {fact.compared_with})"
-            rows.append({
-                "period": fact.period.label + ("" if fact.period_stated else " (as of publication)"),
-                "region": region,
-                "value": stated_value(fact, metric),
-                "kind": fact.kind,
-                "source": source_label(kb, fact.source),
-                "agreement": _agreement(group, fact),
-                "quote": " ".join(fact.quote.split()) if full_quotes else shorten(fact.quote),
-                "id": fact.id,
-            })
-    cols = [Column("period", "period", min_width=4), Column("region", "region", min_width=6),
-            Column("value", "value", "right", min_width=8), Column("kind", "kind", wrap=False),
-            Column("source", "source", min_width=10), Column("quote", "quote", aside=True, below=full_quotes)]
+            rows.append(
+                {
+                    "period": fact.period.label + ("" if fact.period_stated else " (as of publication)"),
+                    "region": region,
+                    "value": stated_value(fact, metric),
+                    "kind": fact.kind,
+                    "source": source_label(kb, fact.source),
+                    "agreement": _agreement(group, fact),
+                    "quote": " ".join(fact.quote.split()) if full_quotes else shorten(fact.quote),
+                    "id": fact.id,
+                }
+            )
+    cols = [
+        Column("period", "period", min_width=4),
+        Column("region", "region", min_width=6),
+        Column("value", "value", "right", min_width=8),
+        Column("kind", "kind", wrap=False),
+        Column("source", "source", min_width=10),
+        Column("quote", "quote", aside=True, below=full_quotes),
+    ]
     if any(r["agreement"] for r in rows):
         cols.insert(5, Column("agreement", "corroboration", min_width=10))
     if with_ids:
         cols.insert(0, Column("id", "fact"))
     sources = len({f.source for f in facts})
-    footer = [f"{len(facts)} fact{'s' if len(facts) != 1 else ''} from {sources} source{'s' if sources != 1 else ''}"
-              f" · unit: {metric.unit} · {metric.measure}"]
+    footer = [
+        f"{len(facts)} fact{'s' if len(facts) != 1 else ''} from {sources} source{'s' if sources != 1 else ''}"
+        f" · unit: {metric.unit} · {metric.measure}"
+    ]
     return Report(f"{metric.name} ({metric.id})", cols, rows, footer, cited_sources(kb, facts))
 
 
 def show_json(kb: KnowledgeBase, metric: Metric, groups: list[FactGroup]) -> dict[str, Any]:
     return {
-        "metric": {"id": metric.id, "name": metric.name, "unit": metric.unit, "measure": metric.measure,
-                   "description": metric.description, "aliases": list(metric.aliases)},
+        "metric": {
+            "id": metric.id,
+            "name": metric.name,
+            "unit": metric.unit,
+            "measure": metric.measure,
+            "description": metric.description,
+            "aliases": list(metric.aliases),
+        },
         "facts": [fact_json(kb, f) for g in groups for f in g.facts],
         "groups": [
-            {"facts": [f.id for f in g.facts], "sources": list(g.sources), "agreement": g.agreement}
-            for g in groups
+            {"facts": [f.id for f in g.facts], "sources": list(g.sources), "agreement": g.agreement} for g in groups
         ],
     }
 
@@ -424,30 +509,49 @@ def compare_report(kb: KnowledgeBase, comparison: Comparison) -> Report:
     for row in comparison.rows:
         facts += [s.used for s in (row.a, row.b) if s is not None]
         region = row.region + (f" · {row.entity}" if row.entity else "")
-        rows.append({
-            "metric": row.metric.id, "region": region, "kind": row.kind,
-            "a": _side_text(row.a, row.metric), "b": _side_text(row.b, row.metric),
-            "change": _change_text(row), "relative": _pct(row.relative), "cagr": _pct(row.cagr),
-            "sources": SEP.join(dict.fromkeys(s.used.source for s in (row.a, row.b) if s is not None)),
-            "note": row.note,
-        })
-    cols = [Column("metric", "metric", wrap=False), Column("region", "region"), Column("a", a, "right", min_width=8),
-            Column("b", b, "right", min_width=8), Column("change", "change", "right", min_width=8),
-            Column("relative", "change %", "right", wrap=False), Column("cagr", "CAGR", "right", wrap=False),
-            Column("sources", "sources", cite=True, min_width=3), Column("note", "note", aside=True)]
+        rows.append(
+            {
+                "metric": row.metric.id,
+                "region": region,
+                "kind": row.kind,
+                "a": _side_text(row.a, row.metric),
+                "b": _side_text(row.b, row.metric),
+                "change": _change_text(row),
+                "relative": _pct(row.relative),
+                "cagr": _pct(row.cagr),
+                "sources": SEP.join(dict.fromkeys(s.used.source for s in (row.a, row.b) if s is not None)),
+                "note": row.note,
+            }
+        )
+    cols = [
+        Column("metric", "metric", wrap=False),
+        Column("region", "region"),
+        Column("a", a, "right", min_width=8),
+        Column("b", b, "right", min_width=8),
+        Column("change", "change", "right", min_width=8),
+        Column("relative", "change %", "right", wrap=False),
+        Column("cagr", "CAGR", "right", wrap=False),
+        Column("sources", "sources", cite=True, min_width=3),
+        Column("note", "note", aside=True),
+    ]
     if any(r["kind"] != "actual" for r in rows):
         cols.insert(2, Column("kind", "kind", wrap=False))
-    footer = [f"{len(comparison.comparable)} metric(s) compared between {a} and {b}."
-              " Shares and growth rates change in percentage points (pp); ≈ marks a figure derived from an"
-              " approximate one; > and < mark bounds."]
+    footer = [
+        f"{len(comparison.comparable)} metric(s) compared between {a} and {b}."
+        " Shares and growth rates change in percentage points (pp); ≈ marks a figure derived from an"
+        " approximate one; > and < mark bounds."
+    ]
     return Report(f"Compare {a} with {b}", cols, rows, footer, cited_sources(kb, facts))
 
 
 def _side_json(kb: KnowledgeBase, side: Side | None) -> dict[str, Any] | None:
     if side is None:
         return None
-    return {"fact": fact_json(kb, side.used), "also_stated_by": [f.id for f in side.others],
-            "agreement": FactGroup((side.used, *side.others)).agreement}
+    return {
+        "fact": fact_json(kb, side.used),
+        "also_stated_by": [f.id for f in side.others],
+        "agreement": FactGroup((side.used, *side.others)).agreement,
+    }
 
 
 def compare_json(kb: KnowledgeBase, comparison: Comparison) -> dict[str, Any]:
@@ -456,11 +560,19 @@ def compare_json(kb: KnowledgeBase, comparison: Comparison) -> dict[str, Any]:
         "period_b": comparison.period_b.label,
         "rows": [
             {
-                "metric": r.metric.id, "metric_name": r.metric.name, "unit": r.metric.unit, "measure": r.metric.measure,
-                "region": r.region, "entity": r.entity, "kind": r.kind,
-                "a": _side_json(kb, r.a), "b": _side_json(kb, r.b),
-                "change": interval_json(r.change), "change_unit": r.change_unit or None,
-                "relative_change_percent": interval_json(r.relative), "cagr_percent": interval_json(r.cagr),
+                "metric": r.metric.id,
+                "metric_name": r.metric.name,
+                "unit": r.metric.unit,
+                "measure": r.metric.measure,
+                "region": r.region,
+                "entity": r.entity,
+                "kind": r.kind,
+                "a": _side_json(kb, r.a),
+                "b": _side_json(kb, r.b),
+                "change": interval_json(r.change),
+                "change_unit": r.change_unit or None,
+                "relative_change_percent": interval_json(r.relative),
+                "cagr_percent": interval_json(r.cagr),
                 "note": r.note or None,
             }
             for r in comparison.rows
@@ -511,24 +623,38 @@ def targets_report(kb: KnowledgeBase, report: TargetReport) -> Report:
         facts.append(v.target)
         facts.extend(v.outcome_facts)
         region = v.target.region + (f" · {v.target.entity}" if v.target.entity else "")
-        rows.append({
-            "period": v.target.period.label, "region": region, "metric": v.metric.id,
-            "target": stated_value(v.target, v.metric),
-            "outcome": _outcome_text(v),
-            "of_target": "" if v.percent_of_target is None else
-            _pct(v.percent_of_target, signed=False) + (" of target so far" if v.projected else " of target"),
-            "status": _status_text(v),
-            "sources": SEP.join(dict.fromkeys(f.source for f in (v.target, *v.outcome_facts))),
-            "note": _detail(v),
-        })
-    cols = [Column("period", "period", min_width=4), Column("region", "region", join_to="period"),
-            Column("metric", "metric", min_width=10),
-            Column("target", "target", "right", min_width=8), Column("outcome", "outcome", "right", min_width=8),
-            Column("of_target", "of target", "right", join_to="outcome"), Column("status", "status", min_width=8),
-            Column("sources", "sources", cite=True, min_width=3), Column("note", "note", aside=True)]
+        rows.append(
+            {
+                "period": v.target.period.label,
+                "region": region,
+                "metric": v.metric.id,
+                "target": stated_value(v.target, v.metric),
+                "outcome": _outcome_text(v),
+                "of_target": ""
+                if v.percent_of_target is None
+                else _pct(v.percent_of_target, signed=False) + (" of target so far" if v.projected else " of target"),
+                "status": _status_text(v),
+                "sources": SEP.join(dict.fromkeys(f.source for f in (v.target, *v.outcome_facts))),
+                "note": _detail(v),
+            }
+        )
+    cols = [
+        Column("period", "period", min_width=4),
+        Column("region", "region", join_to="period"),
+        Column("metric", "metric", min_width=10),
+        Column("target", "target", "right", min_width=8),
+        Column("outcome", "outcome", "right", min_width=8),
+        Column("of_target", "of target", "right", join_to="outcome"),
+        Column("status", "status", min_width=8),
+        Column("sources", "sources", cite=True, min_width=3),
+        Column("note", "note", aside=True),
+    ]
     counts = report.counts()
-    summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n or s in ("met", "missed", "on track", "off track",
-                                                                              "no data", "pending"))
+    summary = ", ".join(
+        f"{n} {s}"
+        for s, n in counts.items()
+        if n or s in ("met", "missed", "on track", "off track", "no data", "pending")
+    )
     year = f" for {report.year}" if report.year is not None else ""
     footer = [f"{len(report.verdicts)} target(s){year}, as of {report.as_of}: {summary}"]
     return Report(f"Targets{year} (as of {report.as_of})", cols, rows, footer, cited_sources(kb, facts))
@@ -539,9 +665,15 @@ def targets_json(kb: KnowledgeBase, report: TargetReport) -> dict[str, Any]:
         p = v.projection
         if p is None:
             return None
-        return {"ytd_fact": p.ytd.id, "ytd_period": p.ytd.period.label, "elapsed": float(p.elapsed),
-                "run_rate": interval_json(p.run_rate), "seasonal": interval_json(p.seasonal),
-                "seasonal_basis": p.seasonal_basis or None, "still_needed": interval_json(p.needed)}
+        return {
+            "ytd_fact": p.ytd.id,
+            "ytd_period": p.ytd.period.label,
+            "elapsed": float(p.elapsed),
+            "run_rate": interval_json(p.run_rate),
+            "seasonal": interval_json(p.seasonal),
+            "seasonal_basis": p.seasonal_basis or None,
+            "still_needed": interval_json(p.needed),
+        }
 
     return {
         "as_of": report.as_of.isoformat(),
@@ -569,6 +701,7 @@ def nothing_to_compare(comparison: Comparison) -> str:
     def names(ids: tuple[str, ...]) -> str:
         return ", ".join(ids) if ids else "nothing"
 
-    return (f"nothing to compare between {comparison.period_a} and {comparison.period_b}: "
-            f"{comparison.period_a} has {names(comparison.only_a)}; {comparison.period_b} has {names(comparison.only_b)}")
-
+    return (
+        f"nothing to compare between {comparison.period_a} and {comparison.period_b}: "
+        f"{comparison.period_a} has {names(comparison.only_a)}; {comparison.period_b} has {names(comparison.only_b)}"
+    )

@@ -79,8 +79,12 @@ def _actuals(kb: KnowledgeBase, metric: str, target: Fact, as_of: date) -> list[
     return [
         f
         for f in kb.facts
-        if f.kind == "actual" and f.metric == metric and f.region == target.region and f.entity == target.entity
-        and f.value is not None and published_by(kb, f, as_of)
+        if f.kind == "actual"
+        and f.metric == metric
+        and f.region == target.region
+        and f.entity == target.entity
+        and f.value is not None
+        and published_by(kb, f, as_of)
     ]
 
 
@@ -179,14 +183,20 @@ def _judge_growth(kb: KnowledgeBase, target: Fact, metric: Metric, as_of: date) 
     last = _level_in(kb, base.id, target, year_period(year - 1), as_of)
     missing = tuple(f"{base.id} {y}" for y, f in ((year - 1, last), (year, this)) if f is None)
     if missing:
-        return TargetVerdict(target, metric, "no data", missing=missing,
-                             note=f"needs {' and '.join(missing)} to derive the growth")
+        return TargetVerdict(
+            target, metric, "no data", missing=missing, note=f"needs {' and '.join(missing)} to derive the growth"
+        )
     assert this is not None and last is not None and this.interval and last.interval
     outcome = growth(this.interval, last.interval)
     if outcome is None:
         return TargetVerdict(target, metric, "no data", note=f"cannot divide by {base.id} {year - 1}")
     return TargetVerdict(
-        target, metric, _judge(target, outcome), outcome=outcome, outcome_facts=(this, last), derived=True,
+        target,
+        metric,
+        _judge(target, outcome),
+        outcome=outcome,
+        outcome_facts=(this, last),
+        derived=True,
         note=f"derived from {base.id} {year} ({_stated(this, base)}) and {year - 1} ({_stated(last, base)})",
     )
 
@@ -204,8 +214,15 @@ def judge_target(kb: KnowledgeBase, target: Fact, as_of: date) -> TargetVerdict:
         assert used.interval is not None
         others = [f for f in full if f is not used]
         note = f"{', '.join(f.source for f in others)} agree" if others else ""
-        return TargetVerdict(target, metric, _judge(target, used.interval), outcome=used.interval,
-                             outcome_facts=(used,), percent_of_target=_percent_of(used.interval, target), note=note)
+        return TargetVerdict(
+            target,
+            metric,
+            _judge(target, used.interval),
+            outcome=used.interval,
+            outcome_facts=(used,),
+            percent_of_target=_percent_of(used.interval, target),
+            note=note,
+        )
 
     if metric.measure == "growth":
         derived = _judge_growth(kb, target, metric, as_of)
@@ -214,28 +231,54 @@ def judge_target(kb: KnowledgeBase, target: Fact, as_of: date) -> TargetVerdict:
         if derived is not None and target.period.end <= as_of:
             return derived
 
-    partial = [f for f in actuals if target.period.contains(f.period) and f.period.start == target.period.start
-               and not f.period.same_span(target.period)]
+    partial = [
+        f
+        for f in actuals
+        if target.period.contains(f.period)
+        and f.period.start == target.period.start
+        and not f.period.same_span(target.period)
+    ]
     if partial and metric.measure == "flow":
         ytd = max(partial, key=lambda f: (f.period.end, -((f.interval.width or 0) if f.interval else 0)))
         assert ytd.interval is not None
         projection = _project(kb, target, metric, ytd, as_of)
         if _judge(target, ytd.interval) == "met" and not _is_ceiling(target):
-            return TargetVerdict(target, metric, "met", outcome=ytd.interval, outcome_facts=(ytd,),
-                                 percent_of_target=_percent_of(ytd.interval, target), projection=projection,
-                                 note=f"already reached by {ytd.period}")
+            return TargetVerdict(
+                target,
+                metric,
+                "met",
+                outcome=ytd.interval,
+                outcome_facts=(ytd,),
+                percent_of_target=_percent_of(ytd.interval, target),
+                projection=projection,
+                note=f"already reached by {ytd.period}",
+            )
         basis = projection.seasonal if projection.seasonal is not None else projection.run_rate
         verdicts = {_judge(target, projection.run_rate)}
         if projection.seasonal is not None:
             verdicts.add(_judge(target, projection.seasonal))
-        status = {"met": "on track", "missed": "off track"}.get(verdicts.pop(), "can't tell") if len(verdicts) == 1 else "can't tell"
-        return TargetVerdict(target, metric, status, outcome=basis, outcome_facts=(ytd,),
-                             percent_of_target=_percent_of(ytd.interval, target), projection=projection, projected=True)
+        status = (
+            {"met": "on track", "missed": "off track"}.get(verdicts.pop(), "can't tell")
+            if len(verdicts) == 1
+            else "can't tell"
+        )
+        return TargetVerdict(
+            target,
+            metric,
+            status,
+            outcome=basis,
+            outcome_facts=(ytd,),
+            percent_of_target=_percent_of(ytd.interval, target),
+            projection=projection,
+            projected=True,
+        )
 
     if target.period.end > as_of:
         return TargetVerdict(target, metric, "pending", note=f"the period ends {target.period.end}")
     missing = (f"{target.metric} {target.period}",)
-    return TargetVerdict(target, metric, "no data", missing=missing, note=f"no reported {target.metric} for {target.period}")
+    return TargetVerdict(
+        target, metric, "no data", missing=missing, note=f"no reported {target.metric} for {target.period}"
+    )
 
 
 def check_targets(

@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import edit
 
 PLAN = "work-plan-2025.yaml"
@@ -44,7 +43,7 @@ def test_quote_not_in_seed(run, kb_copy: Path) -> None:
     edit(kb_copy / CQ, "reached 2.54 million vehicles", "reached 2.45 million vehicles")
     lines = check(run, kb_copy)
     quote_line = line_of(kb_copy / CQ, "reached 2.45 million vehicles") - 1  # the `quote: >-` line
-    assert any(l.startswith(f"{kb_copy}/{CQ}:{quote_line}:") and "error[E120]" in l for l in lines), lines
+    assert any(ln.startswith(f"{kb_copy}/{CQ}:{quote_line}:") and "error[E120]" in ln for ln in lines), lines
 
 
 def test_value_not_in_quote(run, kb_copy: Path) -> None:
@@ -56,22 +55,29 @@ def test_value_not_in_quote(run, kb_copy: Path) -> None:
 
 def test_value_in_millions_instead_of_base_units(run, kb_copy: Path) -> None:
     edit(kb_copy / CQ, "value: 2498100", "value: 2.4981")
-    assert any("error[E121]" in l for l in check(run, kb_copy))
+    assert any("error[E121]" in ln for ln in check(run, kb_copy))
 
 
 def test_qualifier_must_match_the_hedge_word(run, kb_copy: Path) -> None:
     # "exceeded 34 million" is a lower bound; calling it exact misstates the source
-    edit(kb_copy / "global-attention.yaml", "    value: 34000000\n    qualifier: over", "    value: 34000000\n    qualifier: exact")
+    edit(
+        kb_copy / "global-attention.yaml",
+        "    value: 34000000\n    qualifier: over",
+        "    value: 34000000\n    qualifier: exact",
+    )
     lines = check(run, kb_copy)
-    assert any("error[E122]: qualifier 'exact' does not match the quote: '34 million' is stated as 'over'" in l for l in lines), lines
+    assert any(
+        "error[E122]: qualifier 'exact' does not match the quote: '34 million' is stated as 'over'" in ln
+        for ln in lines
+    ), lines
 
 
 def test_unknown_metric_and_source(run, kb_copy: Path) -> None:
     edit(kb_copy / FYP, "metric: nev-share", "metric: nev-shares")
     edit(kb_copy / FYP, "source: fyp14-review", "source: fyp-review")
     lines = check(run, kb_copy)
-    assert any("error[E110]: unknown metric 'nev-shares'" in l for l in lines)
-    assert sum("error[E111]: unknown source 'fyp-review'" in l for l in lines) >= 20  # every fact of the file
+    assert any("error[E110]: unknown metric 'nev-shares'" in ln for ln in lines)
+    assert sum("error[E111]: unknown source 'fyp-review'" in ln for ln in lines) >= 20  # every fact of the file
 
 
 def test_seed_file_confined_to_seeds_folder(run, kb_copy: Path) -> None:
@@ -79,9 +85,9 @@ def test_seed_file_confined_to_seeds_folder(run, kb_copy: Path) -> None:
     edit(kb_copy / "sources.yaml", "file: 001_467b5fdf27d40e1f.txt", "file: /etc/passwd")
     edit(kb_copy / "sources.yaml", "file: 002_72d6f0ccaed82bc8.txt", "file: missing.txt")
     lines = check(run, kb_copy)
-    assert any("error[E112]: seed file '../facts/sources.yaml' climbs out of the seeds folder" in l for l in lines)
-    assert any("error[E112]: seed file '/etc/passwd' must be a name inside the seeds folder" in l for l in lines)
-    assert any("error[E112]: seed file 'missing.txt' not found" in l for l in lines)
+    assert any("error[E112]: seed file '../facts/sources.yaml' climbs out of the seeds folder" in ln for ln in lines)
+    assert any("error[E112]: seed file '/etc/passwd' must be a name inside the seeds folder" in ln for ln in lines)
+    assert any("error[E112]: seed file 'missing.txt' not found" in ln for ln in lines)
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
@@ -90,13 +96,13 @@ def test_seed_symlink_out_of_the_folder(run, kb_copy: Path, tmp_path: Path) -> N
     outside.write_text("In 2024, anything.", encoding="utf-8")
     (kb_copy.parent / "seeds" / "link.txt").symlink_to(outside)
     edit(kb_copy / "sources.yaml", "file: 003_17d935ea4638a39c.txt", "file: link.txt")
-    assert any("resolves outside the seeds folder" in l for l in check(run, kb_copy))
+    assert any("resolves outside the seeds folder" in ln for ln in check(run, kb_copy))
 
 
 def test_duplicate_fact_id(run, kb_copy: Path) -> None:
     edit(kb_copy / FYP, "id: cn-nev-share-2024", "id: cn-nev-share-2020")
     lines = check(run, kb_copy)
-    assert any("error[E105]: duplicate fact id 'cn-nev-share-2020' (first defined at" in l for l in lines)
+    assert any("error[E105]: duplicate fact id 'cn-nev-share-2020' (first defined at" in ln for ln in lines)
 
 
 def test_conflict_between_sources_names_both(run, kb_copy: Path) -> None:
@@ -104,10 +110,13 @@ def test_conflict_between_sources_names_both(run, kb_copy: Path) -> None:
     edit(kb_copy / FYP, "    value: 1400000\n    qualifier: about", "    value: 2400000\n    qualifier: about")
     edit(kb_copy / FYP, "approximately 1.4 million vehicles in 2020", "approximately 2.4 million vehicles in 2020")
     (kb_copy.parent / "seeds" / "000_5d12c1107267f4b1.txt").write_text(
-        (kb_copy.parent / "seeds" / "000_5d12c1107267f4b1.txt").read_text(encoding="utf-8").replace(
-            "approximately 1.4 million", "approximately 2.4 million"), encoding="utf-8")
+        (kb_copy.parent / "seeds" / "000_5d12c1107267f4b1.txt")
+        .read_text(encoding="utf-8")
+        .replace("approximately 1.4 million", "approximately 2.4 million"),
+        encoding="utf-8",
+    )
     lines = check(run, kb_copy)
-    conflict = [l for l in lines if "error[E131]" in l]
+    conflict = [ln for ln in lines if "error[E131]" in ln]
     assert len(conflict) == 1
     assert "cn-nev-production-2020" in conflict[0] and ("xinhua" in conflict[0] or "fyp" in conflict[0])
     assert conflict[0].count("cn-nev-production-2020") == 2
@@ -130,25 +139,25 @@ def test_partial_period_cannot_exceed_the_whole(run, kb_copy: Path) -> None:
     (kb_copy / CQ).write_text(text.replace("value: 2498100", "value: 2498100"), encoding="utf-8")
     edit(kb_copy / CQ, "value: 2498100", "value: 3108000")  # now Jan-Nov 3.108 million > whole year under 3 million
     lines = check(run, kb_copy)
-    assert any("error[E132]" in l and "exceeds 'chongqing-vehicle-production-2025-bogus'" in l for l in lines), lines
+    assert any("error[E132]" in ln and "exceeds 'chongqing-vehicle-production-2025-bogus'" in ln for ln in lines), lines
 
 
 def test_actual_for_a_period_not_over_at_publication(run, kb_copy: Path) -> None:
     edit(kb_copy / FYP, "period: 2025-08-31", "period: 2025-12-31")
-    assert any("error[E133]" in l for l in check(run, kb_copy))
+    assert any("error[E133]" in ln for ln in check(run, kb_copy))
 
 
 def test_backward_range_and_bad_period(run, kb_copy: Path) -> None:
     edit(kb_copy / CQ, "period: 2014/2016", "period: 2016/2014")
     edit(kb_copy / CQ, "period: 2017\n", "period: 2017-13\n")
     lines = check(run, kb_copy)
-    assert any("error[E107]: invalid period '2016/2014': the range runs backwards" in l for l in lines)
-    assert any("error[E107]: invalid period '2017-13'" in l for l in lines)
+    assert any("error[E107]: invalid period '2016/2014': the range runs backwards" in ln for ln in lines)
+    assert any("error[E107]: invalid period '2017-13'" in ln for ln in lines)
 
 
 def test_all_problems_reported_at_once_with_summary(run, kb_copy: Path) -> None:
     edit(kb_copy / CQ, "value: 2498100", "value: 2498000")
     edit(kb_copy / FYP, "kind: actual", "kind: actuals")
     lines = check(run, kb_copy)
-    assert any("E121" in l for l in lines) and any("E104" in l for l in lines)
+    assert any("E121" in ln for ln in lines) and any("E104" in ln for ln in lines)
     assert lines[-1].startswith("2 errors in 2 files")

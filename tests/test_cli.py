@@ -30,8 +30,10 @@ def test_version(run) -> None:
     assert result.exit_code == 0 and re.fullmatch(r"autofacts \d+\.\d+\.\d+\n", result.stdout)
 
 
-@pytest.mark.parametrize("command", [["show", "nev-share"], ["compare", "2020", "2024"], ["targets", "--year", "2025"],
-                                     ["metrics"], ["sources"]])
+@pytest.mark.parametrize(
+    "command",
+    [["show", "nev-share"], ["compare", "2020", "2024"], ["targets", "--year", "2025"], ["metrics"], ["sources"]],
+)
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
 def test_every_command_with_every_format(run, command: list[str], fmt: str) -> None:
     result = run(*command, "--format", fmt)
@@ -74,8 +76,14 @@ def test_a_broken_knowledge_base_stops_queries_with_a_located_line(run, kb_copy:
 def _cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
     environment.pop("AUTOFACTS_FACTS", None)
-    return subprocess.run([sys.executable, "-m", "autofacts", *args], cwd=cwd, env=environment,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "autofacts", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_python_dash_m_from_another_directory(tmp_path: Path) -> None:
@@ -87,8 +95,12 @@ def test_python_dash_m_from_another_directory(tmp_path: Path) -> None:
 
 
 def test_no_traceback_for_bad_input(tmp_path: Path) -> None:
-    for args in (["show", "nev-shar"], ["compare", "2025-13", "2024"], ["targets", "--as-of", "2025-02-30"],
-                 ["show", "nev-share", "--facts", str(tmp_path)]):
+    for args in (
+        ["show", "nev-shar"],
+        ["compare", "2025-13", "2024"],
+        ["targets", "--as-of", "2025-02-30"],
+        ["show", "nev-share", "--facts", str(tmp_path)],
+    ):
         result = _cli(*args, cwd=tmp_path)
         assert result.returncode in (1, 2), args
         assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr

@@ -73,14 +73,20 @@ def test_lower_bounds_bound_the_change_from_one_side(run_json, kb) -> None:
 
 
 def test_rank_changes_in_places_without_cagr(run_json) -> None:
-    r = row(run_json("compare", "2017", "2019", "--metric", "vehicle-production-rank"), "vehicle-production-rank", "Chongqing")
+    r = row(
+        run_json("compare", "2017", "2019", "--metric", "vehicle-production-rank"),
+        "vehicle-production-rank",
+        "Chongqing",
+    )
     assert r["change_unit"] == "places" and r["change"]["nominal"] == 5 and r["cagr_percent"] is None
 
 
 def test_nothing_comparable_says_what_exists(run) -> None:
     result = run("compare", "2014", "2027")
     assert result.exit_code == 0
-    assert result.stdout.startswith("nothing to compare between 2014 and 2027: 2014 has nothing; 2027 has icv-consumption")
+    assert result.stdout.startswith(
+        "nothing to compare between 2014 and 2027: 2014 has nothing; 2027 has icv-consumption"
+    )
 
 
 def test_all_lists_one_sided_rows(run_json) -> None:

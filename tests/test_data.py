@@ -46,8 +46,10 @@ NOT_QUANTITIES_IN = {
     ("004_866e1cad304b1c63.txt", "two"): "'two major pain points' of the plan, not an industry figure",
 }
 
-_DATE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-                   r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s*$|\d{4}-$|\d{4}-\d\d-$")
+_DATE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s*$|\d{4}-$|\d{4}-\d\d-$"
+)
 
 
 def industry_sentences(text: str) -> list[str]:
@@ -60,9 +62,16 @@ def is_year(m) -> bool:
     return m.value == m.value.to_integral_value() and 1900 <= m.value <= 2100 and m.unit is None and "," not in m.text
 
 
-@pytest.mark.parametrize("seed", ["000_5d12c1107267f4b1.txt", "001_467b5fdf27d40e1f.txt",
-                                  "002_72d6f0ccaed82bc8.txt", "003_17d935ea4638a39c.txt",
-                                  "004_866e1cad304b1c63.txt"])
+@pytest.mark.parametrize(
+    "seed",
+    [
+        "000_5d12c1107267f4b1.txt",
+        "001_467b5fdf27d40e1f.txt",
+        "002_72d6f0ccaed82bc8.txt",
+        "003_17d935ea4638a39c.txt",
+        "004_866e1cad304b1c63.txt",
+    ],
+)
 def test_every_industry_number_is_a_fact(kb, seed: str) -> None:
     text = (kb.seeds_dir / seed).read_text(encoding="utf-8")
     if seed in ENCYCLOPEDIA_STARTS:
@@ -71,7 +80,9 @@ def test_every_industry_number_is_a_fact(kb, seed: str) -> None:
     facts = [f for f in kb.facts if f.source == source.id]
     missing = []
     for sentence in industry_sentences(text):
-        cited = [f for f in facts if normalise(sentence) in normalise(f.quote) or normalise(f.quote) in normalise(sentence)]
+        cited = [
+            f for f in facts if normalise(sentence) in normalise(f.quote) or normalise(f.quote) in normalise(sentence)
+        ]
         values = {f.value for f in cited}
         for m in read_numbers(sentence):
             if is_year(m) or m.text in NOT_QUANTITIES or (seed, m.text) in NOT_QUANTITIES_IN:

@@ -11,9 +11,29 @@ import yaml
 from autofacts.check import normalise
 from autofacts.interval import from_qualifier
 
-FIELDS = {"id", "metric", "metric_name", "unit", "region", "entity", "period", "period_start", "period_end",
-          "period_stated", "kind", "value", "qualifier", "lower", "upper", "lower_open", "upper_open",
-          "compared_with", "ceiling", "note", "source"}
+FIELDS = {
+    "id",
+    "metric",
+    "metric_name",
+    "unit",
+    "region",
+    "entity",
+    "period",
+    "period_start",
+    "period_end",
+    "period_stated",
+    "kind",
+    "value",
+    "qualifier",
+    "lower",
+    "upper",
+    "lower_open",
+    "upper_open",
+    "compared_with",
+    "ceiling",
+    "note",
+    "source",
+}
 
 
 def test_export_json_is_every_fact_with_its_source(run, kb) -> None:
@@ -44,7 +64,7 @@ def test_export_csv_and_yaml_agree_with_json(run) -> None:
     facts = json.loads(run("export").stdout)["facts"]
     rows = list(csv.DictReader(io.StringIO(run("export", "--format", "csv").stdout)))
     assert [r["id"] for r in rows] == [f["id"] for f in facts]
-    assert all(r["quote"] == f["source"]["quote"] for r, f in zip(rows, facts))
+    assert all(r["quote"] == f["source"]["quote"] for r, f in zip(rows, facts, strict=True))
     loaded = yaml.safe_load(run("export", "--format", "yaml").stdout)
     assert loaded == {"facts": facts}
 

@@ -68,7 +68,10 @@ def test_good_file_loads(tmp_path: Path, run) -> None:
         (GOOD.replace("    kind: actual", "\tkind: actual"), "facts/facts.yaml:7:1: error[E100]: YAML syntax"),
         (GOOD.replace("quote: In 2024", "quote: [In 2024"), "error[E100]: YAML syntax"),
         (GOOD + "    kind: target\n", "facts/facts.yaml:11:5: error[E106]: duplicate key 'kind' in fact"),
-        (GOOD.replace("    qualifier: over", "    qualifer: over"), "facts/facts.yaml:9:5: error[E102]: unknown key 'qualifer'"),
+        (
+            GOOD.replace("    qualifier: over", "    qualifer: over"),
+            "facts/facts.yaml:9:5: error[E102]: unknown key 'qualifer'",
+        ),
         (GOOD.replace("    region: China\n", ""), "facts/facts.yaml:3:5: error[E103]: fact is missing 'region'"),
         (GOOD.replace("value: 1000", "value: '1000'"), "error[E104]: 'value' must be a plain number"),
         (GOOD.replace("value: 1000", "value: .nan"), "error[E104]: 'value' must be a finite number"),
@@ -76,7 +79,10 @@ def test_good_file_loads(tmp_path: Path, run) -> None:
         (GOOD.replace("value: 1000", "value: [1000]"), "error[E104]: 'value' must be a plain number, not a list"),
         (GOOD.replace("kind: actual", "kind: outcome"), "error[E104]: 'kind' must be one of actual, target"),
         ("source: s\nfacts:\n  f: 1\n", "facts/facts.yaml:3:3: error[E101]: 'facts' must be a list"),
-        (GOOD.replace("value: 1000", "value: !!python/object:os.system 1"), "error[E104]: 'value': tag tag:yaml.org,2002:python/object:os.system is not allowed"),
+        (
+            GOOD.replace("value: 1000", "value: !!python/object:os.system 1"),
+            "error[E104]: 'value': tag tag:yaml.org,2002:python/object:os.system is not allowed",
+        ),
         ("", "facts/facts.yaml:1:1: error[E101]: file is empty"),
         (b"source: s\nfacts: []\nnote: \xff\n", "facts/facts.yaml:3:7: error[E100]: not UTF-8 text (byte 0xff)"),
     ],

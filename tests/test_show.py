@@ -12,7 +12,7 @@ def test_nev_share_rows_sorted_by_period_with_sources(run_json, kb) -> None:
     doc = run_json("show", "nev-share")
     expected = sorted((f for f in kb.facts if f.metric == "nev-share"), key=lambda f: (f.period.start, f.period.end))
     assert [f["id"] for f in doc["facts"]] == [f.id for f in expected]
-    for fact, original in zip(doc["facts"], expected):
+    for fact, original in zip(doc["facts"], expected, strict=True):
         assert fact["value"] == float(original.value) or fact["value"] == int(original.value)
         assert fact["source"]["quote"] == " ".join(original.quote.split())
         assert fact["source"]["file"] == f"seeds/{kb.sources[original.source].file}"
@@ -56,9 +56,10 @@ def test_filters(run_json, kb) -> None:
     kind = run_json("show", "vehicle-production", "--kind", "target")
     assert [f["kind"] for f in kind["facts"]] == ["target"]
     window = run_json("show", "vehicle-production", "--since", "2020", "--until", "2024")
-    assert all("2020" <= f["period_start"] and f["period_end"] <= "2024-12-31" for f in window["facts"])
+    assert all(f["period_start"] >= "2020" and f["period_end"] <= "2024-12-31" for f in window["facts"])
     assert len(window["facts"]) == sum(
-        1 for f in kb.facts_for("vehicle-production") if f.period.start.year >= 2020 and f.period.end.year <= 2024)
+        1 for f in kb.facts_for("vehicle-production") if f.period.start.year >= 2020 and f.period.end.year <= 2024
+    )
 
 
 def test_as_of_shows_what_was_known_then(run_json, kb) -> None:
@@ -78,8 +79,14 @@ def test_corroboration_is_grouped_and_said(run_json, run) -> None:
 
 
 def test_bad_arguments_exit_2(run) -> None:
-    for args in (["--region", "Atlantis"], ["--period", "2025-13"], ["--kind", "wish"], ["--as-of", "2999-01-01"],
-                 ["--as-of", "yesterday"], ["--format", "xml"]):
+    for args in (
+        ["--region", "Atlantis"],
+        ["--period", "2025-13"],
+        ["--kind", "wish"],
+        ["--as-of", "2999-01-01"],
+        ["--as-of", "yesterday"],
+        ["--format", "xml"],
+    ):
         result = run("show", "nev-share", *args)
         assert result.exit_code == 2, (args, result.stdout)
         assert "Traceback" not in result.stderr
@@ -93,11 +100,16 @@ def test_quotes_are_shortened_on_a_terminal_and_whole_with_quotes(run, kb) -> No
 
 def test_csv_and_markdown(run, kb) -> None:
     rows = list(csv.DictReader(io.StringIO(run("show", "nev-share", "--format", "csv").stdout)))
-    assert [r["id"] for r in rows] == ["cn-nev-share-2020", "cn-nev-share-2024", "cn-nev-share-2025", "cn-nev-share-2025-10"]
+    assert [r["id"] for r in rows] == [
+        "cn-nev-share-2020",
+        "cn-nev-share-2024",
+        "cn-nev-share-2025",
+        "cn-nev-share-2025-10",
+    ]
     assert rows[2]["value"] == "> 50 %"
     md = run("show", "nev-share", "--format", "markdown").stdout
-    table = [l for l in md.splitlines() if l.startswith("|")]
-    assert len({l.count("|") - l.count("\\|") for l in table}) == 1  # every row has the same number of cells
+    table = [ln for ln in md.splitlines() if ln.startswith("|")]
+    assert len({ln.count("|") - ln.count("\\|") for ln in table}) == 1  # every row has the same number of cells
     assert "Sources:" in md and "seeds/000_5d12c1107267f4b1.txt" in md
 
 

@@ -36,7 +36,10 @@ def test_nev_sales_met(doc2025, kb) -> None:
 
 def test_partial_year_is_projected(doc2025, kb) -> None:
     """Chongqing's January-November production against its 2.6 million goal."""
-    target, ytd = fact(kb, "chongqing-vehicle-production-2025-target"), fact(kb, "chongqing-vehicle-production-2025-ytd")
+    target, ytd = (
+        fact(kb, "chongqing-vehicle-production-2025-target"),
+        fact(kb, "chongqing-vehicle-production-2025-ytd"),
+    )
     growth = fact(kb, "chongqing-vehicle-production-growth-2025-ytd")
     last_year = fact(kb, "chongqing-vehicle-production-2024")
     v = verdict(doc2025, "chongqing-vehicle-production-2025-target")
@@ -105,8 +108,14 @@ def test_ceiling_target_missed(run, kb_copy) -> None:
     from conftest import edit
 
     path = kb_copy / "work-plan-2025.yaml"
-    edit(path, "    value: 15500000\n    qualifier: about\n", "    value: 15500000\n    qualifier: about\n    ceiling: true\n")
-    result = run("targets", "--facts", str(kb_copy), "--metric", "nev-sales", "--format", "json", "--as-of", "2026-06-30")
+    edit(
+        path,
+        "    value: 15500000\n    qualifier: about\n",
+        "    value: 15500000\n    qualifier: about\n    ceiling: true\n",
+    )
+    result = run(
+        "targets", "--facts", str(kb_copy), "--metric", "nev-sales", "--format", "json", "--as-of", "2026-06-30"
+    )
     import json
 
     assert json.loads(result.stdout)["targets"][0]["status"] == "missed"
