@@ -99,7 +99,7 @@ def check_values(kb: KnowledgeBase) -> list[Problem]:
             continue
         mentions = [m for m in read_numbers(fact.quote) if m.value == fact.value]
         if not mentions:
-            stated = ", ".join(sorted({_plain(m.value) for m in read_numbers(fact.quote)}, key=len)) or "none"
+            stated = ", ".join(dict.fromkeys(_plain(m.value) for m in read_numbers(fact.quote))) or "none"
             problems.append(
                 Problem(
                     fact.where("value"),
@@ -109,7 +109,7 @@ def check_values(kb: KnowledgeBase) -> list[Problem]:
             )
             continue
         if not any(m.qualifier == fact.qualifier for m in mentions):
-            said = " / ".join(sorted({m.qualifier for m in mentions}))
+            said = " / ".join(dict.fromkeys(m.qualifier for m in mentions))
             words = ", ".join(f"'{m.text}'" for m in mentions)
             problems.append(
                 Problem(

@@ -62,6 +62,27 @@ def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def excerpt(fact: Fact, width: int = QUOTE_WIDTH) -> str:
+    """The part of a fact's quote around its figure, so a shortened quote still shows the number."""
+    from autofacts.numbers import read_numbers
+
+    text = " ".join(fact.quote.split())
+    if len(text) <= width:
+        return text
+    mentions = [m for m in read_numbers(text) if m.value == fact.value]
+    mentions.sort(key=lambda m: m.qualifier != fact.qualifier)
+    if not mentions:
+        return shorten(text, width)
+    middle = (mentions[0].start + mentions[0].end) // 2
+    start = max(0, min(middle - width // 2, len(text) - width))
+    if start > 0:
+        start = text.find(" ", start) + 1 or start  # begin at a word
+    piece = text[start : start + width]
+    if start + width < len(text):
+        piece = piece[: piece.rfind(" ")] if " " in piece else piece
+    return ("…" if start > 0 else "") + piece.strip() + ("…" if start + len(piece) < len(text) else "")
+
+
 def stated_value(fact: Fact, metric: Metric) -> str:
     if fact.value is None:
         return "(qualitative)"
@@ -164,14 +185,17 @@ def to_rich(report: Report, width: int = 120) -> Any:
     shown = [c for c in report.columns if ((inline and not c.below) or not c.aside) and c.join_to is None]
     joined = [c for c in report.columns if c.join_to is not None]
     moved = [c for c in report.columns if c.aside and (c.below or not inline)]
+    # Figures and ids prefer one line, but on a terminal too narrow for that Rich would crop the
+    # table's right side; folding a long id is the lesser evil.
+    tight = sum(_natural_width(report, c) + 3 for c in shown) > width
     table = Table(title=report.title, title_justify="left", show_lines=False, expand=False, pad_edge=False)
     for col in shown:
         table.add_column(
             col.header,
             justify=col.justify,
-            no_wrap=not col.wrap,
+            no_wrap=not col.wrap and not tight,
             overflow="fold",
-            min_width=col.min_width,
+            min_width=None if tight else col.min_width,
             style="cyan" if col.key == "status" else None,
         )
     refs: dict[str, int] = {}
@@ -294,10 +318,10 @@ def metrics_report(kb: KnowledgeBase) -> Report:
     ]
     cols = [
         Column("id", "metric", wrap=False),
-        Column("name", "name"),
-        Column("unit", "unit", wrap=False),
+        Column("name", "name", min_width=24),
+        Column("unit", "unit", min_width=5),
         Column("measure", "measure", wrap=False),
-        Column("aliases", "aliases"),
+        Column("aliases", "aliases", min_width=10),
         Column("facts", "facts", "right"),
     ]
     return Report(f"{len(rows)} metrics", cols, rows)
@@ -320,9 +344,9 @@ def sources_report(kb: KnowledgeBase) -> Report:
     cols = [
         Column("id", "source", wrap=False),
         Column("published", "published", wrap=False),
-        Column("title", "title"),
+        Column("title", "title", min_width=30),
         Column("publisher", "publisher"),
-        Column("file", "file"),
+        Column("file", "file", min_width=12),
         Column("facts", "facts", "right"),
     ]
     return Report(f"{len(rows)} sources", cols, rows)
@@ -410,7 +434,7 @@ def show_report(
                     "kind": fact.kind,
                     "source": source_label(kb, fact.source),
                     "agreement": _agreement(group, fact),
-                    "quote": " ".join(fact.quote.split()) if full_quotes else shorten(fact.quote),
+                    "quote": " ".join(fact.quote.split()) if full_quotes else excerpt(fact),
                     "id": fact.id,
                 }
             )

@@ -95,8 +95,8 @@ def interval_json(interval: Interval | None) -> dict[str, float | None | bool] |
     if interval is None:
         return None
 
-    def num(v: Decimal | None) -> float | None:
-        return None if v is None else float(significant(v, 10))
+    def num(v: Decimal | None) -> int | float | None:
+        return None if v is None else json_number(significant(v, 10))
 
     return {
         "lower": num(interval.lo),
