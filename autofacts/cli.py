@@ -141,8 +141,14 @@ def _emit(report: Any, fmt: Format, document: dict[str, Any]) -> None:
 def _console() -> Any:
     from rich.console import Console
 
-    # Piped output gets a wide, colourless table instead of Rich's 80-column default.
-    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 200
+    width = None
+    if not sys.stdout.isatty() and not os.environ.get("COLUMNS"):
+        # Piped to a pager on a terminal: fit that terminal. Redirected to a file with no
+        # terminal at all: a wide table rather than Rich's 80-column default.
+        try:
+            width = os.get_terminal_size(sys.stderr.fileno()).columns
+        except (OSError, ValueError):
+            width = 200
     return Console(width=width, highlight=False, soft_wrap=False)
 
 

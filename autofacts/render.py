@@ -196,7 +196,7 @@ def to_rich(report: Report, width: int = 120) -> Any:
             no_wrap=not col.wrap and not tight,
             overflow="fold",
             min_width=None if tight else col.min_width,
-            style="cyan" if col.key == "status" else None,
+            style=None,
         )
     refs: dict[str, int] = {}
     asides: list[str] = []
@@ -217,7 +217,7 @@ def to_rich(report: Report, width: int = 120) -> Any:
             if row.get(col.key):
                 asides.append(row[col.key])
                 cells[-1] = f"{cells[-1]} ({_letter(len(asides))})".strip()
-        table.add_row(*(Text(c) for c in cells))
+        table.add_row(*(Text(text, style=_status_style(col, text)) for col, text in zip(shown, cells, strict=True)))
     parts: list[Any] = [table]
     parts.extend(Text(f"({_letter(n + 1)}) {text}") for n, text in enumerate(asides))
     parts.extend(Text(line) for line in report.footer)
@@ -227,6 +227,16 @@ def to_rich(report: Report, width: int = 120) -> Any:
         title = f"{source.title}, {source.published}, seeds/{source.file}" if source else ""
         parts.append(Text(f"[{n}] {source_id}: {title}", style="dim"))
     return Group(*parts)
+
+
+_STATUS_STYLES = {"met": "green", "missed": "red", "on track": "green", "off track": "red", "can't tell": "yellow"}
+
+
+def _status_style(col: Column, text: str) -> str:
+    """Verdicts in colour (dropped by Rich under NO_COLOR or when piped)."""
+    if col.key != "status":
+        return ""
+    return next((style for status, style in _STATUS_STYLES.items() if text.startswith(status)), "")
 
 
 def _letter(n: int) -> str:
