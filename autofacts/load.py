@@ -45,6 +45,8 @@ ENV_VAR = "AUTOFACTS_FACTS"
 MAX_STRING = 20_000
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
+TOP_LEVEL_KEYS = ("sources", "metrics", "facts", "source", "seeds")
+
 
 def bundled_facts_dir() -> Path:
     """The knowledge base shipped with the package (or, in a source checkout, the repo's facts/)."""
@@ -419,10 +421,14 @@ def load_knowledge_base(root: Path, display_root: str = "facts") -> KnowledgeBas
         if top is None:
             continue
         for key, (key_node, _) in top.items():
-            if key not in ("sources", "metrics", "facts", "source"):
-                reader.problem(
-                    key_node, "E102", f"unknown top-level key '{key}' (known: sources, metrics, facts, source)"
-                )
+            if key not in TOP_LEVEL_KEYS:
+                known = ", ".join(TOP_LEVEL_KEYS)
+                reader.problem(key_node, "E102", f"unknown top-level key '{key}' (known: {known})")
+        if "seeds" in top:
+            seeds = reader.string(top["seeds"][1], "seeds")
+            if seeds is not None:
+                # where this base keeps its seed texts, relative to the facts folder
+                kb.seeds_dir = root / seeds
         documents.append((reader, top))
         for item in _sequence(reader, top["sources"][1], "sources") if "sources" in top else []:
             source = _read_source(reader, item)

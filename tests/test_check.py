@@ -161,3 +161,28 @@ def test_all_problems_reported_at_once_with_summary(run, kb_copy: Path) -> None:
     lines = check(run, kb_copy)
     assert any("E121" in ln for ln in lines) and any("E104" in ln for ln in lines)
     assert lines[-1].startswith("2 errors in 2 files")
+
+
+def test_multiple_base_must_precede_its_period(run, kb_copy: Path) -> None:
+    edit(kb_copy / CQ, "compared_with: 2021", "compared_with: 2024")
+    assert any("error[E130]: compared_with 2024 does not precede the period 2024" in ln for ln in check(run, kb_copy))
+
+
+def test_growth_of_must_name_a_metric(run, kb_copy: Path) -> None:
+    edit(kb_copy / "metrics.yaml", "growth_of: vehicle-sales", "growth_of: vehicle-sale")
+    assert any("growth_of names unknown metric 'vehicle-sale'" in ln for ln in check(run, kb_copy))
+
+
+def test_seeds_folder_can_be_named(run, kb_copy: Path) -> None:
+    (kb_copy.parent / "seeds").rename(kb_copy.parent / "texts")
+    assert any("error[E112]" in ln for ln in check(run, kb_copy))
+    (kb_copy / "sources.yaml").write_text("seeds: ../texts\n" + (kb_copy / "sources.yaml").read_text(encoding="utf-8"))
+    assert run("check", "--facts", str(kb_copy)).exit_code == 0
+
+
+def test_shipped_seeds_are_the_shared_ones_byte_for_byte(kb) -> None:
+    shared = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    for source in kb.sources.values():
+        assert (kb.seeds_dir / source.file).read_bytes() == (shared / source.file).read_bytes()

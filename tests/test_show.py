@@ -122,3 +122,20 @@ def test_chart_draws_open_ended_bars(run) -> None:
 def test_no_color_and_plain_output(run) -> None:
     out = run("show", "nev-share").stdout
     assert "\x1b[" not in out
+
+
+def test_conflict_is_shown(run, kb_copy) -> None:
+    """A conflict between sources is an error for `check`, and `show` says so on the rows."""
+    from conftest import edit
+
+    edit(
+        kb_copy / "xinhua-icv-plan.yaml",
+        "    value: 13000000\n    qualifier: over",
+        "    value: 13000000\n    qualifier: under",
+    )
+    result = run("show", "nev-production", "--facts", str(kb_copy), "--format", "json")
+    import json
+
+    group = next(g for g in json.loads(result.stdout)["groups"] if "cn-nev-production-2024-xinhua" in g["facts"])
+    assert group["agreement"] == "conflict"
+    assert "CONFLICTS: xinhua-icv-plan" in run("show", "nev-production", "--facts", str(kb_copy)).stdout
