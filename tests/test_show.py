@@ -129,9 +129,9 @@ def test_conflict_is_shown(run, kb_copy) -> None:
     from conftest import edit
 
     edit(
-        kb_copy / "xinhua-icv-plan.yaml",
-        "    value: 13000000\n    qualifier: over",
-        "    value: 13000000\n    qualifier: under",
+        kb_copy / "fyp14-review.yaml",  # "around 13 million" made exact no longer overlaps "over 13 million"
+        "    value: 13000000\n    qualifier: about",
+        "    value: 13000000\n    qualifier: exact",
     )
     result = run("show", "nev-production", "--facts", str(kb_copy), "--format", "json")
     import json
