@@ -199,148 +199,120 @@ def _describe(node: yaml.Node) -> str:
 
 # --- record schemas ---------------------------------------------------------------------------
 
-SOURCE_KEYS = {
-    "id": True,
-    "file": True,
-    "title": True,
-    "published": True,
-    "language": True,
-    "publisher": False,
-    "published_inferred": False,
-    "url": False,
+# key -> (required, kind): "text", "number", "period", "bool", "texts", or a tuple of allowed words.
+Schema = dict[str, tuple[bool, Any]]
+
+SOURCE_SCHEMA: Schema = {
+    "id": (True, "text"),
+    "file": (True, "text"),
+    "title": (True, "text"),
+    "published": (True, "period"),
+    "language": (True, LANGUAGES),
+    "publisher": (False, "text"),
+    "published_inferred": (False, "text"),
+    "url": (False, "text"),
 }
-METRIC_KEYS = {
-    "id": True,
-    "name": True,
-    "unit": True,
-    "measure": True,
-    "description": False,
-    "aliases": False,
-    "growth_of": False,
+METRIC_SCHEMA: Schema = {
+    "id": (True, "text"),
+    "name": (True, "text"),
+    "unit": (True, "text"),
+    "measure": (True, MEASURES),
+    "description": (False, "text"),
+    "aliases": (False, "texts"),
+    "growth_of": (False, "text"),
 }
-FACT_KEYS = {
-    "id": True,
-    "metric": True,
-    "region": True,
-    "period": False,
-    "kind": True,
-    "value": False,
-    "qualifier": False,
-    "source": False,
-    "quote": True,
-    "entity": False,
-    "note": False,
-    "compared_with": False,
-    "ceiling": False,
+FACT_SCHEMA: Schema = {
+    "id": (True, "text"),
+    "metric": (True, "text"),
+    "region": (True, "text"),
+    "period": (False, "period"),
+    "kind": (True, KINDS),
+    "value": (False, "number"),
+    "qualifier": (False, QUALIFIERS),
+    "source": (False, "text"),
+    "quote": (True, "text"),
+    "entity": (False, "text"),
+    "note": (False, "text"),
+    "compared_with": (False, "period"),
+    "ceiling": (False, "bool"),
 }
 
 
-def _fields(
-    reader: _FileReader, node: yaml.Node, schema: dict[str, bool], what: str
-) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
-    """A record's fields after the unknown-key and missing-key checks."""
+def _read_record(
+    reader: _FileReader, node: yaml.Node, schema: Schema, what: str
+) -> tuple[dict[str, Any], dict[str, Location]] | None:
+    """A record's valid values and where each was written; None if any key is missing or invalid."""
     fields = reader.mapping(node, what)
     if fields is None:
         return None
+    ok = True
     for key, (key_node, _) in fields.items():
         if key not in schema:
-            known = ", ".join(schema)
-            reader.problem(key_node, "E102", f"unknown key '{key}' in {what} (known keys: {known})")
-    for key, required in schema.items():
+            reader.problem(key_node, "E102", f"unknown key '{key}' in {what} (known keys: {', '.join(schema)})")
+    for key, (required, _) in schema.items():
         if required and key not in fields:
             reader.problem(node, "E103", f"{what} is missing '{key}'")
-    return fields
+            ok = False
+    values: dict[str, Any] = {}
+    for key, (_, value_node) in fields.items():
+        if key not in schema:
+            continue
+        kind = schema[key][1]
+        if kind == "number":
+            value: Any = reader.number(value_node, key)
+        elif kind == "period":
+            value = reader.period(value_node, key)
+        elif kind == "bool":
+            value = reader.boolean(value_node, key)
+        elif kind == "texts":
+            value = reader.string_list(value_node, key)
+        elif isinstance(kind, tuple):
+            value = reader.choice(value_node, key, kind)
+        else:
+            value = reader.string(value_node, key)
+        if value is None:
+            ok = False
+        values[key] = value
+    if not ok:
+        return None
+    return values, {k: reader.loc(v) for k, (_, v) in fields.items()}
 
 
 def _read_source(reader: _FileReader, node: yaml.Node) -> Source | None:
-    fields = _fields(reader, node, SOURCE_KEYS, "source")
-    if fields is None:
-        return None
-    get = {k: v for k, (_, v) in fields.items()}
-    values: dict[str, Any] = {}
-    for key in ("id", "file", "title", "publisher", "published_inferred", "url"):
-        if key in get:
-            values[key] = reader.string(get[key], key)
-    if "language" in get:
-        values["language"] = reader.choice(get["language"], "language", LANGUAGES)
-    if "published" in get:
-        values["published"] = reader.period(get["published"], "published")
-    if any(values.get(k) is None for k, required in SOURCE_KEYS.items() if required):
-        return None
-    return Source(location=reader.loc(node), **values)
+    record = _read_record(reader, node, SOURCE_SCHEMA, "source")
+    return None if record is None else Source(location=reader.loc(node), **record[0])
 
 
 def _read_metric(reader: _FileReader, node: yaml.Node) -> Metric | None:
-    fields = _fields(reader, node, METRIC_KEYS, "metric")
-    if fields is None:
-        return None
-    get = {k: v for k, (_, v) in fields.items()}
-    values: dict[str, Any] = {}
-    for key in ("id", "name", "unit", "description", "growth_of"):
-        if key in get:
-            values[key] = reader.string(get[key], key)
-    if "measure" in get:
-        values["measure"] = reader.choice(get["measure"], "measure", MEASURES)
-    if "aliases" in get:
-        values["aliases"] = reader.string_list(get["aliases"], "aliases")
-    if any(values.get(k) is None for k, required in METRIC_KEYS.items() if required):
-        return None
-    for optional in ("description", "growth_of"):
-        if values.get(optional) is None:
-            values.pop(optional, None)
-    return Metric(location=reader.loc(node), **values)
+    record = _read_record(reader, node, METRIC_SCHEMA, "metric")
+    return None if record is None else Metric(location=reader.loc(node), **record[0])
 
 
 def _read_fact(
     reader: _FileReader, node: yaml.Node, default_source: str | None, sources: dict[str, Source]
 ) -> Fact | None:
-    fields = _fields(reader, node, FACT_KEYS, "fact")
-    if fields is None:
+    record = _read_record(reader, node, FACT_SCHEMA, "fact")
+    if record is None:
         return None
-    get = {k: v for k, (_, v) in fields.items()}
-    where = {k: reader.loc(v) for k, v in get.items()}
-    values: dict[str, Any] = {}
-    for key in ("id", "metric", "region", "quote", "entity", "note", "source"):
-        if key in get:
-            values[key] = reader.string(get[key], key)
+    values, where = record
     values.setdefault("source", default_source)
+    values.setdefault("qualifier", "exact")
+    values.setdefault("value", None)
     if values["source"] is None:
         reader.problem(node, "E103", "fact is missing 'source' (and its file names no default source)")
-    if "kind" in get:
-        values["kind"] = reader.choice(get["kind"], "kind", KINDS)
-    values["qualifier"] = reader.choice(get["qualifier"], "qualifier", QUALIFIERS) if "qualifier" in get else "exact"
-    values["value"] = reader.number(get["value"], "value") if "value" in get else None
-    if "compared_with" in get:
-        values["compared_with"] = reader.period(get["compared_with"], "compared_with")
-    if "ceiling" in get:
-        values["ceiling"] = reader.boolean(get["ceiling"], "ceiling")
-    if "period" in get:
-        values["period"] = reader.period(get["period"], "period")
-    if any(values.get(k) is None for k in ("id", "metric", "region", "quote", "kind", "qualifier", "source")):
         return None
-    if "value" in get and values["value"] is None:
-        return None
-    if values["value"] is None and values["kind"] != "target":
+    if values.get("value") is None and values["kind"] != "target":
         reader.problem(node, "E103", "fact is missing 'value' (only a qualitative target may omit it)")
         return None
-    if "period" not in get:
+    if "period" not in values:
         # The text gives no period: the figure holds as of its source's publication.
         source = sources.get(values["source"])
         if source is None:
-            reader.problem(
-                get.get("source", node),
-                "E111",
-                f"unknown source '{values['source']}' (needed for the period, which is not stated)",
-            )
+            message = f"unknown source '{values['source']}' (needed for the period, which is not stated)"
+            reader.problem(node, "E111", message)
             return None
         values["period"] = source.published
         values["period_stated"] = False
-    elif values["period"] is None:
-        return None
-    if values.get("ceiling") is None:
-        values.pop("ceiling", None)
-    if "compared_with" in get and values["compared_with"] is None:
-        return None
     return Fact(location=reader.loc(node), field_locations=where, **values)
 
 
