@@ -14,14 +14,7 @@ from pathlib import Path
 
 from autofacts.model import Fact, KnowledgeBase, Location, Problem
 from autofacts.numbers import read_numbers
-
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "″": '"', "′": "'"})
-_SPACE = re.compile(r"\s+")
-
-
-def normalise(text: str) -> str:
-    """Text as compared for quotes: typographic quotes made plain and white space folded."""
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+from autofacts.text import normalise
 
 
 def check_references(kb: KnowledgeBase) -> list[Problem]:
@@ -60,7 +53,7 @@ def seed_file_problem(kb: KnowledgeBase, file: str) -> str | None:
 
 
 def read_seeds(kb: KnowledgeBase) -> tuple[dict[str, str], list[Problem]]:
-    """Each usable source's seed text, normalised once; problems for the unusable ones."""
+    """Each usable source's seed text; problems for the unusable ones."""
     texts: dict[str, str] = {}
     problems = []
     for source in kb.sources.values():
@@ -68,7 +61,7 @@ def read_seeds(kb: KnowledgeBase) -> tuple[dict[str, str], list[Problem]]:
         why = seed_file_problem(kb, source.file)
         if why is None:
             try:
-                texts[source.id] = normalise(kb.seed_path(source).read_text(encoding="utf-8-sig"))
+                texts[source.id] = kb.seed_path(source).read_text(encoding="utf-8-sig")
                 continue
             except (OSError, UnicodeDecodeError) as exc:
                 why = f"seed file '{source.file}' cannot be read: {getattr(exc, 'strerror', None) or exc}"
@@ -77,10 +70,23 @@ def read_seeds(kb: KnowledgeBase) -> tuple[dict[str, str], list[Problem]]:
 
 
 def check_quotes(kb: KnowledgeBase, seeds: dict[str, str]) -> list[Problem]:
-    """Every quote occurs verbatim in its source's seed."""
+    """Every quote occurs verbatim in its source's seed; so does every excluded passage."""
     problems = []
+    normalised = {source_id: normalise(text) for source_id, text in seeds.items()}
+    for source in kb.sources.values():
+        if source.id not in normalised:
+            continue
+        for ex in source.excluded:
+            passage = ex.text if ex.text is not None else ex.start
+            if normalise(passage or "") not in normalised[source.id]:
+                where = ex.location or Location("?", 0, 0)
+                problems.append(
+                    Problem(
+                        where, "E141", f'excluded passage not found in seeds/{source.file}: "{_clip(passage or "")}"'
+                    )
+                )
     for fact in kb.facts:
-        text = seeds.get(fact.source)
+        text = normalised.get(fact.source)
         if text is None:
             continue  # the missing seed or source is reported once, elsewhere
         if normalise(fact.quote) not in text:

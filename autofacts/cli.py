@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, TypeVar
 
@@ -366,6 +367,38 @@ def targets(
     if not report.verdicts:
         sys.stderr.write("autofacts: no targets match these filters\n")
     _emit(render.targets_report(kb, report), fmt, render.targets_json(kb, report))
+
+
+@app.command()
+@handle_errors
+def coverage(
+    min_percent: Annotated[
+        float | None, typer.Option("--min", metavar="PCT", help="Exit 1 if any source is covered below PCT %.")
+    ] = None,
+    source: Annotated[str | None, typer.Option("--source", "-s", help="Only this source.")] = None,
+    details: Annotated[bool, typer.Option("--details", help="List every number and what became of it.")] = False,
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """For each source: every number in its text, whether a fact cites it, and the share covered."""
+    from autofacts import render
+    from autofacts.check import read_seeds
+    from autofacts.coverage import knowledge_base_coverage
+
+    kb = _load_valid(facts)
+    if source is not None and source not in kb.sources:
+        raise UsageError(f"unknown source '{source}' (known: {', '.join(sorted(kb.sources))})")
+    seeds, problems = read_seeds(kb)
+    if problems:
+        _fail(str(problems[0]), 1)
+    coverages = [c for c in knowledge_base_coverage(kb, seeds) if source is None or c.source.id == source]
+    _emit(render.coverage_report(coverages, details), fmt, render.coverage_json(coverages))
+    if min_percent is not None:
+        below = [c for c in coverages if c.percent < Decimal(str(min_percent))]
+        for c in below:
+            sys.stderr.write(f"autofacts: {c.source.id} is {c.percent} % covered, below {min_percent:g} %\n")
+        if below:
+            raise typer.Exit(1)
 
 
 def main() -> None:

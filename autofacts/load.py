@@ -26,6 +26,7 @@ from autofacts.model import (
     KINDS,
     LANGUAGES,
     MEASURES,
+    Exclusion,
     Fact,
     KnowledgeBase,
     Location,
@@ -44,6 +45,9 @@ ENV_VAR = "AUTOFACTS_FACTS"
 # from making the quote search slow.
 MAX_STRING = 20_000
 MAX_FILE_BYTES = 20 * 1024 * 1024
+
+# What `extract` writes where it cannot guess; `check` refuses it until a person fills it in.
+PLACEHOLDER = "TODO"
 
 TOP_LEVEL_KEYS = ("sources", "metrics", "facts", "source", "seeds")
 
@@ -211,6 +215,7 @@ SOURCE_SCHEMA: Schema = {
     "publisher": (False, "text"),
     "published_inferred": (False, "text"),
     "url": (False, "text"),
+    "excluded": (False, "exclusions"),
 }
 METRIC_SCHEMA: Schema = {
     "id": (True, "text"),
@@ -258,6 +263,10 @@ def _read_record(
         if key not in schema:
             continue
         kind = schema[key][1]
+        if isinstance(value_node, yaml.ScalarNode) and value_node.value == PLACEHOLDER:
+            reader.problem(value_node, "E140", f"fill in '{key}': `autofacts extract` left it for the curator")
+            ok = False
+            continue
         if kind == "number":
             value: Any = reader.number(value_node, key)
         elif kind == "period":
@@ -266,6 +275,8 @@ def _read_record(
             value = reader.boolean(value_node, key)
         elif kind == "texts":
             value = reader.string_list(value_node, key)
+        elif kind == "exclusions":
+            value = _read_exclusions(reader, value_node)
         elif isinstance(kind, tuple):
             value = reader.choice(value_node, key, kind)
         else:
@@ -276,6 +287,26 @@ def _read_record(
     if not ok:
         return None
     return values, {k: reader.loc(v) for k, (_, v) in fields.items()}
+
+
+EXCLUSION_SCHEMA: Schema = {"text": (False, "text"), "start": (False, "text"), "reason": (True, "text")}
+
+
+def _read_exclusions(reader: _FileReader, node: yaml.Node) -> tuple[Exclusion, ...] | None:
+    if not isinstance(node, yaml.SequenceNode):
+        reader.problem(node, "E104", "'excluded' must be a list of {text or start, reason}")
+        return None
+    out = []
+    for item in node.value:
+        record = _read_record(reader, item, EXCLUSION_SCHEMA, "exclusion")
+        if record is None:
+            return None
+        values = record[0]
+        if ("text" in values) == ("start" in values):
+            reader.problem(item, "E103", "an exclusion names either 'text' (a passage) or 'start' (to the end)")
+            return None
+        out.append(Exclusion(location=reader.loc(item), **values))
+    return tuple(out)
 
 
 def _read_source(reader: _FileReader, node: yaml.Node) -> Source | None:

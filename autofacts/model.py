@@ -48,6 +48,20 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Exclusion:
+    """A passage of a seed whose numbers are deliberately not facts, and why.
+
+    `text` excludes every occurrence of that passage; `start` excludes from its first occurrence
+    to the end of the document (the encyclopedia notes some seeds end with).
+    """
+
+    reason: str
+    text: str | None = None
+    start: str | None = None
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
 class Source:
     """A document facts are quoted from: one seed file."""
 
@@ -59,6 +73,7 @@ class Source:
     publisher: str | None = None
     published_inferred: str | None = None  # the reason, when the date is not stated in the text
     url: str | None = None
+    excluded: tuple[Exclusion, ...] = ()
     location: Location | None = None
 
 

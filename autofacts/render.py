@@ -229,7 +229,14 @@ def to_rich(report: Report, width: int = 120) -> Any:
     return Group(*parts)
 
 
-_STATUS_STYLES = {"met": "green", "missed": "red", "on track": "green", "off track": "red", "can't tell": "yellow"}
+_STATUS_STYLES = {
+    "met": "green",
+    "missed": "red",
+    "on track": "green",
+    "off track": "red",
+    "can't tell": "yellow",
+    "missing": "red",
+}
 
 
 def _status_style(col: Column, text: str) -> str:
@@ -739,3 +746,87 @@ def nothing_to_compare(comparison: Comparison) -> str:
         f"nothing to compare between {comparison.period_a} and {comparison.period_b}: "
         f"{comparison.period_a} has {names(comparison.only_a)}; {comparison.period_b} has {names(comparison.only_b)}"
     )
+
+
+# --- coverage --------------------------------------------------------------------------------
+
+
+def coverage_report(coverages: list[Any], details: bool) -> Report:
+    """One row per source, or with details one row per number in the text."""
+    if details:
+        rows = [
+            {
+                "source": c.source.id,
+                "line": str(m.line),
+                "number": m.mention.text,
+                "status": m.status,
+                "by": ", ".join(m.by),
+            }
+            for c in coverages
+            for m in c.mentions
+        ]
+        cols = [
+            Column("source", "source", wrap=False),
+            Column("line", "line", "right"),
+            Column("number", "number", "right"),
+            Column("status", "status", wrap=False),
+            Column("by", "cited by / excluded because"),
+        ]
+        return Report("Numbers in the sources", cols, rows)
+    rows = [
+        {
+            "source": c.source.id,
+            "file": f"seeds/{c.source.file}",
+            "mentions": str(len(c.mentions)),
+            "cited": str(c.count("cited")),
+            "excluded": str(c.count("excluded")),
+            "missing": str(c.count("missing")),
+            "covered": f"{plain(c.percent)} %",
+        }
+        for c in coverages
+    ]
+    cols = [
+        Column("source", "source", wrap=False),
+        Column("file", "file"),
+        Column("mentions", "numbers", "right"),
+        Column("cited", "cited", "right"),
+        Column("excluded", "excluded", "right"),
+        Column("missing", "missing", "right"),
+        Column("covered", "covered", "right", wrap=False),
+    ]
+    footer = [
+        f"missing: seeds/{c.source.file}:{m.line}: {m.mention.text!r}"
+        for c in coverages
+        for m in c.mentions
+        if m.status == "missing"
+    ]
+    total = sum(len(c.mentions) for c in coverages)
+    missing = sum(c.count("missing") for c in coverages)
+    footer.append(
+        f"{total - missing} of {total} numbers cited or excluded with a reason"
+        " (years, dates and plan names are not counted as figures)"
+    )
+    return Report("Coverage of the sources by facts", cols, rows, footer)
+
+
+def coverage_json(coverages: list[Any]) -> dict[str, Any]:
+    return {
+        "sources": [
+            {
+                "source": c.source.id,
+                "file": f"seeds/{c.source.file}",
+                "covered_percent": float(c.percent),
+                "mentions": [
+                    {
+                        "line": m.line,
+                        "text": m.mention.text,
+                        "value": json_number(m.mention.value),
+                        "status": m.status,
+                        "by": list(m.by),
+                    }
+                    for m in c.mentions
+                ],
+            }
+            for c in coverages
+        ]
+    }

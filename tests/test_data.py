@@ -1,98 +1,53 @@
 """The knowledge base against its seeds: every industry figure is captured, and nothing differs.
 
-These tests read the seed texts themselves: a number stated in an industry paragraph must be the
-value of some fact that quotes that very sentence.
+`autofacts coverage` reads the seed texts themselves: every number must be the value of a fact that
+quotes its sentence, or stand in a passage the source catalogue excludes with a reason.
 """
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
+from pathlib import Path
 
-import pytest
+from conftest import edit
 
-from autofacts.check import normalise
 from autofacts.numbers import read_numbers
 
-# Paragraph headings after which each seed turns to encyclopedia notes about places (out of scope).
-ENCYCLOPEDIA_STARTS = {
-    "000_5d12c1107267f4b1.txt": "14th Five-Year Plan\n",
-    "001_467b5fdf27d40e1f.txt": "New energy vehicles are assembled",  # photo captions and the phone numbers
-    "002_72d6f0ccaed82bc8.txt": "Chongqing\n\nChongqing is a major city",
-}
 
-# Numbers in industry paragraphs that are not industry quantities, each with the reason.
-NOT_QUANTITIES = {
-    "14th": "the name of the 14th Five-Year Plan",
-    "15th": "the name of the 15th Five-Year Plan",
-    "Five": "the name of a Five-Year Plan",
-    "One": "the name 'Number One City'",
-    "2.0": "the name 'Joint Venture 2.0'",
-    "first": "'for the first time' and 'its first electric vehicle', not a rank",
-    "2026": "a year or a plan's span",
-    "2030": "a year or a plan's span",
-    "one": "'one of three priority sectors'",
-    "1": "'Key point 1', a heading",
-    "2": "a numbered heading",
-    "3": "a numbered heading",
-    "4": "a numbered heading",
-    "eight": "'other eight departments' issued the plan: not an industry figure",
-    "trillion": "'each expected to reach the trillion-yuan scale' repeats the 1 trillion yuan target",
-    "11": "'In the first 11 months of 2025', a period",
-}
-
-# Numbers that are quantities in one seed but not in another.
-NOT_QUANTITIES_IN = {
-    ("004_866e1cad304b1c63.txt", "two"): "'two major pain points' of the plan, not an industry figure",
-}
-
-_DATE = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s*$|\d{4}-$|\d{4}-\d\d-$"
-)
+def test_every_number_in_the_seeds_is_cited_or_excluded_with_a_reason(run_json) -> None:
+    doc = run_json("coverage")
+    missing = [
+        f"{src['file']}:{m['line']}: {m['text']}"
+        for src in doc["sources"]
+        for m in src["mentions"]
+        if m["status"] == "missing"
+    ]
+    assert missing == []
+    assert len(doc["sources"]) == 5
 
 
-def industry_sentences(text: str) -> list[str]:
-    # split after . ; ! ? but not after "Nov." or "U.S."
-    sentences = re.split(r"(?<=[.;!?])(?<![A-Z][a-z]{2}\.)(?<!U\.S\.)\s+|\n+", text)
-    return [s.strip() for s in sentences if s.strip()]
+def test_coverage_min_100_passes(run) -> None:
+    result = run("coverage", "--min", "100")
+    assert result.exit_code == 0, result.stderr
 
 
-def is_year(m) -> bool:
-    return m.value == m.value.to_integral_value() and 1900 <= m.value <= 2100 and m.unit is None and "," not in m.text
+def test_coverage_fails_when_a_fact_is_removed(run, kb_copy: Path) -> None:
+    path = kb_copy / "fyp14-review.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: cn-icv-test-roads\n")
+    end = text.index("  - id: cn-smart-road-upgrades\n")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = run("coverage", "--min", "100", "--facts", str(kb_copy))
+    assert result.exit_code == 1
+    assert "fyp14-review is 96.3 % covered, below 100 %" in result.stderr
+    assert "missing: seeds/000_5d12c1107267f4b1.txt:13: '32,000'" in result.stdout
 
 
-@pytest.mark.parametrize(
-    "seed",
-    [
-        "000_5d12c1107267f4b1.txt",
-        "001_467b5fdf27d40e1f.txt",
-        "002_72d6f0ccaed82bc8.txt",
-        "003_17d935ea4638a39c.txt",
-        "004_866e1cad304b1c63.txt",
-    ],
-)
-def test_every_industry_number_is_a_fact(kb, seed: str) -> None:
-    text = (kb.seeds_dir / seed).read_text(encoding="utf-8")
-    if seed in ENCYCLOPEDIA_STARTS:
-        text = text[: text.index(ENCYCLOPEDIA_STARTS[seed])]
-    source = next(s for s in kb.sources.values() if s.file == seed)
-    facts = [f for f in kb.facts if f.source == source.id]
-    missing = []
-    for sentence in industry_sentences(text):
-        cited = [
-            f for f in facts if normalise(sentence) in normalise(f.quote) or normalise(f.quote) in normalise(sentence)
-        ]
-        values = {f.value for f in cited}
-        for m in read_numbers(sentence):
-            if is_year(m) or m.text in NOT_QUANTITIES or (seed, m.text) in NOT_QUANTITIES_IN:
-                continue
-            if _DATE.search(sentence[: m.start]) or sentence[: m.start].strip().endswith("date"):
-                continue  # a publication date or a dateline ("September 13", "Nov. 30", "2025-12-01")
-            if m.value not in values:
-                missing.append(f"{m.text!r} in: {sentence[:80]}")
-    # "2019, Chongqing's automobile production shrank to" is cut off in the seed: no figure to take.
-    assert missing == [], "\n".join(missing)
+def test_excluded_passages_must_be_in_the_seed(run, kb_copy: Path) -> None:
+    edit(kb_copy / "sources.yaml", "text: Joint Venture 2.0", "text: Joint Venture 3.0")
+    result = run("check", "--facts", str(kb_copy))
+    assert result.exit_code == 1
+    assert "error[E141]: excluded passage not found in seeds/001_467b5fdf27d40e1f.txt" in result.stdout
 
 
 def test_values_are_in_base_units(kb) -> None:

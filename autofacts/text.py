@@ -1,0 +1,208 @@
+"""Reading a seed text: sentences, period phrases, the figures it states, and where a quote stands.
+
+Shared by `check` (quotes), `coverage` (which figures are cited), `extract` (candidate facts) and
+`cite` (a quote inside its paragraph), so that all four read a document the same way.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from autofacts.numbers import WORD_NUMBERS, Mention, read_numbers
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "″": '"', "′": "'"})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Text as compared for quotes: typographic quotes made plain and white space folded."""
+    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
+
+
+def _normalised_with_map(text: str) -> tuple[str, list[int]]:
+    """normalise(text) and, for each of its characters, the offset it came from in text."""
+    out: list[str] = []
+    where: list[int] = []
+    in_space = True  # also drops leading white space
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not in_space:
+                out.append(" ")
+                where.append(i)
+            in_space = True
+            continue
+        in_space = False
+        out.append(ch.translate(_QUOTES))
+        where.append(i)
+    if out and out[-1] == " ":
+        out.pop()
+        where.pop()
+    return "".join(out), where
+
+
+def locate(quote: str, text: str) -> tuple[int, int] | None:
+    """Where a quote stands in a text (start, end offsets), matching as `check` does."""
+    haystack, where = _normalised_with_map(text)
+    needle = normalise(quote)
+    at = haystack.find(needle)
+    if at < 0 or not needle:
+        return None
+    return where[at], where[at + len(needle) - 1] + 1
+
+
+def line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraph (lines between blank lines, or one line) holding text[start:end]."""
+    before = text.rfind("\n", 0, start)
+    after = text.find("\n", end)
+    return before + 1, len(text) if after < 0 else after
+
+
+# --- sentences ----------------------------------------------------------------------------------
+
+# A sentence ends at . ! ? followed by white space, except after abbreviations ("Nov. 30",
+# "U.S. dollars"), and at every line break (headings, bullets and captions stand alone).
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<![A-Z][a-z]{2}\.)(?<![A-Z][a-z]{3}\.)(?<!U\.S\.)(?<!\bNo\.)[ \t]+|\n+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> list[Sentence]:
+    out = []
+    pos = 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            out.append(Sentence(pos + lead, pos + lead + len(stripped), stripped))
+        pos = m.end() if m else len(text)
+    return out
+
+
+# --- periods stated in words --------------------------------------------------------------------
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower() + ".": i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept."] = 9
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_NUMBER_WORD = "|".join(WORD_NUMBERS)
+
+
+@dataclass(frozen=True)
+class PeriodPhrase:
+    """A period a text states in words, with its span and the label autofacts writes it as."""
+
+    start: int
+    end: int
+    label: str
+
+
+def _month_label(year: int, month: int) -> str:
+    return f"{year}-{month:02d}"
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else WORD_NUMBERS[word.lower()]
+
+
+_PERIOD_PATTERNS: list[tuple[re.Pattern[str], object]] = [
+    (
+        re.compile(rf"\bfrom ({_MONTH}) to ({_MONTH}),? (\d{{4}})", re.I),
+        lambda m: f"{_month_label(int(m[3]), MONTHS[m[1].lower()])}/{_month_label(int(m[3]), MONTHS[m[2].lower()])}",
+    ),
+    (
+        re.compile(rf"\b(?:in )?the first (\d+|{_NUMBER_WORD}) months of (\d{{4}})", re.I),
+        lambda m: f"{m[2]}-01/{_month_label(int(m[2]), _count(m[1]))}",
+    ),
+    (
+        re.compile(rf"\bby the end of ({_MONTH}),? (\d{{4}})", re.I),
+        lambda m: date(
+            int(m[2]), MONTHS[m[1].lower()], calendar.monthrange(int(m[2]), MONTHS[m[1].lower()])[1]
+        ).isoformat(),
+    ),
+    (
+        re.compile(r"\b(?:in )?the (first|second) half of (\d{4})", re.I),
+        lambda m: f"{m[2]}-H{1 if m[1].lower() == 'first' else 2}",
+    ),
+    (
+        re.compile(r"\b(?:in )?the (first|second|third|fourth) quarter of (\d{4})", re.I),
+        lambda m: f"{m[2]}-Q{['first', 'second', 'third', 'fourth'].index(m[1].lower()) + 1}",
+    ),
+    (re.compile(rf"\b(?:in )?({_MONTH}),? (\d{{4}})", re.I), lambda m: _month_label(int(m[2]), MONTHS[m[1].lower()])),
+    (re.compile(r"\bfrom (\d{4}) to (\d{4})\b", re.I), lambda m: f"{m[1]}/{m[2]}"),
+    (re.compile(r"\((\d{4})\s*[–-]\s*(\d{4})\)"), lambda m: f"{m[1]}/{m[2]}"),
+    (re.compile(r"\b(?:in|by|for|during|of|since) (\d{4})\b", re.I), lambda m: m[1]),
+]
+
+
+def period_phrases(text: str, published: date | None = None) -> list[PeriodPhrase]:
+    """Every period the text states in words, longest match first where two overlap."""
+    found: list[PeriodPhrase] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, label in _PERIOD_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            try:
+                found.append(PeriodPhrase(m.start(), m.end(), label(m)))  # type: ignore[operator]
+            except (ValueError, KeyError):
+                continue
+            taken.append((m.start(), m.end()))
+    if published is not None:
+        for m in re.finditer(r"\b(last|this|next) year\b", text, re.I):
+            shift = {"last": -1, "this": 0, "next": 1}[m[1].lower()]
+            found.append(PeriodPhrase(m.start(), m.end(), str(published.year + shift)))
+    return sorted(found, key=lambda p: p.start)
+
+
+# --- figures ------------------------------------------------------------------------------------
+
+_PLAN_NAME_AFTER = re.compile(r"^[\s\-]*(?:Five-Year|-Year Plan|Year Plan)", re.I)
+_DATE_BEFORE = re.compile(rf"(?:{_MONTH}|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s*$", re.I)
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*$")
+
+
+def is_year(m: Mention) -> bool:
+    return (
+        m.unit is None
+        and "," not in m.text
+        and "." not in m.text
+        and m.text.isdigit()
+        and len(m.text) == 4
+        and 1900 <= m.value <= 2100
+    )
+
+
+def figure_mentions(text: str) -> list[Mention]:
+    """The numbers a text states as figures: not years, dates, plan names, list numbering or the
+    counts inside a period phrase ("the first 11 months of 2025")."""
+    iso = [(m.start(), m.end()) for m in _ISO_DATE.finditer(text)]
+    phrases = [(p.start, p.end) for p in period_phrases(text)]
+    out = []
+    for m in read_numbers(text):
+        if is_year(m):
+            continue
+        if any(s <= m.start and m.end <= e for s, e in iso + phrases):
+            continue
+        if _DATE_BEFORE.search(text[max(0, m.start - 12) : m.start]):
+            continue  # "September 13", "Nov. 30"
+        if _PLAN_NAME_AFTER.match(text[m.end : m.end + 16]):
+            continue  # "14th Five-Year Plan"
+        if text[m.end : m.end + 2] == ". " and _LIST_MARKER.search(text[: m.start]):
+            continue  # "2. Crack down on ..." numbers a list
+        out.append(m)
+    return out
