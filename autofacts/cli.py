@@ -401,6 +401,100 @@ def coverage(
             raise typer.Exit(1)
 
 
+@app.command()
+@handle_errors
+def extract(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A plain-text (UTF-8) document.")],
+    source: Annotated[
+        str | None, typer.Option("--source", "-s", help="The source id to file the candidates under.")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option("--published", metavar="DATE", help="Publication date, for 'last year'.")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write a new file (never overwrites).")
+    ] = None,
+    facts: FactsOption = None,
+) -> None:
+    """Propose candidate facts, as YAML, for every number a new document states."""
+    from pathlib import Path
+
+    from autofacts.extract import candidates_yaml, extract_candidates
+    from autofacts.files import write_new
+    from autofacts.periods import parse_date
+
+    kb = _load_valid(facts)
+    path = Path(file)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except IsADirectoryError:
+        raise UsageError(f"{file}: a folder, not a document") from None
+    except OSError as exc:
+        raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{file}: not UTF-8 text (byte {exc.start})") from None
+    day = parse_date(published) if published else None
+    if day is None and source in kb.sources:
+        day = kb.sources[source].published.end
+    candidates = extract_candidates(text, kb, day)
+    if not candidates:
+        sys.stderr.write(f"autofacts: {file} states no numbers: nothing to extract\n")
+        return
+    document = candidates_yaml(candidates, path.name, source)
+    if output is None:
+        sys.stdout.write(document)
+        return
+    write_new(Path(output), document)
+    sys.stderr.write(f"autofacts: wrote {len(candidates)} candidate facts to {output}\n")
+
+
+class CiteFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+@handle_errors
+def cite(
+    fact_id: Annotated[str, typer.Argument(metavar="FACT", help="A fact id (see `autofacts search` or `show`).")],
+    facts: FactsOption = None,
+    fmt: Annotated[CiteFormat, typer.Option("--format", "-f", help="text, markdown or json.")] = CiteFormat.text,
+) -> None:
+    """The full citation of a fact, and its quote inside its paragraph with the figure highlighted."""
+    from autofacts import render
+    from autofacts.cite import cite_fact, footnote
+
+    kb = _load_valid(facts)
+    citation = cite_fact(kb, fact_id)
+    if fmt is CiteFormat.markdown:
+        sys.stdout.write(footnote(citation) + "\n")
+    elif fmt is CiteFormat.json:
+        sys.stdout.write(render.dumps(render.cite_json(kb, citation, footnote(citation))))
+    else:
+        console = _console()
+        console.print(render.cite_rich(citation, marks=not console.is_terminal))
+
+
+@app.command()
+@handle_errors
+def search(
+    words: Annotated[list[str], typer.Argument(metavar="TEXT", help="Words to look for.")],
+    facts: FactsOption = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Facts whose metric, region, period, quote or note match every word, best first."""
+    from autofacts import render
+    from autofacts.query import search_facts
+
+    kb = _load_valid(facts)
+    query = " ".join(words)
+    hits = search_facts(kb, query)
+    if not hits:
+        sys.stderr.write(f"autofacts: no facts match '{query}'\n")
+    _emit(render.search_report(kb, query, hits), fmt, render.search_json(kb, query, hits))
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

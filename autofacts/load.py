@@ -327,6 +327,8 @@ def _read_fact(
         return None
     values, where = record
     values.setdefault("source", default_source)
+    if values["source"] == PLACEHOLDER:
+        return None  # reported once, where the file names it
     values.setdefault("qualifier", "exact")
     values.setdefault("value", None)
     if values["source"] is None:
@@ -447,6 +449,8 @@ def load_knowledge_base(root: Path, display_root: str = "facts") -> KnowledgeBas
     seen_facts: dict[str, Fact] = {}
     for reader, top in documents:
         default_source = reader.string(top["source"][1], "source") if "source" in top else None
+        if default_source == PLACEHOLDER:
+            reader.problem(top["source"][1], "E140", "fill in 'source': `autofacts extract` left it for the curator")
         for item in _sequence(reader, top["facts"][1], "facts") if "facts" in top else []:
             fact = _read_fact(reader, item, default_source, kb.sources)
             if fact is None:

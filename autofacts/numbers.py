@@ -133,13 +133,24 @@ def _to_decimal(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-def hedge_before(text: str, start: int) -> str:
-    """The qualifier stated by the words just before position `start` ("exact" if none)."""
-    before = text[max(0, start - 40) : start].lower().rstrip(" (\"'“‘")
+def _hedge(text: str, start: int) -> tuple[str, int]:
+    """The qualifier stated just before `start`, and where its words begin."""
+    window = text[max(0, start - 40) : start]
+    before = window.lower().rstrip(" (\"'“‘")
     for words, qualifier in _HEDGES:
         if before.endswith(words) and (len(before) == len(words) or not before[-len(words) - 1].isalnum()):
-            return qualifier
-    return "exact"
+            return qualifier, start - len(window) + len(before) - len(words)
+    return "exact", start
+
+
+def hedge_before(text: str, start: int) -> str:
+    """The qualifier stated by the words just before position `start` ("exact" if none)."""
+    return _hedge(text, start)[0]
+
+
+def hedge_start(text: str, start: int) -> int:
+    """Where the hedge words before a number begin ("more than half" -> the "m"), else `start`."""
+    return _hedge(text, start)[1]
 
 
 def _unit_after(text: str, end: int, percent: bool) -> str | None:

@@ -148,6 +148,36 @@ def group_facts(facts: list[Fact]) -> list[FactGroup]:
     return [FactGroup(tuple(g)) for g in groups.values()]
 
 
+def search_facts(kb: KnowledgeBase, query: str) -> list[tuple[int, Fact]]:
+    """Facts matching every word of the query, best first.
+
+    A word found in the metric (id, name, aliases) weighs 3, in the region or entity 2, in the
+    period 2, in the quote or note 1; a fact must match every word somewhere.
+    """
+    words = [w for w in query.lower().split() if w]
+    if not words:
+        raise UsageError("search needs at least one word")
+    hits = []
+    for fact in kb.facts:
+        metric = kb.metrics.get(fact.metric)
+        fields = (
+            (3, " ".join([fact.metric, *(metric.aliases if metric else ()), metric.name if metric else ""]).lower()),
+            (2, f"{fact.region} {fact.entity or ''}".lower()),
+            (2, fact.period.label.lower()),
+            (1, " ".join(fact.quote.split()).lower()),
+            (1, (fact.note or "").lower()),
+        )
+        score = 0
+        for word in words:
+            weights = [weight for weight, text in fields if word in text]
+            if not weights:
+                break
+            score += sum(weights)
+        else:
+            hits.append((score, fact))
+    return sorted(hits, key=lambda h: (-h[0], sort_key(kb, h[1])))
+
+
 def best_fact(kb: KnowledgeBase, facts: list[Fact]) -> Fact:
     """The most precise statement (narrowest interval), then the most recent source."""
 

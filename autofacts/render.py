@@ -830,3 +830,84 @@ def coverage_json(coverages: list[Any]) -> dict[str, Any]:
             for c in coverages
         ]
     }
+
+
+# --- cite and search -------------------------------------------------------------------------
+
+
+def cite_rich(citation: Any, marks: bool = False) -> Any:
+    """The citation, then the quote in its paragraph: quote underlined, figure highlighted.
+
+    With `marks` (plain output, where styles are lost) the figure is set between ⟦ and ⟧.
+    """
+    from rich.console import Group
+    from rich.text import Text
+
+    fact, s = citation.fact, citation.source
+    metric_line = f"{fact.id} · {fact.metric} · {fact.region} · {fact.period} · {fact.kind}"
+    lines = [Text(metric_line, style="bold")]
+    by = f", {s.publisher}" if s.publisher else ""
+    lines.append(Text(f"{s.title}{by}"))
+    published = f"published {s.published}" + (
+        f" (inferred: {' '.join(s.published_inferred.split())})" if s.published_inferred else ""
+    )
+    lines.append(Text(published))
+    lines.append(Text(f"seeds/{s.file}, line {citation.line}"))
+    flat = " ".join(citation.paragraph.split("\n"))
+    span = citation.figure_span
+    if marks and span is not None:
+        paragraph = Text(flat[: span[0]] + "⟦" + flat[span[0] : span[1]] + "⟧" + flat[span[1] :])
+    else:
+        paragraph = Text(flat)
+        paragraph.stylize("underline", *citation.quote_span)
+        if span is not None:
+            paragraph.stylize("bold reverse", *span)
+    lines += [Text(""), paragraph]
+    return Group(*lines)
+
+
+def cite_json(kb: KnowledgeBase, citation: Any, footnote: str) -> dict[str, Any]:
+    return {
+        "fact": fact_json(kb, citation.fact),
+        "file": f"seeds/{citation.source.file}",
+        "line": citation.line,
+        "paragraph": citation.paragraph,
+        "quote_start": citation.quote_span[0],
+        "quote_end": citation.quote_span[1],
+        "figure": citation.figure,
+        "figure_start": None if citation.figure_span is None else citation.figure_span[0],
+        "figure_end": None if citation.figure_span is None else citation.figure_span[1],
+        "footnote": footnote,
+    }
+
+
+def search_report(kb: KnowledgeBase, query: str, hits: list[tuple[int, Fact]]) -> Report:
+    rows = []
+    for score, fact in hits:
+        metric = kb.metrics[fact.metric]
+        rows.append(
+            {
+                "score": str(score),
+                "id": fact.id,
+                "period": fact.period.label,
+                "region": fact.region + (f" · {fact.entity}" if fact.entity else ""),
+                "value": stated_value(fact, metric),
+                "source": fact.source,
+                "quote": excerpt(fact),
+            }
+        )
+    cols = [
+        Column("score", "score", "right"),
+        Column("id", "fact", min_width=12),
+        Column("period", "period", min_width=4),
+        Column("region", "region", min_width=6),
+        Column("value", "value", "right", min_width=8),
+        Column("source", "source", cite=True),
+        Column("quote", "quote", aside=True),
+    ]
+    footer = [f"{len(hits)} fact(s) match '{query}'"]
+    return Report(f"Search: {query}", cols, rows, footer, cited_sources(kb, [f for _, f in hits]))
+
+
+def search_json(kb: KnowledgeBase, query: str, hits: list[tuple[int, Fact]]) -> dict[str, Any]:
+    return {"query": query, "facts": [{"score": score, **fact_json(kb, fact)} for score, fact in hits]}

@@ -68,7 +68,9 @@ def paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 # A sentence ends at . ! ? followed by white space, except after abbreviations ("Nov. 30",
 # "U.S. dollars"), and at every line break (headings, bullets and captions stand alone).
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?<![A-Z][a-z]{2}\.)(?<![A-Z][a-z]{3}\.)(?<!U\.S\.)(?<!\bNo\.)[ \t]+|\n+")
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?])(?<![A-Z][a-z]{2}\.)(?<![A-Z][a-z]{3}\.)(?<!U\.S\.)(?<!\bNo\.)|(?<=[.!?][”’\"']))[ \t]+|\n+"
+)
 
 
 @dataclass(frozen=True)

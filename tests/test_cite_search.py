@@ -1,0 +1,61 @@
+"""`autofacts cite` and `autofacts search`: from any figure back to its sentence."""
+
+from __future__ import annotations
+
+import json
+
+
+def test_cite_places_the_figure_in_its_paragraph(run, kb) -> None:
+    doc = json.loads(run("cite", "cn-nev-share-2025", "--format", "json").stdout)
+    fact = next(f for f in kb.facts if f.id == "cn-nev-share-2025")
+    source = kb.sources[fact.source]
+    text = (kb.seeds_dir / source.file).read_text(encoding="utf-8")
+    assert doc["file"] == f"seeds/{source.file}"
+    assert text.splitlines()[doc["line"] - 1] == doc["paragraph"]
+    assert doc["paragraph"][doc["quote_start"] : doc["quote_end"]] == " ".join(fact.quote.split())
+    assert doc["figure"] == "more than half"
+    assert doc["paragraph"][doc["figure_start"] : doc["figure_end"]] == "more than half"
+
+
+def test_cite_text_marks_the_figure_when_piped(run) -> None:
+    out = run("cite", "chongqing-vehicle-production-2025-ytd").stdout
+    assert "seeds/002_72d6f0ccaed82bc8.txt, line 9" in out
+    assert "⟦2.4981 million⟧" in out
+
+
+def test_cite_markdown_footnote(run) -> None:
+    out = run("cite", "cn-icv-consumption-2027-target", "--format", "markdown").stdout
+    assert out.startswith("[^cn-icv-consumption-2027-target]: “BEIJING, Nov. 30 (Xinhua)")
+    assert "China New Growth: From quantity to quality -- China's trillion-yuan auto plan, Xinhua, 2025-12-01." in out
+    assert out.rstrip().endswith("`seeds/003_17d935ea4638a39c.txt`, line 3.")
+
+
+def test_cite_unknown_fact(run) -> None:
+    result = run("cite", "cn-vehicle-sale-2025")
+    assert result.exit_code == 2 and "did you mean cn-vehicle-sales-2025" in result.stderr
+
+
+def test_search_ranks_metric_matches_first(run) -> None:
+    doc = json.loads(run("search", "nev", "exports", "--format", "json").stdout)
+    ids = [f["id"] for f in doc["facts"]]
+    assert ids[:2] == ["cn-nev-exports-2025", "cn-nev-exports-multiple-2025"] or set(ids[:2]) == {
+        "cn-nev-exports-2025",
+        "cn-nev-exports-multiple-2025",
+    }
+    assert all(f["score"] >= doc["facts"][-1]["score"] for f in doc["facts"])
+
+
+def test_search_requires_every_word(run, kb) -> None:
+    doc = json.loads(run("search", "chongqing", "2017", "--format", "json").stdout)
+    for found in doc["facts"]:
+        text = json.dumps(found).lower()
+        assert "chongqing" in text and "2017" in text
+    # the facts about 2017 itself rank above those that only mention it in their quote
+    in_2017 = {f.id for f in kb.facts if f.period.label == "2017" and f.region == "Chongqing"}
+    assert {f["id"] for f in doc["facts"][: len(in_2017)]} == in_2017
+    assert "chongqing-vehicle-production-rank-2019" in {f["id"] for f in doc["facts"]}
+
+
+def test_search_nothing(run) -> None:
+    result = run("search", "zeppelin")
+    assert result.exit_code == 0 and "no facts match 'zeppelin'" in result.stderr

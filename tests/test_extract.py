@@ -1,0 +1,173 @@
+"""`autofacts extract`: candidate facts from a document, and adding a new article end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from autofacts.extract import extract_candidates
+from autofacts.text import locate
+
+ARTICLE = """Guangzhou's car output climbed in 2025.
+In 2025, Guangzhou's automobile production exceeded 3.2 million vehicles, a year-on-year increase of 6.5%.
+The city set a goal to strive for an automobile production of 3.5 million vehicles in 2026.
+Its factories export to about 60 countries.
+"""
+
+
+def test_every_cited_number_gets_a_candidate_with_value_qualifier_and_unit(kb) -> None:
+    """On the five seeds, against the knowledge base itself."""
+    comparable_units = {"vehicles", "yuan", "usd", "percent", "times", "km", "seconds", "hours", "months"}
+    checked = qualifier_ok = unit_checked = unit_ok = 0
+    for source in kb.sources.values():
+        text = (kb.seeds_dir / source.file).read_text(encoding="utf-8")
+        candidates = extract_candidates(text, kb, source.published.end)
+        for fact in (f for f in kb.facts if f.source == source.id and f.value is not None):
+            start, end = locate(fact.quote, text)  # type: ignore[misc]
+            matches = [c for c in candidates if start <= c.mention.start < end and c.mention.value == fact.value]
+            assert matches, f"no candidate for {fact.id}"
+            checked += 1
+            qualifier_ok += any(c.mention.qualifier == fact.qualifier for c in matches)
+            unit = kb.metrics[fact.metric].unit
+            if unit in comparable_units:
+                unit_checked += 1
+                unit_ok += any(c.mention.unit == unit for c in matches)
+    assert checked == sum(1 for f in kb.facts if f.value is not None)
+    assert qualifier_ok == checked  # every hedge word is read right
+    assert unit_ok / unit_checked >= 0.9, (unit_ok, unit_checked)
+
+
+def test_candidates_are_yaml_in_the_knowledge_base_format(run, tmp_path: Path) -> None:
+    doc = tmp_path / "article.txt"
+    doc.write_text(ARTICLE, encoding="utf-8")
+    result = run("extract", str(doc), "--source", "gz-article")
+    assert result.exit_code == 0, result.stderr
+    data = yaml.safe_load(result.stdout)
+    assert data["source"] == "gz-article"
+    facts = data["facts"]
+    assert [f["value"] for f in facts] == [3_200_000, 6.5, 3_500_000, 60]
+    first = facts[0]
+    assert (first["metric"], first["region"], first["period"], first["kind"], first["qualifier"]) == (
+        "vehicle-production",
+        "Guangzhou",
+        "2025",
+        "actual",
+        "over",
+    )
+    assert (
+        first["quote"]
+        == "In 2025, Guangzhou's automobile production exceeded 3.2 million vehicles, a year-on-year increase of 6.5%."
+    )
+    assert facts[1]["metric"] == "vehicle-production-growth"
+    assert (facts[2]["kind"], facts[2]["period"]) == ("target", "2026")
+    assert facts[3]["qualifier"] == "about" and facts[3]["metric"] == "TODO"
+
+
+def test_no_numbers_says_so(run, tmp_path: Path) -> None:
+    doc = tmp_path / "words.txt"
+    doc.write_text("Cars are getting smarter every year.\n", encoding="utf-8")
+    result = run("extract", str(doc))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "states no numbers" in result.stderr
+
+
+def test_output_never_overwrites(run, tmp_path: Path) -> None:
+    doc = tmp_path / "article.txt"
+    doc.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "new.yaml"
+    assert run("extract", str(doc), "--output", str(out)).exit_code == 0
+    written = out.read_text(encoding="utf-8")
+    out.write_text("# my edits\n" + written, encoding="utf-8")
+    result = run("extract", str(doc), "--output", str(out))
+    assert result.exit_code == 1
+    assert "exists: refusing to overwrite" in result.stderr
+    assert out.read_text(encoding="utf-8").startswith("# my edits\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", "new.yaml"]  # no temporary left
+
+
+def test_unreadable_documents(run, tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Ventes: 3,2 millions en \xe9t\xe9".encode("latin-1"))
+    for args in ([str(bad)], [str(tmp_path / "missing.txt")], [str(tmp_path)]):
+        result = run("extract", *args)
+        assert result.exit_code == 2 and "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_placeholders_are_refused_by_check(run, kb_copy: Path) -> None:
+    doc = kb_copy.parent / "seeds" / "gz.txt"
+    doc.write_text(ARTICLE, encoding="utf-8")
+    assert run("extract", str(doc), "--facts", str(kb_copy), "--output", str(kb_copy / "gz.yaml")).exit_code == 0
+    result = run("check", "--facts", str(kb_copy))
+    assert result.exit_code == 1
+    assert "error[E140]: fill in 'source'" in result.stdout
+    assert "error[E140]: fill in 'metric'" in result.stdout
+
+
+def test_adding_a_new_article_end_to_end(run, kb_copy: Path) -> None:
+    """As README describes: copy into seeds/, register, extract, review, check, and query."""
+    (kb_copy.parent / "seeds" / "gz-2026.txt").write_text(ARTICLE, encoding="utf-8")
+    sources = kb_copy / "sources.yaml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8")
+        + """
+  - id: gz-2026
+    file: gz-2026.txt
+    title: "[Guangzhou's car output]"
+    published: 2026-02
+    language: en
+""",
+        encoding="utf-8",
+    )
+    out = kb_copy / "gz-2026.yaml"
+    result = run(
+        "extract",
+        str(kb_copy.parent / "seeds" / "gz-2026.txt"),
+        "--source",
+        "gz-2026",
+        "--facts",
+        str(kb_copy),
+        "--output",
+        str(out),
+    )
+    assert result.exit_code == 0, result.stderr
+    # the curator's review: "The city" is Guangzhou; the last figure is not wanted
+    text = out.read_text(encoding="utf-8")
+    assert text.count("region: TODO") == 2
+    text = text[: text.index('  # "60" read as')].replace("region: TODO", 'region: "Guangzhou"')
+    out.write_text(text, encoding="utf-8")
+    check = run("check", "--facts", str(kb_copy))
+    assert check.exit_code == 0, check.stdout
+
+    shown = json.loads(
+        run("show", "vehicle-production", "--region", "Guangzhou", "--facts", str(kb_copy), "-f", "json").stdout
+    )
+    assert [f["value"] for f in shown["facts"]] == [3_108_000, 3_200_000, 3_500_000]
+    compared = json.loads(
+        run("compare", "2017", "2025", "--region", "Guangzhou", "--facts", str(kb_copy), "-f", "json").stdout
+    )
+    row = next(r for r in compared["rows"] if r["metric"] == "vehicle-production")
+    assert row["change"]["lower"] == 3_200_000 - 3_108_000 and row["change"]["lower_open"]
+    targets = json.loads(
+        run("targets", "--year", "2026", "--region", "Guangzhou", "--facts", str(kb_copy), "-f", "json").stdout
+    )
+    assert [t["status"] for t in targets["targets"]] == ["pending"]
+
+
+def test_sentence_and_period_reading() -> None:
+    from autofacts.text import period_phrases, sentences
+
+    parts = [
+        s.text for s in sentences("It will become the “Number One City.” What next? Nov. 30 came. 4.9 U.S. dollars.")
+    ]
+    assert parts == ["It will become the “Number One City.”", "What next?", "Nov. 30 came.", "4.9 U.S. dollars."]
+    labels = [
+        p.label
+        for p in period_phrases(
+            "from January to November 2025, in the first 11 months of 2025, by the end of August 2025, in October 2025, "
+            "the first half of 2024, from 2014 to 2016, in 2023"
+        )
+    ]
+    assert labels == ["2025-01/2025-11", "2025-01/2025-11", "2025-08-31", "2025-10", "2024-H1", "2014/2016", "2023"]
