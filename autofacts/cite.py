@@ -63,4 +63,5 @@ def footnote(citation: Citation) -> str:
     by = f", {s.publisher}" if s.publisher else ""
     inferred = " (date inferred)" if s.published_inferred else ""
     quote = " ".join(citation.fact.quote.split())
-    return f"[^{citation.fact.id}]: “{quote}” {s.title}{by}, {s.published}{inferred}. `seeds/{s.file}`, line {citation.line}."
+    where = f"`seeds/{s.file}`, line {citation.line}"
+    return f"[^{citation.fact.id}]: “{quote}” {s.title}{by}, {s.published}{inferred}. {where}."
