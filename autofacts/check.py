@@ -152,6 +152,30 @@ def check_periods(kb: KnowledgeBase) -> list[Problem]:
     return problems
 
 
+# Measures that cannot be negative, and those that are shares of a whole.
+_NON_NEGATIVE = {"flow", "stock", "share", "multiple", "rank", "count", "duration", "level"}
+
+
+def check_value_ranges(kb: KnowledgeBase) -> list[Problem]:
+    """Counts, flows and stocks are not negative; a share is at most 100 %; a rank starts at 1."""
+    problems = []
+    for fact in kb.facts:
+        metric = kb.metrics.get(fact.metric)
+        if metric is None or fact.value is None:
+            continue
+        value = _plain(fact.value)
+        if metric.measure in _NON_NEGATIVE and fact.value < 0:
+            message = f"value {value} is negative, and a {metric.measure} cannot be"
+        elif metric.measure == "share" and fact.value > 100:
+            message = f"value {value} is over 100 %, and a share cannot be"
+        elif metric.measure == "rank" and fact.value < 1:
+            message = f"value {value} is not a rank (ranks start at 1)"
+        else:
+            continue
+        problems.append(Problem(fact.where("value"), "E134", message))
+    return problems
+
+
 def _cell(fact: Fact) -> tuple[str, str, str | None, str]:
     return (fact.metric, fact.region, fact.entity, fact.kind)
 
@@ -211,7 +235,14 @@ def check_conflicts(kb: KnowledgeBase) -> list[Problem]:
 
 
 Rule = Callable[[KnowledgeBase], list[Problem]]
-RULES: tuple[Rule, ...] = (check_references, check_values, check_periods, check_partial_periods, check_conflicts)
+RULES: tuple[Rule, ...] = (
+    check_references,
+    check_values,
+    check_value_ranges,
+    check_periods,
+    check_partial_periods,
+    check_conflicts,
+)
 
 
 def check_knowledge_base(kb: KnowledgeBase) -> list[Problem]:

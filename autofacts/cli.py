@@ -167,8 +167,7 @@ def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks for errors.")] = False,
 ) -> None:
     """Answers questions about an industry with numbers you can cite."""
-    if debug:
-        _debug["on"] = True
+    _debug["on"] = debug or bool(os.environ.get("AUTOFACTS_DEBUG"))
 
 
 @app.command()

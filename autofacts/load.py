@@ -109,11 +109,11 @@ class _FileReader:
         return out
 
     def string(self, node: yaml.Node, key: str) -> str | None:
+        if node.tag not in _PLAIN_TAGS | _COLLECTION_TAGS:
+            self.problem(node, "E104", f"'{key}': tag {node.tag} is not allowed")
+            return None
         if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
             self.problem(node, "E104", f"'{key}' must be text")
-            return None
-        if node.tag not in _PLAIN_TAGS:
-            self.problem(node, "E104", f"'{key}': tag {node.tag} is not allowed")
             return None
         text = str(node.value)
         if not text.strip():
@@ -125,7 +125,7 @@ class _FileReader:
         return text
 
     def number(self, node: yaml.Node, key: str) -> Decimal | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+        if node.tag not in _PLAIN_TAGS | _COLLECTION_TAGS:
             self.problem(node, "E104", f"'{key}': tag {node.tag} is not allowed")
             return None
         if not isinstance(node, yaml.ScalarNode) or node.style not in (None, ""):
@@ -143,8 +143,12 @@ class _FileReader:
         if not value.is_finite():
             self.problem(node, "E104", f"'{key}' must be a finite number, got '{node.value}'")
             return None
-        if abs(value) >= Decimal("1e18"):
-            self.problem(node, "E104", f"'{key}' is implausibly large: {node.value}")
+        if value.adjusted() >= 18:  # (not abs(value) >= 1e18: that overflows for 1e999999999)
+            self.problem(node, "E104", f"'{key}' is implausibly large: {node.value[:40]}")
+            return None
+        if len(value.normalize().as_tuple().digits) > 15:
+            # JSON numbers are read as doubles by most tools; more digits would be silently rounded.
+            self.problem(node, "E104", f"'{key}' has more than 15 significant digits: {node.value[:40]}")
             return None
         return value
 
@@ -189,6 +193,9 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:timestamp",
     "tag:yaml.org,2002:null",
 }
+
+
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 
 def _describe(node: yaml.Node) -> str:
@@ -462,6 +469,32 @@ def load_knowledge_base(root: Path, display_root: str = "facts") -> KnowledgeBas
             seen_facts[fact.id] = fact
             kb.facts.append(fact)
     return kb
+
+
+def facts_from_export(document: dict[str, Any]) -> list[Fact]:
+    """The facts of an `autofacts export --format json` document (export's inverse, for round trips)."""
+    facts = []
+    for record in document["facts"]:
+        value = record["value"]
+        facts.append(
+            Fact(
+                id=record["id"],
+                metric=record["metric"],
+                region=record["region"],
+                entity=record["entity"],
+                period=parse_period(record["period"]),
+                period_stated=record["period_stated"],
+                kind=record["kind"],
+                value=None if value is None else Decimal(str(value)),
+                qualifier=record["qualifier"],
+                source=record["source"]["id"],
+                quote=record["source"]["quote"],
+                note=record["note"],
+                compared_with=parse_period(record["compared_with"]) if record["compared_with"] else None,
+                ceiling=record["ceiling"],
+            )
+        )
+    return facts
 
 
 def _add_unique(table: dict[str, Any], record: Any, reader: _FileReader, node: yaml.Node, what: str) -> None:

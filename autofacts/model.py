@@ -43,6 +43,10 @@ class Problem:
     code: str
     message: str
 
+    def __post_init__(self) -> None:
+        # One problem, one line: a value quoted in the message may span lines in the file.
+        object.__setattr__(self, "message", " ".join(self.message.split()))
+
     def __str__(self) -> str:
         return f"{self.location}: error[{self.code}]: {self.message}"
 
