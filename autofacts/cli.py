@@ -29,6 +29,7 @@ app = typer.Typer(
 )
 
 _debug = {"on": bool(os.environ.get("AUTOFACTS_DEBUG"))}
+_options = {"cache": True, "verbose": False}
 
 
 class Format(str, Enum):
@@ -103,11 +104,29 @@ def _load(facts: str | None) -> Any:
     return load_knowledge_base(root, display)
 
 
+def _open(facts: str | None) -> Any:
+    """The knowledge base through the cache (facts fetched on demand with kb.load), else parsed whole."""
+    from autofacts.load import load_knowledge_base, resolve_facts_dir
+
+    root, display = resolve_facts_dir(facts)
+    if _options["cache"]:
+        from autofacts.index import CacheUnavailable, note, open_index
+
+        try:
+            index = open_index(root, display)
+            for message in index.notes:
+                note(message, bool(_options["verbose"]))
+            return index.knowledge_base()
+        except CacheUnavailable as exc:
+            note(f"{exc}; reading the YAML instead", bool(_options["verbose"]))
+    return load_knowledge_base(root, display)
+
+
 def _load_valid(facts: str | None) -> Any:
     """A knowledge base for querying: loader problems stop the command with the first of them."""
-    kb = _load(facts)
+    kb = _open(facts)
     if kb.problems:
-        first = kb.problems[0]
+        first = min(kb.problems, key=lambda p: (p.location.file, p.location.line, p.location.column))
         more = f" (and {len(kb.problems) - 1} more; run `autofacts check`)" if len(kb.problems) > 1 else ""
         _fail(f"{first}{more}", 1)
     return kb
@@ -165,9 +184,15 @@ def main_options(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks for errors.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Parse the YAML instead of using the cache of parsed files.")
+    ] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say why the cache was not used.")] = False,
 ) -> None:
     """Answers questions about an industry with numbers you can cite."""
     _debug["on"] = debug or bool(os.environ.get("AUTOFACTS_DEBUG"))
+    _options["cache"] = not no_cache and not os.environ.get("AUTOFACTS_NO_CACHE")
+    _options["verbose"] = verbose
 
 
 @app.command()
@@ -202,6 +227,7 @@ def export(
     from autofacts.query import sort_key
 
     kb = _load_valid(facts)
+    kb.load()
     ordered = sorted(kb.facts, key=lambda f: sort_key(kb, f))
     if fmt is ExportFormat.csv:
         sys.stdout.write(render.export_csv(kb, ordered))
@@ -218,6 +244,7 @@ def metrics(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None
     from autofacts import render
 
     kb = _load_valid(facts)
+    kb.load()
     report = render.metrics_report(kb)
     document = {
         "metrics": [
@@ -244,6 +271,7 @@ def sources(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None
     from autofacts import render
 
     kb = _load_valid(facts)
+    kb.load()
     document = {
         "sources": [
             render.source_json(s, sum(1 for f in kb.facts if f.source == s.id))
@@ -275,6 +303,7 @@ def show(
 
     kb = _load_valid(facts)
     m = resolve_metric(kb, metric)
+    kb.load(metrics=[m.id])
     filters = Filters(
         metrics=(m.id,),
         region=resolve_region(kb, region) if region else None,
@@ -315,6 +344,7 @@ def compare(
 
     kb = _load_valid(facts)
     a, b = parse_period(period_a), parse_period(period_b)
+    kb.load(periods=[a, b])
     filters = Filters(
         metrics=tuple(resolve_metric(kb, m).id for m in metric) if metric else None,
         region=resolve_region(kb, region) if region else None,
@@ -346,9 +376,10 @@ def targets(
     """Plan targets against reported outcomes: met, missed, on track, can't tell, no data."""
     from autofacts import render
     from autofacts.query import resolve_metric, resolve_region
-    from autofacts.targets import STATUSES, check_targets
+    from autofacts.targets import STATUSES, check_targets, load_for_targets
 
     kb = _load_valid(facts)
+    load_for_targets(kb)
     statuses = None
     if status:
         unknown = [s for s in status if s not in STATUSES]
@@ -385,6 +416,7 @@ def coverage(
     from autofacts.coverage import knowledge_base_coverage
 
     kb = _load_valid(facts)
+    kb.load()
     if source is not None and source not in kb.sources:
         raise UsageError(f"unknown source '{source}' (known: {', '.join(sorted(kb.sources))})")
     seeds, problems = read_seeds(kb)
@@ -423,6 +455,7 @@ def extract(
     from autofacts.periods import parse_date
 
     kb = _load_valid(facts)
+    kb.load()
     path = Path(file)
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -465,6 +498,7 @@ def cite(
     from autofacts.cite import cite_fact, footnote
 
     kb = _load_valid(facts)
+    kb.load()
     citation = cite_fact(kb, fact_id)
     if fmt is CiteFormat.markdown:
         sys.stdout.write(footnote(citation) + "\n")
@@ -487,6 +521,7 @@ def search(
     from autofacts.query import search_facts
 
     kb = _load_valid(facts)
+    kb.load()
     query = " ".join(words)
     hits = search_facts(kb, query)
     if not hits:

@@ -326,9 +326,16 @@ def _read_metric(reader: _FileReader, node: yaml.Node) -> Metric | None:
     return None if record is None else Metric(location=reader.loc(node), **record[0])
 
 
-def _read_fact(
-    reader: _FileReader, node: yaml.Node, default_source: str | None, sources: dict[str, Source]
-) -> Fact | None:
+@dataclass
+class PendingFact:
+    """A fact as its file states it, before the period of an undated fact is taken from its source."""
+
+    values: dict[str, Any]
+    where: dict[str, Location]
+    location: Location
+
+
+def _read_fact(reader: _FileReader, node: yaml.Node, default_source: str | None) -> PendingFact | None:
     record = _read_record(reader, node, FACT_SCHEMA, "fact")
     if record is None:
         return None
@@ -344,16 +351,21 @@ def _read_fact(
     if values.get("value") is None and values["kind"] != "target":
         reader.problem(node, "E103", "fact is missing 'value' (only a qualitative target may omit it)")
         return None
-    if "period" not in values:
+    return PendingFact(values, where, reader.loc(node))
+
+
+def complete_fact(pending: PendingFact, sources: dict[str, Source]) -> Fact | Problem:
+    """The fact, with an unstated period taken from its source's publication; or why it cannot be."""
+    values = dict(pending.values)
+    if values.get("period") is None:
         # The text gives no period: the figure holds as of its source's publication.
         source = sources.get(values["source"])
         if source is None:
             message = f"unknown source '{values['source']}' (needed for the period, which is not stated)"
-            reader.problem(node, "E111", message)
-            return None
+            return Problem(pending.location, "E111", message)
         values["period"] = source.published
         values["period_stated"] = False
-    return Fact(location=reader.loc(node), field_locations=where, **values)
+    return Fact(location=pending.location, field_locations=pending.where, **values)
 
 
 # --- files ------------------------------------------------------------------------------------
@@ -405,69 +417,104 @@ def _sequence(reader: _FileReader, node: yaml.Node, key: str) -> list[yaml.Node]
     return list(node.value)
 
 
-def load_knowledge_base(root: Path, display_root: str = "facts") -> KnowledgeBase:
-    """Read every .yaml file in `root`; problems are collected in the result, never raised."""
+@dataclass
+class ParsedFile:
+    """What one knowledge-base file holds, read on its own (what the cache keeps per file)."""
+
+    name: str
+    sources: list[Source]
+    metrics: list[Metric]
+    facts: list[PendingFact]
+    problems: list[Problem]
+    seeds: str | None = None
+
+
+def parse_file(path: Path, display: str, text: str | None = None) -> ParsedFile:
+    """Read one file; its problems are collected, never raised."""
+    parsed = ParsedFile(path.name, [], [], [], [])
+    reader = _FileReader(display, parsed.problems)
+    if text is None:
+        text = _read_text(path, display, parsed.problems)
+        if text is None:
+            return parsed
+    node = _compose(text, display, parsed.problems)
+    if node is None:
+        if not text.strip():
+            reader.problem(None, "E101", "file is empty")
+        elif not parsed.problems:
+            reader.problem(None, "E101", "file holds no YAML document")
+        return parsed
+    top = reader.mapping(node, "the file")
+    if top is None:
+        return parsed
+    for key, (key_node, _) in top.items():
+        if key not in TOP_LEVEL_KEYS:
+            reader.problem(key_node, "E102", f"unknown top-level key '{key}' (known: {', '.join(TOP_LEVEL_KEYS)})")
+    if "seeds" in top:
+        parsed.seeds = reader.string(top["seeds"][1], "seeds")
+    for item in _sequence(reader, top["sources"][1], "sources") if "sources" in top else []:
+        source = _read_source(reader, item)
+        if source is not None:
+            parsed.sources.append(source)
+    for item in _sequence(reader, top["metrics"][1], "metrics") if "metrics" in top else []:
+        metric = _read_metric(reader, item)
+        if metric is not None:
+            parsed.metrics.append(metric)
+    default_source = reader.string(top["source"][1], "source") if "source" in top else None
+    if default_source == PLACEHOLDER:
+        reader.problem(top["source"][1], "E140", "fill in 'source': `autofacts extract` left it for the curator")
+    for item in _sequence(reader, top["facts"][1], "facts") if "facts" in top else []:
+        fact = _read_fact(reader, item, default_source)
+        if fact is not None:
+            parsed.facts.append(fact)
+    return parsed
+
+
+def knowledge_base_files(root: Path, display_root: str) -> list[Path]:
+    """The .yaml files of a knowledge-base folder, in name order."""
     if not root.is_dir():
         raise KnowledgeBaseError(f"{display_root}: no such knowledge-base folder")
-    kb = KnowledgeBase(root=root, seeds_dir=(root.parent / "seeds"))
     files = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
     if not files:
         raise KnowledgeBaseError(f"{display_root}: no .yaml files in this folder")
+    return files
 
-    # Sources first: a fact without a period takes its source's publication date.
-    documents: list[tuple[_FileReader, dict[str, tuple[yaml.Node, yaml.Node]]]] = []
-    for path in files:
-        display = f"{display_root}/{path.name}"
-        reader = _FileReader(display, kb.problems)
-        text = _read_text(path, display, kb.problems)
-        if text is None:
-            continue
-        node = _compose(text, display, kb.problems)
-        if node is None:
-            if text.strip() and not any(p.location.file == display for p in kb.problems):
-                reader.problem(None, "E101", "file holds no YAML document")
-            elif not text.strip():
-                reader.problem(None, "E101", "file is empty")
-            continue
-        top = reader.mapping(node, "the file")
-        if top is None:
-            continue
-        for key, (key_node, _) in top.items():
-            if key not in TOP_LEVEL_KEYS:
-                known = ", ".join(TOP_LEVEL_KEYS)
-                reader.problem(key_node, "E102", f"unknown top-level key '{key}' (known: {known})")
-        if "seeds" in top:
-            seeds = reader.string(top["seeds"][1], "seeds")
-            if seeds is not None:
-                # where this base keeps its seed texts, relative to the facts folder
-                kb.seeds_dir = root / seeds
-        documents.append((reader, top))
-        for item in _sequence(reader, top["sources"][1], "sources") if "sources" in top else []:
-            source = _read_source(reader, item)
-            if source is not None:
-                _add_unique(kb.sources, source, reader, item, "source")
 
-    for reader, top in documents:
-        for item in _sequence(reader, top["metrics"][1], "metrics") if "metrics" in top else []:
-            metric = _read_metric(reader, item)
-            if metric is not None:
-                _add_unique(kb.metrics, metric, reader, item, "metric")
+def assemble_catalogues(root: Path, parsed: list[ParsedFile]) -> KnowledgeBase:
+    """A knowledge base with its sources and metrics (and no facts yet), duplicates reported."""
+    kb = KnowledgeBase(root=root, seeds_dir=(root.parent / "seeds"))
+    for part in parsed:
+        kb.problems.extend(part.problems)
+        if part.seeds is not None:
+            kb.seeds_dir = root / part.seeds  # relative to the facts folder
+        for source in part.sources:
+            _add_unique(kb.sources, source, kb.problems, "source")
+        for metric in part.metrics:
+            _add_unique(kb.metrics, metric, kb.problems, "metric")
+    return kb
 
-    seen_facts: dict[str, Fact] = {}
-    for reader, top in documents:
-        default_source = reader.string(top["source"][1], "source") if "source" in top else None
-        if default_source == PLACEHOLDER:
-            reader.problem(top["source"][1], "E140", "fill in 'source': `autofacts extract` left it for the curator")
-        for item in _sequence(reader, top["facts"][1], "facts") if "facts" in top else []:
-            fact = _read_fact(reader, item, default_source, kb.sources)
-            if fact is None:
-                continue
-            if fact.id in seen_facts:
-                first = seen_facts[fact.id].location
-                reader.problem(item, "E105", f"duplicate fact id '{fact.id}' (first defined at {first})")
-                continue
-            seen_facts[fact.id] = fact
-            kb.facts.append(fact)
+
+def add_facts(kb: KnowledgeBase, pending: list[PendingFact]) -> None:
+    """Complete pending facts against the catalogue and add them, reporting duplicate ids."""
+    seen: dict[str, Fact] = {f.id: f for f in kb.facts}
+    for item in pending:
+        fact = complete_fact(item, kb.sources)
+        if isinstance(fact, Problem):
+            kb.problems.append(fact)
+            continue
+        if fact.id in seen:
+            message = f"duplicate fact id '{fact.id}' (first defined at {seen[fact.id].location})"
+            kb.problems.append(Problem(item.location, "E105", message))
+            continue
+        seen[fact.id] = fact
+        kb.facts.append(fact)
+
+
+def load_knowledge_base(root: Path, display_root: str = "facts") -> KnowledgeBase:
+    """Read every .yaml file in `root`; problems are collected in the result, never raised."""
+    parsed = [parse_file(path, f"{display_root}/{path.name}") for path in knowledge_base_files(root, display_root)]
+    kb = assemble_catalogues(root, parsed)
+    add_facts(kb, [fact for part in parsed for fact in part.facts])
     return kb
 
 
@@ -497,10 +544,10 @@ def facts_from_export(document: dict[str, Any]) -> list[Fact]:
     return facts
 
 
-def _add_unique(table: dict[str, Any], record: Any, reader: _FileReader, node: yaml.Node, what: str) -> None:
+def _add_unique(table: dict[str, Any], record: Any, problems: list[Problem], what: str) -> None:
     if record.id in table:
-        reader.problem(
-            node, "E105", f"duplicate {what} id '{record.id}' (first defined at {table[record.id].location})"
-        )
+        first = table[record.id].location
+        where = record.location or Location("?", 0, 0)
+        problems.append(Problem(where, "E105", f"duplicate {what} id '{record.id}' (first defined at {first})"))
         return
     table[record.id] = record

@@ -7,6 +7,7 @@ so that any problem can point a curator's editor at it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -142,6 +143,17 @@ class KnowledgeBase:
     metrics: dict[str, Metric] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Set when facts come from the cache: fetches those matching metrics=, periods=, kinds=.
+    fetch: Callable[..., list[Fact]] | None = None
+
+    def load(self, **need: object) -> None:
+        """Make sure the facts a command needs are in `facts` (a no-op when all were read)."""
+        if self.fetch is None:
+            return
+        have = {(f.location.file, f.location.line) for f in self.facts if f.location}
+        for fact in self.fetch(**need):
+            if fact.location is None or (fact.location.file, fact.location.line) not in have:
+                self.facts.append(fact)
 
     def facts_for(self, metric_id: str) -> list[Fact]:
         return [f for f in self.facts if f.metric == metric_id]

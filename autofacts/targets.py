@@ -281,6 +281,18 @@ def judge_target(kb: KnowledgeBase, target: Fact, as_of: date) -> TargetVerdict:
     )
 
 
+def load_for_targets(kb: KnowledgeBase) -> None:
+    """Fetch the targets, then the facts their verdicts can draw on: outcomes of the same metric,
+    the levels a growth target is derived from, and the growth rates a projection uses."""
+    kb.load(kinds=["target"])
+    needed = {f.metric for f in kb.facts if f.kind == "target"}
+    for metric in list(kb.metrics.values()):
+        if metric.id in needed and metric.growth_of:
+            needed.add(metric.growth_of)
+    needed |= {m.id for m in kb.metrics.values() if m.growth_of in needed}
+    kb.load(metrics=sorted(needed))
+
+
 def check_targets(
     kb: KnowledgeBase,
     as_of: date,

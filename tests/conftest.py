@@ -18,13 +18,21 @@ FACTS = bundled_facts_dir()
 SEEDS = FACTS.parent / "seeds"
 
 
+@pytest.fixture(scope="session")
+def cache_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _stable_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pin what Rich sees so table output does not depend on the machine running the tests."""
+def _stable_terminal(monkeypatch: pytest.MonkeyPatch, cache_root: Path) -> None:
+    """Pin what Rich sees so table output does not depend on the machine running the tests;
+    keep the cache of parsed files out of the user's cache directory."""
     monkeypatch.setenv("COLUMNS", "160")
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("AUTOFACTS_CACHE_DIR", str(cache_root))
     monkeypatch.delenv("AUTOFACTS_FACTS", raising=False)
     monkeypatch.delenv("AUTOFACTS_DEBUG", raising=False)
+    monkeypatch.delenv("AUTOFACTS_NO_CACHE", raising=False)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,375 @@
+"""A cache of parsed knowledge-base files in SQLite, so YAML is parsed once per change.
+
+One database per knowledge-base folder lives in the user's cache directory. Each file's parse is
+kept with the file's size, modification time and content hash, and redone only for files that
+changed. Queries then read just the facts they need (one metric, two periods, the targets), so a
+knowledge base of a million facts is never loaded whole. The cache is only ever an optimisation:
+when it is stale, corrupt, from another version, locked or not writable, autofacts parses the YAML
+instead and says why under --verbose. Results are the same either way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from autofacts import __version__
+from autofacts.load import (
+    ParsedFile,
+    PendingFact,
+    assemble_catalogues,
+    complete_fact,
+    knowledge_base_files,
+    parse_file,
+)
+from autofacts.model import Exclusion, Fact, KnowledgeBase, Location, Metric, Problem, Source
+from autofacts.periods import Period, parse_period
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (
+    name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL,
+    catalogue TEXT NOT NULL
+);
+CREATE TABLE facts (
+    file TEXT NOT NULL, idx INTEGER NOT NULL, id TEXT NOT NULL, metric TEXT NOT NULL, kind TEXT NOT NULL,
+    source TEXT NOT NULL, period_start TEXT, period_end TEXT, data TEXT NOT NULL,
+    PRIMARY KEY (file, idx)
+);
+CREATE INDEX facts_metric ON facts (metric);
+CREATE INDEX facts_period ON facts (period_start, period_end);
+CREATE INDEX facts_kind ON facts (kind);
+CREATE INDEX facts_id ON facts (id);
+"""
+
+
+class CacheUnavailable(Exception):
+    """The cache cannot be used this time; the caller parses the YAML instead."""
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("AUTOFACTS_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "autofacts"
+
+
+def cache_path(root: Path) -> Path:
+    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20]
+    return cache_dir() / f"kb-{key}.sqlite"
+
+
+# --- serialising what a file holds ---------------------------------------------------------------
+
+
+def _loc(location: Location | None) -> list[int] | None:
+    return None if location is None else [location.line, location.column]
+
+
+def _unloc(pair: list[int] | None, display: str) -> Location | None:
+    return None if pair is None else Location(display, pair[0], pair[1])
+
+
+def _plain_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return {"d": str(value)}
+    if isinstance(value, Period):
+        return {"p": value.label}
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _typed_value(value: Any) -> Any:
+    if isinstance(value, dict) and "d" in value:
+        return Decimal(value["d"])
+    if isinstance(value, dict) and "p" in value:
+        return parse_period(value["p"])
+    return value
+
+
+def _catalogue_json(parsed: ParsedFile) -> str:
+    sources = [
+        {
+            **{k: getattr(s, k) for k in ("id", "file", "title", "language", "publisher", "published_inferred", "url")},
+            "published": s.published.label,
+            "excluded": [
+                {"reason": e.reason, "text": e.text, "start": e.start, "loc": _loc(e.location)} for e in s.excluded
+            ],
+            "loc": _loc(s.location),
+        }
+        for s in parsed.sources
+    ]
+    metrics = [
+        {
+            **{k: getattr(m, k) for k in ("id", "name", "unit", "measure", "description", "growth_of")},
+            "aliases": list(m.aliases),
+            "loc": _loc(m.location),
+        }
+        for m in parsed.metrics
+    ]
+    problems = [[p.location.line, p.location.column, p.code, p.message] for p in parsed.problems]
+    return json.dumps({"sources": sources, "metrics": metrics, "problems": problems, "seeds": parsed.seeds})
+
+
+def _parsed_from_json(name: str, text: str, display: str) -> ParsedFile:
+    data = json.loads(text)
+    sources = [
+        Source(
+            **{k: s[k] for k in ("id", "file", "title", "language", "publisher", "published_inferred", "url")},
+            published=parse_period(s["published"]),
+            excluded=tuple(
+                Exclusion(e["reason"], e["text"], e["start"], _unloc(e["loc"], display)) for e in s["excluded"]
+            ),
+            location=_unloc(s["loc"], display),
+        )
+        for s in data["sources"]
+    ]
+    metrics = [
+        Metric(
+            **{k: m[k] for k in ("id", "name", "unit", "measure", "description", "growth_of")},
+            aliases=tuple(m["aliases"]),
+            location=_unloc(m["loc"], display),
+        )
+        for m in data["metrics"]
+    ]
+    problems = [Problem(Location(display, line, col), code, msg) for line, col, code, msg in data["problems"]]
+    return ParsedFile(name, sources, metrics, [], problems, data["seeds"])
+
+
+def _fact_json(fact: PendingFact) -> str:
+    return json.dumps(
+        {
+            "v": {k: _plain_value(v) for k, v in fact.values.items()},
+            "w": {k: _loc(v) for k, v in fact.where.items()},
+            "l": _loc(fact.location),
+        },
+        ensure_ascii=False,
+    )
+
+
+def _pending_from_json(text: str, display: str) -> PendingFact:
+    data = json.loads(text)
+    values = {k: _typed_value(v) for k, v in data["v"].items()}
+    where = {k: Location(display, *v) for k, v in data["w"].items()}
+    return PendingFact(values, where, Location(display, *data["l"]))
+
+
+# --- the index -------------------------------------------------------------------------------
+
+
+@dataclass
+class Index:
+    """An open cache for one knowledge-base folder."""
+
+    root: Path
+    display_root: str
+    connection: sqlite3.Connection
+    notes: list[str]
+
+    def display(self, name: str) -> str:
+        return f"{self.display_root}/{name}"
+
+    def sync(self) -> None:
+        """Bring the cache up to date with the files on disk, reparsing only those that changed."""
+        db = self.connection
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            known = {row[0]: row[1:] for row in db.execute("SELECT name, size, mtime_ns, sha256 FROM files")}
+            on_disk = knowledge_base_files(self.root, self.display_root)
+            for path in on_disk:
+                stat = path.stat()
+                entry = known.get(path.name)
+                if entry and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
+                    continue
+                data = path.read_bytes()
+                digest = hashlib.sha256(data).hexdigest()
+                if entry and entry[2] == digest:
+                    db.execute(
+                        "UPDATE files SET size=?, mtime_ns=? WHERE name=?", (stat.st_size, stat.st_mtime_ns, path.name)
+                    )
+                    continue
+                self._store(path, stat.st_size, stat.st_mtime_ns, digest)
+            for gone in set(known) - {p.name for p in on_disk}:
+                db.execute("DELETE FROM files WHERE name=?", (gone,))
+                db.execute("DELETE FROM facts WHERE file=?", (gone,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _store(self, path: Path, size: int, mtime_ns: int, digest: str) -> None:
+        parsed = parse_file(path, self.display(path.name))
+        db = self.connection
+        db.execute("DELETE FROM facts WHERE file=?", (path.name,))
+        db.execute(
+            "INSERT OR REPLACE INTO files (name, size, mtime_ns, sha256, catalogue) VALUES (?, ?, ?, ?, ?)",
+            (path.name, size, mtime_ns, digest, _catalogue_json(parsed)),
+        )
+        db.executemany(
+            "INSERT INTO facts (file, idx, id, metric, kind, source, period_start, period_end, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    path.name,
+                    i,
+                    f.values["id"],
+                    f.values["metric"],
+                    f.values["kind"],
+                    f.values["source"],
+                    f.values["period"].start.isoformat() if f.values.get("period") else None,
+                    f.values["period"].end.isoformat() if f.values.get("period") else None,
+                    _fact_json(f),
+                )
+                for i, f in enumerate(parsed.facts)
+            ],
+        )
+
+    def knowledge_base(self) -> KnowledgeBase:
+        """The catalogues and every problem a query must know of; facts are fetched on demand."""
+        parsed = [
+            _parsed_from_json(name, text, self.display(name))
+            for name, text in self.connection.execute("SELECT name, catalogue FROM files ORDER BY name")
+        ]
+        kb = assemble_catalogues(self.root, parsed)
+        self._fact_problems(kb)
+        kb.fetch = lambda **need: self.fetch(kb, **need)
+        return kb
+
+    def _fact_problems(self, kb: KnowledgeBase) -> None:
+        """Problems that span files: duplicate fact ids, undated facts of unknown sources."""
+        db = self.connection
+        duplicates = db.execute(
+            "SELECT f.id, f.file, f.data FROM facts f JOIN (SELECT id FROM facts GROUP BY id HAVING COUNT(*) > 1) d"
+            " ON f.id = d.id ORDER BY f.id, f.file, f.idx"
+        ).fetchall()
+        first: dict[str, Location] = {}
+        for fact_id, name, data in duplicates:
+            where = _pending_from_json(data, self.display(name)).location
+            if fact_id in first:
+                message = f"duplicate fact id '{fact_id}' (first defined at {first[fact_id]})"
+                kb.problems.append(Problem(where, "E105", message))
+            else:
+                first[fact_id] = where
+        known = list(kb.sources)
+        for name, data in db.execute(
+            f"SELECT file, data FROM facts WHERE period_start IS NULL AND source NOT IN ({_marks(known)})", known
+        ):
+            result = complete_fact(_pending_from_json(data, self.display(name)), kb.sources)
+            if isinstance(result, Problem):
+                kb.problems.append(result)
+
+    def fetch(
+        self,
+        kb: KnowledgeBase,
+        metrics: Iterable[str] | None = None,
+        periods: Iterable[Period] | None = None,
+        kinds: Iterable[str] | None = None,
+    ) -> list[Fact]:
+        """The facts matching every given criterion (None: any), in file order."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column, values in (("metric", metrics), ("kind", kinds)):
+            if values is not None:
+                wanted = list(values)
+                clauses.append(f"{column} IN ({_marks(wanted)})")
+                params += wanted
+        if periods is not None:
+            spans = []
+            for period in periods:
+                # an undated fact holds over its source's publication period
+                undated = [s.id for s in kb.sources.values() if s.published.same_span(period)]
+                also = f" OR (period_start IS NULL AND source IN ({_marks(undated)}))" if undated else ""
+                spans.append("(period_start = ? AND period_end = ?)" + also)
+                params += [period.start.isoformat(), period.end.isoformat(), *undated]
+            clauses.append("(" + (" OR ".join(spans) or "0") + ")")
+        sql = "SELECT file, data FROM facts" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        out = []
+        for name, data in self.connection.execute(sql + " ORDER BY file, idx", params):
+            fact = complete_fact(_pending_from_json(data, self.display(name)), kb.sources)
+            if isinstance(fact, Fact):
+                out.append(fact)
+        return out
+
+
+def _marks(values: list[Any]) -> str:
+    """SQL placeholders for a list (an empty list matches nothing)."""
+    return ",".join("?" * len(values)) or "NULL"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=10, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    return db
+
+
+def _version_of(db: sqlite3.Connection) -> str | None:
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return None if row is None else str(row[0])
+
+
+def _prepare(db: sqlite3.Connection) -> None:
+    """Create the tables, or start afresh when the cache is from another version."""
+    version = f"{SCHEMA_VERSION}/{__version__}"
+    if _version_of(db) == version:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if _version_of(db) != version:  # another process may have prepared it while we waited
+            names = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+            for name in names:
+                db.execute(f'DROP TABLE IF EXISTS "{name}"')
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute("INSERT INTO meta (key, value) VALUES ('version', ?)", (version,))
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
+def open_index(root: Path, display_root: str) -> Index:
+    """The up-to-date cache of a knowledge-base folder; CacheUnavailable when it cannot be used."""
+    path = cache_path(root)
+    notes: list[str] = []
+    for attempt in range(2):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = _connect(path)
+            _prepare(db)
+            index = Index(root, display_root, db, notes)
+            index.sync()
+            return index
+        except sqlite3.DatabaseError as exc:
+            corrupt = "not a database" in str(exc) or "malformed" in str(exc)
+            if attempt == 0 and corrupt and path.exists():
+                # corrupt or truncated: it is only a cache, so start it afresh
+                notes.append(f"cache {path} unusable ({exc}); rebuilding it")
+                for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                    leftover.unlink(missing_ok=True)
+                continue
+            raise CacheUnavailable(f"cache {path} unusable: {exc}") from None
+        except OSError as exc:
+            raise CacheUnavailable(f"cache {path} not writable: {exc.strerror or exc}") from None
+    raise CacheUnavailable(f"cache {path} unusable")
+
+
+def note(message: str, verbose: bool) -> None:
+    if verbose:
+        sys.stderr.write(f"autofacts: {message}\n")
