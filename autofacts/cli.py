@@ -303,10 +303,11 @@ def show(
 
     kb = _load_valid(facts)
     m = resolve_metric(kb, metric)
-    kb.load(metrics=[m.id])
+    region_name = resolve_region(kb, region) if region else None
+    kb.load(metrics=[m.id], regions=[region_name] if region_name else None)
     filters = Filters(
         metrics=(m.id,),
-        region=resolve_region(kb, region) if region else None,
+        region=region_name,
         period=parse_period(period) if period else None,
         kind=check_kind(kind) if kind else None,
         since=parse_period(since) if since else None,
@@ -344,10 +345,12 @@ def compare(
 
     kb = _load_valid(facts)
     a, b = parse_period(period_a), parse_period(period_b)
-    kb.load(periods=[a, b])
+    metric_ids = tuple(resolve_metric(kb, m).id for m in metric) if metric else None
+    region_name = resolve_region(kb, region) if region else None
+    kb.load(periods=[a, b], metrics=metric_ids, regions=[region_name] if region_name else None)
     filters = Filters(
-        metrics=tuple(resolve_metric(kb, m).id for m in metric) if metric else None,
-        region=resolve_region(kb, region) if region else None,
+        metrics=metric_ids,
+        region=region_name,
         kind=check_kind(kind) if kind else None,
         as_of=_as_of(as_of) if as_of else None,
     )
@@ -379,7 +382,9 @@ def targets(
     from autofacts.targets import STATUSES, check_targets, load_for_targets
 
     kb = _load_valid(facts)
-    load_for_targets(kb)
+    metric_ids = tuple(resolve_metric(kb, m).id for m in metric) if metric else None
+    region_name = resolve_region(kb, region) if region else None
+    load_for_targets(kb, year, region_name, metric_ids)
     statuses = None
     if status:
         unknown = [s for s in status if s not in STATUSES]
@@ -390,8 +395,8 @@ def targets(
         kb,
         as_of=_as_of(as_of),
         year=year,
-        region=resolve_region(kb, region) if region else None,
-        metrics=tuple(resolve_metric(kb, m).id for m in metric) if metric else None,
+        region=region_name,
+        metrics=metric_ids,
         statuses=statuses,
     )
     if not report.verdicts:

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from autofacts.load import PLACEHOLDER
 from autofacts.model import KnowledgeBase, Metric
 from autofacts.numbers import Mention
+from autofacts.parse import PLACEHOLDER
 from autofacts.text import PeriodPhrase, Sentence, figure_mentions, period_phrases, sentences
 from autofacts.units import plain
 

@@ -22,18 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from autofacts import __version__
-from autofacts.load import (
-    ParsedFile,
-    PendingFact,
-    assemble_catalogues,
-    complete_fact,
-    knowledge_base_files,
-    parse_file,
-)
-from autofacts.model import Exclusion, Fact, KnowledgeBase, Location, Metric, Problem, Source
+from autofacts.load import assemble_catalogues, complete_fact, knowledge_base_files
+from autofacts.model import Exclusion, Fact, KnowledgeBase, Location, Metric, ParsedFile, PendingFact, Problem, Source
 from autofacts.periods import Period, parse_period
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
@@ -41,11 +34,11 @@ CREATE TABLE files (
     catalogue TEXT NOT NULL
 );
 CREATE TABLE facts (
-    file TEXT NOT NULL, idx INTEGER NOT NULL, id TEXT NOT NULL, metric TEXT NOT NULL, kind TEXT NOT NULL,
-    source TEXT NOT NULL, period_start TEXT, period_end TEXT, data TEXT NOT NULL,
+    file TEXT NOT NULL, idx INTEGER NOT NULL, id TEXT NOT NULL, metric TEXT NOT NULL, region TEXT NOT NULL,
+    kind TEXT NOT NULL, source TEXT NOT NULL, period_start TEXT, period_end TEXT, data TEXT NOT NULL,
     PRIMARY KEY (file, idx)
 );
-CREATE INDEX facts_metric ON facts (metric);
+CREATE INDEX facts_metric ON facts (metric, region);
 CREATE INDEX facts_period ON facts (period_start, period_end);
 CREATE INDEX facts_kind ON facts (kind);
 CREATE INDEX facts_id ON facts (id);
@@ -151,7 +144,7 @@ def _fact_json(fact: PendingFact) -> str:
     return json.dumps(
         {
             "v": {k: _plain_value(v) for k, v in fact.values.items()},
-            "w": {k: _loc(v) for k, v in fact.where.items()},
+            "w": fact.where,
             "l": _loc(fact.location),
         },
         ensure_ascii=False,
@@ -161,7 +154,7 @@ def _fact_json(fact: PendingFact) -> str:
 def _pending_from_json(text: str, display: str) -> PendingFact:
     data = json.loads(text)
     values = {k: _typed_value(v) for k, v in data["v"].items()}
-    where = {k: Location(display, *v) for k, v in data["w"].items()}
+    where = {k: (v[0], v[1]) for k, v in data["w"].items()}
     return PendingFact(values, where, Location(display, *data["l"]))
 
 
@@ -183,10 +176,16 @@ class Index:
     def sync(self) -> None:
         """Bring the cache up to date with the files on disk, reparsing only those that changed."""
         db = self.connection
+        on_disk = knowledge_base_files(self.root, self.display_root)
+        stats = {p.name: p.stat() for p in on_disk}
+        known = {row[0]: row[1:] for row in db.execute("SELECT name, size, mtime_ns, sha256 FROM files")}
+        if set(known) == set(stats) and all(
+            known[n][0] == s.st_size and known[n][1] == s.st_mtime_ns for n, s in stats.items()
+        ):
+            return  # nothing changed: no write lock taken
         db.execute("BEGIN IMMEDIATE")
         try:
             known = {row[0]: row[1:] for row in db.execute("SELECT name, size, mtime_ns, sha256 FROM files")}
-            on_disk = knowledge_base_files(self.root, self.display_root)
             for path in on_disk:
                 stat = path.stat()
                 entry = known.get(path.name)
@@ -203,12 +202,26 @@ class Index:
             for gone in set(known) - {p.name for p in on_disk}:
                 db.execute("DELETE FROM files WHERE name=?", (gone,))
                 db.execute("DELETE FROM facts WHERE file=?", (gone,))
+            self._store_duplicates()
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
 
+    def _store_duplicates(self) -> None:
+        """Fact ids defined twice, across all files: kept so each query need not look again."""
+        rows = self.connection.execute(
+            "SELECT f.id, f.file, f.data FROM facts f JOIN (SELECT id FROM facts GROUP BY id HAVING COUNT(*) > 1) d"
+            " ON f.id = d.id ORDER BY f.id, f.file, f.idx"
+        ).fetchall()
+        found = [(fact_id, name, json.loads(data)["l"]) for fact_id, name, data in rows]
+        regions = [r for (r,) in self.connection.execute("SELECT DISTINCT region FROM facts ORDER BY region")]
+        for key, value in (("duplicates", found), ("regions", regions)):
+            self.connection.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, json.dumps(value)))
+
     def _store(self, path: Path, size: int, mtime_ns: int, digest: str) -> None:
+        from autofacts.parse import parse_file  # YAML only when a file changed
+
         parsed = parse_file(path, self.display(path.name))
         db = self.connection
         db.execute("DELETE FROM facts WHERE file=?", (path.name,))
@@ -217,14 +230,15 @@ class Index:
             (path.name, size, mtime_ns, digest, _catalogue_json(parsed)),
         )
         db.executemany(
-            "INSERT INTO facts (file, idx, id, metric, kind, source, period_start, period_end, data)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO facts (file, idx, id, metric, region, kind, source, period_start, period_end, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     path.name,
                     i,
                     f.values["id"],
                     f.values["metric"],
+                    f.values["region"],
                     f.values["kind"],
                     f.values["source"],
                     f.values["period"].start.isoformat() if f.values.get("period") else None,
@@ -243,19 +257,18 @@ class Index:
         ]
         kb = assemble_catalogues(self.root, parsed)
         self._fact_problems(kb)
+        row = self.connection.execute("SELECT value FROM meta WHERE key='regions'").fetchone()
+        kb.regions = json.loads(row[0]) if row else []
         kb.fetch = lambda **need: self.fetch(kb, **need)
         return kb
 
     def _fact_problems(self, kb: KnowledgeBase) -> None:
         """Problems that span files: duplicate fact ids, undated facts of unknown sources."""
         db = self.connection
-        duplicates = db.execute(
-            "SELECT f.id, f.file, f.data FROM facts f JOIN (SELECT id FROM facts GROUP BY id HAVING COUNT(*) > 1) d"
-            " ON f.id = d.id ORDER BY f.id, f.file, f.idx"
-        ).fetchall()
+        row = db.execute("SELECT value FROM meta WHERE key='duplicates'").fetchone()
         first: dict[str, Location] = {}
-        for fact_id, name, data in duplicates:
-            where = _pending_from_json(data, self.display(name)).location
+        for fact_id, name, (line, column) in json.loads(row[0]) if row else []:
+            where = Location(self.display(name), line, column)
             if fact_id in first:
                 message = f"duplicate fact id '{fact_id}' (first defined at {first[fact_id]})"
                 kb.problems.append(Problem(where, "E105", message))
@@ -275,11 +288,12 @@ class Index:
         metrics: Iterable[str] | None = None,
         periods: Iterable[Period] | None = None,
         kinds: Iterable[str] | None = None,
+        regions: Iterable[str] | None = None,
     ) -> list[Fact]:
         """The facts matching every given criterion (None: any), in file order."""
         clauses: list[str] = []
         params: list[Any] = []
-        for column, values in (("metric", metrics), ("kind", kinds)):
+        for column, values in (("metric", metrics), ("kind", kinds), ("region", regions)):
             if values is not None:
                 wanted = list(values)
                 clauses.append(f"{column} IN ({_marks(wanted)})")

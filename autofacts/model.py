@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from autofacts.interval import Interval, from_qualifier
 from autofacts.periods import Period
@@ -115,7 +116,7 @@ class Fact:
     ceiling: bool = False  # a target that must not be exceeded
     period_stated: bool = True  # False: the text gives no period; it holds as of publication
     location: Location | None = None
-    field_locations: dict[str, Location] = field(default_factory=dict, compare=False, hash=False)
+    field_locations: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def interval(self) -> Interval | None:
@@ -129,8 +130,31 @@ class Fact:
 
     def where(self, key: str) -> Location:
         """The location of one field, falling back to the fact itself."""
-        loc = self.field_locations.get(key) or self.location
-        return loc if loc is not None else Location("?", 0, 0)
+        if self.location is None:
+            return Location("?", 0, 0)
+        at = self.field_locations.get(key)
+        return self.location if at is None else Location(self.location.file, *at)
+
+
+@dataclass
+class PendingFact:
+    """A fact as its file states it, before the period of an undated fact is taken from its source."""
+
+    values: dict[str, Any]
+    where: dict[str, tuple[int, int]]  # line and column of each field, in the file of `location`
+    location: Location
+
+
+@dataclass
+class ParsedFile:
+    """What one knowledge-base file holds, read on its own (what the cache keeps per file)."""
+
+    name: str
+    sources: list[Source]
+    metrics: list[Metric]
+    facts: list[PendingFact]
+    problems: list[Problem]
+    seeds: str | None = None
 
 
 @dataclass
@@ -143,8 +167,13 @@ class KnowledgeBase:
     metrics: dict[str, Metric] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    # Set when facts come from the cache: fetches those matching metrics=, periods=, kinds=.
+    # Set when facts come from the cache: fetches those matching metrics=, periods=, kinds=, regions=;
+    # `regions` then lists every region, since `facts` holds only what was fetched.
     fetch: Callable[..., list[Fact]] | None = None
+    regions: list[str] | None = None
+
+    def region_names(self) -> list[str]:
+        return self.regions if self.regions is not None else sorted({f.region for f in self.facts})
 
     def load(self, **need: object) -> None:
         """Make sure the facts a command needs are in `facts` (a no-op when all were read)."""

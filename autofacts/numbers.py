@@ -97,24 +97,27 @@ _PATTERN = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-_HEDGES = sorted(((w, q) for q, words in HEDGE_WORDS.items() for w in words), key=lambda p: -len(p[0]))
+_HEDGE_OF = {w: q for q, words in HEDGE_WORDS.items() for w in words}
+# the hedge words ending a text, longest alternative first ("nearly about" before "about")
+_HEDGE_AT_END = re.compile(
+    r"(?:^|(?<=[^a-z0-9]))(" + "|".join(re.escape(w) for w in sorted(_HEDGE_OF, key=len, reverse=True)) + r")$"
+)
 _LEVEL_AFTER = re.compile(r"^[\w\-]{0,16}?[ \-]level\b", re.IGNORECASE)
 
-_UNIT_AFTER = [
-    (re.compile(r"^\s*(?:%|percent|per cent|percentage points?)", re.I), "percent"),
-    (re.compile(r"^[\s\-]*(?:times)\b", re.I), "times"),
-    (re.compile(r"^[\s\-]*(?:yuan)\b", re.I), "yuan"),
-    (re.compile(r"^[\s\-]*(?:U\.S\. dollars|US dollars|dollars|USD)\b", re.I), "usd"),
-    (re.compile(r"^[\s\-]*(?:kilometers?|kilometres?|km)\b", re.I), "km"),
-    (re.compile(r"^[\s\-]*(?:seconds?)\b", re.I), "seconds"),
-    (re.compile(r"^[\s\-]*(?:hours?)\b", re.I), "hours"),
-    (re.compile(r"^[\s\-]*(?:months?)\b", re.I), "months"),
-    (re.compile(r"^[\s\-]*(?:consecutive\s+)?years?\b", re.I), "years"),
-    (
-        re.compile(r"^[\s\-]*(?:new\s+|intelligent connected\s+)?(?:vehicles?|units?|cars?|NEVs?|EVs?)\b", re.I),
-        "vehicles",
-    ),
-]
+# What follows a number says its unit; the matching group's name is the unit.
+_UNIT_AFTER = re.compile(
+    r"""\s*(?P<percent>%|percent|per\ cent|percentage\ points?)
+    | [\s\-]*(?:(?P<times>times)
+              | (?P<yuan>yuan)
+              | (?P<usd>U\.S\.\ dollars|US\ dollars|dollars|USD)
+              | (?P<km>kilometers?|kilometres?|km)
+              | (?P<seconds>seconds?)
+              | (?P<hours>hours?)
+              | (?P<months>months?)
+              | (?P<years>(?:consecutive\s+)?years?)
+              | (?P<vehicles>(?:new\s+|intelligent\ connected\s+)?(?:vehicles?|units?|cars?|NEVs?|EVs?)))\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
 
 
 @dataclass(frozen=True)
@@ -137,10 +140,10 @@ def _hedge(text: str, start: int) -> tuple[str, int]:
     """The qualifier stated just before `start`, and where its words begin."""
     window = text[max(0, start - 40) : start]
     before = window.lower().rstrip(" (\"'“‘")
-    for words, qualifier in _HEDGES:
-        if before.endswith(words) and (len(before) == len(words) or not before[-len(words) - 1].isalnum()):
-            return qualifier, start - len(window) + len(before) - len(words)
-    return "exact", start
+    m = _HEDGE_AT_END.search(before)
+    if m is None:
+        return "exact", start
+    return _HEDGE_OF[m[1]], start - len(window) + m.start(1)
 
 
 def hedge_before(text: str, start: int) -> str:
@@ -156,11 +159,8 @@ def hedge_start(text: str, start: int) -> int:
 def _unit_after(text: str, end: int, percent: bool) -> str | None:
     if percent:
         return "percent"
-    after = text[end : end + 40]
-    for pattern, unit in _UNIT_AFTER:
-        if pattern.match(after):
-            return unit
-    return None
+    m = _UNIT_AFTER.match(text, end, end + 40)
+    return None if m is None else m.lastgroup
 
 
 def read_numbers(text: str) -> list[Mention]:

@@ -36,7 +36,7 @@ def resolve_metric(kb: KnowledgeBase, name: str) -> Metric:
 
 def resolve_region(kb: KnowledgeBase, name: str) -> str:
     """A region as the knowledge base spells it (case-insensitive), or a usage error."""
-    regions = sorted({f.region for f in kb.facts})
+    regions = kb.region_names()
     for region in regions:
         if region.lower() == name.strip().lower():
             return region

@@ -11,6 +11,7 @@ Each target gets the best outcome the knowledge base holds and a verdict:
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -75,17 +76,25 @@ class TargetReport:
         return {s: sum(1 for v in self.verdicts if v.status == s) for s in STATUSES}
 
 
-def _actuals(kb: KnowledgeBase, metric: str, target: Fact, as_of: date) -> list[Fact]:
-    return [
-        f
-        for f in kb.facts
-        if f.kind == "actual"
-        and f.metric == metric
-        and f.region == target.region
-        and f.entity == target.entity
-        and f.value is not None
-        and published_by(kb, f, as_of)
-    ]
+class Outcomes:
+    """The reported outcomes verdicts may use: actual facts published by the as-of date, by cell."""
+
+    def __init__(self, kb: KnowledgeBase, as_of: date) -> None:
+        self.kb = kb
+        self.as_of = as_of
+        self.by_cell: dict[tuple[str, str, str | None], list[Fact]] = defaultdict(list)
+        for f in kb.facts:
+            if f.kind == "actual" and f.value is not None and published_by(kb, f, as_of):
+                self.by_cell[(f.metric, f.region, f.entity)].append(f)
+
+    def of(self, metric: str, target: Fact) -> list[Fact]:
+        """Outcomes of `metric` for the target's region and entity."""
+        return self.by_cell.get((metric, target.region, target.entity), [])
+
+    def level_in(self, metric: str, target: Fact, period: Period) -> Fact | None:
+        """The best outcome of `metric` over exactly `period`."""
+        facts = [f for f in self.of(metric, target) if f.period.same_span(period)]
+        return best_fact(self.kb, facts) if facts else None
 
 
 def _is_ceiling(target: Fact) -> bool:
@@ -111,11 +120,6 @@ def _percent_of(outcome: Interval, target: Fact) -> Interval | None:
     return None if r is None else scale(r, Decimal(100))
 
 
-def _level_in(kb: KnowledgeBase, metric: str, target: Fact, period: Period, as_of: date) -> Fact | None:
-    facts = [f for f in _actuals(kb, metric, target, as_of) if f.period.same_span(period)]
-    return best_fact(kb, facts) if facts else None
-
-
 def _stated(fact: Fact, metric: Metric) -> str:
     return format_stated(fact.value or Decimal(0), fact.qualifier, metric.unit)
 
@@ -124,7 +128,7 @@ def _months(p: Period) -> int:
     return (p.end.year - p.start.year) * 12 + p.end.month - p.start.month + 1
 
 
-def _project(kb: KnowledgeBase, target: Fact, metric: Metric, ytd: Fact, as_of: date) -> Projection:
+def _project(outcomes: Outcomes, target: Fact, metric: Metric, ytd: Fact) -> Projection:
     """Run-rate and (where possible) seasonal projections of a year-to-date flow."""
     iv = ytd.interval
     assert iv is not None and target.value is not None
@@ -134,15 +138,15 @@ def _project(kb: KnowledgeBase, target: Fact, metric: Metric, ytd: Fact, as_of: 
 
     seasonal: Interval | None = None
     basis = ""
-    last_full = _level_in(kb, metric.id, target, target.period.shifted_years(-1), as_of)
+    last_full = outcomes.level_in(metric.id, target, target.period.shifted_years(-1))
     if last_full is not None:
         last_ytd_period = ytd.period.shifted_years(-1)
-        last_ytd = _level_in(kb, metric.id, target, last_ytd_period, as_of)
+        last_ytd = outcomes.level_in(metric.id, target, last_ytd_period)
         prior: Interval | None = last_ytd.interval if last_ytd else None
         if last_ytd is not None:
             basis = f"{last_ytd_period} as reported"
         else:
-            prior, basis = _prior_from_growth(kb, metric, target, ytd, as_of)
+            prior, basis = _prior_from_growth(outcomes, metric, target, ytd)
         if prior is not None:
             share = ratio(last_full.interval or iv, prior)  # last year's full year over its same months
             if share is not None:
@@ -152,14 +156,12 @@ def _project(kb: KnowledgeBase, target: Fact, metric: Metric, ytd: Fact, as_of: 
     return Projection(ytd, Decimal(covered) / Decimal(total), run_rate, seasonal, basis, needed)
 
 
-def _prior_from_growth(
-    kb: KnowledgeBase, metric: Metric, target: Fact, ytd: Fact, as_of: date
-) -> tuple[Interval | None, str]:
+def _prior_from_growth(outcomes: Outcomes, metric: Metric, target: Fact, ytd: Fact) -> tuple[Interval | None, str]:
     """Last year's same months, from this year's figure and its stated year-on-year growth."""
-    for growth_metric in kb.metrics.values():
+    for growth_metric in outcomes.kb.metrics.values():
         if growth_metric.growth_of != metric.id:
             continue
-        rate = _level_in(kb, growth_metric.id, target, ytd.period, as_of)
+        rate = outcomes.level_in(growth_metric.id, target, ytd.period)
         if rate is None or rate.interval is None or ytd.interval is None:
             continue
         factor = Interval(Decimal(1), Decimal(1), nominal=Decimal(1))
@@ -171,16 +173,16 @@ def _prior_from_growth(
     return None, ""
 
 
-def _judge_growth(kb: KnowledgeBase, target: Fact, metric: Metric, as_of: date) -> TargetVerdict | None:
+def _judge_growth(outcomes: Outcomes, target: Fact, metric: Metric) -> TargetVerdict | None:
     """A growth target judged from the levels of its year and the year before."""
     if metric.growth_of is None or not target.period.is_year:
         return None
     year = target.period.start.year
-    base = kb.metrics.get(metric.growth_of)
+    base = outcomes.kb.metrics.get(metric.growth_of)
     if base is None:
         return None
-    this = _level_in(kb, base.id, target, year_period(year), as_of)
-    last = _level_in(kb, base.id, target, year_period(year - 1), as_of)
+    this = outcomes.level_in(base.id, target, year_period(year))
+    last = outcomes.level_in(base.id, target, year_period(year - 1))
     missing = tuple(f"{base.id} {y}" for y, f in ((year - 1, last), (year, this)) if f is None)
     if missing:
         return TargetVerdict(
@@ -201,13 +203,14 @@ def _judge_growth(kb: KnowledgeBase, target: Fact, metric: Metric, as_of: date) 
     )
 
 
-def judge_target(kb: KnowledgeBase, target: Fact, as_of: date) -> TargetVerdict:
-    """The verdict on one target with what had been published by `as_of`."""
+def judge_target(outcomes: Outcomes, target: Fact) -> TargetVerdict:
+    """The verdict on one target with what had been published by the as-of date."""
+    kb, as_of = outcomes.kb, outcomes.as_of
     metric = kb.metrics[target.metric]
     if target.value is None:
         return TargetVerdict(target, metric, "not measurable", note="qualitative goal")
 
-    actuals = _actuals(kb, target.metric, target, as_of)
+    actuals = outcomes.of(target.metric, target)
     full = [f for f in actuals if f.period.same_span(target.period)]
     if full:
         used = best_fact(kb, full)
@@ -225,7 +228,7 @@ def judge_target(kb: KnowledgeBase, target: Fact, as_of: date) -> TargetVerdict:
         )
 
     if metric.measure == "growth":
-        derived = _judge_growth(kb, target, metric, as_of)
+        derived = _judge_growth(outcomes, target, metric)
         if derived is not None and derived.status != "no data":
             return derived
         if derived is not None and target.period.end <= as_of:
@@ -241,7 +244,7 @@ def judge_target(kb: KnowledgeBase, target: Fact, as_of: date) -> TargetVerdict:
     if partial and metric.measure == "flow":
         ytd = max(partial, key=lambda f: (f.period.end, -((f.interval.width or 0) if f.interval else 0)))
         assert ytd.interval is not None
-        projection = _project(kb, target, metric, ytd, as_of)
+        projection = _project(outcomes, target, metric, ytd)
         if _judge(target, ytd.interval) == "met" and not _is_ceiling(target):
             return TargetVerdict(
                 target,
@@ -281,16 +284,20 @@ def judge_target(kb: KnowledgeBase, target: Fact, as_of: date) -> TargetVerdict:
     )
 
 
-def load_for_targets(kb: KnowledgeBase) -> None:
-    """Fetch the targets, then the facts their verdicts can draw on: outcomes of the same metric,
-    the levels a growth target is derived from, and the growth rates a projection uses."""
-    kb.load(kinds=["target"])
-    needed = {f.metric for f in kb.facts if f.kind == "target"}
+def load_for_targets(
+    kb: KnowledgeBase, year: int | None = None, region: str | None = None, metrics: tuple[str, ...] | None = None
+) -> None:
+    """Fetch the targets asked about, then the facts their verdicts can draw on: outcomes of the same
+    metric and region, the levels a growth target is derived from, the growth rates a projection uses."""
+    regions = [region] if region else None
+    kb.load(kinds=["target"], regions=regions, metrics=metrics)
+    targets = [f for f in kb.facts if f.kind == "target" and (year is None or f.period.end.year == year)]
+    needed = {f.metric for f in targets}
     for metric in list(kb.metrics.values()):
         if metric.id in needed and metric.growth_of:
             needed.add(metric.growth_of)
     needed |= {m.id for m in kb.metrics.values() if m.growth_of in needed}
-    kb.load(metrics=sorted(needed))
+    kb.load(metrics=sorted(needed), regions=sorted({f.region for f in targets}))
 
 
 def check_targets(
@@ -303,6 +310,7 @@ def check_targets(
 ) -> TargetReport:
     """Verdicts for every target whose period ends in `year` (all years when None)."""
     verdicts = []
+    outcomes = Outcomes(kb, as_of)
     for target in kb.facts:
         if target.kind != "target" or not published_by(kb, target, as_of):
             continue
@@ -312,7 +320,7 @@ def check_targets(
             continue
         if metrics is not None and target.metric not in metrics:
             continue
-        verdict = judge_target(kb, target, as_of)
+        verdict = judge_target(outcomes, target)
         if statuses is None or verdict.status in statuses:
             verdicts.append(verdict)
     verdicts.sort(key=lambda v: (v.target.period.end, v.target.region, v.target.metric, v.target.id))
