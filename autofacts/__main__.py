@@ -1,5 +1,5 @@
 """`python -m autofacts` runs the CLI."""
 
-from autofacts.cli import main
+from autofacts.entry import main
 
 main()

@@ -4,7 +4,6 @@ Exit status: 0 success, 1 a failed check or unreadable data, 2 bad usage. Errors
 stderr, never a traceback (unless --debug).
 """
 
-from __future__ import annotations
 
 import functools
 import os
@@ -532,8 +531,3 @@ def search(
     if not hits:
         sys.stderr.write(f"autofacts: no facts match '{query}'\n")
     _emit(render.search_report(kb, query, hits), fmt, render.search_json(kb, query, hits))
-
-
-def main() -> None:
-    """Console-script entry point."""
-    app()

@@ -10,11 +10,11 @@ instead and says why under --verbose. Results are the same either way.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
 import sys
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -58,8 +58,10 @@ def cache_dir() -> Path:
 
 
 def cache_path(root: Path) -> Path:
-    key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:20]
-    return cache_dir() / f"kb-{key}.sqlite"
+    # crc32, not sha256: hashlib's OpenSSL start-up would cost every query 2 ms; the folder
+    # itself is stored in the cache and checked, so a collision only means a rebuild
+    folder = str(root.resolve())
+    return cache_dir() / f"kb-{zlib.crc32(folder.encode()):08x}-{root.resolve().parent.name[:24]}.sqlite"
 
 
 # --- serialising what a file holds ---------------------------------------------------------------
@@ -192,7 +194,7 @@ class Index:
                 if entry and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
                     continue
                 data = path.read_bytes()
-                digest = hashlib.sha256(data).hexdigest()
+                digest = _sha256(data)
                 if entry and entry[2] == digest:
                     db.execute(
                         "UPDATE files SET size=?, mtime_ns=? WHERE name=?", (stat.st_size, stat.st_mtime_ns, path.name)
@@ -316,6 +318,12 @@ class Index:
         return out
 
 
+def _sha256(data: bytes) -> str:
+    import hashlib  # only when a file changed
+
+    return hashlib.sha256(data).hexdigest()
+
+
 def _marks(values: list[Any]) -> str:
     """SQL placeholders for a list (an empty list matches nothing)."""
     return ",".join("?" * len(values)) or "NULL"
@@ -336,9 +344,9 @@ def _version_of(db: sqlite3.Connection) -> str | None:
     return None if row is None else str(row[0])
 
 
-def _prepare(db: sqlite3.Connection) -> None:
-    """Create the tables, or start afresh when the cache is from another version."""
-    version = f"{SCHEMA_VERSION}/{__version__}"
+def _prepare(db: sqlite3.Connection, root: Path) -> None:
+    """Create the tables, or start afresh when the cache is from another version or folder."""
+    version = f"{SCHEMA_VERSION}/{__version__}/{root.resolve()}"
     if _version_of(db) == version:
         return
     db.execute("BEGIN IMMEDIATE")
@@ -366,7 +374,7 @@ def open_index(root: Path, display_root: str) -> Index:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = _connect(path)
-            _prepare(db)
+            _prepare(db, root)
             index = Index(root, display_root, db, notes)
             index.sync()
             return index

@@ -7,19 +7,19 @@ sources under the table, ready to paste into a report.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from autofacts.compare import Comparison, ComparisonRow, Side
-from autofacts.interval import Interval
 from autofacts.model import Fact, KnowledgeBase, Metric, Problem, Source
 from autofacts.query import FactGroup
-from autofacts.targets import TargetReport, TargetVerdict
 from autofacts.units import format_interval, format_stated, interval_json, json_number, plain
+
+if TYPE_CHECKING:  # only for annotations: show need not import the arithmetic of compare and targets
+    from autofacts.compare import Comparison, ComparisonRow, Side
+    from autofacts.interval import Interval
+    from autofacts.targets import TargetReport, TargetVerdict
 
 QUOTE_WIDTH = 70
 SEP = ", "  # between source ids in a cited cell
@@ -256,6 +256,9 @@ def _letter(n: int) -> str:
 
 
 def to_csv(report: Report) -> str:
+    import csv
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.key for c in report.columns])
@@ -370,6 +373,9 @@ def sources_report(kb: KnowledgeBase) -> Report:
 
 
 def export_csv(kb: KnowledgeBase, facts: list[Fact]) -> str:
+    import csv
+    import io
+
     out = io.StringIO()
     fields = [
         "id",

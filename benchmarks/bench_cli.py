@@ -1,49 +1,144 @@
-"""Start-up and query times of the CLI on the shipped knowledge base.
+"""Speed and memory of the CLI, on the shipped knowledge base and on generated ones.
 
-Run: python benchmarks/bench_cli.py [--runs N]
+Run from the repository:  python benchmarks/bench_cli.py [--sizes 1k,10k,100k,1M] [--runs 7]
 
-Prints, for each command, the median wall time of N runs and its ratio to `python -c pass`
-measured in the same run, so figures from different machines can be compared.
+Each figure is the median wall time of several runs of the real command in a fresh process, and its
+ratio to `python -c pass` measured in the same run; peak memory is the largest resident set of those
+processes. "cold" runs start with an empty cache (so they include parsing the YAML), "warm" runs
+reuse it. Generated bases (benchmarks/generate.py) are written into a temporary folder.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
-COMMANDS = {
-    "python -c pass": [sys.executable, "-c", "pass"],
-    "--help": [sys.executable, "-m", "autofacts", "--help"],
-    "--version": [sys.executable, "-m", "autofacts", "--version"],
-    "check": [sys.executable, "-m", "autofacts", "check"],
-    "show nev-share": [sys.executable, "-m", "autofacts", "show", "nev-share"],
-    "compare 2020 2024": [sys.executable, "-m", "autofacts", "compare", "2020", "2024"],
-    "targets --year 2025": [sys.executable, "-m", "autofacts", "targets", "--year", "2025"],
-    "export --format json": [sys.executable, "-m", "autofacts", "export", "--format", "json"],
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # noqa: E402
+
+AUTOFACTS = [sys.executable, "-m", "autofacts"]
+SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1M": 1_000_000}
+
+# Questions an analyst asks of each base: one metric in one region, two years, a year's targets.
+SHIPPED = {
+    "show": ["show", "nev-share"],
+    "compare": ["compare", "2020", "2024"],
+    "targets": ["targets", "--year", "2025"],
+}
+GENERATED = {
+    "show": ["show", "production-nev", "--region", "Hebei", "--since", "2024"],
+    "compare": ["compare", "2020", "2024", "--region", "Hebei"],
+    "targets": ["targets", "--year", "2025", "--region", "Hebei"],
 }
 
 
-def median_seconds(argv: list[str], runs: int) -> float:
-    times = []
+def run(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (KiB) of one process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv)} failed: {proc.stderr.read().decode() if proc.stderr else ''}")
+    return elapsed, usage.ru_maxrss
+
+
+def measure(argv: list[str], env: dict[str, str], runs: int, before: object = None) -> tuple[float, int]:
+    times, peak = [], 0
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        if callable(before):
+            before()
+        t, rss = run(argv, env)
+        times.append(t)
+        peak = max(peak, rss)
+    return statistics.median(times), peak
+
+
+class Table:
+    def __init__(self, baseline: float) -> None:
+        self.baseline = baseline
+        print(f"{'base':<8} {'command':<22} {'mode':<6} {'median ms':>10} {'x python':>9} {'peak MB':>8}")
+
+    def row(self, base: str, name: str, mode: str, seconds: float, peak_kib: int, extra: str = "") -> None:
+        ratio = seconds / self.baseline
+        print(f"{base:<8} {name:<22} {mode:<6} {seconds * 1000:>10.1f} {ratio:>9.1f} {peak_kib / 1024:>8.1f} {extra}")
+
+
+def bench_base(table: Table, label: str, facts: Path | None, count: int, runs: int, cache: Path) -> None:
+    env = {**os.environ, "AUTOFACTS_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    env.pop("AUTOFACTS_NO_CACHE", None)
+    where = ["--facts", str(facts)] if facts else []
+    questions = GENERATED if facts else SHIPPED
+
+    def clear() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    cold_runs = max(1, min(runs, 3 if count >= 100_000 else runs))
+    for name in ("--help", "--version"):
+        t, rss = measure([*AUTOFACTS, name], env, runs)
+        table.row(label, name, "-", t, rss)
+    for name, args in [*questions.items(), ("export --format json", ["export", "--format", "json"])]:
+        if count >= 1_000_000 and name != "show":
+            continue  # at a million facts only `show` has a goal; the others are run by hand
+        argv = [*AUTOFACTS, *args, *where]
+        t, rss = measure(argv, env, cold_runs, before=clear)
+        table.row(label, name, "cold", t, rss)
+        run(argv, env)
+        t, rss = measure(argv, env, runs)
+        table.row(label, name, "warm", t, rss)
+    if count < 1_000_000:
+        t, rss = measure([*AUTOFACTS, "--no-cache", "check", *where], env, cold_runs)
+        table.row(label, "check", "cold", t, rss, f"{count / t:,.0f} facts/s")
+    if facts and count >= 100_000:
+        incremental(table, label, facts, env, runs, questions["show"])
+
+
+def incremental(table: Table, label: str, facts: Path, env: dict[str, str], runs: int, show: list[str]) -> None:
+    """`show` right after one fact file was edited (the cache reparses that file only)."""
+    target = sorted(facts.glob("synthetic-*.yaml"))[len(list(facts.glob("synthetic-*.yaml"))) // 2]
+    original = target.read_text(encoding="utf-8")
+    argv = [*AUTOFACTS, *show, "--facts", str(facts)]
+    edits = iter(range(1_000_000))
+
+    def edit() -> None:
+        target.write_text(original + f"# edit {next(edits)}\n", encoding="utf-8")
+
+    try:
+        t, rss = measure(argv, env, runs, before=edit)
+        table.row(label, "show after 1 edit", "edit", t, rss)
+    finally:
+        target.write_text(original, encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="runs per command (the median is reported)")
+    parser.add_argument("--sizes", default="", help="generated sizes, e.g. 1k,10k,100k,1M (default: none)")
+    parser.add_argument("--runs", type=int, default=7, help="runs per figure (the median is reported)")
     args = parser.parse_args()
-    baseline = median_seconds(COMMANDS["python -c pass"], args.runs)
-    print(f"{'command':<24} {'median ms':>10} {'x python':>9}")
-    for name, argv in COMMANDS.items():
-        t = baseline if name == "python -c pass" else median_seconds(argv, args.runs)
-        print(f"{name:<24} {t * 1000:>10.1f} {t / baseline:>9.1f}")
+    sizes = [s for s in args.sizes.split(",") if s]
+    unknown = [s for s in sizes if s not in SIZES]
+    if unknown:
+        raise SystemExit(f"unknown size {unknown[0]} (known: {', '.join(SIZES)})")
+
+    env = dict(os.environ)
+    baseline, _ = measure([sys.executable, "-c", "pass"], env, max(args.runs, 11))
+    table = Table(baseline)
+    table.row("-", "python -c pass", "-", baseline, 0)
+    with tempfile.TemporaryDirectory(prefix="autofacts-bench-") as tmp:
+        bench_base(table, "shipped", None, 79, args.runs, Path(tmp) / "cache-shipped")
+        for size in sizes:
+            folder = Path(tmp) / size
+            count = generate(SIZES[size], folder)
+            bench_base(table, size, folder / "facts", count, args.runs, Path(tmp) / f"cache-{size}")
+            shutil.rmtree(folder)
 
 
 if __name__ == "__main__":
