@@ -4,7 +4,6 @@ Exit status: 0 success, 1 a failed check or unreadable data, 2 bad usage. Errors
 stderr, never a traceback (unless --debug).
 """
 
-
 import functools
 import os
 import sys
@@ -233,7 +232,8 @@ def export(
     elif fmt is ExportFormat.yaml:
         sys.stdout.write(render.export_yaml(kb, ordered))
     else:
-        sys.stdout.write(render.dumps({"facts": [render.fact_json(kb, f) for f in ordered]}))
+        for chunk in render.export_json(kb, ordered):
+            sys.stdout.write(chunk)
 
 
 @app.command()

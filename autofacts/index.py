@@ -17,6 +17,7 @@ import sys
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -26,12 +27,12 @@ from autofacts.load import assemble_catalogues, complete_fact, knowledge_base_fi
 from autofacts.model import Exclusion, Fact, KnowledgeBase, Location, Metric, ParsedFile, PendingFact, Problem, Source
 from autofacts.periods import Period, parse_period
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
     name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL,
-    catalogue TEXT NOT NULL
+    catalogue TEXT NOT NULL, regions TEXT NOT NULL
 );
 CREATE TABLE facts (
     file TEXT NOT NULL, idx INTEGER NOT NULL, id TEXT NOT NULL, metric TEXT NOT NULL, region TEXT NOT NULL,
@@ -188,6 +189,7 @@ class Index:
         db.execute("BEGIN IMMEDIATE")
         try:
             known = {row[0]: row[1:] for row in db.execute("SELECT name, size, mtime_ns, sha256 FROM files")}
+            changed: list[str] = []
             for path in on_disk:
                 stat = path.stat()
                 entry = known.get(path.name)
@@ -201,35 +203,46 @@ class Index:
                     )
                     continue
                 self._store(path, stat.st_size, stat.st_mtime_ns, digest)
+                changed.append(path.name)
             for gone in set(known) - {p.name for p in on_disk}:
                 db.execute("DELETE FROM files WHERE name=?", (gone,))
                 db.execute("DELETE FROM facts WHERE file=?", (gone,))
-            self._store_duplicates()
+                changed.append(gone)
+            if changed:
+                self._store_duplicates(changed)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
 
-    def _store_duplicates(self) -> None:
-        """Fact ids defined twice, across all files: kept so each query need not look again."""
-        rows = self.connection.execute(
-            "SELECT f.id, f.file, f.data FROM facts f JOIN (SELECT id FROM facts GROUP BY id HAVING COUNT(*) > 1) d"
-            " ON f.id = d.id ORDER BY f.id, f.file, f.idx"
-        ).fetchall()
-        found = [(fact_id, name, json.loads(data)["l"]) for fact_id, name, data in rows]
-        regions = [r for (r,) in self.connection.execute("SELECT DISTINCT region FROM facts ORDER BY region")]
-        for key, value in (("duplicates", found), ("regions", regions)):
-            self.connection.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, json.dumps(value)))
+    def _store_duplicates(self, changed: list[str]) -> None:
+        """Fact ids defined twice, across all files, kept so each query need not look again.
+
+        Only ids that were duplicates before or that a changed file holds can be duplicates now,
+        so after an edit just those are counted again (through the index on id).
+        """
+        db = self.connection
+        row = db.execute("SELECT value FROM meta WHERE key='duplicates'").fetchone()
+        candidates = {fact_id for fact_id, _, _ in json.loads(row[0])} if row else set()
+        marks = _marks(changed)
+        candidates |= {i for (i,) in db.execute(f"SELECT id FROM facts WHERE file IN ({marks})", changed)}
+        found = []
+        for fact_id in sorted(candidates):
+            rows = db.execute("SELECT file, data FROM facts WHERE id=? ORDER BY file, idx", (fact_id,)).fetchall()
+            if len(rows) > 1:
+                found += [(fact_id, name, json.loads(data)["l"]) for name, data in rows]
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('duplicates', ?)", (json.dumps(found),))
 
     def _store(self, path: Path, size: int, mtime_ns: int, digest: str) -> None:
         from autofacts.parse import parse_file  # YAML only when a file changed
 
         parsed = parse_file(path, self.display(path.name))
+        regions = {f.values["region"] for f in parsed.facts}
         db = self.connection
         db.execute("DELETE FROM facts WHERE file=?", (path.name,))
         db.execute(
-            "INSERT OR REPLACE INTO files (name, size, mtime_ns, sha256, catalogue) VALUES (?, ?, ?, ?, ?)",
-            (path.name, size, mtime_ns, digest, _catalogue_json(parsed)),
+            "INSERT OR REPLACE INTO files (name, size, mtime_ns, sha256, catalogue, regions) VALUES (?, ?, ?, ?, ?, ?)",
+            (path.name, size, mtime_ns, digest, _catalogue_json(parsed), json.dumps(sorted(regions))),
         )
         db.executemany(
             "INSERT INTO facts (file, idx, id, metric, region, kind, source, period_start, period_end, data)"
@@ -259,8 +272,10 @@ class Index:
         ]
         kb = assemble_catalogues(self.root, parsed)
         self._fact_problems(kb)
-        row = self.connection.execute("SELECT value FROM meta WHERE key='regions'").fetchone()
-        kb.regions = json.loads(row[0]) if row else []
+        regions: set[str] = set()
+        for (names,) in self.connection.execute("SELECT regions FROM files"):
+            regions.update(json.loads(names))
+        kb.regions = sorted(regions)
         kb.fetch = lambda **need: self.fetch(kb, **need)
         return kb
 
@@ -291,10 +306,18 @@ class Index:
         periods: Iterable[Period] | None = None,
         kinds: Iterable[str] | None = None,
         regions: Iterable[str] | None = None,
+        within: tuple[date, date] | None = None,
     ) -> list[Fact]:
-        """The facts matching every given criterion (None: any), in file order."""
+        """The facts matching every given criterion (None: any), in file order.
+
+        `within` keeps facts whose period lies inside those days (and undated facts, which hold as
+        of their source's publication and are few).
+        """
         clauses: list[str] = []
         params: list[Any] = []
+        if within is not None:
+            clauses.append("((period_start >= ? AND period_end <= ?) OR period_start IS NULL)")
+            params += [within[0].isoformat(), within[1].isoformat()]
         for column, values in (("metric", metrics), ("kind", kinds), ("region", regions)):
             if values is not None:
                 wanted = list(values)

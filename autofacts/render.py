@@ -8,6 +8,7 @@ sources under the table, ready to paste into a report.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
@@ -418,6 +419,19 @@ def export_csv(kb: KnowledgeBase, facts: list[Fact]) -> str:
         )
         writer.writerow({k: "" if v is None else v for k, v in doc.items() if k in fields})
     return out.getvalue()
+
+
+def export_json(kb: KnowledgeBase, facts: list[Fact]) -> Iterator[str]:
+    """`{"facts": [...]}` exactly as dumps() would write it, one fact at a time (a large base
+    never has its whole export in memory)."""
+    if not facts:
+        yield dumps({"facts": []})
+        return
+    yield '{\n  "facts": [\n'
+    for n, fact in enumerate(facts):
+        record = json.dumps(fact_json(kb, fact), indent=2, ensure_ascii=False)
+        yield ("" if n == 0 else ",\n") + "\n".join("    " + line for line in record.split("\n"))
+    yield "\n  ]\n}\n"
 
 
 def export_yaml(kb: KnowledgeBase, facts: list[Fact]) -> str:

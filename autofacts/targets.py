@@ -297,7 +297,12 @@ def load_for_targets(
         if metric.id in needed and metric.growth_of:
             needed.add(metric.growth_of)
     needed |= {m.id for m in kb.metrics.values() if m.growth_of in needed}
-    kb.load(metrics=sorted(needed), regions=sorted({f.region for f in targets}))
+    if not targets:
+        return
+    # verdicts look at the target's period and the year before it, no further back
+    start = min(f.period.start for f in targets)
+    within = (start.replace(year=start.year - 1, day=1), max(f.period.end for f in targets))
+    kb.load(metrics=sorted(needed), regions=sorted({f.region for f in targets}), within=within)
 
 
 def check_targets(

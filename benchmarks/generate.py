@@ -17,18 +17,51 @@ from itertools import product
 from pathlib import Path
 
 REGIONS = [
-    "China", "Beijing", "Tianjin", "Hebei", "Shanxi", "Inner Mongolia", "Liaoning", "Jilin", "Heilongjiang",
-    "Shanghai", "Jiangsu", "Zhejiang", "Anhui", "Fujian", "Jiangxi", "Shandong", "Henan", "Hubei", "Hunan",
-    "Guangdong", "Guangxi", "Hainan", "Chongqing", "Sichuan", "Guizhou", "Yunnan", "Tibet", "Shaanxi", "Gansu",
-    "Qinghai", "Ningxia", "Xinjiang",
+    "China",
+    "Beijing",
+    "Tianjin",
+    "Hebei",
+    "Shanxi",
+    "Inner Mongolia",
+    "Liaoning",
+    "Jilin",
+    "Heilongjiang",
+    "Shanghai",
+    "Jiangsu",
+    "Zhejiang",
+    "Anhui",
+    "Fujian",
+    "Jiangxi",
+    "Shandong",
+    "Henan",
+    "Hubei",
+    "Hunan",
+    "Guangdong",
+    "Guangxi",
+    "Hainan",
+    "Chongqing",
+    "Sichuan",
+    "Guizhou",
+    "Yunnan",
+    "Tibet",
+    "Shaanxi",
+    "Gansu",
+    "Qinghai",
+    "Ningxia",
+    "Xinjiang",
 ]
 # (id, name, unit, measure, words in the sentence)
 METRICS = [
     (f"{kind}-{item}", f"{kind.title()} {item.replace('-', ' ')}", unit, measure, f"{item.replace('-', ' ')} {kind}")
     for kind, (item, unit, measure) in product(
         ["production", "sales", "exports", "imports"],
-        [("vehicles", "vehicles", "flow"), ("nev", "vehicles", "flow"), ("trucks", "vehicles", "flow"),
-         ("buses", "vehicles", "flow"), ("passenger-cars", "vehicles", "flow")],
+        [
+            ("vehicles", "vehicles", "flow"),
+            ("nev", "vehicles", "flow"),
+            ("trucks", "vehicles", "flow"),
+            ("buses", "vehicles", "flow"),
+            ("passenger-cars", "vehicles", "flow"),
+        ],
     )
 ] + [
     (f"{item}-share", f"{item.replace('-', ' ')} share", "percent", "share", f"{item.replace('-', ' ')} share")
