@@ -226,11 +226,27 @@ class Index:
         candidates = {fact_id for fact_id, _, _ in json.loads(row[0])} if row else set()
         marks = _marks(changed)
         candidates |= {i for (i,) in db.execute(f"SELECT id FROM facts WHERE file IN ({marks})", changed)}
-        found = []
-        for fact_id in sorted(candidates):
-            rows = db.execute("SELECT file, data FROM facts WHERE id=? ORDER BY file, idx", (fact_id,)).fetchall()
-            if len(rows) > 1:
-                found += [(fact_id, name, json.loads(data)["l"]) for name, data in rows]
+        ids = sorted(candidates)
+        twice = (
+            [
+                i
+                for (i,) in db.execute(
+                    f"SELECT id FROM facts WHERE id IN ({_marks(ids)}) GROUP BY id HAVING COUNT(*) > 1", ids
+                )
+            ]
+            if ids
+            else []
+        )
+        found = (
+            [
+                (fact_id, name, json.loads(data)["l"])
+                for fact_id, name, data in db.execute(
+                    f"SELECT id, file, data FROM facts WHERE id IN ({_marks(twice)}) ORDER BY id, file, idx", twice
+                )
+            ]
+            if twice
+            else []
+        )
         db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('duplicates', ?)", (json.dumps(found),))
 
     def _store(self, path: Path, size: int, mtime_ns: int, digest: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +27,8 @@ def resolve_metric(kb: KnowledgeBase, name: str) -> Metric:
     if len(matches) > 1:
         shown = ", ".join(matches[:8]) + (" ..." if len(matches) > 8 else "")
         raise UnknownMetricError(f"ambiguous metric '{name}': it could be {shown}")
+    import difflib  # only to suggest a name
+
     names = list(kb.metrics) + [a for m in kb.metrics.values() for a in m.aliases]
     close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.6)
     hint = f" — did you mean {' or '.join(close)}?" if close else " (see `autofacts metrics`)"
@@ -40,6 +41,8 @@ def resolve_region(kb: KnowledgeBase, name: str) -> str:
     for region in regions:
         if region.lower() == name.strip().lower():
             return region
+    import difflib  # only to suggest a name
+
     close = difflib.get_close_matches(name, regions, n=2, cutoff=0.5)
     hint = f" — did you mean {' or '.join(close)}?" if close else f" (known: {', '.join(regions)})"
     raise UsageError(f"unknown region '{name}'{hint}")
