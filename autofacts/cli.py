@@ -292,6 +292,10 @@ def show(
     as_of: AsOfOption = None,
     quotes: Annotated[bool, typer.Option("--quotes", help="Show whole quotes.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw a bar chart over periods.")] = False,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="With --chart: write the chart to FILE.svg or FILE.png."),
+    ] = None,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -316,11 +320,43 @@ def show(
     groups = group_facts(select_facts(kb, filters))
     if not groups:
         sys.stderr.write(f"autofacts: no facts for {m.id} match these filters\n")
+    if output is not None:
+        if not chart:
+            raise UsageError("--output goes with --chart")
+        _write_chart(m, [f for g in groups for f in g.facts], output)
+        return
     if chart and fmt is Format.table:
         _console().print(render.show_chart(m, groups))
         return
     machine = fmt is not Format.table  # CSV and Markdown are for citing: whole quotes, fact ids
     _emit(render.show_report(kb, m, groups, quotes or machine, with_ids=machine), fmt, render.show_json(kb, m, groups))
+
+
+def _write_chart(metric: Any, facts: list[Any], output: str) -> None:
+    """The chart of `show --chart` as an SVG file, or a PNG of it made by headless Chromium."""
+    from pathlib import Path
+
+    from autofacts.chart import metric_chart_svg
+    from autofacts.files import write_new
+
+    path = Path(output)
+    svg = metric_chart_svg(metric, facts)
+    if path.suffix.lower() == ".svg":
+        write_new(path, svg + "\n")
+    elif path.suffix.lower() == ".png":
+        import tempfile
+
+        from autofacts.browser import screenshot
+
+        if path.exists():
+            raise UsageError(f"{path} exists: refusing to overwrite it (choose another name)")
+        with tempfile.TemporaryDirectory() as tmp:
+            page = Path(tmp) / "chart.html"
+            page.write_text(f'<!doctype html><body style="margin:0">{svg}</body>', encoding="utf-8")
+            screenshot(page, path, width=640, height=290)
+    else:
+        raise UsageError(f"--output {output}: the file name must end in .svg or .png")
+    sys.stderr.write(f"autofacts: wrote {output}\n")
 
 
 @app.command()
@@ -401,6 +437,58 @@ def targets(
     if not report.verdicts:
         sys.stderr.write("autofacts: no targets match these filters\n")
     _emit(render.targets_report(kb, report), fmt, render.targets_json(kb, report))
+
+
+@app.command()
+@handle_errors
+def report(
+    output: Annotated[str, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write.")],
+    year: Annotated[int | None, typer.Option("--year", "-y", help="The targets scorecard for this year.")] = None,
+    metric: Annotated[list[str] | None, typer.Option("--metric", "-m", help="Only this metric (repeatable).")] = None,
+    compare_periods_: Annotated[
+        tuple[str, str] | None, typer.Option("--compare", metavar="A B", help="Add the comparison of two periods.")
+    ] = None,
+    as_of: AsOfOption = None,
+    title: Annotated[str | None, typer.Option("--title", help="The page's title.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    screenshot_png: Annotated[
+        str | None, typer.Option("--screenshot", metavar="PNG", help="Also save a picture of the page (Chromium).")
+    ] = None,
+    facts: FactsOption = None,
+) -> None:
+    """One self-contained HTML page: targets, a chart per metric, citations and source texts."""
+    from pathlib import Path
+
+    from autofacts.compare import compare_periods
+    from autofacts.files import write_new, write_replacing
+    from autofacts.periods import parse_period
+    from autofacts.query import Filters, resolve_metric
+    from autofacts.report import build_report
+    from autofacts.targets import check_targets
+
+    kb = _load_valid(facts)
+    kb.load()
+    day = _as_of(as_of)
+    chosen = [resolve_metric(kb, m) for m in metric] if metric else sorted(kb.metrics.values(), key=lambda m: m.id)
+    ids = tuple(m.id for m in chosen) if metric else None
+    scorecard = check_targets(kb, as_of=day, year=year, metrics=ids)
+    comparison = None
+    if compare_periods_ is not None:
+        a, b = (parse_period(p) for p in compare_periods_)
+        comparison = compare_periods(kb, a, b, Filters(metrics=ids, as_of=day if as_of else None))
+    name = title or f"{kb.root.name}: autofacts report"
+    page = build_report(kb, scorecard, chosen, comparison, name)
+    path = Path(output)
+    if force:
+        write_replacing(path, page)
+    else:
+        write_new(path, page)
+    sys.stderr.write(f"autofacts: wrote {output}\n")
+    if screenshot_png is not None:
+        from autofacts.browser import screenshot
+
+        screenshot(path, Path(screenshot_png))
+        sys.stderr.write(f"autofacts: wrote {screenshot_png}\n")
 
 
 @app.command()

@@ -15,6 +15,13 @@ class FileExistsRefusal(AutofactsError):
     code = "E002"
 
 
+def _mode() -> int:
+    """The permissions a plainly created file gets (mkstemp's 0600 is for secrets)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_new(path: Path, text: str) -> None:
     """Write `text` to a file that must not exist yet, atomically.
 
@@ -26,6 +33,7 @@ def write_new(path: Path, text: str) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        os.chmod(tmp, _mode())
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
@@ -36,3 +44,19 @@ def write_new(path: Path, text: str) -> None:
             raise FileExistsRefusal(f"{path} exists: refusing to overwrite it (choose another name)") from None
     finally:
         os.unlink(tmp)
+
+
+def write_replacing(path: Path, text: str) -> None:
+    """Write `text` to `path`, replacing it atomically: readers see the old file or the new, never half."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        os.chmod(tmp, _mode())
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -547,7 +547,7 @@ def _side_text(side: Side | None, metric: Metric) -> str:
     return "—" if side is None else stated_value(side.used, metric)
 
 
-def _change_text(row: ComparisonRow) -> str:
+def change_text(row: ComparisonRow) -> str:
     if row.change is None:
         return "—"
     if row.change_unit == "pp":
@@ -559,7 +559,7 @@ def _change_text(row: ComparisonRow) -> str:
     return format_interval(row.change, row.metric.unit, signed=True)
 
 
-def _pct(iv: Interval | None, signed: bool = True) -> str:
+def percent_text(iv: Interval | None, signed: bool = True) -> str:
     return "—" if iv is None else format_interval(iv, "percent", signed=signed)
 
 
@@ -577,9 +577,9 @@ def compare_report(kb: KnowledgeBase, comparison: Comparison) -> Report:
                 "kind": row.kind,
                 "a": _side_text(row.a, row.metric),
                 "b": _side_text(row.b, row.metric),
-                "change": _change_text(row),
-                "relative": _pct(row.relative),
-                "cagr": _pct(row.cagr),
+                "change": change_text(row),
+                "relative": percent_text(row.relative),
+                "cagr": percent_text(row.cagr),
                 "sources": SEP.join(dict.fromkeys(s.used.source for s in (row.a, row.b) if s is not None)),
                 "note": row.note,
             }
@@ -646,7 +646,7 @@ def compare_json(kb: KnowledgeBase, comparison: Comparison) -> dict[str, Any]:
 # --- targets ---------------------------------------------------------------------------------
 
 
-def _outcome_text(v: TargetVerdict) -> str:
+def outcome_text(v: TargetVerdict) -> str:
     if v.outcome is None:
         return "—"
     if v.projection is not None:
@@ -657,7 +657,7 @@ def _outcome_text(v: TargetVerdict) -> str:
     return stated_value(fact, v.metric)
 
 
-def _detail(v: TargetVerdict) -> str:
+def verdict_detail(v: TargetVerdict) -> str:
     parts = []
     p = v.projection
     if p is not None:
@@ -673,7 +673,7 @@ def _detail(v: TargetVerdict) -> str:
     return "; ".join(parts)
 
 
-def _status_text(v: TargetVerdict) -> str:
+def status_text(v: TargetVerdict) -> str:
     return f"{v.status} (projected)" if v.projected else v.status
 
 
@@ -690,13 +690,14 @@ def targets_report(kb: KnowledgeBase, report: TargetReport) -> Report:
                 "region": region,
                 "metric": v.metric.id,
                 "target": stated_value(v.target, v.metric),
-                "outcome": _outcome_text(v),
+                "outcome": outcome_text(v),
                 "of_target": ""
                 if v.percent_of_target is None
-                else _pct(v.percent_of_target, signed=False) + (" of target so far" if v.projected else " of target"),
-                "status": _status_text(v),
+                else percent_text(v.percent_of_target, signed=False)
+                + (" of target so far" if v.projected else " of target"),
+                "status": status_text(v),
                 "sources": SEP.join(dict.fromkeys(f.source for f in (v.target, *v.outcome_facts))),
-                "note": _detail(v),
+                "note": verdict_detail(v),
             }
         )
     cols = [

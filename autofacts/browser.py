@@ -1,0 +1,56 @@
+"""Pictures of pages: headless Chromium turns an HTML or SVG file into a PNG.
+
+Only `--screenshot` and PNG charts need it; everything else autofacts writes is text.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from autofacts.errors import UsageError
+
+CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# Flags for a closed network: without the background ones Chromium keeps trying to phone home.
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+)
+
+
+def find_chromium() -> str | None:
+    for name in CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def run_chromium(args: list[str], timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    chromium = find_chromium()
+    if chromium is None:
+        raise UsageError("this needs Chromium (Debian: apt-get install chromium); write .svg or .html instead")
+    with tempfile.TemporaryDirectory(prefix="autofacts-chromium-") as profile:
+        return subprocess.run(
+            [chromium, *FLAGS, f"--user-data-dir={profile}", *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+
+
+def screenshot(page: Path, png: Path, width: int = 1100, height: int = 1400) -> None:
+    """A PNG of a local page, as a browser shows it."""
+    result = run_chromium([f"--screenshot={png.resolve()}", f"--window-size={width},{height}", page.resolve().as_uri()])
+    if not png.exists():
+        raise UsageError(f"Chromium made no screenshot of {page}: {result.stderr.strip()[-200:]}")
