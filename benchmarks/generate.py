@@ -51,30 +51,61 @@ REGIONS = [
     "Xinjiang",
 ]
 # (id, name, unit, measure, words in the sentence)
+FLOW_KINDS = ["production", "sales", "exports", "imports", "registrations", "inventory"]
+FLOW_ITEMS = ["vehicles", "nev", "trucks", "buses", "passenger-cars", "suvs", "sedans", "mpvs", "bevs", "phevs"]
+SHARE_ITEMS = [
+    "nev",
+    "hybrid",
+    "export",
+    "truck",
+    "bus",
+    "suv",
+    "sedan",
+    "mpv",
+    "ev",
+    "phev",
+    "fcev",
+    "lcv",
+    "import",
+    "rental",
+    "fleet",
+    "taxi",
+    "used-car",
+    "online",
+    "rural",
+    "urban",
+    "luxury",
+    "budget",
+    "compact",
+    "midsize",
+    "fullsize",
+    "pickup",
+    "van",
+    "coupe",
+    "wagon",
+    "crossover",
+]
 METRICS = [
-    (f"{kind}-{item}", f"{kind.title()} {item.replace('-', ' ')}", unit, measure, f"{item.replace('-', ' ')} {kind}")
-    for kind, (item, unit, measure) in product(
-        ["production", "sales", "exports", "imports"],
-        [
-            ("vehicles", "vehicles", "flow"),
-            ("nev", "vehicles", "flow"),
-            ("trucks", "vehicles", "flow"),
-            ("buses", "vehicles", "flow"),
-            ("passenger-cars", "vehicles", "flow"),
-        ],
+    (
+        f"{kind}-{item}",
+        f"{kind.title()} {item.replace('-', ' ')}",
+        "vehicles",
+        "flow",
+        f"{item.replace('-', ' ')} {kind}",
     )
+    for kind, item in product(FLOW_KINDS, FLOW_ITEMS)
 ] + [
     (f"{item}-share", f"{item.replace('-', ' ')} share", "percent", "share", f"{item.replace('-', ' ')} share")
-    for item in ["nev", "hybrid", "export", "truck", "bus", "suv", "sedan", "mpv", "ev", "phev"]
+    for item in SHARE_ITEMS
 ]
 QUALIFIERS = [("exact", "reached"), ("about", "reached about"), ("over", "exceeded"), ("nearly", "reached nearly")]
 MONTHS = list(calendar.month_name)[1:]
 
 
 def _periods() -> list[tuple[str, str]]:
-    """(label, words) for every year 2000-2025 and every month of 2015-2025."""
-    out = [(str(y), f"In {y}") for y in range(2000, 2026)]
-    out += [(f"{y}-{m:02d}", f"In {MONTHS[m - 1]} {y}") for y in range(2015, 2026) for m in range(1, 13)]
+    """(label, words) for every year 1990-2025 and every month of 1995-2025."""
+    out = [(str(y), f"In {y}") for y in range(1990, 2026)]
+    out += [(f"{y}-{m:02d}", f"In {MONTHS[m - 1]} {y}") for y in range(1995, 2026) for m in range(1, 13)]
     return out
 
 
@@ -103,6 +134,9 @@ def generate(size: int, folder: Path, seed: int = 7) -> int:
         metrics_yaml += [f"  - id: {mid}", f"    name: {name}", f"    unit: {unit}", f"    measure: {measure}"]
     (facts_dir / "metrics.yaml").write_text("\n".join(metrics_yaml) + "\n", encoding="utf-8")
 
+    capacity = len(_periods()) * len(METRICS) * len(REGIONS)
+    if size > capacity:
+        raise SystemExit(f"at most {capacity:,} facts can be generated")
     cells = product(_periods(), METRICS, REGIONS)
     sources_yaml = ["sources:"]
     written = 0
