@@ -476,7 +476,7 @@ def report(
     if compare_periods_ is not None:
         a, b = (parse_period(p) for p in compare_periods_)
         comparison = compare_periods(kb, a, b, Filters(metrics=ids, as_of=day if as_of else None))
-    name = title or f"{kb.root.name}: autofacts report"
+    name = title or "autofacts report"
     page = build_report(kb, scorecard, chosen, comparison, name)
     path = Path(output)
     if force:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -70,7 +71,8 @@ def test_targets_scorecard_matches_the_targets_command(page: Path, run_json) -> 
         assert f">{escape(verdict['status'])}" in row.group(1)
 
 
-def test_refuses_to_overwrite_without_force(run, page: Path) -> None:
+def test_refuses_to_overwrite_without_force(run, page: Path, tmp_path: Path) -> None:
+    page = Path(shutil.copy(page, tmp_path / "mine.html"))
     before = page.read_bytes()
     result = run("report", "-o", str(page))
     assert result.exit_code == 1 and "refusing to overwrite" in result.stderr
