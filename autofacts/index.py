@@ -15,7 +15,7 @@ import os
 import sqlite3
 import sys
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -224,29 +224,14 @@ class Index:
         db = self.connection
         row = db.execute("SELECT value FROM meta WHERE key='duplicates'").fetchone()
         candidates = {fact_id for fact_id, _, _ in json.loads(row[0])} if row else set()
-        marks = _marks(changed)
-        candidates |= {i for (i,) in db.execute(f"SELECT id FROM facts WHERE file IN ({marks})", changed)}
-        ids = sorted(candidates)
-        twice = (
-            [
-                i
-                for (i,) in db.execute(
-                    f"SELECT id FROM facts WHERE id IN ({_marks(ids)}) GROUP BY id HAVING COUNT(*) > 1", ids
-                )
-            ]
-            if ids
-            else []
-        )
-        found = (
-            [
-                (fact_id, name, json.loads(data)["l"])
-                for fact_id, name, data in db.execute(
-                    f"SELECT id, file, data FROM facts WHERE id IN ({_marks(twice)}) ORDER BY id, file, idx", twice
-                )
-            ]
-            if twice
-            else []
-        )
+        if len(changed) <= 20:
+            candidates |= {i for (i,) in _rows_in(db, "SELECT id FROM facts WHERE file IN ({marks})", changed)}
+            sql = "SELECT id FROM facts WHERE id IN ({marks}) GROUP BY id HAVING COUNT(*) > 1"
+            twice = sorted(i for (i,) in _rows_in(db, sql, sorted(candidates)))
+        else:  # a rebuild: one pass over the index on id
+            twice = sorted(i for (i,) in db.execute("SELECT id FROM facts GROUP BY id HAVING COUNT(*) > 1"))
+        sql = "SELECT id, file, data FROM facts WHERE id IN ({marks}) ORDER BY id, file, idx"
+        found = [(fact_id, name, json.loads(data)["l"]) for fact_id, name, data in _rows_in(db, sql, twice)]
         db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('duplicates', ?)", (json.dumps(found),))
 
     def _store(self, path: Path, size: int, mtime_ns: int, digest: str) -> None:
@@ -361,6 +346,14 @@ def _sha256(data: bytes) -> str:
     import hashlib  # only when a file changed
 
     return hashlib.sha256(data).hexdigest()
+
+
+def _rows_in(db: sqlite3.Connection, sql: str, values: list[str]) -> Iterator[Any]:
+    """The rows of `sql`, whose {marks} is an IN list, for all values: 500 at a time, under SQLite's
+    limit on parameters."""
+    for start in range(0, len(values), 500):
+        chunk = values[start : start + 500]
+        yield from db.execute(sql.format(marks=_marks(chunk)), chunk)
 
 
 def _marks(values: list[Any]) -> str:
