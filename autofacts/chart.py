@@ -16,7 +16,14 @@ from autofacts.units import format_number, format_stated
 
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
 WIDTH, HEIGHT = 640, 280
-LEFT, RIGHT, TOP, BOTTOM = 92, 16, 16, 64
+LEFT, RIGHT, TOP, BOTTOM = 80, 16, 22, 64
+
+
+def _tick(value: Decimal, unit: str) -> str:
+    """An axis label: the number at its scale, the unit being in the title ("16 million")."""
+    if unit in ("vehicles", "yuan", "usd", "units"):
+        return format_number(value, "units", derived=True).removesuffix(" units")
+    return format_number(value, unit, derived=True)
 
 
 def _y(value: Decimal, top: Decimal) -> float:
@@ -44,6 +51,7 @@ def metric_chart_svg(metric: Metric, facts: list[Fact], link: bool = False) -> s
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-label="{escape(title)}" class="chart" font-family="sans-serif" font-size="11">',
         f"<title>{escape(title)}</title>",
+        "" if link else f'<text x="{LEFT}" y="12" font-weight="bold">{escape(title)}</text>',
         f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - RIGHT}" y2="{HEIGHT - BOTTOM}" stroke="#444"/>',
         f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{HEIGHT - BOTTOM}" stroke="#444"/>',
     ]
@@ -52,7 +60,7 @@ def metric_chart_svg(metric: Metric, facts: list[Fact], link: bool = False) -> s
         y = _y(tick, top)
         parts.append(f'<line x1="{LEFT - 4}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" stroke="#ddd"/>')
         parts.append(
-            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{escape(format_number(tick, metric.unit, True))}</text>'
+            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{escape(_tick(tick, metric.unit))}</text>'
         )
     rotate = len(labels) > 6
     for i, label in enumerate(labels):
@@ -64,13 +72,16 @@ def metric_chart_svg(metric: Metric, facts: list[Fact], link: bool = False) -> s
         )
 
     index = {p[2]: i for i, p in enumerate(periods)}
+    placed: dict[tuple[str, str], int] = {}
     for r, region in enumerate(regions):
         colour = PALETTE[r % len(PALETTE)]
         offset = (r - (len(regions) - 1) / 2) * min(10.0, step / (len(regions) + 1))
         for fact in (f for f in shown if f.region == region):
-            parts.append(
-                _mark(fact, metric, LEFT + step * (index[fact.period.label] + 0.5) + offset, top, colour, link)
-            )
+            # a second source for the same period and region stands just beside the first
+            again = placed.get((fact.period.label, region), 0)
+            placed[(fact.period.label, region)] = again + 1
+            x = LEFT + step * (index[fact.period.label] + 0.5) + offset + 9 * again
+            parts.append(_mark(fact, metric, x, top, colour, link))
     legend_y = HEIGHT - 12
     x = LEFT
     for r, region in enumerate(regions):
