@@ -1,4 +1,9 @@
-"""Writing files without ever losing what is there: new files only, written whole or not at all."""
+"""Writing files without ever losing what is there: written whole or not at all.
+
+Both ways of writing go through a temporary file in the target's folder, flushed to disk, then put
+in place in one step: a link that fails if the name is taken (new files), or a rename that replaces
+(`report --force`). A crash leaves the old file, or no file, never half of one.
+"""
 
 from __future__ import annotations
 
@@ -22,14 +27,8 @@ def _mode() -> int:
     return 0o666 & ~mask
 
 
-def write_new(path: Path, text: str) -> None:
-    """Write `text` to a file that must not exist yet, atomically.
-
-    The text goes to a temporary file in the same folder first and is then linked into place,
-    which fails, leaving nothing behind, if the name was taken in the meantime.
-    """
-    if path.exists():
-        raise FileExistsRefusal(f"{path} exists: refusing to overwrite it (choose another name)")
+def _temporary_copy(path: Path, text: str) -> str:
+    """`text` in a temporary file beside `path`, flushed to disk; returns its name."""
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
@@ -38,24 +37,33 @@ def write_new(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            raise FileExistsRefusal(f"{path} exists: refusing to overwrite it (choose another name)") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _refusal(path: Path) -> FileExistsRefusal:
+    return FileExistsRefusal(f"{path} exists: refusing to overwrite it (choose another name)")
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write a file that must not exist yet; fails, leaving nothing behind, if the name is taken."""
+    if path.exists():
+        raise _refusal(path)
+    tmp = _temporary_copy(path, text)
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise _refusal(path) from None
     finally:
         os.unlink(tmp)
 
 
 def write_replacing(path: Path, text: str) -> None:
-    """Write `text` to `path`, replacing it atomically: readers see the old file or the new, never half."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    """Write `path`, replacing it atomically: readers see the old file or the new, never half."""
+    tmp = _temporary_copy(path, text)
     try:
-        os.chmod(tmp, _mode())
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
