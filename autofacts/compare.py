@@ -64,15 +64,11 @@ class Comparison:
         return tuple(r for r in self.rows if r.a is not None and r.b is not None)
 
 
-def _months(p: Period) -> int:
-    return (p.end.year - p.start.year) * 12 + p.end.month - p.start.month + 1
-
-
 def _same_length(a: Period, b: Period) -> bool:
     if a.is_instant or b.is_instant:
         return a.is_instant and b.is_instant
     whole_months = a.start.day == 1 and b.start.day == 1
-    return _months(a) == _months(b) if whole_months else a.days == b.days
+    return a.months == b.months if whole_months else a.days == b.days
 
 
 def _side(kb: KnowledgeBase, facts: list[Fact]) -> Side | None:

@@ -124,10 +124,6 @@ class Fact:
             return None
         return from_qualifier(self.value, self.qualifier)
 
-    @property
-    def is_qualitative(self) -> bool:
-        return self.value is None
-
     def where(self, key: str) -> Location:
         """The location of one field, falling back to the fact itself."""
         if self.location is None:

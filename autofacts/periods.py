@@ -39,14 +39,16 @@ class Period:
         return (self.end - self.start).days + 1
 
     @property
+    def months(self) -> int:
+        """Calendar months touched, first to last (11 for January to November)."""
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+    @property
     def is_year(self) -> bool:
         return self.start.month == 1 and self.start.day == 1 and self.end == date(self.start.year, 12, 31)
 
     def contains(self, other: Period) -> bool:
         return self.start <= other.start and other.end <= self.end
-
-    def overlaps(self, other: Period) -> bool:
-        return self.start <= other.end and other.start <= self.end
 
     def same_span(self, other: Period) -> bool:
         return self.start == other.start and self.end == other.end

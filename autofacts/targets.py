@@ -124,15 +124,11 @@ def _stated(fact: Fact, metric: Metric) -> str:
     return format_stated(fact.value or Decimal(0), fact.qualifier, metric.unit)
 
 
-def _months(p: Period) -> int:
-    return (p.end.year - p.start.year) * 12 + p.end.month - p.start.month + 1
-
-
 def _project(outcomes: Outcomes, target: Fact, metric: Metric, ytd: Fact) -> Projection:
     """Run-rate and (where possible) seasonal projections of a year-to-date flow."""
     iv = ytd.interval
     assert iv is not None and target.value is not None
-    total, covered = _months(target.period), _months(ytd.period)
+    total, covered = target.period.months, ytd.period.months
     run_rate = scale(iv, Decimal(total) / Decimal(covered))
     needed = difference(from_qualifier(target.value, "exact"), iv)
 
