@@ -200,17 +200,17 @@ def check(
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text or json.")] = CheckFormat.text,
 ) -> None:
     """Validate the knowledge base: schema, references, quotes, values, periods, conflicts."""
-    from autofacts import render
+    from autofacts import listings, render
     from autofacts.check import check_knowledge_base
 
     kb = _load(facts)
     problems = check_knowledge_base(kb)
     if fmt is CheckFormat.json:
-        sys.stdout.write(render.dumps(render.check_json(problems, kb)))
+        sys.stdout.write(render.dumps(listings.check_json(problems, kb)))
     else:
         for problem in problems:
             sys.stdout.write(f"{problem}\n")
-        sys.stdout.write(render.check_summary(problems, kb) + "\n")
+        sys.stdout.write(listings.check_summary(problems, kb) + "\n")
     raise typer.Exit(1 if problems else 0)
 
 
@@ -221,18 +221,18 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json, csv or yaml.")] = ExportFormat.json,
 ) -> None:
     """Every fact, normalised, with its interval and its source."""
-    from autofacts import render
+    from autofacts import listings
     from autofacts.query import sort_key
 
     kb = _load_valid(facts)
     kb.load()
     ordered = sorted(kb.facts, key=lambda f: sort_key(kb, f))
     if fmt is ExportFormat.csv:
-        sys.stdout.write(render.export_csv(kb, ordered))
+        sys.stdout.write(listings.export_csv(kb, ordered))
     elif fmt is ExportFormat.yaml:
-        sys.stdout.write(render.export_yaml(kb, ordered))
+        sys.stdout.write(listings.export_yaml(kb, ordered))
     else:
-        for chunk in render.export_json(kb, ordered):
+        for chunk in listings.export_json(kb, ordered):
             sys.stdout.write(chunk)
 
 
@@ -240,11 +240,11 @@ def export(
 @handle_errors
 def metrics(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
     """The metric catalogue, with the number of facts for each."""
-    from autofacts import render
+    from autofacts import listings
 
     kb = _load_valid(facts)
     kb.load()
-    report = render.metrics_report(kb)
+    report = listings.metrics_report(kb)
     document = {
         "metrics": [
             {
@@ -267,7 +267,7 @@ def metrics(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None
 @handle_errors
 def sources(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
     """The source catalogue, with the number of facts quoted from each."""
-    from autofacts import render
+    from autofacts import listings, render
 
     kb = _load_valid(facts)
     kb.load()
@@ -277,7 +277,7 @@ def sources(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None
             for s in sorted(kb.sources.values(), key=lambda s: (s.published.start, s.id))
         ]
     }
-    _emit(render.sources_report(kb), fmt, document)
+    _emit(listings.sources_report(kb), fmt, document)
 
 
 @app.command()
@@ -300,7 +300,7 @@ def show(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Every fact for one metric, sorted by period, with its source and quote."""
-    from autofacts import render
+    from autofacts import views
     from autofacts.periods import parse_period
     from autofacts.query import Filters, check_kind, group_facts, resolve_metric, resolve_region, select_facts
 
@@ -326,10 +326,10 @@ def show(
         _write_chart(m, [f for g in groups for f in g.facts], output)
         return
     if chart and fmt is Format.table:
-        _console().print(render.show_chart(m, groups))
+        _console().print(views.show_chart(m, groups))
         return
     machine = fmt is not Format.table  # CSV and Markdown are for citing: whole quotes, fact ids
-    _emit(render.show_report(kb, m, groups, quotes or machine, with_ids=machine), fmt, render.show_json(kb, m, groups))
+    _emit(views.show_report(kb, m, groups, quotes or machine, with_ids=machine), fmt, views.show_json(kb, m, groups))
 
 
 def _write_chart(metric: Any, facts: list[Any], output: str) -> None:
@@ -373,7 +373,7 @@ def compare(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Every metric and region with a value in both periods: change, relative change, CAGR."""
-    from autofacts import render
+    from autofacts import views
     from autofacts.compare import compare_periods
     from autofacts.periods import parse_period
     from autofacts.query import Filters, check_kind, resolve_metric, resolve_region
@@ -391,9 +391,9 @@ def compare(
     )
     comparison = compare_periods(kb, a, b, filters, include_all=show_all)
     if not comparison.rows and fmt is Format.table:
-        sys.stdout.write(render.nothing_to_compare(comparison) + "\n")
+        sys.stdout.write(views.nothing_to_compare(comparison) + "\n")
         return
-    _emit(render.compare_report(kb, comparison), fmt, render.compare_json(kb, comparison))
+    _emit(views.compare_report(kb, comparison), fmt, views.compare_json(kb, comparison))
 
 
 @app.command()
@@ -412,7 +412,7 @@ def targets(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Plan targets against reported outcomes: met, missed, on track, can't tell, no data."""
-    from autofacts import render
+    from autofacts import views
     from autofacts.query import resolve_metric, resolve_region
     from autofacts.targets import STATUSES, check_targets, load_for_targets
 
@@ -436,7 +436,7 @@ def targets(
     )
     if not report.verdicts:
         sys.stderr.write("autofacts: no targets match these filters\n")
-    _emit(render.targets_report(kb, report), fmt, render.targets_json(kb, report))
+    _emit(views.targets_report(kb, report), fmt, views.targets_json(kb, report))
 
 
 @app.command()
@@ -503,7 +503,7 @@ def coverage(
     fmt: FormatOption = Format.table,
 ) -> None:
     """For each source: every number in its text, whether a fact cites it, and the share covered."""
-    from autofacts import render
+    from autofacts import listings
     from autofacts.check import read_seeds
     from autofacts.coverage import knowledge_base_coverage
 
@@ -515,7 +515,7 @@ def coverage(
     if problems:
         _fail(str(problems[0]), 1)
     coverages = [c for c in knowledge_base_coverage(kb, seeds) if source is None or c.source.id == source]
-    _emit(render.coverage_report(coverages, details), fmt, render.coverage_json(coverages))
+    _emit(listings.coverage_report(coverages, details), fmt, listings.coverage_json(coverages))
     if min_percent is not None:
         below = [c for c in coverages if c.percent < Decimal(str(min_percent))]
         for c in below:
@@ -586,7 +586,7 @@ def cite(
     fmt: Annotated[CiteFormat, typer.Option("--format", "-f", help="text, markdown or json.")] = CiteFormat.text,
 ) -> None:
     """The full citation of a fact, and its quote inside its paragraph with the figure highlighted."""
-    from autofacts import render
+    from autofacts import listings, render
     from autofacts.cite import cite_fact, footnote
 
     kb = _load_valid(facts)
@@ -595,10 +595,10 @@ def cite(
     if fmt is CiteFormat.markdown:
         sys.stdout.write(footnote(citation) + "\n")
     elif fmt is CiteFormat.json:
-        sys.stdout.write(render.dumps(render.cite_json(kb, citation, footnote(citation))))
+        sys.stdout.write(render.dumps(listings.cite_json(kb, citation, footnote(citation))))
     else:
         console = _console()
-        console.print(render.cite_rich(citation, marks=not console.is_terminal))
+        console.print(listings.cite_rich(citation, marks=not console.is_terminal))
 
 
 @app.command()
@@ -609,7 +609,7 @@ def search(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Facts whose metric, region, period, quote or note match every word, best first."""
-    from autofacts import render
+    from autofacts import listings
     from autofacts.query import search_facts
 
     kb = _load_valid(facts)
@@ -618,4 +618,4 @@ def search(
     hits = search_facts(kb, query)
     if not hits:
         sys.stderr.write(f"autofacts: no facts match '{query}'\n")
-    _emit(render.search_report(kb, query, hits), fmt, render.search_json(kb, query, hits))
+    _emit(listings.search_report(kb, query, hits), fmt, listings.search_json(kb, query, hits))

@@ -16,17 +16,10 @@ from autofacts.chart import metric_chart_svg
 from autofacts.compare import Comparison
 from autofacts.model import Fact, KnowledgeBase, Metric
 from autofacts.query import sort_key
-from autofacts.render import (
-    change_text,
-    excerpt,
-    outcome_text,
-    percent_text,
-    stated_value,
-    status_text,
-    verdict_detail,
-)
+from autofacts.render import excerpt, stated_value
 from autofacts.targets import TargetReport
 from autofacts.text import locate
+from autofacts.views import change_text, outcome_text, percent_text, status_text, verdict_detail
 
 STYLE = """
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a;

@@ -1,0 +1,352 @@
+"""What the query commands show: show, compare and targets as Reports and JSON documents."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from autofacts.model import Fact, KnowledgeBase, Metric
+from autofacts.query import FactGroup
+from autofacts.render import (
+    SEP,
+    Column,
+    Report,
+    cited_sources,
+    excerpt,
+    fact_json,
+    source_label,
+    stated_value,
+)
+from autofacts.units import format_interval, format_stated, interval_json, plain
+
+if TYPE_CHECKING:  # only for annotations: show need not import the arithmetic of compare and targets
+    from autofacts.compare import Comparison, ComparisonRow, Side
+    from autofacts.interval import Interval
+    from autofacts.targets import TargetReport, TargetVerdict
+
+
+# --- show ------------------------------------------------------------------------------------
+
+
+def _agreement(group: FactGroup, fact: Fact) -> str:
+    verdict = group.agreement
+    if verdict == "single":
+        return ""
+    others = ", ".join(s for s in group.sources if s != fact.source) or "itself"
+    return f"agrees: {others}" if verdict == "agree" else f"CONFLICTS: {others}"
+
+
+def show_report(
+    kb: KnowledgeBase, metric: Metric, groups: list[FactGroup], full_quotes: bool, with_ids: bool = False
+) -> Report:
+    rows = []
+    facts = [f for g in groups for f in g.facts]
+    for group in groups:
+        for fact in group.facts:
+            region = fact.region + (f" · {fact.entity}" if fact.entity else "")
+            if fact.compared_with:
+                region += f" (vs {fact.compared_with})"
+            rows.append(
+                {
+                    "period": fact.period.label + ("" if fact.period_stated else " (as of publication)"),
+                    "region": region,
+                    "value": stated_value(fact, metric),
+                    "kind": fact.kind,
+                    "source": source_label(kb, fact.source),
+                    "agreement": _agreement(group, fact),
+                    "quote": " ".join(fact.quote.split()) if full_quotes else excerpt(fact),
+                    "id": fact.id,
+                }
+            )
+    cols = [
+        Column("period", "period", min_width=4),
+        Column("region", "region", min_width=6),
+        Column("value", "value", "right", min_width=8),
+        Column("kind", "kind", wrap=False),
+        Column("source", "source", min_width=10),
+        Column("quote", "quote", aside=True, below=full_quotes),
+    ]
+    if any(r["agreement"] for r in rows):
+        cols.insert(5, Column("agreement", "corroboration", min_width=10))
+    if with_ids:
+        cols.insert(0, Column("id", "fact"))
+    sources = len({f.source for f in facts})
+    footer = [
+        f"{len(facts)} fact{'s' if len(facts) != 1 else ''} from {sources} source{'s' if sources != 1 else ''}"
+        f" · unit: {metric.unit} · {metric.measure}"
+    ]
+    return Report(f"{metric.name} ({metric.id})", cols, rows, footer, cited_sources(kb, facts))
+
+
+def show_json(kb: KnowledgeBase, metric: Metric, groups: list[FactGroup]) -> dict[str, Any]:
+    return {
+        "metric": {
+            "id": metric.id,
+            "name": metric.name,
+            "unit": metric.unit,
+            "measure": metric.measure,
+            "description": metric.description,
+            "aliases": list(metric.aliases),
+        },
+        "facts": [fact_json(kb, f) for g in groups for f in g.facts],
+        "groups": [
+            {"facts": [f.id for f in g.facts], "sources": list(g.sources), "agreement": g.agreement} for g in groups
+        ],
+    }
+
+
+def show_chart(metric: Metric, groups: list[FactGroup], width: int = 40) -> Any:
+    """Bars over periods, one series per region; a bound is drawn open-ended, an estimate marked."""
+    from rich.console import Group
+    from rich.text import Text
+
+    facts = [g.facts[0] for g in groups if g.facts[0].value is not None]
+    if not facts:
+        return Text("nothing to chart: no numeric facts")
+    top = max(max(f.value for f in facts if f.value is not None), Decimal(0))
+    lines: list[Any] = [Text(f"{metric.name} ({metric.unit})", style="bold")]
+    for region in dict.fromkeys(f.region for f in facts):
+        lines.append(Text(region, style="bold"))
+        for fact in (f for f in facts if f.region == region):
+            assert fact.value is not None
+            length = int(width * fact.value / top) if top > 0 else 0
+            bar = "█" * max(length, 1 if fact.value > 0 else 0)
+            if fact.qualifier in ("over", "at-least"):
+                bar += "▶…"  # open-ended: the true value lies further right
+            elif fact.qualifier in ("under", "at-most", "nearly"):
+                bar = bar[:-1] + "◀" if bar else "◀"
+            elif fact.qualifier == "about":
+                bar += "~"
+            label = f"{fact.period.label:>16} {fact.kind[:6]:<6} "
+            lines.append(Text(label + bar + " " + format_stated(fact.value, fact.qualifier, metric.unit)))
+    lines.append(Text("▶… a lower bound (the value is larger) · ◀ an upper bound · ~ approximate"))
+    return Group(*lines)
+
+
+# --- compare ---------------------------------------------------------------------------------
+
+
+def _side_text(side: Side | None, metric: Metric) -> str:
+    return "—" if side is None else stated_value(side.used, metric)
+
+
+def change_text(row: ComparisonRow) -> str:
+    if row.change is None:
+        return "—"
+    if row.change_unit == "pp":
+        return format_interval(row.change, "none", signed=True) + " pp"
+    if row.change_unit == "places":
+        return format_interval(row.change, "none", signed=True) + " places"
+    if row.change_unit == "×":
+        return format_interval(row.change, "none", signed=True) + "×"
+    return format_interval(row.change, row.metric.unit, signed=True)
+
+
+def percent_text(iv: Interval | None, signed: bool = True) -> str:
+    return "—" if iv is None else format_interval(iv, "percent", signed=signed)
+
+
+def compare_report(kb: KnowledgeBase, comparison: Comparison) -> Report:
+    a, b = comparison.period_a.label, comparison.period_b.label
+    rows = []
+    facts: list[Fact] = []
+    for row in comparison.rows:
+        facts += [s.used for s in (row.a, row.b) if s is not None]
+        region = row.region + (f" · {row.entity}" if row.entity else "")
+        rows.append(
+            {
+                "metric": row.metric.id,
+                "region": region,
+                "kind": row.kind,
+                "a": _side_text(row.a, row.metric),
+                "b": _side_text(row.b, row.metric),
+                "change": change_text(row),
+                "relative": percent_text(row.relative),
+                "cagr": percent_text(row.cagr),
+                "sources": SEP.join(dict.fromkeys(s.used.source for s in (row.a, row.b) if s is not None)),
+                "note": row.note,
+            }
+        )
+    cols = [
+        Column("metric", "metric", wrap=False),
+        Column("region", "region"),
+        Column("a", a, "right", min_width=8),
+        Column("b", b, "right", min_width=8),
+        Column("change", "change", "right", min_width=8),
+        Column("relative", "change %", "right", wrap=False),
+        Column("cagr", "CAGR", "right", wrap=False),
+        Column("sources", "sources", cite=True, min_width=3),
+        Column("note", "note", aside=True),
+    ]
+    if any(r["kind"] != "actual" for r in rows):
+        cols.insert(2, Column("kind", "kind", wrap=False))
+    footer = [
+        f"{len(comparison.comparable)} metric(s) compared between {a} and {b}."
+        " Shares and growth rates change in percentage points (pp); ≈ marks a figure derived from an"
+        " approximate one; > and < mark bounds."
+    ]
+    return Report(f"Compare {a} with {b}", cols, rows, footer, cited_sources(kb, facts))
+
+
+def _side_json(kb: KnowledgeBase, side: Side | None) -> dict[str, Any] | None:
+    if side is None:
+        return None
+    return {
+        "fact": fact_json(kb, side.used),
+        "also_stated_by": [f.id for f in side.others],
+        "agreement": FactGroup((side.used, *side.others)).agreement,
+    }
+
+
+def compare_json(kb: KnowledgeBase, comparison: Comparison) -> dict[str, Any]:
+    return {
+        "period_a": comparison.period_a.label,
+        "period_b": comparison.period_b.label,
+        "rows": [
+            {
+                "metric": r.metric.id,
+                "metric_name": r.metric.name,
+                "unit": r.metric.unit,
+                "measure": r.metric.measure,
+                "region": r.region,
+                "entity": r.entity,
+                "kind": r.kind,
+                "a": _side_json(kb, r.a),
+                "b": _side_json(kb, r.b),
+                "change": interval_json(r.change),
+                "change_unit": r.change_unit or None,
+                "relative_change_percent": interval_json(r.relative),
+                "cagr_percent": interval_json(r.cagr),
+                "note": r.note or None,
+            }
+            for r in comparison.rows
+        ],
+        "only_in_a": list(comparison.only_a),
+        "only_in_b": list(comparison.only_b),
+    }
+
+
+# --- targets ---------------------------------------------------------------------------------
+
+
+def outcome_text(v: TargetVerdict) -> str:
+    if v.outcome is None:
+        return "—"
+    if v.projection is not None:
+        return stated_value(v.projection.ytd, v.metric) + f" in {v.projection.ytd.period}"
+    if v.derived:
+        return format_interval(v.outcome, v.metric.unit)
+    fact = v.outcome_facts[0]
+    return stated_value(fact, v.metric)
+
+
+def verdict_detail(v: TargetVerdict) -> str:
+    parts = []
+    p = v.projection
+    if p is not None:
+        unit = v.metric.unit
+        parts.append(f"{plain((p.elapsed * 100).quantize(Decimal(1)))} % of period elapsed")
+        parts.append(f"run rate → {format_interval(p.run_rate, unit)}")
+        if p.seasonal is not None:
+            parts.append(f"seasonal → {format_interval(p.seasonal, unit)} ({p.seasonal_basis})")
+        if v.status != "met":
+            parts.append(f"still needed {format_interval(p.needed, unit)}")
+    if v.note:
+        parts.append(v.note)
+    return "; ".join(parts)
+
+
+def status_text(v: TargetVerdict) -> str:
+    return f"{v.status} (projected)" if v.projected else v.status
+
+
+def targets_report(kb: KnowledgeBase, report: TargetReport) -> Report:
+    rows = []
+    facts: list[Fact] = []
+    for v in report.verdicts:
+        facts.append(v.target)
+        facts.extend(v.outcome_facts)
+        region = v.target.region + (f" · {v.target.entity}" if v.target.entity else "")
+        rows.append(
+            {
+                "period": v.target.period.label,
+                "region": region,
+                "metric": v.metric.id,
+                "target": stated_value(v.target, v.metric),
+                "outcome": outcome_text(v),
+                "of_target": ""
+                if v.percent_of_target is None
+                else percent_text(v.percent_of_target, signed=False)
+                + (" of target so far" if v.projected else " of target"),
+                "status": status_text(v),
+                "sources": SEP.join(dict.fromkeys(f.source for f in (v.target, *v.outcome_facts))),
+                "note": verdict_detail(v),
+            }
+        )
+    cols = [
+        Column("period", "period", min_width=4),
+        Column("region", "region", join_to="period"),
+        Column("metric", "metric", min_width=10),
+        Column("target", "target", "right", min_width=8),
+        Column("outcome", "outcome", "right", min_width=8),
+        Column("of_target", "of target", "right", join_to="outcome"),
+        Column("status", "status", min_width=8),
+        Column("sources", "sources", cite=True, min_width=3),
+        Column("note", "note", aside=True),
+    ]
+    counts = report.counts()
+    summary = ", ".join(
+        f"{n} {s}"
+        for s, n in counts.items()
+        if n or s in ("met", "missed", "on track", "off track", "no data", "pending")
+    )
+    year = f" for {report.year}" if report.year is not None else ""
+    footer = [f"{len(report.verdicts)} target(s){year}, as of {report.as_of}: {summary}"]
+    return Report(f"Targets{year} (as of {report.as_of})", cols, rows, footer, cited_sources(kb, facts))
+
+
+def targets_json(kb: KnowledgeBase, report: TargetReport) -> dict[str, Any]:
+    def projection(v: TargetVerdict) -> dict[str, Any] | None:
+        p = v.projection
+        if p is None:
+            return None
+        return {
+            "ytd_fact": p.ytd.id,
+            "ytd_period": p.ytd.period.label,
+            "elapsed": float(p.elapsed),
+            "run_rate": interval_json(p.run_rate),
+            "seasonal": interval_json(p.seasonal),
+            "seasonal_basis": p.seasonal_basis or None,
+            "still_needed": interval_json(p.needed),
+        }
+
+    return {
+        "as_of": report.as_of.isoformat(),
+        "year": report.year,
+        "targets": [
+            {
+                "target": fact_json(kb, v.target),
+                "status": v.status,
+                "projected": v.projected,
+                "outcome": interval_json(v.outcome),
+                "outcome_derived": v.derived,
+                "outcome_facts": [f.id for f in v.outcome_facts],
+                "percent_of_target": interval_json(v.percent_of_target),
+                "projection": projection(v),
+                "missing": list(v.missing),
+                "note": v.note or None,
+            }
+            for v in report.verdicts
+        ],
+        "summary": report.counts(),
+    }
+
+
+def nothing_to_compare(comparison: Comparison) -> str:
+    def names(ids: tuple[str, ...]) -> str:
+        return ", ".join(ids) if ids else "nothing"
+
+    return (
+        f"nothing to compare between {comparison.period_a} and {comparison.period_b}: "
+        f"{comparison.period_a} has {names(comparison.only_a)}; {comparison.period_b} has {names(comparison.only_b)}"
+    )
