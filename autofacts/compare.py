@@ -133,7 +133,7 @@ def compare_periods(
         if a is not None and b is not None:
             rows.append(compare_row(metric, a, b, years))
         elif include_all and (a is not None or b is not None):
-            rows.append(ComparisonRow(metric, region, entity, kind, a, b, note="only in one period"))
+            rows.append(ComparisonRow(metric, region, entity, kind, a, b))
 
     only_a = tuple(sorted({k[0] for k, s in cells.items() if s["a"] and not s["b"]}))
     only_b = tuple(sorted({k[0] for k, s in cells.items() if s["b"] and not s["a"]}))

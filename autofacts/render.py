@@ -181,19 +181,6 @@ def to_rich(report: Report, width: int = 120) -> Any:
     shown = [c for c in report.columns if ((inline and not c.below) or not c.aside) and c.join_to is None]
     joined = [c for c in report.columns if c.join_to is not None]
     moved = [c for c in report.columns if c.aside and (c.below or not inline)]
-    # Figures and ids prefer one line, but on a terminal too narrow for that Rich would crop the
-    # table's right side; folding a long id is the lesser evil.
-    tight = sum(_natural_width(report, c) + 3 for c in shown) > width
-    table = Table(title=report.title, title_justify="left", show_lines=False, expand=False, pad_edge=False)
-    for col in shown:
-        table.add_column(
-            col.header,
-            justify=col.justify,
-            no_wrap=not col.wrap and not tight,
-            overflow="fold",
-            min_width=None if tight else col.min_width,
-            style=None,
-        )
     refs: dict[str, int] = {}
     asides: list[str] = []
 
@@ -203,6 +190,7 @@ def to_rich(report: Report, width: int = 120) -> Any:
         ids = [i for i in text.split(SEP) if i]
         return " ".join(f"[{refs.setdefault(i, len(refs) + 1)}]" for i in ids)
 
+    rows = []
     for row in report.rows:
         cells = [cell(c, row.get(c.key, "")) for c in shown]
         for col in joined:
@@ -213,7 +201,24 @@ def to_rich(report: Report, width: int = 120) -> Any:
             if row.get(col.key):
                 asides.append(row[col.key])
                 cells[-1] = f"{cells[-1]} ({_letter(len(asides))})".strip()
-        table.add_row(*(Text(text, style=_status_style(col, text)) for col, text in zip(shown, cells, strict=True)))
+        rows.append(cells)
+
+    # Figures and ids prefer one line and some width; on a terminal too narrow for that, Rich would
+    # crop the table's right side, so first let them wrap, then let them fold anywhere.
+    for level in ("roomy", "wrap", "fold"):
+        table = Table(title=report.title, title_justify="left", show_lines=False, expand=False, pad_edge=False)
+        for col in shown:
+            table.add_column(
+                col.header,
+                justify=col.justify,
+                no_wrap=not col.wrap and level == "roomy",
+                overflow="fold",
+                min_width=None if level == "fold" else col.min_width,
+            )
+        for cells in rows:
+            table.add_row(*(Text(text, style=_status_style(col, text)) for col, text in zip(shown, cells, strict=True)))
+        if _minimum_width(table, width) <= width:
+            break
     parts: list[Any] = [table]
     parts.extend(Text(f"({_letter(n + 1)}) {text}") for n, text in enumerate(asides))
     parts.extend(Text(line) for line in report.footer)
@@ -233,6 +238,18 @@ _STATUS_STYLES = {
     "can't tell": "yellow",
     "missing": "red",
 }
+
+
+def _minimum_width(table: Any, width: int) -> int:
+    """The narrowest a Rich table can be drawn, as Rich measures it."""
+    import io
+
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    console = Console(width=width, file=io.StringIO())
+    # measured without the terminal's limit, which Rich would otherwise clamp the result to
+    return Measurement.get(console, console.options.update_width(100_000), table).minimum
 
 
 def _status_style(col: Column, text: str) -> str:

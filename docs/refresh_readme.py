@@ -1,0 +1,54 @@
+"""Re-run the commands shown in README.md and put their real output back in place.
+
+Run after changing what a command prints:  python docs/refresh_readme.py
+(uses the `autofacts` on PATH, at 100 columns, without colour). A code block is refreshed when
+its first line is `$ autofacts ...`, or when it starts as the coverage, cite or metrics examples do.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import tempfile
+from pathlib import Path
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+ENV = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
+
+
+def run(args: list[str]) -> str:
+    with tempfile.TemporaryDirectory() as elsewhere:
+        result = subprocess.run(["autofacts", *args], capture_output=True, text=True, env=ENV, cwd=elsewhere)
+    return (result.stdout + result.stderr).rstrip("\n")
+
+
+def refreshed(body: str) -> str | None:
+    first = body.split("\n", 1)[0]
+    if first.startswith("$ autofacts") and "seeds/gz-2026.txt" not in first:
+        commands = [line for line in body.split("\n") if line.startswith("$ autofacts ")]
+        return "\n".join(c + "\n" + run(shlex.split(c)[2:]) for c in commands) + "\n"
+    if first.startswith("Coverage of the sources by facts"):
+        return run(["coverage"]) + "\n"
+    if first.startswith("cn-nev-share-2025 · nev-share"):
+        return run(["cite", "cn-nev-share-2025"]) + "\n"
+    if re.match(r"\d+ metrics", first):
+        return "\n".join(run(["metrics"]).split("\n")[:13]) + "\n...\n"
+    return None
+
+
+def main() -> None:
+    text = README.read_text(encoding="utf-8")
+    out, pos = [], 0
+    for block in re.finditer(r"```\n(.*?)```", text, re.S):
+        new = refreshed(block.group(1))
+        if new is not None:
+            out.append(text[pos : block.start(1)] + new)
+            pos = block.end(1)
+    out.append(text[pos:])
+    README.write_text("".join(out), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
