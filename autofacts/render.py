@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from autofacts.model import Fact, KnowledgeBase, Metric, Source
-from autofacts.units import format_stated, interval_json, json_number
+from autofacts.units import format_stated, interval_json, json_number, plain
 
 QUOTE_WIDTH = 70
 SEP = ", "  # between source ids in a cited cell
@@ -58,18 +58,41 @@ def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def _digits_at(text: str, value: Decimal) -> int | None:
+    """Where the value's digits stand in the text ("2.54" of "2.54 million", "950,000"), if they do.
+
+    A quick look that spares most table rows the full number reader (and its start-up cost)."""
+    shapes = [f"{value:,}", plain(value)]
+    for power in (12, 9, 6, 3):
+        if abs(value) >= Decimal(10) ** power:
+            shapes.append(plain(value / Decimal(10) ** power))
+    for shape in shapes:
+        at = text.find(shape)
+        while at >= 0:
+            before = text[at - 1 : at]
+            after = text[at + len(shape) : at + len(shape) + 2]
+            if not (before.isdigit() or before in ".,") and not (
+                after[:1].isdigit() or after[:1] in ".," and after[1:].isdigit()
+            ):
+                return at + len(shape) // 2
+            at = text.find(shape, at + 1)
+    return None
+
+
 def excerpt(fact: Fact, width: int = QUOTE_WIDTH) -> str:
     """The part of a fact's quote around its figure, so a shortened quote still shows the number."""
-    from autofacts.numbers import read_numbers
-
     text = " ".join(fact.quote.split())
     if len(text) <= width:
         return text
-    mentions = [m for m in read_numbers(text) if m.value == fact.value]
-    mentions.sort(key=lambda m: m.qualifier != fact.qualifier)
-    if not mentions:
-        return shorten(text, width)
-    middle = (mentions[0].start + mentions[0].end) // 2
+    middle = _digits_at(text, fact.value) if fact.value is not None else None
+    if middle is None:
+        from autofacts.numbers import read_numbers  # figures in words: "half", "doubling", "16th"
+
+        mentions = [m for m in read_numbers(text) if m.value == fact.value]
+        mentions.sort(key=lambda m: m.qualifier != fact.qualifier)
+        if not mentions:
+            return shorten(text, width)
+        middle = (mentions[0].start + mentions[0].end) // 2
     start = max(0, min(middle - width // 2, len(text) - width))
     if start > 0:
         start = text.find(" ", start) + 1 or start  # begin at a word
@@ -217,7 +240,8 @@ def to_rich(report: Report, width: int = 120) -> Any:
             )
         for cells in rows:
             table.add_row(*(Text(text, style=_status_style(col, text)) for col, text in zip(shown, cells, strict=True)))
-        if _minimum_width(table, width) <= width:
+        natural = sum(_natural_width(report, c) + 3 for c in shown) + 1
+        if (level == "roomy" and natural <= width) or _minimum_width(table, width) <= width:
             break
     parts: list[Any] = [table]
     parts.extend(Text(f"({_letter(n + 1)}) {text}") for n, text in enumerate(asides))
