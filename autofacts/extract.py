@@ -37,6 +37,7 @@ _TARGET_WORDS = re.compile(
     r"\b(?:targets?|targeting|goals?|strive|aims?|aiming|plans? to|calls? for|will reach|expected to reach)\b", re.I
 )
 _FORECAST_WORDS = re.compile(r"\b(?:forecasts?|predicts?|predicted|projected|projection|will become)\b", re.I)
+_NEV_WORDS = re.compile(r"\b(?:new energy vehicles?|nevs?)\b")
 _GROWTH_WORDS = re.compile(r"\b(?:year on year|increase|growth|grew|rose|up by)\b")
 _CHINA_WORDS = re.compile(r"\b(?:China|Chinese|nationwide|national)\b")
 _WORLD_WORDS = re.compile(r"\b(?:world|global|globally|worldwide)\b", re.I)
@@ -92,6 +93,10 @@ def guess_metric(kb: KnowledgeBase, sentence: Sentence, mention: Mention) -> str
         level = _nearest_metric(kb, before, lambda metric: metric.measure in ("flow", "stock", "level"))
         growth = [m.id for m in kb.metrics.values() if level is not None and m.growth_of == level]
         found = growth[0] if growth else None
+    # "new energy vehicle ... production": the NEV variant of a vehicle metric, where there is one
+    if found and found.startswith("vehicle-") and _NEV_WORDS.search(before):
+        nev = "nev-" + found[len("vehicle-") :]
+        found = nev if nev in kb.metrics else found
     return found
 
 
