@@ -8,11 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from autofacts.cli import app
 from autofacts.load import bundled_facts_dir, load_knowledge_base
 from autofacts.model import KnowledgeBase
+
+# Shared, noisy machines: a slow example is not a failure (speed is measured in benchmarks/).
+settings.register_profile("autofacts", deadline=None)
+settings.load_profile("autofacts")
 
 FACTS = bundled_facts_dir()
 SEEDS = FACTS.parent / "seeds"
