@@ -141,5 +141,20 @@ def describe(start: date, end: date) -> str:
     return f"{start.year}-{start.month:02d}/{end.year}-{end.month:02d}"
 
 
+_MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def in_words(period: Period) -> str:
+    """A period as a reader says it: "Jan–Nov 2025", "Oct 2025", "31 Aug 2025" (labels stay for input)."""
+    start, end = period.start, period.end
+    if period.is_instant:
+        return f"{start.day} {_MONTH_NAMES[start.month - 1]} {start.year}"
+    whole_months = start.day == 1 and end == _month_end(end.year, end.month)
+    if not whole_months or period.is_year or start.year != end.year:
+        return period.label
+    first, last = _MONTH_NAMES[start.month - 1], _MONTH_NAMES[end.month - 1]
+    return f"{first} {start.year}" if start.month == end.month else f"{first}–{last} {start.year}"
+
+
 def year_period(year: int) -> Period:
     return Period(date(year, 1, 1), date(year, 12, 31), str(year))

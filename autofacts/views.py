@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from autofacts.model import Fact, KnowledgeBase, Metric
+from autofacts.periods import in_words
 from autofacts.query import FactGroup
 from autofacts.render import (
     SEP,
@@ -233,7 +234,7 @@ def outcome_text(v: TargetVerdict) -> str:
     if v.outcome is None:
         return "—"
     if v.projection is not None:
-        return stated_value(v.projection.ytd, v.metric) + f" in {v.projection.ytd.period}"
+        return stated_value(v.projection.ytd, v.metric) + f" in {in_words(v.projection.ytd.period)}"
     if v.derived:
         return format_interval(v.outcome, v.metric.unit)
     fact = v.outcome_facts[0]

@@ -68,3 +68,20 @@ def test_ranges_run_forward_or_are_refused(a: date, b: date) -> None:
     else:
         p = parse_period(label)
         assert p.start <= p.end and p.days == (b - a).days + 1
+
+
+@pytest.mark.parametrize(
+    ("label", "words"),
+    [
+        ("2025-01/2025-11", "Jan–Nov 2025"),
+        ("2025-10", "Oct 2025"),
+        ("2025-08-31", "31 Aug 2025"),
+        ("2024", "2024"),
+        ("2021/2025", "2021/2025"),
+        ("2025-Q3", "Jul–Sep 2025"),
+    ],
+)
+def test_periods_in_words(label: str, words: str) -> None:
+    from autofacts.periods import in_words
+
+    assert in_words(parse_period(label)) == words
