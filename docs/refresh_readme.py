@@ -39,15 +39,25 @@ def refreshed(body: str) -> str | None:
 
 
 def main() -> None:
-    text = README.read_text(encoding="utf-8")
-    out, pos = [], 0
-    for block in re.finditer(r"```\n(.*?)```", text, re.S):
-        new = refreshed(block.group(1))
-        if new is not None:
-            out.append(text[pos : block.start(1)] + new)
-            pos = block.end(1)
-    out.append(text[pos:])
-    README.write_text("".join(out), encoding="utf-8")
+    lines = README.read_text(encoding="utf-8").split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        fence = lines[i]
+        out.append(fence)
+        i += 1
+        if not fence.startswith("```"):
+            continue
+        body = []
+        while i < len(lines) and lines[i] != "```":
+            body.append(lines[i])
+            i += 1
+        new = refreshed("\n".join(body) + "\n") if fence == "```" else None  # ```sh, ```yaml: as written
+        out.extend(new.rstrip("\n").split("\n") if new is not None else body)
+        if i < len(lines):
+            out.append(lines[i])  # the closing fence
+            i += 1
+    README.write_text("\n".join(out), encoding="utf-8")
 
 
 if __name__ == "__main__":
