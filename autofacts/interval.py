@@ -74,18 +74,6 @@ class Interval:
             or _before(other.hi, other.hi_open, self.lo, self.lo_open)
         )
 
-    def within(self, other: Interval) -> bool:
-        """True when every value of self also lies in other."""
-        lo_ok = other.lo is None or (
-            self.lo is not None
-            and (self.lo > other.lo or (self.lo == other.lo and (self.lo_open or not other.lo_open)))
-        )
-        hi_ok = other.hi is None or (
-            self.hi is not None
-            and (self.hi < other.hi or (self.hi == other.hi and (self.hi_open or not other.hi_open)))
-        )
-        return lo_ok and hi_ok
-
 
 def _before(hi: Decimal | None, hi_open: bool, lo: Decimal | None, lo_open: bool) -> bool:
     """True when every value below `hi` lies below every value above `lo` (no overlap)."""
