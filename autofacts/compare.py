@@ -8,7 +8,7 @@ length are not compared at all. Every result is an interval, because its inputs 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from autofacts.interval import Interval, cagr, difference, growth
 from autofacts.model import Fact, KnowledgeBase, Metric
@@ -95,18 +95,16 @@ def compare_row(metric: Metric, a: Side, b: Side, years: int | None) -> Comparis
     assert ia is not None and ib is not None
     notes = [n for n in (_agreement_note(a, a.used.period.label), _agreement_note(b, b.used.period.label)) if n]
 
-    def row(**figures: object) -> ComparisonRow:
-        return ComparisonRow(metric, a.used.region, a.used.entity, a.used.kind, a, b, note="; ".join(notes), **figures)  # type: ignore[arg-type]
-
+    base = ComparisonRow(metric, a.used.region, a.used.entity, a.used.kind, a, b)
     if metric.measure == "flow" and not _same_length(a.used.period, b.used.period):
         notes.insert(0, "flows over periods of different length are not compared")
-        return row()
+        return replace(base, note="; ".join(notes))
     change = difference(ib, ia)
+    note = "; ".join(notes)
     if metric.measure in _POINTS:
-        return row(change=change, change_unit=_POINTS[metric.measure])
-    relative = growth(ib, ia)
+        return replace(base, change=change, change_unit=_POINTS[metric.measure], note=note)
     rate = cagr(ia, ib, years) if years and years >= 2 and metric.measure in _COMPOUNDING else None
-    return row(change=change, change_unit=metric.unit, relative=relative, cagr=rate)
+    return replace(base, change=change, change_unit=metric.unit, relative=growth(ib, ia), cagr=rate, note=note)
 
 
 def compare_periods(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -70,11 +71,11 @@ def _fits(metric: Metric, mention: Mention) -> bool:
     return metric.unit in _COMPATIBLE_UNITS.get(mention.unit, {metric.unit})
 
 
-def _nearest_metric(kb: KnowledgeBase, before: str, fits: object) -> str | None:
+def _nearest_metric(kb: KnowledgeBase, before: str, fits: Callable[[Metric], bool]) -> str | None:
     best: tuple[int, int, str] | None = None
     for phrase, metric in _metric_phrases(kb):
         at = before.rfind(phrase)
-        if at < 0 or not fits(metric):  # type: ignore[operator]
+        if at < 0 or not fits(metric):
             continue
         key = (len(before) - (at + len(phrase)), -len(phrase), metric.id)
         if best is None or key < best:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -120,7 +121,7 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else WORD_NUMBERS[word.lower()]
 
 
-_PERIOD_PATTERNS: list[tuple[re.Pattern[str], object]] = [
+_PERIOD_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (
         re.compile(rf"\bfrom ({_MONTH}) to ({_MONTH}),? (\d{{4}})", re.I),
         lambda m: f"{_month_label(int(m[3]), MONTHS[m[1].lower()])}/{_month_label(int(m[3]), MONTHS[m[2].lower()])}",
@@ -159,7 +160,7 @@ def period_phrases(text: str, published: date | None = None) -> list[PeriodPhras
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             try:
-                found.append(PeriodPhrase(m.start(), m.end(), label(m)))  # type: ignore[operator]
+                found.append(PeriodPhrase(m.start(), m.end(), label(m)))
             except (ValueError, KeyError):
                 continue
             taken.append((m.start(), m.end()))
