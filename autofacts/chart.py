@@ -43,8 +43,13 @@ def metric_chart_svg(metric: Metric, facts: list[Fact], link: bool = False) -> s
     periods = sorted({(f.period.start, f.period.end, f.period.label) for f in shown})
     labels = [p[2] for p in periods]
     regions = list(dict.fromkeys(f.region for f in shown))
-    highest = max((f.interval.hi if f.interval and f.interval.hi is not None else f.value) for f in shown)  # type: ignore[type-var]
-    top = Decimal(highest) * Decimal("1.15") if highest and highest > 0 else Decimal(1)
+    # the scale reaches the highest stated figure or the top of an "about" bar
+    highest = max(
+        max(f.value, f.interval.hi if f.interval and f.interval.hi is not None else f.value)
+        for f in shown
+        if f.value is not None
+    )
+    top = highest * Decimal("1.15") if highest > 0 else Decimal(1)
     step = (WIDTH - LEFT - RIGHT) / max(len(labels), 1)
 
     parts = [
