@@ -289,7 +289,7 @@ def load_for_targets(
     kb.load(kinds=["target"], regions=regions, metrics=metrics)
     targets = [f for f in kb.facts if f.kind == "target" and (year is None or f.period.end.year == year)]
     needed = {f.metric for f in targets}
-    for metric in list(kb.metrics.values()):
+    for metric in kb.metrics.values():
         if metric.id in needed and metric.growth_of:
             needed.add(metric.growth_of)
     needed |= {m.id for m in kb.metrics.values() if m.growth_of in needed}
