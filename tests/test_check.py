@@ -118,8 +118,7 @@ def test_conflict_between_sources_names_both(run, kb_copy: Path) -> None:
     lines = check(run, kb_copy)
     conflict = [ln for ln in lines if "error[E131]" in ln]
     assert len(conflict) == 1
-    assert "cn-nev-production-2020" in conflict[0] and ("xinhua" in conflict[0] or "fyp" in conflict[0])
-    assert conflict[0].count("cn-nev-production-2020") == 2
+    assert "'cn-nev-production-2020-fyp'" in conflict[0] and "'cn-nev-production-2020-xinhua'" in conflict[0]
 
 
 def test_partial_period_cannot_exceed_the_whole(run, kb_copy: Path) -> None:

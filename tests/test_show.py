@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 
 from autofacts.units import plain
 
@@ -13,7 +14,7 @@ def test_nev_share_rows_sorted_by_period_with_sources(run_json, kb) -> None:
     expected = sorted((f for f in kb.facts if f.metric == "nev-share"), key=lambda f: (f.period.start, f.period.end))
     assert [f["id"] for f in doc["facts"]] == [f.id for f in expected]
     for fact, original in zip(doc["facts"], expected, strict=True):
-        assert fact["value"] == float(original.value) or fact["value"] == int(original.value)
+        assert Decimal(str(fact["value"])) == original.value
         assert fact["source"]["quote"] == " ".join(original.quote.split())
         assert fact["source"]["file"] == f"seeds/{kb.sources[original.source].file}"
 
