@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from autofacts.model import KnowledgeBase, Metric
 from autofacts.numbers import Mention
@@ -54,6 +55,10 @@ class Candidate:
     region: str | None
     period: str | None
     kind: str
+    entity: str | None = None  # a company the figure belongs to ("BYD sold..."); None: the region's industry
+    upper: Decimal | None = None  # the top of a stated range ("between 3.6 million and 4 million")
+    why: tuple[str, ...] = ()  # one line per guess saying what in the text it was read from
+    new_metric: str | None = None  # a metric id proposed for the catalogue, when none there fits
 
 
 def _metric_phrases(kb: KnowledgeBase) -> list[tuple[str, Metric]]:
