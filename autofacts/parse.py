@@ -216,6 +216,9 @@ METRIC_SCHEMA: Schema = {
     "description": (False, "text"),
     "aliases": (False, "texts"),
     "growth_of": (False, "text"),
+    "part": (False, "text"),
+    "whole": (False, "text"),
+    "multiple_of": (False, "text"),
 }
 FACT_SCHEMA: Schema = {
     "id": (True, "text"),
@@ -231,6 +234,7 @@ FACT_SCHEMA: Schema = {
     "note": (False, "text"),
     "compared_with": (False, "period"),
     "ceiling": (False, "bool"),
+    "revises": (False, "text"),
 }
 
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
+from autofacts.derive import MARK
 from autofacts.model import Fact, KnowledgeBase, Metric, Source
-from autofacts.units import format_stated, interval_json, json_number, plain
+from autofacts.units import format_interval, format_stated, interval_json, json_number, plain
 
 QUOTE_WIDTH = 70
 SEP = ", "  # between source ids in a cited cell
@@ -102,10 +103,23 @@ def excerpt(fact: Fact, width: int = QUOTE_WIDTH) -> str:
     return ("…" if start > 0 else "") + piece.strip() + ("…" if start + len(piece) < len(text) else "")
 
 
+# A derived figure is never shown as if a source stated it.
+DERIVED_MARK = MARK
+
+
 def stated_value(fact: Fact, metric: Metric) -> str:
+    if fact.derived_from is not None:
+        return f"{format_interval(fact.derived_from.interval, metric.unit)} {DERIVED_MARK}"
     if fact.value is None:
         return "(qualitative)"
     return format_stated(fact.value, fact.qualifier, metric.unit)
+
+
+def derivation_json(fact: Fact) -> dict[str, Any] | None:
+    """How a derived figure was computed: the operation and the facts it used (null for stated ones)."""
+    if fact.derived_from is None:
+        return None
+    return {"operation": fact.derived_from.operation, "facts": list(fact.derived_from.facts)}
 
 
 def cited_sources(kb: KnowledgeBase, facts: list[Fact]) -> list[Source]:
@@ -139,6 +153,8 @@ def fact_json(kb: KnowledgeBase, fact: Fact) -> dict[str, Any]:
         "compared_with": fact.compared_with.label if fact.compared_with else None,
         "ceiling": fact.ceiling,
         "note": fact.note,
+        "revises": fact.revises,
+        "derived_from": derivation_json(fact),
         "source": {
             "id": fact.source,
             "file": f"seeds/{source.file}" if source else None,

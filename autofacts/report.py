@@ -8,6 +8,7 @@ network: it opens offline, prints, and reads on a phone.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from html import escape
 
@@ -45,6 +46,8 @@ mark { background: #eef3ff; }
 
 
 def _cite(fact: Fact, text: str) -> str:
+    if fact.derived_from is not None:  # a derived figure has no quote: point at its first input
+        fact = replace(fact, id=fact.derived_from.facts[0])
     return f'<a href="#cite-{escape(fact.id)}" class="cite" data-fact="{escape(fact.id)}">{escape(text)}</a>'
 
 
@@ -174,6 +177,16 @@ def _seed_texts(kb: KnowledgeBase, facts: list[Fact]) -> str:
     return f'<section id="seeds"><h2>Source texts</h2>{"".join(articles)}</section>'
 
 
+def _stated_inputs(kb: KnowledgeBase, facts: list[Fact]) -> list[Fact]:
+    """The facts to cite for `facts`: a derived figure is cited by the stated facts it came from."""
+    by_id = {f.id: f for f in kb.facts}
+    out = []
+    for fact in facts:
+        ids = fact.derived_from.facts if fact.derived_from is not None else (fact.id,)
+        out += [by_id[i] for i in ids if i in by_id]
+    return out
+
+
 def build_report(
     kb: KnowledgeBase,
     targets: TargetReport,
@@ -189,7 +202,7 @@ def build_report(
             for f in [
                 *shown,
                 *(v.target for v in targets.verdicts),
-                *(f for v in targets.verdicts for f in v.outcome_facts),
+                *_stated_inputs(kb, [f for v in targets.verdicts for f in v.outcome_facts]),
             ]
         }.values(),
         key=lambda f: sort_key(kb, f),
