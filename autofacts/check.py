@@ -14,7 +14,7 @@ from pathlib import Path
 
 from autofacts.model import Fact, KnowledgeBase, Location, Problem
 from autofacts.numbers import read_numbers
-from autofacts.text import normalise
+from autofacts.text import normalise, phrase_problem
 
 
 def check_references(kb: KnowledgeBase) -> list[Problem]:
@@ -39,7 +39,7 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
         if fact.revises is not None:
             why = _revision_problem(kb, fact, by_id.get(fact.revises))
             if why:
-                problems.append(Problem(fact.where("revises"), "E113", why))
+                problems.append(Problem(fact.where("revises"), "E114", why))
     return problems
 
 
@@ -55,6 +55,27 @@ def _revision_problem(kb: KnowledgeBase, fact: Fact, first: Fact | None) -> str 
     if before is not None and after is not None and before.published.start > after.published.start:
         return f"'{fact.id}' revises '{first.id}', which was published after it"
     return None
+
+
+def check_metric_phrases(kb: KnowledgeBase) -> list[Problem]:
+    """Each metric phrase is usable, and no phrase names two metrics of one unit.
+
+    `extract` reads a figure's metric from these phrases; a phrase shared by two metrics that a
+    figure's unit cannot tell apart would make it guess.
+    """
+    problems = []
+    seen: dict[tuple[str, str], str] = {}
+    for metric in kb.metrics.values():
+        where = metric.location or Location("?", 0, 0)
+        for phrase in metric.phrases:
+            why = phrase_problem(phrase)
+            key = (" ".join(phrase.lower().replace("-", " ").split()), metric.unit)
+            if why is None and key in seen and seen[key] != metric.id:
+                why = f"is also a phrase of '{seen[key]}', which has the same unit"
+            if why is not None:
+                problems.append(Problem(where, "E113", f"metric '{metric.id}': phrase '{phrase}' {why}"))
+            seen.setdefault(key, metric.id)
+    return problems
 
 
 def seed_file_problem(kb: KnowledgeBase, file: str) -> str | None:
@@ -262,6 +283,7 @@ def check_conflicts(kb: KnowledgeBase) -> list[Problem]:
 Rule = Callable[[KnowledgeBase], list[Problem]]
 RULES: tuple[Rule, ...] = (
     check_references,
+    check_metric_phrases,
     check_values,
     check_value_ranges,
     check_periods,

@@ -27,7 +27,7 @@ from autofacts.load import assemble_catalogues, complete_fact, knowledge_base_fi
 from autofacts.model import Exclusion, Fact, KnowledgeBase, Location, Metric, ParsedFile, PendingFact, Problem, Source
 from autofacts.periods import Period, parse_period
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _METRIC_FIELDS = ("id", "name", "unit", "measure", "description", "growth_of", "part", "whole", "multiple_of")
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -111,6 +111,7 @@ def _catalogue_json(parsed: ParsedFile) -> str:
         {
             **{k: getattr(m, k) for k in _METRIC_FIELDS},
             "aliases": list(m.aliases),
+            "phrases": list(m.phrases),
             "loc": _loc(m.location),
         }
         for m in parsed.metrics
@@ -136,6 +137,7 @@ def _parsed_from_json(name: str, text: str, display: str) -> ParsedFile:
         Metric(
             **{k: m[k] for k in _METRIC_FIELDS},
             aliases=tuple(m["aliases"]),
+            phrases=tuple(m["phrases"]),
             location=_unloc(m["loc"], display),
         )
         for m in data["metrics"]

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from autofacts.chinese import chinese_period_phrases, is_chinese
 from autofacts.numbers import WORD_NUMBERS, Mention, read_numbers
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "″": '"', "′": "'"})
@@ -68,9 +69,11 @@ def paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
 # --- sentences ----------------------------------------------------------------------------------
 
 # A sentence ends at . ! ? followed by white space, except after abbreviations ("Nov. 30",
-# "U.S. dollars"), and at every line break (headings, bullets and captions stand alone).
+# "U.S. dollars"), at every line break (headings, bullets and captions stand alone), and right
+# after a Chinese 。！？ (and its closing quote), which no space follows.
 _SENTENCE_END = re.compile(
     r"(?:(?<=[.!?])(?<![A-Z][a-z]{2}\.)(?<![A-Z][a-z]{3}\.)(?<!U\.S\.)(?<!\bNo\.)|(?<=[.!?][”’\"']))[ \t]+|\n+"
+    r"|(?<=[。！？])(?![”’」』。！？])[ \t]*|(?<=[。！？][”’」』])[ \t]*"
 )
 
 
@@ -153,6 +156,8 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] =
 
 def period_phrases(text: str, published: date | None = None) -> list[PeriodPhrase]:
     """Every period the text states in words, longest match first where two overlap."""
+    if is_chinese(text):  # Chinese grammar: autofacts.chinese
+        return [PeriodPhrase(s, e, label) for s, e, label in chinese_period_phrases(text, published)]
     found: list[PeriodPhrase] = []
     taken: list[tuple[int, int]] = []
     for pattern, label in _PERIOD_PATTERNS:
@@ -209,3 +214,50 @@ def figure_mentions(text: str) -> list[Mention]:
             continue  # "2. Crack down on ..." numbers a list
         out.append(m)
     return out
+
+
+# --- how articles name a metric -----------------------------------------------------------------
+
+FIGURE_SLOT = "N"  # in a metric phrase, where the figure stands: "made up N percent of all new vehicles sold"
+_PERCENT_WORD = r"(?:\s*%|\s+per\s*cent|\s+percent)"
+_SLOT_NUMBER = r"(?P<figure>[^\s%]*\d[^\s%]*(?:\s+(?:thousand|million|billion|trillion))?)"
+_SLOT_HEDGE = r"(?:(?:about|around|roughly|nearly|almost|over|more\s+than|less\s+than|just\s+over|some)\s+)?"
+
+
+def phrase_problem(phrase: str) -> str | None:
+    """Why a metric phrase cannot be used, or None when it can."""
+    words = phrase.split()
+    if not words:
+        return "is empty"
+    if words.count(FIGURE_SLOT) > 1:
+        return f"has more than one {FIGURE_SLOT} (the figure stands in one place)"
+    if words == [FIGURE_SLOT]:
+        return f"is only {FIGURE_SLOT}: it would match every figure"
+    return None
+
+
+def phrase_regex(phrase: str) -> re.Pattern[str]:
+    """A metric phrase as a pattern: whole words, any case, a hyphen or any space between words.
+
+    Word boundaries are only asserted next to Latin letters and digits, so a Chinese phrase
+    matches inside running text.
+    """
+    parts: list[str] = []
+    words = phrase.split()
+    for i, word in enumerate(words):
+        after_slot = i > 0 and words[i - 1] == FIGURE_SLOT
+        if after_slot and word.lower() in ("percent", "%"):
+            parts.append(_PERCENT_WORD)
+            continue
+        if i > 0:
+            parts.append(r"[\s-]+" if word.isascii() and words[i - 1].isascii() else r"\s*")
+        if word == FIGURE_SLOT:
+            parts.append(_SLOT_HEDGE + _SLOT_NUMBER)
+        else:
+            parts.append(r"[\s-]+".join(re.escape(piece) for piece in word.split("-")))
+    pattern = "".join(parts)
+    if phrase[:1].isascii() and phrase[:1].isalnum():
+        pattern = r"(?<![\w-])" + pattern
+    if phrase[-1:].isascii() and phrase[-1:].isalnum():
+        pattern += r"(?![\w-])"
+    return re.compile(pattern, re.IGNORECASE)
