@@ -45,6 +45,7 @@ th { background: #f4f4f4; } td.num { text-align: right; white-space: nowrap; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .8rem; }
 .card { border: 1px solid #ddd; border-radius: .5rem; padding: .7rem .8rem; }
 .card .big { font-size: 1.45rem; font-weight: 600; margin: .2rem 0; }
+.card .big a { color: inherit; text-decoration: underline dotted #999; text-underline-offset: .25rem; }
 .card p { margin: .15rem 0; }
 .status { font-weight: 600; white-space: nowrap; padding: .05rem .45rem; border-radius: .3rem; font-size: .88rem; }
 .status-met, .status-on-track { background: #e3f4e5; color: #1b5e20; }
@@ -186,7 +187,8 @@ def _change_words(h: Headline) -> str:
     since = f"on {escape(in_words(h.previous.period))} ({_cite(h.previous, stated_value(h.previous, h.metric))})"
     change = h.change.change
     if change is None or (change.lo is None and change.hi is None):
-        return f"{since[3:]}: the change is unknown, both figures being bounds"
+        side = "lower" if h.latest.interval is not None and h.latest.interval.hi is None else "upper"
+        return f"{since[3:]}: both figures are {side} bounds, so the change is not known"
     relative = "" if h.change.relative is None else f" ({escape(percent_text(h.change.relative))})"
     return f"<b>{escape(change_text(h.change))}</b>{relative} {since}"
 
@@ -242,7 +244,9 @@ def _target_figures(v: TargetVerdict) -> str:
 def _scorecard(report: TargetReport) -> str:
     year = f" for {report.year}" if report.year is not None else ""
     rows = []
-    for v in report.verdicts:
+    # judged targets first; those with nothing to judge them by (no data, pending, qualitative) after
+    unjudged = ("no data", "pending", "not measurable")
+    for v in sorted(report.verdicts, key=lambda v: v.status in unjudged):
         bullet = ""
         so_far = v.projection.ytd.interval if v.projection is not None else None
         known = v.outcome is not None and (v.outcome.lo is not None or v.outcome.hi is not None)

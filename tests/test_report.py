@@ -117,7 +117,7 @@ def test_headline_first_with_latest_value_change_and_source(page: Path) -> None:
     assert "<b>&gt; +2.35 million vehicles</b>" in nev and 'data-fact="cn-nev-production-2024-fyp"' in nev
     assert "Chinese automobiles draw international attention" in nev
     production = _article(html, "headline-vehicle-production")
-    assert "the change is unknown, both figures being bounds" in production  # > 34 M on > 30 M
+    assert "both figures are lower bounds, so the change is not known" in production  # > 34 M on > 30 M
 
 
 def test_trend_charts_only_for_two_periods_or_more(page: Path) -> None:
@@ -232,3 +232,18 @@ def test_the_old_wide_targets_table_would_fail(tmp_path: Path) -> None:
     )
     seen = measure(page, 390, tmp_path)
     assert seen["scroll"] > 390 and seen["over"] and seen["broken"] == ["#nowhere"]
+
+
+def test_judged_targets_come_before_those_without_data(page: Path) -> None:
+    html = page.read_text(encoding="utf-8")
+    statuses = re.findall(r'<article class="target" id="target-[^"]+"><header><span class="status [^"]+">([^<]+)<', html)
+    assert statuses == [
+        "met",  # NEV sales, China
+        "met",  # vehicle sales, China
+        "can&#x27;t tell",  # vehicle sales growth, China (escaped in HTML)
+        "on track (projected)",  # vehicle production, Chongqing
+        "no data",
+        "no data",
+        "not measurable",
+        "no data",
+    ]
