@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from autofacts.chinese import is_chinese
 from autofacts.model import KnowledgeBase, Metric
 from autofacts.numbers import Mention
 from autofacts.parse import PLACEHOLDER
@@ -238,6 +239,10 @@ def guess_kind(sentence: Sentence) -> str:
 
 def extract_candidates(text: str, kb: KnowledgeBase, published: date | None = None) -> list[Candidate]:
     """A candidate for every figure the text states, in order."""
+    if is_chinese(text):  # Chinese grammar: autofacts.chinese_extract (which builds on this module)
+        from autofacts.chinese_extract import chinese_candidates
+
+        return chinese_candidates(text, kb, published)
     regions = sorted({f.region for f in kb.facts} - {"World"}, key=len, reverse=True)
     phrases = metric_phrases(kb)
     out = []
