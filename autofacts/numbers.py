@@ -131,6 +131,7 @@ class Mention:
     start: int
     end: int
     text: str
+    upper: Decimal | None = None  # the top of a range ("between 3.6 million and 4 million"); value is its foot
 
 
 def _to_decimal(text: str) -> Decimal:
