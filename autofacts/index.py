@@ -113,6 +113,7 @@ def _catalogue_json(parsed: ParsedFile) -> str:
         {
             **{k: getattr(m, k) for k in ("id", "name", "unit", "measure", "description", "growth_of")},
             "aliases": list(m.aliases),
+            "phrases": list(m.phrases),
             "loc": _loc(m.location),
         }
         for m in parsed.metrics
@@ -140,6 +141,7 @@ def _parsed_from_json(name: str, text: str, display: str) -> ParsedFile:
         Metric(
             **{k: m[k] for k in ("id", "name", "unit", "measure", "description", "growth_of")},
             aliases=tuple(m["aliases"]),
+            phrases=tuple(m["phrases"]),
             location=_unloc(m["loc"], display),
         )
         for m in data["metrics"]
