@@ -111,7 +111,7 @@ def check_seed_hashes(kb: KnowledgeBase, seeds: dict[str, str]) -> list[Problem]
                 f"the source records {source.sha256[:12]}… "
                 "(restore the text, or record the new hash if the edit is right)"
             )
-            problems.append(Problem(where, "E113", message))
+            problems.append(Problem(where, "E114", message))
     return problems
 
 
