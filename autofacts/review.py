@@ -132,8 +132,8 @@ def candidate_view(draft: Draft, number: int, total: int, file_name: str, kb: Kn
     if draft.id:
         table.add_row("id", draft.id)
     parts: list[RenderableType] = [title, sentence, table]
-    if draft.why:
-        parts.append(Text("why: " + "; ".join(draft.why), style="dim"))
+    for n, reason in enumerate(draft.why):
+        parts.append(Text(("why: " if n == 0 else "     ") + reason, style="dim"))
     return Group(*parts)
 
 
