@@ -62,7 +62,7 @@ class OneLineErrors(TyperGroup):
         except click.exceptions.ClickException as exc:  # Click raises only usage errors while parsing; kept for safety
             sys.stderr.write(printable(f"autofacts: {exc.format_message()}") + "\n")
             sys.exit(exc.exit_code)
-        except (click.exceptions.Abort, KeyboardInterrupt):
+        except (typer.Abort, KeyboardInterrupt):
             sys.stderr.write("autofacts: interrupted\n")
             sys.exit(130)
         sys.exit(status if isinstance(status, int) else 0)
@@ -373,16 +373,16 @@ def show(
 
     kb = _load_valid(facts)
     m = resolve_metric(kb, metric)
-    region_name = resolve_region(kb, region) if region else None
+    region_name = resolve_region(kb, region) if region is not None else None
     kb.load(metrics=[m.id], regions=[region_name] if region_name else None)
     filters = Filters(
         metrics=(m.id,),
         region=region_name,
-        period=parse_period(period) if period else None,
-        kind=check_kind(kind) if kind else None,
-        since=parse_period(since) if since else None,
-        until=parse_period(until) if until else None,
-        as_of=_as_of(as_of) if as_of else None,
+        period=parse_period(period) if period is not None else None,
+        kind=check_kind(kind) if kind is not None else None,
+        since=parse_period(since) if since is not None else None,
+        until=parse_period(until) if until is not None else None,
+        as_of=_as_of(as_of) if as_of is not None else None,
     )
     groups = group_facts(select_facts(kb, filters))
     if not groups:
@@ -447,13 +447,13 @@ def compare(
     kb = _load_valid(facts)
     a, b = parse_period(period_a), parse_period(period_b)
     metric_ids = tuple(resolve_metric(kb, m).id for m in metric) if metric else None
-    region_name = resolve_region(kb, region) if region else None
+    region_name = resolve_region(kb, region) if region is not None else None
     kb.load(periods=[a, b], metrics=metric_ids, regions=[region_name] if region_name else None)
     filters = Filters(
         metrics=metric_ids,
         region=region_name,
-        kind=check_kind(kind) if kind else None,
-        as_of=_as_of(as_of) if as_of else None,
+        kind=check_kind(kind) if kind is not None else None,
+        as_of=_as_of(as_of) if as_of is not None else None,
     )
     comparison = compare_periods(kb, a, b, filters, include_all=show_all)
     if not comparison.rows and fmt is Format.table:
@@ -484,7 +484,7 @@ def targets(
 
     kb = _load_valid(facts)
     metric_ids = tuple(resolve_metric(kb, m).id for m in metric) if metric else None
-    region_name = resolve_region(kb, region) if region else None
+    region_name = resolve_region(kb, region) if region is not None else None
     load_for_targets(kb, year, region_name, metric_ids)
     statuses = None
     if status:
@@ -578,6 +578,8 @@ def coverage(
     from autofacts.check import read_seeds
     from autofacts.coverage import knowledge_base_coverage
 
+    if min_percent is not None and not 0 <= min_percent <= 100:  # also refuses nan
+        raise UsageError(f"--min {min_percent}: give a percentage from 0 to 100")
     kb = _load_valid(facts)
     kb.load()
     if source is not None and source not in kb.sources:
@@ -614,7 +616,7 @@ def extract(
     from pathlib import Path
 
     from autofacts.extract import candidates_yaml, extract_candidates
-    from autofacts.files import check_output_path, write_new
+    from autofacts.files import MAX_SEED_BYTES, check_output_path, read_limited, write_new
     from autofacts.periods import parse_date
 
     if output is not None:
@@ -623,9 +625,7 @@ def extract(
     kb.load()
     path = Path(file)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except IsADirectoryError:
-        raise UsageError(f"{file}: a folder, not a document") from None
+        text = read_limited(path, MAX_SEED_BYTES).decode("utf-8-sig")
     except OSError as exc:
         raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
