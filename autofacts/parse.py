@@ -208,6 +208,7 @@ SOURCE_SCHEMA: Schema = {
     "published_inferred": (False, "text"),
     "url": (False, "text"),
     "excluded": (False, "exclusions"),
+    "sha256": (False, "text"),
 }
 METRIC_SCHEMA: Schema = {
     "id": (True, "text"),
