@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
+from autofacts.chinese import is_chinese
 from autofacts.model import KnowledgeBase, Metric
 from autofacts.numbers import Mention, hedge_start
 from autofacts.parse import PLACEHOLDER
@@ -812,6 +813,10 @@ class Reader:
 
 def extract_candidates(text: str, kb: KnowledgeBase, published: date | None = None) -> list[Candidate]:
     """A candidate for every figure the text states, in order."""
+    if is_chinese(text):  # Chinese grammar: autofacts.chinese_extract (which builds on this module)
+        from autofacts.chinese_extract import chinese_candidates
+
+        return chinese_candidates(text, kb, published)
     reader = Reader(kb)
     ctx = Context()
     out: list[Candidate] = []
@@ -830,10 +835,10 @@ def candidates_yaml(candidates: list[Candidate], file_name: str, source_id: str 
     """The candidates as a facts file, with comments above each saying what was read and why."""
     prefix = re.sub(r"[^a-z0-9]+", "-", (source_id or "new").lower()).strip("-") or "new"
     lines = [
-        f"# Candidate facts from {file_name}, proposed by `autofacts extract` for review.",
+        f"# Candidate facts from {_q(file_name)}, proposed by `autofacts extract` for review.",
         "# For each one: check the value, qualifier, period and kind against the quote, fill in every",
         f"# {PLACEHOLDER}, and delete what is not an industry figure. `autofacts check` refuses a {PLACEHOLDER}.",
-        f"source: {source_id or PLACEHOLDER}",
+        f"source: {_q(source_id) if source_id else PLACEHOLDER}",
         "facts:",
     ]
     for n, c in enumerate(candidates, 1):

@@ -27,7 +27,7 @@ from autofacts.load import assemble_catalogues, complete_fact, knowledge_base_fi
 from autofacts.model import Exclusion, Fact, KnowledgeBase, Location, Metric, ParsedFile, PendingFact, Problem, Source
 from autofacts.periods import Period, parse_period
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _METRIC_FIELDS = ("id", "name", "unit", "measure", "description", "growth_of", "part", "whole", "multiple_of")
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -98,7 +98,10 @@ def _typed_value(value: Any) -> Any:
 def _catalogue_json(parsed: ParsedFile) -> str:
     sources = [
         {
-            **{k: getattr(s, k) for k in ("id", "file", "title", "language", "publisher", "published_inferred", "url")},
+            **{
+                k: getattr(s, k)
+                for k in ("id", "file", "title", "language", "publisher", "published_inferred", "url", "sha256")
+            },
             "published": s.published.label,
             "excluded": [
                 {"reason": e.reason, "text": e.text, "start": e.start, "loc": _loc(e.location)} for e in s.excluded
@@ -124,7 +127,9 @@ def _parsed_from_json(name: str, text: str, display: str) -> ParsedFile:
     data = json.loads(text)
     sources = [
         Source(
-            **{k: s[k] for k in ("id", "file", "title", "language", "publisher", "published_inferred", "url")},
+            **{
+                k: s[k] for k in ("id", "file", "title", "language", "publisher", "published_inferred", "url", "sha256")
+            },
             published=parse_period(s["published"]),
             excluded=tuple(
                 Exclusion(e["reason"], e["text"], e["start"], _unloc(e["loc"], display)) for e in s["excluded"]
