@@ -107,7 +107,7 @@ def _mark(fact: Fact, metric: Metric, x: float, top: Decimal, colour: str, link:
     assert fact.value is not None and fact.interval is not None
     y = _y(fact.value, top)
     label = escape(
-        f"{fact.period} {fact.region}: {format_stated(fact.value, fact.qualifier, metric.unit)} ({fact.kind})"
+        f"{fact.period} {fact.region}: {format_stated(fact.value, fact.qualifier, metric.unit, fact.upper)} ({fact.kind})"
     )
     out = [f"<g><title>{label}</title>"]
     iv = fact.interval
