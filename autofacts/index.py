@@ -97,7 +97,10 @@ def _typed_value(value: Any) -> Any:
 def _catalogue_json(parsed: ParsedFile) -> str:
     sources = [
         {
-            **{k: getattr(s, k) for k in ("id", "file", "title", "language", "publisher", "published_inferred", "url")},
+            **{
+                k: getattr(s, k)
+                for k in ("id", "file", "title", "language", "publisher", "published_inferred", "url", "sha256")
+            },
             "published": s.published.label,
             "excluded": [
                 {"reason": e.reason, "text": e.text, "start": e.start, "loc": _loc(e.location)} for e in s.excluded
@@ -123,7 +126,9 @@ def _parsed_from_json(name: str, text: str, display: str) -> ParsedFile:
     data = json.loads(text)
     sources = [
         Source(
-            **{k: s[k] for k in ("id", "file", "title", "language", "publisher", "published_inferred", "url")},
+            **{
+                k: s[k] for k in ("id", "file", "title", "language", "publisher", "published_inferred", "url", "sha256")
+            },
             published=parse_period(s["published"]),
             excluded=tuple(
                 Exclusion(e["reason"], e["text"], e["start"], _unloc(e["loc"], display)) for e in s["excluded"]
