@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
+from autofacts.chinese import is_chinese
 from autofacts.model import KnowledgeBase, Metric
 from autofacts.numbers import Mention, hedge_start
 from autofacts.parse import PLACEHOLDER
@@ -823,6 +824,10 @@ class Reader:
 
 def extract_candidates(text: str, kb: KnowledgeBase, published: date | None = None) -> list[Candidate]:
     """A candidate for every figure the text states, in order."""
+    if is_chinese(text):  # Chinese grammar: autofacts.chinese_extract (which builds on this module)
+        from autofacts.chinese_extract import chinese_candidates
+
+        return chinese_candidates(text, kb, published)
     reader = Reader(kb)
     ctx = Context()
     out: list[Candidate] = []
