@@ -27,7 +27,7 @@ from autofacts.load import assemble_catalogues, complete_fact, knowledge_base_fi
 from autofacts.model import Exclusion, Fact, KnowledgeBase, Location, Metric, ParsedFile, PendingFact, Problem, Source
 from autofacts.periods import Period, parse_period
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 6  # 4: metric phrases; 5: source sha256; 6: metric part, whole, multiple_of
 _METRIC_FIELDS = ("id", "name", "unit", "measure", "description", "growth_of", "part", "whole", "multiple_of")
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -112,7 +112,7 @@ def stated_value(fact: Fact, metric: Metric) -> str:
         return f"{format_interval(fact.derived_from.interval, metric.unit)} {DERIVED_MARK}"
     if fact.value is None:
         return "(qualitative)"
-    return format_stated(fact.value, fact.qualifier, metric.unit)
+    return format_stated(fact.value, fact.qualifier, metric.unit, fact.upper)
 
 
 def derivation_json(fact: Fact) -> dict[str, Any] | None:

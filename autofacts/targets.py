@@ -159,7 +159,7 @@ def _percent_of(outcome: Interval, target: Fact) -> Interval | None:
 
 
 def _stated(fact: Fact, metric: Metric) -> str:
-    return format_stated(fact.value or Decimal(0), fact.qualifier, metric.unit)
+    return format_stated(fact.value or Decimal(0), fact.qualifier, metric.unit, fact.upper)
 
 
 def _remaining(target: Fact, ytd: Fact) -> Period:
