@@ -772,7 +772,8 @@ def add(
     candidates = extract_candidates(text, kb, parse_period(published).end)
     added = add_source(kb, Path(file), new, candidates)
     sys.stdout.write(
-        f"Copied {file} to {added.seed} (sha256 {added.sha256[:12]}…)\n"
+        (f"Copied {file} to {added.seed}" if added.copied else f"{added.seed} is in the seeds folder already")
+        + f" (sha256 {added.sha256[:12]}…)\n"
         f"and registered source {added.source_id} in {added.sources_file}.\n"
         f"{added.candidates} candidate facts wait in {added.review_file} (not loaded until reviewed).\n"
         f"Next: autofacts review {added.source_id}\n"
