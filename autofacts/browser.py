@@ -49,8 +49,20 @@ def run_chromium(args: list[str], timeout: int = 120) -> subprocess.CompletedPro
         )
 
 
-def screenshot(page: Path, png: Path, width: int = 1100, height: int = 1400) -> None:
-    """A PNG of a local page, as a browser shows it."""
-    result = run_chromium([f"--screenshot={png.resolve()}", f"--window-size={width},{height}", page.resolve().as_uri()])
-    if not png.exists():
+def screenshot(page: Path, png: Path, width: int = 1100, height: int = 1400, replace: bool = False) -> None:
+    """A PNG of a local page, as a browser shows it, written whole or not at all.
+
+    Chromium draws into a fresh folder of its own, so an older PNG is never taken for its work
+    and never overwritten by it; the picture is then put in place as any output file is (refused
+    when the name is taken, unless `replace`)."""
+    from autofacts.files import refuse_existing, write_new, write_replacing
+
+    if not replace:
+        refuse_existing(png)
+    with tempfile.TemporaryDirectory(prefix="autofacts-shot-") as folder:
+        shot = Path(folder) / "screenshot.png"
+        result = run_chromium([f"--screenshot={shot}", f"--window-size={width},{height}", page.resolve().as_uri()])
+        data = shot.read_bytes() if shot.is_file() else b""
+    if not data:
         raise UsageError(f"Chromium made no screenshot of {page}: {result.stderr.strip()[-200:]}")
+    (write_replacing if replace else write_new)(png, data)

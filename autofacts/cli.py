@@ -17,6 +17,7 @@ import typer
 
 from autofacts import __version__
 from autofacts.errors import AutofactsError, UsageError
+from autofacts.output import Answer, OutputFormat
 
 app = typer.Typer(
     help="Answers questions about an industry with numbers you can cite.",
@@ -142,18 +143,14 @@ def _as_of(text: str | None) -> date:
     return day
 
 
-def _emit(report: Any, fmt: Format, document: dict[str, Any]) -> None:
-    from autofacts import render
-
-    if fmt is Format.json:
-        sys.stdout.write(render.dumps(document))
-    elif fmt is Format.csv:
-        sys.stdout.write(render.to_csv(report))
-    elif fmt is Format.markdown:
-        sys.stdout.write(render.to_markdown(report))
-    else:
+def _emit(answer: Answer, fmt: OutputFormat) -> None:
+    """Write an answer in one format: a Rich table on a terminal, else text, piece by piece."""
+    if fmt is OutputFormat.table:
         console = _console()
-        console.print(render.to_rich(report, console.width))
+        console.print(answer.rich(console.width))
+    else:
+        for chunk in answer.chunks(fmt):
+            sys.stdout.write(chunk)
 
 
 def _console() -> Any:
@@ -200,17 +197,12 @@ def check(
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text or json.")] = CheckFormat.text,
 ) -> None:
     """Validate the knowledge base: schema, references, quotes, values, periods, conflicts."""
-    from autofacts import listings, render
     from autofacts.check import check_knowledge_base
+    from autofacts.output.catalogues import CheckAnswer
 
     kb = _load(facts)
     problems = check_knowledge_base(kb)
-    if fmt is CheckFormat.json:
-        sys.stdout.write(render.dumps(listings.check_json(problems, kb)))
-    else:
-        for problem in problems:
-            sys.stdout.write(f"{problem}\n")
-        sys.stdout.write(listings.check_summary(problems, kb) + "\n")
+    _emit(CheckAnswer(kb, problems), OutputFormat(fmt.value))
     raise typer.Exit(1 if problems else 0)
 
 
@@ -221,63 +213,35 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json, csv or yaml.")] = ExportFormat.json,
 ) -> None:
     """Every fact, normalised, with its interval and its source."""
-    from autofacts import listings
+    from autofacts.output.export import ExportAnswer
     from autofacts.query import sort_key
 
     kb = _load_valid(facts)
     kb.load()
     ordered = sorted(kb.facts, key=lambda f: sort_key(kb, f))
-    if fmt is ExportFormat.csv:
-        sys.stdout.write(listings.export_csv(kb, ordered))
-    elif fmt is ExportFormat.yaml:
-        sys.stdout.write(listings.export_yaml(kb, ordered))
-    else:
-        for chunk in listings.export_json(kb, ordered):
-            sys.stdout.write(chunk)
+    _emit(ExportAnswer(kb, ordered), OutputFormat(fmt.value))
 
 
 @app.command()
 @handle_errors
 def metrics(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
     """The metric catalogue, with the number of facts for each."""
-    from autofacts import listings
+    from autofacts.output.catalogues import MetricsAnswer
 
     kb = _load_valid(facts)
     kb.load()
-    report = listings.metrics_report(kb)
-    document = {
-        "metrics": [
-            {
-                "id": m.id,
-                "name": m.name,
-                "unit": m.unit,
-                "measure": m.measure,
-                "description": m.description,
-                "aliases": list(m.aliases),
-                "growth_of": m.growth_of,
-                "facts": len(kb.facts_for(m.id)),
-            }
-            for m in sorted(kb.metrics.values(), key=lambda m: m.id)
-        ]
-    }
-    _emit(report, fmt, document)
+    _emit(MetricsAnswer(kb), OutputFormat(fmt.value))
 
 
 @app.command()
 @handle_errors
 def sources(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
     """The source catalogue, with the number of facts quoted from each."""
-    from autofacts import listings, render
+    from autofacts.output.catalogues import SourcesAnswer
 
     kb = _load_valid(facts)
     kb.load()
-    document = {
-        "sources": [
-            render.source_json(s, sum(1 for f in kb.facts if f.source == s.id))
-            for s in sorted(kb.sources.values(), key=lambda s: (s.published.start, s.id))
-        ]
-    }
-    _emit(listings.sources_report(kb), fmt, document)
+    _emit(SourcesAnswer(kb), OutputFormat(fmt.value))
 
 
 @app.command()
@@ -300,7 +264,7 @@ def show(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Every fact for one metric, sorted by period, with its source and quote."""
-    from autofacts import views
+    from autofacts.output.answers import ChartAnswer, ShowAnswer
     from autofacts.periods import parse_period
     from autofacts.query import Filters, check_kind, group_facts, resolve_metric, resolve_region, select_facts
 
@@ -326,10 +290,10 @@ def show(
         _write_chart(m, [f for g in groups for f in g.facts], output)
         return
     if chart and fmt is Format.table:
-        _console().print(views.show_chart(m, groups))
+        _emit(ChartAnswer(m, groups), OutputFormat.table)
         return
     machine = fmt is not Format.table  # CSV and Markdown are for citing: whole quotes, fact ids
-    _emit(views.show_report(kb, m, groups, quotes or machine, with_ids=machine), fmt, views.show_json(kb, m, groups))
+    _emit(ShowAnswer(kb, m, groups, quotes or machine, with_ids=machine), OutputFormat(fmt.value))
 
 
 def _write_chart(metric: Any, facts: list[Any], output: str) -> None:
@@ -348,8 +312,6 @@ def _write_chart(metric: Any, facts: list[Any], output: str) -> None:
 
         from autofacts.browser import screenshot
 
-        if path.exists():
-            raise UsageError(f"{path} exists: refusing to overwrite it (choose another name)")
         with tempfile.TemporaryDirectory() as tmp:
             page = Path(tmp) / "chart.html"
             page.write_text(f'<!doctype html><body style="margin:0">{svg}</body>', encoding="utf-8")
@@ -373,8 +335,8 @@ def compare(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Every metric and region with a value in both periods: change, relative change, CAGR."""
-    from autofacts import views
     from autofacts.compare import compare_periods
+    from autofacts.output.answers import CompareAnswer, nothing_to_compare
     from autofacts.periods import parse_period
     from autofacts.query import Filters, check_kind, resolve_metric, resolve_region
 
@@ -391,9 +353,9 @@ def compare(
     )
     comparison = compare_periods(kb, a, b, filters, include_all=show_all)
     if not comparison.rows and fmt is Format.table:
-        sys.stdout.write(views.nothing_to_compare(comparison) + "\n")
+        sys.stdout.write(nothing_to_compare(comparison) + "\n")
         return
-    _emit(views.compare_report(kb, comparison), fmt, views.compare_json(kb, comparison))
+    _emit(CompareAnswer(kb, comparison), OutputFormat(fmt.value))
 
 
 @app.command()
@@ -412,7 +374,7 @@ def targets(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Plan targets against reported outcomes: met, missed, on track, can't tell, no data."""
-    from autofacts import views
+    from autofacts.output.answers import TargetsAnswer
     from autofacts.query import resolve_metric, resolve_region
     from autofacts.targets import STATUSES, check_targets, load_for_targets
 
@@ -436,7 +398,7 @@ def targets(
     )
     if not report.verdicts:
         sys.stderr.write("autofacts: no targets match these filters\n")
-    _emit(views.targets_report(kb, report), fmt, views.targets_json(kb, report))
+    _emit(TargetsAnswer(kb, report), OutputFormat(fmt.value))
 
 
 @app.command()
@@ -450,7 +412,7 @@ def report(
     ] = None,
     as_of: AsOfOption = None,
     title: Annotated[str | None, typer.Option("--title", help="The page's title.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE (and PNG) if they exist.")] = False,
     screenshot_png: Annotated[
         str | None, typer.Option("--screenshot", metavar="PNG", help="Also save a picture of the page (Chromium).")
     ] = None,
@@ -460,12 +422,16 @@ def report(
     from pathlib import Path
 
     from autofacts.compare import compare_periods
-    from autofacts.files import write_new, write_replacing
+    from autofacts.files import refuse_existing, write_new, write_replacing
     from autofacts.periods import parse_period
     from autofacts.query import Filters, resolve_metric
     from autofacts.report import build_report
     from autofacts.targets import check_targets
 
+    if not force:  # before any work: never half of what was asked
+        refuse_existing(Path(output))
+        if screenshot_png is not None:
+            refuse_existing(Path(screenshot_png))
     kb = _load_valid(facts)
     kb.load()
     day = _as_of(as_of)
@@ -487,7 +453,7 @@ def report(
     if screenshot_png is not None:
         from autofacts.browser import screenshot
 
-        screenshot(path, Path(screenshot_png))
+        screenshot(path, Path(screenshot_png), replace=force)
         sys.stderr.write(f"autofacts: wrote {screenshot_png}\n")
 
 
@@ -503,9 +469,9 @@ def coverage(
     fmt: FormatOption = Format.table,
 ) -> None:
     """For each source: every number in its text, whether a fact cites it, and the share covered."""
-    from autofacts import listings
-    from autofacts.check import read_seeds
     from autofacts.coverage import knowledge_base_coverage
+    from autofacts.output.catalogues import CoverageAnswer
+    from autofacts.seeds import read_seeds
 
     kb = _load_valid(facts)
     kb.load()
@@ -515,7 +481,7 @@ def coverage(
     if problems:
         _fail(str(problems[0]), 1)
     coverages = [c for c in knowledge_base_coverage(kb, seeds) if source is None or c.source.id == source]
-    _emit(listings.coverage_report(coverages, details), fmt, listings.coverage_json(coverages))
+    _emit(CoverageAnswer(kb, coverages, details), OutputFormat(fmt.value))
     if min_percent is not None:
         below = [c for c in coverages if c.percent < Decimal(str(min_percent))]
         for c in below:
@@ -545,18 +511,12 @@ def extract(
     from autofacts.extract import candidates_yaml, extract_candidates
     from autofacts.files import write_new
     from autofacts.periods import parse_date
+    from autofacts.seeds import read_document
 
     kb = _load_valid(facts)
     kb.load()
     path = Path(file)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except IsADirectoryError:
-        raise UsageError(f"{file}: a folder, not a document") from None
-    except OSError as exc:
-        raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{file}: not UTF-8 text (byte {exc.start})") from None
+    text = read_document(file)
     day = parse_date(published) if published else None
     if day is None and source in kb.sources:
         day = kb.sources[source].published.end
@@ -586,19 +546,15 @@ def cite(
     fmt: Annotated[CiteFormat, typer.Option("--format", "-f", help="text, markdown or json.")] = CiteFormat.text,
 ) -> None:
     """The full citation of a fact, and its quote inside its paragraph with the figure highlighted."""
-    from autofacts import listings, render
-    from autofacts.cite import cite_fact, footnote
+    from autofacts.cite import cite_fact
+    from autofacts.output.catalogues import CiteAnswer
 
     kb = _load_valid(facts)
     kb.load()
     citation = cite_fact(kb, fact_id)
-    if fmt is CiteFormat.markdown:
-        sys.stdout.write(footnote(citation) + "\n")
-    elif fmt is CiteFormat.json:
-        sys.stdout.write(render.dumps(listings.cite_json(kb, citation, footnote(citation))))
-    else:
-        console = _console()
-        console.print(listings.cite_rich(citation, marks=not console.is_terminal))
+    plain_text = fmt is CiteFormat.text
+    answer = CiteAnswer(kb, citation, marks=plain_text and not _console().is_terminal)
+    _emit(answer, OutputFormat.table if plain_text else OutputFormat(fmt.value))
 
 
 @app.command()
@@ -609,7 +565,7 @@ def search(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Facts whose metric, region, period, quote or note match every word, best first."""
-    from autofacts import listings
+    from autofacts.output.catalogues import SearchAnswer
     from autofacts.query import search_facts
 
     kb = _load_valid(facts)
@@ -618,4 +574,4 @@ def search(
     hits = search_facts(kb, query)
     if not hits:
         sys.stderr.write(f"autofacts: no facts match '{query}'\n")
-    _emit(listings.search_report(kb, query, hits), fmt, listings.search_json(kb, query, hits))
+    _emit(SearchAnswer(kb, query, hits), OutputFormat(fmt.value))

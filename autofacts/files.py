@@ -27,14 +27,15 @@ def _mode() -> int:
     return 0o666 & ~mask
 
 
-def _temporary_copy(path: Path, text: str) -> str:
-    """`text` in a temporary file beside `path`, flushed to disk; returns its name."""
+def _temporary_copy(path: Path, content: str | bytes) -> str:
+    """`content` (text is written as UTF-8) in a temporary file beside `path`, flushed to disk;
+    returns its name."""
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         os.chmod(tmp, _mode())
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
@@ -47,10 +48,15 @@ def _refusal(path: Path) -> FileExistsRefusal:
     return FileExistsRefusal(f"{path} exists: refusing to overwrite it (choose another name)")
 
 
-def write_new(path: Path, text: str) -> None:
-    """Write a file that must not exist yet; fails, leaving nothing behind, if the name is taken."""
-    if path.exists():
+def refuse_existing(path: Path) -> None:
+    """Stop before doing any work when an output file exists (FileExistsRefusal)."""
+    if path.exists() or path.is_symlink():
         raise _refusal(path)
+
+
+def write_new(path: Path, text: str | bytes) -> None:
+    """Write a file that must not exist yet; fails, leaving nothing behind, if the name is taken."""
+    refuse_existing(path)
     tmp = _temporary_copy(path, text)
     try:
         os.link(tmp, path)
@@ -60,7 +66,7 @@ def write_new(path: Path, text: str) -> None:
         os.unlink(tmp)
 
 
-def write_replacing(path: Path, text: str) -> None:
+def write_replacing(path: Path, text: str | bytes) -> None:
     """Write `path`, replacing it atomically: readers see the old file or the new, never half."""
     tmp = _temporary_copy(path, text)
     try:

@@ -15,11 +15,12 @@ from autofacts import __version__
 from autofacts.chart import metric_chart_svg
 from autofacts.compare import Comparison
 from autofacts.model import Fact, KnowledgeBase, Metric
+from autofacts.output.answers import change_text, outcome_text, percent_text, status_text, verdict_detail
+from autofacts.output.records import excerpt, region_label, stated_value
 from autofacts.query import sort_key
-from autofacts.render import excerpt, stated_value
+from autofacts.seeds import read_seed, seed_label
 from autofacts.targets import TargetReport
 from autofacts.text import locate
-from autofacts.views import change_text, outcome_text, percent_text, status_text, verdict_detail
 
 STYLE = """
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a;
@@ -57,7 +58,7 @@ def _header(kb: KnowledgeBase, as_of: date, title: str) -> str:
         f'<li id="source-{escape(s.id)}"><b>{escape(s.title)}</b>'
         f"{', ' + escape(s.publisher) if s.publisher else ''}, {escape(s.published.label)}"
         f"{' (date inferred)' if s.published_inferred else ''} — "
-        f'<a href="#seed-{escape(s.id)}">read the text</a> <span class="muted">seeds/{escape(s.file)}</span></li>'
+        f'<a href="#seed-{escape(s.id)}">read the text</a> <span class="muted">{escape(seed_label(kb, s.file))}</span></li>'
         for s in sorted(kb.sources.values(), key=lambda s: (s.published.start, s.id))
     )
     return (
@@ -117,7 +118,7 @@ def _comparison(comparison: Comparison) -> str:
 
 def _metric_section(kb: KnowledgeBase, metric: Metric, facts: list[Fact]) -> str:
     rows = "".join(
-        f"<tr><td>{escape(f.period.label)}</td><td>{escape(f.region)}{' · ' + escape(f.entity) if f.entity else ''}</td>"
+        f"<tr><td>{escape(f.period.label)}</td><td>{escape(region_label(f))}</td>"
         f'<td class="num">{_cite(f, stated_value(f, metric))}</td><td>{escape(f.kind)}</td>'
         f'<td><a href="#source-{escape(f.source)}">{escape(f.source)}</a></td><td>“{escape(excerpt(f, 140))}”</td></tr>'
         for f in facts
@@ -149,10 +150,7 @@ def _seed_texts(kb: KnowledgeBase, facts: list[Fact]) -> str:
     """Each source's text, every quoted sentence marked and anchored for the facts citing it."""
     articles = []
     for source in sorted(kb.sources.values(), key=lambda s: (s.published.start, s.id)):
-        try:
-            text = kb.seed_path(source).read_text(encoding="utf-8-sig")
-        except OSError:
-            continue
+        text = read_seed(kb, source)  # a seed that cannot be read stops the report: no source silently left out
         spans: dict[tuple[int, int], list[str]] = {}
         for f in facts:
             if f.source == source.id and (where := locate(f.quote, text)) is not None:
@@ -169,7 +167,7 @@ def _seed_texts(kb: KnowledgeBase, facts: list[Fact]) -> str:
         out.append(escape(text[pos:]))
         articles.append(
             f'<article id="seed-{escape(source.id)}"><h3>{escape(source.title)} '
-            f'<span class="muted">seeds/{escape(source.file)}</span></h3><div class="seed">{"".join(out)}</div></article>'
+            f'<span class="muted">{escape(seed_label(kb, source.file))}</span></h3><div class="seed">{"".join(out)}</div></article>'
         )
     return f'<section id="seeds"><h2>Source texts</h2>{"".join(articles)}</section>'
 
