@@ -10,7 +10,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from autofacts.errors import UsageError
+from autofacts.errors import AutofactsError, UsageError
+from autofacts.files import check_output_path, write_output
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # Flags for a closed network: without the background ones Chromium keeps trying to phone home.
@@ -27,6 +28,12 @@ FLAGS = (
 )
 
 
+class ChromiumError(AutofactsError):
+    """Chromium ran but made no picture."""
+
+    code = "E004"
+
+
 def find_chromium() -> str | None:
     for name in CANDIDATES:
         found = shutil.which(name)
@@ -40,29 +47,47 @@ def run_chromium(args: list[str], timeout: int = 120) -> subprocess.CompletedPro
     if chromium is None:
         raise UsageError("this needs Chromium (Debian: apt-get install chromium); write .svg or .html instead")
     with tempfile.TemporaryDirectory(prefix="autofacts-chromium-") as profile:
-        return subprocess.run(
-            [chromium, *FLAGS, f"--user-data-dir={profile}", *args],
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
-        )
+        try:
+            return subprocess.run(
+                [chromium, *FLAGS, f"--user-data-dir={profile}", *args],
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                timeout=timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise ChromiumError(f"Chromium did not finish within {timeout} s") from None
+        except OSError as exc:
+            raise ChromiumError(f"cannot run {chromium}: {exc.strerror or exc}") from None
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def check_png_name(png: Path) -> None:
+    """A screenshot is a PNG: refuse another name before any work (Chromium writes PNG whatever the name)."""
+    if png.suffix.lower() != ".png":
+        raise UsageError(f"{png}: a screenshot's file name must end in .png")
 
 
 def screenshot(page: Path, png: Path, width: int = 1100, height: int = 1400, replace: bool = False) -> None:
-    """A PNG of a local page, as a browser shows it, written whole or not at all.
+    """A PNG of a local page, as a browser shows it, written by the same rules as every output.
 
-    Chromium draws into a fresh folder of its own, so an older PNG is never taken for its work
-    and never overwritten by it; the picture is then put in place as any output file is (refused
-    when the name is taken, unless `replace`)."""
-    from autofacts.files import refuse_existing, write_new, write_replacing
-
-    if not replace:
-        refuse_existing(png)
+    Chromium draws into a fresh private folder; only a real PNG it made there is then put at `png`,
+    so an old file at that name is never mistaken for a new picture, nor overwritten without `replace`.
+    """
+    check_png_name(png)
+    check_output_path(png, replace=replace)
     with tempfile.TemporaryDirectory(prefix="autofacts-shot-") as folder:
-        shot = Path(folder) / "screenshot.png"
+        shot = Path(folder) / "shot.png"
         result = run_chromium([f"--screenshot={shot}", f"--window-size={width},{height}", page.resolve().as_uri()])
-        data = shot.read_bytes() if shot.is_file() else b""
-    if not data:
-        raise UsageError(f"Chromium made no screenshot of {page}: {result.stderr.strip()[-200:]}")
-    (write_replacing if replace else write_new)(png, data)
+        try:
+            data = shot.read_bytes()
+        except OSError:
+            data = b""
+    if not data.startswith(PNG_SIGNATURE):
+        why = " ".join(result.stderr.split())[-200:] or f"exit status {result.returncode}"
+        raise ChromiumError(f"Chromium made no screenshot of {page}: {why}")
+    write_output(png, data, replace=replace)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from autofacts.model import Fact, KnowledgeBase, Location, Problem
 from autofacts.numbers import read_numbers
 from autofacts.seeds import read_seeds, seed_label
-from autofacts.text import normalise
+from autofacts.text import normalise, phrase_problem
 
 
 def check_references(kb: KnowledgeBase) -> list[Problem]:
@@ -30,6 +30,27 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
             problems.append(Problem(fact.where("metric"), "E110", f"unknown metric '{fact.metric}'"))
         if fact.source not in kb.sources:
             problems.append(Problem(fact.where("source"), "E111", f"unknown source '{fact.source}'"))
+    return problems
+
+
+def check_metric_phrases(kb: KnowledgeBase) -> list[Problem]:
+    """Each metric phrase is usable, and no phrase names two metrics of one unit.
+
+    `extract` reads a figure's metric from these phrases; a phrase shared by two metrics that a
+    figure's unit cannot tell apart would make it guess.
+    """
+    problems = []
+    seen: dict[tuple[str, str], str] = {}
+    for metric in kb.metrics.values():
+        where = metric.location or Location("?", 0, 0)
+        for phrase in metric.phrases:
+            why = phrase_problem(phrase)
+            key = (" ".join(phrase.lower().replace("-", " ").split()), metric.unit)
+            if why is None and key in seen and seen[key] != metric.id:
+                why = f"is also a phrase of '{seen[key]}', which has the same unit"
+            if why is not None:
+                problems.append(Problem(where, "E113", f"metric '{metric.id}': phrase '{phrase}' {why}"))
+            seen.setdefault(key, metric.id)
     return problems
 
 
@@ -203,6 +224,7 @@ def check_conflicts(kb: KnowledgeBase) -> list[Problem]:
 Rule = Callable[[KnowledgeBase], list[Problem]]
 RULES: tuple[Rule, ...] = (
     check_references,
+    check_metric_phrases,
     check_values,
     check_value_ranges,
     check_periods,

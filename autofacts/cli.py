@@ -4,22 +4,73 @@ Exit status: 0 success, 1 a failed check or unreadable data, 2 bad usage. Errors
 stderr, never a traceback (unless --debug).
 """
 
+import errno
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from autofacts import __version__
+from autofacts.entry import silence_stdout
 from autofacts.errors import AutofactsError, UsageError
 from autofacts.output import Answer, OutputFormat
+from autofacts.terminal import printable
+
+
+def _click() -> Any:
+    """Click, which Typer bundles from 0.28 on and depends on before."""
+    import importlib
+
+    try:
+        return importlib.import_module("typer._click")
+    except ImportError:  # Typer before 0.28
+        return importlib.import_module("click")
+
+
+class OneLineErrors(TyperGroup):
+    """Click's own errors (a missing argument, an unknown option) in one line, like autofacts' own,
+    instead of usage, hint, blank line and error; Ctrl-C at any point exits 130 with one line."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        click = _click()
+        try:
+            status = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except click.exceptions.UsageError as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # `autofacts` alone: the help, as Click shows it
+                exc.show()
+                sys.exit(2)
+            where = exc.ctx.command_path if exc.ctx is not None else "autofacts"
+            message = exc.format_message().rstrip(".")
+            sys.stderr.write(printable(f"autofacts: error[U000]: {message} (see `{where} --help`)") + "\n")
+            sys.exit(2)
+        except click.exceptions.ClickException as exc:  # Click raises only usage errors while parsing; kept for safety
+            sys.stderr.write(printable(f"autofacts: {exc.format_message()}") + "\n")
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            sys.stderr.write("autofacts: interrupted\n")
+            sys.exit(130)
+        sys.exit(status if isinstance(status, int) else 0)
+
 
 app = typer.Typer(
+    cls=OneLineErrors,
     help="Answers questions about an industry with numbers you can cite.",
     no_args_is_help=True,
     add_completion=False,
@@ -63,10 +114,12 @@ AsOfOption = Annotated[
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
+# Errors of a write to a stream (no file name): the disk or quota is full, the device failed.
+_OUTPUT_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
 
 
 def _fail(message: str, code: int) -> None:
-    sys.stderr.write(f"autofacts: {message}\n")
+    sys.stderr.write(printable(f"autofacts: {message}") + "\n")
     raise typer.Exit(code)
 
 
@@ -91,6 +144,9 @@ def handle_errors(func: F) -> F:
         except Exception as exc:  # a bug: say so in one line; --debug shows the traceback
             if _debug["on"]:
                 raise
+            if isinstance(exc, OSError) and exc.filename is None and exc.errno in _OUTPUT_ERRORS:
+                silence_stdout()  # a full disk under stdout: say so once, not again at the final flush
+                _fail(f"cannot write the output: {exc.strerror}", 1)
             _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", 1)
 
     return wrapper  # type: ignore[return-value]
@@ -301,13 +357,16 @@ def _write_chart(metric: Any, facts: list[Any], output: str) -> None:
     from pathlib import Path
 
     from autofacts.chart import metric_chart_svg
-    from autofacts.files import write_new
+    from autofacts.files import check_output_path, write_new
 
     path = Path(output)
+    if path.suffix.lower() not in (".svg", ".png"):
+        raise UsageError(f"--output {output}: the file name must end in .svg or .png")
+    check_output_path(path)
     svg = metric_chart_svg(metric, facts)
     if path.suffix.lower() == ".svg":
         write_new(path, svg + "\n")
-    elif path.suffix.lower() == ".png":
+    else:
         import tempfile
 
         from autofacts.browser import screenshot
@@ -316,8 +375,6 @@ def _write_chart(metric: Any, facts: list[Any], output: str) -> None:
             page = Path(tmp) / "chart.html"
             page.write_text(f'<!doctype html><body style="margin:0">{svg}</body>', encoding="utf-8")
             screenshot(page, path, width=640, height=290)
-    else:
-        raise UsageError(f"--output {output}: the file name must end in .svg or .png")
     sys.stderr.write(f"autofacts: wrote {output}\n")
 
 
@@ -412,7 +469,9 @@ def report(
     ] = None,
     as_of: AsOfOption = None,
     title: Annotated[str | None, typer.Option("--title", help="The page's title.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace FILE (and PNG) if they exist.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE (and PNG) if it exists and is a regular file.")
+    ] = False,
     screenshot_png: Annotated[
         str | None, typer.Option("--screenshot", metavar="PNG", help="Also save a picture of the page (Chromium).")
     ] = None,
@@ -421,17 +480,20 @@ def report(
     """One self-contained HTML page: targets, a chart per metric, citations and source texts."""
     from pathlib import Path
 
+    from autofacts.browser import check_png_name
     from autofacts.compare import compare_periods
-    from autofacts.files import refuse_existing, write_new, write_replacing
+    from autofacts.files import check_output_path, write_output
     from autofacts.periods import parse_period
     from autofacts.query import Filters, resolve_metric
     from autofacts.report import build_report
     from autofacts.targets import check_targets
 
-    if not force:  # before any work: never half of what was asked
-        refuse_existing(Path(output))
-        if screenshot_png is not None:
-            refuse_existing(Path(screenshot_png))
+    path = Path(output)
+    # Every output path is judged before any work, so a refused picture never follows a written page.
+    check_output_path(path, replace=force)
+    if screenshot_png is not None:
+        check_png_name(Path(screenshot_png))
+        check_output_path(Path(screenshot_png), replace=force)
     kb = _load_valid(facts)
     kb.load()
     day = _as_of(as_of)
@@ -444,11 +506,7 @@ def report(
         comparison = compare_periods(kb, a, b, Filters(metrics=ids, as_of=day if as_of else None))
     name = title or "autofacts report"
     page = build_report(kb, scorecard, chosen, comparison, name)
-    path = Path(output)
-    if force:
-        write_replacing(path, page)
-    else:
-        write_new(path, page)
+    write_output(path, page, replace=force)
     sys.stderr.write(f"autofacts: wrote {output}\n")
     if screenshot_png is not None:
         from autofacts.browser import screenshot
@@ -509,10 +567,12 @@ def extract(
     from pathlib import Path
 
     from autofacts.extract import candidates_yaml, extract_candidates
-    from autofacts.files import write_new
+    from autofacts.files import check_output_path, write_new
     from autofacts.periods import parse_date
     from autofacts.seeds import read_document
 
+    if output is not None:
+        check_output_path(Path(output))
     kb = _load_valid(facts)
     kb.load()
     path = Path(file)

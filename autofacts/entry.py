@@ -1,16 +1,95 @@
-"""The console script: `--version` answered before the CLI (and Typer) is even imported."""
+"""The console script: `--version` answered before the CLI (and Typer) is even imported.
+
+It also owns what no command can: standard output itself. A full disk (`> /dev/full`) or a closed
+pipe, an encoding that cannot hold "≈" (`PYTHONIOENCODING=ascii`), and Ctrl-C at any moment, even
+while modules are still being imported, each end in one line on stderr and a documented status.
+"""
 
 from __future__ import annotations
 
+import codecs
+import os
+import signal
 import sys
 
+INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
-def main() -> None:
+
+def _escape_unencodable(error: UnicodeError) -> tuple[str, int]:
+    """A character the output encoding cannot hold, written as a JSON-style `\\uXXXX` escape:
+    nothing is lost, and inside a JSON string it is the same character."""
+    assert isinstance(error, UnicodeEncodeError)
+    escaped = []
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), error.end
+
+
+codecs.register_error("autofacts-escape", _escape_unencodable)
+
+
+def _fit_encoding() -> None:
+    """Streams whose encoding cannot hold all of Unicode escape what they cannot hold, never fail."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        if codecs.lookup(encoding).name not in ("utf-8", "utf-16", "utf-32") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="autofacts-escape")
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail (and print) again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def _say(message: str) -> None:
+    try:
+        sys.stderr.write(f"autofacts: {message}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _run() -> int:
     if sys.argv[1:] == ["--version"]:
         from autofacts import __version__
 
         sys.stdout.write(f"autofacts {__version__}\n")
-        return
+        return 0
     from autofacts.cli import app
 
-    app()
+    try:
+        app()
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    return 0
+
+
+def main() -> None:
+    """Run the CLI; the exit status is the command's, 1 if its output could not be written, 130 on Ctrl-C."""
+    try:
+        _fit_encoding()
+        status = _run()
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        silence_stdout()
+        _say("interrupted")
+        status = INTERRUPTED
+    except BrokenPipeError:
+        silence_stdout()  # the reader went away (| head): not an error
+        status = 0
+    except OSError as exc:
+        silence_stdout()
+        _say(f"cannot write the output: {exc.strerror or exc}")
+        status = 1
+    sys.exit(status)

@@ -18,7 +18,16 @@ from decimal import Decimal
 from autofacts.model import KnowledgeBase, Metric
 from autofacts.numbers import Mention
 from autofacts.parse import PLACEHOLDER
-from autofacts.text import PeriodPhrase, Sentence, figure_mentions, period_phrases, sentences
+from autofacts.text import (
+    FIGURE_SLOT,
+    PeriodPhrase,
+    Sentence,
+    figure_mentions,
+    period_phrases,
+    phrase_problem,
+    phrase_regex,
+    sentences,
+)
 from autofacts.units import plain
 
 # Which metric units a number read with a given unit may belong to.
@@ -39,6 +48,7 @@ _TARGET_WORDS = re.compile(
     r"\b(?:targets?|targeting|goals?|strive|aims?|aiming|plans? to|calls? for|will reach|expected to reach)\b", re.I
 )
 _FORECAST_WORDS = re.compile(r"\b(?:forecasts?|predicts?|predicted|projected|projection|will become)\b", re.I)
+_VEHICLE_NOUNS = frozenset({"vehicle", "unit", "car", "nev", "ev", "automobile", "truck", "bus"})
 _NEV_WORDS = re.compile(r"\b(?:new energy vehicles?|nevs?)\b")
 _GROWTH_WORDS = re.compile(r"\b(?:year on year|increase|growth|grew|rose|up by)\b")
 _CHINA_WORDS = re.compile(r"\b(?:China|Chinese|nationwide|national)\b")
@@ -61,48 +71,130 @@ class Candidate:
     new_metric: str | None = None  # a metric id proposed for the catalogue, when none there fits
 
 
-def _metric_phrases(kb: KnowledgeBase) -> list[tuple[str, Metric]]:
-    phrases = []
+@dataclass(frozen=True)
+class MetricPhrase:
+    """One way a text names a metric: its id, an alias, its name, or a catalogue phrase."""
+
+    text: str
+    pattern: re.Pattern[str]
+    metric: Metric
+
+    @property
+    def has_slot(self) -> bool:
+        return FIGURE_SLOT in self.text.split()
+
+
+def metric_phrases(kb: KnowledgeBase) -> list[MetricPhrase]:
+    """Every phrase that names a metric of the catalogue, longest first."""
+    out: list[MetricPhrase] = []
     for metric in kb.metrics.values():
-        for name in (metric.id, *metric.aliases):
-            phrases.append((name.replace("-", " ").lower(), metric))
-        phrases.append((metric.name.lower(), metric))
-    return phrases
+        names = {n.replace("-", " ").lower() for n in (metric.id, *metric.aliases, metric.name)}
+        names.update(p for p in metric.phrases if phrase_problem(p) is None)
+        out.extend(MetricPhrase(n, phrase_regex(n), metric) for n in names)
+    return sorted(out, key=lambda p: (-len(p.text), p.metric.id, p.text))
 
 
-def _fits(metric: Metric, mention: Mention) -> bool:
+_NOUN_STOP = frozenset(
+    [
+        "in",
+        "of",
+        "to",
+        "for",
+        "from",
+        "at",
+        "on",
+        "by",
+        "with",
+        "than",
+        "as",
+        "or",
+        "the",
+        "a",
+        "an",
+        "were",
+        "was",
+        "is",
+        "are",
+        "be",
+        "been",
+        "year",
+        "years",
+        "last",
+        "this",
+        "next",
+    ]
+)
+_LEADING_WORDS = re.compile(r"(?:\s+[A-Za-z][A-Za-z-]*)*")
+_GENERIC_UNITS = frozenset({"units", "none"})
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def nouns_after(text: str) -> tuple[str, ...]:
+    """The words naming what a number counts ("60 countries", "8,400 battery-swap and charging
+    stations"), up to the first word that is not part of that name; singular."""
+    words: list[str] = []
+    leading = _LEADING_WORDS.match(text)
+    for word in (leading[0] if leading else "").lower().split():
+        if word in _NOUN_STOP or len(words) == 4:
+            break
+        words.append(_singular(word))
+    return tuple(words)
+
+
+def _fits(metric: Metric, mention: Mention, nouns: tuple[str, ...] = ()) -> bool:
+    """A metric may hold the number: its unit matches what the number was read with, and when
+    the words after the number name what it counts, they name the metric's unit."""
     if mention.unit is None:
-        return metric.unit not in ("percent", "times", "rank")
+        if metric.unit in ("percent", "times", "rank"):
+            return False
+        if nouns and metric.unit not in _GENERIC_UNITS and metric.unit != "vehicles":
+            return _singular(metric.unit.split()[-1]) in nouns
+        return not nouns or metric.unit != "vehicles" or bool(set(nouns) & _VEHICLE_NOUNS)
     return metric.unit in _COMPATIBLE_UNITS.get(mention.unit, {metric.unit})
 
 
-def _nearest_metric(kb: KnowledgeBase, before: str, fits: Callable[[Metric], bool]) -> str | None:
+def _nearest_metric(phrases: list[MetricPhrase], before: str, fits: Callable[[Metric], bool]) -> str | None:
     best: tuple[int, int, str] | None = None
-    for phrase, metric in _metric_phrases(kb):
-        at = before.rfind(phrase)
-        if at < 0 or not fits(metric):
+    for phrase in phrases:
+        if phrase.has_slot or not fits(phrase.metric):
             continue
-        key = (len(before) - (at + len(phrase)), -len(phrase), metric.id)
+        found = [m.end() for m in phrase.pattern.finditer(before)]
+        if not found:
+            continue
+        key = (len(before) - found[-1], -len(phrase.text), phrase.metric.id)
         if best is None or key < best:
             best = key
     return best[2] if best else None
 
 
-def guess_metric(kb: KnowledgeBase, sentence: Sentence, mention: Mention) -> str | None:
-    """The metric whose name or alias stands nearest before the number and fits its unit.
+def guess_metric(phrases: list[MetricPhrase], sentence: Sentence, mention: Mention) -> str | None:
+    """The metric a phrase with the figure in it names ("made up N percent of all new vehicles
+    sold"); else the one whose name, alias or phrase stands nearest before the number and fits its unit.
 
     A per cent after "year-on-year increase" is the growth of the level named before it.
     """
-    before = sentence.text[: mention.start - sentence.start].lower().replace("-", " ")
-    found = _nearest_metric(kb, before, lambda metric: _fits(metric, mention))
-    if found is None and mention.unit == "percent" and _GROWTH_WORDS.search(before[-40:]):
-        level = _nearest_metric(kb, before, lambda metric: metric.measure in ("flow", "stock", "level"))
-        growth = [m.id for m in kb.metrics.values() if level is not None and m.growth_of == level]
+    at = mention.start - sentence.start
+    nouns = nouns_after(sentence.text[mention.end - sentence.start :])
+    for phrase in phrases:
+        if phrase.has_slot and _fits(phrase.metric, mention, nouns):
+            for m in phrase.pattern.finditer(sentence.text):
+                if m.start("figure") <= at < m.end("figure"):
+                    return phrase.metric.id
+    before = sentence.text[:at]
+    found = _nearest_metric(phrases, before, lambda metric: _fits(metric, mention, nouns))
+    if found is None and mention.unit == "percent" and _GROWTH_WORDS.search(before[-40:].lower()):
+        level = _nearest_metric(phrases, before, lambda metric: metric.measure in ("flow", "stock", "level"))
+        growth = [p.metric.id for p in phrases if level is not None and p.metric.growth_of == level]
         found = growth[0] if growth else None
     # "new energy vehicle ... production": the NEV variant of a vehicle metric, where there is one
-    if found and found.startswith("vehicle-") and _NEV_WORDS.search(before):
+    if found and found.startswith("vehicle-") and _NEV_WORDS.search(before.lower()):
         nev = "nev-" + found[len("vehicle-") :]
-        found = nev if nev in kb.metrics else found
+        found = nev if any(p.metric.id == nev for p in phrases) else found
     return found
 
 
@@ -147,9 +239,10 @@ def guess_kind(sentence: Sentence) -> str:
 def extract_candidates(text: str, kb: KnowledgeBase, published: date | None = None) -> list[Candidate]:
     """A candidate for every figure the text states, in order."""
     regions = sorted({f.region for f in kb.facts} - {"World"}, key=len, reverse=True)
+    phrases = metric_phrases(kb)
     out = []
     for sentence in sentences(text):
-        phrases = [
+        periods = [
             PeriodPhrase(sentence.start + p.start, sentence.start + p.end, p.label)
             for p in period_phrases(sentence.text, published)
         ]
@@ -159,9 +252,9 @@ def extract_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                 Candidate(
                     mention=mention,
                     sentence=sentence,
-                    metric=guess_metric(kb, sentence, mention),
+                    metric=guess_metric(phrases, sentence, mention),
                     region=guess_region(regions, sentence, mention),
-                    period=guess_period(phrases, mention),
+                    period=guess_period(periods, mention),
                     kind=guess_kind(sentence),
                 )
             )

@@ -2,22 +2,40 @@
 
 Both ways of writing go through a temporary file in the target's folder, flushed to disk, then put
 in place in one step: a link that fails if the name is taken (new files), or a rename that replaces
-(`report --force`). A crash leaves the old file, or no file, never half of one.
+(`--force`). A crash leaves the old file, or no file, never half of one. `--force` replaces only a
+regular file: never a device (`/dev/null`), a folder, a FIFO or a symbolic link, whatever it points at.
+Messages name the path the user gave, never the hidden temporary file.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
-from autofacts.errors import AutofactsError
+from autofacts.errors import AutofactsError, UsageError
+
+NAME_MAX = 255  # bytes in one file name on every file system autofacts is likely to meet
 
 
 class FileExistsRefusal(AutofactsError):
     """The output file exists; autofacts never overwrites what a person wrote."""
 
     code = "E002"
+
+
+class OutputPathError(UsageError):
+    """The output path cannot be a file autofacts writes: no such folder, a folder, a device, a link."""
+
+    code = "U004"
+
+
+class OutputWriteError(AutofactsError):
+    """The output could not be written (permissions, a full disk); nothing was left behind."""
+
+    code = "E003"
 
 
 def _mode() -> int:
@@ -27,17 +45,59 @@ def _mode() -> int:
     return 0o666 & ~mask
 
 
-def _temporary_copy(path: Path, content: str | bytes) -> str:
-    """`content` (text is written as UTF-8) in a temporary file beside `path`, flushed to disk;
-    returns its name."""
+def check_output_path(path: Path, replace: bool = False) -> None:
+    """Refuse, before any work is done, a path that cannot be written as asked.
+
+    Without `replace` the name must be free; with it, it may only hold a regular file.
+    """
+    name = path.name
+    if not name or name in (".", ".."):
+        raise OutputPathError(f"{path}: not a file name")
+    if len(os.fsencode(name)) > NAME_MAX:
+        raise OutputPathError(f"{_short(path)}: the file name is longer than {NAME_MAX} bytes")
+    folder = path.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise OutputPathError(f"{path}: the folder {folder} {what}")
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise OutputPathError(f"{path}: {exc.strerror or exc}") from None
+    if not replace:
+        raise _refusal(path)
+    if stat.S_ISLNK(info.st_mode):
+        raise OutputPathError(f"{path} is a symbolic link: --force replaces only a regular file")
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputPathError(f"{path} is a folder: --force replaces only a regular file")
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputPathError(f"{path} is not a regular file (a device or pipe): --force replaces only a regular file")
+
+
+def _short(path: Path) -> str:
+    text = str(path)
+    return text if len(text) <= 80 else text[:60] + "…" + text[-12:]
+
+
+def _temporary_copy(path: Path, data: bytes) -> str:
+    """`data` in a temporary file beside `path`, flushed to disk; returns its name."""
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    # The temporary name must fit too: a short prefix of the real name is enough to recognise it.
+    prefix = "." + path.name[:50] + "."
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputWriteError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         os.chmod(tmp, _mode())
         with os.fdopen(fd, "wb") as handle:
-            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputWriteError(f"cannot write {path}: {exc.strerror or exc}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -45,32 +105,47 @@ def _temporary_copy(path: Path, content: str | bytes) -> str:
 
 
 def _refusal(path: Path) -> FileExistsRefusal:
-    return FileExistsRefusal(f"{path} exists: refusing to overwrite it (choose another name)")
+    return FileExistsRefusal(f"{path} exists: refusing to overwrite it (choose another name, or --force)")
 
 
-def refuse_existing(path: Path) -> None:
-    """Stop before doing any work when an output file exists (FileExistsRefusal)."""
-    if path.exists() or path.is_symlink():
-        raise _refusal(path)
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
-def write_new(path: Path, text: str | bytes) -> None:
+def write_new(path: Path, content: str | bytes) -> None:
     """Write a file that must not exist yet; fails, leaving nothing behind, if the name is taken."""
-    refuse_existing(path)
-    tmp = _temporary_copy(path, text)
+    check_output_path(path)
+    tmp = _temporary_copy(path, _bytes(content))
     try:
         os.link(tmp, path)
     except FileExistsError:
         raise _refusal(path) from None
+    except OSError as exc:
+        raise OutputWriteError(f"cannot write {path}: {exc.strerror or exc}") from None
     finally:
         os.unlink(tmp)
 
 
-def write_replacing(path: Path, text: str | bytes) -> None:
-    """Write `path`, replacing it atomically: readers see the old file or the new, never half."""
-    tmp = _temporary_copy(path, text)
+def write_replacing(path: Path, content: str | bytes) -> None:
+    """Write `path`, replacing a regular file atomically: readers see the old file or the new, never half."""
+    check_output_path(path, replace=True)
+    tmp = _temporary_copy(path, _bytes(content))
     try:
+        check_output_path(path, replace=True)  # again, just before: the name may have changed meanwhile
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if exc.errno in (errno.EISDIR, errno.ENOTDIR):
+            raise OutputPathError(f"{path} is a folder: --force replaces only a regular file") from None
+        raise OutputWriteError(f"cannot write {path}: {exc.strerror or exc}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_output(path: Path, content: str | bytes, replace: bool = False) -> None:
+    """`write_replacing` with `replace` (the user said --force), else `write_new`."""
+    if replace:
+        write_replacing(path, content)
+    else:
+        write_new(path, content)

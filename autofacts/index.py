@@ -27,7 +27,7 @@ from autofacts.load import assemble_catalogues, complete_fact, knowledge_base_fi
 from autofacts.model import Exclusion, Fact, KnowledgeBase, Location, Metric, ParsedFile, PendingFact, Problem, Source
 from autofacts.periods import Period, parse_period
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
@@ -110,6 +110,7 @@ def _catalogue_json(parsed: ParsedFile) -> str:
         {
             **{k: getattr(m, k) for k in ("id", "name", "unit", "measure", "description", "growth_of")},
             "aliases": list(m.aliases),
+            "phrases": list(m.phrases),
             "loc": _loc(m.location),
         }
         for m in parsed.metrics
@@ -135,6 +136,7 @@ def _parsed_from_json(name: str, text: str, display: str) -> ParsedFile:
         Metric(
             **{k: m[k] for k in ("id", "name", "unit", "measure", "description", "growth_of")},
             aliases=tuple(m["aliases"]),
+            phrases=tuple(m["phrases"]),
             location=_unloc(m["loc"], display),
         )
         for m in data["metrics"]

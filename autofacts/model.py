@@ -93,6 +93,9 @@ class Metric:
     measure: str
     description: str = ""
     aliases: tuple[str, ...] = ()
+    # How articles say it ("output", "shipped abroad", "made up N percent of all new vehicles sold";
+    # N stands for the figure): `extract` reads metrics from these, and curators extend them.
+    phrases: tuple[str, ...] = ()
     growth_of: str | None = None  # for a growth rate: the metric it is the year-on-year change of
     location: Location | None = None
 

@@ -215,6 +215,7 @@ METRIC_SCHEMA: Schema = {
     "measure": (True, MEASURES),
     "description": (False, "text"),
     "aliases": (False, "texts"),
+    "phrases": (False, "texts"),
     "growth_of": (False, "text"),
 }
 FACT_SCHEMA: Schema = {

@@ -7,7 +7,7 @@ are shown to four significant digits.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 
 from autofacts.interval import SYMBOLS, Interval
 
@@ -24,12 +24,22 @@ def plain(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def significant(value: Decimal, digits: int = 4) -> Decimal:
-    """Round a derived figure to a few significant digits (never used on a stated one)."""
+# How each end of an interval is rounded so that a shown figure never claims more than its
+# inputs support: a lower bound goes down, an upper bound up, a central value to the nearest.
+_ROUNDING = {"lower": ROUND_FLOOR, "upper": ROUND_CEILING, "central": ROUND_HALF_EVEN}
+
+
+def significant(value: Decimal, digits: int = 4, side: str = "central") -> Decimal:
+    """Round a derived figure to a few significant digits (never used on a stated one).
+
+    `side` says what the figure is: a "lower" bound is rounded down (105.26 % -> 105.2 %), an
+    "upper" bound up, a "central" value to the nearest. Every shown derived figure, in tables,
+    Markdown, CSV, JSON, charts and the report, is rounded here.
+    """
     if value == 0:
         return value
     exponent = value.adjusted() - digits + 1
-    return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_EVEN)
+    return value.quantize(Decimal(1).scaleb(exponent), rounding=_ROUNDING[side])
 
 
 def _grouped(value: Decimal) -> str:
@@ -45,10 +55,12 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def format_number(value: Decimal, unit: str, derived: bool = False) -> str:
-    """One value with its unit, scaled to millions/billions where a reader expects it."""
+def format_number(value: Decimal, unit: str, derived: bool = False, side: str = "central") -> str:
+    """One value with its unit, scaled to millions/billions where a reader expects it.
+
+    A derived value is rounded to four significant digits in the direction `side` allows."""
     if derived:
-        value = significant(value)
+        value = significant(value, side=side)
     if unit == "percent":
         return f"{plain(value)} %"
     if unit == "times":
@@ -71,22 +83,23 @@ def format_stated(value: Decimal, qualifier: str, unit: str) -> str:
 def format_interval(interval: Interval, unit: str, signed: bool = False) -> str:
     """A derived interval: exact, one-sided ('> 2 million') or approximate ('≈ 11.6 million')."""
 
-    def num(v: Decimal) -> str:
-        text = format_number(v, unit, derived=True)
+    def num(v: Decimal, side: str) -> str:
+        text = format_number(v, unit, derived=True, side=side)
         return ("+" + text) if signed and v > 0 else text
 
     lo, hi = interval.lo, interval.hi
     if lo is not None and hi is not None:
         if lo == hi:
-            return num(lo)
+            return num(lo, "central")
         nominal = interval.nominal
         if nominal is not None and lo <= nominal <= hi:
-            return "≈ " + num(nominal)
-        return f"{num(lo)} to {num(hi)}"
+            return "≈ " + num(nominal, "central")
+        return f"{num(lo, 'lower')} to {num(hi, 'upper')}"
+    # A bound rounded outward stays true with its own symbol: x > 105.26 implies x > 105.2.
     if lo is not None:
-        return ("> " if interval.lo_open else "≥ ") + num(lo)
+        return ("> " if interval.lo_open else "≥ ") + num(lo, "lower")
     if hi is not None:
-        return ("< " if interval.hi_open else "≤ ") + num(hi)
+        return ("< " if interval.hi_open else "≤ ") + num(hi, "upper")
     return "unknown"
 
 
@@ -95,15 +108,19 @@ def interval_json(interval: Interval | None) -> dict[str, float | None | bool] |
     if interval is None:
         return None
 
-    def num(v: Decimal | None) -> int | float | None:
-        return None if v is None else json_number(significant(v, 10))
+    def num(v: Decimal | None, side: str) -> int | float | None:
+        return None if v is None else json_number(significant(v, 10, side))
 
+    # A central value is only worth giving when some bound says where the value lies: with
+    # none, it would be a number that exists nowhere, and a program would take it as fact.
+    usable = interval.lo is not None or interval.hi is not None
+    exact = interval.is_exact  # one value: both ends are the same number, rounded to the nearest
     return {
-        "lower": num(interval.lo),
-        "upper": num(interval.hi),
+        "lower": num(interval.lo, "central" if exact else "lower"),
+        "upper": num(interval.hi, "central" if exact else "upper"),
         "lower_open": interval.lo_open,
         "upper_open": interval.hi_open,
-        "nominal": num(interval.nominal),
+        "nominal": num(interval.nominal, "central") if usable else None,
     }
 
 

@@ -79,3 +79,71 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path.name}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+# --- running as a plain user ------------------------------------------------------------------
+
+NOBODY = 65534
+
+
+def _can_switch_user() -> str | None:
+    """Why tests cannot run a command as `nobody` here, or None when they can."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    if os.geteuid() != 0:
+        return "switching to another user needs root"
+    if shutil.which("setpriv") is None:
+        return "setpriv is not installed"
+    probe = subprocess.run(
+        [
+            "setpriv",
+            f"--reuid={NOBODY}",
+            f"--regid={NOBODY}",
+            "--clear-groups",
+            sys.executable,
+            "-c",
+            "import autofacts",
+        ],
+        capture_output=True,
+        check=False,
+    )
+    return None if probe.returncode == 0 else "user nobody cannot run this Python (its folders are private)"
+
+
+@pytest.fixture
+def nobody_dir():
+    """A scratch folder that `nobody` can enter (pytest's own tmp_path is private to root)."""
+    import tempfile
+
+    why = _can_switch_user()
+    if why is not None:
+        pytest.skip(why)
+    folder = Path(tempfile.mkdtemp(prefix="autofacts-nobody-"))
+    folder.chmod(0o777)
+    yield folder
+    for path in [folder, *folder.rglob("*")]:
+        if path.is_dir() and not path.is_symlink():
+            path.chmod(0o755)
+    shutil.rmtree(folder)
+
+
+def as_nobody(args: list[str], cwd: Path, module: bool = True):
+    """Run `python -m autofacts ARGS` (or `python ARGS`) as user nobody; returns the CompletedProcess."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "HOME": str(cwd), "AUTOFACTS_CACHE_DIR": str(cwd / ".cache"), "NO_COLOR": "1"}
+    command = [sys.executable, *(["-m", "autofacts"] if module else []), *args]
+    return subprocess.run(
+        ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", *command],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )

@@ -185,3 +185,22 @@ def test_shipped_seeds_are_the_shared_ones_byte_for_byte(kb) -> None:
         pytest.skip("../shared/seeds is not beside this checkout")
     for source in kb.sources.values():
         assert (kb.seeds_dir / source.file).read_bytes() == (shared / source.file).read_bytes()
+
+
+def test_metric_phrases_must_be_usable_and_unambiguous(run, kb_copy: Path) -> None:
+    # "sold" already names vehicle-sales (vehicles); giving it to vehicle-exports too makes it ambiguous
+    edit(kb_copy / "metrics.yaml", "phrases: [exported,", "phrases: [Sold, N and N, exported,")
+    where = line_of(kb_copy / "metrics.yaml", "id: vehicle-exports")
+    lines = check(run, kb_copy)
+    assert (
+        f"metrics.yaml:{where}:5: error[E113]: metric 'vehicle-exports': phrase 'Sold' is also a phrase of 'vehicle-sales', which has the same unit"
+        in "\n".join(lines)
+    )
+    assert any("phrase 'N and N' has more than one N (the figure stands in one place)" in ln for ln in lines)
+    assert lines[-1].startswith("2 errors in 1 file")
+
+
+def test_a_phrase_may_name_metrics_of_different_units(run, kb_copy: Path) -> None:
+    # "exports" of vehicles and their value in yuan are told apart by the figure's unit
+    edit(kb_copy / "metrics.yaml", "phrases: [exports were worth,", "phrases: [exported, exports were worth,")
+    assert run("check", "--facts", str(kb_copy)).exit_code == 0

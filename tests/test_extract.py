@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import yaml
+from conftest import edit
 
 from autofacts.extract import extract_candidates
 from autofacts.text import locate
@@ -171,3 +172,27 @@ def test_sentence_and_period_reading() -> None:
         )
     ]
     assert labels == ["2025-01/2025-11", "2025-01/2025-11", "2025-08-31", "2025-10", "2024-H1", "2014/2016", "2023"]
+
+
+def test_metrics_are_read_from_the_catalogue_phrases(kb) -> None:
+    text = (
+        "In 2024, carmakers shipped abroad 5.86 million vehicles.\n"
+        "NEVs made up about 40.9 percent of all new vehicles sold in 2024.\n"
+        "Its output was 3 million vehicles in 2024.\n"
+    )
+    got = [(c.mention.text, c.metric) for c in extract_candidates(text, kb)]
+    assert got == [
+        ("5.86 million", "vehicle-exports"),
+        ("40.9 percent", "nev-share"),
+        ("3 million", "vehicle-production"),
+    ]
+
+
+def test_a_curator_extends_the_phrases(run, kb_copy: Path, tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text("Vehicles sent overseas totalled 2 million in 2024.\n", encoding="utf-8")
+    before = yaml.safe_load(run("extract", str(doc), "--facts", str(kb_copy)).stdout)
+    assert before["facts"][0]["metric"] == "TODO"
+    edit(kb_copy / "metrics.yaml", "phrases: [exported,", "phrases: [sent overseas, exported,")
+    after = yaml.safe_load(run("extract", str(doc), "--facts", str(kb_copy)).stdout)
+    assert after["facts"][0]["metric"] == "vehicle-exports"

@@ -95,3 +95,77 @@ def test_interrupted_run_is_one_line(run, monkeypatch: pytest.MonkeyPatch) -> No
 def test_debug_shows_the_traceback(run) -> None:
     result = run("--debug", "show", "nev-shar")
     assert result.exit_code != 0 and result.exception is not None  # raised, for the developer to see
+
+
+def test_ctrl_c_while_starting_exits_130_in_one_line() -> None:
+    """Ctrl-C in the first milliseconds (modules still importing) once printed a traceback and died by
+    signal. The child says "ready" once the console script's module is imported, then is interrupted
+    at moments spread over its start-up."""
+    import signal
+    import time
+
+    code = "import sys; from autofacts.entry import main; sys.argv = ['autofacts', 'check']; print('ready', flush=True); main()"
+    outcomes = set()
+    for delay in (0.0, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1):
+        child = subprocess.Popen(
+            [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+        time.sleep(delay)
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=120)
+        if child.returncode == 0:  # finished before the signal came
+            continue
+        assert child.returncode == 130, (delay, child.returncode, err)
+        assert err == "autofacts: interrupted\n", (delay, err)
+        outcomes.add(delay)
+    assert 0.0 in outcomes  # at least the earliest interruption landed during start-up
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["show"], "Missing argument 'metric'"),
+        (["show", "nev-share", "--bogus"], "No such option: --bogus"),
+        (
+            ["show", "nev-share", "-f", "xml"],
+            "Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', 'csv', 'markdown'",
+        ),
+    ],
+)
+def test_click_usage_errors_take_one_line(run, argv: list[str], message: str) -> None:
+    result = run(*argv)
+    assert result.exit_code == 2
+    assert result.stderr == f"autofacts: error[U000]: {message} (see `root show --help`)\n"
+
+
+def test_a_value_holding_a_newline_keeps_the_error_on_one_line(run) -> None:
+    result = run("show", "nev-share", "--region", "Chong\nqing\x1b]0;pwned\x07")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "autofacts: error[U001]: unknown region 'Chong\\nqing\\x1b]0;pwned\\x07' — did you mean Chongqing?\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "env", [{"PYTHONIOENCODING": "ascii"}, {"PYTHONIOENCODING": "iso-8859-1"}, {"LC_ALL": "C", "PYTHONIOENCODING": ""}]
+)
+def test_an_output_encoding_without_unicode(env: dict[str, str]) -> None:
+    """ "≈" and "—" cannot be written in ASCII or Latin-1: they come out as \\uXXXX escapes, so a
+    table stays whole and JSON stays valid JSON with the same strings."""
+    import json
+
+    environ = {**os.environ, **env, "PYTHONUTF8": "0"}
+    export = subprocess.run(
+        [sys.executable, "-m", "autofacts", "export"], capture_output=True, env=environ, timeout=120
+    )
+    assert export.returncode == 0, export.stderr
+    document = json.loads(export.stdout)
+    utf8 = json.loads(
+        subprocess.run([sys.executable, "-m", "autofacts", "export"], capture_output=True, timeout=120).stdout
+    )
+    assert document == utf8
+    table = subprocess.run(
+        [sys.executable, "-m", "autofacts", "show", "nev-share"], capture_output=True, env=environ, timeout=120
+    )
+    assert table.returncode == 0 and b"\\u2026energy vehicles increased from 5.4% in 2020" in table.stdout

@@ -6,7 +6,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from autofacts.interval import (
-    APPROX_TOLERANCE,
     QUALIFIERS,
     cagr,
     compare_to_line,
@@ -21,9 +20,11 @@ def test_qualifiers_bound_the_right_side() -> None:
     over = from_qualifier(D(16), "over")
     assert (over.lo, over.hi, over.lo_open) == (D(16), None, True)
     about = from_qualifier(D(100), "about")
-    assert (about.lo, about.hi) == (D(100) * (1 - APPROX_TOLERANCE), D(100) * (1 + APPROX_TOLERANCE))
+    # "about" is five per cent either side, written out so that a changed tolerance fails here
+    assert (about.lo, about.hi) == (D(95), D(105))
+    assert (from_qualifier(D("32.3"), "about").lo, from_qualifier(D("32.3"), "about").hi) == (D("30.685"), D("33.915"))
     nearly = from_qualifier(D(10), "nearly")
-    assert nearly.hi == D(10) and nearly.hi_open and nearly.lo is not None and nearly.lo < D(10)
+    assert (nearly.lo, nearly.hi, nearly.hi_open) == (D("9.5"), D(10), True)
     under = from_qualifier(D(3), "under")
     assert (under.lo, under.hi, under.hi_open) == (None, D(3), True)
 

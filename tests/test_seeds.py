@@ -1,11 +1,11 @@
 """Seeds read through one module: the configured folder named in every path shown, and a seed that
-cannot be read stopping cite and report with one line instead of a traceback or a silent gap."""
+cannot be read stopping cite and report with one line instead of a traceback or a silent gap.
+(Screenshots that must not overwrite or take an old PNG: tests/test_output_paths.py.)"""
 
 from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -118,44 +118,3 @@ def test_read_document_errors_are_one_line(tmp_path: Path) -> None:
         with pytest.raises(UsageError) as caught:
             read_document(file)
         assert str(caught.value) == message
-
-
-def _fake_chromium(folder: Path, draws: bool) -> None:
-    """A `chromium` on PATH that draws a tiny PNG where --screenshot= says, or fails without one."""
-    script = folder / "chromium"
-    body = (
-        'for a in "$@"; do case "$a" in --screenshot=*) printf "\\211PNG-new" > "${a#--screenshot=}";; esac; done'
-        if draws
-        else "echo 'cannot open display' >&2; exit 1"
-    )
-    script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
-    script.chmod(0o755)
-
-
-@pytest.mark.skipif(sys.platform == "win32", reason="a shell script stands in for Chromium")
-def test_screenshot_never_overwrites_and_never_takes_an_old_png(
-    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
-    old = tmp_path / "old.png"
-    old.write_bytes(b"\x89PNG-old")
-    _fake_chromium(bin_dir, draws=True)
-    # an existing PNG is refused before anything is written, the page included
-    result = run("report", "-o", str(tmp_path / "a.html"), "--screenshot", str(old))
-    assert result.exit_code == 1 and f"{old} exists: refusing to overwrite it" in result.stderr
-    assert old.read_bytes() == b"\x89PNG-old" and not (tmp_path / "a.html").exists()
-    # Chromium failing with an old PNG in place is a failure, and the old PNG is left as it was
-    _fake_chromium(bin_dir, draws=False)
-    result = run("report", "-o", str(tmp_path / "b.html"), "--screenshot", str(old), "--force")
-    assert result.exit_code == 2 and "Chromium made no screenshot" in result.stderr
-    assert old.read_bytes() == b"\x89PNG-old"
-    # with --force and a working Chromium the PNG is replaced
-    _fake_chromium(bin_dir, draws=True)
-    result = run("report", "-o", str(tmp_path / "c.html"), "--screenshot", str(old), "--force")
-    assert result.exit_code == 0, result.stderr
-    assert old.read_bytes() == b"\x89PNG-new"
-    new = tmp_path / "new.png"
-    assert run("report", "-o", str(tmp_path / "d.html"), "--screenshot", str(new)).exit_code == 0
-    assert new.read_bytes() == b"\x89PNG-new"

@@ -1,0 +1,28 @@
+"""What reaches a terminal: text from the data, with control characters shown, never obeyed.
+
+A region, quote or title may hold an escape sequence (`ESC ] 0 ; title BEL` sets a terminal's
+title, others move the cursor or rewrite the screen) or a newline that splits a one-line message.
+Everything printed from the data passes through `printable`, which writes such characters as
+visible escapes (`\\x1b`, `\\n`), so the output says what the file holds and does nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls and DEL, plus the Unicode line and paragraph separators and the bidirectional
+# overrides that can make a line read differently from what it holds.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def printable(text: str, keep_newlines: bool = False) -> str:
+    """`text` with every control character written as a visible escape (newlines kept if asked)."""
+    if keep_newlines:
+        return "\n".join(_CONTROL.sub(_escape, line) for line in text.split("\n"))
+    return _CONTROL.sub(_escape, text)
