@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from autofacts.chinese import is_chinese, read_chinese_numbers
 from autofacts.interval import HEDGE_WORDS
 
 SCALES = {
@@ -130,6 +131,7 @@ class Mention:
     start: int
     end: int
     text: str
+    upper: Decimal | None = None  # the top of a range ("between 3.6 million and 4 million"); value is its foot
 
 
 def _to_decimal(text: str) -> Decimal:
@@ -165,6 +167,8 @@ def _unit_after(text: str, end: int, percent: bool) -> str | None:
 
 def read_numbers(text: str) -> list[Mention]:
     """Every number stated in `text`, in order."""
+    if is_chinese(text):  # Chinese grammar: autofacts.chinese
+        return [Mention(z.value, z.qualifier, z.unit, z.start, z.end, z.text) for z in read_chinese_numbers(text)]
     mentions: list[Mention] = []
     for m in _PATTERN.finditer(text):
         qualifier = hedge_before(text, m.start())

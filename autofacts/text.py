@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from autofacts.chinese import chinese_period_phrases, is_chinese
 from autofacts.numbers import WORD_NUMBERS, Mention, read_numbers
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "″": '"', "′": "'"})
@@ -68,9 +69,11 @@ def paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
 # --- sentences ----------------------------------------------------------------------------------
 
 # A sentence ends at . ! ? followed by white space, except after abbreviations ("Nov. 30",
-# "U.S. dollars"), and at every line break (headings, bullets and captions stand alone).
+# "U.S. dollars"), at every line break (headings, bullets and captions stand alone), and right
+# after a Chinese 。！？ (and its closing quote), which no space follows.
 _SENTENCE_END = re.compile(
     r"(?:(?<=[.!?])(?<![A-Z][a-z]{2}\.)(?<![A-Z][a-z]{3}\.)(?<!U\.S\.)(?<!\bNo\.)|(?<=[.!?][”’\"']))[ \t]+|\n+"
+    r"|(?<=[。！？])(?![”’」』。！？])[ \t]*|(?<=[。！？][”’」』])[ \t]*"
 )
 
 
@@ -153,6 +156,8 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] =
 
 def period_phrases(text: str, published: date | None = None) -> list[PeriodPhrase]:
     """Every period the text states in words, longest match first where two overlap."""
+    if is_chinese(text):  # Chinese grammar: autofacts.chinese
+        return [PeriodPhrase(s, e, label) for s, e, label in chinese_period_phrases(text, published)]
     found: list[PeriodPhrase] = []
     taken: list[tuple[int, int]] = []
     for pattern, label in _PERIOD_PATTERNS:

@@ -34,7 +34,7 @@ def one(text: str, index: int = 0):
         ("Chongqing fell below 3 million", D(3_000_000), "under", None),
         ("nearly 2 million", D(2_000_000), "nearly", None),
         ("priced at the 100,000-yuan level", D(100_000), "about", "yuan"),
-        ("1.5万辆", D(15_000), "exact", None),
+        ("1.5万辆", D(15_000), "exact", "vehicles"),  # 辆 counts vehicles
         ("a combined range of 1,000 kilometers", D(1000), "exact", "km"),
         ("in just 53 seconds", D(53), "exact", "seconds"),
         ("(about 141.3 billion U.S. dollars)", D(141_300_000_000), "about", "usd"),

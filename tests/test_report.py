@@ -66,9 +66,75 @@ def test_targets_scorecard_matches_the_targets_command(page: Path, run_json) -> 
     html = page.read_text(encoding="utf-8")
     doc = run_json("targets", "--year", "2025")
     for verdict in doc["targets"]:
-        row = re.search(rf'<tr id="target-{re.escape(verdict["target"]["id"])}">(.*?)</tr>', html)
+        row = re.search(rf'<article class="target" id="target-{re.escape(verdict["target"]["id"])}">(.*?)</article>', html)
         assert row, verdict["target"]["id"]
         assert f">{escape(verdict['status'])}" in row.group(1)
+
+
+def _article(html: str, id_: str) -> str:
+    found = re.search(rf'<article [^>]*id="{re.escape(id_)}">(.*?)</article>', html)
+    assert found, id_
+    return found.group(1)
+
+
+def test_bullets_place_target_line_and_bars_on_a_round_scale(page: Path) -> None:
+    html = page.read_text(encoding="utf-8")
+    # vehicle sales: target ≈ 32.3 M, outcome > 34 M; the axis runs 0-40 M in steps of 10 M
+    sales = _article(html, "target-cn-vehicle-sales-2025-target")
+    assert 'class="line" href="#cite-cn-vehicle-sales-2025-target" style="left:80.75%"' in sales  # 32.3 / 40
+    assert 'href="#cite-cn-vehicle-sales-2025" class="bar" style="left:0%;width:85%"' in sales  # 34 / 40
+    assert 'class="more" style="left:85%;width:15%"' in sales  # "over": the bar fades on to the axis's end
+    assert 'class="band" style="left:76.71%;width:8.08%"' in sales  # ±5 %: 30.685 and 33.915 of 40
+    ticks = re.findall(r'class="tick[^"]*" style="left:([\d.]+)%">([^<]*)<', sales)
+    assert ticks == [("0", "0"), ("25", "10"), ("50", "20"), ("75", "30"), ("100", "40")]
+    assert '<div class="axis-unit">million vehicles</div>' in sales
+    # Chongqing: 2.4981 M of 2.6 M in Jan-Nov, seasonally projected to 2.54 M x 1.121 = 2.84734 M; axis 0-3 M
+    cq = _article(html, "target-chongqing-vehicle-production-2025-target")
+    assert 'style="left:86.67%" title="the target"' in cq  # 2.6 / 3
+    assert 'class="bar" style="left:0%;width:83.27%"' in cq  # 2.4981 / 3
+    assert 'class="proj" style="left:83.27%;width:11.64%"' in cq  # to 2.84734 / 3 = 94.91 %
+    assert "96.08 % of target" in cq and "on track (projected)" in cq
+    # notes are text under the row, in full
+    assert "still needed 101,900 vehicles" in cq
+    # nothing to draw: no bullet, the note says why
+    nodata = _article(html, "target-cn-nev-sales-growth-2025-target")
+    assert 'class="bullet' not in nodata and "needs nev-sales 2024 to derive the growth" in nodata
+
+
+def test_headline_first_with_latest_value_change_and_source(page: Path) -> None:
+    html = page.read_text(encoding="utf-8")
+    body = html[html.index("<body>") :]
+    assert body.index('id="headline"') < body.index('id="targets"') < body.index('id="trends"')
+    cards = re.findall(r'<article class="card" id="headline-([^"]+)">', html)
+    # most periods reported: vehicle production 5, NEV share 4, NEV production 3 (6 facts), vehicle sales 3
+    # (4 facts, before the rank by the catalogue's order)
+    assert cards == ["vehicle-production", "nev-share", "nev-production", "vehicle-sales"]
+    share = _article(html, "headline-nev-share")
+    assert 'data-fact="cn-nev-share-2025">&gt; 50 %</a>' in share  # 2025, not October 2025: the latest full period
+    assert "<b>&gt; +9.1 pp</b> on 2024" in share and 'data-fact="cn-nev-share-2024">40.9 %' in share
+    nev = _article(html, "headline-nev-production")
+    # > 16 M minus at most 13.65 M (≈ 13 M, the more precise of the two 2024 figures)
+    assert "<b>&gt; +2.35 million vehicles</b>" in nev and 'data-fact="cn-nev-production-2024-fyp"' in nev
+    assert "Chinese automobiles draw international attention" in nev
+    production = _article(html, "headline-vehicle-production")
+    assert "both figures are lower bounds, so the change is not known" in production  # > 34 M on > 30 M
+
+
+def test_trend_charts_only_for_two_periods_or_more(page: Path) -> None:
+    html = page.read_text(encoding="utf-8")
+    trends = re.findall(r'<article class="trend" id="trend-([^"]+)">', html)
+    assert trends == ["vehicle-production", "nev-share", "nev-production", "vehicle-sales", "vehicle-production-rank"]
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg"') == 5
+    single = html[html.index('<section id="single">') :]
+    single = single[: single.index("</section>")]
+    assert "Headquarters enterprises in the cluster" in single and 'data-fact="chongqing-headquarters-enterprises' in single
+    assert "NEV sales" in single and "“" in single  # quotes come with the single figures
+    assert "Vehicle production<" not in single
+    # regions as series: the vehicle production chart names each one, the partial year apart
+    production = _article(html, "trend-vehicle-production")
+    for name in ("China", "Chongqing", "Chongqing, Jan–Nov 2025", "Guangzhou"):
+        assert f"</i>{name}</span>" in production
+    assert "million vehicles</text>" in production  # the unit said once, on the axis
 
 
 def test_refuses_to_overwrite_without_force(run, page: Path, tmp_path: Path) -> None:
@@ -105,3 +171,79 @@ def test_the_page_in_headless_chromium(page: Path, kb, tmp_path: Path) -> None:
     shot = tmp_path / "report.png"
     run_chromium([f"--screenshot={shot}", "--window-size=1100,1400", page.resolve().as_uri()])
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+# Measured inside the page as Chromium lays it out, at a given width: the report itself has no script,
+# so the test wraps it in an iframe of that width (headless windows are at least 500 px wide) and
+# writes what it measured into the DOM that --dump-dom returns.
+PROBE = """<!doctype html><html><body style="margin:0">
+<iframe id="f" style="width:WIDTHpx;height:900px;border:0" srcdoc="PAGE"></iframe>
+<script>
+window.addEventListener("load", () => {
+  const d = f.contentDocument, w = f.contentWindow;
+  const over = [...d.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > w.innerWidth + 0.5)
+    .slice(0, 5).map(e => e.tagName + "#" + e.id + "." + e.getAttribute("class"));
+  const links = [...d.querySelectorAll('a[href^="#"]')];
+  const broken = links.filter(a => !d.getElementById(a.getAttribute("href").slice(1))).map(a => a.getAttribute("href"));
+  const out = document.createElement("pre");
+  out.id = "probe";
+  out.textContent = JSON.stringify({width: w.innerWidth, scroll: d.documentElement.scrollWidth, over, broken,
+    links: links.length, cited: [...new Set(links.map(a => a.getAttribute("href")).filter(h => h.startsWith("#cite-")))]});
+  document.body.appendChild(out);
+});
+</script></body></html>"""
+
+
+def measure(page: Path, width: int, tmp_path: Path) -> dict:
+    import json
+
+    probe = tmp_path / f"probe-{width}.html"
+    probe.write_text(
+        PROBE.replace("WIDTH", str(width)).replace("PAGE", escape(page.read_text(encoding="utf-8"))), encoding="utf-8"
+    )
+    dom = run_chromium(["--window-size=1400,1000", "--virtual-time-budget=5000", "--dump-dom", probe.as_uri()]).stdout
+    found = re.search(r'<pre id="probe">(.*?)</pre>', dom)
+    assert found, dom[-500:]
+    return json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+
+
+@chromium
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_sideways_scrolling_and_every_anchor_resolves(page: Path, kb, width: int, tmp_path: Path) -> None:
+    """At a laptop's 1280 px and a phone's 390 px: the page is no wider than the window, no element
+    sticks out to the right (not even inside a scroll box), and every in-page link lands on an id."""
+    seen = measure(page, width, tmp_path)
+    assert seen["width"] == width
+    assert seen["scroll"] <= seen["width"], seen
+    assert seen["over"] == []
+    assert seen["broken"] == [] and seen["links"] > 300
+    assert {f"#cite-{f.id}" for f in kb.facts} <= set(seen["cited"])  # every figure links to its citation
+
+
+@chromium
+def test_the_old_wide_targets_table_would_fail(tmp_path: Path) -> None:
+    """The probe can fail: a table with a long unbreakable note overflows a phone."""
+    page = tmp_path / "wide.html"
+    page.write_text(
+        '<!doctype html><meta name="viewport" content="width=device-width"><body><table><tr><td>'
+        + "x" * 120
+        + '</td></tr></table><a href="#nowhere">x</a></body>',
+        encoding="utf-8",
+    )
+    seen = measure(page, 390, tmp_path)
+    assert seen["scroll"] > 390 and seen["over"] and seen["broken"] == ["#nowhere"]
+
+
+def test_judged_targets_come_before_those_without_data(page: Path) -> None:
+    html = page.read_text(encoding="utf-8")
+    statuses = re.findall(r'<article class="target" id="target-[^"]+"><header><span class="status [^"]+">([^<]+)<', html)
+    assert statuses == [
+        "met",  # NEV sales, China
+        "met",  # vehicle sales, China
+        "can&#x27;t tell",  # vehicle sales growth, China (escaped in HTML)
+        "on track (projected)",  # vehicle production, Chongqing
+        "no data",
+        "no data",
+        "not measurable",
+        "no data",
+    ]

@@ -1,0 +1,57 @@
+"""chart.py: round axis ticks, series by region, and bounds drawn as bounds."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+from autofacts.chart import axis_unit, chart_series, metric_chart_svg, nice_ticks, rank_ticks, tick_label
+
+
+def test_ticks_are_round_and_cover_the_data() -> None:
+    assert nice_ticks(D(0), D(34_000_000)) == [D(0), D(10_000_000), D(20_000_000), D(30_000_000), D(40_000_000)]
+    assert nice_ticks(D(0), D("51.6")) == [D(0), D(20), D(40), D(60)]  # 12.9 a part rounds up to 20
+    assert nice_ticks(D(0), D("2.84734")) == [D(0), D(1), D(2), D(3)]
+    assert nice_ticks(D(0), D(16_800_000)) == [D(0), D(5_000_000), D(10_000_000), D(15_000_000), D(20_000_000)]
+    assert nice_ticks(D(-3), D(6)) == [D(-5), D("-2.5"), D(0), D("2.5"), D(5), D("7.5")]
+    assert nice_ticks(D(0), D(0)) == [D(0), D("0.25"), D("0.5"), D("0.75"), D(1)]  # nothing to scale: 0 to 1
+    assert rank_ticks(D(7)) == [D(1), D(3), D(5), D(7)]
+    assert rank_ticks(D(1)) == [D(1), D(2)]
+
+
+def test_axis_says_the_unit_once_and_ticks_carry_only_numbers() -> None:
+    assert axis_unit("vehicles", D(40_000_000)) == (D(1_000_000), "million vehicles")
+    assert axis_unit("yuan", D(2 * 10**12)) == (D(10**12), "trillion yuan")
+    assert axis_unit("vehicles", D(800_000)) == (D(1), "vehicles")
+    assert axis_unit("percent", D(60)) == (D(1), "%")
+    assert tick_label(D(2_500_000), D(1_000_000), "vehicles") == "2.5"
+    assert tick_label(D(800_000), D(1), "vehicles") == "800,000"
+    assert tick_label(D(3), D(1), "rank") == "3rd" and tick_label(D(11), D(1), "rank") == "11th"
+
+
+def test_series_by_region_with_a_partial_year_apart(kb) -> None:
+    metric = kb.metrics["vehicle-production"]
+    series = chart_series(metric, kb.facts_for("vehicle-production"))
+    # Chongqing has the most facts (2017, 2024, Jan-Nov 2025, the 2025 target); its Jan-Nov flow is not
+    # joined to whole years
+    assert [(s.name, len(s.facts)) for s in series] == [
+        ("Chongqing", 3),
+        ("Chongqing, Jan–Nov 2025", 1),
+        ("China", 3),
+        ("Guangzhou", 1),
+    ]
+
+
+def test_bounds_are_drawn_as_bounds(kb) -> None:
+    metric = kb.metrics["vehicle-sales"]
+    svg = metric_chart_svg(metric, kb.facts_for("vehicle-sales"), link=True, size=(420, 240))
+    # three "over" figures: three dashed arrows towards larger values; one target diamond
+    assert svg.count('stroke-dasharray="4 3"') == 3
+    assert svg.count('fill="white" stroke="#1f77b4"') == 1  # the ≈ 32.3 M target, hollow
+    assert svg.count("<circle") == 3
+    # 2023 and 2024 adjoin: a solid line; every mark links to its citation
+    assert 'stroke-dasharray="2 3"' not in svg
+    assert svg.count('<a href="#cite-') == 4
+    # the axis: 0 to 40 (million vehicles), ticks only at round values
+    labels = [t for t in ("0", "10", "20", "30", "40") if f'text-anchor="end" fill="#333">{t}</text>' in svg]
+    assert labels == ["0", "10", "20", "30", "40"]
+    assert ">million vehicles</text>" in svg
