@@ -7,6 +7,7 @@ qualifier is the hedge word the quote uses, and facts from different sources do 
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -51,6 +52,30 @@ def check_metric_phrases(kb: KnowledgeBase) -> list[Problem]:
             if why is not None:
                 problems.append(Problem(where, "E113", f"metric '{metric.id}': phrase '{phrase}' {why}"))
             seen.setdefault(key, metric.id)
+    return problems
+
+
+def seed_hash(text: str) -> str:
+    """The SHA-256 of a seed's text as UTF-8 (what `add` records; `sha256sum` of the seed file gives the same)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def check_seed_hashes(kb: KnowledgeBase, seeds: dict[str, str]) -> list[Problem]:
+    """A seed registered with its hash still has that hash: quotes were checked against the text as added."""
+    problems = []
+    for source in kb.sources.values():
+        text = seeds.get(source.id)
+        if source.sha256 is None or text is None:
+            continue
+        actual = seed_hash(text)
+        if actual != source.sha256.lower():
+            where = source.location or Location("?", 0, 0)
+            message = (
+                f"seed file '{source.file}' was edited after it was registered: its sha256 is {actual[:12]}…, "
+                f"the source records {source.sha256[:12]}… "
+                "(restore the text, or record the new hash if the edit is right)"
+            )
+            problems.append(Problem(where, "E114", message))
     return problems
 
 
@@ -236,7 +261,7 @@ RULES: tuple[Rule, ...] = (
 def check_knowledge_base(kb: KnowledgeBase) -> list[Problem]:
     """Every problem in the knowledge base: the loader's, then each rule's, in file order."""
     seeds, problems = read_seeds(kb)
-    problems = list(kb.problems) + problems + check_quotes(kb, seeds)
+    problems = list(kb.problems) + problems + check_seed_hashes(kb, seeds) + check_quotes(kb, seeds)
     for rule in RULES:
         problems.extend(rule(kb))
     return sorted(problems, key=lambda p: (p.location.file, p.location.line, p.location.column, p.code))

@@ -63,7 +63,7 @@ class OneLineErrors(TyperGroup):
         except click.exceptions.ClickException as exc:  # Click raises only usage errors while parsing; kept for safety
             sys.stderr.write(printable(f"autofacts: {exc.format_message()}") + "\n")
             sys.exit(exc.exit_code)
-        except (click.exceptions.Abort, KeyboardInterrupt):
+        except (typer.Abort, KeyboardInterrupt):
             sys.stderr.write("autofacts: interrupted\n")
             sys.exit(130)
         sys.exit(status if isinstance(status, int) else 0)
@@ -80,6 +80,7 @@ app = typer.Typer(
 
 _debug = {"on": bool(os.environ.get("AUTOFACTS_DEBUG"))}
 _options = {"cache": True, "verbose": False}
+_base: dict[str, str | None] = {"facts": None}  # --facts given before the command name
 
 
 class Format(str, Enum):
@@ -152,10 +153,18 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _facts_choice(facts: str | None) -> str | None:
+    """--facts after the command name, else before it (the two must agree when both are given)."""
+    before = _base["facts"]
+    if facts is not None and before is not None and facts != before:
+        raise UsageError(f"--facts given twice with different folders: {before} and {facts}")
+    return facts if facts is not None else before
+
+
 def _load(facts: str | None) -> Any:
     from autofacts.load import load_knowledge_base, resolve_facts_dir
 
-    root, display = resolve_facts_dir(facts)
+    root, display = resolve_facts_dir(_facts_choice(facts))
     return load_knowledge_base(root, display)
 
 
@@ -163,7 +172,7 @@ def _open(facts: str | None) -> Any:
     """The knowledge base through the cache (facts fetched on demand with kb.load), else parsed whole."""
     from autofacts.load import load_knowledge_base, resolve_facts_dir
 
-    root, display = resolve_facts_dir(facts)
+    root, display = resolve_facts_dir(_facts_choice(facts))
     if _options["cache"]:
         from autofacts.index import CacheUnavailable, note, open_index
 
@@ -239,8 +248,10 @@ def main_options(
         bool, typer.Option("--no-cache", help="Parse the YAML instead of using the cache of parsed files.")
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say why the cache was not used.")] = False,
+    facts: FactsOption = None,
 ) -> None:
     """Answers questions about an industry with numbers you can cite."""
+    _base["facts"] = facts
     _debug["on"] = debug or bool(os.environ.get("AUTOFACTS_DEBUG"))
     _options["cache"] = not no_cache and not os.environ.get("AUTOFACTS_NO_CACHE")
     _options["verbose"] = verbose
@@ -326,16 +337,16 @@ def show(
 
     kb = _load_valid(facts)
     m = resolve_metric(kb, metric)
-    region_name = resolve_region(kb, region) if region else None
+    region_name = resolve_region(kb, region) if region is not None else None
     kb.load(metrics=[m.id], regions=[region_name] if region_name else None)
     filters = Filters(
         metrics=(m.id,),
         region=region_name,
-        period=parse_period(period) if period else None,
-        kind=check_kind(kind) if kind else None,
-        since=parse_period(since) if since else None,
-        until=parse_period(until) if until else None,
-        as_of=_as_of(as_of) if as_of else None,
+        period=parse_period(period) if period is not None else None,
+        kind=check_kind(kind) if kind is not None else None,
+        since=parse_period(since) if since is not None else None,
+        until=parse_period(until) if until is not None else None,
+        as_of=_as_of(as_of) if as_of is not None else None,
     )
     groups = group_facts(select_facts(kb, filters))
     if not groups:
@@ -400,13 +411,13 @@ def compare(
     kb = _load_valid(facts)
     a, b = parse_period(period_a), parse_period(period_b)
     metric_ids = tuple(resolve_metric(kb, m).id for m in metric) if metric else None
-    region_name = resolve_region(kb, region) if region else None
+    region_name = resolve_region(kb, region) if region is not None else None
     kb.load(periods=[a, b], metrics=metric_ids, regions=[region_name] if region_name else None)
     filters = Filters(
         metrics=metric_ids,
         region=region_name,
-        kind=check_kind(kind) if kind else None,
-        as_of=_as_of(as_of) if as_of else None,
+        kind=check_kind(kind) if kind is not None else None,
+        as_of=_as_of(as_of) if as_of is not None else None,
     )
     comparison = compare_periods(kb, a, b, filters, include_all=show_all)
     if not comparison.rows and fmt is Format.table:
@@ -437,7 +448,7 @@ def targets(
 
     kb = _load_valid(facts)
     metric_ids = tuple(resolve_metric(kb, m).id for m in metric) if metric else None
-    region_name = resolve_region(kb, region) if region else None
+    region_name = resolve_region(kb, region) if region is not None else None
     load_for_targets(kb, year, region_name, metric_ids)
     statuses = None
     if status:
@@ -531,6 +542,8 @@ def coverage(
     from autofacts.output.catalogues import CoverageAnswer
     from autofacts.seeds import read_seeds
 
+    if min_percent is not None and not 0 <= min_percent <= 100:  # also refuses nan
+        raise UsageError(f"--min {min_percent}: give a percentage from 0 to 100")
     kb = _load_valid(facts)
     kb.load()
     if source is not None and source not in kb.sources:
@@ -635,3 +648,111 @@ def search(
     if not hits:
         sys.stderr.write(f"autofacts: no facts match '{query}'\n")
     _emit(SearchAnswer(kb, query, hits), OutputFormat(fmt.value))
+
+
+def _own_base(facts: str | None) -> Any:
+    """The knowledge base a command writes into: named with --facts or $AUTOFACTS_FACTS, never the bundled one."""
+    from autofacts.load import ENV_VAR
+
+    if _facts_choice(facts) is None and not os.environ.get(ENV_VAR):
+        raise UsageError(
+            "this command writes into a knowledge base of your own: give --facts DIR/facts "
+            "or set AUTOFACTS_FACTS (start one with `autofacts init DIR`)"
+        )
+    return _load(facts)
+
+
+@app.command()
+@handle_errors
+def init(
+    folder: Annotated[str, typer.Argument(metavar="DIR", help="A new (or empty) folder for the knowledge base.")],
+    from_bundled: Annotated[
+        bool, typer.Option("--from-bundled", help="Copy the bundled knowledge base (facts and seeds) to start from.")
+    ] = False,
+) -> None:
+    """Start a knowledge base: DIR/facts (sources and the metric catalogue) and DIR/seeds."""
+    from pathlib import Path
+
+    from autofacts.curate import init_base
+    from autofacts.load import bundled_facts_dir, load_knowledge_base
+
+    bundled = load_knowledge_base(bundled_facts_dir())
+    made = init_base(Path(folder), bundled, from_bundled)
+    facts_dir = f"{folder.rstrip('/')}/facts"
+    what = (
+        f"{len(bundled.sources)} sources, {len(bundled.facts)} facts and {made.seeds} seed texts "
+        "copied from the bundled base"
+        if from_bundled
+        else f"No sources yet; the {len(bundled.metrics)} metrics of the bundled catalogue to start from"
+    )
+    sys.stdout.write(
+        f"Created {folder.rstrip('/')}/: facts/ ({', '.join(made.files)}) and seeds/;\n{what}.\n"
+        "Next:\n"
+        f"  export AUTOFACTS_FACTS={facts_dir}    # or --facts {facts_dir} on each command\n"
+        '  autofacts add ARTICLE.txt --id ID --title "..." --published YYYY-MM-DD\n'
+        "  autofacts review ID\n"
+        "  autofacts check\n"
+    )
+
+
+class Language(str, Enum):
+    en = "en"
+    zh = "zh"
+
+
+@app.command()
+@handle_errors
+def add(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="The article, as plain UTF-8 text.")],
+    source_id: Annotated[str, typer.Option("--id", help="The new source's id (lower-case, e.g. caam-2024-annual).")],
+    title: Annotated[str, typer.Option("--title", help="The article's title.")],
+    published: Annotated[
+        str, typer.Option("--published", metavar="DATE", help="Publication date: YYYY-MM-DD (or YYYY-MM).")
+    ],
+    publisher: Annotated[str | None, typer.Option("--publisher", help="Who published it.")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="Where it was published.")] = None,
+    language: Annotated[Language, typer.Option("--language", help="The text's language.")] = Language.en,
+    facts: FactsOption = None,
+) -> None:
+    """Copy an article into seeds/, register it as a source, and propose its facts for review."""
+    from pathlib import Path
+
+    from autofacts.curate import NewSource, add_source, read_document, validate_source
+    from autofacts.extract import extract_candidates
+    from autofacts.periods import parse_period
+
+    kb = _own_base(facts)
+    new = NewSource(source_id, title, published, language.value, publisher, url)
+    validate_source(kb, new)
+    text = read_document(Path(file))
+    candidates = extract_candidates(text, kb, parse_period(published).end)
+    added = add_source(kb, Path(file), new, candidates)
+    sys.stdout.write(
+        f"Copied {file} to {added.seed} (sha256 {added.sha256[:12]}…)\n"
+        f"and registered source {added.source_id} in {added.sources_file}.\n"
+        f"{added.candidates} candidate facts wait in {added.review_file} (not loaded until reviewed).\n"
+        f"Next: autofacts review {added.source_id}\n"
+    )
+
+
+@app.command()
+@handle_errors
+def review(
+    source_id: Annotated[str, typer.Argument(metavar="ID", help="The source whose candidates to review.")],
+    facts: FactsOption = None,
+) -> None:
+    """Go through a source's candidate facts: accept, edit, split or reject each; then check."""
+    from autofacts.check import check_knowledge_base
+    from autofacts.output.catalogues import CheckAnswer
+    from autofacts.review import Session, Terminal
+
+    kb = _own_base(facts)
+    console = _console()
+    result = Session(kb, source_id, Terminal(sys.stdin, console)).run()
+    where = f" to {result.facts_file}" if result.facts_file else ""
+    left = f"; {result.remaining} left for next time" if result.remaining else ""
+    console.print(f"\nAccepted {len(result.accepted)}{where}, rejected {result.rejected}{left}.", highlight=False)
+    after = _load(facts)
+    problems = check_knowledge_base(after)
+    _emit(CheckAnswer(after, problems), OutputFormat.text)
+    raise typer.Exit(1 if problems else 0)

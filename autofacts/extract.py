@@ -830,10 +830,10 @@ def candidates_yaml(candidates: list[Candidate], file_name: str, source_id: str 
     """The candidates as a facts file, with comments above each saying what was read and why."""
     prefix = re.sub(r"[^a-z0-9]+", "-", (source_id or "new").lower()).strip("-") or "new"
     lines = [
-        f"# Candidate facts from {file_name}, proposed by `autofacts extract` for review.",
+        f"# Candidate facts from {_q(file_name)}, proposed by `autofacts extract` for review.",
         "# For each one: check the value, qualifier, period and kind against the quote, fill in every",
         f"# {PLACEHOLDER}, and delete what is not an industry figure. `autofacts check` refuses a {PLACEHOLDER}.",
-        f"source: {source_id or PLACEHOLDER}",
+        f"source: {_q(source_id) if source_id else PLACEHOLDER}",
         "facts:",
     ]
     for n, c in enumerate(candidates, 1):

@@ -1,4 +1,10 @@
-"""Writing files without ever losing what is there: written whole or not at all.
+"""Reading and writing files: only regular files are read, within a size limit; writing never loses
+what is there, and a file is written whole or not at all.
+
+Reading opens without waiting (a FIFO would block forever), checks the open file itself is a regular
+file (not a pipe, device or folder: /dev/zero is endless and reports size 0), and counts bytes as it
+reads, so a file that grows or lies about its size cannot exhaust memory. The bytes read are one
+snapshot: callers hash and parse the same bytes.
 
 Both ways of writing go through a temporary file in the target's folder, flushed to disk, then put
 in place in one step: a link that fails if the name is taken (new files), or a rename that replaces
@@ -17,6 +23,9 @@ from pathlib import Path
 
 from autofacts.errors import AutofactsError, UsageError
 
+# A seed is the text of one article or report: the longest shipped is 10 KB, a long report 1 MB.
+# The limit bounds what cite, coverage and report hold in memory (see README's benchmark table).
+MAX_SEED_BYTES = 4 * 1024 * 1024
 NAME_MAX = 255  # bytes in one file name on every file system autofacts is likely to meet
 
 
@@ -36,6 +45,32 @@ class OutputWriteError(AutofactsError):
     """The output could not be written (permissions, a full disk); nothing was left behind."""
 
     code = "E003"
+
+
+class ReadRefusal(OSError):
+    """A file autofacts will not read: not a regular file, or over the size limit. `strerror` says why."""
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; ReadRefusal or OSError otherwise."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadRefusal(errno.EISDIR, "a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadRefusal(errno.EINVAL, "not a regular file (a pipe or device)")
+        if info.st_size > limit:
+            raise ReadRefusal(errno.EFBIG, f"{info.st_size} bytes, over the limit of {limit}")
+        chunks, total = [], 0
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise ReadRefusal(errno.EFBIG, f"over the limit of {limit} bytes (it grew while being read)")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _mode() -> int:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from autofacts.errors import KnowledgeBaseError
+from autofacts.errors import KnowledgeBaseError, UsageError
 from autofacts.model import Fact, KnowledgeBase, Location, ParsedFile, PendingFact, Problem, Source
 from autofacts.periods import parse_period
 
@@ -35,6 +35,8 @@ def bundled_facts_dir() -> Path:
 
 def resolve_facts_dir(option: str | None) -> tuple[Path, str]:
     """The facts folder to use and how to name it in messages: --facts, then $AUTOFACTS_FACTS."""
+    if option is not None and not option.strip():
+        raise UsageError("--facts is empty: name a knowledge-base folder (or leave the option out)")
     chosen = option or os.environ.get(ENV_VAR) or None
     if chosen is None:
         return bundled_facts_dir(), "facts"
@@ -67,7 +69,12 @@ def knowledge_base_files(root: Path, display_root: str) -> list[Path]:
     """The .yaml files of a knowledge-base folder, in name order."""
     if not root.is_dir():
         raise KnowledgeBaseError(f"{display_root}: no such knowledge-base folder")
-    files = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+    try:
+        names = os.listdir(root)
+    except OSError as exc:
+        raise KnowledgeBaseError(f"{display_root}: cannot read this folder: {exc.strerror or exc}") from None
+    # Case-blind, so a file saved as NOTES.YAML is read rather than silently skipped.
+    files = sorted(root / n for n in names if Path(n).suffix.lower() in (".yaml", ".yml") and not n.startswith("."))
     if not files:
         raise KnowledgeBaseError(f"{display_root}: no .yaml files in this folder")
     return files

@@ -80,6 +80,7 @@ class Source:
     published_inferred: str | None = None  # the reason, when the date is not stated in the text
     url: str | None = None
     excluded: tuple[Exclusion, ...] = ()
+    sha256: str | None = None  # the seed text's hash when it was registered, so an edit shows up
     location: Location | None = None
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from autofacts.errors import PeriodError
+from autofacts.files import ReadRefusal, read_limited
 from autofacts.interval import QUALIFIERS
 from autofacts.model import (
     KINDS,
@@ -207,6 +208,7 @@ SOURCE_SCHEMA: Schema = {
     "published_inferred": (False, "text"),
     "url": (False, "text"),
     "excluded": (False, "exclusions"),
+    "sha256": (False, "text"),
 }
 METRIC_SCHEMA: Schema = {
     "id": (True, "text"),
@@ -335,13 +337,10 @@ def _read_fact(reader: _FileReader, node: yaml.Node, default_source: str | None)
 
 def _read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.append(
-                Problem(Location(display, 1, 1), "E100", f"file is {size} bytes (at most {MAX_FILE_BYTES})")
-            )
-            return None
-        data = path.read_bytes()
+        data = read_limited(path, MAX_FILE_BYTES)
+    except ReadRefusal as exc:
+        problems.append(Problem(Location(display, 1, 1), "E100", f"not read: {exc.strerror}"))
+        return None
     except OSError as exc:
         problems.append(Problem(Location(display, 1, 1), "E100", f"cannot read file: {exc.strerror or exc}"))
         return None

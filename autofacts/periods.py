@@ -78,8 +78,20 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, days_in_month(year, month))
 
 
+# Years a period may name. Arithmetic on periods reaches a year either side (the year before a
+# target, a CAGR's span), which Python's dates cannot do at year 1 or 9999.
+FIRST_YEAR, LAST_YEAR = 1000, 9998
+
+
 def _parse_single(text: str) -> tuple[date, date]:
     """One period without a slash, as (first day, last day)."""
+    start, end = _parse_days(text)
+    if not FIRST_YEAR <= start.year <= end.year <= LAST_YEAR:
+        raise PeriodError(f"invalid period '{text}': years run from {FIRST_YEAR} to {LAST_YEAR}")
+    return start, end
+
+
+def _parse_days(text: str) -> tuple[date, date]:
     try:
         if m := _YEAR.match(text):
             y = int(m[1])
@@ -108,6 +120,8 @@ def parse_period(text: str) -> Period:
         left, _, right = text.partition("/")
         if "/" in right:
             raise PeriodError(f"invalid period '{text}': a range has one '/'")
+        if not left.strip() or not right.strip():
+            raise PeriodError(f"invalid period '{text}': a range needs a period on each side of '/'")
         start, _ = _parse_single(left.strip())
         _, end = _parse_single(right.strip())
         if end < start:

@@ -3,8 +3,9 @@
 Every command that opens a seed (check, coverage, cite, extract's input, report) comes through
 here, so the rules are stated once: a source's `file` is a name inside the seeds folder (no
 absolute path, no `..`, no link leading out of it); the folder is `seeds/` beside the facts folder
-unless a top-level `seeds:` key says otherwise; text is UTF-8 (a byte-order mark is dropped); and a
-seed that is missing, a folder, or not UTF-8 is one line naming the source, never a traceback.
+unless a top-level `seeds:` key says otherwise; text is UTF-8 (a byte-order mark is dropped) of at
+most files.MAX_SEED_BYTES; and a seed that is missing, a folder, a pipe, too large or not UTF-8 is
+one line naming the source, never a traceback.
 Paths are shown as the configured folder says ("texts/a.txt" for `seeds: ../texts`).
 """
 
@@ -15,6 +16,7 @@ import re
 from pathlib import Path
 
 from autofacts.errors import AutofactsError, UsageError
+from autofacts.files import MAX_SEED_BYTES, read_limited
 from autofacts.model import KnowledgeBase, Location, Problem, Source
 
 
@@ -62,7 +64,7 @@ def _seed_text(kb: KnowledgeBase, source: Source) -> str | Problem:
     why = seed_problem(kb, source.file)
     if why is None:
         try:
-            return decode(seed_path(kb, source).read_bytes())
+            return decode(read_limited(seed_path(kb, source), MAX_SEED_BYTES))
         except OSError as exc:
             why = f"seed file '{source.file}' cannot be read: {exc.strerror or exc}"
         except UnicodeDecodeError as exc:
@@ -99,9 +101,7 @@ def decode(data: bytes) -> str:
 def read_document(file: str) -> str:
     """A document named on the command line (`extract FILE`): its text, or a usage error in one line."""
     try:
-        return decode(Path(file).read_bytes())
-    except IsADirectoryError:
-        raise UsageError(f"{file}: a folder, not a document") from None
+        return decode(read_limited(Path(file), MAX_SEED_BYTES))
     except OSError as exc:
         raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:

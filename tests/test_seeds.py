@@ -110,7 +110,7 @@ def test_read_document_errors_are_one_line(tmp_path: Path) -> None:
     (tmp_path / "bom.txt").write_bytes("\ufeffIn 2024, 5 %.".encode())
     assert read_document(str(tmp_path / "bom.txt")) == "In 2024, 5 %."
     cases = {
-        str(tmp_path): f"{tmp_path}: a folder, not a document",
+        str(tmp_path): f"{tmp_path}: cannot read: a folder, not a file",
         str(tmp_path / "latin1.txt"): f"{tmp_path / 'latin1.txt'}: not UTF-8 text (byte 12)",
         str(tmp_path / "none.txt"): f"{tmp_path / 'none.txt'}: cannot read: No such file or directory",
     }

@@ -1,0 +1,184 @@
+"""Hostile world, round two: files that are not files, names and values that mean something else,
+and data that tries to talk to the terminal or to a spreadsheet. Each case was once a hang, a
+traceback, a silent surprise or a leak; each now ends in an answer or in one line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import as_nobody, edit
+
+from autofacts.errors import PeriodError
+from autofacts.files import ReadRefusal, read_limited
+from autofacts.load import knowledge_base_files, resolve_facts_dir
+from autofacts.periods import parse_period
+
+
+def one_line(text: str) -> str:
+    lines = text.splitlines()
+    assert len(lines) == 1, text
+    return lines[0]
+
+
+# --- files that are not regular files ---------------------------------------------------------
+
+
+def test_read_limited_refuses_a_fifo_without_waiting(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(ReadRefusal, match="not a regular file"):
+        read_limited(fifo, 100)  # no writer: a blocking open would wait forever
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_read_limited_refuses_an_endless_device() -> None:
+    with pytest.raises(ReadRefusal, match="not a regular file"):
+        read_limited(Path("/dev/zero"), 100)
+
+
+def test_read_limited_enforces_the_limit_by_counting(tmp_path: Path) -> None:
+    path = tmp_path / "f"
+    path.write_bytes(b"x" * 10)
+    assert read_limited(path, 10) == b"x" * 10
+    with pytest.raises(ReadRefusal, match="10 bytes, over the limit of 9"):
+        read_limited(path, 9)
+    with pytest.raises(ReadRefusal, match="a folder"):
+        read_limited(tmp_path, 9)
+
+
+def run_child(argv: list[str], timeout: int = 60) -> subprocess.CompletedProcess[str]:
+    """A real process, so a hang is a timeout (a failure) rather than a stuck test run."""
+    env = {**os.environ, "AUTOFACTS_NO_CACHE": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "autofacts", *argv], capture_output=True, text=True, timeout=timeout, env=env
+    )
+
+
+def test_a_fifo_as_a_facts_file(kb_copy: Path) -> None:
+    os.mkfifo(kb_copy / "zz-pipe.yaml")
+    result = run_child(["check", "--facts", str(kb_copy)])
+    assert result.returncode == 1
+    assert f"{kb_copy}/zz-pipe.yaml:1:1: error[E100]: not read: not a regular file (a pipe or device)" in result.stdout
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_dev_zero_as_a_facts_file_and_to_extract(kb_copy: Path) -> None:
+    (kb_copy / "zz-zero.yaml").symlink_to("/dev/zero")
+    result = run_child(["check", "--facts", str(kb_copy)])
+    assert result.returncode == 1
+    assert f"{kb_copy}/zz-zero.yaml:1:1: error[E100]: not read: not a regular file (a pipe or device)" in result.stdout
+    result = run_child(["extract", "/dev/zero"])
+    assert result.returncode == 2
+    assert (
+        one_line(result.stderr)
+        == "autofacts: error[U001]: /dev/zero: cannot read: not a regular file (a pipe or device)"
+    )
+
+
+def test_an_enormous_document_to_extract(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as out:
+        out.truncate(64 * 1024 * 1024)  # sparse: 64 MiB of nothing, at no cost
+    result = run_child(["extract", str(big)])
+    assert result.returncode == 2
+    assert one_line(result.stderr).startswith(
+        f"autofacts: error[U001]: {big}: cannot read: 67108864 bytes, over the limit of "
+    )
+
+
+def test_an_unreadable_facts_folder_as_a_plain_user(nobody_dir: Path) -> None:
+    shutil.copytree(Path(__file__).parent.parent / "facts", nobody_dir / "facts")
+    (nobody_dir / "facts").chmod(0o300)  # may enter, may not list
+    result = as_nobody(["check", "--facts", "facts"], cwd=nobody_dir)
+    assert result.returncode == 1
+    assert one_line(result.stderr) == "autofacts: error[E001]: facts: cannot read this folder: Permission denied"
+    (nobody_dir / "facts").chmod(0o755)
+    (nobody_dir / "facts" / "metrics.yaml").chmod(0o200)
+    result = as_nobody(["check", "--facts", "facts"], cwd=nobody_dir)
+    assert result.returncode == 1
+    assert "facts/metrics.yaml:1:1: error[E100]: cannot read file: Permission denied" in result.stdout
+
+
+# --- names and values that meant something else -------------------------------------------------
+
+
+def test_empty_facts_option_is_an_error_not_the_bundled_base(run) -> None:
+    result = run("check", "--facts", "")
+    assert result.exit_code == 2
+    assert one_line(result.stderr) == (
+        "autofacts: error[U001]: --facts is empty: name a knowledge-base folder (or leave the option out)"
+    )
+
+
+def test_empty_region_is_an_unknown_region_not_every_region(run) -> None:
+    result = run("show", "nev-share", "--region", "")
+    assert result.exit_code == 2
+    assert one_line(result.stderr) == (
+        "autofacts: error[U001]: unknown region '' (known: China, Chongqing, Guangzhou, Hefei, World, Yangtze River Delta)"
+    )
+
+
+def test_upper_case_yaml_suffix_is_read(kb_copy: Path) -> None:
+    shutil.copy(Path(__file__).parent / "hostile" / "bad-period.yaml", kb_copy / "zz.YAML")
+    names = [p.name for p in knowledge_base_files(kb_copy, "facts")]
+    assert names[-1] == "zz.YAML" and "metrics.yaml" in names
+
+
+def test_a_half_range_names_the_whole_period(run) -> None:
+    result = run("compare", "2025/", "2024")
+    assert result.exit_code == 2
+    assert one_line(result.stderr) == (
+        "autofacts: error[U002]: invalid period '2025/': a range needs a period on each side of '/'"
+    )
+    with pytest.raises(PeriodError, match="'/2024'"):
+        parse_period("/2024")
+
+
+@pytest.mark.parametrize(("text", "ok"), [("0999", False), ("1000", True), ("9998-12", True), ("9999", False)])
+def test_period_years_stay_where_date_arithmetic_works(text: str, ok: bool) -> None:
+    if ok:
+        assert parse_period(text).label == text
+    else:
+        with pytest.raises(PeriodError, match="years run from 1000 to 9998"):
+            parse_period(text)
+
+
+def test_a_target_in_year_one_is_a_check_error_not_a_crash(run, kb_copy: Path) -> None:
+    edit(kb_copy / "work-plan-2025.yaml", "    period: 2025\n    kind: target", '    period: "0001"\n    kind: target')
+    result = run("check", "--facts", str(kb_copy))
+    assert result.exit_code == 1
+    assert (
+        f"{kb_copy}/work-plan-2025.yaml:8:13: error[E107]: invalid period '0001': years run from 1000 to 9998"
+        in result.stdout
+    )
+    for command in (["targets"], ["report", "-o", str(kb_copy.parent / "r.html")]):
+        query = run(*command, "--facts", str(kb_copy))
+        assert query.exit_code == 1 and "invalid period '0001'" in one_line(query.stderr)
+
+
+@pytest.mark.parametrize("value", ["nan", "-1", "101"])
+def test_coverage_min_must_be_a_percentage(run, value: str) -> None:
+    result = run("coverage", "--min", value)
+    assert result.exit_code == 2
+    assert one_line(result.stderr) == f"autofacts: error[U001]: --min {float(value)}: give a percentage from 0 to 100"
+
+
+def test_extract_source_with_yaml_syntax_in_it(run, tmp_path: Path, kb) -> None:
+    import yaml
+
+    seed = kb.seeds_dir / "004_866e1cad304b1c63.txt"
+    result = run("extract", str(seed), "--source", "gz #2: x")
+    assert result.exit_code == 0
+    document = yaml.safe_load(result.stdout)
+    assert document["source"] == "gz #2: x"
+    assert document["facts"][0]["id"] == "gz-2-x-001"
+
+
+def test_resolve_facts_dir_keeps_the_environment_default(monkeypatch: pytest.MonkeyPatch, kb_copy: Path) -> None:
+    monkeypatch.setenv("AUTOFACTS_FACTS", str(kb_copy))
+    assert resolve_facts_dir(None) == (kb_copy, str(kb_copy))
