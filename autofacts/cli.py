@@ -738,15 +738,25 @@ def add(
 @app.command()
 @handle_errors
 def review(
-    source_id: Annotated[str, typer.Argument(metavar="ID", help="The source whose candidates to review.")],
+    source_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="The source whose candidates to review (none: list them).")
+    ] = None,
     facts: FactsOption = None,
 ) -> None:
     """Go through a source's candidate facts: accept, edit, split or reject each; then check."""
     from autofacts.check import check_knowledge_base
+    from autofacts.curate import waiting_reviews
     from autofacts.output.catalogues import CheckAnswer
     from autofacts.review import Session, Terminal
 
     kb = _own_base(facts)
+    if source_id is None:
+        waiting = waiting_reviews(kb)
+        for waiting_id, count in waiting:
+            sys.stdout.write(f"{waiting_id}: {count} candidate(s) waiting (autofacts review {waiting_id})\n")
+        if not waiting:
+            sys.stdout.write("No candidates waiting for review (autofacts add FILE proposes some).\n")
+        return
     console = _console()
     result = Session(kb, source_id, Terminal(sys.stdin, console)).run()
     where = f" to {result.facts_file}" if result.facts_file else ""

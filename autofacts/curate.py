@@ -447,6 +447,18 @@ def read_review(path: Path) -> ReviewFile:
         raise CurateError(f"{path}: not a review file autofacts can read ({type(exc).__name__}: {exc})") from None
 
 
+def waiting_reviews(kb: KnowledgeBase) -> list[tuple[str, int]]:
+    """Each source with candidates waiting for review, and how many."""
+    folder = review_dir(kb)
+    if not folder.is_dir():
+        return []
+    waiting = []
+    for path in sorted(folder.glob("*.yaml")):
+        review = read_review(path)
+        waiting.append((review.source_id, len(review.drafts)))
+    return waiting
+
+
 def save_review(path: Path, review: ReviewFile) -> None:
     """Write the drafts still to decide; with none left the file goes (nothing is lost: all were decided)."""
     if not review.drafts:
@@ -543,6 +555,8 @@ def metric_lines(metric: Metric) -> list[str]:
     if metric.description:
         lines.append(f"  description: {scalar(metric.description)}")
     lines += [f"  unit: {metric.unit}", f"  measure: {metric.measure}"]
+    if metric.phrases:
+        lines.append(f"  phrases: [{', '.join(scalar(p) for p in metric.phrases)}]")
     return lines
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html import escape
 
 from autofacts import __version__
-from autofacts.chart import MARKS, bullet_html, chart_series, metric_chart_svg, periods_of
+from autofacts.chart import MARKS, bullet_html, chart_series, metric_chart_svg, periods_of, scale_groups
 from autofacts.compare import Comparison, ComparisonRow, Side, compare_row
 from autofacts.model import Fact, KnowledgeBase, Metric
 from autofacts.output.answers import change_text, outcome_text, percent_text, status_text, verdict_detail
@@ -78,7 +78,7 @@ th { background: #f4f4f4; } td.num { text-align: right; white-space: nowrap; }
 .key { font-size: .85rem; color: #444; }
 .key i { display: inline-block; width: 1.4rem; height: .7rem; vertical-align: middle; margin: 0 .2rem 0 .5rem; }
 .trends { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 30rem), 1fr)); gap: 1.2rem 2rem; }
-.trend svg.chart { width: 100%; height: auto; display: block; margin: .3rem 0; }
+.trend figure { margin: .3rem 0 .6rem; } .trend svg.chart { width: 100%; height: auto; display: block; }
 .trend table { font-size: .85rem; }
 .swatch { display: inline-block; width: .7rem; height: .7rem; border-radius: 50%; vertical-align: middle; margin-right: .25rem; }
 .legend { font-size: .85rem; margin: 0; } .legend span { margin-right: .8rem; white-space: nowrap; }
@@ -95,6 +95,9 @@ li { overflow-wrap: anywhere; }
   table.stack tr { border-bottom: 1px solid #ddd; padding: .35rem 0; }
   table.stack td { border: 0; padding: .05rem 0; text-align: left; white-space: normal; }
   table.stack td[data-label]::before { content: attr(data-label) ": "; color: #5f6368; font-size: .85rem; }
+  #single table.stack td:first-child, #compare table.stack td:first-child { font-weight: 600; }
+  table.inline td { display: inline; } table.inline td[data-label]::before { content: none; }
+  table.inline td + td[data-label]::before { content: " · "; color: #999; }
 }
 @media print { a { color: inherit; text-decoration: none; } .seed { break-inside: auto; } h2 { break-after: avoid; }
                .bullet, .bar, .proj, .more { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
@@ -114,9 +117,11 @@ def _td(label: str, body: str, num: bool = False) -> str:
     return f'<td data-label="{escape(label)}"{" class=num" if num else ""}>{body}</td>'
 
 
-def _table(headers: list[str], rows: list[str]) -> str:
+def _table(headers: list[str], rows: list[str], inline: bool = False) -> str:
+    """A table that folds on a phone: into labelled cards, or (`inline`, for short cells) one line a row."""
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    return f'<table class="stack"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    kind = "stack inline" if inline else "stack"
+    return f'<table class="{kind}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 # --- which metrics lead -----------------------------------------------------------------------
@@ -305,10 +310,16 @@ def _comparison(comparison: Comparison) -> str:
 
 
 def _trend(kb: KnowledgeBase, metric: Metric, facts: list[Fact]) -> str:
-    series = chart_series(metric, facts)
-    legend = "".join(
-        f'<span><i class="swatch" style="background:{s.colour}"></i>{escape(s.name)}</span>' for s in series
-    )
+    charts = []
+    for group in scale_groups(metric, facts):
+        legend = "".join(
+            f'<span><i class="swatch" style="background:{s.colour}"></i>{escape(s.name)}</span>'
+            for s in chart_series(metric, group)
+        )
+        charts.append(
+            f'<figure>{metric_chart_svg(metric, group, link=True, size=(420, 240))}<figcaption class="legend">'
+            f"{legend}</figcaption></figure>"
+        )
     rows = [
         f"<tr>{_td('period', escape(in_words(f.period)))}"
         f"{_td('region', escape(region_label(f)))}"
@@ -319,8 +330,8 @@ def _trend(kb: KnowledgeBase, metric: Metric, facts: list[Fact]) -> str:
     return (
         f'<article class="trend" id="trend-{escape(metric.id)}"><h3 id="metric-{escape(metric.id)}">'
         f'{escape(metric.name)}</h3><p class="muted">{escape(metric.id)}</p>'
-        f'{metric_chart_svg(metric, facts, link=True, size=(420, 240))}<p class="legend">{legend}</p>'
-        f"{_table(['period', 'region', 'value', 'kind', 'source'], rows)}</article>"
+        f"{''.join(charts)}"
+        f"{_table(['period', 'region', 'value', 'kind', 'source'], rows, inline=True)}</article>"
     )
 
 
@@ -435,8 +446,9 @@ def build_report(
         (
             "trends",
             "Trends",
-            f'<section id="trends"><h2>Trends</h2><p class="key">{escape(MARKS)}. Dashed lines join figures with '
-            f'years between them.</p><div class="trends">{"".join(trends)}</div></section>'
+            f'<section id="trends"><h2>Trends</h2><p class="key">{escape(MARKS)}. A line joins two reported '
+            f"figures (dashed across years with none); a bound stands alone.</p>"
+            f'<div class="trends">{"".join(trends)}</div></section>'
             if trends
             else "",
         ),

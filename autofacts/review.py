@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import TextIO
 
 from rich.console import Console, Group, RenderableType
@@ -31,6 +32,7 @@ from autofacts.curate import (
 )
 from autofacts.errors import AutofactsError, UsageError
 from autofacts.model import MEASURES, KnowledgeBase, Metric
+from autofacts.units import plain
 
 KEYS = "[a]ccept  [e]dit a field  [s]plit  [r]eject  [q]uit  [?]help"
 HELP = """\
@@ -137,6 +139,14 @@ def candidate_view(draft: Draft, number: int, total: int, file_name: str, kb: Kn
     return Group(*parts)
 
 
+def _cell(draft: Draft) -> tuple[str | None, ...]:
+    return (draft.metric, draft.region, draft.entity, draft.period, draft.kind)
+
+
+def _plain(value: Decimal | None) -> str | None:
+    return None if value is None else plain(value)
+
+
 class Session:
     """One review of one source's candidates."""
 
@@ -149,6 +159,11 @@ class Session:
         self.review = read_review(self.path)
         self.source_id = source_id
         self.taken = {f.id for f in kb.facts}
+        # what each fact says, by cell, to notice a second value for the same thing
+        self.cells: list[tuple[tuple[str | None, ...], str, str | None]] = [
+            ((f.metric, f.region, f.entity, f.period.label if f.period_stated else "-", f.kind), f.id, _plain(f.value))
+            for f in kb.facts
+        ]
         self.accepted: list[str] = []
         self.rejected = 0
         self.facts_file: str | None = None
@@ -212,7 +227,14 @@ class Session:
         if fid in self.taken:
             self.term.show(f"a fact '{fid}' exists: e, id, to choose another")
             return
+        others = [(i, v) for cell, i, v in self.cells if cell == _cell(draft) and v != draft.value]
+        if others:
+            said = "; ".join(f"{i} states {v}" for i, v in others)
+            self.term.show(f"the same metric, region, period and kind already has another value: {said}")
+            if (self.term.ask("accept anyway? [y/N]: ") or "").lower() not in ("y", "yes"):
+                return
         path = append_fact(self.kb, self.source_id, draft, fid)
+        self.cells.append((_cell(draft), fid, draft.value))
         self.taken.add(fid)
         self.accepted.append(fid)
         self.facts_file = str(path)
@@ -220,7 +242,7 @@ class Session:
         self.term.show(f"accepted: {fid} → {path.name}")
 
     def _edit(self, draft: Draft) -> None:
-        key = self.term.ask(f"field ({', '.join(DRAFT_FIELDS)}): ", DRAFT_FIELDS)
+        key = self.term.ask(f"field ({' '.join(DRAFT_FIELDS)}): ", DRAFT_FIELDS)
         if not key:
             return
         if key not in DRAFT_FIELDS:
@@ -289,10 +311,14 @@ class Session:
         unit = self.term.ask("unit (e.g. vehicles, yuan, percent): ")
         measure = self.term.ask(f"measure ({', '.join(MEASURES)}): ", MEASURES)
         description = self.term.ask("description (one sentence, may be empty): ")
+        said = self.term.ask("phrases articles use for it, separated by commas (may be empty): ")
         if not name or not unit or not measure:
             self.term.show("not defined: name, unit and measure are needed")
             return None
-        metric = Metric(id=metric_id, name=name, unit=unit, measure=measure, description=description or "")
+        phrases = tuple(p.strip() for p in (said or "").split(",") if p.strip())
+        metric = Metric(
+            id=metric_id, name=name, unit=unit, measure=measure, description=description or "", phrases=phrases
+        )
         path = define_metric(self.kb, metric)
         self.term.show(f"defined metric {metric_id} in {path.name}")
         return metric_id

@@ -393,6 +393,7 @@ def test_review_defines_a_new_metric_and_finishes(pending: Path, run) -> None:
     base = pending
     answers = ["r"] * 5 + [
         "e", "metric", "nev-top-rank-years", "y", "Years at the top of global NEV rankings", "years", "count", "",
+        "topping global rankings for the N consecutive year, years at the top",
         "e", "period", "2025", "e", "region", "China", "a",
     ]  # fmt: skip
     result = run("review", "caam-each", "--facts", str(base), input="\n".join(answers) + "\n")
@@ -407,6 +408,7 @@ def test_review_defines_a_new_metric_and_finishes(pending: Path, run) -> None:
             "    name: Years at the top of global NEV rankings\n"
             "    unit: years\n"
             "    measure: count\n"
+            "    phrases: [topping global rankings for the N consecutive year, years at the top]\n"
         )
     )
     assert "value: 11\n" in (base / "caam-each.yaml").read_text(encoding="utf-8")
@@ -423,6 +425,27 @@ def test_review_interrupted_loses_nothing(pending: Path, run) -> None:
     assert review.count("- figure:") == 5
     again = run("review", "caam-each", "--facts", str(base), input="q\n")
     assert "5 candidate(s) from seeds/caam-each.txt to review" in again.stdout
+
+
+def test_review_asks_before_a_second_value_for_the_same_fact(pending: Path, run) -> None:
+    base = pending
+    answers = ["e", "period", "2022", "e", "region", "China", "a"]  # 27.021 million as (wrongly) sales
+    answers += ["e", "metric", "vehicle-sales", "e", "period", "2022", "e", "region", "China", "a", "n", "q"]
+    out = run("review", "caam-each", "--facts", str(base), input="\n".join(answers) + "\n").stdout
+    assert (
+        "the same metric, region, period and kind already has another value: china-vehicle-sales-2022 states 27021000"
+        in out
+    )
+    assert "Accepted 1 to" in out and "5 left for next time" in out
+    assert (base / "caam-each.yaml").read_text(encoding="utf-8").count("- id:") == 1
+    listed = run("review", "--facts", str(base))
+    assert listed.stdout == "caam-each: 5 candidate(s) waiting (autofacts review caam-each)\n"
+
+
+def test_review_lists_nothing_waiting(base: Path, run) -> None:
+    result = run("--facts", str(base), "review")
+    assert result.exit_code == 0
+    assert result.stdout == "No candidates waiting for review (autofacts add FILE proposes some).\n"
 
 
 def test_review_refuses_bad_field_values_and_unknown_sources(pending: Path, run) -> None:

@@ -114,7 +114,7 @@ def stated_value(fact: Fact, metric: Metric) -> str:
     """The figure as its source states it ("> 16 million vehicles")."""
     if fact.value is None:
         return "(qualitative)"
-    return format_stated(fact.value, fact.qualifier, metric.unit)
+    return format_stated(fact.value, fact.qualifier, metric.unit, fact.upper)
 
 
 def metric_record(metric: Metric) -> dict[str, Any]:
