@@ -198,6 +198,19 @@ def test_add_refuses_existing_files_and_ids(base: Path, article: Path, run, tmp_
     assert not (seeds / "other.txt").exists()
 
 
+def test_add_registers_a_text_already_copied_into_seeds_where_it_is(base: Path, run) -> None:
+    seed = base.parent / "seeds" / "by-hand.txt"
+    seed.write_text(ARTICLE, encoding="utf-8")
+    result = run("add", str(seed), "--id", "by-hand", "--title", "T", "--published", "2026-01", "--facts", str(base))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(f"{seed} is in the seeds folder already (sha256 24172e4a0400…)\n")
+    assert [p.name for p in (base.parent / "seeds").iterdir()] == ["by-hand.txt"]
+    assert "    file: by-hand.txt\n" in (base / "sources.yaml").read_text(encoding="utf-8")
+    again = run("add", str(seed), "--id", "twice", "--title", "T", "--published", "2026-01", "--facts", str(base))
+    assert again.exit_code == 1
+    assert again.stderr == f"autofacts: error[E003]: {seed} is already registered as source 'by-hand'\n"
+
+
 def test_add_needs_a_base_of_ones_own_and_valid_options(article: Path, run, base: Path) -> None:
     result = run("add", str(article), "--id", "x", "--title", "T", "--published", "2026-01")
     assert result.exit_code == 2
