@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass
 
 from autofacts.errors import KnowledgeBaseError, UsageError
-from autofacts.model import Fact, KnowledgeBase, Source
+from autofacts.model import LANGUAGE_NAMES, Fact, KnowledgeBase, Source
 from autofacts.numbers import hedge_start, read_numbers
 from autofacts.text import line_of, locate, paragraph_around
 
@@ -62,6 +62,8 @@ def footnote(citation: Citation) -> str:
     s = citation.source
     by = f", {s.publisher}" if s.publisher else ""
     inferred = " (date inferred)" if s.published_inferred else ""
+    if s.language != "en":
+        by += f" (in {LANGUAGE_NAMES.get(s.language, s.language)})"
     quote = " ".join(citation.fact.quote.split())
     where = f"`seeds/{s.file}`, line {citation.line}"
     return f"[^{citation.fact.id}]: “{quote}” {s.title}{by}, {s.published}{inferred}. {where}."

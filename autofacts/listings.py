@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from autofacts.model import Fact, KnowledgeBase, Problem
+from autofacts.model import LANGUAGE_NAMES, Fact, KnowledgeBase, Problem
 from autofacts.render import Column, Report, cited_sources, dumps, excerpt, fact_json, stated_value
 from autofacts.units import json_number, plain
 
@@ -87,6 +87,7 @@ def sources_report(kb: KnowledgeBase) -> Report:
         Column("published", "published", wrap=False),
         Column("title", "title", min_width=30),
         Column("publisher", "publisher"),
+        Column("language", "lang", wrap=False),
         Column("file", "file", min_width=12),
         Column("facts", "facts", "right"),
     ]
@@ -265,6 +266,8 @@ def cite_rich(citation: Any, marks: bool = False) -> Any:
     published = f"published {s.published}" + (
         f" (inferred: {' '.join(s.published_inferred.split())})" if s.published_inferred else ""
     )
+    if s.language != "en":  # a reader may need to know before following the citation
+        published += f" · in {LANGUAGE_NAMES.get(s.language, s.language)}"
     lines.append(Text(published))
     lines.append(Text(f"seeds/{s.file}, line {citation.line}"))
     flat = " ".join(citation.paragraph.split("\n"))
