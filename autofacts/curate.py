@@ -26,6 +26,7 @@ from autofacts.extract import Candidate
 from autofacts.files import write_new, write_replacing
 from autofacts.model import KINDS, LANGUAGES, MEASURES, KnowledgeBase, Metric
 from autofacts.periods import parse_period
+from autofacts.seeds import seed_path
 from autofacts.units import plain
 
 
@@ -82,7 +83,7 @@ def init_base(root: Path, bundled: KnowledgeBase, from_bundled: bool) -> NewBase
         for name in names:
             shutil.copyfile(bundled.root / name, facts_dir / name)
         for source in bundled.sources.values():
-            shutil.copyfile(bundled.seed_path(source), seeds_dir / source.file)
+            shutil.copyfile(seed_path(bundled, source), seeds_dir / source.file)
             copied += 1
     else:
         names = [SOURCES_FILE, METRICS_FILE]
@@ -236,6 +237,7 @@ class Added:
     review_file: Path
     sha256: str
     candidates: int
+    copied: bool = True  # False: the text was in the seeds folder already and is registered there
 
 
 def review_dir(kb: KnowledgeBase) -> Path:
@@ -273,12 +275,12 @@ def validate_source(kb: KnowledgeBase, new: NewSource) -> None:
         raise UsageError("--title must not be empty")
 
 
-def duplicate_seed(kb: KnowledgeBase, digest: str) -> str | None:
-    """The name of a file in the seeds folder whose text has this hash, if any."""
+def duplicate_seed(kb: KnowledgeBase, digest: str, skip: str | None = None) -> str | None:
+    """The name of a file in the seeds folder (other than `skip`) whose text has this hash, if any."""
     if not kb.seeds_dir.is_dir():
         return None
     for path in sorted(kb.seeds_dir.iterdir()):
-        if path.is_file():
+        if path.is_file() and path.name != skip:
             try:
                 text = path.read_bytes().decode("utf-8-sig")
             except (OSError, UnicodeDecodeError):
@@ -310,12 +312,17 @@ def add_source(kb: KnowledgeBase, document: Path, new: NewSource, candidates: li
     text = read_document(document)
     digest = seed_hash(text)
     seed = kb.seeds_dir / document.name
-    twin = duplicate_seed(kb, digest)
+    # A text already copied into the seeds folder by hand is registered where it is.
+    in_place = seed.exists() and seed.resolve() == document.resolve()
+    twin = duplicate_seed(kb, digest, skip=seed.name if in_place else None)
     if twin is not None:
         owner = [s.id for s in kb.sources.values() if s.file == twin]
-        named = f" (source '{owner[0]}')" if owner else " (not registered: add it to sources.yaml by hand)"
+        named = f" (source '{owner[0]}')" if owner else " (not registered: run `autofacts add` on that file)"
         raise CurateError(f"{document}: the same text is already in the seeds folder as {twin}{named}")
-    if seed.exists():
+    registered = [s.id for s in kb.sources.values() if s.file == seed.name]
+    if in_place and registered:
+        raise CurateError(f"{document} is already registered as source '{registered[0]}'")
+    if seed.exists() and not in_place:
         raise CurateError(f"{seed} exists with another text: refusing to overwrite it (rename {document.name})")
     review = review_path(kb, new.id)
     if review.exists():
@@ -325,9 +332,10 @@ def add_source(kb: KnowledgeBase, document: Path, new: NewSource, candidates: li
     new_text = append_item(old, "sources", source_lines(new, document.name, digest), str(sources_file))
     created: list[Path] = []
     try:
-        kb.seeds_dir.mkdir(exist_ok=True)
-        write_new(seed, text)
-        created.append(seed)
+        if not in_place:
+            kb.seeds_dir.mkdir(exist_ok=True)
+            write_new(seed, text)
+            created.append(seed)
         review.parent.mkdir(exist_ok=True)
         write_new(review, review_yaml(new.id, document.name, [draft_from(c) for c in candidates]))
         created.append(review)
@@ -336,7 +344,7 @@ def add_source(kb: KnowledgeBase, document: Path, new: NewSource, candidates: li
         for path in created:
             path.unlink(missing_ok=True)
         raise
-    return Added(new.id, seed, sources_file, review, digest, len(candidates))
+    return Added(new.id, seed, sources_file, review, digest, len(candidates), copied=not in_place)
 
 
 # --- drafts: candidates under review --------------------------------------------------------------

@@ -27,7 +27,7 @@ from autofacts.load import assemble_catalogues, complete_fact, knowledge_base_fi
 from autofacts.model import Exclusion, Fact, KnowledgeBase, Location, Metric, ParsedFile, PendingFact, Problem, Source
 from autofacts.periods import Period, parse_period
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 4: metric phrases; 5: source sha256
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
@@ -383,9 +383,18 @@ def _version_of(db: sqlite3.Connection) -> str | None:
     return None if row is None else str(row[0])
 
 
+def _model_fingerprint() -> str:
+    """The model's field names, hashed: a cache written before a field was added to Source, Metric
+    or Fact is rebuilt, even when nobody remembered to raise SCHEMA_VERSION."""
+    from dataclasses import fields
+
+    names = ",".join(f"{cls.__name__}.{f.name}" for cls in (Source, Metric, Fact, Exclusion) for f in fields(cls))
+    return f"{zlib.crc32(names.encode()):08x}"
+
+
 def _prepare(db: sqlite3.Connection, root: Path) -> None:
     """Create the tables, or start afresh when the cache is from another version or folder."""
-    version = f"{SCHEMA_VERSION}/{__version__}/{root.resolve()}"
+    version = f"{SCHEMA_VERSION}/{_model_fingerprint()}/{__version__}/{root.resolve()}"
     if _version_of(db) == version:
         return
     db.execute("BEGIN IMMEDIATE")
