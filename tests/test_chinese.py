@@ -338,7 +338,7 @@ def test_a_chinese_fact_conflicts_with_an_english_one(run, kb_copy) -> None:
 
 
 def test_show_at_80_columns_keeps_chinese_quotes_within_the_width(run, monkeypatch) -> None:
-    from autofacts.render import cells
+    from autofacts.output.records import cells
 
     monkeypatch.setenv("COLUMNS", "80")
     out = run("show", "nev-share").stdout
@@ -349,7 +349,7 @@ def test_show_at_80_columns_keeps_chinese_quotes_within_the_width(run, monkeypat
 
 
 def test_a_long_chinese_quote_is_cut_around_its_figure_by_columns_not_characters(kb) -> None:
-    from autofacts.render import cells, excerpt
+    from autofacts.output.records import cells, excerpt
 
     fact = next(f for f in kb.facts if f.id == "cn-nev-production-2024-zh")
     piece = excerpt(fact, 40)
