@@ -717,14 +717,15 @@ def add(
     """Copy an article into seeds/, register it as a source, and propose its facts for review."""
     from pathlib import Path
 
-    from autofacts.curate import NewSource, add_source, read_document, validate_source
+    from autofacts.curate import NewSource, add_source, validate_source
     from autofacts.extract import extract_candidates
     from autofacts.periods import parse_period
+    from autofacts.seeds import read_document
 
     kb = _own_base(facts)
     new = NewSource(source_id, title, published, language.value, publisher, url)
     validate_source(kb, new)
-    text = read_document(Path(file))
+    text = read_document(file)
     candidates = extract_candidates(text, kb, parse_period(published).end)
     added = add_source(kb, Path(file), new, candidates)
     sys.stdout.write(

@@ -23,10 +23,10 @@ import yaml
 from autofacts.check import seed_hash
 from autofacts.errors import AutofactsError, UsageError
 from autofacts.extract import Candidate
-from autofacts.files import write_new, write_replacing
+from autofacts.files import MAX_SEED_BYTES, read_limited, write_new, write_replacing
 from autofacts.model import KINDS, LANGUAGES, MEASURES, KnowledgeBase, Metric
 from autofacts.periods import parse_period
-from autofacts.seeds import seed_path
+from autofacts.seeds import decode, read_document, seed_label, seed_path
 from autofacts.units import plain
 
 
@@ -249,18 +249,6 @@ def review_path(kb: KnowledgeBase, source_id: str) -> Path:
     return review_dir(kb) / f"{source_id}.yaml"
 
 
-def read_document(path: Path) -> str:
-    """A text document as UTF-8 (a byte-order mark dropped); a usage error naming the file otherwise."""
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except IsADirectoryError:
-        raise UsageError(f"{path}: a folder, not a document") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-
-
 def validate_source(kb: KnowledgeBase, new: NewSource) -> None:
     """Refuse what `add` must not register: a bad id, date or language, or an id already used."""
     if not _ID.fullmatch(new.id):
@@ -282,9 +270,9 @@ def duplicate_seed(kb: KnowledgeBase, digest: str, skip: str | None = None) -> s
     for path in sorted(kb.seeds_dir.iterdir()):
         if path.is_file() and path.name != skip:
             try:
-                text = path.read_bytes().decode("utf-8-sig")
+                text = decode(read_limited(path, MAX_SEED_BYTES))
             except (OSError, UnicodeDecodeError):
-                continue
+                continue  # not a text add could have copied
             if seed_hash(text) == digest:
                 return path.name
     return None
@@ -309,7 +297,7 @@ def add_source(kb: KnowledgeBase, document: Path, new: NewSource, candidates: li
     created, so a refused `add` leaves the knowledge base as it was.
     """
     validate_source(kb, new)
-    text = read_document(document)
+    text = read_document(str(document))
     digest = seed_hash(text)
     seed = kb.seeds_dir / document.name
     # A text already copied into the seeds folder by hand is registered where it is.
@@ -337,7 +325,8 @@ def add_source(kb: KnowledgeBase, document: Path, new: NewSource, candidates: li
             write_new(seed, text)
             created.append(seed)
         review.parent.mkdir(exist_ok=True)
-        write_new(review, review_yaml(new.id, document.name, [draft_from(c) for c in candidates]))
+        drafts = [draft_from(c) for c in candidates]
+        write_new(review, review_yaml(new.id, document.name, drafts, seed_label(kb, document.name)))
         created.append(review)
         _replace_checked(sources_file, new_text, str(sources_file), "sources", new.id)
     except BaseException:
@@ -405,10 +394,10 @@ _DRAFT_KEYS: tuple[str, ...] = ("figure", "at", "value", "upper", "unit", "quali
 _DRAFT_KEYS += ("region", "entity", "period", "kind", "id", "why", "quote")
 
 
-def review_yaml(source_id: str, file_name: str, drafts: list[Draft]) -> str:
+def review_yaml(source_id: str, file_name: str, drafts: list[Draft], seed: str | None = None) -> str:
     """The review file: the drafts still to decide, one block each, every value quoted."""
     lines = [
-        f"# Candidate facts from seeds/{file_name}, waiting for `autofacts review {source_id}`.",
+        f"# Candidate facts from {seed or 'seeds/' + file_name}, waiting for `autofacts review {source_id}`.",
         "# The knowledge base does not load this folder. Review moves each accepted candidate into",
         f"# facts/{source_id}.yaml and removes every decided one from here; editing this file by hand is fine.",
         f"source: {json.dumps(source_id)}",
@@ -466,12 +455,12 @@ def waiting_reviews(kb: KnowledgeBase) -> list[tuple[str, int]]:
     return waiting
 
 
-def save_review(path: Path, review: ReviewFile) -> None:
+def save_review(path: Path, review: ReviewFile, seed: str | None = None) -> None:
     """Write the drafts still to decide; with none left the file goes (nothing is lost: all were decided)."""
     if not review.drafts:
         path.unlink(missing_ok=True)
         return
-    write_replacing(path, review_yaml(review.source_id, review.file_name, list(review.drafts)))
+    write_replacing(path, review_yaml(review.source_id, review.file_name, list(review.drafts), seed))
 
 
 # --- accepting: facts and metrics appended ----------------------------------------------------------
@@ -540,8 +529,8 @@ def fact_lines(draft: Draft, fid: str) -> list[str]:
     return lines
 
 
-def facts_header(source_id: str, file_name: str, title: str) -> str:
-    return f"# Facts from seeds/{file_name} ({title}), reviewed with `autofacts review`.\nsource: {source_id}\nfacts:\n"
+def facts_header(source_id: str, seed: str, title: str) -> str:
+    return f"# Facts from {seed} ({title}), reviewed with `autofacts review`.\nsource: {source_id}\nfacts:\n"
 
 
 def append_fact(kb: KnowledgeBase, source_id: str, draft: Draft, fid: str) -> Path:
@@ -551,7 +540,7 @@ def append_fact(kb: KnowledgeBase, source_id: str, draft: Draft, fid: str) -> Pa
         old = path.read_text(encoding="utf-8")
     else:
         source = kb.sources[source_id]
-        old = facts_header(source_id, source.file, source.title)
+        old = facts_header(source_id, seed_label(kb, source.file), source.title)
     new_text = append_item(old, "facts", fact_lines(draft, fid), str(path))
     _replace_checked(path, new_text, str(path), "facts", fid)
     return path

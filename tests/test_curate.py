@@ -563,3 +563,14 @@ def test_fact_ids_and_lines_for_a_company_forecast() -> None:
         "  qualifier: over",
         '  quote: "Analysts expect BYD to sell between 3.6 million and 4 million vehicles in 2024."',
     ]
+
+
+def test_add_and_review_follow_a_configured_seeds_folder(base: Path, article: Path, run) -> None:
+    (base / "sources.yaml").write_text("seeds: ../texts\nsources: []\n", encoding="utf-8")
+    (base.parent / "texts").mkdir()
+    assert add(run, base, article).exit_code == 0
+    assert (base.parent / "texts" / "caam-each.txt").read_text(encoding="utf-8") == ARTICLE
+    assert list((base.parent / "seeds").iterdir()) == []
+    out = run("review", "caam-each", "--facts", str(base), input="q\n").stdout
+    assert " candidate(s) from texts/caam-each.txt to review.\n" in out
+    assert "Candidate 1 of " in out and " · texts/caam-each.txt\n" in out

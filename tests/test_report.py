@@ -100,8 +100,8 @@ def test_bullets_place_target_line_and_bars_on_a_round_scale(page: Path) -> None
     # notes are text under the row, in full
     assert "still needed 101,900 vehicles" in cq
     # nothing to draw: no bullet, the note says why
-    nodata = _article(html, "target-cn-nev-sales-growth-2025-target")
-    assert 'class="bullet' not in nodata and "needs nev-sales 2024 to derive the growth" in nodata
+    nodata = _article(html, "target-cn-manufacturing-added-value-growth-2025-target")
+    assert 'class="bullet' not in nodata and "no reported manufacturing-added-value-growth for 2025" in nodata
 
 
 def test_headline_first_with_latest_value_change_and_source(page: Path) -> None:
@@ -250,10 +250,10 @@ def test_judged_targets_come_before_those_without_data(page: Path) -> None:
     )
     assert statuses == [
         "met",  # NEV sales, China
+        "can&#x27;t tell",  # NEV sales growth, China, from a derived 2024 level (escaped in HTML)
         "met",  # vehicle sales, China
-        "can&#x27;t tell",  # vehicle sales growth, China (escaped in HTML)
+        "can&#x27;t tell",  # vehicle sales growth, China
         "on track (projected)",  # vehicle production, Chongqing
-        "no data",
         "no data",
         "not measurable",
         "no data",

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from autofacts.derive import MARK
 from autofacts.model import Fact, KnowledgeBase, Metric, Source
 from autofacts.seeds import seed_label
-from autofacts.units import format_stated, interval_json, json_number, plain
+from autofacts.units import format_interval, format_stated, interval_json, json_number, plain
 
 QUOTE_WIDTH = 70
 
@@ -139,10 +140,20 @@ def excerpt(fact: Fact, width: int = QUOTE_WIDTH) -> str:
 
 
 def stated_value(fact: Fact, metric: Metric) -> str:
-    """The figure as its source states it ("> 16 million vehicles")."""
+    """The figure as its source states it ("> 16 million vehicles"); a derived figure as its
+    interval with a mark, never as if a source stated it ("> 12.27 million vehicles †")."""
+    if fact.derived_from is not None:
+        return f"{format_interval(fact.derived_from.interval, metric.unit)} {MARK}"
     if fact.value is None:
         return "(qualitative)"
     return format_stated(fact.value, fact.qualifier, metric.unit, fact.upper)
+
+
+def derivation_json(fact: Fact) -> dict[str, Any] | None:
+    """How a derived figure was computed: the operation and the facts it used (null for stated ones)."""
+    if fact.derived_from is None:
+        return None
+    return {"operation": fact.derived_from.operation, "facts": list(fact.derived_from.facts)}
 
 
 def metric_record(metric: Metric) -> dict[str, Any]:
@@ -184,6 +195,8 @@ def fact_record(kb: KnowledgeBase, fact: Fact) -> dict[str, Any]:
         "compared_with": fact.compared_with.label if fact.compared_with else None,
         "ceiling": fact.ceiling,
         "note": fact.note,
+        "revises": fact.revises,
+        "derived_from": derivation_json(fact),
         "source": {
             "id": fact.source,
             "file": seed_label(kb, source.file) if source else None,
