@@ -131,6 +131,27 @@ def chart_series(metric: Metric, facts: list[Fact]) -> list[Series]:
     return out
 
 
+def scale_groups(metric: Metric, facts: list[Fact], ratio: int = 5) -> list[list[Fact]]:
+    """The facts split into charts of their own scale: a region whose figures are all under a fifth of
+    the largest region's would lie flat on the floor of its chart (Chongqing's 950,000 under China's
+    16 million), so it gets its own chart. Ranks share one axis."""
+    series = chart_series(metric, facts)
+    if metric.unit == "rank" or len(series) < 2:
+        return [[f for f in facts if f.value is not None]]
+    regions: dict[tuple[str, str | None], Decimal] = {}
+    for f in facts:
+        if f.value is not None and f.interval is not None:
+            key = (f.region, f.entity)
+            regions[key] = max(regions.get(key, Decimal(0)), *_reach(f.interval))
+    groups: list[tuple[Decimal, list[tuple[str, str | None]]]] = []
+    for key in sorted(regions, key=lambda k: -regions[k]):
+        if groups and regions[key] * ratio >= groups[-1][0]:
+            groups[-1][1].append(key)
+        else:
+            groups.append((regions[key], [key]))
+    return [[f for f in facts if f.value is not None and (f.region, f.entity) in keys] for _, keys in groups]
+
+
 def periods_of(facts: list[Fact]) -> int:
     """How many distinct periods the numeric facts cover (a time series needs two)."""
     return len({(f.period.start, f.period.end) for f in facts if f.value is not None})
@@ -195,7 +216,7 @@ def metric_chart_svg(metric: Metric, facts: list[Fact], link: bool = False, size
     dashed = ' stroke-dasharray="2 3"'
     for s in series:
         # a line through the actual figures of the usual length (no month joined to a year), one per
-        # period, dashed across a gap between periods
+        # period, dashed across a gap between periods, and never to or from a bound
         lengths = Counter(f.period.months for f in s.facts if f.kind == "actual")
         usual = max(lengths, key=lambda n: (lengths[n], n), default=0)
         line: dict[tuple[date, date], Fact] = {}
@@ -204,6 +225,8 @@ def metric_chart_svg(metric: Metric, facts: list[Fact], link: bool = False, size
                 line.setdefault((f.period.start, f.period.end), f)
         points = sorted(line.values(), key=lambda f: f.period.start)
         for a, b in zip(points, points[1:], strict=False):
+            if _one_sided(a) or _one_sided(b):  # a line would claim a value the source never gave
+                continue
             gap = (b.period.start - a.period.end).days > 1
             assert a.value is not None and b.value is not None
             parts.append(
@@ -230,6 +253,11 @@ def metric_chart_svg(metric: Metric, facts: list[Fact], link: bool = False, size
 MARKS = "● exact · ○ forecast · ⟂ about (±5 %) · ↑ lower bound · ↓ upper bound · ◇ target"
 
 
+def _one_sided(fact: Fact) -> bool:
+    iv = fact.interval
+    return iv is None or iv.lo is None or iv.hi is None
+
+
 def _precision(fact: Fact) -> int:
     iv = fact.interval
     return 0 if iv is not None and iv.is_exact else 1 if iv is not None and iv.is_bounded else 2
@@ -249,7 +277,8 @@ def _mark(
     assert fact.value is not None and fact.interval is not None
     y = y_of(fact.value)
     label = escape(
-        f"{in_words(fact.period)} {fact.region}: {format_stated(fact.value, fact.qualifier, metric.unit)} ({fact.kind})"
+        f"{in_words(fact.period)} {fact.region}: "
+        f"{format_stated(fact.value, fact.qualifier, metric.unit, fact.upper)} ({fact.kind})"
     )
     out = [f"<g><title>{label}</title>"]
     iv = fact.interval

@@ -8,15 +8,15 @@ qualifier is the hedge word the quote uses, and facts from different sources do 
 from __future__ import annotations
 
 import bisect
-import re
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from autofacts.interval import Interval
 from autofacts.model import Fact, KnowledgeBase, Location, Problem
 from autofacts.numbers import read_numbers
+from autofacts.seeds import read_seeds, seed_label
 from autofacts.text import normalise, phrase_problem
 
 
@@ -58,39 +58,28 @@ def check_metric_phrases(kb: KnowledgeBase) -> list[Problem]:
     return problems
 
 
-def seed_file_problem(kb: KnowledgeBase, file: str) -> str | None:
-    """Why a source's seed file cannot be used, or None when it can."""
-    relative = Path(file)
-    if relative.is_absolute() or file.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", file):
-        return f"seed file '{file}' must be a name inside the seeds folder, not an absolute path"
-    if ".." in relative.parts:
-        return f"seed file '{file}' climbs out of the seeds folder"
-    seeds = kb.seeds_dir.resolve()
-    target = (kb.seeds_dir / relative).resolve()
-    if seeds not in target.parents:
-        return f"seed file '{file}' resolves outside the seeds folder (a link?)"
-    if not target.exists():
-        return f"seed file '{file}' not found in {kb.seeds_dir}"
-    if not target.is_file():
-        return f"seed file '{file}' is not a regular file"
-    return None
+def seed_hash(text: str) -> str:
+    """The SHA-256 of a seed's text as UTF-8 (what `add` records; `sha256sum` of the seed file gives the same)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def read_seeds(kb: KnowledgeBase) -> tuple[dict[str, str], list[Problem]]:
-    """Each usable source's seed text; problems for the unusable ones."""
-    texts: dict[str, str] = {}
+def check_seed_hashes(kb: KnowledgeBase, seeds: dict[str, str]) -> list[Problem]:
+    """A seed registered with its hash still has that hash: quotes were checked against the text as added."""
     problems = []
     for source in kb.sources.values():
-        where = source.location or Location("?", 0, 0)
-        why = seed_file_problem(kb, source.file)
-        if why is None:
-            try:
-                texts[source.id] = kb.seed_path(source).read_text(encoding="utf-8-sig")
-                continue
-            except (OSError, UnicodeDecodeError) as exc:
-                why = f"seed file '{source.file}' cannot be read: {getattr(exc, 'strerror', None) or exc}"
-        problems.append(Problem(where, "E112", why))
-    return texts, problems
+        text = seeds.get(source.id)
+        if source.sha256 is None or text is None:
+            continue
+        actual = seed_hash(text)
+        if actual != source.sha256.lower():
+            where = source.location or Location("?", 0, 0)
+            message = (
+                f"seed file '{source.file}' was edited after it was registered: its sha256 is {actual[:12]}…, "
+                f"the source records {source.sha256[:12]}… "
+                "(restore the text, or record the new hash if the edit is right)"
+            )
+            problems.append(Problem(where, "E114", message))
+    return problems
 
 
 def check_quotes(kb: KnowledgeBase, seeds: dict[str, str]) -> list[Problem]:
@@ -106,7 +95,9 @@ def check_quotes(kb: KnowledgeBase, seeds: dict[str, str]) -> list[Problem]:
                 where = ex.location or Location("?", 0, 0)
                 problems.append(
                     Problem(
-                        where, "E141", f'excluded passage not found in seeds/{source.file}: "{_clip(passage or "")}"'
+                        where,
+                        "E141",
+                        f'excluded passage not found in {seed_label(kb, source.file)}: "{_clip(passage or "")}"',
                     )
                 )
     for fact in kb.facts:
@@ -114,20 +105,32 @@ def check_quotes(kb: KnowledgeBase, seeds: dict[str, str]) -> list[Problem]:
         if text is None:
             continue  # the missing seed or source is reported once, elsewhere
         if normalise(fact.quote) not in text:
-            file = kb.sources[fact.source].file
+            file = seed_label(kb, kb.sources[fact.source].file)
             problems.append(
-                Problem(fact.where("quote"), "E120", f'quote not found verbatim in seeds/{file}: "{_clip(fact.quote)}"')
+                Problem(fact.where("quote"), "E120", f'quote not found verbatim in {file}: "{_clip(fact.quote)}"')
             )
     return problems
 
 
 def check_values(kb: KnowledgeBase) -> list[Problem]:
-    """The value is a number the quote states, and the qualifier is the one it states it with."""
+    """The value is a number the quote states, and the qualifier is the one it states it with; a
+    range's two ends are the two ends of one range the quote states."""
     problems = []
     for fact in kb.facts:
         if fact.value is None:
             continue
         mentions = [m for m in read_numbers(fact.quote) if m.value == fact.value]
+        if fact.upper is not None and mentions and not any(m.upper == fact.upper for m in mentions):
+            ranges = ", ".join(f"'{m.text}'" for m in read_numbers(fact.quote) if m.upper is not None) or "none"
+            problems.append(
+                Problem(
+                    fact.where("upper"),
+                    "E121",
+                    f"range {_plain(fact.value)} to {_plain(fact.upper)} is not a range the quote states "
+                    f"(it states: {ranges})",
+                )
+            )
+            continue
         if not mentions:
             stated = ", ".join(dict.fromkeys(_plain(m.value) for m in read_numbers(fact.quote))) or "none"
             problems.append(
@@ -320,7 +323,7 @@ RULES: tuple[Rule, ...] = (
 def check_knowledge_base(kb: KnowledgeBase) -> list[Problem]:
     """Every problem in the knowledge base: the loader's, then each rule's, in file order."""
     seeds, problems = read_seeds(kb)
-    problems = list(kb.problems) + problems + check_quotes(kb, seeds)
+    problems = list(kb.problems) + problems + check_seed_hashes(kb, seeds) + check_quotes(kb, seeds)
     for rule in RULES:
         problems.extend(rule(kb))
     return sorted(problems, key=lambda p: (p.location.file, p.location.line, p.location.column, p.code))

@@ -27,7 +27,7 @@ from autofacts.load import assemble_catalogues, complete_fact, knowledge_base_fi
 from autofacts.model import Exclusion, Fact, KnowledgeBase, Location, Metric, ParsedFile, PendingFact, Problem, Source
 from autofacts.periods import Period, parse_period
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 4: metric phrases; 5: source sha256
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
@@ -97,7 +97,10 @@ def _typed_value(value: Any) -> Any:
 def _catalogue_json(parsed: ParsedFile) -> str:
     sources = [
         {
-            **{k: getattr(s, k) for k in ("id", "file", "title", "language", "publisher", "published_inferred", "url")},
+            **{
+                k: getattr(s, k)
+                for k in ("id", "file", "title", "language", "publisher", "published_inferred", "url", "sha256")
+            },
             "published": s.published.label,
             "excluded": [
                 {"reason": e.reason, "text": e.text, "start": e.start, "loc": _loc(e.location)} for e in s.excluded
@@ -123,7 +126,9 @@ def _parsed_from_json(name: str, text: str, display: str) -> ParsedFile:
     data = json.loads(text)
     sources = [
         Source(
-            **{k: s[k] for k in ("id", "file", "title", "language", "publisher", "published_inferred", "url")},
+            **{
+                k: s[k] for k in ("id", "file", "title", "language", "publisher", "published_inferred", "url", "sha256")
+            },
             published=parse_period(s["published"]),
             excluded=tuple(
                 Exclusion(e["reason"], e["text"], e["start"], _unloc(e["loc"], display)) for e in s["excluded"]
@@ -378,9 +383,18 @@ def _version_of(db: sqlite3.Connection) -> str | None:
     return None if row is None else str(row[0])
 
 
+def _model_fingerprint() -> str:
+    """The model's field names, hashed: a cache written before a field was added to Source, Metric
+    or Fact is rebuilt, even when nobody remembered to raise SCHEMA_VERSION."""
+    from dataclasses import fields
+
+    names = ",".join(f"{cls.__name__}.{f.name}" for cls in (Source, Metric, Fact, Exclusion) for f in fields(cls))
+    return f"{zlib.crc32(names.encode()):08x}"
+
+
 def _prepare(db: sqlite3.Connection, root: Path) -> None:
     """Create the tables, or start afresh when the cache is from another version or folder."""
-    version = f"{SCHEMA_VERSION}/{__version__}/{root.resolve()}"
+    version = f"{SCHEMA_VERSION}/{_model_fingerprint()}/{__version__}/{root.resolve()}"
     if _version_of(db) == version:
         return
     db.execute("BEGIN IMMEDIATE")

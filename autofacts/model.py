@@ -80,6 +80,7 @@ class Source:
     published_inferred: str | None = None  # the reason, when the date is not stated in the text
     url: str | None = None
     excluded: tuple[Exclusion, ...] = ()
+    sha256: str | None = None  # the seed text's hash when it was registered, so an edit shows up
     location: Location | None = None
 
 
@@ -115,6 +116,7 @@ class Fact:
     quote: str
     entity: str | None = None
     note: str | None = None
+    upper: Decimal | None = None  # the top of a range (qualifier "between"); value is its foot
     compared_with: Period | None = None  # the base of a multiple ("more than six times 2021")
     ceiling: bool = False  # a target that must not be exceeded
     period_stated: bool = True  # False: the text gives no period; it holds as of publication
@@ -125,7 +127,7 @@ class Fact:
     def interval(self) -> Interval | None:
         if self.value is None:
             return None
-        return from_qualifier(self.value, self.qualifier)
+        return from_qualifier(self.value, self.qualifier, self.upper)
 
     def where(self, key: str) -> Location:
         """The location of one field, falling back to the fact itself."""
@@ -185,6 +187,3 @@ class KnowledgeBase:
 
     def facts_for(self, metric_id: str) -> list[Fact]:
         return [f for f in self.facts if f.metric == metric_id]
-
-    def seed_path(self, source: Source) -> Path:
-        return self.seeds_dir / source.file

@@ -17,16 +17,17 @@ from dataclasses import dataclass
 from html import escape
 
 from autofacts import __version__
-from autofacts.chart import MARKS, bullet_html, chart_series, metric_chart_svg, periods_of
+from autofacts.chart import MARKS, bullet_html, chart_series, metric_chart_svg, periods_of, scale_groups
 from autofacts.compare import Comparison, ComparisonRow, Side, compare_row
 from autofacts.model import Fact, KnowledgeBase, Metric
+from autofacts.output.answers import change_text, outcome_text, percent_text, status_text, verdict_detail
+from autofacts.output.records import excerpt, region_label, stated_value
 from autofacts.periods import in_words
 from autofacts.query import FactGroup, best_fact, sort_key
-from autofacts.render import excerpt, stated_value
+from autofacts.seeds import read_seed, seed_label
 from autofacts.targets import TargetReport, TargetVerdict
 from autofacts.text import locate
 from autofacts.units import format_interval
-from autofacts.views import change_text, outcome_text, percent_text, status_text, verdict_detail
 
 HEADLINES = 4  # cards in the headline section: as many as a phone shows in two screens
 
@@ -77,7 +78,7 @@ th { background: #f4f4f4; } td.num { text-align: right; white-space: nowrap; }
 .key { font-size: .85rem; color: #444; }
 .key i { display: inline-block; width: 1.4rem; height: .7rem; vertical-align: middle; margin: 0 .2rem 0 .5rem; }
 .trends { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 30rem), 1fr)); gap: 1.2rem 2rem; }
-.trend svg.chart { width: 100%; height: auto; display: block; margin: .3rem 0; }
+.trend figure { margin: .3rem 0 .6rem; } .trend svg.chart { width: 100%; height: auto; display: block; }
 .trend table { font-size: .85rem; }
 .swatch { display: inline-block; width: .7rem; height: .7rem; border-radius: 50%; vertical-align: middle; margin-right: .25rem; }
 .legend { font-size: .85rem; margin: 0; } .legend span { margin-right: .8rem; white-space: nowrap; }
@@ -94,6 +95,9 @@ li { overflow-wrap: anywhere; }
   table.stack tr { border-bottom: 1px solid #ddd; padding: .35rem 0; }
   table.stack td { border: 0; padding: .05rem 0; text-align: left; white-space: normal; }
   table.stack td[data-label]::before { content: attr(data-label) ": "; color: #5f6368; font-size: .85rem; }
+  #single table.stack td:first-child, #compare table.stack td:first-child { font-weight: 600; }
+  table.inline td { display: inline; } table.inline td[data-label]::before { content: none; }
+  table.inline td + td[data-label]::before { content: " · "; color: #999; }
 }
 @media print { a { color: inherit; text-decoration: none; } .seed { break-inside: auto; } h2 { break-after: avoid; }
                .bullet, .bar, .proj, .more { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
@@ -113,9 +117,11 @@ def _td(label: str, body: str, num: bool = False) -> str:
     return f'<td data-label="{escape(label)}"{" class=num" if num else ""}>{body}</td>'
 
 
-def _table(headers: list[str], rows: list[str]) -> str:
+def _table(headers: list[str], rows: list[str], inline: bool = False) -> str:
+    """A table that folds on a phone: into labelled cards, or (`inline`, for short cells) one line a row."""
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    return f'<table class="stack"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    kind = "stack inline" if inline else "stack"
+    return f'<table class="{kind}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 # --- which metrics lead -----------------------------------------------------------------------
@@ -200,7 +206,7 @@ def _headline_section(kb: KnowledgeBase, metrics: list[Metric]) -> str:
         if h is None:
             continue
         source = kb.sources.get(h.latest.source)
-        place = h.latest.region + (f" · {h.latest.entity}" if h.latest.entity else "")
+        place = region_label(h.latest)
         change = _change_words(h) if h.previous is not None else "no earlier figure of the same length"
         cards.append(
             f'<article class="card" id="headline-{escape(metric.id)}"><h3><a href="#trend-{escape(metric.id)}">'
@@ -262,8 +268,8 @@ def _scorecard(report: TargetReport) -> str:
         rows.append(
             f'<article class="target" id="target-{escape(v.target.id)}"><header>'
             f'<span class="status {_status_class(v.status)}">{escape(status_text(v))}</span>'
-            f'<h3>{escape(v.metric.name)}</h3><span class="muted">{escape(v.target.region)}'
-            f"{' · ' + escape(v.target.entity) if v.target.entity else ''}, {escape(in_words(v.target.period))}</span>"
+            f'<h3>{escape(v.metric.name)}</h3><span class="muted">{escape(region_label(v.target))}, '
+            f"{escape(in_words(v.target.period))}</span>"
             f"</header><p>{_target_figures(v)}</p>{bullet}"
             f"{f'<p class=note>{escape(detail)}</p>' if detail else ''}</article>"
         )
@@ -304,13 +310,19 @@ def _comparison(comparison: Comparison) -> str:
 
 
 def _trend(kb: KnowledgeBase, metric: Metric, facts: list[Fact]) -> str:
-    series = chart_series(metric, facts)
-    legend = "".join(
-        f'<span><i class="swatch" style="background:{s.colour}"></i>{escape(s.name)}</span>' for s in series
-    )
+    charts = []
+    for group in scale_groups(metric, facts):
+        legend = "".join(
+            f'<span><i class="swatch" style="background:{s.colour}"></i>{escape(s.name)}</span>'
+            for s in chart_series(metric, group)
+        )
+        charts.append(
+            f'<figure>{metric_chart_svg(metric, group, link=True, size=(420, 240))}<figcaption class="legend">'
+            f"{legend}</figcaption></figure>"
+        )
     rows = [
         f"<tr>{_td('period', escape(in_words(f.period)))}"
-        f"{_td('region', escape(f.region) + (' · ' + escape(f.entity) if f.entity else ''))}"
+        f"{_td('region', escape(region_label(f)))}"
         f"{_td('value', _cite(f, stated_value(f, metric)), True)}{_td('kind', escape(f.kind))}"
         f'{_td("source", f"""<a href="#source-{escape(f.source)}">{escape(f.source)}</a>""")}</tr>'
         for f in facts
@@ -318,8 +330,8 @@ def _trend(kb: KnowledgeBase, metric: Metric, facts: list[Fact]) -> str:
     return (
         f'<article class="trend" id="trend-{escape(metric.id)}"><h3 id="metric-{escape(metric.id)}">'
         f'{escape(metric.name)}</h3><p class="muted">{escape(metric.id)}</p>'
-        f'{metric_chart_svg(metric, facts, link=True, size=(420, 240))}<p class="legend">{legend}</p>'
-        f"{_table(['period', 'region', 'value', 'kind', 'source'], rows)}</article>"
+        f"{''.join(charts)}"
+        f"{_table(['period', 'region', 'value', 'kind', 'source'], rows, inline=True)}</article>"
     )
 
 
@@ -328,7 +340,7 @@ def _single_figures(kb: KnowledgeBase, metrics: list[Metric], shown: list[Fact])
     for metric in metrics:
         for f in sorted((f for f in shown if f.metric == metric.id), key=lambda f: sort_key(kb, f)):
             kind = "" if f.kind == "actual" else f' <span class="muted">{escape(f.kind)}</span>'
-            place = f.region + (f" · {f.entity}" if f.entity else "")
+            place = region_label(f)
             rows.append(
                 f"<tr>{_td('metric', escape(metric.name))}"
                 f"{_td('where, when', escape(place) + ', ' + escape(in_words(f.period)))}"
@@ -373,15 +385,12 @@ def _sources(kb: KnowledgeBase, facts: list[Fact]) -> str:
         f'<li id="source-{escape(s.id)}"><b>{escape(s.title)}</b>'
         f"{', ' + escape(s.publisher) if s.publisher else ''}, {escape(s.published.label)}"
         f"{' (date inferred)' if s.published_inferred else ''} — "
-        f'<a href="#seed-{escape(s.id)}">read the text</a> <span class="muted">seeds/{escape(s.file)}</span></li>'
+        f'<a href="#seed-{escape(s.id)}">read the text</a> <span class="muted">{escape(seed_label(kb, s.file))}</span></li>'
         for s in ordered
     )
     articles = []
     for source in ordered:
-        try:
-            text = kb.seed_path(source).read_text(encoding="utf-8-sig")
-        except OSError:
-            continue
+        text = read_seed(kb, source)  # one that cannot be read stops the report: no source silently left out
         spans: dict[tuple[int, int], list[str]] = {}
         for f in facts:
             if f.source == source.id and (where := locate(f.quote, text)) is not None:
@@ -398,7 +407,7 @@ def _sources(kb: KnowledgeBase, facts: list[Fact]) -> str:
         out.append(escape(text[pos:]))
         articles.append(
             f'<article id="seed-{escape(source.id)}"><h3>{escape(source.title)} '
-            f'<span class="muted">seeds/{escape(source.file)}</span></h3><div class="seed">{"".join(out)}</div></article>'
+            f'<span class="muted">{escape(seed_label(kb, source.file))}</span></h3><div class="seed">{"".join(out)}</div></article>'
         )
     return f'<section id="sources"><h2>Sources</h2><ul>{listing}</ul>{"".join(articles)}</section>'
 
@@ -437,8 +446,9 @@ def build_report(
         (
             "trends",
             "Trends",
-            f'<section id="trends"><h2>Trends</h2><p class="key">{escape(MARKS)}. Dashed lines join figures with '
-            f'years between them.</p><div class="trends">{"".join(trends)}</div></section>'
+            f'<section id="trends"><h2>Trends</h2><p class="key">{escape(MARKS)}. A line joins two reported '
+            f"figures (dashed across years with none); a bound stands alone.</p>"
+            f'<div class="trends">{"".join(trends)}</div></section>'
             if trends
             else "",
         ),

@@ -118,6 +118,7 @@ def sentences(text: str) -> list[Sentence]:
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower() + ".": i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept."] = 9
+MONTHS_TITLE = frozenset(name.title().rstrip(".") for name in MONTHS)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _NUMBER_WORD = "|".join(WORD_NUMBERS)
 
@@ -201,6 +202,47 @@ def period_phrases(text: str, published: date | None = None) -> list[PeriodPhras
 _PLAN_NAME_AFTER = re.compile(r"^[\s\-]*(?:Five-Year|-Year Plan|Year Plan)", re.I)
 _DATE_BEFORE = re.compile(rf"(?:{_MONTH}|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s*$", re.I)
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+# "Joint Venture 2.0", "Model 3", "Phase 2": a capitalised name right before a bare number names a
+# thing; the words a sentence or a figure may start with do not.
+_NAME_BEFORE = re.compile(r"(?<=[\w,;:)\"”’] )([A-Z][A-Za-z]*)\s$")
+_NOT_NAMES = frozenset(
+    [
+        "About",
+        "Around",
+        "Over",
+        "Nearly",
+        "Almost",
+        "Some",
+        "More",
+        "Less",
+        "Up",
+        "To",
+        "From",
+        "In",
+        "By",
+        "Of",
+        "On",
+        "At",
+        "For",
+        "The",
+        "A",
+        "An",
+        "And",
+        "Or",
+        "Top",
+        "No",
+        "Only",
+        "Just",
+        "Roughly",
+        "Approximately",
+        "Under",
+        "Below",
+        "Above",
+        "Exceeding",
+        "Each",
+        "All",
+    ]
+)
 
 
 def is_year(m: Mention) -> bool:
@@ -212,6 +254,14 @@ def is_year(m: Mention) -> bool:
         and len(m.text) == 4
         and 1900 <= m.value <= 2100
     )
+
+
+def _is_name(text: str, m: Mention) -> bool:
+    """A version or model number ("Joint Venture 2.0", "Model 3"), not a figure."""
+    if m.unit is not None or m.upper is not None or not re.fullmatch(r"\d+(?:\.\d+)?", m.text):
+        return False
+    name = _NAME_BEFORE.search(text[max(0, m.start - 30) : m.start])
+    return name is not None and name[1] not in _NOT_NAMES and name[1] not in MONTHS_TITLE
 
 
 def figure_mentions(text: str) -> list[Mention]:
@@ -235,8 +285,22 @@ def figure_mentions(text: str) -> list[Mention]:
             continue  # "14th Five-Year Plan"
         if text[m.end : m.end + 2] == ". " and _starts_line(text, m.start):
             continue  # "2. Crack down on ..." numbers a list
+        if text[m.end : m.end + 1] == ")" and _starts_item(text, m.start):
+            continue  # "(2) expand sales", "1) build"
+        if _is_name(text, m):
+            continue
         out.append(m)
     return out
+
+
+def _starts_item(text: str, offset: int) -> bool:
+    """An item's number stands here: only an optional "(" and spaces or tabs after the start of the
+    text, a line break, a colon or a semicolon (looked at backwards from `offset`, not by searching
+    all the text before it, which made long seeds quadratic)."""
+    at = offset - 1 if offset > 0 and text[offset - 1] == "(" else offset
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at == 0 or text[at - 1] in "\n:;"
 
 
 def _starts_line(text: str, offset: int) -> bool:

@@ -3,6 +3,9 @@
 Run after changing what a command prints:  python docs/refresh_readme.py
 (uses the `autofacts` on PATH, at 100 columns, without colour). A code block is refreshed when
 its first line is `$ autofacts ...`, or when it starts as the coverage, cite or metrics examples do.
+A block starting `$ autofacts init` is a session: its commands run in order in one scratch folder
+(holding a copy of docs/examples), `$ export` lines set variables, and `autofacts review` reads the
+answers given in an `<!-- review input: a, e, ... -->` comment on the line before the block.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -24,8 +28,34 @@ def run(args: list[str]) -> str:
     return (result.stdout + result.stderr).rstrip("\n")
 
 
-def refreshed(body: str) -> str | None:
+def session(body: str, answers: list[str]) -> str:
+    """Run a walk-through's commands in order, in one scratch folder, as a new user would."""
+    env = dict(ENV)
+    out = []
+    with tempfile.TemporaryDirectory() as scratch:
+        shutil.copytree(README.parent / "docs" / "examples", Path(scratch) / "docs" / "examples")
+        for line in body.split("\n"):
+            if not line.startswith("$ "):
+                continue
+            out.append(line)
+            if line.startswith("$ export "):
+                name, _, value = line[len("$ export ") :].partition("=")
+                env[name] = value
+                continue
+            args = shlex.split(line[2:])
+            stdin = "".join(a + "\n" for a in answers) if args[1:2] == ["review"] else ""
+            result = subprocess.run(args, input=stdin, capture_output=True, text=True, env=env, cwd=scratch)
+            text = (result.stdout + result.stderr).rstrip("\n")
+            if text:
+                out.append(text)
+    return "\n".join(out) + "\n"
+
+
+def refreshed(body: str, before: str = "") -> str | None:
     first = body.split("\n", 1)[0]
+    if first.startswith("$ autofacts init"):
+        given = re.match(r"<!-- review input: (.*) -->", before)
+        return session(body, [a.strip() for a in given.group(1).split(",")] if given else [])
     if first.startswith("$ autofacts") and "seeds/gz-2026.txt" not in first:
         commands = [line for line in body.split("\n") if line.startswith("$ autofacts ")]
         return "\n".join(c + "\n" + run(shlex.split(c)[2:]) for c in commands) + "\n"
@@ -52,7 +82,8 @@ def main() -> None:
         while i < len(lines) and lines[i] != "```":
             body.append(lines[i])
             i += 1
-        new = refreshed("\n".join(body) + "\n") if fence == "```" else None  # ```sh, ```yaml: as written
+        before = lines[i - len(body) - 2] if i - len(body) - 2 >= 0 else ""
+        new = refreshed("\n".join(body) + "\n", before) if fence == "```" else None  # ```sh, ```yaml: as written
         out.extend(new.rstrip("\n").split("\n") if new is not None else body)
         if i < len(lines):
             out.append(lines[i])  # the closing fence

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal as D
 
-from autofacts.chart import axis_unit, chart_series, metric_chart_svg, nice_ticks, rank_ticks, tick_label
+from autofacts.chart import (
+    axis_unit,
+    chart_series,
+    metric_chart_svg,
+    nice_ticks,
+    rank_ticks,
+    scale_groups,
+    tick_label,
+)
 
 
 def test_ticks_are_round_and_cover_the_data() -> None:
@@ -48,10 +57,31 @@ def test_bounds_are_drawn_as_bounds(kb) -> None:
     assert svg.count('stroke-dasharray="4 3"') == 3
     assert svg.count('fill="white" stroke="#1f77b4"') == 1  # the ≈ 32.3 M target, hollow
     assert svg.count("<circle") == 3
-    # 2023 and 2024 adjoin: a solid line; every mark links to its citation
-    assert 'stroke-dasharray="2 3"' not in svg
+    # no line joins bounds (it would claim > 30 M was 30 M); every mark links to its citation
+    assert 'stroke-opacity=".55"' not in svg
     assert svg.count('<a href="#cite-') == 4
     # the axis: 0 to 40 (million vehicles), ticks only at round values
     labels = [t for t in ("0", "10", "20", "30", "40") if f'text-anchor="end" fill="#333">{t}</text>' in svg]
     assert labels == ["0", "10", "20", "30", "40"]
     assert ">million vehicles</text>" in svg
+
+
+def test_lines_join_reported_figures_only(kb) -> None:
+    metric = kb.metrics["nev-share"]
+    svg = metric_chart_svg(metric, kb.facts_for("nev-share"), link=True, size=(420, 240))
+    # 5.4 % (2020) to 40.9 % (2024): one line, dashed across 2021-2023; none to "> 50 %" (2025), a bound,
+    # and none to October 2025, a month, which is not joined to years
+    lines = re.findall(r'<line [^>]*stroke-opacity=".55"[^>]*/>', svg)
+    assert len(lines) == 1 and 'stroke-dasharray="2 3"' in lines[0]
+
+
+def test_a_region_far_smaller_gets_its_own_chart(kb) -> None:
+    metric = kb.metrics["nev-production"]
+    groups = scale_groups(metric, kb.facts_for("nev-production"))
+    # China reaches 16 M (and 13.65 M at the top of "about 13 M"), Chongqing 950,000: under a fifth
+    assert [sorted({f.region for f in g}) for g in groups] == [["China"], ["Chongqing"]]
+    production = scale_groups(kb.metrics["vehicle-production"], kb.facts_for("vehicle-production"))
+    # China > 34 M; Guangzhou 3.108 M and Chongqing 3 M are within a factor of five of each other
+    assert [sorted({f.region for f in g}) for g in production] == [["China"], ["Chongqing", "Guangzhou"]]
+    share = scale_groups(kb.metrics["nev-share"], kb.facts_for("nev-share"))
+    assert len(share) == 1

@@ -1,0 +1,326 @@
+"""Reviewing candidate facts in the terminal: accept, change, split or reject each one.
+
+The session reads answers from a stream (the terminal, or a test's input) and shows each candidate
+with its sentence, the figure highlighted, and what extract guessed and why. Every decision is
+written at once: an accepted fact is appended to facts/SOURCE.yaml and the decided candidate leaves
+the review file, so quitting (or losing the terminal) midway loses nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import TextIO
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from autofacts.curate import (
+    DRAFT_FIELDS,
+    Draft,
+    ReviewFile,
+    append_fact,
+    check_draft_field,
+    define_metric,
+    fact_id,
+    read_review,
+    review_path,
+    save_review,
+    split_draft,
+)
+from autofacts.errors import AutofactsError, UsageError
+from autofacts.model import MEASURES, KnowledgeBase, Metric
+from autofacts.seeds import seed_label
+from autofacts.units import plain
+
+KEYS = "[a]ccept  [e]dit a field  [s]plit  [r]eject  [q]uit  [?]help"
+HELP = """\
+a  accept: append the fact to facts/SOURCE.yaml (every field must be filled in)
+e  edit a field: metric, region, entity, period, kind, value, upper, qualifier, id
+   (a metric not in the catalogue can be defined on the spot; period '-' = as of publication)
+s  split one figure into a fact per metric ("production and sales each exceeded 12 million")
+r  reject: not an industry figure, or not worth a fact
+q  quit: the candidates not yet decided stay in the review file for next time"""
+
+
+class Terminal:
+    """Questions and answers over a stream; with a real terminal, readline completes metric ids."""
+
+    def __init__(self, stream: TextIO, console: Console) -> None:
+        self.stream = stream
+        self.console = console
+        self.interactive = stream is sys.stdin and stream.isatty()
+
+    def show(self, renderable: RenderableType | str) -> None:
+        self.console.print(renderable, highlight=False, markup=False)
+
+    def ask(self, prompt: str, completions: tuple[str, ...] = ()) -> str | None:
+        """The answer typed (stripped), or None when the input has ended."""
+        if self.interactive:
+            return self._readline(prompt, completions)
+        self.console.print(prompt, end="", highlight=False, markup=False)
+        line = self.stream.readline()
+        if not line:
+            self.console.print()
+            return None
+        answer = line.strip()
+        self.console.print(answer, highlight=False, markup=False)  # a transcript reads like the terminal
+        return answer
+
+    def _readline(self, prompt: str, completions: tuple[str, ...]) -> str | None:
+        try:
+            import readline
+        except ImportError:  # pragma: no cover - Windows without pyreadline
+            readline = None  # type: ignore[assignment]
+        if readline is not None:
+            options = sorted(completions)
+
+            def complete(text: str, state: int) -> str | None:
+                matches = [o for o in options if o.startswith(text)]
+                return matches[state] if state < len(matches) else None
+
+            readline.set_completer(complete)
+            readline.set_completer_delims(" ")
+            readline.parse_and_bind("tab: complete")
+        try:
+            return input(prompt).strip()  # pragma: no cover - a real terminal (tried with tmux)
+        except EOFError:  # pragma: no cover
+            return None
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    """What a review session decided."""
+
+    accepted: tuple[str, ...]
+    rejected: int
+    remaining: int
+    facts_file: str | None
+
+
+def candidate_view(draft: Draft, number: int, total: int, seed: str, kb: KnowledgeBase, marks: bool) -> Group:
+    """A candidate: its sentence with the figure highlighted, then each field and why it was guessed."""
+    title = Text(f"Candidate {number} of {total} · {seed}", style="bold")
+    end = draft.at + len(draft.figure)
+    if marks:
+        sentence = Text(draft.quote[: draft.at] + "⟦" + draft.figure + "⟧" + draft.quote[end:])
+    else:
+        sentence = Text(draft.quote)
+        sentence.stylize("bold reverse", draft.at, end)
+    table = Table(show_header=False, box=None, padding=(0, 1))
+    table.add_column("field", style="bold", no_wrap=True)
+    table.add_column("value")
+    unit = f" {draft.unit}" if draft.unit else " (unit not recognised)"
+    value = "TODO" if draft.value is None else draft.value
+    if draft.upper is not None:
+        value = f"{value} to {draft.upper}"
+    table.add_row("value", f'{value}{unit}, read from "{draft.figure}"')
+    table.add_row("qualifier", draft.qualifier)
+    metric = draft.metric or "TODO"
+    if draft.metric and draft.metric not in kb.metrics:
+        metric += " (not in the catalogue)"
+    elif draft.metric:
+        metric += f" ({kb.metrics[draft.metric].name}, {kb.metrics[draft.metric].unit})"
+    if draft.new_metric and not draft.metric:
+        metric += f" (proposed new metric: {draft.new_metric})"
+    table.add_row("metric", metric)
+    table.add_row("region", draft.region or "TODO")
+    if draft.entity:
+        table.add_row("entity", draft.entity)
+    period = {None: "TODO", "-": "none stated: as of publication"}.get(draft.period, draft.period)
+    table.add_row("period", period or "TODO")
+    table.add_row("kind", draft.kind)
+    if draft.id:
+        table.add_row("id", draft.id)
+    parts: list[RenderableType] = [title, sentence, table]
+    for n, reason in enumerate(draft.why):
+        parts.append(Text(("why: " if n == 0 else "     ") + reason, style="dim"))
+    return Group(*parts)
+
+
+def _cell(draft: Draft) -> tuple[str | None, ...]:
+    return (draft.metric, draft.region, draft.entity, draft.period, draft.kind)
+
+
+def _plain(value: Decimal | None) -> str | None:
+    return None if value is None else plain(value)
+
+
+class Session:
+    """One review of one source's candidates."""
+
+    def __init__(self, kb: KnowledgeBase, source_id: str, term: Terminal) -> None:
+        if source_id not in kb.sources:
+            raise UsageError(f"unknown source '{source_id}' (known: {', '.join(sorted(kb.sources)) or 'none'})")
+        self.kb = kb
+        self.term = term
+        self.path = review_path(kb, source_id)
+        self.review = read_review(self.path)
+        self.seed = seed_label(kb, self.review.file_name)
+        self.source_id = source_id
+        self.taken = {f.id for f in kb.facts}
+        # what each fact says, by cell, to notice a second value for the same thing
+        self.cells: list[tuple[tuple[str | None, ...], str, str | None]] = [
+            ((f.metric, f.region, f.entity, f.period.label if f.period_stated else "-", f.kind), f.id, _plain(f.value))
+            for f in kb.facts
+        ]
+        self.accepted: list[str] = []
+        self.rejected = 0
+        self.facts_file: str | None = None
+        self.marks = not term.console.is_terminal or term.console.no_color
+
+    def run(self) -> ReviewResult:
+        count = len(self.review.drafts)
+        self.term.show(f"{count} candidate(s) from {self.seed} to review.\nKeys: {KEYS}")
+        shown: tuple[int, int] | None = None
+        while self.review.drafts:
+            draft = self.review.drafts[0]
+            done = len(self.accepted) + self.rejected
+            total = done + len(self.review.drafts)
+            if shown != (done, total):  # a new candidate (after an edit, only the change is said)
+                self.term.show("")
+                self.term.show(candidate_view(draft, done + 1, total, self.seed, self.kb, self.marks))
+                shown = (done, total)
+            key = self.term.ask("> ")
+            if key is None or key.lower() in ("q", "quit"):
+                break
+            self._dispatch(key.lower(), draft)
+        return ReviewResult(tuple(self.accepted), self.rejected, len(self.review.drafts), self.facts_file)
+
+    def _dispatch(self, key: str, draft: Draft) -> None:
+        try:
+            if key in ("a", "accept"):
+                self._accept(draft)
+            elif key in ("r", "reject"):
+                self._decided([])
+                self.rejected += 1
+                self.term.show("rejected")
+            elif key in ("e", "edit"):
+                self._edit(draft)
+            elif key in ("s", "split"):
+                self._split(draft)
+            elif key in ("?", "h", "help"):
+                self.term.show(HELP)
+            else:
+                self.term.show(f"unknown key '{key}'. Keys: {KEYS}")
+        except AutofactsError as exc:
+            self.term.show(f"refused: {exc}")
+
+    def _decided(self, replacement: list[Draft]) -> None:
+        """Replace the current candidate (by nothing, once decided) and save the review file at once."""
+        drafts = (*replacement, *self.review.drafts[1:])
+        self.review = ReviewFile(self.review.source_id, self.review.file_name, drafts)
+        save_review(self.path, self.review, self.seed)
+
+    def _set(self, draft: Draft, **changes: str | None) -> None:
+        self._decided([replace(draft, **changes)])  # type: ignore[arg-type]
+
+    def _accept(self, draft: Draft) -> None:
+        missing = draft.missing()
+        if missing:
+            self.term.show(f"fill in {', '.join(missing)} first (e to edit)")
+            return
+        if draft.metric not in self.kb.metrics:
+            self.term.show(f"metric '{draft.metric}' is not in the catalogue: e, metric, to choose or define one")
+            return
+        fid = draft.id or fact_id(draft, self.taken)
+        if fid in self.taken:
+            self.term.show(f"a fact '{fid}' exists: e, id, to choose another")
+            return
+        others = [(i, v) for cell, i, v in self.cells if cell == _cell(draft) and v != draft.value]
+        if others:
+            said = "; ".join(f"{i} states {v}" for i, v in others)
+            self.term.show(f"the same metric, region, period and kind already has another value: {said}")
+            if (self.term.ask("accept anyway? [y/N]: ") or "").lower() not in ("y", "yes"):
+                return
+        path = append_fact(self.kb, self.source_id, draft, fid)
+        self.cells.append((_cell(draft), fid, draft.value))
+        self.taken.add(fid)
+        self.accepted.append(fid)
+        self.facts_file = str(path)
+        self._decided([])
+        self.term.show(f"accepted: {fid} → {path.name}")
+
+    def _edit(self, draft: Draft) -> None:
+        key = self.term.ask(f"field ({' '.join(DRAFT_FIELDS)}): ", DRAFT_FIELDS)
+        if not key:
+            return
+        if key not in DRAFT_FIELDS:
+            self.term.show(f"no field '{key}' (fields: {', '.join(DRAFT_FIELDS)})")
+            return
+        if key == "metric":
+            metric = self._choose_metric(draft.new_metric)
+            if metric is not None:
+                self._set(draft, metric=metric)
+                known = self.kb.metrics[metric]
+                self.term.show(f"metric: {metric} ({known.name}, {known.unit})")
+            return
+        current = getattr(draft, key)
+        typed = self.term.ask(f"{key} [{current if current is not None else 'TODO'}]: ")
+        if not typed:
+            return
+        value = check_draft_field(self.kb, key, typed)
+        self._set(draft, **{key: value})
+        self.term.show(f"{key}: {value}")
+
+    def _split(self, draft: Draft) -> None:
+        typed = self.term.ask("one fact per metric, metrics separated by commas: ", self._names())
+        if not typed:
+            return
+        chosen = []
+        for name in (t.strip() for t in typed.split(",") if t.strip()):
+            metric = self._choose_metric(None, name)
+            if metric is None:
+                self.term.show("split abandoned")
+                return
+            chosen.append(metric)
+        if len(chosen) < 2:
+            self.term.show("a split needs two metrics or more (e to change the one metric)")
+            return
+        self._decided(split_draft(draft, chosen))
+        self.term.show(f"split into {len(chosen)} candidates: {', '.join(chosen)}")
+
+    def _names(self) -> tuple[str, ...]:
+        return tuple(sorted({*self.kb.metrics, *(a for m in self.kb.metrics.values() for a in m.aliases)}))
+
+    def _choose_metric(self, proposed: str | None, typed: str | None = None) -> str | None:
+        """A metric id from the catalogue (id, alias or prefix), or one defined now; None: none chosen."""
+        from autofacts.query import resolve_metric
+
+        if typed is None:
+            hint = f" (proposed new: {proposed})" if proposed else ""
+            typed = self.term.ask(f"metric{hint} (Tab completes): ", self._names())
+            if not typed:
+                return None
+        try:
+            metric = resolve_metric(self.kb, typed)
+        except AutofactsError as exc:
+            wanted = typed.strip().lower()
+            near = [n for n in self._names() if wanted in n or n in wanted][:8]
+            self.term.show(str(exc) + (f"; catalogue names with '{wanted}': {', '.join(near)}" if near else ""))
+            answer = self.term.ask(f"define '{wanted}' as a new metric? [y/N]: ")
+            if (answer or "").lower() not in ("y", "yes"):
+                return None
+            return self._define(wanted)
+        if metric.id != typed.strip():
+            self.term.show(f"{typed} → {metric.id}")
+        return metric.id
+
+    def _define(self, metric_id: str) -> str | None:
+        name = self.term.ask("name (e.g. Vehicle exports): ")
+        unit = self.term.ask("unit (e.g. vehicles, yuan, percent): ")
+        measure = self.term.ask(f"measure ({', '.join(MEASURES)}): ", MEASURES)
+        description = self.term.ask("description (one sentence, may be empty): ")
+        said = self.term.ask("phrases articles use for it, separated by commas (may be empty): ")
+        if not name or not unit or not measure:
+            self.term.show("not defined: name, unit and measure are needed")
+            return None
+        phrases = tuple(p.strip() for p in (said or "").split(",") if p.strip())
+        metric = Metric(
+            id=metric_id, name=name, unit=unit, measure=measure, description=description or "", phrases=phrases
+        )
+        path = define_metric(self.kb, metric)
+        self.term.show(f"defined metric {metric_id} in {path.name}")
+        return metric_id
