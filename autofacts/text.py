@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import functools
 import itertools
 import re
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from autofacts.chinese import chinese_period_phrases, is_chinese
 from autofacts.numbers import WORD_NUMBERS, Mention, read_numbers
@@ -28,7 +28,7 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
 
 
-@functools.lru_cache(maxsize=2)
+@lru_cache(maxsize=2)
 def _normalised_with_map(text: str) -> tuple[str, array[int]]:
     """normalise(text) and, for each of its characters, the offset it came from in text.
 
@@ -64,7 +64,7 @@ def locate(quote: str, text: str) -> tuple[int, int] | None:
     return where[at], where[at + len(needle) - 1] + 1
 
 
-@functools.lru_cache(maxsize=2)
+@lru_cache(maxsize=2)
 def _line_breaks(text: str) -> array[int]:
     return array("l", (m.start() for m in re.finditer("\n", text)))
 
@@ -170,10 +170,14 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] =
 ]
 
 
-def period_phrases(text: str, published: date | None = None) -> list[PeriodPhrase]:
-    """Every period the text states in words, longest match first where two overlap."""
-    if is_chinese(text):  # Chinese grammar: autofacts.chinese
-        return [PeriodPhrase(s, e, label) for s, e, label in chinese_period_phrases(text, published)]
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+@lru_cache(maxsize=1024)
+def _stated_periods(text: str) -> tuple[PeriodPhrase, ...]:
+    """The periods a text states outright (cached: extract and figure_mentions both ask)."""
+    if not _FOUR_DIGITS.search(text):
+        return ()  # every pattern names a year
     found: list[PeriodPhrase] = []
     # The spans taken so far never overlap, so sorted by start they are sorted by end too: whether a
     # match overlaps one is a binary search, not a scan (a long seed has thousands of phrases).
@@ -190,6 +194,14 @@ def period_phrases(text: str, published: date | None = None) -> list[PeriodPhras
                 continue
             starts.insert(at, m.start())
             ends.insert(at, m.end())
+    return tuple(found)
+
+
+def period_phrases(text: str, published: date | None = None) -> list[PeriodPhrase]:
+    """Every period the text states in words, longest match first where two overlap."""
+    if is_chinese(text):  # Chinese grammar: autofacts.chinese
+        return [PeriodPhrase(s, e, label) for s, e, label in chinese_period_phrases(text, published)]
+    found = list(_stated_periods(text))
     if published is not None:
         for m in re.finditer(r"\b(last|this|next) year\b", text, re.I):
             shift = {"last": -1, "this": 0, "next": 1}[m[1].lower()]
