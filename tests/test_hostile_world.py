@@ -287,3 +287,101 @@ def test_cite_of_a_quote_not_in_its_seed_is_a_data_error(run, kb_copy: Path) -> 
     assert one_line(result.stderr).startswith(
         "autofacts: error[E001]: the quote of 'cn-nev-share-2020' is not in seeds/"
     )
+
+
+# --- data that talks to the terminal, the browser or the spreadsheet --------------------------------
+
+TITLE = "[Achievements of China's automotive industry in the 14th Five-Year Plan]"
+HOSTILE_TITLE = r"=HYPERLINK(1) <script>alert(1)</script> <img src=x onerror=alert(2)> \e]0;pwned\a"
+
+
+@pytest.fixture
+def hostile_kb(kb_copy: Path) -> Path:
+    """fyp14-review's title sets the terminal's title, runs a script and is a spreadsheet formula."""
+    edit(kb_copy / "sources.yaml", f'title: "{TITLE}"', f'title: "{HOSTILE_TITLE}"')
+    return kb_copy
+
+
+def test_terminal_tables_show_control_characters(run, hostile_kb: Path) -> None:
+    result = run("sources", "--facts", str(hostile_kb))
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "\\x1b]0;pwned\\x07" in result.stdout
+
+
+def test_check_messages_show_control_characters(run, kb_copy: Path) -> None:
+    edit(kb_copy / "fyp14-review.yaml", "metric: nev-share\n", 'metric: "nev\\e]0;pwned\\a\\nshare"\n')
+    result = run("check", "--facts", str(kb_copy))
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stdout
+    lines = [line for line in result.stdout.splitlines() if "E110" in line]
+    assert lines == [
+        f"{kb_copy}/fyp14-review.yaml:83:13: error[E110]: unknown metric 'nev\\x1b]0;pwned\\x07 share'"
+    ]  # the loader folds the line break
+
+
+def test_markdown_shows_html_instead_of_running_it(run, hostile_kb: Path) -> None:
+    result = run("sources", "--facts", str(hostile_kb), "--format", "markdown")
+    assert result.exit_code == 0
+    row = next(line for line in result.stdout.splitlines() if line.startswith("| fyp14-review "))
+    assert (
+        "=HYPERLINK(1) &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt; \\x1b]0;pwned\\x07"
+        in row
+    )
+    assert "<" not in result.stdout
+
+
+def test_cite_footnote_shows_html_instead_of_running_it(run, hostile_kb: Path) -> None:
+    result = run("cite", "cn-nev-share-2020", "--facts", str(hostile_kb), "--format", "markdown")
+    assert result.exit_code == 0
+    assert "<" not in result.stdout and "&lt;script&gt;" in result.stdout
+
+
+def test_csv_cells_never_start_a_formula(run, hostile_kb: Path) -> None:
+    import csv
+    import io
+
+    listed = list(csv.reader(io.StringIO(run("sources", "--facts", str(hostile_kb), "--format", "csv").stdout)))
+    titles = {row[0]: row[2] for row in listed[1:]}
+    assert (
+        titles["fyp14-review"]
+        == "'=HYPERLINK(1) <script>alert(1)</script> <img src=x onerror=alert(2)> \\x1b]0;pwned\\x07"
+    )
+    exported = list(csv.DictReader(io.StringIO(run("export", "--facts", str(hostile_kb), "--format", "csv").stdout)))
+    assert {row["source_title"] for row in exported if row["source_id"] == "fyp14-review"} == {titles["fyp14-review"]}
+    compared = run("compare", "2020", "2024", "--format", "csv").stdout
+    assert "\nnev-share,China,5.4 %,40.9 %,'+35.5 pp," in compared  # text, not a formula
+
+
+def test_csv_cell_keeps_plain_numbers() -> None:
+    from autofacts.output.safe import csv_cell
+
+    assert [csv_cell(v) for v in ["-1.5", "+2", "1e3", "-", "@x", "-1.5 %", "a\tb", "\tx", 7]] == [
+        "-1.5",
+        "+2",
+        "1e3",
+        "'-",
+        "'@x",
+        "'-1.5 %",
+        "a\\tb",
+        "'\\tx",
+        7,
+    ]
+
+
+def test_json_keeps_the_exact_text(run, hostile_kb: Path) -> None:
+    import json
+
+    listed = json.loads(run("sources", "--facts", str(hostile_kb), "--format", "json").stdout)
+    title = next(s["title"] for s in listed["sources"] if s["id"] == "fyp14-review")
+    assert title == "=HYPERLINK(1) <script>alert(1)</script> <img src=x onerror=alert(2)> \x1b]0;pwned\x07"
+
+
+def test_a_seed_paragraph_with_an_escape_sequence_is_shown_not_obeyed(run, kb_copy: Path) -> None:
+    seed = kb_copy.parent / "seeds" / FYP_SEED
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace("Among these,", "\x1b]0;pwned\x07Among these,", 1), encoding="utf-8")
+    result = run("cite", "cn-nev-share-2020", "--facts", str(kb_copy))
+    assert result.exit_code == 0
+    # ESC shown as \x1b; the BEL that ends the sequence Rich drops itself
+    assert "\x1b" not in result.stdout and "\\x1b]0;pwnedAmong these," in result.stdout
