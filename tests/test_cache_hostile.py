@@ -12,8 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from autofacts.store import EVERYTHING, Need
-from autofacts.store import freshness, schema
+from autofacts.store import EVERYTHING, Need, freshness, schema
 from autofacts.store.freshness import RACY_NS, Recorded, unchanged
 from autofacts.store.sqlite_store import CacheUnavailable, open_sqlite_store
 from autofacts.store.yaml_store import YamlStore
