@@ -277,7 +277,8 @@ def _mark(
     assert fact.value is not None and fact.interval is not None
     y = y_of(fact.value)
     label = escape(
-        f"{in_words(fact.period)} {fact.region}: {format_stated(fact.value, fact.qualifier, metric.unit)} ({fact.kind})"
+        f"{in_words(fact.period)} {fact.region}: "
+        f"{format_stated(fact.value, fact.qualifier, metric.unit, fact.upper)} ({fact.kind})"
     )
     out = [f"<g><title>{label}</title>"]
     iv = fact.interval

@@ -144,12 +144,24 @@ def check_quotes(kb: KnowledgeBase, seeds: dict[str, str]) -> list[Problem]:
 
 
 def check_values(kb: KnowledgeBase) -> list[Problem]:
-    """The value is a number the quote states, and the qualifier is the one it states it with."""
+    """The value is a number the quote states, and the qualifier is the one it states it with; a
+    range's two ends are the two ends of one range the quote states."""
     problems = []
     for fact in kb.facts:
         if fact.value is None:
             continue
         mentions = [m for m in read_numbers(fact.quote) if m.value == fact.value]
+        if fact.upper is not None and mentions and not any(m.upper == fact.upper for m in mentions):
+            ranges = ", ".join(f"'{m.text}'" for m in read_numbers(fact.quote) if m.upper is not None) or "none"
+            problems.append(
+                Problem(
+                    fact.where("upper"),
+                    "E121",
+                    f"range {_plain(fact.value)} to {_plain(fact.upper)} is not a range the quote states "
+                    f"(it states: {ranges})",
+                )
+            )
+            continue
         if not mentions:
             stated = ", ".join(dict.fromkeys(_plain(m.value) for m in read_numbers(fact.quote))) or "none"
             problems.append(

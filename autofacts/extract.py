@@ -20,6 +20,7 @@ from autofacts.numbers import Mention, hedge_start
 from autofacts.parse import PLACEHOLDER
 from autofacts.text import (
     FIGURE_SLOT,
+    MONTHS,
     PeriodPhrase,
     Sentence,
     figure_mentions,
@@ -486,6 +487,12 @@ def _periods(text: str, published: date | None) -> _Phrases:
     for m in re.finditer(r"(?<![\w.,/-])((?:19|20)\d{2})(?=\s+[a-z])", text):
         if not any(s <= m.start() < e for s, e in taken):
             found.append(PeriodPhrase(m.start(), m.end(), m[1]))
+    # "in July": the last July up to the publication
+    for m in re.finditer(rf"\b(?:in|during|for|of) ({_MONTH_NAMES})\b(?!,? \d{{4}})(?! \d)", text):
+        if published is not None and not any(s <= m.start() < e for s, e in taken):
+            month = MONTHS[m[1].lower()]
+            year = published.year if month <= published.month else published.year - 1
+            found.append(PeriodPhrase(m.start(), m.end(), f"{year}-{month:02d}"))
     own, bases = [], []
     for p in sorted(found, key=lambda p: p.start):
         lead = text[max(0, p.start - 40) : p.start]
@@ -501,6 +508,9 @@ def _periods(text: str, published: date | None) -> _Phrases:
         else:
             own.append(p)
     return _Phrases(own, bases)
+
+
+_MONTH_NAMES = "|".join(name.title() for name in MONTHS if not name.endswith("."))
 
 
 def _own_period(phrases: _Phrases, fig: Figure) -> PeriodPhrase | None:
@@ -656,7 +666,7 @@ class Reader:
             after = text[m.end :]
             growth = bool(_GROWTH_BEFORE.search(before) or (m.unit == "percent" and _GROWTH_AFTER.match(after)))
             decline = bool(_DECLINE_BEFORE.search(before))
-            mention = Mention(m.value, m.qualifier, m.unit, sentence.start + m.start, sentence.start + m.end, m.text)
+            mention = replace(m, start=sentence.start + m.start, end=sentence.start + m.end)
             out.append(Figure(mention, m.start, m.end, hedge_at, _clause(text, m.start), growth, decline))
         # "up 3.4 percent and 2.1 percent": the second changes as the first does
         for i in range(1, len(out)):
@@ -729,7 +739,7 @@ class Reader:
             period, period_why = self._period(text, fig, phrases, ctx, kind)
             entity = next((e for e in reversed(entities) if e[1] <= fig.hedge_at), None)
             region, region_why = self._region(text, fig, places, entity, ctx)
-            if kind == "actual" and entity is None and period_why.startswith("period: '"):
+            if kind == "actual" and entity is None and period_why.startswith(("period: '", "period: a year after")):
                 new_ctx = Context(period, new_ctx.region, f'carried from "{text[:60]}"', new_ctx.region_why)
             if entity is None and region is not None and not region_why.startswith("region: carried"):
                 new_ctx = Context(new_ctx.period, region, new_ctx.period_why, f'carried from "{text[:60]}"')
@@ -793,7 +803,8 @@ class Reader:
         if entity is not None:
             # a company's figure is worldwide unless the sentence places it ("sold 2 million in China")
             for s, e, name in places:
-                if s > entity[0] and re.search(r"\b(?:in|across|within)\s+(?:the\s+)?$", text[max(0, s - 12) : s]):
+                placed = re.search(r"\b(?:in|across|within)\s+(?:the\s+)?$", text[max(0, s - 12) : s])
+                if s > entity[0] and fig.clause[0] <= s < fig.clause[1] and placed:
                     return name, f"region: 'in {text[s:e]}'"
             return "World", "region: a company's figure, placed nowhere in the sentence"
         before = [p for p in places if p[0] < fig.at]

@@ -27,7 +27,7 @@ from autofacts.load import assemble_catalogues, complete_fact, knowledge_base_fi
 from autofacts.model import Exclusion, Fact, KnowledgeBase, Location, Metric, ParsedFile, PendingFact, Problem, Source
 from autofacts.periods import Period, parse_period
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 4: metric phrases; 5: source sha256
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (

@@ -17,7 +17,7 @@ from decimal import Decimal, localcontext
 # that "about 3 %" is not read as "anything from 0 to 6 %".
 APPROX_TOLERANCE = Decimal("0.05")
 
-QUALIFIERS = ("exact", "about", "over", "at-least", "nearly", "under", "at-most")
+QUALIFIERS = ("exact", "about", "over", "at-least", "nearly", "under", "at-most", "between")
 
 # The words that state each qualifier, longest first where one contains another.
 HEDGE_WORDS: dict[str, tuple[str, ...]] = {
@@ -40,7 +40,16 @@ HEDGE_WORDS: dict[str, tuple[str, ...]] = {
     "at-most": ("at most", "up to", "no more than", "not more than"),
 }
 
-SYMBOLS = {"exact": "", "about": "≈ ", "over": "> ", "at-least": "≥ ", "nearly": "≲ ", "under": "< ", "at-most": "≤ "}
+SYMBOLS = {
+    "exact": "",
+    "about": "≈ ",
+    "over": "> ",
+    "at-least": "≥ ",
+    "nearly": "≲ ",
+    "under": "< ",
+    "at-most": "≤ ",
+    "between": "",  # a range is written with both its ends: "3.6–4 million vehicles"
+}
 
 
 @dataclass(frozen=True)
@@ -82,8 +91,9 @@ def _before(hi: Decimal | None, hi_open: bool, lo: Decimal | None, lo_open: bool
     return hi < lo or (hi == lo and (hi_open or lo_open))
 
 
-def from_qualifier(value: Decimal, qualifier: str) -> Interval:
-    """The interval a stated figure stands for."""
+def from_qualifier(value: Decimal, qualifier: str, upper: Decimal | None = None) -> Interval:
+    """The interval a stated figure stands for; a range ("between") stands for both its ends and
+    everything between them, with no single nominal figure."""
     t = APPROX_TOLERANCE
     spread = abs(value) * t
     if qualifier == "exact":
@@ -100,6 +110,10 @@ def from_qualifier(value: Decimal, qualifier: str) -> Interval:
         return Interval(None, value, hi_open=True, nominal=value)
     if qualifier == "at-most":
         return Interval(None, value, nominal=value)
+    if qualifier == "between":
+        if upper is None or upper < value:
+            raise ValueError(f"a range needs an upper end at or above {value}, got {upper}")
+        return Interval(value, upper)
     raise ValueError(f"unknown qualifier {qualifier!r}")
 
 

@@ -150,6 +150,7 @@ def facts_from_export(document: dict[str, Any]) -> list[Fact]:
                 kind=record["kind"],
                 value=None if value is None else Decimal(str(value)),
                 qualifier=record["qualifier"],
+                upper=Decimal(str(record["upper"])) if record["qualifier"] == "between" else None,
                 source=record["source"]["id"],
                 quote=record["source"]["quote"],
                 note=record["note"],

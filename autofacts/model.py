@@ -116,6 +116,7 @@ class Fact:
     quote: str
     entity: str | None = None
     note: str | None = None
+    upper: Decimal | None = None  # the top of a range (qualifier "between"); value is its foot
     compared_with: Period | None = None  # the base of a multiple ("more than six times 2021")
     ceiling: bool = False  # a target that must not be exceeded
     period_stated: bool = True  # False: the text gives no period; it holds as of publication
@@ -126,7 +127,7 @@ class Fact:
     def interval(self) -> Interval | None:
         if self.value is None:
             return None
-        return from_qualifier(self.value, self.qualifier)
+        return from_qualifier(self.value, self.qualifier, self.upper)
 
     def where(self, key: str) -> Location:
         """The location of one field, falling back to the fact itself."""

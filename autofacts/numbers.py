@@ -84,12 +84,77 @@ _SCALE = r"thousand|million|billion|trillion|万|亿"
 _WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _ORDS = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 
+# Currencies written before the number ("$13.6M", "RM79", "€5bn"), and the unit each stands for.
+CURRENCIES = {
+    "US$": "usd",
+    "$": "usd",
+    "USD": "usd",
+    "¥": "yuan",
+    "RMB": "yuan",
+    "CNY": "yuan",
+    "€": "eur",
+    "EUR": "eur",
+    "£": "gbp",
+    "RM": "myr",
+    "HK$": "hkd",
+    "S$": "sgd",
+    "A$": "aud",
+    "C$": "cad",
+    "NT$": "twd",
+    "₹": "inr",
+    "Rs": "inr",
+    "₩": "krw",
+}
+_CURRENCY = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
+# Letters news writes right after a number: a scale ("25k", "$13.6M", "$2bn") or a unit ("1.5mm", "256GB").
+_ABBREVIATED_SCALES = {
+    "k": 10**3,
+    "m": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "b": 10**9,
+    "bn": 10**9,
+    "bln": 10**9,
+    "tn": 10**12,
+    "trn": 10**12,
+}
+_UNIT_SUFFIXES = {
+    "mm": "mm",
+    "cm": "cm",
+    "km": "km",
+    "kg": "kg",
+    "kwh": "kWh",
+    "kw": "kW",
+    "gwh": "GWh",
+    "gw": "GW",
+    "mwh": "MWh",
+    "mw": "MW",
+    "gb": "GB",
+    "tb": "TB",
+    "mb": "MB",
+    "t": "tonnes",
+    "h": "hours",
+    "hrs": "hours",
+    "s": "seconds",
+    "x": "times",
+    "ml": "ml",
+    "l": "litres",
+    "m": "m",
+}
+_SUFFIX = "|".join(sorted({*_ABBREVIATED_SCALES, *_UNIT_SUFFIXES}, key=len, reverse=True))
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+
 _PATTERN = re.compile(
     rf"""
     (?<![\w.])(?P<ordinal>\d+)(?:st|nd|rd|th)\b
-    | (?<![\w.,])(?P<num>{_NUM})(?![A-Za-z0-9_])
+    | (?<![\w.,$€£¥₹₩])(?:(?P<cur>{_CURRENCY})\s?)?(?P<num>{_NUM})
+      (?:(?P<sfx>{_SUFFIX})(?![A-Za-z0-9_])|(?![A-Za-z0-9_]))
       (?:[ \-]?(?P<scale>{_SCALE})(?![a-z]))?(?:\s?(?P<pct>%|percent\b|per\ cent\b))?
-    | \b(?P<word>{_WORDS})\b(?:[ \-](?P<wscale>thousand|million|billion)\b)?(?:\s?(?P<wpct>percent\b))?
+    | \b(?P<compound>(?:{_TENS})[ \-](?:{_UNITS}))\b
+      (?:[ \-](?P<cscale>thousand|million|billion)\b)?(?:\s?(?P<cpct>percent\b))?
+    | \b(?P<word>{_WORDS}|a)\b(?P<hundred>[ \-]hundred\b)?(?:[ \-](?P<wscale>thousand|million|billion)\b)?
+      (?:\s?(?P<wpct>percent\b))?
     | \b(?P<ordword>{_ORDS})\b(?!-hand)
     | \b(?P<mult>doubl|tripl|quadrupl)(?:ing|ed|e|es)\b
     | \b(?P<frac>half|quarter)\b
@@ -165,12 +230,32 @@ def _unit_after(text: str, end: int, percent: bool) -> str | None:
     return None if m is None else m.lastgroup
 
 
+# Telephone numbers are not figures: "+86 10 6536 3107", "86-10-65363107", "(800) 555-0199",
+# "010-65363107", and whatever digits follow "Tel:".
+_PHONE = re.compile(
+    r"""\+\d{1,3}[\s.-]?\(?\d{1,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}
+    | (?<![\d,.])\d{2,4}-\d{2,4}-\d{4,8}(?![\d-])
+    | \(\d{2,4}\)\s?\d{3,4}[\s.-]?\d{4}(?!\d)
+    | (?<![\d,.])0\d{2,3}-\d{7,8}(?!\d)
+    | \b(?:tel|telephone|phone|fax|hotline|call)\b[.:]?\s*[\d\s()+.,/-]{7,}""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def phone_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text writes telephone numbers."""
+    return [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+
+
 def read_numbers(text: str) -> list[Mention]:
-    """Every number stated in `text`, in order."""
+    """Every number stated in `text`, in order (telephone numbers are not numbers)."""
     if is_chinese(text):  # Chinese grammar: autofacts.chinese
         return [Mention(z.value, z.qualifier, z.unit, z.start, z.end, z.text) for z in read_chinese_numbers(text)]
     mentions: list[Mention] = []
+    phones = phone_spans(text) if any(c.isdigit() for c in text) else []
     for m in _PATTERN.finditer(text):
+        if phones and any(s <= m.start() < e for s, e in phones):
+            continue
         qualifier = hedge_before(text, m.start())
         percent = False
         unit: str | None = None
@@ -179,11 +264,31 @@ def read_numbers(text: str) -> list[Mention]:
             unit = "ordinal"
         elif m["num"]:
             value = _to_decimal(m["num"])
+            suffix = (m["sfx"] or "").lower()
+            if m["sfx"] and len(m["sfx"]) == 1 and m["sfx"].isupper() and m["sfx"] not in "KMB":
+                continue  # a name, not a figure: "the 9X model", "4S stores"
+            if m["cur"]:
+                unit = CURRENCIES[m["cur"]]
+            if suffix in _ABBREVIATED_SCALES and (suffix != "m" or m["cur"] or m["sfx"] == "M" or _counted(text, m)):
+                value *= _ABBREVIATED_SCALES[suffix]
+            elif suffix:
+                unit = unit or _UNIT_SUFFIXES[suffix]
             if m["scale"]:
                 value *= SCALES[m["scale"].lower()]
             percent = bool(m["pct"])
+        elif m["compound"]:
+            tens, ones = re.split(r"[ \-]", m["compound"].lower())
+            value = Decimal(WORD_NUMBERS[tens] + WORD_NUMBERS[ones])
+            if m["cscale"]:
+                value *= SCALES[m["cscale"].lower()]
+            percent = bool(m["cpct"])
         elif m["word"]:
-            value = Decimal(WORD_NUMBERS[m["word"].lower()])
+            word = m["word"].lower()
+            if word == "a" and not (m["hundred"] or m["wscale"]):
+                continue  # the article, not "a million"
+            value = Decimal(1 if word == "a" else WORD_NUMBERS[word])
+            if m["hundred"] and word != "hundred":
+                value *= 100
             if m["wscale"]:
                 value *= SCALES[m["wscale"].lower()]
             percent = bool(m["wpct"])
@@ -202,4 +307,70 @@ def read_numbers(text: str) -> list[Mention]:
         if qualifier == "exact" and _LEVEL_AFTER.match(text[m.end() : m.end() + 30]):
             qualifier = "about"  # "the 100,000-yuan level", "a trillion-yuan-level cluster"
         mentions.append(Mention(value, qualifier, unit, m.start(), m.end(), m.group(0)))
-    return mentions
+    return _ranges(text, mentions)
+
+
+def _counted(text: str, m: re.Match[str]) -> bool:
+    """'1.5m vehicles' is a million and a half; '100m' alone reads as metres."""
+    return bool(
+        re.match(
+            r"\s+(?:new\s+|more\s+)?(?:vehicles?|units?|cars?|people|users|yuan|dollars|euros|tonnes)\b",
+            text[m.end() :],
+        )
+    )
+
+
+_RANGE_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to)\s*$")
+
+
+def _digits(text: str) -> Decimal | None:
+    """The number a figure's text writes in digits, before any scale ("4" of "4 million")."""
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    return _to_decimal(m[0]) if m else None
+
+
+def _ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "between 3.6 million and 4 million", "25–40 percent", "3 to 4 million": one figure with both
+    ends (qualifier 'between'); the foot takes the top's scale and unit when it states none."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            b is not None
+            and a.upper is None
+            and (b.unit is None or a.unit in (None, b.unit))
+            and "ordinal"
+            not in (
+                a.unit,
+                b.unit,
+            )
+        ):
+            gap = text[a.end : b.start]
+            between = _RANGE_BETWEEN.search(text[: a.start]) and re.fullmatch(r"\s+and\s+", gap)
+            # "from 1.4 million to 13 million" is a change, not a range; "3 to 4 million" is a range
+            joined = _RANGE_JOIN.match(gap) and not re.search(
+                r"\bfrom\s+$", text[: hedge_start(text, a.start)], re.IGNORECASE
+            )
+            if joined and "to" in gap and (a.unit is not None or a.value != _digits(a.text)):
+                joined = None
+            era = re.match(r"\s*(?:CE|BCE|BC|AD)\b", text[b.end :])  # "the Tang Dynasty (618-907 CE)"
+            if (between or joined) and not (_is_year_like(a) or _is_year_like(b) or era):
+                low = a.value
+                a_digits, b_digits = _digits(a.text), _digits(b.text)
+                if a.value == a_digits and b_digits and b.value != b_digits and a.value < b_digits:
+                    low = a.value * b.value / b_digits  # "3.6 to 4 million": the foot is 3.6 million too
+                if low < b.value:
+                    unit = b.unit or a.unit
+                    out.append(Mention(low, "between", unit, a.start, b.end, text[a.start : b.end], upper=b.value))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _is_year_like(m: Mention) -> bool:
+    return m.unit is None and m.text.isdigit() and len(m.text) == 4

@@ -228,6 +228,7 @@ FACT_SCHEMA: Schema = {
     "kind": (True, KINDS),
     "value": (False, "number"),
     "qualifier": (False, QUALIFIERS),
+    "upper": (False, "number"),
     "source": (False, "text"),
     "quote": (True, "text"),
     "entity": (False, "text"),
@@ -325,6 +326,12 @@ def _read_fact(reader: _FileReader, node: yaml.Node, default_source: str | None)
     values.setdefault("value", None)
     if values["source"] is None:
         reader.problem(node, "E103", "fact is missing 'source' (and its file names no default source)")
+        return None
+    if (values["qualifier"] == "between") != ("upper" in values):
+        reader.problem(node, "E103", "a range states both ends: qualifier 'between' with 'value' and 'upper'")
+        return None
+    if "upper" in values and (values.get("value") is None or values["upper"] <= values["value"]):
+        reader.problem(node, "E104", "'upper' must be above 'value' (the foot of the range)")
         return None
     if values.get("value") is None and values["kind"] != "target":
         reader.problem(node, "E103", "fact is missing 'value' (only a qualitative target may omit it)")

@@ -105,7 +105,7 @@ def excerpt(fact: Fact, width: int = QUOTE_WIDTH) -> str:
 def stated_value(fact: Fact, metric: Metric) -> str:
     if fact.value is None:
         return "(qualitative)"
-    return format_stated(fact.value, fact.qualifier, metric.unit)
+    return format_stated(fact.value, fact.qualifier, metric.unit, fact.upper)
 
 
 def cited_sources(kb: KnowledgeBase, facts: list[Fact]) -> list[Source]:

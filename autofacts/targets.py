@@ -121,7 +121,7 @@ def _percent_of(outcome: Interval, target: Fact) -> Interval | None:
 
 
 def _stated(fact: Fact, metric: Metric) -> str:
-    return format_stated(fact.value or Decimal(0), fact.qualifier, metric.unit)
+    return format_stated(fact.value or Decimal(0), fact.qualifier, metric.unit, fact.upper)
 
 
 def _project(outcomes: Outcomes, target: Fact, metric: Metric, ytd: Fact) -> Projection:

@@ -103,6 +103,7 @@ def sentences(text: str) -> list[Sentence]:
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower() + ".": i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept."] = 9
+MONTHS_TITLE = frozenset(name.title().rstrip(".") for name in MONTHS)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _NUMBER_WORD = "|".join(WORD_NUMBERS)
 
@@ -182,6 +183,48 @@ _PLAN_NAME_AFTER = re.compile(r"^[\s\-]*(?:Five-Year|-Year Plan|Year Plan)", re.
 _DATE_BEFORE = re.compile(rf"(?:{_MONTH}|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s*$", re.I)
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*$")
+_BRACKETED_ITEM = re.compile(r"(?:^|[\n:;])[ \t]*\(?$")  # "(2) expand sales", "1) build"
+# "Joint Venture 2.0", "Model 3", "Phase 2": a capitalised name right before a bare number names a
+# thing; the words a sentence or a figure may start with do not.
+_NAME_BEFORE = re.compile(r"(?<=[\w,;:)\"”’] )([A-Z][A-Za-z]*)\s$")
+_NOT_NAMES = frozenset(
+    [
+        "About",
+        "Around",
+        "Over",
+        "Nearly",
+        "Almost",
+        "Some",
+        "More",
+        "Less",
+        "Up",
+        "To",
+        "From",
+        "In",
+        "By",
+        "Of",
+        "On",
+        "At",
+        "For",
+        "The",
+        "A",
+        "An",
+        "And",
+        "Or",
+        "Top",
+        "No",
+        "Only",
+        "Just",
+        "Roughly",
+        "Approximately",
+        "Under",
+        "Below",
+        "Above",
+        "Exceeding",
+        "Each",
+        "All",
+    ]
+)
 
 
 def is_year(m: Mention) -> bool:
@@ -193,6 +236,14 @@ def is_year(m: Mention) -> bool:
         and len(m.text) == 4
         and 1900 <= m.value <= 2100
     )
+
+
+def _is_name(text: str, m: Mention) -> bool:
+    """A version or model number ("Joint Venture 2.0", "Model 3"), not a figure."""
+    if m.unit is not None or m.upper is not None or not re.fullmatch(r"\d+(?:\.\d+)?", m.text):
+        return False
+    name = _NAME_BEFORE.search(text[max(0, m.start - 30) : m.start])
+    return name is not None and name[1] not in _NOT_NAMES and name[1] not in MONTHS_TITLE
 
 
 def figure_mentions(text: str) -> list[Mention]:
@@ -212,6 +263,10 @@ def figure_mentions(text: str) -> list[Mention]:
             continue  # "14th Five-Year Plan"
         if text[m.end : m.end + 2] == ". " and _LIST_MARKER.search(text[: m.start]):
             continue  # "2. Crack down on ..." numbers a list
+        if text[m.end : m.end + 1] == ")" and _BRACKETED_ITEM.search(text[: m.start]):
+            continue
+        if _is_name(text, m):
+            continue
         out.append(m)
     return out
 

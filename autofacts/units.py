@@ -75,9 +75,21 @@ def format_number(value: Decimal, unit: str, derived: bool = False, side: str = 
     return f"{_grouped(value)} {name}".rstrip()
 
 
-def format_stated(value: Decimal, qualifier: str, unit: str) -> str:
-    """A figure as its source stated it: '> 16 million vehicles', '≈ 1.4 million vehicles'."""
+def format_stated(value: Decimal, qualifier: str, unit: str, upper: Decimal | None = None) -> str:
+    """A figure as its source stated it: '> 16 million vehicles', '≈ 1.4 million vehicles',
+    '3.6 million–4 million vehicles'."""
+    if qualifier == "between" and upper is not None:
+        low, high = format_number(value, unit), format_number(upper, unit)
+        shared = _common_suffix(low, high)
+        return f"{low[: len(low) - len(shared)].rstrip()}–{high}" if shared.startswith(" ") else f"{low}–{high}"
     return SYMBOLS[qualifier] + format_number(value, unit)
+
+
+def _common_suffix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return a[len(a) - n :]
 
 
 def format_interval(interval: Interval, unit: str, signed: bool = False) -> str:

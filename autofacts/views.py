@@ -119,7 +119,7 @@ def show_chart(metric: Metric, groups: list[FactGroup], width: int = 40) -> Any:
             elif fact.qualifier == "about":
                 bar += "~"
             label = f"{fact.period.label:>16} {fact.kind[:6]:<6} "
-            lines.append(Text(label + bar + " " + format_stated(fact.value, fact.qualifier, metric.unit)))
+            lines.append(Text(label + bar + " " + format_stated(fact.value, fact.qualifier, metric.unit, fact.upper)))
     lines.append(Text("▶… a lower bound (the value is larger) · ◀ an upper bound · ~ approximate"))
     return Group(*lines)
 

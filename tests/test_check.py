@@ -204,3 +204,39 @@ def test_a_phrase_may_name_metrics_of_different_units(run, kb_copy: Path) -> Non
     # "exports" of vehicles and their value in yuan are told apart by the figure's unit
     edit(kb_copy / "metrics.yaml", "phrases: [exports were worth,", "phrases: [exported, exports were worth,")
     assert run("check", "--facts", str(kb_copy)).exit_code == 0
+
+
+def test_a_range_is_read_back_from_its_quote(run, kb_copy: Path) -> None:
+    seed = kb_copy.parent / "seeds" / "range.txt"
+    seed.write_text(
+        "Analysts expect BYD to sell between 3.6 million and 4 million vehicles in 2024.\n", encoding="utf-8"
+    )
+    (kb_copy / "range.yaml").write_text(
+        """sources:
+  - id: range
+    file: range.txt
+    title: Forecasts
+    published: 2024-01-03
+    language: en
+facts:
+  - id: byd-2024
+    source: range
+    metric: vehicle-sales
+    region: World
+    entity: BYD
+    period: 2024
+    kind: forecast
+    value: 3600000
+    upper: 4000000
+    qualifier: between
+    quote: Analysts expect BYD to sell between 3.6 million and 4 million vehicles in 2024.
+""",
+        encoding="utf-8",
+    )
+    assert run("check", "--facts", str(kb_copy)).exit_code == 0
+    edit(kb_copy / "range.yaml", "upper: 4000000", "upper: 4500000")
+    lines = check(run, kb_copy)
+    assert (
+        "range.yaml:16:12: error[E121]: range 3600000 to 4500000 is not a range the quote states "
+        "(it states: '3.6 million and 4 million')" in "\n".join(lines)
+    )

@@ -487,3 +487,65 @@ def test_scalars_and_folded_quotes_read_back_unchanged() -> None:
     assert folded("short quote", "    ") == '"short quote"'
     spaced = "two  spaces " + "x " * 60
     assert folded(spaced, "    ") == '"' + spaced + '"'
+
+
+def test_add_refuses_a_catalogue_it_cannot_append_to_and_writes_nothing(base: Path, article: Path, run) -> None:
+    flow = 'sources: [{id: old, file: old.txt, title: Old, published: "2024", language: en}]\n'
+    (base / "sources.yaml").write_text(flow, encoding="utf-8")
+    result = add(run, base, article)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"autofacts: error[E003]: {base}/sources.yaml: 'sources' is not a block list (one '- ' item per entry); "
+        "add the entry by hand\n"
+    )
+    assert (base / "sources.yaml").read_text(encoding="utf-8") == flow
+    assert list((base.parent / "seeds").iterdir()) == []
+    assert not (base.parent / "review").exists()
+
+
+def test_review_needs_candidates_and_a_readable_review_file(base: Path, article: Path, run) -> None:
+    assert add(run, base, article).exit_code == 0
+    review = base.parent / "review" / "caam-each.yaml"
+    review.write_text("source: caam-each\n", encoding="utf-8")
+    broken = run("review", "caam-each", "--facts", str(base))
+    assert broken.exit_code == 1
+    assert broken.stderr.startswith(f"autofacts: error[E003]: {review}: not a review file autofacts can read")
+    review.unlink()
+    gone = run("review", "caam-each", "--facts", str(base))
+    assert gone.exit_code == 2
+    assert gone.stderr == f"autofacts: error[U001]: {review}: no candidates waiting (run `autofacts add` first)\n"
+
+
+def test_a_change_the_loader_would_not_read_back_is_refused(tmp_path: Path) -> None:
+    from autofacts.curate import _replace_checked
+
+    path = tmp_path / "metrics.yaml"
+    path.write_text("metrics: []\n", encoding="utf-8")
+    with pytest.raises(CurateError, match="adding 'x' would break the file"):
+        _replace_checked(path, "metrics:\n  - id: x\n    name: X\n", str(path), "metrics", "x")  # no unit, measure
+    with pytest.raises(CurateError, match="'y' would not be read back"):
+        _replace_checked(path, "metrics: []\n", str(path), "metrics", "y")
+    assert path.read_text(encoding="utf-8") == "metrics: []\n"
+
+
+def test_fact_ids_and_lines_for_a_company_forecast() -> None:
+    from autofacts.curate import Draft, fact_id, fact_lines
+
+    quote = "Analysts expect BYD to sell between 3.6 million and 4 million vehicles in 2024."
+    draft = Draft(
+        figure="3.6 million", at=36, quote=quote, value="3600000", unit="vehicles", qualifier="over",
+        metric="vehicle-sales", region="World", period="2024", kind="forecast", entity="BYD",
+    )  # fmt: skip
+    assert fact_id(draft, set()) == "byd-vehicle-sales-2024-forecast"
+    assert fact_id(draft, {"byd-vehicle-sales-2024-forecast"}) == "byd-vehicle-sales-2024-forecast-2"
+    assert fact_lines(draft, "f") == [
+        "- id: f",
+        "  metric: vehicle-sales",
+        "  region: World",
+        "  entity: BYD",
+        "  period: 2024",
+        "  kind: forecast",
+        "  value: 3600000",
+        "  qualifier: over",
+        '  quote: "Analysts expect BYD to sell between 3.6 million and 4 million vehicles in 2024."',
+    ]

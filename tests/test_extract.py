@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -196,3 +197,70 @@ def test_a_curator_extends_the_phrases(run, kb_copy: Path, tmp_path: Path) -> No
     edit(kb_copy / "metrics.yaml", "phrases: [exported,", "phrases: [sent overseas, exported,")
     after = yaml.safe_load(run("extract", str(doc), "--facts", str(kb_copy)).stdout)
     assert after["facts"][0]["metric"] == "vehicle-exports"
+
+
+def test_version_names_and_list_numbers_are_not_figures() -> None:
+    from autofacts.text import figure_mentions
+
+    text = "Steps: (1) build the Model 3 plant; (2) start Joint Venture 2.0 with 5 partners"
+    assert [m.text for m in figure_mentions(text)] == ["5"]
+
+
+NEWS = """Carmakers' results
+
+BEIJING, Aug. 11, 2025 -- China's vehicle production and sales reached 2.59 million and 2.6 million units in July, \
+up 13.3 percent and 14.7 percent from July 2024 respectively.
+
+New energy vehicles led: sales rose 27.4 percent to 1.26 million. NEV output rose 30.1 percent.
+
+Production and sales each exceeded 18 million in the first seven months of 2025.
+
+Geely sold 237,000 vehicles in July, while BYD delivered 344,000 in China.
+
+Nio has over 3,000 battery swap stations.
+
+Analysts expect exports to reach between 6 million and 6.5 million vehicles this year.
+
+Exports fell 5 percent.
+"""
+
+
+def test_a_news_article_read_as_a_curator_would(kb) -> None:
+    """Each expectation worked out by reading the article above."""
+    got = [
+        (c.mention.text, c.metric, c.region, c.period, c.kind, c.entity, c.mention.qualifier, c.upper, c.new_metric)
+        for c in extract_candidates(NEWS, kb, date(2025, 8, 11))
+    ]
+    china = "China"
+    assert got == [
+        # "respectively" pairs each figure with its metric; "from July 2024" is the base, so July 2025
+        ("2.59 million", "vehicle-production", china, "2025-07", "actual", None, "exact", None, None),
+        ("2.6 million", "vehicle-sales", china, "2025-07", "actual", None, "exact", None, None),
+        ("13.3 percent", "vehicle-production-growth", china, "2025-07", "actual", None, "exact", None, None),
+        ("14.7 percent", "vehicle-sales-growth", china, "2025-07", "actual", None, "exact", None, None),
+        # the period and the place carry over from the paragraph before; "new energy vehicles" makes them NEV figures
+        ("27.4 percent", "nev-sales-growth", china, "2025-07", "actual", None, "exact", None, None),
+        ("1.26 million", "nev-sales", china, "2025-07", "actual", None, "exact", None, None),
+        # the catalogue has no NEV production growth: proposed, and the metric left to the curator
+        ("30.1 percent", None, china, "2025-07", "actual", None, "exact", None, "nev-production-growth"),
+        # "each": one candidate per metric
+        ("18 million", "vehicle-production", china, "2025-01/2025-07", "actual", None, "over", None, None),
+        ("18 million", "vehicle-sales", china, "2025-01/2025-07", "actual", None, "over", None, None),
+        # companies: worldwide unless the clause places them; "in July" is the July before publication
+        ("237,000", "vehicle-sales", "World", "2025-07", "actual", "Geely", "exact", None, None),
+        ("344,000", "vehicle-sales", china, "2025-07", "actual", "BYD", "exact", None, None),
+        # the present tense: as of publication
+        ("3,000", "battery-swap-stations", "World", "-", "actual", "Nio", "over", None, None),
+        ("6 million and 6.5 million", "vehicle-exports", china, "2025", "forecast", None, "between", 6_500_000, None),
+        # a fall is not a growth rate of 5: left to the curator
+        ("5 percent", None, china, "2025-01/2025-07", "actual", None, "exact", None, None),
+    ]
+
+
+def test_no_period_is_todo_never_the_publication_day(run, tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text("Sales jumped 12 percent to 2.1 million vehicles.\n", encoding="utf-8")
+    out = run("extract", str(doc), "--published", "2025-03-01").stdout
+    facts = yaml.safe_load(out)["facts"]
+    assert [(f["metric"], f["period"]) for f in facts] == [("vehicle-sales-growth", "TODO"), ("vehicle-sales", "TODO")]
+    assert "  #   metric: growth of 'sales'\n" in out

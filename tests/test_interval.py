@@ -60,7 +60,7 @@ def test_cagr_of_exact_figures() -> None:
     assert rate is not None and abs(rate.lo - D(10)) < D("1e-9")
 
 
-qualifier = st.sampled_from(QUALIFIERS)
+qualifier = st.sampled_from([q for q in QUALIFIERS if q != "between"])  # one figure; ranges below
 value = st.decimals(min_value=D("0.001"), max_value=D("1e12"), allow_nan=False, allow_infinity=False, places=3)
 
 
@@ -105,3 +105,28 @@ def test_a_definite_verdict_holds_for_every_value_in_the_interval(v: D, q: str, 
     assert point != "can't tell"
     if verdict != "can't tell":
         assert point == verdict
+
+
+def test_a_range_is_a_closed_interval_with_no_single_figure() -> None:
+    r = from_qualifier(D(3_600_000), "between", D(4_000_000))
+    assert (r.lo, r.hi, r.lo_open, r.hi_open, r.nominal) == (D(3_600_000), D(4_000_000), False, False, None)
+    # closed at both ends: "at least 3.6 million" and "at most 4 million" are met, "over 3.6 million"
+    # and "under 4 million" cannot be told, and a floor of 4 million may or may not be reached
+    assert compare_to_line(r, D(3_600_000), strict=False, ceiling=False) == "met"
+    assert compare_to_line(r, D(3_600_000), strict=True, ceiling=False) == "can't tell"
+    assert compare_to_line(r, D(4_000_000), strict=False, ceiling=True) == "met"
+    assert compare_to_line(r, D(4_000_000), strict=True, ceiling=True) == "can't tell"
+    assert compare_to_line(r, D(4_000_000), strict=False, ceiling=False) == "can't tell"
+    # 3.6-4 million over exactly 3 million: from 20 % to 33.33... % growth
+    g = growth(r, from_qualifier(D(3_000_000), "exact"))
+    assert g is not None and (g.lo, round(g.hi, 4)) == (D(20), D("33.3333"))
+
+
+def test_a_range_needs_a_top_above_its_foot() -> None:
+    for upper in (None, D(2)):
+        try:
+            from_qualifier(D(3), "between", upper)
+        except ValueError as exc:
+            assert "a range needs an upper end" in str(exc)
+        else:
+            raise AssertionError("accepted a range without a proper top")

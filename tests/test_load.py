@@ -117,3 +117,40 @@ def test_a_missing_knowledge_base_is_one_line(run, tmp_path: Path) -> None:
     result = run("show", "nev-share", "--facts", str(tmp_path / "nope"))
     assert result.exit_code == 1
     assert result.stderr.strip() == f"autofacts: error[E001]: {tmp_path / 'nope'}: no such knowledge-base folder"
+
+
+RANGE = """source: s
+facts:
+  - id: f
+    metric: m
+    region: World
+    period: 2024
+    kind: forecast
+    value: 3600000
+    upper: 4000000
+    qualifier: between
+    quote: Analysts expect BYD to sell between 3.6 million and 4 million vehicles in 2024.
+"""
+
+
+def test_a_range_loads_with_both_ends(tmp_path: Path) -> None:
+    facts = write_kb(tmp_path, RANGE)
+    (tmp_path / "seeds" / "s.txt").write_text(RANGE.split("quote: ")[1], encoding="utf-8")
+    kb = load_knowledge_base(facts)
+    assert kb.problems == []
+    fact = kb.facts[0]
+    assert (fact.value, fact.upper, fact.interval.lo, fact.interval.hi) == (3_600_000, 4_000_000, 3_600_000, 4_000_000)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("    upper: 4000000\n", "", "facts/facts.yaml:3:5: error[E103]: a range states both ends"),
+        ("qualifier: between", "qualifier: exact", "error[E103]: a range states both ends"),
+        ("upper: 4000000", "upper: 3600000", "facts/facts.yaml:3:5: error[E104]: 'upper' must be above 'value'"),
+        ("upper: 4000000", "upper: 4 million", "facts/facts.yaml:9:12: error[E104]: 'upper' must be a number"),
+    ],
+)
+def test_a_range_needs_both_ends_in_order(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    found = problems(tmp_path, RANGE.replace(old, new))
+    assert any(expected in p for p in found), found

@@ -65,3 +65,59 @@ def test_formatted_integers_read_back(n: int, scale: str) -> None:
     m = one(f"the total was {n:,}{scale} units")
     factor = {"": 1, " million": 10**6, " billion": 10**9}[scale]
     assert m.value == n * factor
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("the startup raised $13.6M in May", D(13_600_000), "usd"),
+        ("about 25k units a month", D(25_000), "vehicles"),
+        ("it costs RM79 a month", D(79), "myr"),
+        ("a 1.5mm steel sheet", D("1.5"), "mm"),  # millimetres, not a million and a half
+        ("with 256GB of storage", D(256), "GB"),
+        ("Stellantis invested €1.5bn", D(1_500_000_000), "eur"),
+        ("sold 1.5m vehicles", D(1_500_000), "vehicles"),
+        ("twenty-five plants", D(25), None),
+        ("two hundred thousand chargers", D(200_000), None),
+        ("a million cars", D(1_000_000), "vehicles"),
+    ],
+)
+def test_reads_numbers_as_news_writes_them(text: str, value: D, unit: str | None) -> None:
+    (m,) = read_numbers(text)
+    assert (m.value, m.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit", "said"),
+    [
+        (
+            "expect it to sell between 3.6 million and 4 million vehicles",
+            D(3_600_000),
+            D(4_000_000),
+            "vehicles",
+            "3.6 million and 4 million",
+        ),
+        ("a share of 25–40 percent", D(25), D(40), "percent", "25–40 percent"),
+        ("sales of 3 to 4 million units", D(3_000_000), D(4_000_000), "vehicles", "3 to 4 million"),
+        ("between 3.6 and 4 million", D(3_600_000), D(4_000_000), None, "3.6 and 4 million"),
+        ("worth $3-4 billion", D(3_000_000_000), D(4_000_000_000), "usd", "$3-4 billion"),
+    ],
+)
+def test_ranges_are_one_figure_with_both_ends(text: str, low: D, high: D, unit: str | None, said: str) -> None:
+    (m,) = read_numbers(text)
+    assert (m.value, m.upper, m.qualifier, m.unit, m.text) == (low, high, "between", unit, said)
+
+
+def test_changes_and_spans_of_years_are_not_ranges() -> None:
+    assert [(m.value, m.upper) for m in read_numbers("from about 1.4 million to 13 million")] == [
+        (D(1_400_000), None),
+        (D(13_000_000), None),
+    ]
+    assert [m.upper for m in read_numbers("from 2014-2016, and the Tang Dynasty (618-907 CE)")] == [None] * 4
+    assert [m.upper for m in read_numbers("rose 96.9 percent to 7.058 million units")] == [None, None]
+
+
+def test_telephone_numbers_are_not_numbers() -> None:
+    text = "Tel:86-10-65363107, 86-10-65368220. Call (800) 555-0199 or +86 10 6536 3107 or 010-65363107."
+    assert read_numbers(text) == []
+    assert [m.value for m in read_numbers("It sold 3,000 cars in 10 days")] == [D(3000), D(10)]

@@ -51,7 +51,7 @@ def comparable(fact: Fact) -> tuple[object, ...]:
         ),
         st.integers(min_value=0, max_value=10**15 - 1).map(Decimal),
     ),
-    qualifier=st.sampled_from(QUALIFIERS),
+    qualifier=st.sampled_from([q for q in QUALIFIERS if q != "between"]),  # a range: test_ranges_round_trip
     kind=st.sampled_from(KINDS),
     period=st.sampled_from(PERIODS),
     entity=st.one_of(st.none(), st.text(min_size=1, max_size=20)),
