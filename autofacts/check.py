@@ -8,13 +8,12 @@ qualifier is the hedge word the quote uses, and facts from different sources do 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Callable
-from pathlib import Path
 
 from autofacts.model import Fact, KnowledgeBase, Location, Problem
 from autofacts.numbers import read_numbers
+from autofacts.seeds import read_seeds, seed_label
 from autofacts.text import normalise, phrase_problem
 
 
@@ -56,41 +55,6 @@ def check_metric_phrases(kb: KnowledgeBase) -> list[Problem]:
     return problems
 
 
-def seed_file_problem(kb: KnowledgeBase, file: str) -> str | None:
-    """Why a source's seed file cannot be used, or None when it can."""
-    relative = Path(file)
-    if relative.is_absolute() or file.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", file):
-        return f"seed file '{file}' must be a name inside the seeds folder, not an absolute path"
-    if ".." in relative.parts:
-        return f"seed file '{file}' climbs out of the seeds folder"
-    seeds = kb.seeds_dir.resolve()
-    target = (kb.seeds_dir / relative).resolve()
-    if seeds not in target.parents:
-        return f"seed file '{file}' resolves outside the seeds folder (a link?)"
-    if not target.exists():
-        return f"seed file '{file}' not found in {kb.seeds_dir}"
-    if not target.is_file():
-        return f"seed file '{file}' is not a regular file"
-    return None
-
-
-def read_seeds(kb: KnowledgeBase) -> tuple[dict[str, str], list[Problem]]:
-    """Each usable source's seed text; problems for the unusable ones."""
-    texts: dict[str, str] = {}
-    problems = []
-    for source in kb.sources.values():
-        where = source.location or Location("?", 0, 0)
-        why = seed_file_problem(kb, source.file)
-        if why is None:
-            try:
-                texts[source.id] = kb.seed_path(source).read_text(encoding="utf-8-sig")
-                continue
-            except (OSError, UnicodeDecodeError) as exc:
-                why = f"seed file '{source.file}' cannot be read: {getattr(exc, 'strerror', None) or exc}"
-        problems.append(Problem(where, "E112", why))
-    return texts, problems
-
-
 def seed_hash(text: str) -> str:
     """The SHA-256 of a seed's text as UTF-8 (what `add` records; `sha256sum` of the seed file gives the same)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -128,7 +92,9 @@ def check_quotes(kb: KnowledgeBase, seeds: dict[str, str]) -> list[Problem]:
                 where = ex.location or Location("?", 0, 0)
                 problems.append(
                     Problem(
-                        where, "E141", f'excluded passage not found in seeds/{source.file}: "{_clip(passage or "")}"'
+                        where,
+                        "E141",
+                        f'excluded passage not found in {seed_label(kb, source.file)}: "{_clip(passage or "")}"',
                     )
                 )
     for fact in kb.facts:
@@ -136,9 +102,9 @@ def check_quotes(kb: KnowledgeBase, seeds: dict[str, str]) -> list[Problem]:
         if text is None:
             continue  # the missing seed or source is reported once, elsewhere
         if normalise(fact.quote) not in text:
-            file = kb.sources[fact.source].file
+            file = seed_label(kb, kb.sources[fact.source].file)
             problems.append(
-                Problem(fact.where("quote"), "E120", f'quote not found verbatim in seeds/{file}: "{_clip(fact.quote)}"')
+                Problem(fact.where("quote"), "E120", f'quote not found verbatim in {file}: "{_clip(fact.quote)}"')
             )
     return problems
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from autofacts.errors import KnowledgeBaseError, UsageError
 from autofacts.model import Fact, KnowledgeBase, Source
 from autofacts.numbers import hedge_start, read_numbers
+from autofacts.seeds import read_seed, seed_label
 from autofacts.text import line_of, locate, paragraph_around
 
 
@@ -40,10 +41,12 @@ def cite_fact(kb: KnowledgeBase, fact_id: str) -> Citation:
     """The citation of one fact; the seed is read to place the quote in its paragraph."""
     fact = find_fact(kb, fact_id)
     source = kb.sources[fact.source]
-    text = kb.seed_path(source).read_text(encoding="utf-8-sig")
+    text = read_seed(kb, source)
     where = locate(fact.quote, text)
     if where is None:
-        raise KnowledgeBaseError(f"the quote of '{fact_id}' is not in seeds/{source.file} (run `autofacts check`)")
+        raise KnowledgeBaseError(
+            f"the quote of '{fact_id}' is not in {seed_label(kb, source.file)} (run `autofacts check`)"
+        )
     start, end = paragraph_around(text, *where)
     paragraph = text[start:end]
     quote_span = (where[0] - start, where[1] - start)
@@ -55,13 +58,3 @@ def cite_fact(kb: KnowledgeBase, fact_id: str) -> Citation:
         quote = text[where[0] : where[1]]
         figure_span = (quote_span[0] + hedge_start(quote, m.start), quote_span[0] + m.end)
     return Citation(fact, source, line_of(text, where[0]), paragraph, quote_span, figure_span)
-
-
-def footnote(citation: Citation) -> str:
-    """A footnote-ready citation in Markdown."""
-    s = citation.source
-    by = f", {s.publisher}" if s.publisher else ""
-    inferred = " (date inferred)" if s.published_inferred else ""
-    quote = " ".join(citation.fact.quote.split())
-    where = f"`seeds/{s.file}`, line {citation.line}"
-    return f"[^{citation.fact.id}]: “{quote}” {s.title}{by}, {s.published}{inferred}. {where}."

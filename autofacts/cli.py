@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 from autofacts import __version__
 from autofacts.entry import silence_stdout
 from autofacts.errors import AutofactsError, UsageError
+from autofacts.output import Answer, OutputFormat
 from autofacts.terminal import printable
 
 
@@ -207,18 +208,14 @@ def _as_of(text: str | None) -> date:
     return day
 
 
-def _emit(report: Any, fmt: Format, document: dict[str, Any]) -> None:
-    from autofacts import render
-
-    if fmt is Format.json:
-        sys.stdout.write(render.dumps(document))
-    elif fmt is Format.csv:
-        sys.stdout.write(render.to_csv(report))
-    elif fmt is Format.markdown:
-        sys.stdout.write(render.to_markdown(report))
-    else:
+def _emit(answer: Answer, fmt: OutputFormat) -> None:
+    """Write an answer in one format: a Rich table on a terminal, else text, piece by piece."""
+    if fmt is OutputFormat.table:
         console = _console()
-        console.print(render.to_rich(report, console.width))
+        console.print(answer.rich(console.width))
+    else:
+        for chunk in answer.chunks(fmt):
+            sys.stdout.write(chunk)
 
 
 def _console() -> Any:
@@ -267,17 +264,12 @@ def check(
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text or json.")] = CheckFormat.text,
 ) -> None:
     """Validate the knowledge base: schema, references, quotes, values, periods, conflicts."""
-    from autofacts import listings, render
     from autofacts.check import check_knowledge_base
+    from autofacts.output.catalogues import CheckAnswer
 
     kb = _load(facts)
     problems = check_knowledge_base(kb)
-    if fmt is CheckFormat.json:
-        sys.stdout.write(render.dumps(listings.check_json(problems, kb)))
-    else:
-        for problem in problems:
-            sys.stdout.write(f"{problem}\n")
-        sys.stdout.write(listings.check_summary(problems, kb) + "\n")
+    _emit(CheckAnswer(kb, problems), OutputFormat(fmt.value))
     raise typer.Exit(1 if problems else 0)
 
 
@@ -288,63 +280,35 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json, csv or yaml.")] = ExportFormat.json,
 ) -> None:
     """Every fact, normalised, with its interval and its source."""
-    from autofacts import listings
+    from autofacts.output.export import ExportAnswer
     from autofacts.query import sort_key
 
     kb = _load_valid(facts)
     kb.load()
     ordered = sorted(kb.facts, key=lambda f: sort_key(kb, f))
-    if fmt is ExportFormat.csv:
-        sys.stdout.write(listings.export_csv(kb, ordered))
-    elif fmt is ExportFormat.yaml:
-        sys.stdout.write(listings.export_yaml(kb, ordered))
-    else:
-        for chunk in listings.export_json(kb, ordered):
-            sys.stdout.write(chunk)
+    _emit(ExportAnswer(kb, ordered), OutputFormat(fmt.value))
 
 
 @app.command()
 @handle_errors
 def metrics(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
     """The metric catalogue, with the number of facts for each."""
-    from autofacts import listings
+    from autofacts.output.catalogues import MetricsAnswer
 
     kb = _load_valid(facts)
     kb.load()
-    report = listings.metrics_report(kb)
-    document = {
-        "metrics": [
-            {
-                "id": m.id,
-                "name": m.name,
-                "unit": m.unit,
-                "measure": m.measure,
-                "description": m.description,
-                "aliases": list(m.aliases),
-                "growth_of": m.growth_of,
-                "facts": len(kb.facts_for(m.id)),
-            }
-            for m in sorted(kb.metrics.values(), key=lambda m: m.id)
-        ]
-    }
-    _emit(report, fmt, document)
+    _emit(MetricsAnswer(kb), OutputFormat(fmt.value))
 
 
 @app.command()
 @handle_errors
 def sources(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
     """The source catalogue, with the number of facts quoted from each."""
-    from autofacts import listings, render
+    from autofacts.output.catalogues import SourcesAnswer
 
     kb = _load_valid(facts)
     kb.load()
-    document = {
-        "sources": [
-            render.source_json(s, sum(1 for f in kb.facts if f.source == s.id))
-            for s in sorted(kb.sources.values(), key=lambda s: (s.published.start, s.id))
-        ]
-    }
-    _emit(listings.sources_report(kb), fmt, document)
+    _emit(SourcesAnswer(kb), OutputFormat(fmt.value))
 
 
 @app.command()
@@ -367,7 +331,7 @@ def show(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Every fact for one metric, sorted by period, with its source and quote."""
-    from autofacts import views
+    from autofacts.output.answers import ChartAnswer, ShowAnswer
     from autofacts.periods import parse_period
     from autofacts.query import Filters, check_kind, group_facts, resolve_metric, resolve_region, select_facts
 
@@ -393,10 +357,10 @@ def show(
         _write_chart(m, [f for g in groups for f in g.facts], output)
         return
     if chart and fmt is Format.table:
-        _console().print(views.show_chart(m, groups))
+        _emit(ChartAnswer(m, groups), OutputFormat.table)
         return
     machine = fmt is not Format.table  # CSV and Markdown are for citing: whole quotes, fact ids
-    _emit(views.show_report(kb, m, groups, quotes or machine, with_ids=machine), fmt, views.show_json(kb, m, groups))
+    _emit(ShowAnswer(kb, m, groups, quotes or machine, with_ids=machine), OutputFormat(fmt.value))
 
 
 def _write_chart(metric: Any, facts: list[Any], output: str) -> None:
@@ -439,8 +403,8 @@ def compare(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Every metric and region with a value in both periods: change, relative change, CAGR."""
-    from autofacts import views
     from autofacts.compare import compare_periods
+    from autofacts.output.answers import CompareAnswer, nothing_to_compare
     from autofacts.periods import parse_period
     from autofacts.query import Filters, check_kind, resolve_metric, resolve_region
 
@@ -457,9 +421,9 @@ def compare(
     )
     comparison = compare_periods(kb, a, b, filters, include_all=show_all)
     if not comparison.rows and fmt is Format.table:
-        sys.stdout.write(views.nothing_to_compare(comparison) + "\n")
+        sys.stdout.write(nothing_to_compare(comparison) + "\n")
         return
-    _emit(views.compare_report(kb, comparison), fmt, views.compare_json(kb, comparison))
+    _emit(CompareAnswer(kb, comparison), OutputFormat(fmt.value))
 
 
 @app.command()
@@ -478,7 +442,7 @@ def targets(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Plan targets against reported outcomes: met, missed, on track, can't tell, no data."""
-    from autofacts import views
+    from autofacts.output.answers import TargetsAnswer
     from autofacts.query import resolve_metric, resolve_region
     from autofacts.targets import STATUSES, check_targets, load_for_targets
 
@@ -502,7 +466,7 @@ def targets(
     )
     if not report.verdicts:
         sys.stderr.write("autofacts: no targets match these filters\n")
-    _emit(views.targets_report(kb, report), fmt, views.targets_json(kb, report))
+    _emit(TargetsAnswer(kb, report), OutputFormat(fmt.value))
 
 
 @app.command()
@@ -574,9 +538,9 @@ def coverage(
     fmt: FormatOption = Format.table,
 ) -> None:
     """For each source: every number in its text, whether a fact cites it, and the share covered."""
-    from autofacts import listings
-    from autofacts.check import read_seeds
     from autofacts.coverage import knowledge_base_coverage
+    from autofacts.output.catalogues import CoverageAnswer
+    from autofacts.seeds import read_seeds
 
     if min_percent is not None and not 0 <= min_percent <= 100:  # also refuses nan
         raise UsageError(f"--min {min_percent}: give a percentage from 0 to 100")
@@ -588,7 +552,7 @@ def coverage(
     if problems:
         _fail(str(problems[0]), 1)
     coverages = [c for c in knowledge_base_coverage(kb, seeds) if source is None or c.source.id == source]
-    _emit(listings.coverage_report(coverages, details), fmt, listings.coverage_json(coverages))
+    _emit(CoverageAnswer(kb, coverages, details), OutputFormat(fmt.value))
     if min_percent is not None:
         below = [c for c in coverages if c.percent < Decimal(str(min_percent))]
         for c in below:
@@ -616,20 +580,16 @@ def extract(
     from pathlib import Path
 
     from autofacts.extract import candidates_yaml, extract_candidates
-    from autofacts.files import MAX_SEED_BYTES, check_output_path, read_limited, write_new
+    from autofacts.files import check_output_path, write_new
     from autofacts.periods import parse_date
+    from autofacts.seeds import read_document
 
     if output is not None:
         check_output_path(Path(output))
     kb = _load_valid(facts)
     kb.load()
     path = Path(file)
-    try:
-        text = read_limited(path, MAX_SEED_BYTES).decode("utf-8-sig")
-    except OSError as exc:
-        raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{file}: not UTF-8 text (byte {exc.start})") from None
+    text = read_document(file)
     day = parse_date(published) if published else None
     if day is None and source in kb.sources:
         day = kb.sources[source].published.end
@@ -659,19 +619,15 @@ def cite(
     fmt: Annotated[CiteFormat, typer.Option("--format", "-f", help="text, markdown or json.")] = CiteFormat.text,
 ) -> None:
     """The full citation of a fact, and its quote inside its paragraph with the figure highlighted."""
-    from autofacts import listings, render
-    from autofacts.cite import cite_fact, footnote
+    from autofacts.cite import cite_fact
+    from autofacts.output.catalogues import CiteAnswer
 
     kb = _load_valid(facts)
     kb.load()
     citation = cite_fact(kb, fact_id)
-    if fmt is CiteFormat.markdown:
-        sys.stdout.write(footnote(citation) + "\n")
-    elif fmt is CiteFormat.json:
-        sys.stdout.write(render.dumps(listings.cite_json(kb, citation, footnote(citation))))
-    else:
-        console = _console()
-        console.print(listings.cite_rich(citation, marks=not console.is_terminal))
+    plain_text = fmt is CiteFormat.text
+    answer = CiteAnswer(kb, citation, marks=plain_text and not _console().is_terminal)
+    _emit(answer, OutputFormat.table if plain_text else OutputFormat(fmt.value))
 
 
 @app.command()
@@ -682,7 +638,7 @@ def search(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Facts whose metric, region, period, quote or note match every word, best first."""
-    from autofacts import listings
+    from autofacts.output.catalogues import SearchAnswer
     from autofacts.query import search_facts
 
     kb = _load_valid(facts)
@@ -691,7 +647,7 @@ def search(
     hits = search_facts(kb, query)
     if not hits:
         sys.stderr.write(f"autofacts: no facts match '{query}'\n")
-    _emit(listings.search_report(kb, query, hits), fmt, listings.search_json(kb, query, hits))
+    _emit(SearchAnswer(kb, query, hits), OutputFormat(fmt.value))
 
 
 def _own_base(facts: str | None) -> Any:
@@ -788,9 +744,9 @@ def review(
     facts: FactsOption = None,
 ) -> None:
     """Go through a source's candidate facts: accept, edit, split or reject each; then check."""
-    from autofacts import listings
     from autofacts.check import check_knowledge_base
     from autofacts.curate import waiting_reviews
+    from autofacts.output.catalogues import CheckAnswer
     from autofacts.review import Session, Terminal
 
     kb = _own_base(facts)
@@ -808,7 +764,5 @@ def review(
     console.print(f"\nAccepted {len(result.accepted)}{where}, rejected {result.rejected}{left}.", highlight=False)
     after = _load(facts)
     problems = check_knowledge_base(after)
-    for problem in problems:
-        sys.stdout.write(f"{problem}\n")
-    sys.stdout.write(listings.check_summary(problems, after) + "\n")
+    _emit(CheckAnswer(after, problems), OutputFormat.text)
     raise typer.Exit(1 if problems else 0)

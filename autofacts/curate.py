@@ -26,6 +26,7 @@ from autofacts.extract import Candidate
 from autofacts.files import write_new, write_replacing
 from autofacts.model import KINDS, LANGUAGES, MEASURES, KnowledgeBase, Metric
 from autofacts.periods import parse_period
+from autofacts.seeds import seed_path
 from autofacts.units import plain
 
 
@@ -82,7 +83,7 @@ def init_base(root: Path, bundled: KnowledgeBase, from_bundled: bool) -> NewBase
         for name in names:
             shutil.copyfile(bundled.root / name, facts_dir / name)
         for source in bundled.sources.values():
-            shutil.copyfile(bundled.seed_path(source), seeds_dir / source.file)
+            shutil.copyfile(seed_path(bundled, source), seeds_dir / source.file)
             copied += 1
     else:
         names = [SOURCES_FILE, METRICS_FILE]

@@ -383,9 +383,18 @@ def _version_of(db: sqlite3.Connection) -> str | None:
     return None if row is None else str(row[0])
 
 
+def _model_fingerprint() -> str:
+    """The model's field names, hashed: a cache written before a field was added to Source, Metric
+    or Fact is rebuilt, even when nobody remembered to raise SCHEMA_VERSION."""
+    from dataclasses import fields
+
+    names = ",".join(f"{cls.__name__}.{f.name}" for cls in (Source, Metric, Fact, Exclusion) for f in fields(cls))
+    return f"{zlib.crc32(names.encode()):08x}"
+
+
 def _prepare(db: sqlite3.Connection, root: Path) -> None:
     """Create the tables, or start afresh when the cache is from another version or folder."""
-    version = f"{SCHEMA_VERSION}/{__version__}/{root.resolve()}"
+    version = f"{SCHEMA_VERSION}/{_model_fingerprint()}/{__version__}/{root.resolve()}"
     if _version_of(db) == version:
         return
     db.execute("BEGIN IMMEDIATE")

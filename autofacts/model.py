@@ -187,6 +187,3 @@ class KnowledgeBase:
 
     def facts_for(self, metric_id: str) -> list[Fact]:
         return [f for f in self.facts if f.metric == metric_id]
-
-    def seed_path(self, source: Source) -> Path:
-        return self.seeds_dir / source.file

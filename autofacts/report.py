@@ -20,13 +20,14 @@ from autofacts import __version__
 from autofacts.chart import MARKS, bullet_html, chart_series, metric_chart_svg, periods_of, scale_groups
 from autofacts.compare import Comparison, ComparisonRow, Side, compare_row
 from autofacts.model import Fact, KnowledgeBase, Metric
+from autofacts.output.answers import change_text, outcome_text, percent_text, status_text, verdict_detail
+from autofacts.output.records import excerpt, region_label, stated_value
 from autofacts.periods import in_words
 from autofacts.query import FactGroup, best_fact, sort_key
-from autofacts.render import excerpt, stated_value
+from autofacts.seeds import read_seed, seed_label
 from autofacts.targets import TargetReport, TargetVerdict
 from autofacts.text import locate
 from autofacts.units import format_interval
-from autofacts.views import change_text, outcome_text, percent_text, status_text, verdict_detail
 
 HEADLINES = 4  # cards in the headline section: as many as a phone shows in two screens
 
@@ -205,7 +206,7 @@ def _headline_section(kb: KnowledgeBase, metrics: list[Metric]) -> str:
         if h is None:
             continue
         source = kb.sources.get(h.latest.source)
-        place = h.latest.region + (f" · {h.latest.entity}" if h.latest.entity else "")
+        place = region_label(h.latest)
         change = _change_words(h) if h.previous is not None else "no earlier figure of the same length"
         cards.append(
             f'<article class="card" id="headline-{escape(metric.id)}"><h3><a href="#trend-{escape(metric.id)}">'
@@ -267,8 +268,8 @@ def _scorecard(report: TargetReport) -> str:
         rows.append(
             f'<article class="target" id="target-{escape(v.target.id)}"><header>'
             f'<span class="status {_status_class(v.status)}">{escape(status_text(v))}</span>'
-            f'<h3>{escape(v.metric.name)}</h3><span class="muted">{escape(v.target.region)}'
-            f"{' · ' + escape(v.target.entity) if v.target.entity else ''}, {escape(in_words(v.target.period))}</span>"
+            f'<h3>{escape(v.metric.name)}</h3><span class="muted">{escape(region_label(v.target))}, '
+            f"{escape(in_words(v.target.period))}</span>"
             f"</header><p>{_target_figures(v)}</p>{bullet}"
             f"{f'<p class=note>{escape(detail)}</p>' if detail else ''}</article>"
         )
@@ -321,7 +322,7 @@ def _trend(kb: KnowledgeBase, metric: Metric, facts: list[Fact]) -> str:
         )
     rows = [
         f"<tr>{_td('period', escape(in_words(f.period)))}"
-        f"{_td('region', escape(f.region) + (' · ' + escape(f.entity) if f.entity else ''))}"
+        f"{_td('region', escape(region_label(f)))}"
         f"{_td('value', _cite(f, stated_value(f, metric)), True)}{_td('kind', escape(f.kind))}"
         f'{_td("source", f"""<a href="#source-{escape(f.source)}">{escape(f.source)}</a>""")}</tr>'
         for f in facts
@@ -339,7 +340,7 @@ def _single_figures(kb: KnowledgeBase, metrics: list[Metric], shown: list[Fact])
     for metric in metrics:
         for f in sorted((f for f in shown if f.metric == metric.id), key=lambda f: sort_key(kb, f)):
             kind = "" if f.kind == "actual" else f' <span class="muted">{escape(f.kind)}</span>'
-            place = f.region + (f" · {f.entity}" if f.entity else "")
+            place = region_label(f)
             rows.append(
                 f"<tr>{_td('metric', escape(metric.name))}"
                 f"{_td('where, when', escape(place) + ', ' + escape(in_words(f.period)))}"
@@ -384,15 +385,12 @@ def _sources(kb: KnowledgeBase, facts: list[Fact]) -> str:
         f'<li id="source-{escape(s.id)}"><b>{escape(s.title)}</b>'
         f"{', ' + escape(s.publisher) if s.publisher else ''}, {escape(s.published.label)}"
         f"{' (date inferred)' if s.published_inferred else ''} — "
-        f'<a href="#seed-{escape(s.id)}">read the text</a> <span class="muted">seeds/{escape(s.file)}</span></li>'
+        f'<a href="#seed-{escape(s.id)}">read the text</a> <span class="muted">{escape(seed_label(kb, s.file))}</span></li>'
         for s in ordered
     )
     articles = []
     for source in ordered:
-        try:
-            text = kb.seed_path(source).read_text(encoding="utf-8-sig")
-        except OSError:
-            continue
+        text = read_seed(kb, source)  # one that cannot be read stops the report: no source silently left out
         spans: dict[tuple[int, int], list[str]] = {}
         for f in facts:
             if f.source == source.id and (where := locate(f.quote, text)) is not None:
@@ -409,7 +407,7 @@ def _sources(kb: KnowledgeBase, facts: list[Fact]) -> str:
         out.append(escape(text[pos:]))
         articles.append(
             f'<article id="seed-{escape(source.id)}"><h3>{escape(source.title)} '
-            f'<span class="muted">seeds/{escape(source.file)}</span></h3><div class="seed">{"".join(out)}</div></article>'
+            f'<span class="muted">{escape(seed_label(kb, source.file))}</span></h3><div class="seed">{"".join(out)}</div></article>'
         )
     return f'<section id="sources"><h2>Sources</h2><ul>{listing}</ul>{"".join(articles)}</section>'
 

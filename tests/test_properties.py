@@ -16,8 +16,8 @@ from autofacts.check import check_knowledge_base
 from autofacts.interval import QUALIFIERS
 from autofacts.load import facts_from_export, load_knowledge_base
 from autofacts.model import KINDS, Fact
+from autofacts.output.records import dumps, fact_record
 from autofacts.periods import parse_period
-from autofacts.render import dumps, fact_json
 
 PERIODS = ["2020", "2024", "2025-10", "2025-08-31", "2025-Q3", "2025-H1", "2025-01/2025-11", "2021/2025"]
 
@@ -71,7 +71,7 @@ def test_export_then_load_gives_the_same_facts(kb, value, qualifier, kind, perio
         quote=quote.strip() or "x",
         location=None,
     )
-    document = json.loads(dumps({"facts": [fact_json(kb, f) for f in [fact, *kb.facts]]}))
+    document = json.loads(dumps({"facts": [fact_record(kb, f) for f in [fact, *kb.facts]]}))
     back = facts_from_export(document)
     assert [comparable(f) for f in back] == [comparable(f) for f in [fact, *kb.facts]]
 

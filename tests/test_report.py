@@ -70,7 +70,9 @@ def test_targets_scorecard_matches_the_targets_command(page: Path, run_json) -> 
     html = page.read_text(encoding="utf-8")
     doc = run_json("targets", "--year", "2025")
     for verdict in doc["targets"]:
-        row = re.search(rf'<article class="target" id="target-{re.escape(verdict["target"]["id"])}">(.*?)</article>', html)
+        row = re.search(
+            rf'<article class="target" id="target-{re.escape(verdict["target"]["id"])}">(.*?)</article>', html
+        )
         assert row, verdict["target"]["id"]
         assert f">{escape(verdict['status'])}" in row.group(1)
 
@@ -132,7 +134,10 @@ def test_trend_charts_only_for_two_periods_or_more(page: Path) -> None:
     assert html.count('<svg xmlns="http://www.w3.org/2000/svg"') == 7
     single = html[html.index('<section id="single">') :]
     single = single[: single.index("</section>")]
-    assert "Headquarters enterprises in the cluster" in single and 'data-fact="chongqing-headquarters-enterprises' in single
+    assert (
+        "Headquarters enterprises in the cluster" in single
+        and 'data-fact="chongqing-headquarters-enterprises' in single
+    )
     assert "NEV sales" in single and "“" in single  # quotes come with the single figures
     assert "Vehicle production<" not in single
     # regions as series: the vehicle production chart names each one, the partial year apart
@@ -241,7 +246,9 @@ def test_the_old_wide_targets_table_would_fail(tmp_path: Path) -> None:
 
 def test_judged_targets_come_before_those_without_data(page: Path) -> None:
     html = page.read_text(encoding="utf-8")
-    statuses = re.findall(r'<article class="target" id="target-[^"]+"><header><span class="status [^"]+">([^<]+)<', html)
+    statuses = re.findall(
+        r'<article class="target" id="target-[^"]+"><header><span class="status [^"]+">([^<]+)<', html
+    )
     assert statuses == [
         "met",  # NEV sales, China
         "met",  # vehicle sales, China

@@ -1,23 +1,18 @@
-"""Rendering: a tabular Report -> Rich table, CSV or Markdown; facts and sources -> JSON.
+"""Tables: a Report of plain-text rows -> a Rich table, CSV or Markdown.
 
-What each command shows is built in views.py (show, compare, targets) and listings.py (the other
-commands) as a Report of plain-text rows; this module turns any Report into each output format.
-A renderer never prints and never exits: it returns text or a Rich renderable, and cli.py decides
-where it goes. Every row carries its source so any answer can be cited; Markdown adds the list of
-sources under the table, ready to paste into a report.
+What each command shows is built as a Report (answers.py, catalogues.py); this module turns any
+Report into each tabular format. A renderer never prints and never exits: it returns text or a
+Rich renderable, and cli.py decides where it goes. Every row carries its source so any answer can
+be cited; Markdown adds the list of sources under the table, ready to paste into a report.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any, Literal
 
-from autofacts.model import Fact, KnowledgeBase, Metric, Source
-from autofacts.units import format_stated, interval_json, json_number, plain
+from autofacts.output.records import SourceNote
 
-QUOTE_WIDTH = 70
 SEP = ", "  # between source ids in a cited cell
 
 
@@ -42,138 +37,7 @@ class Report:
     columns: list[Column]
     rows: list[dict[str, str]]
     footer: list[str] = field(default_factory=list)
-    sources: list[Source] = field(default_factory=list)
-
-
-# --- shared pieces ---------------------------------------------------------------------------
-
-
-def source_label(kb: KnowledgeBase, source_id: str) -> str:
-    source = kb.sources.get(source_id)
-    return f"{source_id} ({source.published})" if source else source_id
-
-
-def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def _digits_at(text: str, value: Decimal) -> int | None:
-    """Where the value's digits stand in the text ("2.54" of "2.54 million", "950,000"), if they do.
-
-    A quick look that spares most table rows the full number reader (and its start-up cost)."""
-    shapes = [f"{value:,}", plain(value)]
-    for power in (12, 9, 6, 3):
-        if abs(value) >= Decimal(10) ** power:
-            shapes.append(plain(value / Decimal(10) ** power))
-    for shape in shapes:
-        at = text.find(shape)
-        while at >= 0:
-            before = text[at - 1 : at]
-            after = text[at + len(shape) : at + len(shape) + 2]
-            if not (before.isdigit() or before in ".,") and not (
-                after[:1].isdigit() or after[:1] in ".," and after[1:].isdigit()
-            ):
-                return at + len(shape) // 2
-            at = text.find(shape, at + 1)
-    return None
-
-
-def excerpt(fact: Fact, width: int = QUOTE_WIDTH) -> str:
-    """The part of a fact's quote around its figure, so a shortened quote still shows the number."""
-    text = " ".join(fact.quote.split())
-    if len(text) <= width:
-        return text
-    middle = _digits_at(text, fact.value) if fact.value is not None else None
-    if middle is None:
-        from autofacts.numbers import read_numbers  # figures in words: "half", "doubling", "16th"
-
-        mentions = [m for m in read_numbers(text) if m.value == fact.value]
-        mentions.sort(key=lambda m: m.qualifier != fact.qualifier)
-        if not mentions:
-            return shorten(text, width)
-        middle = (mentions[0].start + mentions[0].end) // 2
-    start = max(0, min(middle - width // 2, len(text) - width))
-    if start > 0:
-        start = text.find(" ", start) + 1 or start  # begin at a word
-    piece = text[start : start + width]
-    if start + width < len(text):
-        piece = piece[: piece.rfind(" ")] if " " in piece else piece
-    return ("…" if start > 0 else "") + piece.strip() + ("…" if start + len(piece) < len(text) else "")
-
-
-def stated_value(fact: Fact, metric: Metric) -> str:
-    if fact.value is None:
-        return "(qualitative)"
-    return format_stated(fact.value, fact.qualifier, metric.unit, fact.upper)
-
-
-def cited_sources(kb: KnowledgeBase, facts: list[Fact]) -> list[Source]:
-    ids = dict.fromkeys(f.source for f in facts)
-    return [kb.sources[i] for i in ids if i in kb.sources]
-
-
-def fact_json(kb: KnowledgeBase, fact: Fact) -> dict[str, Any]:
-    """One fact, normalised: the record `export` writes and `show` embeds (fields documented in README)."""
-    metric = kb.metrics.get(fact.metric)
-    source = kb.sources.get(fact.source)
-    bounds = interval_json(fact.interval) or {}
-    return {
-        "id": fact.id,
-        "metric": fact.metric,
-        "metric_name": metric.name if metric else None,
-        "unit": metric.unit if metric else None,
-        "region": fact.region,
-        "entity": fact.entity,
-        "period": fact.period.label,
-        "period_start": fact.period.start.isoformat(),
-        "period_end": fact.period.end.isoformat(),
-        "period_stated": fact.period_stated,
-        "kind": fact.kind,
-        "value": json_number(fact.value),
-        "qualifier": fact.qualifier,
-        "lower": bounds.get("lower"),
-        "upper": bounds.get("upper"),
-        "lower_open": bounds.get("lower_open"),
-        "upper_open": bounds.get("upper_open"),
-        "compared_with": fact.compared_with.label if fact.compared_with else None,
-        "ceiling": fact.ceiling,
-        "note": fact.note,
-        "source": {
-            "id": fact.source,
-            "file": f"seeds/{source.file}" if source else None,
-            "title": source.title if source else None,
-            "publisher": source.publisher if source else None,
-            "published": source.published.label if source else None,
-            "published_inferred": bool(source.published_inferred) if source else None,
-            "quote": " ".join(fact.quote.split()),
-        },
-    }
-
-
-def source_json(source: Source, facts: int | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": source.id,
-        "file": f"seeds/{source.file}",
-        "title": source.title,
-        "publisher": source.publisher,
-        "published": source.published.label,
-        "published_inferred": source.published_inferred,
-        "language": source.language,
-    }
-    if facts is not None:
-        out["facts"] = facts
-    return out
-
-
-def dumps(document: Any) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False, default=_json_default) + "\n"
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return json_number(value)
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+    sources: list[SourceNote] = field(default_factory=list)
 
 
 # --- output formats --------------------------------------------------------------------------
@@ -249,7 +113,7 @@ def to_rich(report: Report, width: int = 120) -> Any:
     by_id = {s.id: s for s in report.sources}
     for source_id, n in refs.items():
         source = by_id.get(source_id)
-        title = f"{source.title}, {source.published}, seeds/{source.file}" if source else ""
+        title = f"{source.title}, {source.published}, {source.file}" if source else ""
         parts.append(Text(f"[{n}] {source_id}: {title}", style="dim"))
     return Group(*parts)
 
@@ -321,6 +185,6 @@ def to_markdown(report: Report) -> str:
         lines += ["", "Sources:", ""]
         for s in report.sources:
             by = f", {s.publisher}" if s.publisher else ""
-            inferred = " (date inferred)" if s.published_inferred else ""
-            lines.append(f"- **{s.id}**: {s.title}{by}, {s.published}{inferred}. `seeds/{s.file}`")
+            inferred = " (date inferred)" if s.inferred else ""
+            lines.append(f"- **{s.id}**: {s.title}{by}, {s.published}{inferred}. `{s.file}`")
     return "\n".join(lines) + "\n"

@@ -1,24 +1,32 @@
-"""What the query commands show: show, compare and targets as Reports and JSON documents."""
+"""The answers to the questions: show, compare and targets, as tables and JSON documents.
+
+Each answer is an `Answer` (see the package docstring): its table and its JSON document are built
+only when that format is asked for. The text helpers (outcome_text, change_text, ...) are shared
+with the HTML report.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from autofacts.model import Fact, KnowledgeBase, Metric
-from autofacts.periods import in_words
-from autofacts.query import FactGroup
-from autofacts.render import (
-    SEP,
-    Column,
-    Report,
+from autofacts.output import Answer
+from autofacts.output.records import (
     cited_sources,
     excerpt,
-    fact_json,
+    fact_record,
+    interval_json,
+    metric_record,
+    region_label,
     source_label,
     stated_value,
 )
-from autofacts.units import format_interval, format_stated, interval_json, plain
+from autofacts.output.table import SEP, Column, Report
+from autofacts.periods import in_words
+from autofacts.query import FactGroup
+from autofacts.units import format_interval, format_stated, plain
 
 if TYPE_CHECKING:  # only for annotations: show need not import the arithmetic of compare and targets
     from autofacts.compare import Comparison, ComparisonRow, Side
@@ -37,14 +45,14 @@ def _agreement(group: FactGroup, fact: Fact) -> str:
     return f"agrees: {others}" if verdict == "agree" else f"CONFLICTS: {others}"
 
 
-def show_report(
+def _show_table(
     kb: KnowledgeBase, metric: Metric, groups: list[FactGroup], full_quotes: bool, with_ids: bool = False
 ) -> Report:
     rows = []
     facts = [f for g in groups for f in g.facts]
     for group in groups:
         for fact in group.facts:
-            region = fact.region + (f" · {fact.entity}" if fact.entity else "")
+            region = region_label(fact)
             if fact.compared_with:
                 region += f" (vs {fact.compared_with})"
             rows.append(
@@ -79,24 +87,17 @@ def show_report(
     return Report(f"{metric.name} ({metric.id})", cols, rows, footer, cited_sources(kb, facts))
 
 
-def show_json(kb: KnowledgeBase, metric: Metric, groups: list[FactGroup]) -> dict[str, Any]:
+def _show_document(kb: KnowledgeBase, metric: Metric, groups: list[FactGroup]) -> dict[str, Any]:
     return {
-        "metric": {
-            "id": metric.id,
-            "name": metric.name,
-            "unit": metric.unit,
-            "measure": metric.measure,
-            "description": metric.description,
-            "aliases": list(metric.aliases),
-        },
-        "facts": [fact_json(kb, f) for g in groups for f in g.facts],
+        "metric": metric_record(metric),
+        "facts": [fact_record(kb, f) for g in groups for f in g.facts],
         "groups": [
             {"facts": [f.id for f in g.facts], "sources": list(g.sources), "agreement": g.agreement} for g in groups
         ],
     }
 
 
-def show_chart(metric: Metric, groups: list[FactGroup], width: int = 40) -> Any:
+def _show_chart(metric: Metric, groups: list[FactGroup], width: int = 40) -> Any:
     """Bars over periods, one series per region; a bound is drawn open-ended, an estimate marked."""
     from rich.console import Group
     from rich.text import Text
@@ -147,13 +148,13 @@ def percent_text(iv: Interval | None, signed: bool = True) -> str:
     return "—" if iv is None else format_interval(iv, "percent", signed=signed)
 
 
-def compare_report(kb: KnowledgeBase, comparison: Comparison) -> Report:
+def _compare_table(kb: KnowledgeBase, comparison: Comparison) -> Report:
     a, b = comparison.period_a.label, comparison.period_b.label
     rows = []
     facts: list[Fact] = []
     for row in comparison.rows:
         facts += [s.used for s in (row.a, row.b) if s is not None]
-        region = row.region + (f" · {row.entity}" if row.entity else "")
+        region = row.region + (f" · {row.entity}" if row.entity else "")  # a row has no single fact
         rows.append(
             {
                 "metric": row.metric.id,
@@ -193,13 +194,13 @@ def _side_json(kb: KnowledgeBase, side: Side | None) -> dict[str, Any] | None:
     if side is None:
         return None
     return {
-        "fact": fact_json(kb, side.used),
+        "fact": fact_record(kb, side.used),
         "also_stated_by": [f.id for f in side.others],
         "agreement": FactGroup((side.used, *side.others)).agreement,
     }
 
 
-def compare_json(kb: KnowledgeBase, comparison: Comparison) -> dict[str, Any]:
+def _compare_document(kb: KnowledgeBase, comparison: Comparison) -> dict[str, Any]:
     return {
         "period_a": comparison.period_a.label,
         "period_b": comparison.period_b.label,
@@ -261,13 +262,13 @@ def status_text(v: TargetVerdict) -> str:
     return f"{v.status} (projected)" if v.projected else v.status
 
 
-def targets_report(kb: KnowledgeBase, report: TargetReport) -> Report:
+def _targets_table(kb: KnowledgeBase, report: TargetReport) -> Report:
     rows = []
     facts: list[Fact] = []
     for v in report.verdicts:
         facts.append(v.target)
         facts.extend(v.outcome_facts)
-        region = v.target.region + (f" · {v.target.entity}" if v.target.entity else "")
+        region = region_label(v.target)
         rows.append(
             {
                 "period": v.target.period.label,
@@ -306,7 +307,7 @@ def targets_report(kb: KnowledgeBase, report: TargetReport) -> Report:
     return Report(f"Targets{year} (as of {report.as_of})", cols, rows, footer, cited_sources(kb, facts))
 
 
-def targets_json(kb: KnowledgeBase, report: TargetReport) -> dict[str, Any]:
+def _targets_document(kb: KnowledgeBase, report: TargetReport) -> dict[str, Any]:
     def projection(v: TargetVerdict) -> dict[str, Any] | None:
         p = v.projection
         if p is None:
@@ -326,7 +327,7 @@ def targets_json(kb: KnowledgeBase, report: TargetReport) -> dict[str, Any]:
         "year": report.year,
         "targets": [
             {
-                "target": fact_json(kb, v.target),
+                "target": fact_record(kb, v.target),
                 "status": v.status,
                 "projected": v.projected,
                 "outcome": interval_json(v.outcome),
@@ -351,3 +352,62 @@ def nothing_to_compare(comparison: Comparison) -> str:
         f"nothing to compare between {comparison.period_a} and {comparison.period_b}: "
         f"{comparison.period_a} has {names(comparison.only_a)}; {comparison.period_b} has {names(comparison.only_b)}"
     )
+
+
+# --- the answers -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShowAnswer(Answer):
+    """`show`: every fact for one metric, grouped by what they state."""
+
+    kb: KnowledgeBase
+    metric: Metric
+    groups: list[FactGroup]
+    full_quotes: bool = False
+    with_ids: bool = False  # CSV and Markdown are for citing: whole quotes and fact ids
+
+    def table(self) -> Report:
+        return _show_table(self.kb, self.metric, self.groups, self.full_quotes, self.with_ids)
+
+    def document(self) -> dict[str, Any]:
+        return _show_document(self.kb, self.metric, self.groups)
+
+
+@dataclass(frozen=True)
+class ChartAnswer(Answer):
+    """`show --chart`: bars over periods, one series per region."""
+
+    metric: Metric
+    groups: list[FactGroup]
+
+    def rich(self, width: int) -> Any:
+        return _show_chart(self.metric, self.groups)
+
+
+@dataclass(frozen=True)
+class CompareAnswer(Answer):
+    """`compare`: each metric and region in two periods."""
+
+    kb: KnowledgeBase
+    comparison: Comparison
+
+    def table(self) -> Report:
+        return _compare_table(self.kb, self.comparison)
+
+    def document(self) -> dict[str, Any]:
+        return _compare_document(self.kb, self.comparison)
+
+
+@dataclass(frozen=True)
+class TargetsAnswer(Answer):
+    """`targets`: the verdict on each target."""
+
+    kb: KnowledgeBase
+    report: TargetReport
+
+    def table(self) -> Report:
+        return _targets_table(self.kb, self.report)
+
+    def document(self) -> dict[str, Any]:
+        return _targets_document(self.kb, self.report)

@@ -1,0 +1,370 @@
+"""What the other commands show: check, the catalogues (metrics, sources), coverage, cite and search.
+
+Each is an `Answer` (see the package docstring); its table and JSON document are built only when
+that format is asked for.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from autofacts.model import Fact, KnowledgeBase, Problem
+from autofacts.output import Answer, OutputFormat
+from autofacts.output.records import (
+    cited_sources,
+    dumps,
+    excerpt,
+    fact_record,
+    json_number,
+    metric_record,
+    region_label,
+    source_record,
+    stated_value,
+)
+from autofacts.output.table import Column, Report
+from autofacts.seeds import seed_label
+from autofacts.units import plain
+
+if TYPE_CHECKING:
+    from autofacts.cite import Citation
+    from autofacts.coverage import SourceCoverage
+
+# --- check -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckAnswer(Answer):
+    """`check`: every problem, one per line in the form editors jump to, then a summary."""
+
+    kb: KnowledgeBase
+    problems: list[Problem]
+
+    def summary(self) -> str:
+        kb, problems = self.kb, self.problems
+        counts = f"{len(kb.facts)} facts, {len(kb.metrics)} metrics, {len(kb.sources)} sources"
+        if not problems:
+            return f"ok: {counts}, no errors"
+        files = len({p.location.file for p in problems})
+        errors = f"{len(problems)} error{'s' if len(problems) != 1 else ''}"
+        return f"{errors} in {files} file{'s' if files != 1 else ''} ({counts})"
+
+    def document(self) -> dict[str, Any]:
+        return {
+            "ok": not self.problems,
+            "problems": [
+                {
+                    "file": p.location.file,
+                    "line": p.location.line,
+                    "column": p.location.column,
+                    "code": p.code,
+                    "message": p.message,
+                }
+                for p in self.problems
+            ],
+            "summary": {
+                "errors": len(self.problems),
+                "facts": len(self.kb.facts),
+                "metrics": len(self.kb.metrics),
+                "sources": len(self.kb.sources),
+            },
+        }
+
+    def chunks(self, fmt: OutputFormat) -> Iterator[str]:
+        if fmt is OutputFormat.json:
+            yield dumps(self.document())
+            return
+        for problem in self.problems:
+            yield f"{problem}\n"
+        yield self.summary() + "\n"
+
+
+# --- the catalogues --------------------------------------------------------------------------
+
+
+def _fact_counts(kb: KnowledgeBase, key: str) -> Counter[str]:
+    return Counter(getattr(f, key) for f in kb.facts)
+
+
+@dataclass(frozen=True)
+class MetricsAnswer(Answer):
+    """`metrics`: the metric catalogue with the number of facts for each."""
+
+    kb: KnowledgeBase
+
+    def table(self) -> Report:
+        counts = _fact_counts(self.kb, "metric")
+        rows = [
+            {
+                "id": m.id,
+                "name": m.name,
+                "unit": m.unit,
+                "measure": m.measure,
+                "aliases": ", ".join(m.aliases),
+                "facts": str(counts[m.id]),
+            }
+            for m in sorted(self.kb.metrics.values(), key=lambda m: m.id)
+        ]
+        cols = [
+            Column("id", "metric", wrap=False),
+            Column("name", "name", min_width=24),
+            Column("unit", "unit", min_width=5),
+            Column("measure", "measure", wrap=False),
+            Column("aliases", "aliases", min_width=10),
+            Column("facts", "facts", "right"),
+        ]
+        return Report(f"{len(rows)} metrics", cols, rows)
+
+    def document(self) -> dict[str, Any]:
+        counts = _fact_counts(self.kb, "metric")
+        return {
+            "metrics": [
+                {**metric_record(m), "facts": counts[m.id]}
+                for m in sorted(self.kb.metrics.values(), key=lambda m: m.id)
+            ]
+        }
+
+
+@dataclass(frozen=True)
+class SourcesAnswer(Answer):
+    """`sources`: the source catalogue with the number of facts quoted from each."""
+
+    kb: KnowledgeBase
+
+    def _sources(self) -> list[Any]:
+        return sorted(self.kb.sources.values(), key=lambda s: (s.published.start, s.id))
+
+    def table(self) -> Report:
+        counts = _fact_counts(self.kb, "source")
+        rows = []
+        for s in self._sources():
+            rows.append(
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "publisher": s.publisher or "",
+                    "language": s.language,
+                    "published": f"{s.published}{' (inferred)' if s.published_inferred else ''}",
+                    "file": seed_label(self.kb, s.file),
+                    "facts": str(counts[s.id]),
+                }
+            )
+        cols = [
+            Column("id", "source", wrap=False),
+            Column("published", "published", wrap=False),
+            Column("title", "title", min_width=30),
+            Column("publisher", "publisher"),
+            Column("file", "file", min_width=12),
+            Column("facts", "facts", "right"),
+        ]
+        return Report(f"{len(rows)} sources", cols, rows)
+
+    def document(self) -> dict[str, Any]:
+        counts = _fact_counts(self.kb, "source")
+        return {"sources": [source_record(self.kb, s, counts[s.id]) for s in self._sources()]}
+
+
+# --- coverage --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CoverageAnswer(Answer):
+    """`coverage`: one row per source, or with details one row per number in the text."""
+
+    kb: KnowledgeBase
+    coverages: list[SourceCoverage]
+    details: bool = False
+
+    def table(self) -> Report:
+        coverages = self.coverages
+        if self.details:
+            rows = [
+                {
+                    "source": c.source.id,
+                    "line": str(m.line),
+                    "number": m.mention.text,
+                    "status": m.status,
+                    "by": ", ".join(m.by),
+                }
+                for c in coverages
+                for m in c.mentions
+            ]
+            cols = [
+                Column("source", "source", wrap=False),
+                Column("line", "line", "right"),
+                Column("number", "number", "right"),
+                Column("status", "status", wrap=False),
+                Column("by", "cited by / excluded because"),
+            ]
+            return Report("Numbers in the sources", cols, rows)
+        rows = [
+            {
+                "source": c.source.id,
+                "file": seed_label(self.kb, c.source.file),
+                "mentions": str(len(c.mentions)),
+                "cited": str(c.count("cited")),
+                "excluded": str(c.count("excluded")),
+                "missing": str(c.count("missing")),
+                "covered": f"{plain(c.percent)} %",
+            }
+            for c in coverages
+        ]
+        cols = [
+            Column("source", "source", wrap=False),
+            Column("file", "file"),
+            Column("mentions", "numbers", "right"),
+            Column("cited", "cited", "right"),
+            Column("excluded", "excluded", "right"),
+            Column("missing", "missing", "right"),
+            Column("covered", "covered", "right", wrap=False),
+        ]
+        footer = [
+            f"missing: {seed_label(self.kb, c.source.file)}:{m.line}: {m.mention.text!r}"
+            for c in coverages
+            for m in c.mentions
+            if m.status == "missing"
+        ]
+        total = sum(len(c.mentions) for c in coverages)
+        missing = sum(c.count("missing") for c in coverages)
+        footer.append(
+            f"{total - missing} of {total} numbers cited or excluded with a reason"
+            " (years, dates and plan names are not counted as figures)"
+        )
+        return Report("Coverage of the sources by facts", cols, rows, footer)
+
+    def document(self) -> dict[str, Any]:
+        return {
+            "sources": [
+                {
+                    "source": c.source.id,
+                    "file": seed_label(self.kb, c.source.file),
+                    "covered_percent": float(c.percent),
+                    "mentions": [
+                        {
+                            "line": m.line,
+                            "text": m.mention.text,
+                            "value": json_number(m.mention.value),
+                            "status": m.status,
+                            "by": list(m.by),
+                        }
+                        for m in c.mentions
+                    ],
+                }
+                for c in self.coverages
+            ]
+        }
+
+
+# --- cite and search -------------------------------------------------------------------------
+
+
+def footnote(kb: KnowledgeBase, citation: Citation) -> str:
+    """A footnote-ready citation in Markdown."""
+    s = citation.source
+    by = f", {s.publisher}" if s.publisher else ""
+    inferred = " (date inferred)" if s.published_inferred else ""
+    quote = " ".join(citation.fact.quote.split())
+    where = f"`{seed_label(kb, s.file)}`, line {citation.line}"
+    return f"[^{citation.fact.id}]: “{quote}” {s.title}{by}, {s.published}{inferred}. {where}."
+
+
+@dataclass(frozen=True)
+class CiteAnswer(Answer):
+    """`cite`: the citation, then the quote in its paragraph; a Markdown footnote; JSON with offsets."""
+
+    kb: KnowledgeBase
+    citation: Citation
+    marks: bool = False  # plain output, where styles are lost: the figure between ⟦ and ⟧
+
+    def rich(self, width: int) -> Any:
+        """Quote underlined, figure highlighted (or marked, see `marks`)."""
+        from rich.console import Group
+        from rich.text import Text
+
+        citation = self.citation
+        fact, s = citation.fact, citation.source
+        metric_line = f"{fact.id} · {fact.metric} · {fact.region} · {fact.period} · {fact.kind}"
+        lines = [Text(metric_line, style="bold")]
+        by = f", {s.publisher}" if s.publisher else ""
+        lines.append(Text(f"{s.title}{by}"))
+        published = f"published {s.published}" + (
+            f" (inferred: {' '.join(s.published_inferred.split())})" if s.published_inferred else ""
+        )
+        lines.append(Text(published))
+        lines.append(Text(f"{seed_label(self.kb, s.file)}, line {citation.line}"))
+        flat = " ".join(citation.paragraph.split("\n"))
+        span = citation.figure_span
+        if self.marks and span is not None:
+            paragraph = Text(flat[: span[0]] + "⟦" + flat[span[0] : span[1]] + "⟧" + flat[span[1] :])
+        else:
+            paragraph = Text(flat)
+            paragraph.stylize("underline", *citation.quote_span)
+            if span is not None:
+                paragraph.stylize("bold reverse", *span)
+        lines += [Text(""), paragraph]
+        return Group(*lines)
+
+    def document(self) -> dict[str, Any]:
+        citation = self.citation
+        return {
+            "fact": fact_record(self.kb, citation.fact),
+            "file": seed_label(self.kb, citation.source.file),
+            "line": citation.line,
+            "paragraph": citation.paragraph,
+            "quote_start": citation.quote_span[0],
+            "quote_end": citation.quote_span[1],
+            "figure": citation.figure,
+            "figure_start": None if citation.figure_span is None else citation.figure_span[0],
+            "figure_end": None if citation.figure_span is None else citation.figure_span[1],
+            "footnote": footnote(self.kb, citation),
+        }
+
+    def chunks(self, fmt: OutputFormat) -> Iterator[str]:
+        if fmt is OutputFormat.markdown:
+            yield footnote(self.kb, self.citation) + "\n"
+        else:
+            yield from super().chunks(fmt)
+
+
+@dataclass(frozen=True)
+class SearchAnswer(Answer):
+    """`search`: the matching facts, best first."""
+
+    kb: KnowledgeBase
+    query: str
+    hits: list[tuple[int, Fact]]
+
+    def table(self) -> Report:
+        rows = []
+        for score, fact in self.hits:
+            metric = self.kb.metrics[fact.metric]
+            rows.append(
+                {
+                    "score": str(score),
+                    "id": fact.id,
+                    "period": fact.period.label,
+                    "region": region_label(fact),
+                    "value": stated_value(fact, metric),
+                    "source": fact.source,
+                    "quote": excerpt(fact),
+                }
+            )
+        cols = [
+            Column("score", "score", "right"),
+            Column("id", "fact", min_width=12),
+            Column("period", "period", min_width=4),
+            Column("region", "region", min_width=6),
+            Column("value", "value", "right", min_width=8),
+            Column("source", "source", cite=True),
+            Column("quote", "quote", aside=True),
+        ]
+        footer = [f"{len(self.hits)} fact(s) match '{self.query}'"]
+        return Report(f"Search: {self.query}", cols, rows, footer, cited_sources(self.kb, [f for _, f in self.hits]))
+
+    def document(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "facts": [{"score": score, **fact_record(self.kb, fact)} for score, fact in self.hits],
+        }

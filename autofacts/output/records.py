@@ -1,0 +1,195 @@
+"""The records every answer is made of, each built in one place: a fact, a source, a metric, an
+interval, a region label, a seed path, a cited source under a table.
+
+The JSON records' fields are documented in README ("JSON output"); `export`, `show`, `compare`,
+`targets`, `search` and `cite` embed the same fact record, so a field is added or renamed here once.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from autofacts.model import Fact, KnowledgeBase, Metric, Source
+from autofacts.seeds import seed_label
+from autofacts.units import format_stated, interval_json, json_number, plain
+
+QUOTE_WIDTH = 70
+
+__all__ = ["interval_json", "json_number"]  # the interval record lives with the units it is written in
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """A source cited under a table: `[1] id: title, published, file` (Markdown adds the publisher)."""
+
+    id: str
+    title: str
+    publisher: str | None
+    published: str
+    inferred: bool
+    file: str  # as the configured seeds folder names it
+
+
+def source_note(kb: KnowledgeBase, source: Source) -> SourceNote:
+    return SourceNote(
+        source.id,
+        source.title,
+        source.publisher,
+        source.published.label,
+        bool(source.published_inferred),
+        seed_label(kb, source.file),
+    )
+
+
+def cited_sources(kb: KnowledgeBase, facts: list[Fact]) -> list[SourceNote]:
+    """The sources of these facts, in the order they are first cited."""
+    ids = dict.fromkeys(f.source for f in facts)
+    return [source_note(kb, kb.sources[i]) for i in ids if i in kb.sources]
+
+
+def source_label(kb: KnowledgeBase, source_id: str) -> str:
+    """A source as a table cell: its id and publication date."""
+    source = kb.sources.get(source_id)
+    return f"{source_id} ({source.published})" if source else source_id
+
+
+def region_label(fact: Fact) -> str:
+    """The region, and the company or plant when the fact names one."""
+    return fact.region + (f" · {fact.entity}" if fact.entity else "")
+
+
+def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _digits_at(text: str, value: Decimal) -> int | None:
+    """Where the value's digits stand in the text ("2.54" of "2.54 million", "950,000"), if they do.
+
+    A quick look that spares most table rows the full number reader (and its start-up cost)."""
+    shapes = [f"{value:,}", plain(value)]
+    for power in (12, 9, 6, 3):
+        if abs(value) >= Decimal(10) ** power:
+            shapes.append(plain(value / Decimal(10) ** power))
+    for shape in shapes:
+        at = text.find(shape)
+        while at >= 0:
+            before = text[at - 1 : at]
+            after = text[at + len(shape) : at + len(shape) + 2]
+            if not (before.isdigit() or before in ".,") and not (
+                after[:1].isdigit() or after[:1] in ".," and after[1:].isdigit()
+            ):
+                return at + len(shape) // 2
+            at = text.find(shape, at + 1)
+    return None
+
+
+def excerpt(fact: Fact, width: int = QUOTE_WIDTH) -> str:
+    """The part of a fact's quote around its figure, so a shortened quote still shows the number."""
+    text = " ".join(fact.quote.split())
+    if len(text) <= width:
+        return text
+    middle = _digits_at(text, fact.value) if fact.value is not None else None
+    if middle is None:
+        from autofacts.numbers import read_numbers  # figures in words: "half", "doubling", "16th"
+
+        mentions = [m for m in read_numbers(text) if m.value == fact.value]
+        mentions.sort(key=lambda m: m.qualifier != fact.qualifier)
+        if not mentions:
+            return shorten(text, width)
+        middle = (mentions[0].start + mentions[0].end) // 2
+    start = max(0, min(middle - width // 2, len(text) - width))
+    if start > 0:
+        start = text.find(" ", start) + 1 or start  # begin at a word
+    piece = text[start : start + width]
+    if start + width < len(text):
+        piece = piece[: piece.rfind(" ")] if " " in piece else piece
+    return ("…" if start > 0 else "") + piece.strip() + ("…" if start + len(piece) < len(text) else "")
+
+
+def stated_value(fact: Fact, metric: Metric) -> str:
+    """The figure as its source states it ("> 16 million vehicles")."""
+    if fact.value is None:
+        return "(qualitative)"
+    return format_stated(fact.value, fact.qualifier, metric.unit, fact.upper)
+
+
+def metric_record(metric: Metric) -> dict[str, Any]:
+    """One metric of the catalogue (`show` and `metrics`)."""
+    return {
+        "id": metric.id,
+        "name": metric.name,
+        "unit": metric.unit,
+        "measure": metric.measure,
+        "description": metric.description,
+        "aliases": list(metric.aliases),
+        "growth_of": metric.growth_of,
+    }
+
+
+def fact_record(kb: KnowledgeBase, fact: Fact) -> dict[str, Any]:
+    """One fact, normalised: the record `export` writes and the other answers embed."""
+    metric = kb.metrics.get(fact.metric)
+    source = kb.sources.get(fact.source)
+    bounds = interval_json(fact.interval) or {}
+    return {
+        "id": fact.id,
+        "metric": fact.metric,
+        "metric_name": metric.name if metric else None,
+        "unit": metric.unit if metric else None,
+        "region": fact.region,
+        "entity": fact.entity,
+        "period": fact.period.label,
+        "period_start": fact.period.start.isoformat(),
+        "period_end": fact.period.end.isoformat(),
+        "period_stated": fact.period_stated,
+        "kind": fact.kind,
+        "value": json_number(fact.value),
+        "qualifier": fact.qualifier,
+        "lower": bounds.get("lower"),
+        "upper": bounds.get("upper"),
+        "lower_open": bounds.get("lower_open"),
+        "upper_open": bounds.get("upper_open"),
+        "compared_with": fact.compared_with.label if fact.compared_with else None,
+        "ceiling": fact.ceiling,
+        "note": fact.note,
+        "source": {
+            "id": fact.source,
+            "file": seed_label(kb, source.file) if source else None,
+            "title": source.title if source else None,
+            "publisher": source.publisher if source else None,
+            "published": source.published.label if source else None,
+            "published_inferred": bool(source.published_inferred) if source else None,
+            "quote": " ".join(fact.quote.split()),
+        },
+    }
+
+
+def source_record(kb: KnowledgeBase, source: Source, facts: int | None = None) -> dict[str, Any]:
+    """One source of the catalogue, with the number of facts quoting it when counted."""
+    out: dict[str, Any] = {
+        "id": source.id,
+        "file": seed_label(kb, source.file),
+        "title": source.title,
+        "publisher": source.publisher,
+        "published": source.published.label,
+        "published_inferred": source.published_inferred,
+        "language": source.language,
+    }
+    if facts is not None:
+        out["facts"] = facts
+    return out
+
+
+def dumps(document: Any) -> str:
+    """A JSON document as autofacts writes every one: indented, UTF-8, Decimals as JSON numbers."""
+    return json.dumps(document, indent=2, ensure_ascii=False, default=_json_default) + "\n"
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return json_number(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")

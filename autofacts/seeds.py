@@ -1,0 +1,108 @@
+"""The seed texts: where they live, which paths are allowed, how they are read and named.
+
+Every command that opens a seed (check, coverage, cite, extract's input, report) comes through
+here, so the rules are stated once: a source's `file` is a name inside the seeds folder (no
+absolute path, no `..`, no link leading out of it); the folder is `seeds/` beside the facts folder
+unless a top-level `seeds:` key says otherwise; text is UTF-8 (a byte-order mark is dropped) of at
+most files.MAX_SEED_BYTES; and a seed that is missing, a folder, a pipe, too large or not UTF-8 is
+one line naming the source, never a traceback.
+Paths are shown as the configured folder says ("texts/a.txt" for `seeds: ../texts`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from autofacts.errors import AutofactsError, UsageError
+from autofacts.files import MAX_SEED_BYTES, read_limited
+from autofacts.model import KnowledgeBase, Location, Problem, Source
+
+
+class SeedError(AutofactsError):
+    """A source's seed file cannot be used: a problem in the knowledge base (E112)."""
+
+    code = "E112"
+
+
+def seeds_label(kb: KnowledgeBase) -> str:
+    """The seeds folder as people see it: relative to the folder that holds the facts folder."""
+    relative = os.path.relpath(os.path.abspath(kb.seeds_dir), os.path.abspath(kb.root.parent))
+    return Path(relative).as_posix()
+
+
+def seed_label(kb: KnowledgeBase, file: str) -> str:
+    """A seed file as people see it ("seeds/000_x.txt", or "texts/000_x.txt" with `seeds: ../texts`)."""
+    return f"{seeds_label(kb)}/{file}"
+
+
+def seed_path(kb: KnowledgeBase, source: Source) -> Path:
+    return kb.seeds_dir / source.file
+
+
+def seed_problem(kb: KnowledgeBase, file: str) -> str | None:
+    """Why a source's seed file cannot be used, or None when it can."""
+    relative = Path(file)
+    if relative.is_absolute() or file.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", file):
+        return f"seed file '{file}' must be a name inside the seeds folder, not an absolute path"
+    if ".." in relative.parts:
+        return f"seed file '{file}' climbs out of the seeds folder"
+    seeds = kb.seeds_dir.resolve()
+    target = (kb.seeds_dir / relative).resolve()
+    if seeds not in target.parents:
+        return f"seed file '{file}' resolves outside the seeds folder (a link?)"
+    if not target.exists():
+        return f"seed file '{file}' not found in {seeds_label(kb)}"
+    if not target.is_file():
+        return f"seed file '{file}' is not a regular file"
+    return None
+
+
+def _seed_text(kb: KnowledgeBase, source: Source) -> str | Problem:
+    where = source.location or Location("?", 0, 0)
+    why = seed_problem(kb, source.file)
+    if why is None:
+        try:
+            return decode(read_limited(seed_path(kb, source), MAX_SEED_BYTES))
+        except OSError as exc:
+            why = f"seed file '{source.file}' cannot be read: {exc.strerror or exc}"
+        except UnicodeDecodeError as exc:
+            why = f"seed file '{source.file}' is not UTF-8 text (byte {exc.start})"
+    return Problem(where, "E112", why)
+
+
+def read_seed(kb: KnowledgeBase, source: Source) -> str:
+    """One source's seed text; SeedError (one line, with the source's location) when it cannot be read."""
+    text = _seed_text(kb, source)
+    if isinstance(text, Problem):
+        raise SeedError(f"{text.location}: {text.message} (run `autofacts check`)")
+    return text
+
+
+def read_seeds(kb: KnowledgeBase) -> tuple[dict[str, str], list[Problem]]:
+    """Each usable source's seed text by source id; a problem for each unusable one."""
+    texts: dict[str, str] = {}
+    problems = []
+    for source in kb.sources.values():
+        text = _seed_text(kb, source)
+        if isinstance(text, Problem):
+            problems.append(text)
+        else:
+            texts[source.id] = text
+    return texts, problems
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text, a leading byte-order mark dropped (UnicodeDecodeError otherwise)."""
+    return data.decode("utf-8-sig")
+
+
+def read_document(file: str) -> str:
+    """A document named on the command line (`extract FILE`): its text, or a usage error in one line."""
+    try:
+        return decode(read_limited(Path(file), MAX_SEED_BYTES))
+    except OSError as exc:
+        raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{file}: not UTF-8 text (byte {exc.start})") from None
