@@ -21,6 +21,7 @@ from autofacts.output.records import (
     json_number,
     metric_record,
     region_label,
+    short_value,
     source_record,
     stated_value,
 )
@@ -153,7 +154,7 @@ class SourcesAnswer(Answer):
             )
         cols = [
             Column("id", "source", wrap=False),
-            Column("published", "published", wrap=False),
+            Column("published", "published"),
             Column("title", "title", min_width=30),
             Column("publisher", "publisher"),
             Column("file", "file", min_width=12),
@@ -278,7 +279,7 @@ class CiteAnswer(Answer):
     citation: Citation
     marks: bool = False  # plain output, where styles are lost: the figure between ⟦ and ⟧
 
-    def rich(self, width: int) -> Any:
+    def rich(self, width: int, wide: bool = False) -> Any:
         """Quote underlined, figure highlighted (or marked, see `marks`)."""
         from rich.console import Group
         from rich.text import Text
@@ -347,6 +348,7 @@ class SearchAnswer(Answer):
                     "period": fact.period.label,
                     "region": region_label(fact),
                     "value": stated_value(fact, metric),
+                    "value_short": short_value(fact, metric, with_unit=True),
                     "source": fact.source,
                     "quote": excerpt(fact),
                 }
@@ -356,7 +358,7 @@ class SearchAnswer(Answer):
             Column("id", "fact", min_width=12),
             Column("period", "period", min_width=4),
             Column("region", "region", min_width=6),
-            Column("value", "value", "right", min_width=8),
+            Column("value", "value", "right", short="value_short"),
             Column("source", "source", cite=True),
             Column("quote", "quote", aside=True),
         ]

@@ -18,8 +18,10 @@ from rich.box import Box
 from rich.cells import cell_len
 
 # A break is allowed after a hyphen that joins letters or digits to a letter: "nev-" | "production",
-# "fyp14-" | "review"; never inside "2025-09" or between a minus sign and its number.
-_HYPHEN_BREAK = re.compile(r"(?<=[^\W_]-)(?=[^\W\d_])")
+# "fyp14-" | "review"; never inside "2025-09" or between a minus sign and its number. Likewise after
+# the slash of a path ("seeds/" | "000_5d12.txt"), but not inside a period ("2021/2025"), and after
+# an underscore joining two words ("000_" | "5d12.txt").
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W_]-)(?=[^\W\d_])|(?<=[^\W\d_]/)(?=\w)|(?<=[^\W_]_)(?=[^\W_])")
 
 
 def pieces(word: str) -> list[str]:
@@ -27,9 +29,16 @@ def pieces(word: str) -> list[str]:
     return [p for p in _HYPHEN_BREAK.split(word) if p]
 
 
-def shortest(text: str) -> int:
+def _words(text: str, spaces: bool) -> list[str]:
+    """What a cell's lines may break between: words, or with `spaces` False whole lines ("≈ +828.6 %")."""
+    if spaces:
+        return text.split()
+    return [" ".join(line.split()) for line in text.split("\n")]
+
+
+def shortest(text: str, spaces: bool = True) -> int:
     """The narrowest a cell can be without breaking a word: its longest unbreakable piece."""
-    return max((cell_len(p) for word in text.split() for p in pieces(word)), default=0)
+    return max((cell_len(p) for word in _words(text, spaces) for p in pieces(word)), default=0)
 
 
 def longest(text: str) -> int:
@@ -37,13 +46,14 @@ def longest(text: str) -> int:
     return max((cell_len(" ".join(line.split())) for line in text.split("\n")), default=0)
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """`text` in lines of at most `width` cells, broken at spaces, else after joining hyphens; a piece
-    longer than the width (only when the columns cannot fit) is cut as a last resort."""
+def wrap(text: str, width: int, spaces: bool = True) -> list[str]:
+    """`text` in lines of at most `width` cells, broken at spaces (unless `spaces` is False), else
+    after joining hyphens; a piece longer than the width (only when the columns cannot fit) is cut
+    as a last resort."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for word in paragraph.split():
+        for word in _words(paragraph, spaces):
             joined = f"{line} {word}" if line else word
             if cell_len(joined) <= width:
                 line = joined
@@ -127,19 +137,30 @@ def _letter(n: int) -> str:
 def _layout(report: Any, width: int, wide: bool, asides_below: bool) -> tuple[Any, ...] | None:
     """The shown columns, their cells and widths, the notes and the source marks; None if the
     table cannot fit `width` without breaking a word."""
-    columns = [c for c in report.columns if c.join_to is None and not ((asides_below or c.below) and c.aside)]
-    joined = [c for c in report.columns if c.join_to is not None]
+    group = getattr(report, "group_by", None)
+    columns = [
+        c
+        for c in report.columns
+        if c.join_to is None and not (group and c.in_heading) and not ((asides_below or c.below) and c.aside)
+    ]
+    shown = {c.key for c in columns}
+    joined = [c for c in report.columns if c.join_to in shown]
     moved = [c for c in report.columns if c.aside and (c.below or asides_below)]
     refs: dict[str, int] = {}
     notes: list[str] = []
 
+    known = {s.id for s in report.sources}
+
+    def mark(source_id: str) -> str:
+        return f"[{refs.setdefault(source_id, len(refs) + 1)}]" if source_id in known else source_id
+
     def text(col: Any, row: dict[str, str]) -> str:
-        short = getattr(col, "short", None)
-        key = short if short and not wide and row.get(short) else col.key
-        value = row.get(key, "")
-        if col.cite:
-            ids = [i for i in value.split(", ") if i]
-            return " ".join(f"[{refs.setdefault(i, len(refs) + 1)}]" for i in ids)
+        short = col.short if col.short and (col.cite or not wide) and row.get(col.short) else None
+        value = row.get(short or col.key, "")
+        if col.cite and value:  # "fyp14-review, xinhua-icv-plan" or "agrees: xinhua-icv-plan": [1] [2]
+            prefix, _, listed = value.rpartition(": ")
+            marks = " ".join(mark(i) for i in listed.split(", ") if i)
+            return f"{prefix} {marks}" if prefix else marks
         return value
 
     rows = []
@@ -158,20 +179,16 @@ def _layout(report: Any, width: int, wide: bool, asides_below: bool) -> tuple[An
     minimum, natural = [], []
     for i, col in enumerate(columns):
         cells = [r[i] for r in rows]
-        unbreakable = not col.wrap
-        minimum.append(
-            max(
-                shortest(col.header),
-                *((longest(c) if unbreakable else shortest(c)) for c in cells),
-                *((col.min_width or 0,) if col.wrap else ()),
-            )
-        )
-        natural.append(max(longest(col.header), *(longest(c) for c in cells)))
-    room = width - 2 * len(columns) + 1  # one space of padding after each column, one between columns
+        minimum.append(max([shortest(col.header), *(shortest(c, col.wrap) for c in cells)]))
+        natural.append(max([longest(col.header), *(longest(c) for c in cells)]))
+    room = width - 2 * len(columns) + 1  # a space of padding after each column, and one between columns
     widths = fit(minimum, natural, room)
     if widths is None:
         return None
-    return columns, rows, widths, notes, refs
+    # a text column moved in from under the table must get room to be read, or it goes back under
+    if any(c.aside and w < min(natural[i], 40) for i, (c, w) in enumerate(zip(columns, widths, strict=True))):
+        return None
+    return columns, rows, widths, notes, refs, [row.get(group, "") if group else "" for row in report.rows]
 
 
 def render_report(report: Any, width: int, wide: bool = False) -> Any:
@@ -183,30 +200,54 @@ def render_report(report: Any, width: int, wide: bool = False) -> Any:
     from rich.text import Text
 
     layout = _layout(report, width, wide, asides_below=False) or _layout(report, width, wide, asides_below=True)
-    if layout is None:  # nothing fits without breaking words: give every column its share anyway
+    if layout is None:  # nothing fits without breaking words: narrow the widest columns until it does
         layout = _layout(report, 10_000, wide, asides_below=True)
         assert layout is not None
-        columns, rows, _, notes, refs = layout
-        share = max(1, (width - 2 * len(columns) + 1) // len(columns))
-        widths = [share] * len(columns)
+        columns, rows, widths, notes, refs, groups = layout
+        while sum(widths) > width - 2 * len(columns) + 1 and max(widths) > 1:
+            widths[widths.index(max(widths))] -= 1
     else:
-        columns, rows, widths, notes, refs = layout
-    table = Table(box=RULES, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0), expand=False, header_style="bold")
-    for col, w in zip(columns, widths, strict=True):
-        table.add_column(
-            "\n".join(wrap(col.header, w)), justify=col.justify, width=w + 1, no_wrap=True, overflow="fold"
+        columns, rows, widths, notes, refs, groups = layout
+
+    def table(cells: list[list[str]], header: bool) -> Any:
+        drawn = Table(
+            box=RULES,
+            show_edge=False,
+            show_header=header,
+            pad_edge=True,
+            padding=(0, 1, 0, 0),
+            expand=False,
+            header_style="bold",
         )
-    for cells in rows:
-        table.add_row(
-            *(
-                Text("\n".join(wrap(cell, w)), style=status_style(col.key, cell))
-                for col, cell, w in zip(columns, cells, widths, strict=True)
+        for col, w in zip(columns, widths, strict=True):
+            drawn.add_column(
+                "\n".join(wrap(col.header, w)), justify=col.justify, width=w, no_wrap=True, overflow="fold"
             )
-        )
+        for row in cells:
+            drawn.add_row(
+                *(
+                    Text("\n".join(wrap(cell, w, col.wrap)), style=status_style(col.key, cell))
+                    for col, cell, w in zip(columns, row, widths, strict=True)
+                )
+            )
+        return drawn
+
     parts: list[Any] = []
     if report.title:
         parts.append(Text(report.title, style="bold"))
-    parts += [table, Text(" ".join("─" * (w + 1) for w in widths).rstrip())]
+    # rows of one group (a region, a period) under its heading, said once rather than on every row
+    start = 0
+    for end in range(1, len(rows) + 1):
+        if end == len(rows) or groups[end] != groups[start]:
+            if groups[start]:
+                if start == 0:
+                    parts.append(table([], True))
+                parts.append(Text(groups[start], style="bold italic"))
+            parts.append(table(rows[start:end], start == 0 and not groups[start]))
+            start = end
+    if not rows:
+        parts.append(table([], True))
+    parts.append(Text(" ".join("─" * (w + 1) for w in widths).rstrip()))
     parts += [Text(f"({_letter(n + 1)}) {note}") for n, note in enumerate(notes)]
     parts += [Text(line) for line in report.footer]
     by_id = {s.id: s for s in report.sources}
