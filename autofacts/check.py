@@ -18,20 +18,43 @@ from autofacts.text import normalise, phrase_problem
 
 
 def check_references(kb: KnowledgeBase) -> list[Problem]:
-    """Every fact names a metric and a source that exist; growth_of names a metric."""
+    """Every fact names a metric and a source that exist; growth_of, part, whole and multiple_of name
+    metrics; `revises` names an earlier release of the same figure."""
     problems = []
     for metric in kb.metrics.values():
-        if metric.growth_of is not None and metric.growth_of not in kb.metrics:
+        for key in ("growth_of", "part", "whole", "multiple_of"):
+            named = getattr(metric, key)
+            if named is not None and named not in kb.metrics:
+                where = metric.location or Location("?", 0, 0)
+                problems.append(Problem(where, "E110", f"metric '{metric.id}': {key} names unknown metric '{named}'"))
+        if (metric.part is None) != (metric.whole is None):
             where = metric.location or Location("?", 0, 0)
-            problems.append(
-                Problem(where, "E110", f"metric '{metric.id}': growth_of names unknown metric '{metric.growth_of}'")
-            )
+            problems.append(Problem(where, "E110", f"metric '{metric.id}': part and whole go together"))
+    by_id = {f.id: f for f in kb.facts}
     for fact in kb.facts:
         if fact.metric not in kb.metrics:
             problems.append(Problem(fact.where("metric"), "E110", f"unknown metric '{fact.metric}'"))
         if fact.source not in kb.sources:
             problems.append(Problem(fact.where("source"), "E111", f"unknown source '{fact.source}'"))
+        if fact.revises is not None:
+            why = _revision_problem(kb, fact, by_id.get(fact.revises))
+            if why:
+                problems.append(Problem(fact.where("revises"), "E135", why))
     return problems
+
+
+def _revision_problem(kb: KnowledgeBase, fact: Fact, first: Fact | None) -> str | None:
+    """Why `fact` cannot be a revision of the fact it names, or None when it can."""
+    if first is None:
+        return f"revises unknown fact '{fact.revises}'"
+    if first is fact:
+        return f"'{fact.id}' cannot revise itself"
+    if _cell(first) + (first.period.start, first.period.end) != _cell(fact) + (fact.period.start, fact.period.end):
+        return f"'{fact.id}' revises '{first.id}', which states another figure (metric, region, period or kind)"
+    before, after = kb.sources.get(first.source), kb.sources.get(fact.source)
+    if before is not None and after is not None and before.published.start > after.published.start:
+        return f"'{fact.id}' revises '{first.id}', which was published after it"
+    return None
 
 
 def check_metric_phrases(kb: KnowledgeBase) -> list[Problem]:
@@ -246,7 +269,9 @@ def check_conflicts(kb: KnowledgeBase) -> list[Problem]:
             for b in facts[i + 1 :]:
                 ia, ib = a.interval, b.interval
                 assert ia is not None and ib is not None
-                if a.source != b.source and not ia.intersects(ib):
+                # a revision is meant to differ from the release it corrects
+                revision = b.revises == a.id or a.revises == b.id
+                if a.source != b.source and not ia.intersects(ib) and not revision:
                     problems.append(
                         Problem(
                             b.where("value"),

@@ -725,18 +725,20 @@ def add(
     """Copy an article into seeds/, register it as a source, and propose its facts for review."""
     from pathlib import Path
 
-    from autofacts.curate import NewSource, add_source, read_document, validate_source
+    from autofacts.curate import NewSource, add_source, validate_source
     from autofacts.extract import extract_candidates
     from autofacts.periods import parse_period
+    from autofacts.seeds import read_document
 
     kb = _own_base(facts)
     new = NewSource(source_id, title, published, language.value, publisher, url)
     validate_source(kb, new)
-    text = read_document(Path(file))
+    text = read_document(file)
     candidates = extract_candidates(text, kb, parse_period(published).end)
     added = add_source(kb, Path(file), new, candidates)
     sys.stdout.write(
-        f"Copied {file} to {added.seed} (sha256 {added.sha256[:12]}…)\n"
+        (f"Copied {file} to {added.seed}" if added.copied else f"{added.seed} is in the seeds folder already")
+        + f" (sha256 {added.sha256[:12]}…)\n"
         f"and registered source {added.source_id} in {added.sources_file}.\n"
         f"{added.candidates} candidate facts wait in {added.review_file} (not loaded until reviewed).\n"
         f"Next: autofacts review {added.source_id}\n"

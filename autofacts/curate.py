@@ -23,10 +23,10 @@ import yaml
 from autofacts.check import seed_hash
 from autofacts.errors import AutofactsError, UsageError
 from autofacts.extract import Candidate
-from autofacts.files import write_new, write_replacing
+from autofacts.files import MAX_SEED_BYTES, read_limited, write_new, write_replacing
 from autofacts.model import KINDS, LANGUAGES, MEASURES, KnowledgeBase, Metric
 from autofacts.periods import parse_period
-from autofacts.seeds import seed_path
+from autofacts.seeds import decode, read_document, seed_label, seed_path
 from autofacts.units import plain
 
 
@@ -237,6 +237,7 @@ class Added:
     review_file: Path
     sha256: str
     candidates: int
+    copied: bool = True  # False: the text was in the seeds folder already and is registered there
 
 
 def review_dir(kb: KnowledgeBase) -> Path:
@@ -246,18 +247,6 @@ def review_dir(kb: KnowledgeBase) -> Path:
 
 def review_path(kb: KnowledgeBase, source_id: str) -> Path:
     return review_dir(kb) / f"{source_id}.yaml"
-
-
-def read_document(path: Path) -> str:
-    """A text document as UTF-8 (a byte-order mark dropped); a usage error naming the file otherwise."""
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except IsADirectoryError:
-        raise UsageError(f"{path}: a folder, not a document") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{path}: not UTF-8 text (byte {exc.start})") from None
 
 
 def validate_source(kb: KnowledgeBase, new: NewSource) -> None:
@@ -274,16 +263,16 @@ def validate_source(kb: KnowledgeBase, new: NewSource) -> None:
         raise UsageError("--title must not be empty")
 
 
-def duplicate_seed(kb: KnowledgeBase, digest: str) -> str | None:
-    """The name of a file in the seeds folder whose text has this hash, if any."""
+def duplicate_seed(kb: KnowledgeBase, digest: str, skip: str | None = None) -> str | None:
+    """The name of a file in the seeds folder (other than `skip`) whose text has this hash, if any."""
     if not kb.seeds_dir.is_dir():
         return None
     for path in sorted(kb.seeds_dir.iterdir()):
-        if path.is_file():
+        if path.is_file() and path.name != skip:
             try:
-                text = path.read_bytes().decode("utf-8-sig")
+                text = decode(read_limited(path, MAX_SEED_BYTES))
             except (OSError, UnicodeDecodeError):
-                continue
+                continue  # not a text add could have copied
             if seed_hash(text) == digest:
                 return path.name
     return None
@@ -308,15 +297,20 @@ def add_source(kb: KnowledgeBase, document: Path, new: NewSource, candidates: li
     created, so a refused `add` leaves the knowledge base as it was.
     """
     validate_source(kb, new)
-    text = read_document(document)
+    text = read_document(str(document))
     digest = seed_hash(text)
     seed = kb.seeds_dir / document.name
-    twin = duplicate_seed(kb, digest)
+    # A text already copied into the seeds folder by hand is registered where it is.
+    in_place = seed.exists() and seed.resolve() == document.resolve()
+    twin = duplicate_seed(kb, digest, skip=seed.name if in_place else None)
     if twin is not None:
         owner = [s.id for s in kb.sources.values() if s.file == twin]
-        named = f" (source '{owner[0]}')" if owner else " (not registered: add it to sources.yaml by hand)"
+        named = f" (source '{owner[0]}')" if owner else " (not registered: run `autofacts add` on that file)"
         raise CurateError(f"{document}: the same text is already in the seeds folder as {twin}{named}")
-    if seed.exists():
+    registered = [s.id for s in kb.sources.values() if s.file == seed.name]
+    if in_place and registered:
+        raise CurateError(f"{document} is already registered as source '{registered[0]}'")
+    if seed.exists() and not in_place:
         raise CurateError(f"{seed} exists with another text: refusing to overwrite it (rename {document.name})")
     review = review_path(kb, new.id)
     if review.exists():
@@ -326,18 +320,20 @@ def add_source(kb: KnowledgeBase, document: Path, new: NewSource, candidates: li
     new_text = append_item(old, "sources", source_lines(new, document.name, digest), str(sources_file))
     created: list[Path] = []
     try:
-        kb.seeds_dir.mkdir(exist_ok=True)
-        write_new(seed, text)
-        created.append(seed)
+        if not in_place:
+            kb.seeds_dir.mkdir(exist_ok=True)
+            write_new(seed, text)
+            created.append(seed)
         review.parent.mkdir(exist_ok=True)
-        write_new(review, review_yaml(new.id, document.name, [draft_from(c) for c in candidates]))
+        drafts = [draft_from(c) for c in candidates]
+        write_new(review, review_yaml(new.id, document.name, drafts, seed_label(kb, document.name)))
         created.append(review)
         _replace_checked(sources_file, new_text, str(sources_file), "sources", new.id)
     except BaseException:
         for path in created:
             path.unlink(missing_ok=True)
         raise
-    return Added(new.id, seed, sources_file, review, digest, len(candidates))
+    return Added(new.id, seed, sources_file, review, digest, len(candidates), copied=not in_place)
 
 
 # --- drafts: candidates under review --------------------------------------------------------------
@@ -398,10 +394,10 @@ _DRAFT_KEYS: tuple[str, ...] = ("figure", "at", "value", "upper", "unit", "quali
 _DRAFT_KEYS += ("region", "entity", "period", "kind", "id", "why", "quote")
 
 
-def review_yaml(source_id: str, file_name: str, drafts: list[Draft]) -> str:
+def review_yaml(source_id: str, file_name: str, drafts: list[Draft], seed: str | None = None) -> str:
     """The review file: the drafts still to decide, one block each, every value quoted."""
     lines = [
-        f"# Candidate facts from seeds/{file_name}, waiting for `autofacts review {source_id}`.",
+        f"# Candidate facts from {seed or 'seeds/' + file_name}, waiting for `autofacts review {source_id}`.",
         "# The knowledge base does not load this folder. Review moves each accepted candidate into",
         f"# facts/{source_id}.yaml and removes every decided one from here; editing this file by hand is fine.",
         f"source: {json.dumps(source_id)}",
@@ -459,12 +455,12 @@ def waiting_reviews(kb: KnowledgeBase) -> list[tuple[str, int]]:
     return waiting
 
 
-def save_review(path: Path, review: ReviewFile) -> None:
+def save_review(path: Path, review: ReviewFile, seed: str | None = None) -> None:
     """Write the drafts still to decide; with none left the file goes (nothing is lost: all were decided)."""
     if not review.drafts:
         path.unlink(missing_ok=True)
         return
-    write_replacing(path, review_yaml(review.source_id, review.file_name, list(review.drafts)))
+    write_replacing(path, review_yaml(review.source_id, review.file_name, list(review.drafts), seed))
 
 
 # --- accepting: facts and metrics appended ----------------------------------------------------------
@@ -533,8 +529,8 @@ def fact_lines(draft: Draft, fid: str) -> list[str]:
     return lines
 
 
-def facts_header(source_id: str, file_name: str, title: str) -> str:
-    return f"# Facts from seeds/{file_name} ({title}), reviewed with `autofacts review`.\nsource: {source_id}\nfacts:\n"
+def facts_header(source_id: str, seed: str, title: str) -> str:
+    return f"# Facts from {seed} ({title}), reviewed with `autofacts review`.\nsource: {source_id}\nfacts:\n"
 
 
 def append_fact(kb: KnowledgeBase, source_id: str, draft: Draft, fid: str) -> Path:
@@ -544,7 +540,7 @@ def append_fact(kb: KnowledgeBase, source_id: str, draft: Draft, fid: str) -> Pa
         old = path.read_text(encoding="utf-8")
     else:
         source = kb.sources[source_id]
-        old = facts_header(source_id, source.file, source.title)
+        old = facts_header(source_id, seed_label(kb, source.file), source.title)
     new_text = append_item(old, "facts", fact_lines(draft, fid), str(path))
     _replace_checked(path, new_text, str(path), "facts", fid)
     return path

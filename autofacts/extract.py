@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from autofacts.chinese import is_chinese
 from autofacts.model import KnowledgeBase, Metric
@@ -79,6 +80,11 @@ class MetricPhrase:
     def has_slot(self) -> bool:
         return FIGURE_SLOT in self.text.split()
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The Latin words a sentence must hold for the phrase to match in it."""
+        return frozenset(_WORD.findall(self.text.lower())) - {FIGURE_SLOT.lower()}
+
 
 def metric_phrases(kb: KnowledgeBase) -> list[MetricPhrase]:
     """Every phrase that names a metric of the catalogue, longest first."""
@@ -90,6 +96,7 @@ def metric_phrases(kb: KnowledgeBase) -> list[MetricPhrase]:
     return sorted(out, key=lambda p: (-len(p.text), p.metric.id, p.text))
 
 
+_WORD = re.compile(r"[a-z0-9]+")
 _NOUN_STOP = frozenset(
     [
         "in",
@@ -135,7 +142,10 @@ def nouns_after(text: str) -> tuple[str, ...]:
     stations"), up to the first word that is not part of that name; singular."""
     words: list[str] = []
     leading = _LEADING_WORDS.match(text)
-    for word in (leading[0] if leading else "").lower().split():
+    said = (leading[0] if leading else "").lower().split()
+    if said[:1] == ["of"]:  # "thousands of supporting enterprises"
+        said = said[1:]
+    for word in said:
         if word in _NOUN_STOP or len(words) == 4 or (word in ("and", "or") and not words):
             break
         words.append(_singular(word))
@@ -164,8 +174,10 @@ _FORECAST = re.compile(
     re.I,
 )
 _TARGET = re.compile(
-    r"\b(?:targets?|targeted|targeting|goals?|strive|strives|striving|aims?|aimed|aiming|plans? to|planned"
-    r"|calls? for|called for|seeks? to|pledged?|vows?|vowed|ambitions?|objectives?|by the end of the plan)\b",
+    r"\b(?:targets?|targeted|targeting|goals?|strive|strives|striving|aims?|aimed|aiming"
+    r"|plans to|planned to|planning to"
+    r"|calls? for|called for|propose[sd]?|proposing|seeks? to|pledged?|vows?|vowed|ambitions?|objectives?"
+    r"|by the end of the plan)\b",
     re.I,
 )
 # "targeting the youth market" is marketing, not a goal for a figure.
@@ -204,10 +216,11 @@ _PRESENT = re.compile(
     r"|features?|stands? at|boasts?|owns?|operates?)\b",
     re.I,
 )
+_NOW = re.compile(r"\b(?:now|currently|today|at present|so far|to date|in recent years)\b", re.I)
 _PAST = re.compile(
     r"\b(?:was|were|had|sold|delivered|produced|built|exported|shipped|reached|rose|fell|grew|jumped|surged"
     r"|climbed|increased|decreased|declined|dropped|totaled|totalled|hit|exceeded|surpassed|posted|recorded"
-    r"|reported|registered|achieved|amounted|stood|edged|gave|giving|of which)\b",
+    r"|reported|registered|achieved|amounted|stood|edged|gave|giving)\b",
     re.I,
 )
 _WORLD = re.compile(
@@ -217,6 +230,17 @@ _WORLD = re.compile(
 )
 _CHINA = re.compile(r"\b(?:China|China's|Chinese|nationwide|the country's|the nation's)\b")
 _NEV = re.compile(r"\b(?:new[ -]energy vehicles?|NEVs?|electric vehicles?|EVs?)\b", re.I)
+_COMPARED_PLACE = re.compile(
+    r"\b(?:surpass\w*|overt\w*|outpac\w*|beat\w*|than|ahead of|behind|compared (?:with|to)|versus)\s+(?:the\s+)?$",
+    re.I,
+)
+_SINGLE_THING = re.compile(
+    r"\b(?:a|an|one|its|the company's)\s+(?:[\w-]+\s+){0,5}?(?:factory|plant|facility|production line"
+    r"|assembly line|model|coupe|sedan|SUV|hatchback|pickup|hub|centre|center)\b",
+    re.I,
+)
+_EXAMPLES = re.compile(r"\b(?:such as|including|for example|e\.g\.|like)\s", re.I)
+_ANAPHORA = re.compile(r"^(?:This|These|Such)\b")
 _COORDINATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as well as\s+)$", re.I)
 _GROUP_JOIN = re.compile(r"^\s*(?:(?:units|vehicles|percent|%)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)$", re.I)
 _EACH_BEFORE = re.compile(r"\b(?:each|both|all)\s+(?:\w+\s+){0,2}$", re.I)
@@ -453,6 +477,7 @@ class Context:
     region: str | None = None
     period_why: str = ""
     region_why: str = ""
+    nev: bool = False  # the sentence before spoke of NEVs ("This surge tracks with production, ...")
 
 
 AS_OF_PUBLICATION = "-"  # Candidate.period when the text dates a figure by its publication
@@ -513,41 +538,45 @@ def _periods(text: str, published: date | None) -> _Phrases:
 _MONTH_NAMES = "|".join(name.title() for name in MONTHS if not name.endswith("."))
 
 
-def _own_period(phrases: _Phrases, fig: Figure) -> PeriodPhrase | None:
-    """The period phrase right after the number ("1.4 million vehicles in 2020"), else the nearest before it."""
+def _own_period(text: str, phrases: _Phrases, fig: Figure) -> PeriodPhrase | None:
+    """The period phrase right after the number ("1.4 million vehicles in 2020"), else the nearest
+    before it (not the start of a change: "from 5.4% in 2020 to 40.9%"), else one in its clause."""
     after = [p for p in phrases.own if 0 <= p.start - fig.end <= 25]
     if after:
         return after[0]
-    before = [p for p in phrases.own if p.end <= fig.at]
+    before = [p for p in phrases.own if p.end <= fig.at and not re.fullmatch(r"\s*to\s*", text[p.end : fig.hedge_at])]
     if before:
         return before[-1]
-    return phrases.own[0] if phrases.own else None
+    inside = [p for p in phrases.own if fig.clause[0] <= p.start < fig.clause[1] and p.end > fig.at]
+    return inside[0] if inside else None
 
 
-def _kind(text: str, fig: Figure) -> tuple[str, str]:
-    """'target', 'forecast' or 'actual', from the words before the figure or in its clause."""
-    scope = text[: fig.clause[1]]
-    found: list[tuple[int, str, str]] = []
-    for m in _FORECAST.finditer(scope):
-        found.append((m.start(), "forecast", m[0]))
-    for m in _TARGET.finditer(scope):
-        if not _TARGET_MARKET.match(scope, m.start()):
-            found.append((m.start(), "target", m[0]))
-    # a word after the figure counts only inside its clause ("30 million are expected to be sold")
-    found = [f for f in found if f[0] < fig.at or f[0] >= fig.clause[0]]
-    # "forecast ... will reach": the word nearest before the figure decides
+def _kind_words(text: str) -> list[tuple[int, str, str]]:
+    """Where a sentence says forecast or target words: (position, kind, word)."""
+    found = [(m.start(), "forecast", m[0]) for m in _FORECAST.finditer(text)]
+    found += [(m.start(), "target", m[0]) for m in _TARGET.finditer(text) if not _TARGET_MARKET.match(text, m.start())]
+    return found
+
+
+def _kind(words: list[tuple[int, str, str]], fig: Figure) -> tuple[str, str]:
+    """'target', 'forecast' or 'actual', from the words before the figure or after it in its
+    clause ("30 million are expected to be sold"); the word nearest before the figure decides."""
+    found = [f for f in words if f[0] < fig.clause[1]]
     if not found:
         return "actual", ""
     before = [f for f in found if f[0] < fig.at]
-    pos, kind, word = max(before) if before else min(found)
+    _, kind, word = max(before) if before else min(found)
     return kind, f"kind {kind}: '{word}'"
 
 
-def _places(text: str, regions: list[str]) -> list[tuple[int, int, str]]:
-    out = []
-    for name in dict.fromkeys([*regions, *PLACES]):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            out.append((m.start(), m.end(), _PLACE_NAMES.get(name, name)))
+def place_pattern(regions: list[str]) -> re.Pattern[str]:
+    """One pattern for every place name, longest first."""
+    names = sorted(dict.fromkeys([*regions, *PLACES]), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+def _places(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    out = [(m.start(), m.end(), _PLACE_NAMES.get(m[0], m[0])) for m in pattern.finditer(text)]
     for m in _CHINA.finditer(text):
         out.append((m.start(), m.end(), "China"))
     return sorted(out)
@@ -580,56 +609,70 @@ class Reader:
         self.phrases = metric_phrases(kb)
         self.plain = [p for p in self.phrases if not p.has_slot]
         self.slots = [p for p in self.phrases if p.has_slot]
-        self.regions = sorted(set(kb.region_names()) - {"World"}, key=len, reverse=True)
+        self.places = place_pattern(sorted(set(kb.region_names()) - {"World"}))
         self.metric_ids = set(kb.metrics)
         self.growth_of = {m.growth_of: m.id for m in kb.metrics.values() if m.growth_of}
-        self._any_phrase = (
-            re.compile("|".join(f"(?:{p.pattern.pattern})" for p in self.plain), re.I) if self.plain else None
-        )
 
     # -- metrics --------------------------------------------------------------------------------
 
     def phrase_spans(self, text: str) -> list[tuple[int, int, MetricPhrase]]:
         """Every catalogue phrase in the text, longest first where two overlap."""
-        if self._any_phrase is None or not self._any_phrase.search(text):
-            return []
+        words = set(_WORD.findall(text.lower()))
         found: list[tuple[int, int, MetricPhrase]] = []
         for phrase in self.plain:
+            if not phrase.words <= words:
+                continue  # a word of the phrase is missing: it cannot match
             for m in phrase.pattern.finditer(text):
                 if not any(s < m.end() and m.start() < e for s, e, _ in found):
                     found.append((m.start(), m.end(), phrase))
         return sorted(found, key=lambda f: f[0])
 
-    def _variant(self, metric_id: str, text: str, fig: Figure) -> str:
-        """The NEV variant of a vehicle metric when the figure is about NEVs."""
+    def _variant(self, metric_id: str, text: str, fig: Figure, topic_nev: bool) -> str:
+        """The NEV (or EV) variant of a vehicle metric when the figure is about NEVs: NEVs named in its
+        clause or before it, or a sentence that goes on about the NEVs of the one before ("This ...")."""
         if not metric_id.startswith("vehicle-"):
             return metric_id
-        nev = "nev-" + metric_id[len("vehicle-") :]
         clause = text[fig.clause[0] : fig.clause[1]]
-        if nev in self.metric_ids and (_NEV.search(clause) or _NEV.search(text[: fig.at])):
-            return nev
+        said = _NEV.search(clause) or _NEV.search(text[: fig.at])
+        if not said and not (topic_nev and _ANAPHORA.match(text)):
+            return metric_id
+        electric = said is not None and said[0].lower().startswith(("electric", "ev"))
+        for prefix in ("ev-", "nev-") if electric else ("nev-", "ev-"):
+            variant = prefix + metric_id[len("vehicle-") :]
+            if variant in self.metric_ids:
+                return variant
         return metric_id
 
     def level_for(
         self, text: str, fig: Figure, spans: list[tuple[int, int, MetricPhrase]], nouns: tuple[str, ...]
     ) -> MetricPhrase | None:
-        """The metric phrase a figure's level is named by: nearest before it in its clause, else in
-        the sentence before it, else after it in its clause."""
+        """The metric phrase a figure's level is named by: right after it ("thousands of supporting
+        enterprises"), else nearest before it in its clause, else after it in its clause, else before
+        it in the sentence (only when no words after the number name something else)."""
         usable = [s for s in spans if s[2].metric.measure not in ("growth",)]
         fits = [s for s in usable if fig.mention.unit == "percent" or _fits(s[2].metric, fig.mention, nouns)]
         if fig.growth or fig.decline:
             fits = [s for s in usable if s[2].metric.unit not in ("percent",)]
+        after = [s for s in fits if s[0] >= fig.end and s[1] <= fig.clause[1]]
+        if after and re.fullmatch(r"\s*(?:of\s+)?", text[fig.end : after[0][0]]):
+            return after[0][2]
         before = [s for s in fits if s[1] <= fig.hedge_at]
         in_clause = [s for s in before if s[0] >= fig.clause[0]]
         if in_clause:
             return in_clause[-1][2]
-        if before:
+        if after:
+            return after[0][2]
+        if before and not nouns:
             return before[-1][2]
-        after = [s for s in fits if s[0] >= fig.end and s[1] <= fig.clause[1]]
-        return after[0][2] if after else None
+        return None
 
     def metric_for(
-        self, text: str, fig: Figure, spans: list[tuple[int, int, MetricPhrase]], level: MetricPhrase | None
+        self,
+        text: str,
+        fig: Figure,
+        spans: list[tuple[int, int, MetricPhrase]],
+        level: MetricPhrase | None,
+        topic_nev: bool = False,
     ) -> tuple[str | None, str | None, str]:
         """(metric, proposed new metric, why) for a figure whose level metric is known (or not)."""
         m = fig.mention
@@ -641,7 +684,7 @@ class Reader:
                         return phrase.metric.id, None, f"metric: '{hit[0]}'"
         if level is None:
             return None, None, ""
-        base = self._variant(level.metric.id, text, fig)
+        base = self._variant(level.metric.id, text, fig, topic_nev)
         said = f"'{level.text}'" + (" about NEVs" if base != level.metric.id else "")
         if m.unit == "percent" and (fig.growth or fig.decline):
             if fig.decline:
@@ -722,36 +765,36 @@ class Reader:
         return [s[2] for s in chain] if len(chain) > 1 else []
 
     def sentence(self, sentence: Sentence, ctx: Context, published: date | None) -> tuple[list[Candidate], Context]:
+        """The candidates of one sentence, and what it tells the sentences after it."""
         text = sentence.text
         figs = self.figures(sentence)
         phrases = _periods(text, published)
-        places = _places(text, self.regions)
+        places = _places(text, self.places)
         entities = _entities(text, places)
         spans = self.phrase_spans(text) if figs else []
         paired = self.pairs(text, figs, spans)
         out: list[Candidate] = []
-        new_ctx = ctx
+        new_ctx = self._context_after(text, phrases, places, entities, ctx)
+        kind_words = _kind_words(text) if figs else []
         for i, fig in enumerate(figs):
-            kind, kind_why = _kind(text, fig)
+            kind, kind_why = _kind(kind_words, fig)
             nouns = nouns_after(text[fig.end :])
             levels: list[MetricPhrase | None] = [*self.each(text, fig, spans)]
             levels = levels or [paired[i] if i in paired else self.level_for(text, fig, spans, nouns)]
             period, period_why = self._period(text, fig, phrases, ctx, kind)
-            entity = next((e for e in reversed(entities) if e[1] <= fig.hedge_at), None)
-            region, region_why = self._region(text, fig, places, entity, ctx)
+            entity, entity_why = _entity_of(text, fig, entities)
             if kind == "actual" and entity is None and period_why.startswith(("period: '", "period: a year after")):
-                new_ctx = Context(period, new_ctx.region, f'carried from "{text[:60]}"', new_ctx.region_why)
-            if entity is None and region is not None and not region_why.startswith("region: carried"):
-                new_ctx = Context(new_ctx.period, region, new_ctx.period_why, f'carried from "{text[:60]}"')
+                said = period_why.split(": ", 1)[1]
+                new_ctx = replace(new_ctx, period=period, period_why=f'{said}, in an earlier sentence "{_clip(text)}"')
             for level in levels:
-                metric, proposed, metric_why = self.metric_for(text, fig, spans, level)
+                metric, proposed, metric_why = self.metric_for(text, fig, spans, level, ctx.nev)
                 if metric_why and i in paired:
                     metric_why += ", paired by its place in the list"
                 elif metric_why and len(levels) > 1:
                     metric_why += ", one of the metrics the figure holds for each"
-                why = tuple(w for w in (metric_why, period_why, region_why, kind_why) if w)
-                if entity is not None:
-                    why += (f"entity: '{entity[2]}' before the figure",)
+                measure = self.kb.metrics[metric].measure if metric else None
+                region, region_why = self._region(text, fig, places, entity, measure, ctx)
+                why = tuple(w for w in (metric_why, period_why, region_why, kind_why, entity_why) if w)
                 out.append(
                     Candidate(
                         mention=fig.mention,
@@ -760,7 +803,7 @@ class Reader:
                         region=region,
                         period=period,
                         kind=kind,
-                        entity=entity[2] if entity else None,
+                        entity=entity,
                         upper=fig.mention.upper,
                         why=why,
                         new_metric=proposed,
@@ -768,8 +811,37 @@ class Reader:
                 )
         return out, new_ctx
 
+    def _context_after(
+        self,
+        text: str,
+        phrases: _Phrases,
+        places: list[tuple[int, int, str]],
+        entities: list[tuple[int, int, str]],
+        ctx: Context,
+    ) -> Context:
+        """What a sentence tells the ones after it: the place it names (when it is not about a
+        company), the period it states (when it states an outcome), and whether it speaks of NEVs."""
+        new = replace(ctx, nev=bool(_NEV.search(text)))
+        industry = [p for p in places if not _compared_with(text, p[0])]
+        if len({p[2] for p in industry} - {"China"}) > 1 or _EXAMPLES.search(text):
+            industry = []  # "restricted cities (such as Beijing and Shanghai)": examples, not the subject
+        if industry and not entities:
+            s, e, name = _specific(text, industry)
+            new = replace(new, region=name, region_why=f"'{text[s:e]}', in an earlier sentence \"{_clip(text)}\"")
+        if phrases.own and not (_FORECAST.search(text) or _TARGET.search(text)) and not entities:
+            last = phrases.own[-1]
+            said = f"'{text[last.start : last.end]}', in an earlier sentence \"{_clip(text)}\""
+            new = replace(new, period=last.label, period_why=said)
+        return new
+
     def _period(self, text: str, fig: Figure, phrases: _Phrases, ctx: Context, kind: str) -> tuple[str | None, str]:
-        own = _own_period(phrases, fig)
+        """The figure's period: its own phrase, a year after a comparison base, the present (as of
+        publication), the period the sentences before were about, or None (TODO)."""
+        own = _own_period(text, phrases, fig)
+        clause = text[fig.clause[0] : fig.clause[1]]
+        now = _NOW.search(clause)
+        if now is not None and (own is None or not fig.clause[0] <= own.start < fig.clause[1]):
+            return AS_OF_PUBLICATION, f"period: none stated, and '{now[0]}' speaks of the present"
         if own is not None:
             return own.label, f"period: '{text[own.start : own.end]}'"
         if phrases.bases:
@@ -778,18 +850,13 @@ class Reader:
             return _shift_year(base.label, 1), f"period: a year after the comparison base '{said}'"
         if kind != "actual":
             return None, ""
-        clause = text[fig.clause[0] : fig.clause[1]]
-        whole = text
-        if (
-            _PRESENT.search(clause)
-            and not _PAST.search(clause)
-            or (re.search(r"\b(?:now|currently|today|at present|so far|to date|in recent years)\b", whole, re.I))
-        ):
-            return AS_OF_PUBLICATION, "period: none stated, and the sentence speaks of the present"
-        if ctx.period is not None and (_PAST.search(whole) or _SAME_PERIOD.search(whole)):
+        present = "period: none stated, and the sentence speaks of the present"
+        if _PRESENT.search(clause) and not _PAST.search(clause) or _NOW.search(text):
+            return AS_OF_PUBLICATION, present
+        if ctx.period is not None and (_PAST.search(text) or _SAME_PERIOD.search(text)):
             return ctx.period, f"period: {ctx.period_why}"
-        if _PRESENT.search(whole) and not _PAST.search(whole):
-            return AS_OF_PUBLICATION, "period: none stated, and the sentence speaks of the present"
+        if _PRESENT.search(text) and not _PAST.search(text):
+            return AS_OF_PUBLICATION, present
         return None, ""
 
     def _region(
@@ -797,29 +864,76 @@ class Reader:
         text: str,
         fig: Figure,
         places: list[tuple[int, int, str]],
-        entity: tuple[int, int, str] | None,
+        entity: str | None,
+        measure: str | None,
         ctx: Context,
     ) -> tuple[str | None, str]:
+        """The place a figure belongs to: named before it (the most specific one), or worldwide, or
+        the place the sentences before were about. A company's sales are worldwide unless its
+        clause places them ("sold 2 million in China"); its other figures are left to the curator."""
+        world = _WORLD.search(text)
         if entity is not None:
-            # a company's figure is worldwide unless the sentence places it ("sold 2 million in China")
             for s, e, name in places:
                 placed = re.search(r"\b(?:in|across|within)\s+(?:the\s+)?$", text[max(0, s - 12) : s])
-                if s > entity[0] and fig.clause[0] <= s < fig.clause[1] and placed:
+                if fig.clause[0] <= s < fig.clause[1] and placed:
                     return name, f"region: 'in {text[s:e]}'"
-            return "World", "region: a company's figure, placed nowhere in the sentence"
-        before = [p for p in places if p[0] < fig.at]
+            if world:
+                return "World", f"region: '{world[0]}'"
+            if measure in ("flow", "growth"):
+                return "World", "region: a company's figure, placed nowhere in the sentence"
+            return None, ""
+        usable = [p for p in places if not _compared_with(text, p[0])]
+        before = [p for p in usable if p[0] < fig.at]
         if before:
-            s, e, name = before[-1]
+            s, e, name = _specific(text, before)
             return name, f"region: '{text[s:e]}'"
-        world = _WORLD.search(text)
         if world:
             return "World", f"region: '{world[0]}'"
-        if places:
-            s, e, name = places[0]
+        if usable:
+            s, e, name = usable[0]
             return name, f"region: '{text[s:e]}'"
         if ctx.region is not None:
             return ctx.region, f"region: {ctx.region_why}"
         return None, ""
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 50 else text[:49] + "…"
+
+
+def _compared_with(text: str, at: int) -> bool:
+    """A place named as what the figure is compared with ("surpassing Japan", "ahead of Germany")."""
+    return bool(_COMPARED_PLACE.search(text[max(0, at - 30) : at]))
+
+
+def _specific(text: str, places: list[tuple[int, int, str]]) -> tuple[int, int, str]:
+    """Of the places before a figure, the last; but a city or province over the "China's" that
+    describes it ("Chongqing will become China's Number One City")."""
+    last = places[-1]
+    possessive = text[last[0] : last[1]] != "China" or text[last[1] :].startswith(("'s", "’s"))
+    if last[2] == "China" and possessive:
+        others = [p for p in places if p[2] not in ("China", "World")]
+        if others:
+            return others[-1]
+    return last
+
+
+def _entity_of(text: str, fig: Figure, entities: list[tuple[int, int, str]]) -> tuple[str | None, str]:
+    """The company a figure belongs to: the nearest named before it. A company named inside a longer
+    name ("the Development Center of carmaker Renault Group"), or a figure about one factory or
+    model, is left to the curator (TODO)."""
+    found = next((e for e in reversed(entities) if e[1] <= fig.hedge_at), None)
+    if found is not None:
+        if re.search(r"\bof\s+(?:[\w-]+\s+){0,2}$", text[max(0, found[0] - 40) : found[0]]):
+            return PLACEHOLDER, f"entity: '{found[2]}' is part of a longer name before the figure"
+        thing = _SINGLE_THING.search(text[found[1] : fig.hedge_at])
+        if thing is not None:  # "Leapmotor ... its Lafa5, a compact electric coupe priced at ..."
+            return PLACEHOLDER, f"entity: '{found[2]}', but the figure is about '{thing[0]}'"
+        return found[2], f"entity: '{found[2]}' before the figure"
+    single = _SINGLE_THING.search(text[: fig.hedge_at])
+    if single is not None:
+        return PLACEHOLDER, f"entity: the figure is about '{single[0]}'"
+    return None, ""
 
 
 def extract_candidates(text: str, kb: KnowledgeBase, published: date | None = None) -> list[Candidate]:
@@ -831,10 +945,20 @@ def extract_candidates(text: str, kb: KnowledgeBase, published: date | None = No
     reader = Reader(kb)
     ctx = Context()
     out: list[Candidate] = []
-    for sentence in sentences(text):
+    for n, sentence in enumerate(sentences(text)):
         found, ctx = reader.sentence(sentence, ctx, published)
+        if n == 0 and _is_headline(text, sentence):
+            continue  # a headline restates the article's figures without their context
         out.extend(found)
     return out
+
+
+def _is_headline(text: str, sentence: Sentence) -> bool:
+    """The first line of a document, standing alone without a full stop."""
+    line_end = text.find("\n", sentence.start)
+    return (line_end < 0 or sentence.end >= line_end - 1) and not sentence.text.rstrip("\"'”’").endswith(
+        (".", "!", "?")
+    )
 
 
 def _q(text: str) -> str:

@@ -27,7 +27,8 @@ from autofacts.load import assemble_catalogues, complete_fact, knowledge_base_fi
 from autofacts.model import Exclusion, Fact, KnowledgeBase, Location, Metric, ParsedFile, PendingFact, Problem, Source
 from autofacts.periods import Period, parse_period
 
-SCHEMA_VERSION = 5  # 4: metric phrases; 5: source sha256
+SCHEMA_VERSION = 6  # 4: metric phrases; 5: source sha256; 6: metric part, whole, multiple_of
+_METRIC_FIELDS = ("id", "name", "unit", "measure", "description", "growth_of", "part", "whole", "multiple_of")
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
@@ -111,7 +112,7 @@ def _catalogue_json(parsed: ParsedFile) -> str:
     ]
     metrics = [
         {
-            **{k: getattr(m, k) for k in ("id", "name", "unit", "measure", "description", "growth_of")},
+            **{k: getattr(m, k) for k in _METRIC_FIELDS},
             "aliases": list(m.aliases),
             "phrases": list(m.phrases),
             "loc": _loc(m.location),
@@ -139,7 +140,7 @@ def _parsed_from_json(name: str, text: str, display: str) -> ParsedFile:
     ]
     metrics = [
         Metric(
-            **{k: m[k] for k in ("id", "name", "unit", "measure", "description", "growth_of")},
+            **{k: m[k] for k in _METRIC_FIELDS},
             aliases=tuple(m["aliases"]),
             phrases=tuple(m["phrases"]),
             location=_unloc(m["loc"], display),

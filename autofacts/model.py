@@ -23,6 +23,7 @@ KINDS = ("actual", "target", "forecast", "estimate")
 MEASURES = ("flow", "stock", "share", "growth", "multiple", "rank", "count", "duration", "level")
 
 LANGUAGES = ("en", "zh")
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,22 @@ class Metric:
     # N stands for the figure): `extract` reads metrics from these, and curators extend them.
     phrases: tuple[str, ...] = ()
     growth_of: str | None = None  # for a growth rate: the metric it is the year-on-year change of
+    part: str | None = None  # for a share: the metric it is the share of ...
+    whole: str | None = None  # ... in this one (nev-share: nev-sales in vehicle-sales)
+    multiple_of: str | None = None  # for a multiple: the metric whose compared_with year is its base
     location: Location | None = None
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """How a derived figure was computed: the operation in words, the facts it used, the result.
+
+    A derived figure is never a stated one: it carries this instead of a quote of its own, and the
+    interval here (not a qualifier) says what it is known to be."""
+
+    operation: str
+    facts: tuple[str, ...]
+    interval: Interval
 
 
 @dataclass(frozen=True)
@@ -120,11 +136,15 @@ class Fact:
     compared_with: Period | None = None  # the base of a multiple ("more than six times 2021")
     ceiling: bool = False  # a target that must not be exceeded
     period_stated: bool = True  # False: the text gives no period; it holds as of publication
+    revises: str | None = None  # the id of an earlier release of this figure that this one corrects
+    derived_from: Derivation | None = None  # set on figures computed from others, never on stated ones
     location: Location | None = None
     field_locations: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def interval(self) -> Interval | None:
+        if self.derived_from is not None:
+            return self.derived_from.interval
         if self.value is None:
             return None
         return from_qualifier(self.value, self.qualifier, self.upper)

@@ -219,6 +219,9 @@ METRIC_SCHEMA: Schema = {
     "aliases": (False, "texts"),
     "phrases": (False, "texts"),
     "growth_of": (False, "text"),
+    "part": (False, "text"),
+    "whole": (False, "text"),
+    "multiple_of": (False, "text"),
 }
 FACT_SCHEMA: Schema = {
     "id": (True, "text"),
@@ -235,6 +238,7 @@ FACT_SCHEMA: Schema = {
     "note": (False, "text"),
     "compared_with": (False, "period"),
     "ceiling": (False, "bool"),
+    "revises": (False, "text"),
 }
 
 

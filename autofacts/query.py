@@ -128,10 +128,13 @@ class FactGroup:
 
     @property
     def agreement(self) -> str:
-        """'single', 'agree' (all intervals overlap pairwise) or 'conflict'."""
-        if len(self.sources) < 2:
-            return "single"
-        intervals = [f.interval for f in self.facts if f.interval is not None]
+        """'single', 'agree' (all intervals overlap pairwise), 'revised' or 'conflict'.
+
+        A revision and the release it corrects may differ: only the latest releases must agree."""
+        current = latest_releases(list(self.facts))
+        if len({f.source for f in current}) < 2:
+            return "revised" if len(current) < len(self.facts) else "single"
+        intervals = [f.interval for f in current if f.interval is not None]
         for i, a in enumerate(intervals):
             for b in intervals[i + 1 :]:
                 if not a.intersects(b):
@@ -164,7 +167,13 @@ def search_facts(kb: KnowledgeBase, query: str) -> list[tuple[int, Fact]]:
     for fact in kb.facts:
         metric = kb.metrics.get(fact.metric)
         fields = (
-            (3, " ".join([fact.metric, *(metric.aliases if metric else ()), metric.name if metric else ""]).lower()),
+            # the catalogue's phrases too, so that "渗透率" finds the NEV share in either language
+            (
+                3,
+                " ".join(
+                    [fact.metric, *(metric.aliases + metric.phrases if metric else ()), metric.name if metric else ""]
+                ).lower(),
+            ),
             (2, f"{fact.region} {fact.entity or ''}".lower()),
             (2, fact.period.label.lower()),
             (1, " ".join(fact.quote.split()).lower()),
@@ -181,8 +190,15 @@ def search_facts(kb: KnowledgeBase, query: str) -> list[tuple[int, Fact]]:
     return sorted(hits, key=lambda h: (-h[0], sort_key(kb, h[1])))
 
 
+def latest_releases(facts: list[Fact]) -> list[Fact]:
+    """The facts no other one in `facts` revises: a revision replaces its first release."""
+    revised = {f.revises for f in facts if f.revises is not None}
+    return [f for f in facts if f.id not in revised]
+
+
 def best_fact(kb: KnowledgeBase, facts: list[Fact]) -> Fact:
-    """The most precise statement (narrowest interval), then the most recent source."""
+    """The latest release, then the most precise statement (narrowest interval), then the most recent source."""
+    facts = latest_releases(facts) or facts
 
     def precision(f: Fact) -> tuple[int, float]:
         iv = f.interval

@@ -13,7 +13,7 @@ reads on a phone (tables fold into cards on a narrow screen; nothing scrolls sid
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 from autofacts import __version__
@@ -105,6 +105,8 @@ li { overflow-wrap: anywhere; }
 
 
 def _cite(fact: Fact, text: str) -> str:
+    if fact.derived_from is not None:  # a derived figure has no quote: point at its first input
+        fact = replace(fact, id=fact.derived_from.facts[0])
     return f'<a href="#cite-{escape(fact.id)}" class="cite" data-fact="{escape(fact.id)}">{escape(text)}</a>'
 
 
@@ -241,7 +243,8 @@ def _target_figures(v: TargetVerdict) -> str:
     first = _cite(v.outcome_facts[0], outcome_text(v)) if v.outcome_facts else escape(outcome_text(v))
     if v.projection is not None:
         so_far = f" ({share} of target)" if share else ""
-        projected = f" · projected <b>{escape(format_interval(v.outcome, v.metric.unit))}</b>" if v.projected else ""
+        shown = format_interval(v.projection.projected, v.metric.unit)
+        projected = f" · projected <b>{escape(shown)}</b>" if v.projected else ""
         return f"{target} · so far {first}{others}{so_far}{projected}"
     of_target = f" ({share} of target)" if share else ""
     return f"{target} · outcome {first}{others}{of_target}"
@@ -258,7 +261,8 @@ def _scorecard(report: TargetReport) -> str:
         known = v.outcome is not None and (v.outcome.lo is not None or v.outcome.hi is not None)
         if v.target.value is not None and (known or so_far is not None):
             used = v.outcome_facts[0] if v.outcome_facts else None
-            outcome = v.outcome if v.projected or v.projection is None else None
+            # a verdict's outcome is what was observed; a projection's figure is its own
+            outcome = v.outcome if v.projection is None else v.projection.projected if v.projected else None
             if v.projection is not None and not v.projected:  # already met with part of the period
                 so_far, outcome = v.outcome, None
             bullet = bullet_html(v.target, v.metric, outcome, so_far, used, _status_class(v.status)[7:])
@@ -412,6 +416,16 @@ def _sources(kb: KnowledgeBase, facts: list[Fact]) -> str:
     return f'<section id="sources"><h2>Sources</h2><ul>{listing}</ul>{"".join(articles)}</section>'
 
 
+def _stated_inputs(kb: KnowledgeBase, facts: list[Fact]) -> list[Fact]:
+    """The facts to cite for `facts`: a derived figure is cited by the stated facts it came from."""
+    by_id = {f.id: f for f in kb.facts}
+    out = []
+    for fact in facts:
+        ids = fact.derived_from.facts if fact.derived_from is not None else (fact.id,)
+        out += [by_id[i] for i in ids if i in by_id]
+    return out
+
+
 def build_report(
     kb: KnowledgeBase,
     targets: TargetReport,
@@ -427,11 +441,12 @@ def build_report(
         for f in [
             *shown,
             *(v.target for v in targets.verdicts),
-            *(f for v in targets.verdicts for f in v.outcome_facts),
+            *_stated_inputs(kb, [f for v in targets.verdicts for f in v.outcome_facts]),
         ]
     }
     if comparison is not None:
-        cited.update({s.used.id: s.used for r in comparison.rows for s in (r.a, r.b) if s is not None})
+        used = [s.used for r in comparison.rows for s in (r.a, r.b) if s is not None]
+        cited.update({f.id: f for f in _stated_inputs(kb, used)})
     ordered = by_knowledge(kb, metrics)
     trending = [m for m in ordered if periods_of(kb.facts_for(m.id)) >= 2]
     single = [m for m in kb.metrics.values() if m.id in chosen and m not in trending]

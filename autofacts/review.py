@@ -32,6 +32,7 @@ from autofacts.curate import (
 )
 from autofacts.errors import AutofactsError, UsageError
 from autofacts.model import MEASURES, KnowledgeBase, Metric
+from autofacts.seeds import seed_label
 from autofacts.units import plain
 
 KEYS = "[a]ccept  [e]dit a field  [s]plit  [r]eject  [q]uit  [?]help"
@@ -99,9 +100,9 @@ class ReviewResult:
     facts_file: str | None
 
 
-def candidate_view(draft: Draft, number: int, total: int, file_name: str, kb: KnowledgeBase, marks: bool) -> Group:
+def candidate_view(draft: Draft, number: int, total: int, seed: str, kb: KnowledgeBase, marks: bool) -> Group:
     """A candidate: its sentence with the figure highlighted, then each field and why it was guessed."""
-    title = Text(f"Candidate {number} of {total} · seeds/{file_name}", style="bold")
+    title = Text(f"Candidate {number} of {total} · {seed}", style="bold")
     end = draft.at + len(draft.figure)
     if marks:
         sentence = Text(draft.quote[: draft.at] + "⟦" + draft.figure + "⟧" + draft.quote[end:])
@@ -157,6 +158,7 @@ class Session:
         self.term = term
         self.path = review_path(kb, source_id)
         self.review = read_review(self.path)
+        self.seed = seed_label(kb, self.review.file_name)
         self.source_id = source_id
         self.taken = {f.id for f in kb.facts}
         # what each fact says, by cell, to notice a second value for the same thing
@@ -171,7 +173,7 @@ class Session:
 
     def run(self) -> ReviewResult:
         count = len(self.review.drafts)
-        self.term.show(f"{count} candidate(s) from seeds/{self.review.file_name} to review.\nKeys: {KEYS}")
+        self.term.show(f"{count} candidate(s) from {self.seed} to review.\nKeys: {KEYS}")
         shown: tuple[int, int] | None = None
         while self.review.drafts:
             draft = self.review.drafts[0]
@@ -179,7 +181,7 @@ class Session:
             total = done + len(self.review.drafts)
             if shown != (done, total):  # a new candidate (after an edit, only the change is said)
                 self.term.show("")
-                self.term.show(candidate_view(draft, done + 1, total, self.review.file_name, self.kb, self.marks))
+                self.term.show(candidate_view(draft, done + 1, total, self.seed, self.kb, self.marks))
                 shown = (done, total)
             key = self.term.ask("> ")
             if key is None or key.lower() in ("q", "quit"):
@@ -210,7 +212,7 @@ class Session:
         """Replace the current candidate (by nothing, once decided) and save the review file at once."""
         drafts = (*replacement, *self.review.drafts[1:])
         self.review = ReviewFile(self.review.source_id, self.review.file_name, drafts)
-        save_review(self.path, self.review)
+        save_review(self.path, self.review, self.seed)
 
     def _set(self, draft: Draft, **changes: str | None) -> None:
         self._decided([replace(draft, **changes)])  # type: ignore[arg-type]

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from autofacts.chinese import chinese_period_phrases, is_chinese
 from autofacts.numbers import WORD_NUMBERS, Mention, read_numbers
@@ -155,10 +156,14 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] =
 ]
 
 
-def period_phrases(text: str, published: date | None = None) -> list[PeriodPhrase]:
-    """Every period the text states in words, longest match first where two overlap."""
-    if is_chinese(text):  # Chinese grammar: autofacts.chinese
-        return [PeriodPhrase(s, e, label) for s, e, label in chinese_period_phrases(text, published)]
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+@lru_cache(maxsize=1024)
+def _stated_periods(text: str) -> tuple[PeriodPhrase, ...]:
+    """The periods a text states outright (cached: extract and figure_mentions both ask)."""
+    if not _FOUR_DIGITS.search(text):
+        return ()  # every pattern names a year
     found: list[PeriodPhrase] = []
     taken: list[tuple[int, int]] = []
     for pattern, label in _PERIOD_PATTERNS:
@@ -170,6 +175,14 @@ def period_phrases(text: str, published: date | None = None) -> list[PeriodPhras
             except (ValueError, KeyError):
                 continue
             taken.append((m.start(), m.end()))
+    return tuple(found)
+
+
+def period_phrases(text: str, published: date | None = None) -> list[PeriodPhrase]:
+    """Every period the text states in words, longest match first where two overlap."""
+    if is_chinese(text):  # Chinese grammar: autofacts.chinese
+        return [PeriodPhrase(s, e, label) for s, e, label in chinese_period_phrases(text, published)]
+    found = list(_stated_periods(text))
     if published is not None:
         for m in re.finditer(r"\b(last|this|next) year\b", text, re.I):
             shift = {"last": -1, "this": 0, "next": 1}[m[1].lower()]

@@ -249,8 +249,8 @@ def test_a_news_article_read_as_a_curator_would(kb) -> None:
         # companies: worldwide unless the clause places them; "in July" is the July before publication
         ("237,000", "vehicle-sales", "World", "2025-07", "actual", "Geely", "exact", None, None),
         ("344,000", "vehicle-sales", china, "2025-07", "actual", "BYD", "exact", None, None),
-        # the present tense: as of publication
-        ("3,000", "battery-swap-stations", "World", "-", "actual", "Nio", "over", None, None),
+        # the present tense: as of publication; a company's stations placed nowhere: region left to the curator
+        ("3,000", "battery-swap-stations", None, "-", "actual", "Nio", "over", None, None),
         ("6 million and 6.5 million", "vehicle-exports", china, "2025", "forecast", None, "between", 6_500_000, None),
         # a fall is not a growth rate of 5: left to the curator
         ("5 percent", None, china, "2025-01/2025-07", "actual", None, "exact", None, None),
@@ -264,3 +264,27 @@ def test_no_period_is_todo_never_the_publication_day(run, tmp_path: Path) -> Non
     facts = yaml.safe_load(out)["facts"]
     assert [(f["metric"], f["period"]) for f in facts] == [("vehicle-sales-growth", "TODO"), ("vehicle-sales", "TODO")]
     assert "  #   metric: growth of 'sales'\n" in out
+
+
+def test_what_a_figure_is_not_about(kb) -> None:
+    text = (
+        "In 2023, Guangzhou exported 400,000 vehicles, surpassing Shanghai for the first time.\n"
+        "Its share of new energy vehicles rose from 5.4% in 2020 to 40.9%.\n"
+        "Cities such as Beijing and Wuhan are encouraged to issue more licences.\n"
+        "Pilot cities will receive 700,000 new vehicles.\n"
+        "Leapmotor sells its Lafa5, a compact coupe priced at 100,000 yuan, and Chery has 2,000 dealers.\n"
+    )
+    got = [(c.mention.text, c.region, c.period, c.entity) for c in extract_candidates(text, kb, date(2024, 3, 1))]
+    assert got == [
+        # the place compared with is not the figure's place
+        ("400,000", "Guangzhou", "2023", None),
+        ("first", "Guangzhou", "2023", None),
+        # "from 5.4% in 2020 to 40.9%": the second figure is not of 2020; the sentence before dates it
+        ("5.4%", "Guangzhou", "2020", None),
+        ("40.9%", "Guangzhou", "2023", None),
+        # places given as examples are not what the next sentence is about; no period: TODO
+        ("700,000", "Guangzhou", None, None),
+        # a model's price is not the company's figure: the curator names it
+        ("100,000", None, "-", "TODO"),
+        ("2,000", None, "-", "Chery"),
+    ]

@@ -34,29 +34,37 @@ def test_nev_sales_met(doc2025, kb) -> None:
     assert verdict(doc2025, "cn-nev-sales-2025-target")["status"] == "met"
 
 
-def test_partial_year_is_projected(doc2025, kb) -> None:
-    """Chongqing's January-November production against its 2.6 million goal."""
-    target, ytd = (
-        fact(kb, "chongqing-vehicle-production-2025-target"),
-        fact(kb, "chongqing-vehicle-production-2025-ytd"),
-    )
-    growth = fact(kb, "chongqing-vehicle-production-growth-2025-ytd")
-    last_year = fact(kb, "chongqing-vehicle-production-2024")
+def test_partial_year_is_projected(doc2025) -> None:
+    """Chongqing's January-November production (2,498,100, +12.1 %) against its 2.6 million goal;
+    2024: 2.54 million. Worked by hand:
+    Jan-Nov 2024 = 2,498,100 / 1.121 = 2,228,456.74; Dec 2024 = 2,540,000 - that = 311,543.26;
+    still needed 2,600,000 - 2,498,100 = 101,900, i.e. 101,900 / 311,543.26 - 1 = -67.29 % on Dec 2024;
+    same months last year: 2,540,000 x 1.121 = 2,847,340; run rate 2,498,100 x 12 / 11 = 2,725,200."""
     v = verdict(doc2025, "chongqing-vehicle-production-2025-target")
-    assert v["projected"] is True
+    assert v["status"] == "on track" and v["projected"] is True
+    # the outcome is what was observed, over the months it covers; the projection is apart
+    assert v["outcome"]["lower"] == v["outcome"]["upper"] == 2498100
+    assert v["outcome_period"] == "2025-01/2025-11"
+    assert v["percent_of_target"]["nominal"] == pytest.approx(96.0807692, abs=1e-6)
+    assert v["percent_of_target_basis"] == "year to date"
     p = v["projection"]
-    assert p["ytd_fact"] == ytd.id and p["elapsed"] == pytest.approx(11 / 12)
-    run_rate = ytd.value * 12 / 11
-    assert p["run_rate"]["nominal"] == pytest.approx(float(run_rate))
-    # seasonal: this year's Jan-Nov scaled by last year's full year over last year's Jan-Nov,
-    # last year's Jan-Nov being this year's divided by (1 + growth)
-    last_ytd = ytd.value / (1 + growth.value / 100)
-    seasonal = ytd.value * last_year.value / last_ytd
-    assert p["seasonal"]["nominal"] == pytest.approx(float(seasonal))
-    assert p["still_needed"]["nominal"] == pytest.approx(float(target.value - ytd.value))
-    expected = "on track" if min(run_rate, seasonal) >= target.value else "off track"
-    assert v["status"] == expected
-    assert v["percent_of_target"]["nominal"] == pytest.approx(float(ytd.value / target.value * 100))
+    assert p["ytd_fact"] == "chongqing-vehicle-production-2025-ytd"
+    assert p["covered_percent"] == pytest.approx(91.6666667, abs=1e-6) and p["period_ended"] is True
+    assert p["method"] == "same months last year"
+    assert p["projected_outcome"]["nominal"] == 2847340 and p["seasonal"]["nominal"] == 2847340
+    assert p["run_rate"]["nominal"] == 2725200
+    assert p["still_needed"]["nominal"] == 101900
+    assert p["remaining_period"] == "2025-12/2025-12"
+    assert p["needed_growth_percent"]["nominal"] == pytest.approx(-67.29, abs=0.005)
+    assert p["ytd_growth_percent"]["nominal"] == 12.1
+
+
+def test_coverage_and_time_are_said_apart(run) -> None:
+    """Read in mid-2026, the year is over; the data cover 11 of its 12 months (not "92 % elapsed")."""
+    out = run("targets", "--region", "Chongqing", "--year", "2025", "--as-of", "2026-06-30", "--format", "csv").stdout
+    assert "data cover Jan–Nov 2025, 11 of 12 months (2025 ended 2025-12-31)" in out
+    assert "elapsed" not in out
+    assert "to reach the target Dec 2025 must be at least -67.29 % on Dec 2024; Jan–Nov 2025 grew +12.1 %" in out
 
 
 def test_growth_target_from_levels_cannot_tell_with_lower_bounds(doc2025, kb) -> None:
@@ -66,9 +74,16 @@ def test_growth_target_from_levels_cannot_tell_with_lower_bounds(doc2025, kb) ->
     assert set(v["outcome_facts"]) == {"cn-vehicle-sales-2025", "cn-vehicle-sales-2024-fyp"}
 
 
-def test_growth_target_without_last_year_names_what_is_missing(doc2025) -> None:
+def test_growth_target_from_a_derived_level_keeps_its_bound(doc2025) -> None:
+    """No 2024 NEV sales are stated; 40.9 % x "over 30 million" gives "over 12.27 million" (by hand:
+    0.409 x 30,000,000 = 12,270,000), which with "over 16 million" in 2025 bounds no growth: can't tell."""
     v = verdict(doc2025, "cn-nev-sales-growth-2025-target")
-    assert v["status"] == "no data" and v["missing"] == ["nev-sales 2024"]
+    assert v["status"] == "can't tell" and v["outcome_derived"] is True
+    assert v["outcome_facts"] == ["cn-nev-sales-2025", "nev-sales-2024-from-cn-nev-share-2024"]
+    assert v["derived_from"] == [
+        {"operation": "40.9 % × > 30 million vehicles", "facts": ["cn-nev-share-2024", "cn-vehicle-sales-2024-fyp"]}
+    ]
+    assert v["outcome"]["nominal"] is None  # no bound: no invented central value
 
 
 def test_qualitative_goal_is_not_measurable(doc2025) -> None:

@@ -16,6 +16,7 @@ from autofacts.output import Answer
 from autofacts.output.records import (
     SELF_EVIDENT,
     cited_sources,
+    derivation_json,
     excerpt,
     fact_record,
     interval_json,
@@ -27,14 +28,14 @@ from autofacts.output.records import (
     unit_words,
 )
 from autofacts.output.table import SEP, Column, Report
-from autofacts.periods import in_words
+from autofacts.periods import Period, in_words
 from autofacts.query import FactGroup
-from autofacts.units import format_interval, format_stated, plain
+from autofacts.units import format_interval, format_stated, json_number, significant
 
 if TYPE_CHECKING:  # only for annotations: show need not import the arithmetic of compare and targets
     from autofacts.compare import Comparison, ComparisonRow, Side
     from autofacts.interval import Interval
-    from autofacts.targets import TargetReport, TargetVerdict
+    from autofacts.targets import Projection, TargetReport, TargetVerdict
 
 
 # --- show ------------------------------------------------------------------------------------
@@ -272,16 +273,44 @@ def outcome_text(v: TargetVerdict) -> str:
     return stated_value(fact, v.metric)
 
 
+def coverage_text(p: Projection, period: Period) -> str:
+    """How much of the period the data cover, and, apart from that, whether the period is over."""
+    months = p.ytd.period.months
+    when = "ended" if p.ended else "ends"
+    return f"data cover {in_words(p.ytd.period)}, {months} of {period.months} months ({period} {when} {period.end})"
+
+
+def needed_growth_text(v: TargetVerdict, p: Projection) -> str | None:
+    """'to reach the target Aug–Dec 2025 must be at least -7.229 % on Aug–Dec 2024; Jan–Jul 2025 grew +12 %'."""
+    if p.needed_growth is None or p.remaining is None:
+        return None
+    bound = "at most" if v.target.ceiling or v.target.qualifier in ("under", "at-most") else "at least"
+    last = p.remaining.shifted_years(-1)
+    text = (
+        f"to reach the target {in_words(p.remaining)} must be {bound} "
+        f"{percent_text(p.needed_growth)} on {in_words(last)}"
+    )
+    if p.ytd_growth is not None:
+        text += f"; {in_words(p.ytd.period)} grew {percent_text(p.ytd_growth)}"
+    return text
+
+
 def verdict_detail(v: TargetVerdict) -> str:
     parts = []
     p = v.projection
     if p is not None:
         unit = v.metric.unit
-        parts.append(f"{plain((p.elapsed * 100).quantize(Decimal(1)))} % of period elapsed")
-        parts.append(f"run rate → {format_interval(p.run_rate, unit)}")
+        parts.append(coverage_text(p, v.target.period))
+        needs = needed_growth_text(v, p)
+        if needs:
+            parts.append(needs)
+        if p.method == "year-to-date growth":
+            parts.append(f"projected from the year-to-date growth, {percent_text(p.projected)}")
         if p.seasonal is not None:
-            parts.append(f"seasonal → {format_interval(p.seasonal, unit)} ({p.seasonal_basis})")
-        if v.status != "met":
+            parts.append(f"same months last year → {format_interval(p.seasonal, unit)} ({p.seasonal_basis})")
+        if p.run_rate is not None:
+            parts.append(f"run rate → {format_interval(p.run_rate, unit)} (context: it ignores seasons)")
+        if v.status != "met" and p.needed is not None:
             parts.append(f"still needed {format_interval(p.needed, unit)}")
     if v.note:
         parts.append(v.note)
@@ -370,11 +399,17 @@ def _targets_document(kb: KnowledgeBase, report: TargetReport) -> dict[str, Any]
         return {
             "ytd_fact": p.ytd.id,
             "ytd_period": p.ytd.period.label,
-            "elapsed": float(p.elapsed),
+            "covered_percent": json_number(significant(p.covered * 100, 10)),
+            "period_ended": p.ended,
+            "method": p.method,
+            "projected_outcome": interval_json(p.projected),
             "run_rate": interval_json(p.run_rate),
             "seasonal": interval_json(p.seasonal),
             "seasonal_basis": p.seasonal_basis or None,
             "still_needed": interval_json(p.needed),
+            "remaining_period": p.remaining.label if p.remaining else None,
+            "needed_growth_percent": interval_json(p.needed_growth),
+            "ytd_growth_percent": interval_json(p.ytd_growth),
         }
 
     return {
@@ -386,9 +421,12 @@ def _targets_document(kb: KnowledgeBase, report: TargetReport) -> dict[str, Any]
                 "status": v.status,
                 "projected": v.projected,
                 "outcome": interval_json(v.outcome),
+                "outcome_period": v.outcome_period.label if v.outcome_period else None,
                 "outcome_derived": v.derived,
                 "outcome_facts": [f.id for f in v.outcome_facts],
+                "derived_from": [derivation_json(f) for f in v.outcome_facts if f.derived_from is not None],
                 "percent_of_target": interval_json(v.percent_of_target),
+                "percent_of_target_basis": v.percent_basis,
                 "projection": projection(v),
                 "missing": list(v.missing),
                 "note": v.note or None,

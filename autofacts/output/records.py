@@ -8,13 +8,15 @@ The JSON records' fields are documented in README ("JSON output"); `export`, `sh
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from autofacts.derive import MARK
 from autofacts.model import Fact, KnowledgeBase, Metric, Source
 from autofacts.seeds import seed_label
-from autofacts.units import format_stated, interval_json, json_number, plain
+from autofacts.units import format_interval, format_stated, interval_json, json_number, plain
 
 QUOTE_WIDTH = 70
 
@@ -61,9 +63,34 @@ def region_label(fact: Fact) -> str:
     return fact.region + (f" · {fact.entity}" if fact.entity else "")
 
 
+def cells(text: str) -> int:
+    """The columns a text takes on a terminal: Chinese characters and full-width forms take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wide_excerpt(text: str, middle: int, width: int) -> str:
+    """The characters around `middle` that fit in `width` columns, ellipses included (for text
+    with wide characters, which has no spaces to break at)."""
+    widths = [cells(ch) for ch in text]
+    start = end = max(0, min(middle, len(text)))
+    used, grown = 0, True
+    while grown:
+        grown = False
+        if end < len(text) and used + widths[end] <= width - 2:
+            used, end, grown = used + widths[end], end + 1, True
+        if start > 0 and used + widths[start - 1] <= width - 2:
+            start, grown = start - 1, True
+            used += widths[start]
+    return ("…" if start > 0 else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
 def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    if cells(text) <= width:
+        return text
+    if cells(text) != len(text):
+        return _wide_excerpt(text, 0, width)
+    return text[: width - 1].rstrip() + "…"
 
 
 def _digits_at(text: str, value: Decimal) -> int | None:
@@ -90,7 +117,7 @@ def _digits_at(text: str, value: Decimal) -> int | None:
 def excerpt(fact: Fact, width: int = QUOTE_WIDTH) -> str:
     """The part of a fact's quote around its figure, so a shortened quote still shows the number."""
     text = " ".join(fact.quote.split())
-    if len(text) <= width:
+    if cells(text) <= width:
         return text
     middle = _digits_at(text, fact.value) if fact.value is not None else None
     if middle is None:
@@ -101,6 +128,8 @@ def excerpt(fact: Fact, width: int = QUOTE_WIDTH) -> str:
         if not mentions:
             return shorten(text, width)
         middle = (mentions[0].start + mentions[0].end) // 2
+    if cells(text) != len(text):
+        return _wide_excerpt(text, middle, width)
     start = max(0, min(middle - width // 2, len(text) - width))
     if start > 0:
         start = text.find(" ", start) + 1 or start  # begin at a word
@@ -130,10 +159,20 @@ def short_value(fact: Fact, metric: Metric, with_unit: bool = False) -> str:
 
 
 def stated_value(fact: Fact, metric: Metric) -> str:
-    """The figure as its source states it ("> 16 million vehicles")."""
+    """The figure as its source states it ("> 16 million vehicles"); a derived figure as its
+    interval with a mark, never as if a source stated it ("> 12.27 million vehicles †")."""
+    if fact.derived_from is not None:
+        return f"{format_interval(fact.derived_from.interval, metric.unit)} {MARK}"
     if fact.value is None:
         return "(qualitative)"
     return format_stated(fact.value, fact.qualifier, metric.unit, fact.upper)
+
+
+def derivation_json(fact: Fact) -> dict[str, Any] | None:
+    """How a derived figure was computed: the operation and the facts it used (null for stated ones)."""
+    if fact.derived_from is None:
+        return None
+    return {"operation": fact.derived_from.operation, "facts": list(fact.derived_from.facts)}
 
 
 def metric_record(metric: Metric) -> dict[str, Any]:
@@ -175,6 +214,8 @@ def fact_record(kb: KnowledgeBase, fact: Fact) -> dict[str, Any]:
         "compared_with": fact.compared_with.label if fact.compared_with else None,
         "ceiling": fact.ceiling,
         "note": fact.note,
+        "revises": fact.revises,
+        "derived_from": derivation_json(fact),
         "source": {
             "id": fact.source,
             "file": seed_label(kb, source.file) if source else None,
