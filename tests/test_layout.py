@@ -14,6 +14,7 @@ def test_a_word_breaks_only_after_a_joining_hyphen_slash_or_underscore() -> None
     assert pieces("seeds/000_5d12.txt") == ["seeds/", "000_", "5d12.txt"]
     # dates, periods, signed numbers stay whole
     assert pieces("2025-09") == ["2025-09"] and pieces("2021/2025") == ["2021/2025"] and pieces("-3") == ["-3"]
+    assert pieces("汽车产业") == ["汽", "车", "产", "业"]  # Chinese is set without spaces
     assert shortest("agrees: xinhua-icv-plan (a)") == 7  # "agrees:" and "xinhua-" are the longest pieces
     assert shortest("≈ +828.6 %", spaces=False) == 10  # a figure does not break at its spaces
 

@@ -158,7 +158,7 @@ class SourcesAnswer(Answer):
             Column("title", "title", min_width=30),
             Column("publisher", "publisher"),
             Column("language", "lang", wrap=False),
-            Column("file", "file", min_width=12),
+            Column("file", "file", aside=True),  # under the table when the terminal is narrow
             Column("facts", "facts", "right"),
         ]
         return Report(f"{len(rows)} sources", cols, rows)

@@ -20,8 +20,12 @@ from rich.cells import cell_len
 # A break is allowed after a hyphen that joins letters or digits to a letter: "nev-" | "production",
 # "fyp14-" | "review"; never inside "2025-09" or between a minus sign and its number. Likewise after
 # the slash of a path ("seeds/" | "000_5d12.txt"), but not inside a period ("2021/2025"), and after
-# an underscore joining two words ("000_" | "5d12.txt").
-_HYPHEN_BREAK = re.compile(r"(?<=[^\W_]-)(?=[^\W\d_])|(?<=[^\W\d_]/)(?=\w)|(?<=[^\W_]_)(?=[^\W_])")
+# an underscore joining two words ("000_" | "5d12.txt"), and between Chinese characters, as Chinese
+# text is set.
+_HYPHEN_BREAK = re.compile(
+    r"(?<=[^\W_]-)(?=[^\W\d_])|(?<=[^\W\d_]/)(?=\w)|(?<=[^\W_]_)(?=[^\W_])"
+    r"|(?<=[\u3400-\u9fff])(?=[\u3400-\u9fff])"  # Chinese runs on without spaces: any two characters
+)
 
 
 def pieces(word: str) -> list[str]:
