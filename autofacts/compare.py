@@ -14,6 +14,7 @@ from autofacts.interval import Interval, cagr, difference, growth
 from autofacts.model import Fact, KnowledgeBase, Metric
 from autofacts.periods import Period
 from autofacts.query import FactGroup, Filters, best_fact, select_facts
+from autofacts.store import Need
 
 # Measures whose change is a difference in their own unit, with no relative change.
 _POINTS = {"share": "pp", "growth": "pp", "rank": "places", "multiple": "×"}
@@ -105,6 +106,15 @@ def compare_row(metric: Metric, a: Side, b: Side, years: int | None) -> Comparis
         return replace(base, change=change, change_unit=_POINTS[metric.measure], note=note)
     rate = cagr(ia, ib, years) if years and years >= 2 and metric.measure in _COMPOUNDING else None
     return replace(base, change=change, change_unit=metric.unit, relative=growth(ib, ia), cagr=rate, note=note)
+
+
+def compare_need(period_a: Period, period_b: Period, filters: Filters) -> Need:
+    """The facts `compare_periods` compares: those over either period, of the metrics and region asked."""
+    return Need(
+        periods=(period_a, period_b),
+        metrics=filters.metrics,
+        regions=(filters.region,) if filters.region else None,
+    )
 
 
 def compare_periods(

@@ -82,7 +82,11 @@ def test_corroboration_is_grouped_and_said(run_json, run) -> None:
     groups = {tuple(g["facts"]): g for g in doc["groups"]}
     pair = next(g for ids, g in groups.items() if "cn-nev-production-2020-fyp" in ids)
     # two English sources and the Chinese one state the same 1.4 million
-    assert set(pair["facts"]) == {"cn-nev-production-2020-fyp", "cn-nev-production-2020-xinhua", "cn-nev-production-2020-zh"}
+    assert set(pair["facts"]) == {
+        "cn-nev-production-2020-fyp",
+        "cn-nev-production-2020-xinhua",
+        "cn-nev-production-2020-zh",
+    }
     assert pair["agreement"] == "agree"
     out = run("show", "nev-production").stdout
     # sources as footnote marks: the first row cites fyp14-review [1] and names xinhua-icv-plan [2] as agreeing
