@@ -1,7 +1,8 @@
 """Reading a seed text: sentences, period phrases, the figures it states, and where a quote stands.
 
-Shared by `check` (quotes), `coverage` (which figures are cited), `extract` (candidate facts) and
-`cite` (a quote inside its paragraph), so that all four read a document the same way.
+Shared by `check` (quotes), `coverage` (which figures are cited), `extract` (candidate facts),
+`cite` (a quote inside its paragraph) and `report` (quotes marked in the source texts), so that all
+read a document the same way. Reading the seed files themselves is seeds.py's.
 """
 
 from __future__ import annotations

@@ -406,13 +406,14 @@ def test_review_end_to_end(pending: Path, run) -> None:
 def test_review_defines_a_new_metric_and_finishes(pending: Path, run) -> None:
     base = pending
     answers = ["r"] * 5 + [
-        "e", "metric", "nev-top-rank-years", "y", "Years at the top of global NEV rankings", "years", "count", "",
+        "e", "metric", "", "y", "Years at the top of global NEV rankings", "years", "count", "",
         "topping global rankings for the N consecutive year, years at the top",
         "e", "period", "2025", "e", "region", "China", "a",
     ]  # fmt: skip
     result = run("review", "caam-each", "--facts", str(base), input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.stdout
     assert "metric     TODO (proposed new metric: nev-top-rank-years)" in result.stdout
+    assert "metric (Enter: the proposed new nev-top-rank-years) (Tab completes): \n" in result.stdout
     assert "defined metric nev-top-rank-years in metrics.yaml" in result.stdout
     assert (
         (base / "metrics.yaml")
@@ -454,6 +455,14 @@ def test_review_asks_before_a_second_value_for_the_same_fact(pending: Path, run)
     assert (base / "caam-each.yaml").read_text(encoding="utf-8").count("- id:") == 1
     listed = run("review", "--facts", str(base))
     assert listed.stdout == "caam-each: 5 candidate(s) waiting (autofacts review caam-each)\n"
+
+
+def test_review_asks_before_filing_a_figure_under_a_metric_of_another_unit(pending: Path, run) -> None:
+    base = pending
+    answers = ["r", "r", "e", "metric", "vehicle-sales", "e", "period", "2022", "e", "region", "China", "a", "n", "q"]
+    out = run("review", "caam-each", "--facts", str(base), input="\n".join(answers) + "\n").stdout
+    assert "the figure reads as percent, but vehicle-sales is counted in vehicles\naccept anyway? [y/N]: n\n" in out
+    assert not (base / "caam-each.yaml").exists()
 
 
 def test_review_lists_nothing_waiting(base: Path, run) -> None:
