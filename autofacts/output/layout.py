@@ -17,6 +17,8 @@ from typing import Any
 from rich.box import Box
 from rich.cells import cell_len
 
+from autofacts.terminal import in_cell
+
 # A break is allowed after a hyphen that joins letters or digits to a letter: "nev-" | "production",
 # "fyp14-" | "review"; never inside "2025-09" or between a minus sign and its number. Likewise after
 # the slash of a path ("seeds/" | "000_5d12.txt"), but not inside a period ("2021/2025"), and after
@@ -160,7 +162,8 @@ def _layout(report: Any, width: int, wide: bool, asides_below: bool) -> tuple[An
 
     def text(col: Any, row: dict[str, str]) -> str:
         short = col.short if col.short and (col.cite or not wide) and row.get(col.short) else None
-        value = row.get(short or col.key, "")
+        # the data's control characters shown, never obeyed; a short form's own line breaks kept
+        value = "\n".join(in_cell(line) for line in row.get(short or col.key, "").split("\n"))
         if col.cite and value:  # "fyp14-review, xinhua-icv-plan" or "agrees: xinhua-icv-plan": [1] [2]
             prefix, _, listed = value.rpartition(": ")
             marks = " ".join(mark(i) for i in listed.split(", ") if i)
@@ -238,7 +241,7 @@ def render_report(report: Any, width: int, wide: bool = False) -> Any:
 
     parts: list[Any] = []
     if report.title:
-        parts.append(Text(report.title, style="bold"))
+        parts.append(Text(in_cell(report.title), style="bold"))
     # rows of one group (a region, a period) under its heading, said once rather than on every row
     start = 0
     for end in range(1, len(rows) + 1):
@@ -246,19 +249,19 @@ def render_report(report: Any, width: int, wide: bool = False) -> Any:
             if groups[start]:
                 if start == 0:
                     parts.append(table([], True))
-                parts.append(Text(groups[start], style="bold italic"))
+                parts.append(Text(in_cell(groups[start]), style="bold italic"))
             parts.append(table(rows[start:end], start == 0 and not groups[start]))
             start = end
     if not rows:
         parts.append(table([], True))
     parts.append(Text(" ".join("─" * (w + 1) for w in widths).rstrip()))
-    parts += [Text(f"({_letter(n + 1)}) {note}") for n, note in enumerate(notes)]
-    parts += [Text(line) for line in report.footer]
+    parts += [Text(f"({_letter(n + 1)}) {in_cell(note)}") for n, note in enumerate(notes)]
+    parts += [Text(in_cell(line)) for line in report.footer]
     by_id = {s.id: s for s in report.sources}
     for source_id, n in refs.items():
         source = by_id.get(source_id)
         title = f"{source.title}, {source.published}, {source.file}" if source else ""
-        parts.append(Text(f"[{n}] {source_id}: {title}", style="dim"))
+        parts.append(Text(in_cell(f"[{n}] {source_id}: {title}"), style="dim"))
     return Group(*parts)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from autofacts.output.records import SourceNote
+from autofacts.terminal import in_cell
 
 SEP = ", "  # between source ids in a cited cell
 
@@ -57,31 +58,32 @@ def to_csv(report: Report) -> str:
     import csv
     import io
 
+    from autofacts.output.safe import csv_cell
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.key for c in report.columns])
     for row in report.rows:
-        writer.writerow(["" if row.get(c.key) in (None, "—") else row[c.key] for c in report.columns])
+        writer.writerow(["" if row.get(c.key) in (None, "—") else csv_cell(row[c.key]) for c in report.columns])
     return out.getvalue()
 
 
-def _md_cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
-
-
 def to_markdown(report: Report) -> str:
-    lines = [f"### {report.title}", ""]
-    lines.append("| " + " | ".join(c.header for c in report.columns) + " |")
+    from autofacts.output.safe import markdown_text as md
+
+    lines = [f"### {md(report.title)}", ""]
+    lines.append("| " + " | ".join(md(c.header) for c in report.columns) + " |")
     lines.append("|" + "|".join("---:" if c.justify == "right" else "---" for c in report.columns) + "|")
     for row in report.rows:
-        lines.append("| " + " | ".join(_md_cell(row.get(c.key, "")) for c in report.columns) + " |")
+        lines.append("| " + " | ".join(md(row.get(c.key, "")) for c in report.columns) + " |")
     if report.footer:
         lines.append("")
-        lines.extend(report.footer)
+        lines.extend(md(line) for line in report.footer)
     if report.sources:
         lines += ["", "Sources:", ""]
         for s in report.sources:
-            by = f", {s.publisher}" if s.publisher else ""
+            by = f", {md(s.publisher)}" if s.publisher else ""
             inferred = " (date inferred)" if s.inferred else ""
-            lines.append(f"- **{s.id}**: {s.title}{by}, {s.published}{inferred}. `{s.file}`")
+            file = s.file.replace("`", "'")
+            lines.append(f"- **{md(s.id)}**: {md(s.title)}{by}, {md(str(s.published))}{inferred}. `{in_cell(file)}`")
     return "\n".join(lines) + "\n"
