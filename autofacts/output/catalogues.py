@@ -21,11 +21,13 @@ from autofacts.output.records import (
     json_number,
     metric_record,
     region_label,
+    short_value,
     source_record,
     stated_value,
 )
 from autofacts.output.table import Column, Report
 from autofacts.seeds import seed_label
+from autofacts.terminal import printable
 from autofacts.units import plain
 
 if TYPE_CHECKING:
@@ -77,7 +79,7 @@ class CheckAnswer(Answer):
             yield dumps(self.document())
             return
         for problem in self.problems:
-            yield f"{problem}\n"
+            yield printable(str(problem)) + "\n"  # a value holding ESC or a newline stays one visible line
         yield self.summary() + "\n"
 
 
@@ -151,11 +153,11 @@ class SourcesAnswer(Answer):
             )
         cols = [
             Column("id", "source", wrap=False),
-            Column("published", "published", wrap=False),
+            Column("published", "published"),
             Column("title", "title", min_width=30),
             Column("publisher", "publisher"),
             Column("language", "lang", wrap=False),
-            Column("file", "file", min_width=12),
+            Column("file", "file", aside=True),  # under the table when the terminal is narrow
             Column("facts", "facts", "right"),
         ]
         return Report(f"{len(rows)} sources", cols, rows)
@@ -261,14 +263,16 @@ class CoverageAnswer(Answer):
 
 def footnote(kb: KnowledgeBase, citation: Citation) -> str:
     """A footnote-ready citation in Markdown."""
+    from autofacts.output.safe import markdown_text as md
+
     s = citation.source
-    by = f", {s.publisher}" if s.publisher else ""
+    by = f", {md(s.publisher)}" if s.publisher else ""
     inferred = " (date inferred)" if s.published_inferred else ""
     if s.language != "en":
-        by += f" (in {LANGUAGE_NAMES.get(s.language, s.language)})"
-    quote = " ".join(citation.fact.quote.split())
-    where = f"`{seed_label(kb, s.file)}`, line {citation.line}"
-    return f"[^{citation.fact.id}]: “{quote}” {s.title}{by}, {s.published}{inferred}. {where}."
+        by += f" (in {md(LANGUAGE_NAMES.get(s.language, s.language))})"
+    where = f"`{printable(seed_label(kb, s.file)).replace('`', chr(39))}`, line {citation.line}"
+    quote, title = md(citation.fact.quote), md(s.title)
+    return f"[^{md(citation.fact.id)}]: “{quote}” {title}{by}, {s.published}{inferred}. {where}."
 
 
 @dataclass(frozen=True)
@@ -279,7 +283,7 @@ class CiteAnswer(Answer):
     citation: Citation
     marks: bool = False  # plain output, where styles are lost: the figure between ⟦ and ⟧
 
-    def rich(self, width: int) -> Any:
+    def rich(self, width: int, wide: bool = False) -> Any:
         """Quote underlined, figure highlighted (or marked, see `marks`)."""
         from rich.console import Group
         from rich.text import Text
@@ -350,6 +354,7 @@ class SearchAnswer(Answer):
                     "period": fact.period.label,
                     "region": region_label(fact),
                     "value": stated_value(fact, metric),
+                    "value_short": short_value(fact, metric, with_unit=True),
                     "source": fact.source,
                     "quote": excerpt(fact),
                 }
@@ -359,7 +364,7 @@ class SearchAnswer(Answer):
             Column("id", "fact", min_width=12),
             Column("period", "period", min_width=4),
             Column("region", "region", min_width=6),
-            Column("value", "value", "right", min_width=8),
+            Column("value", "value", "right", short="value_short"),
             Column("source", "source", cite=True),
             Column("quote", "quote", aside=True),
         ]
