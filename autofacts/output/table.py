@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from autofacts.output.records import SourceNote
+from autofacts.output.records import cells as cell_width
 from autofacts.terminal import in_cell
 
 SEP = ", "  # between source ids in a cited cell
@@ -110,7 +111,7 @@ def to_rich(report: Report, width: int = 120) -> Any:
         if (level == "roomy" and natural <= width) or _minimum_width(table, width) <= width:
             break
     parts: list[Any] = [table]
-    parts.extend(Text(f"({_letter(n + 1)}) {text}") for n, text in enumerate(asides))
+    parts.extend(Text(_fold_wide(f"({_letter(n + 1)}) {text}", width)) for n, text in enumerate(asides))
     parts.extend(Text(in_cell(line)) for line in report.footer)
     by_id = {s.id: s for s in report.sources}
     for source_id, n in refs.items():
@@ -191,3 +192,21 @@ def to_markdown(report: Report) -> str:
             file = s.file.replace("`", "'")
             lines.append(f"- **{md(s.id)}**: {md(s.title)}{by}, {md(str(s.published))}{inferred}. `{in_cell(file)}`")
     return "\n".join(lines) + "\n"
+
+
+def _fold_wide(text: str, width: int) -> str:
+    """Text with Chinese characters broken into lines of `width` columns.
+
+    Rich breaks lines only at spaces, so a Chinese quote (which has none) would leave its mark
+    "(b)" alone on a line; text without wide characters is left to Rich's wrapping."""
+    if cell_width(text) == len(text) or width < 2:
+        return text
+    lines, line, used = [], "", 0
+    for ch in text:
+        w = cell_width(ch)
+        if used + w > width:
+            lines.append(line)
+            line, used = "", 0
+        line += ch
+        used += w
+    return "\n".join([*lines, line])
