@@ -10,6 +10,7 @@ wide terminal shows every cell on one line and a narrow one wraps only long text
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -98,8 +99,9 @@ def fit(minimum: Sequence[int], natural: Sequence[int], room: int) -> list[int] 
     """Column widths summing to at most `room`, each between its minimum and natural width, or None
     when even the minimums do not fit (the caller then shows less: notes under the table, short forms).
 
-    The room above the minimums goes first to the columns that need least to reach one line, so
-    short labels never wrap while a long one could, then to the others in proportion to their need."""
+    The room above the minimums goes first to the columns a few cells short of one line (short
+    labels never wrap while a long one could), then to the others by the square root of what they
+    lack, so a long note gets more than a metric's name but the name is not squeezed to a word a line."""
     widths = [max(m, 1) for m in minimum]
     if sum(widths) > room:
         return None
@@ -107,20 +109,20 @@ def fit(minimum: Sequence[int], natural: Sequence[int], room: int) -> list[int] 
     spare = room - sum(widths)
     for i in sorted(range(len(widths)), key=lambda i: natural[i] - widths[i]):
         need = natural[i] - widths[i]
-        if need <= spare // 2 or need <= 4 and need <= spare:  # cheap to put on one line: do it
+        if need <= min(12, spare):  # cheap to put on one line: do it
             widths[i] += need
             spare -= need
-    needs = [natural[i] - widths[i] for i in range(len(widths))]
-    total = sum(needs)
+    weights = [math.sqrt(natural[i] - widths[i]) for i in range(len(widths))]
+    total = sum(weights)
     if total and spare:
-        shares = [min(need, spare * need // total) for need in needs]
+        shares = [min(natural[i] - widths[i], int(spare * weights[i] / total)) for i in range(len(widths))]
         for i, share in enumerate(shares):
             widths[i] += share
         spare -= sum(shares)
-        for i in sorted(range(len(widths)), key=lambda i: -needs[i]):  # what rounding left over
-            if spare and widths[i] < natural[i]:
-                widths[i] += 1
-                spare -= 1
+        for i in sorted(range(len(widths)), key=lambda i: -weights[i]):  # what rounding or caps left over
+            give = min(spare, natural[i] - widths[i])
+            widths[i] += give
+            spare -= give
     return widths
 
 
