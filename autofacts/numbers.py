@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from autofacts.chinese import is_chinese, read_chinese_numbers
 from autofacts.interval import HEDGE_WORDS
 
 SCALES = {
@@ -252,6 +251,7 @@ _PHONE = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # as autofacts.chinese.is_chinese counts them
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
@@ -261,8 +261,11 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
 
 def read_numbers(text: str) -> list[Mention]:
     """Every number stated in `text`, in order (telephone numbers are not numbers)."""
-    if is_chinese(text):  # Chinese grammar: autofacts.chinese
-        return [Mention(z.value, z.qualifier, z.unit, z.start, z.end, z.text) for z in read_chinese_numbers(text)]
+    if _HAN.search(text):  # Chinese grammar (autofacts.chinese) only for text with Han characters
+        from autofacts.chinese import is_chinese, read_chinese_numbers  # a large module: only then
+
+        if is_chinese(text):
+            return [Mention(z.value, z.qualifier, z.unit, z.start, z.end, z.text) for z in read_chinese_numbers(text)]
     mentions: list[Mention] = []
     phones = phone_spans(text) if _DIGIT.search(text) else []
     for m in _PATTERN.finditer(text):
