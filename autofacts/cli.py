@@ -327,6 +327,10 @@ def show(
         str | None,
         typer.Option("--output", "-o", metavar="FILE", help="With --chart: write the chart to FILE.svg or FILE.png."),
     ] = None,
+    derived: Annotated[
+        bool,
+        typer.Option("--derived", help="Also list figures derived from stated ones (marked †) where none is stated."),
+    ] = False,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -338,7 +342,12 @@ def show(
     kb = _load_valid(facts)
     m = resolve_metric(kb, metric)
     region_name = resolve_region(kb, region) if region is not None else None
-    kb.load(metrics=[m.id], regions=[region_name] if region_name else None)
+    if derived:
+        from autofacts.derive import inputs_of
+
+        kb.load(metrics=sorted(inputs_of(kb, [m.id])), regions=[region_name] if region_name else None)
+    else:
+        kb.load(metrics=[m.id], regions=[region_name] if region_name else None)
     filters = Filters(
         metrics=(m.id,),
         region=region_name,
@@ -348,7 +357,12 @@ def show(
         until=parse_period(until) if until is not None else None,
         as_of=_as_of(as_of) if as_of is not None else None,
     )
-    groups = group_facts(select_facts(kb, filters))
+    if derived:
+        from autofacts.derive import select_with_derived
+
+        groups = group_facts(select_with_derived(kb, filters))
+    else:
+        groups = group_facts(select_facts(kb, filters))
     if not groups:
         sys.stderr.write(f"autofacts: no facts for {m.id} match these filters\n")
     if output is not None:
@@ -404,6 +418,7 @@ def compare(
 ) -> None:
     """Every metric and region with a value in both periods: change, relative change, CAGR."""
     from autofacts.compare import compare_periods
+    from autofacts.derive import inputs_of
     from autofacts.output.answers import CompareAnswer, nothing_to_compare
     from autofacts.periods import parse_period
     from autofacts.query import Filters, check_kind, resolve_metric, resolve_region
@@ -412,7 +427,11 @@ def compare(
     a, b = parse_period(period_a), parse_period(period_b)
     metric_ids = tuple(resolve_metric(kb, m).id for m in metric) if metric else None
     region_name = resolve_region(kb, region) if region is not None else None
-    kb.load(periods=[a, b], metrics=metric_ids, regions=[region_name] if region_name else None)
+    # also what derived figures and stated growth rates for a and b are read from: the year after
+    # each (a growth rate gives the year before it; "doubling from a year ago" too)
+    inputs = sorted(inputs_of(kb, metric_ids)) if metric_ids else None
+    later = [a.shifted_years(1), b.shifted_years(1)]
+    kb.load(periods=[a, b, *later], metrics=inputs, regions=[region_name] if region_name else None)
     filters = Filters(
         metrics=metric_ids,
         region=region_name,
