@@ -152,7 +152,8 @@ _SCALES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(
 
 _TOKEN = re.compile(
     rf"""
-    (?P<pctword>百分之)(?P<pctnum>{_ARABIC}|{_CN_NUM})
+    (?P<half>一半|半数)
+    | (?P<pctword>百分之)(?P<pctnum>{_ARABIC}|{_CN_NUM})
     | (?<![A-Za-z0-9.])(?P<num>{_ARABIC})
     | (?P<cn>{_CN_NUM})
     | (?P<fan>翻(?:了)?(?P<fann>一|两|二|三|四)?番|翻番)
@@ -301,7 +302,9 @@ def read_chinese_numbers(text: str) -> list[ZhNumber]:
             continue
         unit: str | None = None
         percent = False
-        if m["pctword"]:
+        if m["half"]:  # "超过一半": more than half, 50 % as the English "half" is read
+            raw, value, percent = m["half"], Decimal(50), True
+        elif m["pctword"]:
             raw = m["pctnum"]
             value = Decimal(raw.replace(",", "")) if raw[0].isdigit() else parse_chinese_number(raw)
             percent = True

@@ -213,35 +213,57 @@ class ChineseReader:
             return chain[index][2].text, chain[index][0]
         return None
 
-    def metric(self, text: str, mention: Mention, mentions: list[Mention]) -> tuple[str | None, str | None, str]:
-        """(metric, proposed new metric, why) for one figure of a sentence."""
+    def metrics(self, text: str, mention: Mention, mentions: list[Mention]) -> list[tuple[str | None, str | None, str]]:
+        """(metric, proposed new metric, why) for one figure of a sentence: one for each metric it
+        states ("产销量均超过3400万辆" states production and sales)."""
         for phrase in self.slots:
             if _fits(phrase.metric, mention):
                 for hit in phrase.pattern.finditer(nfkc(text)):
                     if hit.start("figure") <= mention.start < hit.end("figure"):
                         found, new = self._variant(phrase.metric.id, text, hit.start())
-                        return found, new, f"metric: '{hit[0]}'"
+                        return [(found, new, f"metric: '{hit[0]}'")]
         change = mention.unit == "percent" and _governed_by_change(text, mention.start)
-        level: tuple[Metric, int, str] | None = None
+        c_start, c_end = _clause_bounds(text, mention.start)
+        levels: list[tuple[Metric, int, str]] = []
         pair = self._respectively(text, mention, mentions)
         if pair is not None:
             word, at = pair
-            named = [p for p in self.plain if p.text == word]
-            if named:
-                level = (named[0].metric, at, f"'{word}' of 分别 (respectively)")
-        if level is None:
-            c_start, c_end = _clause_bounds(text, mention.start)
-            before = [h for h in self._phrase_hits(text, 0, mention.start) if change or _fits(h[2].metric, mention)]
+            levels = [(p.metric, at, f"'{word}' of 分别 (respectively)") for p in self.plain if p.text == word][:1]
+        elif mention.unit in ("years", "ordinal"):
+            # runs, ranks and records are named after the figure, in its clause ("连续8年保持全球第一")
+            after = [
+                h
+                for h in self._phrase_hits(text, c_start, c_end)
+                if h[1] > mention.start and _fits(h[2].metric, mention)
+            ]
+            # "第一大汽车出口国": what follows the ordinal is what it ranks, before a phrase holding it
+            after.sort(key=lambda h: h[0] < mention.end)
+            levels = [(h[2].metric, h[0], f"'{h[2].text}' after the figure") for h in after[:1]]
+        else:
+            before = [
+                h
+                for h in self._phrase_hits(text, 0, mention.start)
+                if change or mention.unit == "times" or _fits(h[2].metric, mention)
+            ]
             if before:
                 s, e, phrase = before[-1]
-                level = (phrase.metric, s, f"'{phrase.text}'")
-            else:
-                after = [h for h in self._phrase_hits(text, mention.end, c_end) if _fits(h[2].metric, mention)]
-                if after:
-                    s, e, phrase = after[0]
-                    level = (phrase.metric, s, f"'{phrase.text}' after the figure")
-        if level is None:
-            return None, None, ""
+                levels = self._each(text, s, e) or [(phrase.metric, s, f"'{phrase.text}'")]
+        return [self._resolve(text, mention, change, level) for level in levels] or [(None, None, "")]
+
+    def _each(self, text: str, start: int, end: int) -> list[tuple[Metric, int, str]]:
+        """Both metrics of a two-part subject the phrase stands in ("产销量" is production and sales)."""
+        for word, parts in _COMPOUNDS.items():
+            at = text.rfind(word, 0, end)
+            if at >= 0 and at <= start and end <= at + len(word):
+                named = [
+                    (p.metric, at, f"'{part}' of '{word}'") for part in parts for p in self.plain if p.text == part
+                ]
+                return named if len(named) == len(parts) else []
+        return []
+
+    def _resolve(
+        self, text: str, mention: Mention, change: bool, level: tuple[Metric, int, str]
+    ) -> tuple[str | None, str | None, str]:
         metric, at, said = level
         base, new = self._variant(metric.id, text, at)
         if base is None:
@@ -261,6 +283,11 @@ class ChineseReader:
             if growth is None:
                 return None, new, f"metric: growth of {said}; the catalogue has no {new}"
             return growth, None, f"metric: growth of {said}"
+        if mention.unit == "times" and metric.measure == "flow":  # "比上年翻一番": a multiple of the level
+            multiple = base + "-multiple"
+            if multiple not in self.kb.metrics:
+                return None, multiple, f"metric: a multiple of {said}; the catalogue has no {multiple}"
+            return multiple, None, f"metric: a multiple of {said} (fill in compared_with)"
         if not _fits(self.kb.metrics[base], mention):
             return None, None, ""
         return base, None, f"metric: {said}"
@@ -346,19 +373,19 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
         mentions = figure_mentions(s_text)
         for m in mentions:
             entity = _entity(s_text, m.start)
-            metric, new, metric_why = reader.metric(s_text, m, mentions)
-            if metric is None and new is not None:
-                # a proposal built from a catalogue metric (its growth, its NEV variant) is written
-                # as the metric: `check` refuses it (E110) until the curator defines it
-                metric, metric_why = new, metric_why + " (define it in metrics.yaml, or change this)"
             period, period_why = reader.period(s_text, m, periods, ctx)
             region, region_why = reader.region(s_text, m, entity, ctx)
             kind, kind_why = _kind(s_text, period, published)
-            why = tuple(w for w in (metric_why, period_why, region_why, kind_why) if w)
-            if entity is not None:
-                why += (f"entity: '{entity}' before the figure",)
             mention = Mention(m.value, m.qualifier, m.unit, sentence.start + m.start, sentence.start + m.end, m.text)
-            out.append(Candidate(mention, sentence, metric, region, period, kind, entity, None, why, new))
+            for metric, new, metric_why in reader.metrics(s_text, m, mentions):
+                if metric is None and new is not None:
+                    # a proposal built from a catalogue metric (its growth, its NEV variant) is written
+                    # as the metric: `check` refuses it (E110) until the curator defines it
+                    metric, metric_why = new, metric_why + " (define it in metrics.yaml, or change this)"
+                why = tuple(w for w in (metric_why, period_why, region_why, kind_why) if w)
+                if entity is not None:
+                    why += (f"entity: '{entity}' before the figure",)
+                out.append(Candidate(mention, sentence, metric, region, period, kind, entity, None, why, new))
         ctx = _carry(reader, s_text, periods, ctx)
     return out
 

@@ -23,6 +23,7 @@ KINDS = ("actual", "target", "forecast", "estimate")
 MEASURES = ("flow", "stock", "share", "growth", "multiple", "rank", "count", "duration", "level")
 
 LANGUAGES = ("en", "zh")
+LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 
 
 @dataclass(frozen=True)

@@ -168,7 +168,13 @@ def search_facts(kb: KnowledgeBase, query: str) -> list[tuple[int, Fact]]:
     for fact in kb.facts:
         metric = kb.metrics.get(fact.metric)
         fields = (
-            (3, " ".join([fact.metric, *(metric.aliases if metric else ()), metric.name if metric else ""]).lower()),
+            # the catalogue's phrases too, so that "渗透率" finds the NEV share in either language
+            (
+                3,
+                " ".join(
+                    [fact.metric, *(metric.aliases + metric.phrases if metric else ()), metric.name if metric else ""]
+                ).lower(),
+            ),
             (2, f"{fact.region} {fact.entity or ''}".lower()),
             (2, fact.period.label.lower()),
             (1, " ".join(fact.quote.split()).lower()),

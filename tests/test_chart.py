@@ -40,12 +40,12 @@ def test_axis_says_the_unit_once_and_ticks_carry_only_numbers() -> None:
 def test_series_by_region_with_a_partial_year_apart(kb) -> None:
     metric = kb.metrics["vehicle-production"]
     series = chart_series(metric, kb.facts_for("vehicle-production"))
-    # Chongqing has the most facts (2017, 2024, Jan-Nov 2025, the 2025 target); its Jan-Nov flow is not
-    # joined to whole years
+    # China has the most facts (2023 and 2024 from fyp14-review and 2024 from the Chinese summary, 2025 from
+    # global-attention and the summary); Chongqing's Jan-Nov flow is not joined to its whole years
     assert [(s.name, len(s.facts)) for s in series] == [
+        ("China", 5),
         ("Chongqing", 3),
         ("Chongqing, Jan–Nov 2025", 1),
-        ("China", 3),
         ("Guangzhou", 1),
     ]
 
@@ -53,13 +53,14 @@ def test_series_by_region_with_a_partial_year_apart(kb) -> None:
 def test_bounds_are_drawn_as_bounds(kb) -> None:
     metric = kb.metrics["vehicle-sales"]
     svg = metric_chart_svg(metric, kb.facts_for("vehicle-sales"), link=True, size=(420, 240))
-    # three "over" figures: three dashed arrows towards larger values; one target diamond
-    assert svg.count('stroke-dasharray="4 3"') == 3
+    # five "over" figures (2023 and 2024 from fyp14-review, 2024 and 2025 from the Chinese summary, 2025 from
+    # global-attention): five dashed arrows towards larger values; one target diamond
+    assert svg.count('stroke-dasharray="4 3"') == 5
     assert svg.count('fill="white" stroke="#1f77b4"') == 1  # the ≈ 32.3 M target, hollow
-    assert svg.count("<circle") == 3
+    assert svg.count("<circle") == 5
     # no line joins bounds (it would claim > 30 M was 30 M); every mark links to its citation
     assert 'stroke-opacity=".55"' not in svg
-    assert svg.count('<a href="#cite-') == 4
+    assert svg.count('<a href="#cite-') == 6
     # the axis: 0 to 40 (million vehicles), ticks only at round values
     labels = [t for t in ("0", "10", "20", "30", "40") if f'text-anchor="end" fill="#333">{t}</text>' in svg]
     assert labels == ["0", "10", "20", "30", "40"]

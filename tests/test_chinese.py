@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal as D
 
@@ -326,4 +327,53 @@ def test_a_chinese_fact_conflicts_with_an_english_one(run, kb_copy) -> None:
     facts.write_text(facts.read_text(encoding="utf-8").replace("40.9%", "45.9%"), encoding="utf-8")
     lines = run("check", "--facts", str(kb_copy)).stdout.splitlines()
     conflicts = [ln for ln in lines if "error[E131]" in ln]
-    assert len(conflicts) == 1 and "'zh-nev-share-2024'" in conflicts[0] and "'cn-nev-share-2024'" in conflicts[0]
+    # 45.9 % against the English 40.9 % of fyp14-review, and against the bundled Chinese summary's
+    assert len(conflicts) == 2
+    assert all("'zh-nev-share-2024' (exact 45.9) contradicts" in ln for ln in conflicts), conflicts
+    assert "'cn-nev-share-2024' (exact 40.9" in conflicts[0] + conflicts[1]
+    assert "'cn-nev-share-2024-zh' (exact 40.9" in conflicts[0] + conflicts[1]
+
+
+# --- Chinese quotes shown, searched and cited -------------------------------------------------
+
+
+def test_show_at_80_columns_keeps_chinese_quotes_within_the_width(run, monkeypatch) -> None:
+    from autofacts.output.records import cells
+
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run("show", "nev-share").stdout
+    assert max(cells(line) for line in out.splitlines()) <= 80
+    # the Chinese twin of the English 51.6 % is shown whole (it fits), and said to agree
+    assert "(h) 2025年10月，新能源汽车新车销量占比达到51.6%。" in out
+    assert "agrees:" in out and "zh-2025-summary" in out
+
+
+def test_a_long_chinese_quote_is_cut_around_its_figure_by_columns_not_characters(kb) -> None:
+    from autofacts.output.records import cells, excerpt
+
+    fact = next(f for f in kb.facts if f.id == "cn-nev-production-2024-zh")
+    piece = excerpt(fact, 40)
+    # 40 columns hold 19 Chinese characters; the figure 约1300万辆 stays in view
+    assert cells(piece) <= 40 and "1300万辆" in piece and piece.startswith("…")
+
+
+def test_search_by_chinese_words_finds_facts_in_both_languages(run_json) -> None:
+    doc = run_json("search", "渗透率")  # a catalogue phrase of nev-share, in no quote
+    assert sorted(f["id"] for f in doc["facts"])[:2] == ["cn-nev-share-2020", "cn-nev-share-2020-zh"]
+    assert len(doc["facts"]) == 8  # four English and four Chinese NEV shares
+    # a word of a Chinese quote: both facts quoting that sentence
+    assert sorted(f["id"] for f in run_json("search", "翻一番")["facts"]) == [
+        "cn-nev-exports-2025-zh",
+        "cn-nev-exports-multiple-2025-zh",
+    ]
+
+
+def test_language_is_shown_in_sources_and_citations(run) -> None:
+    cited = run("cite", "cn-nev-share-2024-zh").stdout
+    assert "published 2026-11-27 · in Chinese" in cited
+    assert "⟦40.9%⟧" in cited
+    assert "(in Chinese), 2026-11-27." in run("cite", "cn-nev-share-2024-zh", "--format", "markdown").stdout
+    assert "in Chinese" not in run("cite", "cn-nev-share-2024").stdout
+    rows = {s["id"]: s["language"] for s in json.loads(run("sources", "--format", "json").stdout)["sources"]}
+    assert rows["zh-2025-summary"] == "zh" and rows["fyp14-review"] == "en"
+    assert " lang " in run("sources").stdout

@@ -42,7 +42,8 @@ EXPECTED = [
     (D(30), "over", "vehicle-export-value-growth", "Guangzhou", "2025-H1", "actual", None),
     # 2025 was not over on 10 December 2025, and no word says target or forecast: the curator decides
     (D(4_600_000), "over", "vehicle-sales", "World", "2025", "TODO", "BYD"),
-    (D(6), "over", None, "World", "2025", "TODO", "BYD"),  # 2021 is the multiple's base, not its period
+    # 2021 is the base of the multiple, not its period; the catalogue has no vehicle-sales-multiple
+    (D(6), "over", "vehicle-sales-multiple", "World", "2025", "TODO", "BYD"),
     (D(17_348_000), "exact", "charging-points", "China", "2025-08-31", "actual", None),
     (D(35_000_000), "about", "vehicle-sales", "China", "2026", "forecast", None),
     (D(3), "about", "vehicle-sales-growth", "China", "2026", "forecast", None),

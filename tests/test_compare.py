@@ -33,9 +33,11 @@ def test_table_says_pp_not_percent(run) -> None:
 
 def test_approximate_flows_give_interval_change_and_cagr(run_json, kb) -> None:
     r = row(run_json("compare", "2020", "2024"), "nev-production")
-    # the most precise source is used on each side: "about 13 million" beats "over 13 million"
-    assert r["b"]["fact"]["id"] == "cn-nev-production-2024-fyp"
-    assert r["b"]["agreement"] == "agree" and r["b"]["also_stated_by"] == ["cn-nev-production-2024-xinhua"]
+    # the most precise source is used on each side: "about 13 million" beats "over 13 million", and of the
+    # two "about"s (fyp14-review, 2025-09; the Chinese summary, 2026-11-27) the more recent
+    assert r["b"]["fact"]["id"] == "cn-nev-production-2024-zh"
+    assert r["b"]["agreement"] == "agree"
+    assert r["b"]["also_stated_by"] == ["cn-nev-production-2024-fyp", "cn-nev-production-2024-xinhua"]
     a, b = Decimal(1_400_000), Decimal(13_000_000)
     t = APPROX_TOLERANCE
     assert r["change"]["lower"] == pytest.approx(float(b * (1 - t) - a * (1 + t)))

@@ -73,10 +73,11 @@ def test_init_makes_an_empty_base_that_checks_clean(tmp_path: Path, run) -> None
 def test_init_from_bundled_copies_facts_and_seeds(tmp_path: Path, run) -> None:
     result = run("init", str(tmp_path / "kb"), "--from-bundled")
     assert result.exit_code == 0
-    assert "5 sources, 79 facts and 5 seed texts copied" in result.stdout
-    assert len(list((tmp_path / "kb" / "seeds").iterdir())) == 5
+    # five English seeds with 79 facts, and the Chinese summary with 20
+    assert "6 sources, 99 facts and 6 seed texts copied" in result.stdout
+    assert len(list((tmp_path / "kb" / "seeds").iterdir())) == 6
     checked = run("check", "--facts", str(tmp_path / "kb" / "facts"))
-    assert checked.stdout == f"ok: 79 facts, {CATALOGUE} metrics, 5 sources, no errors\n"
+    assert checked.stdout == f"ok: 99 facts, {CATALOGUE} metrics, 6 sources, no errors\n"
 
 
 def test_init_never_writes_into_a_non_empty_folder(tmp_path: Path, run) -> None:
@@ -573,3 +574,21 @@ def test_add_and_review_follow_a_configured_seeds_folder(base: Path, article: Pa
     out = run("review", "caam-each", "--facts", str(base), input="q\n").stdout
     assert " candidate(s) from texts/caam-each.txt to review.\n" in out
     assert "Candidate 1 of " in out and " · texts/caam-each.txt\n" in out
+
+
+def test_a_range_is_written_with_both_ends_and_reads_back(tmp_path: Path) -> None:
+    from autofacts.curate import Draft, fact_lines
+    from autofacts.parse import parse_file
+
+    quote = "Analysts expect BYD to sell between 3.6 million and 4 million vehicles in 2024."
+    draft = Draft(
+        figure="3.6 million and 4 million", at=36, quote=quote, value="3600000", upper="4000000", unit="vehicles",
+        qualifier="between", metric="vehicle-sales", region="World", period="2024", kind="forecast", entity="BYD",
+    )  # fmt: skip
+    lines = fact_lines(draft, "byd")
+    assert lines[6:9] == ["  value: 3600000", "  upper: 4000000", "  qualifier: between"]
+    text = "source: s\nfacts:\n" + "".join(f"  {line}\n" for line in lines)
+    parsed = parse_file(tmp_path / "x.yaml", "x.yaml", text=text)
+    assert parsed.problems == []
+    values = parsed.facts[0].values
+    assert (str(values["value"]), str(values["upper"]), values["qualifier"]) == ("3600000", "4000000", "between")

@@ -74,7 +74,8 @@ def test_corroboration_is_grouped_and_said(run_json, run) -> None:
     doc = run_json("show", "nev-production", "--region", "China")
     groups = {tuple(g["facts"]): g for g in doc["groups"]}
     pair = next(g for ids, g in groups.items() if "cn-nev-production-2020-fyp" in ids)
-    assert set(pair["facts"]) == {"cn-nev-production-2020-fyp", "cn-nev-production-2020-xinhua"}
+    # two English sources and the Chinese one state the same 1.4 million
+    assert set(pair["facts"]) == {"cn-nev-production-2020-fyp", "cn-nev-production-2020-xinhua", "cn-nev-production-2020-zh"}
     assert pair["agreement"] == "agree"
     assert "agrees: xinhua-icv-plan" in run("show", "nev-production").stdout
 
@@ -96,18 +97,22 @@ def test_bad_arguments_exit_2(run) -> None:
 def test_quotes_are_shortened_on_a_terminal_and_whole_with_quotes(run, kb) -> None:
     quote = " ".join(next(f for f in kb.facts if f.id == "cn-nev-share-2024").quote.split())
     assert quote not in run("show", "nev-share").stdout
-    assert f"(b) {quote}" in " ".join(run("show", "nev-share", "--quotes").stdout.split())
+    assert f"(c) {quote}" in " ".join(run("show", "nev-share", "--quotes").stdout.split())  # (b) is its Chinese twin
 
 
 def test_csv_and_markdown(run, kb) -> None:
     rows = list(csv.DictReader(io.StringIO(run("show", "nev-share", "--format", "csv").stdout)))
     assert [r["id"] for r in rows] == [
         "cn-nev-share-2020",
+        "cn-nev-share-2020-zh",
         "cn-nev-share-2024",
+        "cn-nev-share-2024-zh",
         "cn-nev-share-2025",
+        "cn-nev-share-2025-zh",
         "cn-nev-share-2025-10",
+        "cn-nev-share-2025-10-zh",
     ]
-    assert rows[2]["value"] == "> 50 %"
+    assert rows[4]["value"] == rows[5]["value"] == "> 50 %"  # "more than half" and "超过一半"
     md = run("show", "nev-share", "--format", "markdown").stdout
     table = [ln for ln in md.splitlines() if ln.startswith("|")]
     assert len({ln.count("|") - ln.count("\\|") for ln in table}) == 1  # every row has the same number of cells

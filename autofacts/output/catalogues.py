@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from autofacts.model import Fact, KnowledgeBase, Problem
+from autofacts.model import LANGUAGE_NAMES, Fact, KnowledgeBase, Problem
 from autofacts.output import Answer, OutputFormat
 from autofacts.output.records import (
     cited_sources,
@@ -156,6 +156,7 @@ class SourcesAnswer(Answer):
             Column("published", "published", wrap=False),
             Column("title", "title", min_width=30),
             Column("publisher", "publisher"),
+            Column("language", "lang", wrap=False),
             Column("file", "file", min_width=12),
             Column("facts", "facts", "right"),
         ]
@@ -265,6 +266,8 @@ def footnote(kb: KnowledgeBase, citation: Citation) -> str:
     s = citation.source
     by = f", {s.publisher}" if s.publisher else ""
     inferred = " (date inferred)" if s.published_inferred else ""
+    if s.language != "en":
+        by += f" (in {LANGUAGE_NAMES.get(s.language, s.language)})"
     quote = " ".join(citation.fact.quote.split())
     where = f"`{seed_label(kb, s.file)}`, line {citation.line}"
     return f"[^{citation.fact.id}]: “{quote}” {s.title}{by}, {s.published}{inferred}. {where}."
@@ -292,6 +295,8 @@ class CiteAnswer(Answer):
         published = f"published {s.published}" + (
             f" (inferred: {' '.join(s.published_inferred.split())})" if s.published_inferred else ""
         )
+        if s.language != "en":  # a reader may need to know before following the citation
+            published += f" · in {LANGUAGE_NAMES.get(s.language, s.language)}"
         lines.append(Text(published))
         lines.append(Text(f"{seed_label(self.kb, s.file)}, line {citation.line}"))
         flat = " ".join(citation.paragraph.split("\n"))

@@ -8,6 +8,7 @@ The JSON records' fields are documented in README ("JSON output"); `export`, `sh
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -62,9 +63,34 @@ def region_label(fact: Fact) -> str:
     return fact.region + (f" · {fact.entity}" if fact.entity else "")
 
 
+def cells(text: str) -> int:
+    """The columns a text takes on a terminal: Chinese characters and full-width forms take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wide_excerpt(text: str, middle: int, width: int) -> str:
+    """The characters around `middle` that fit in `width` columns, ellipses included (for text
+    with wide characters, which has no spaces to break at)."""
+    widths = [cells(ch) for ch in text]
+    start = end = max(0, min(middle, len(text)))
+    used, grown = 0, True
+    while grown:
+        grown = False
+        if end < len(text) and used + widths[end] <= width - 2:
+            used, end, grown = used + widths[end], end + 1, True
+        if start > 0 and used + widths[start - 1] <= width - 2:
+            start, grown = start - 1, True
+            used += widths[start]
+    return ("…" if start > 0 else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
 def shorten(text: str, width: int = QUOTE_WIDTH) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    if cells(text) <= width:
+        return text
+    if cells(text) != len(text):
+        return _wide_excerpt(text, 0, width)
+    return text[: width - 1].rstrip() + "…"
 
 
 def _digits_at(text: str, value: Decimal) -> int | None:
@@ -91,7 +117,7 @@ def _digits_at(text: str, value: Decimal) -> int | None:
 def excerpt(fact: Fact, width: int = QUOTE_WIDTH) -> str:
     """The part of a fact's quote around its figure, so a shortened quote still shows the number."""
     text = " ".join(fact.quote.split())
-    if len(text) <= width:
+    if cells(text) <= width:
         return text
     middle = _digits_at(text, fact.value) if fact.value is not None else None
     if middle is None:
@@ -102,6 +128,8 @@ def excerpt(fact: Fact, width: int = QUOTE_WIDTH) -> str:
         if not mentions:
             return shorten(text, width)
         middle = (mentions[0].start + mentions[0].end) // 2
+    if cells(text) != len(text):
+        return _wide_excerpt(text, middle, width)
     start = max(0, min(middle - width // 2, len(text) - width))
     if start > 0:
         start = text.find(" ", start) + 1 or start  # begin at a word
