@@ -177,7 +177,8 @@ def derived_facts(kb: KnowledgeBase, facts: Iterable[Fact] | None = None) -> lis
     best = {m: _best_by_cell(kb, fs) for m, fs in by_metric.items()}
     out: list[Fact] = []
     for metric in kb.metrics.values():
-        own = by_metric.get(metric.id, [])
+        # one derivation per cell, from the figure the rest of autofacts would use for it
+        own = list(best.get(metric.id, {}).values())
         if not own:
             continue
         if metric.part and metric.whole and metric.measure == "share":

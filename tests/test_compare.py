@@ -147,7 +147,7 @@ def test_a_derived_figure_stands_in_where_none_is_stated(run, run_json, caam) ->
     r = row(run_json("compare", "2024", "2025", "--facts", str(caam)), "nev-sales")
     assert r["a"]["fact"]["derived_from"] == {
         "operation": "40.9 % × 31.436 million vehicles",
-        "facts": ["cn-nev-share-2024", "caam-vehicle-sales-2024"],
+        "facts": ["cn-nev-share-2024-zh", "caam-vehicle-sales-2024"],
     }
     assert r["a"]["fact"]["lower"] == r["a"]["fact"]["upper"] == 12857324
     assert r["relative_change_percent"]["lower"] == 24.44269118
