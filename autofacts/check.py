@@ -7,10 +7,13 @@ qualifier is the hedge word the quote uses, and facts from different sources do 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import date
 
+from autofacts.interval import Interval
 from autofacts.model import Fact, KnowledgeBase, Location, Problem
 from autofacts.numbers import read_numbers
 from autofacts.seeds import read_seeds, seed_label
@@ -227,6 +230,33 @@ def _cell(fact: Fact) -> tuple[str, str, str | None, str]:
     return (fact.metric, fact.region, fact.entity, fact.kind)
 
 
+class _Disjoint:
+    """Intervals indexed by their bounds, to find the ones lying wholly below or above another in
+    O(log n + found) rather than by comparing every pair (10,000 facts in one cell: 50 million pairs).
+
+    A bound is kept as (value, 0 if open else 1, position); `_before(hi, lo)` in interval.py holds
+    for hi < lo, or hi == lo with either end open, which is a prefix of that order.
+    """
+
+    def __init__(self, intervals: list[Interval]) -> None:
+        self.highs = sorted((iv.hi, 0 if iv.hi_open else 1, n) for n, iv in enumerate(intervals) if iv.hi is not None)
+        self.lows = sorted((-iv.lo, 0 if iv.lo_open else 1, n) for n, iv in enumerate(intervals) if iv.lo is not None)
+
+    def below(self, iv: Interval) -> list[int]:
+        """Positions of the intervals that end before `iv` begins."""
+        if iv.lo is None:
+            return []
+        at = bisect.bisect_right(self.highs, (iv.lo, 2 if iv.lo_open else 1))
+        return [n for _, _, n in self.highs[:at]]
+
+    def above(self, iv: Interval) -> list[int]:
+        """Positions of the intervals that begin after `iv` ends."""
+        if iv.hi is None:
+            return []
+        at = bisect.bisect_right(self.lows, (-iv.hi, 2 if iv.hi_open else 1))
+        return [n for _, _, n in self.lows[:at]]
+
+
 def check_partial_periods(kb: KnowledgeBase) -> list[Problem]:
     """A flow over part of a period cannot exceed the flow over the whole of it."""
     problems = []
@@ -236,25 +266,41 @@ def check_partial_periods(kb: KnowledgeBase) -> list[Problem]:
         if metric is not None and metric.measure == "flow" and fact.value is not None:
             groups[_cell(fact)].append(fact)
     for facts in groups.values():
-        for part in facts:
-            for whole in facts:
-                if part is whole or not whole.period.contains(part.period) or whole.period.same_span(part.period):
+        position = {id(f): n for n, f in enumerate(facts)}
+        by_period: dict[tuple[date, date], list[Fact]] = defaultdict(list)
+        for fact in facts:
+            by_period[(fact.period.start, fact.period.end)].append(fact)
+        periods = sorted(by_period, key=lambda span: (span[0], span[1]))
+        starts = [span[0] for span in periods]
+        wholes = {span: _Disjoint([_interval(f) for f in by_period[span]]) for span in periods}
+        exceeded: dict[int, list[Fact]] = defaultdict(list)  # a part's position -> the wholes it exceeds
+        for span in periods:
+            whole_facts, whole_period = by_period[span], by_period[span][0].period
+            # Periods inside this one start within it; same-span periods are not parts of it.
+            first, last = bisect.bisect_left(starts, span[0]), bisect.bisect_right(starts, span[1])
+            for inner in periods[first:last]:
+                inner_period = by_period[inner][0].period
+                if inner == span or not whole_period.contains(inner_period) or whole_period.same_span(inner_period):
                     continue
-                p, w = part.interval, whole.interval
-                assert p is not None and w is not None
-                if (
-                    p.lo is not None
-                    and w.hi is not None
-                    and (p.lo > w.hi or (p.lo == w.hi and (p.lo_open or w.hi_open)))
-                ):
-                    problems.append(
-                        Problem(
-                            part.where("value"),
-                            "E132",
-                            f"'{part.id}' ({part.period}) exceeds '{whole.id}' for the whole of {whole.period}",
-                        )
+                for part in by_period[inner]:
+                    for n in wholes[span].below(_interval(part)):
+                        exceeded[position[id(part)]].append(whole_facts[n])
+        for n in sorted(exceeded):
+            part = facts[n]
+            for whole in sorted(exceeded[n], key=lambda w: position[id(w)]):
+                problems.append(
+                    Problem(
+                        part.where("value"),
+                        "E132",
+                        f"'{part.id}' ({part.period}) exceeds '{whole.id}' for the whole of {whole.period}",
                     )
+                )
     return problems
+
+
+def _interval(fact: Fact) -> Interval:
+    assert fact.interval is not None  # facts with a value have one
+    return fact.interval
 
 
 def check_conflicts(kb: KnowledgeBase) -> list[Problem]:
@@ -265,13 +311,17 @@ def check_conflicts(kb: KnowledgeBase) -> list[Problem]:
         if fact.value is not None:
             groups[_cell(fact) + (fact.period.start, fact.period.end)].append(fact)
     for facts in groups.values():
-        for i, a in enumerate(facts):
-            for b in facts[i + 1 :]:
-                ia, ib = a.interval, b.interval
-                assert ia is not None and ib is not None
+        if len(facts) < 2:
+            continue
+        intervals = [_interval(f) for f in facts]
+        index = _Disjoint(intervals)
+        for j, b in enumerate(facts):
+            earlier = sorted(i for i in index.below(intervals[j]) + index.above(intervals[j]) if i < j)
+            for i in earlier:
+                a = facts[i]
                 # a revision is meant to differ from the release it corrects
                 revision = b.revises == a.id or a.revises == b.id
-                if a.source != b.source and not ia.intersects(ib) and not revision:
+                if a.source != b.source and not revision:
                     problems.append(
                         Problem(
                             b.where("value"),

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -21,6 +21,12 @@ from autofacts import __version__
 from autofacts.entry import silence_stdout
 from autofacts.errors import AutofactsError, UsageError
 from autofacts.output import Answer, OutputFormat
+
+if TYPE_CHECKING:  # for annotations only: each command imports what it uses, so start-up stays short
+    from rich.console import Console
+
+    from autofacts.model import Fact, KnowledgeBase, Metric
+    from autofacts.store import Store
 from autofacts.terminal import printable
 
 
@@ -161,39 +167,56 @@ def _facts_choice(facts: str | None) -> str | None:
     return facts if facts is not None else before
 
 
-def _load(facts: str | None) -> Any:
-    from autofacts.load import load_knowledge_base, resolve_facts_dir
+def _load(facts: str | None) -> "KnowledgeBase":
+    """The whole knowledge base, parsed from its YAML (what `check` proves)."""
+    from autofacts.load import resolve_facts_dir
+    from autofacts.store.yaml_store import YamlStore
 
-    root, display = resolve_facts_dir(_facts_choice(facts))
-    return load_knowledge_base(root, display)
+    return YamlStore(*resolve_facts_dir(_facts_choice(facts))).whole()
 
 
-def _open(facts: str | None) -> Any:
-    """The knowledge base through the cache (facts fetched on demand with kb.load), else parsed whole."""
-    from autofacts.load import load_knowledge_base, resolve_facts_dir
+def _store(facts: str | None) -> "Store":
+    """The knowledge base's store: the cache of parsed files, else (--no-cache, or a cache that
+    cannot be used) the YAML itself."""
+    from autofacts.load import resolve_facts_dir
+    from autofacts.store.yaml_store import YamlStore
 
     root, display = resolve_facts_dir(_facts_choice(facts))
     if _options["cache"]:
-        from autofacts.index import CacheUnavailable, note, open_index
+        from autofacts.store.sqlite_store import CacheUnavailable, open_sqlite_store
 
         try:
-            index = open_index(root, display)
-            for message in index.notes:
-                note(message, bool(_options["verbose"]))
-            return index.knowledge_base()
+            store = open_sqlite_store(root, display)
+            for message in store.notes:
+                _note(message)
+            return store
         except CacheUnavailable as exc:
-            note(f"{exc}; reading the YAML instead", bool(_options["verbose"]))
-    return load_knowledge_base(root, display)
+            _note(f"{exc}; reading the YAML instead")
+    return YamlStore(root, display)
 
 
-def _load_valid(facts: str | None) -> Any:
-    """A knowledge base for querying: loader problems stop the command with the first of them."""
-    kb = _open(facts)
+def _note(message: str) -> None:
+    """Why the cache was not used, under --verbose."""
+    if _options["verbose"]:
+        sys.stderr.write(f"autofacts: {message}\n")
+
+
+def _valid(kb: "KnowledgeBase") -> "KnowledgeBase":
+    """A knowledge base fit for questions: loader problems stop the command with the first of them."""
     if kb.problems:
         first = min(kb.problems, key=lambda p: (p.location.file, p.location.line, p.location.column))
         more = f" (and {len(kb.problems) - 1} more; run `autofacts check`)" if len(kb.problems) > 1 else ""
         _fail(f"{first}{more}", 1)
     return kb
+
+
+def _read_all(facts: str | None) -> "KnowledgeBase":
+    """Every fact, for the commands that look at them all (report, coverage, cite, search, extract)."""
+    from autofacts.store import EVERYTHING
+
+    store = _store(facts)
+    _valid(store.catalogue())
+    return store.read(EVERYTHING)
 
 
 def _as_of(text: str | None) -> date:
@@ -218,7 +241,7 @@ def _emit(answer: Answer, fmt: OutputFormat) -> None:
             sys.stdout.write(chunk)
 
 
-def _console() -> Any:
+def _console() -> "Console":
     from rich.console import Console
 
     width = None
@@ -283,8 +306,7 @@ def export(
     from autofacts.output.export import ExportAnswer
     from autofacts.query import sort_key
 
-    kb = _load_valid(facts)
-    kb.load()
+    kb = _read_all(facts)
     ordered = sorted(kb.facts, key=lambda f: sort_key(kb, f))
     _emit(ExportAnswer(kb, ordered), OutputFormat(fmt.value))
 
@@ -295,9 +317,9 @@ def metrics(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None
     """The metric catalogue, with the number of facts for each."""
     from autofacts.output.catalogues import MetricsAnswer
 
-    kb = _load_valid(facts)
-    kb.load()
-    _emit(MetricsAnswer(kb), OutputFormat(fmt.value))
+    store = _store(facts)
+    kb = _valid(store.catalogue())
+    _emit(MetricsAnswer(kb, store.fact_counts()[0]), OutputFormat(fmt.value))
 
 
 @app.command()
@@ -306,9 +328,9 @@ def sources(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None
     """The source catalogue, with the number of facts quoted from each."""
     from autofacts.output.catalogues import SourcesAnswer
 
-    kb = _load_valid(facts)
-    kb.load()
-    _emit(SourcesAnswer(kb), OutputFormat(fmt.value))
+    store = _store(facts)
+    kb = _valid(store.catalogue())
+    _emit(SourcesAnswer(kb, store.fact_counts()[1]), OutputFormat(fmt.value))
 
 
 @app.command()
@@ -337,17 +359,20 @@ def show(
     """Every fact for one metric, sorted by period, with its source and quote."""
     from autofacts.output.answers import ChartAnswer, ShowAnswer
     from autofacts.periods import parse_period
-    from autofacts.query import Filters, check_kind, group_facts, resolve_metric, resolve_region, select_facts
+    from autofacts.query import (
+        Filters,
+        check_kind,
+        group_facts,
+        resolve_metric,
+        resolve_region,
+        select_facts,
+        show_need,
+    )
 
-    kb = _load_valid(facts)
-    m = resolve_metric(kb, metric)
-    region_name = resolve_region(kb, region) if region is not None else None
-    if derived:
-        from autofacts.derive import inputs_of
-
-        kb.load(metrics=sorted(inputs_of(kb, [m.id])), regions=[region_name] if region_name else None)
-    else:
-        kb.load(metrics=[m.id], regions=[region_name] if region_name else None)
+    store = _store(facts)
+    catalogue = _valid(store.catalogue())
+    m = resolve_metric(catalogue, metric)
+    region_name = resolve_region(catalogue, region) if region is not None else None
     filters = Filters(
         metrics=(m.id,),
         region=region_name,
@@ -358,10 +383,12 @@ def show(
         as_of=_as_of(as_of) if as_of is not None else None,
     )
     if derived:
-        from autofacts.derive import select_with_derived
+        from autofacts.derive import derived_need, select_with_derived
 
+        kb = store.read(derived_need(catalogue, filters))
         groups = group_facts(select_with_derived(kb, filters))
     else:
+        kb = store.read(show_need(filters))
         groups = group_facts(select_facts(kb, filters))
     if not groups:
         sys.stderr.write(f"autofacts: no facts for {m.id} match these filters\n")
@@ -377,7 +404,7 @@ def show(
     _emit(ShowAnswer(kb, m, groups, quotes or machine, with_ids=machine), OutputFormat(fmt.value))
 
 
-def _write_chart(metric: Any, facts: list[Any], output: str) -> None:
+def _write_chart(metric: "Metric", facts: "list[Fact]", output: str) -> None:
     """The chart of `show --chart` as an SVG file, or a PNG of it made by headless Chromium."""
     from pathlib import Path
 
@@ -417,27 +444,23 @@ def compare(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Every metric and region with a value in both periods: change, relative change, CAGR."""
-    from autofacts.compare import compare_periods
-    from autofacts.derive import inputs_of
+    from autofacts.compare import compare_need, compare_periods
     from autofacts.output.answers import CompareAnswer, nothing_to_compare
     from autofacts.periods import parse_period
     from autofacts.query import Filters, check_kind, resolve_metric, resolve_region
 
-    kb = _load_valid(facts)
+    store = _store(facts)
+    catalogue = _valid(store.catalogue())
     a, b = parse_period(period_a), parse_period(period_b)
-    metric_ids = tuple(resolve_metric(kb, m).id for m in metric) if metric else None
-    region_name = resolve_region(kb, region) if region is not None else None
-    # also what derived figures and stated growth rates for a and b are read from: the year after
-    # each (a growth rate gives the year before it; "doubling from a year ago" too)
-    inputs = sorted(inputs_of(kb, metric_ids)) if metric_ids else None
-    later = [a.shifted_years(1), b.shifted_years(1)]
-    kb.load(periods=[a, b, *later], metrics=inputs, regions=[region_name] if region_name else None)
+    metric_ids = tuple(resolve_metric(catalogue, m).id for m in metric) if metric else None
+    region_name = resolve_region(catalogue, region) if region is not None else None
     filters = Filters(
         metrics=metric_ids,
         region=region_name,
         kind=check_kind(kind) if kind is not None else None,
         as_of=_as_of(as_of) if as_of is not None else None,
     )
+    kb = store.read(compare_need(a, b, filters, catalogue))
     comparison = compare_periods(kb, a, b, filters, include_all=show_all)
     if not comparison.rows and fmt is Format.table:
         sys.stdout.write(nothing_to_compare(comparison) + "\n")
@@ -463,12 +486,13 @@ def targets(
     """Plan targets against reported outcomes: met, missed, on track, can't tell, no data."""
     from autofacts.output.answers import TargetsAnswer
     from autofacts.query import resolve_metric, resolve_region
-    from autofacts.targets import STATUSES, check_targets, load_for_targets
+    from autofacts.targets import STATUSES, check_targets, read_for_targets
 
-    kb = _load_valid(facts)
-    metric_ids = tuple(resolve_metric(kb, m).id for m in metric) if metric else None
-    region_name = resolve_region(kb, region) if region is not None else None
-    load_for_targets(kb, year, region_name, metric_ids)
+    store = _store(facts)
+    catalogue = _valid(store.catalogue())
+    metric_ids = tuple(resolve_metric(catalogue, m).id for m in metric) if metric else None
+    region_name = resolve_region(catalogue, region) if region is not None else None
+    kb = read_for_targets(store, year, region_name, metric_ids)
     statuses = None
     if status:
         unknown = [s for s in status if s not in STATUSES]
@@ -524,8 +548,7 @@ def report(
     if screenshot_png is not None:
         check_png_name(Path(screenshot_png))
         check_output_path(Path(screenshot_png), replace=force)
-    kb = _load_valid(facts)
-    kb.load()
+    kb = _read_all(facts)
     day = _as_of(as_of)
     chosen = [resolve_metric(kb, m) for m in metric] if metric else sorted(kb.metrics.values(), key=lambda m: m.id)
     ids = tuple(m.id for m in chosen) if metric else None
@@ -563,8 +586,7 @@ def coverage(
 
     if min_percent is not None and not 0 <= min_percent <= 100:  # also refuses nan
         raise UsageError(f"--min {min_percent}: give a percentage from 0 to 100")
-    kb = _load_valid(facts)
-    kb.load()
+    kb = _read_all(facts)
     if source is not None and source not in kb.sources:
         raise UsageError(f"unknown source '{source}' (known: {', '.join(sorted(kb.sources))})")
     seeds, problems = read_seeds(kb)
@@ -605,8 +627,7 @@ def extract(
 
     if output is not None:
         check_output_path(Path(output))
-    kb = _load_valid(facts)
-    kb.load()
+    kb = _read_all(facts)
     path = Path(file)
     text = read_document(file)
     day = parse_date(published) if published else None
@@ -641,8 +662,7 @@ def cite(
     from autofacts.cite import cite_fact
     from autofacts.output.catalogues import CiteAnswer
 
-    kb = _load_valid(facts)
-    kb.load()
+    kb = _read_all(facts)
     citation = cite_fact(kb, fact_id)
     plain_text = fmt is CiteFormat.text
     answer = CiteAnswer(kb, citation, marks=plain_text and not _console().is_terminal)
@@ -660,8 +680,7 @@ def search(
     from autofacts.output.catalogues import SearchAnswer
     from autofacts.query import search_facts
 
-    kb = _load_valid(facts)
-    kb.load()
+    kb = _read_all(facts)
     query = " ".join(words)
     hits = search_facts(kb, query)
     if not hits:
@@ -669,7 +688,7 @@ def search(
     _emit(SearchAnswer(kb, query, hits), OutputFormat(fmt.value))
 
 
-def _own_base(facts: str | None) -> Any:
+def _own_base(facts: str | None) -> "KnowledgeBase":
     """The knowledge base a command writes into: named with --facts or $AUTOFACTS_FACTS, never the bundled one."""
     from autofacts.load import ENV_VAR
 

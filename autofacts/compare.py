@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from autofacts.derive import derived_facts
+from autofacts.derive import derived_facts, inputs_of
 from autofacts.interval import Interval, cagr, difference, growth
 from autofacts.model import Fact, KnowledgeBase, Metric
 from autofacts.periods import Period
 from autofacts.query import FactGroup, Filters, best_fact, latest_releases, select_facts
+from autofacts.store import Need
 
 # Measures whose change is a difference in their own unit, with no relative change.
 _POINTS = {"share": "pp", "growth": "pp", "rank": "places", "multiple": "×"}
@@ -168,6 +169,17 @@ def _stated_growth(
         and f.value is not None
     ]
     return best_fact(kb, found) if found else None
+
+
+def compare_need(period_a: Period, period_b: Period, filters: Filters, catalogue: KnowledgeBase) -> Need:
+    """The facts `compare_periods` compares: those over either period, of the metrics and region asked;
+    and what stated growth rates and derived figures for them are read from, over the year after each
+    (a growth rate gives the year before it; so does "doubling the figure from a year ago")."""
+    return Need(
+        periods=(period_a, period_b, period_a.shifted_years(1), period_b.shifted_years(1)),
+        metrics=tuple(sorted(inputs_of(catalogue, filters.metrics))) if filters.metrics else None,
+        regions=(filters.region,) if filters.region else None,
+    )
 
 
 def compare_periods(

@@ -8,6 +8,8 @@ catalogue with a reason, so that "100 % covered" is a claim that means something
 
 from __future__ import annotations
 
+import heapq
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -60,18 +62,32 @@ def exclusion_spans(text: str, exclusions: tuple[Exclusion, ...]) -> list[tuple[
     return spans
 
 
-def source_coverage(kb: KnowledgeBase, source: Source, text: str) -> SourceCoverage:
-    """Every figure in one source's text, marked cited, excluded or missing."""
-    quoted: list[tuple[int, int, Fact]] = []
-    for fact in kb.facts:
-        if fact.source == source.id and fact.value is not None:
+def source_coverage(kb: KnowledgeBase, source: Source, text: str, facts: list[Fact] | None = None) -> SourceCoverage:
+    """Every figure in one source's text, marked cited, excluded or missing (`facts`: the source's own,
+    when the caller has them grouped already)."""
+    own = [f for f in kb.facts if f.source == source.id] if facts is None else facts
+    quoted: list[tuple[int, int, int, Fact]] = []  # start, end, the fact's place in `own`, the fact
+    for n, fact in enumerate(own):
+        if fact.value is not None:
             where = locate(fact.quote, text)
             if where is not None:
-                quoted.append((where[0], where[1], fact))
+                quoted.append((where[0], where[1], n, fact))
+    quoted.sort(key=lambda q: q[0])
     excluded = exclusion_spans(text, source.excluded)
     out = []
+    # One sweep in text order: `active` holds the quotes that cover the current figure, so each figure
+    # looks only at the quotes around it, not at every quote of the source.
+    active: list[tuple[int, int, Fact]] = []  # end, place, fact
+    next_quote = 0
     for m in figure_mentions(text):
-        citing = tuple(f.id for s, e, f in quoted if s <= m.start < e and f.value == m.value)
+        while next_quote < len(quoted) and quoted[next_quote][0] <= m.start:
+            _, end, n, fact = quoted[next_quote]
+            heapq.heappush(active, (end, n, fact))
+            next_quote += 1
+        while active and active[0][0] <= m.start:
+            heapq.heappop(active)
+        covering = sorted((n, f) for _, n, f in active)
+        citing = tuple(f.id for _, f in covering if f.value == m.value)
         if citing:
             out.append(MentionStatus(m, line_of(text, m.start), "cited", citing))
             continue
@@ -83,4 +99,7 @@ def source_coverage(kb: KnowledgeBase, source: Source, text: str) -> SourceCover
 
 def knowledge_base_coverage(kb: KnowledgeBase, seeds: dict[str, str]) -> list[SourceCoverage]:
     """Coverage of every source whose seed could be read (`seeds`: raw text by source id)."""
-    return [source_coverage(kb, kb.sources[sid], text) for sid, text in sorted(seeds.items())]
+    by_source: dict[str, list[Fact]] = defaultdict(list)
+    for fact in kb.facts:
+        by_source[fact.source].append(fact)
+    return [source_coverage(kb, kb.sources[sid], text, by_source[sid]) for sid, text in sorted(seeds.items())]

@@ -18,6 +18,7 @@ from autofacts.interval import Interval, add, from_qualifier, product, ratio, sc
 from autofacts.model import Derivation, Fact, KnowledgeBase, Metric
 from autofacts.periods import Period
 from autofacts.query import Filters, best_fact, latest_releases, select_facts, sort_key
+from autofacts.store import Need
 from autofacts.units import format_stated
 
 # The mark a derived figure carries wherever it is shown, and what it means.
@@ -194,6 +195,12 @@ def where_not_stated(stated: Iterable[Fact], derived: Iterable[Fact]) -> list[Fa
     """The derived figures for cells no stated fact fills: a stated figure always wins."""
     filled = {_cell(f) for f in stated if f.value is not None}
     return [f for f in derived if _cell(f) not in filled]
+
+
+def derived_need(catalogue: KnowledgeBase, filters: Filters) -> Need:
+    """The facts `select_with_derived` reads: the metrics asked and those they are derived from."""
+    metrics = tuple(sorted(inputs_of(catalogue, filters.metrics))) if filters.metrics else None
+    return Need(metrics=metrics, regions=(filters.region,) if filters.region else None)
 
 
 def select_with_derived(kb: KnowledgeBase, filters: Filters) -> list[Fact]:

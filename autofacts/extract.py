@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from autofacts.chinese import is_chinese
 from autofacts.model import KnowledgeBase, Metric
@@ -79,6 +80,11 @@ class MetricPhrase:
     def has_slot(self) -> bool:
         return FIGURE_SLOT in self.text.split()
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The Latin words a sentence must hold for the phrase to match in it."""
+        return frozenset(_WORD.findall(self.text.lower())) - {FIGURE_SLOT.lower()}
+
 
 def metric_phrases(kb: KnowledgeBase) -> list[MetricPhrase]:
     """Every phrase that names a metric of the catalogue, longest first."""
@@ -90,6 +96,7 @@ def metric_phrases(kb: KnowledgeBase) -> list[MetricPhrase]:
     return sorted(out, key=lambda p: (-len(p.text), p.metric.id, p.text))
 
 
+_WORD = re.compile(r"[a-z0-9]+")
 _NOUN_STOP = frozenset(
     [
         "in",
@@ -544,30 +551,32 @@ def _own_period(text: str, phrases: _Phrases, fig: Figure) -> PeriodPhrase | Non
     return inside[0] if inside else None
 
 
-def _kind(text: str, fig: Figure) -> tuple[str, str]:
-    """'target', 'forecast' or 'actual', from the words before the figure or in its clause."""
-    scope = text[: fig.clause[1]]
-    found: list[tuple[int, str, str]] = []
-    for m in _FORECAST.finditer(scope):
-        found.append((m.start(), "forecast", m[0]))
-    for m in _TARGET.finditer(scope):
-        if not _TARGET_MARKET.match(scope, m.start()):
-            found.append((m.start(), "target", m[0]))
-    # a word after the figure counts only inside its clause ("30 million are expected to be sold")
-    found = [f for f in found if f[0] < fig.at or f[0] >= fig.clause[0]]
-    # "forecast ... will reach": the word nearest before the figure decides
+def _kind_words(text: str) -> list[tuple[int, str, str]]:
+    """Where a sentence says forecast or target words: (position, kind, word)."""
+    found = [(m.start(), "forecast", m[0]) for m in _FORECAST.finditer(text)]
+    found += [(m.start(), "target", m[0]) for m in _TARGET.finditer(text) if not _TARGET_MARKET.match(text, m.start())]
+    return found
+
+
+def _kind(words: list[tuple[int, str, str]], fig: Figure) -> tuple[str, str]:
+    """'target', 'forecast' or 'actual', from the words before the figure or after it in its
+    clause ("30 million are expected to be sold"); the word nearest before the figure decides."""
+    found = [f for f in words if f[0] < fig.clause[1]]
     if not found:
         return "actual", ""
     before = [f for f in found if f[0] < fig.at]
-    pos, kind, word = max(before) if before else min(found)
+    _, kind, word = max(before) if before else min(found)
     return kind, f"kind {kind}: '{word}'"
 
 
-def _places(text: str, regions: list[str]) -> list[tuple[int, int, str]]:
-    out = []
-    for name in dict.fromkeys([*regions, *PLACES]):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            out.append((m.start(), m.end(), _PLACE_NAMES.get(name, name)))
+def place_pattern(regions: list[str]) -> re.Pattern[str]:
+    """One pattern for every place name, longest first."""
+    names = sorted(dict.fromkeys([*regions, *PLACES]), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+def _places(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    out = [(m.start(), m.end(), _PLACE_NAMES.get(m[0], m[0])) for m in pattern.finditer(text)]
     for m in _CHINA.finditer(text):
         out.append((m.start(), m.end(), "China"))
     return sorted(out)
@@ -600,21 +609,19 @@ class Reader:
         self.phrases = metric_phrases(kb)
         self.plain = [p for p in self.phrases if not p.has_slot]
         self.slots = [p for p in self.phrases if p.has_slot]
-        self.regions = sorted(set(kb.region_names()) - {"World"}, key=len, reverse=True)
+        self.places = place_pattern(sorted(set(kb.region_names()) - {"World"}))
         self.metric_ids = set(kb.metrics)
         self.growth_of = {m.growth_of: m.id for m in kb.metrics.values() if m.growth_of}
-        self._any_phrase = (
-            re.compile("|".join(f"(?:{p.pattern.pattern})" for p in self.plain), re.I) if self.plain else None
-        )
 
     # -- metrics --------------------------------------------------------------------------------
 
     def phrase_spans(self, text: str) -> list[tuple[int, int, MetricPhrase]]:
         """Every catalogue phrase in the text, longest first where two overlap."""
-        if self._any_phrase is None or not self._any_phrase.search(text):
-            return []
+        words = set(_WORD.findall(text.lower()))
         found: list[tuple[int, int, MetricPhrase]] = []
         for phrase in self.plain:
+            if not phrase.words <= words:
+                continue  # a word of the phrase is missing: it cannot match
             for m in phrase.pattern.finditer(text):
                 if not any(s < m.end() and m.start() < e for s, e, _ in found):
                     found.append((m.start(), m.end(), phrase))
@@ -762,21 +769,23 @@ class Reader:
         text = sentence.text
         figs = self.figures(sentence)
         phrases = _periods(text, published)
-        places = _places(text, self.regions)
+        places = _places(text, self.places)
         entities = _entities(text, places)
         spans = self.phrase_spans(text) if figs else []
         paired = self.pairs(text, figs, spans)
         out: list[Candidate] = []
         new_ctx = self._context_after(text, phrases, places, entities, ctx)
+        kind_words = _kind_words(text) if figs else []
         for i, fig in enumerate(figs):
-            kind, kind_why = _kind(text, fig)
+            kind, kind_why = _kind(kind_words, fig)
             nouns = nouns_after(text[fig.end :])
             levels: list[MetricPhrase | None] = [*self.each(text, fig, spans)]
             levels = levels or [paired[i] if i in paired else self.level_for(text, fig, spans, nouns)]
             period, period_why = self._period(text, fig, phrases, ctx, kind)
             entity, entity_why = _entity_of(text, fig, entities)
             if kind == "actual" and entity is None and period_why.startswith(("period: '", "period: a year after")):
-                new_ctx = replace(new_ctx, period=period, period_why=f'carried from "{_clip(text)}"')
+                said = period_why.split(": ", 1)[1]
+                new_ctx = replace(new_ctx, period=period, period_why=f'{said}, in an earlier sentence "{_clip(text)}"')
             for level in levels:
                 metric, proposed, metric_why = self.metric_for(text, fig, spans, level, ctx.nev)
                 if metric_why and i in paired:
@@ -818,9 +827,11 @@ class Reader:
             industry = []  # "restricted cities (such as Beijing and Shanghai)": examples, not the subject
         if industry and not entities:
             s, e, name = _specific(text, industry)
-            new = replace(new, region=name, region_why=f'carried from "{_clip(text)}"')
+            new = replace(new, region=name, region_why=f"'{text[s:e]}', in an earlier sentence \"{_clip(text)}\"")
         if phrases.own and not (_FORECAST.search(text) or _TARGET.search(text)) and not entities:
-            new = replace(new, period=phrases.own[-1].label, period_why=f'carried from "{_clip(text)}"')
+            last = phrases.own[-1]
+            said = f"'{text[last.start : last.end]}', in an earlier sentence \"{_clip(text)}\""
+            new = replace(new, period=last.label, period_why=said)
         return new
 
     def _period(self, text: str, fig: Figure, phrases: _Phrases, ctx: Context, kind: str) -> tuple[str | None, str]:

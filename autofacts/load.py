@@ -103,11 +103,27 @@ def add_facts(kb: KnowledgeBase, pending: list[PendingFact]) -> None:
             kb.problems.append(fact)
             continue
         if fact.id in seen:
-            message = f"duplicate fact id '{fact.id}' (first defined at {seen[fact.id].location})"
-            kb.problems.append(Problem(item.location, "E105", message))
+            kb.problems.append(duplicate_fact(fact.id, item.location, seen[fact.id].location))
             continue
         seen[fact.id] = fact
         kb.facts.append(fact)
+
+
+def duplicate_fact(fact_id: str, where: Location, first: Location | None) -> Problem:
+    """E105 for a fact id defined again at `where`; the first definition is the one kept."""
+    return Problem(where, "E105", f"duplicate fact id '{fact_id}' (first defined at {first})")
+
+
+def duplicate_fact_problems(definitions: list[tuple[str, Location]]) -> list[Problem]:
+    """E105 for each definition of an id after its first, `definitions` being in file order."""
+    first: dict[str, Location] = {}
+    problems = []
+    for fact_id, where in definitions:
+        if fact_id in first:
+            problems.append(duplicate_fact(fact_id, where, first[fact_id]))
+        else:
+            first[fact_id] = where
+    return problems
 
 
 def load_knowledge_base(root: Path, display_root: str = "facts") -> KnowledgeBase:

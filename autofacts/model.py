@@ -7,7 +7,6 @@ so that any problem can point a curator's editor at it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -180,7 +179,8 @@ class ParsedFile:
 
 @dataclass
 class KnowledgeBase:
-    """Everything loaded from one facts folder, plus the problems met while loading it."""
+    """A knowledge base as a question sees it: the catalogues, the facts it asked its store for, and
+    the problems met while loading. A plain value: it holds what was read and never reads more."""
 
     root: Path
     seeds_dir: Path
@@ -188,22 +188,12 @@ class KnowledgeBase:
     metrics: dict[str, Metric] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    # Set when facts come from the cache: fetches those matching metrics=, periods=, kinds=, regions=;
-    # `regions` then lists every region, since `facts` holds only what was fetched.
-    fetch: Callable[..., list[Fact]] | None = None
+    # Every region of the whole base, set by a store (whose `facts` may hold only what a question
+    # needs); None when `facts` holds every fact.
     regions: list[str] | None = None
 
     def region_names(self) -> list[str]:
         return self.regions if self.regions is not None else sorted({f.region for f in self.facts})
-
-    def load(self, **need: object) -> None:
-        """Make sure the facts a command needs are in `facts` (a no-op when all were read)."""
-        if self.fetch is None:
-            return
-        have = {(f.location.file, f.location.line) for f in self.facts if f.location}
-        for fact in self.fetch(**need):
-            if fact.location is None or (fact.location.file, fact.location.line) not in have:
-                self.facts.append(fact)
 
     def facts_for(self, metric_id: str) -> list[Fact]:
         return [f for f in self.facts if f.metric == metric_id]

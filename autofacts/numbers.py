@@ -153,7 +153,8 @@ _PATTERN = re.compile(
       (?:[ \-]?(?P<scale>{_SCALE})(?![a-z]))?(?:\s?(?P<pct>%|percent\b|per\ cent\b))?
     | \b(?P<compound>(?:{_TENS})[ \-](?:{_UNITS}))\b
       (?:[ \-](?P<cscale>thousand|million|billion)\b)?(?:\s?(?P<cpct>percent\b))?
-    | \b(?P<word>{_WORDS}|a)\b(?P<hundred>[ \-]hundred\b)?(?:[ \-](?P<wscale>thousand|million|billion)\b)?
+    | \b(?P<word>{_WORDS}|a(?=[ \-](?:hundred|thousand|million|billion)\b))\b
+      (?P<hundred>[ \-]hundred\b)?(?:[ \-](?P<wscale>thousand|million|billion)\b)?
       (?:\s?(?P<wpct>percent\b))?
     | \b(?P<ordword>{_ORDS})\b(?!-hand)
     | \b(?P<mult>doubl|tripl|quadrupl)(?:ing|ed|e|es)\b
@@ -242,6 +243,9 @@ _PHONE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def phone_spans(text: str) -> list[tuple[int, int]]:
     """Where the text writes telephone numbers."""
     return [(m.start(), m.end()) for m in _PHONE.finditer(text)]
@@ -252,7 +256,7 @@ def read_numbers(text: str) -> list[Mention]:
     if is_chinese(text):  # Chinese grammar: autofacts.chinese
         return [Mention(z.value, z.qualifier, z.unit, z.start, z.end, z.text) for z in read_chinese_numbers(text)]
     mentions: list[Mention] = []
-    phones = phone_spans(text) if any(c.isdigit() for c in text) else []
+    phones = phone_spans(text) if _DIGIT.search(text) else []
     for m in _PATTERN.finditer(text):
         if phones and any(s <= m.start() < e for s, e in phones):
             continue

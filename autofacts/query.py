@@ -9,6 +9,7 @@ from datetime import date
 from autofacts.errors import UnknownMetricError, UsageError
 from autofacts.model import KINDS, Fact, KnowledgeBase, Metric
 from autofacts.periods import Period
+from autofacts.store import Need
 
 
 def resolve_metric(kb: KnowledgeBase, name: str) -> Metric:
@@ -65,6 +66,11 @@ class Filters:
     since: Period | None = None
     until: Period | None = None
     as_of: date | None = None
+
+
+def show_need(filters: Filters) -> Need:
+    """The facts `select_facts` may pick for these filters (metrics and region; the rest is in memory)."""
+    return Need(metrics=filters.metrics, regions=(filters.region,) if filters.region else None)
 
 
 def published_by(kb: KnowledgeBase, fact: Fact, as_of: date | None) -> bool:

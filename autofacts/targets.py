@@ -30,6 +30,7 @@ from autofacts.interval import (
 from autofacts.model import Fact, KnowledgeBase, Metric
 from autofacts.periods import Period, in_words, year_period
 from autofacts.query import best_fact, latest_releases, published_by
+from autofacts.store import Need, Store
 from autofacts.units import format_interval, format_stated
 
 STATUSES = ("met", "missed", "on track", "off track", "can't tell", "no data", "pending", "not measurable")
@@ -384,27 +385,38 @@ def judge_target(outcomes: Outcomes, target: Fact) -> TargetVerdict:
     )
 
 
-def load_for_targets(
-    kb: KnowledgeBase, year: int | None = None, region: str | None = None, metrics: tuple[str, ...] | None = None
-) -> None:
-    """Fetch the targets asked about, then the facts their verdicts can draw on: outcomes of the same
-    metric and region, the levels a growth target is derived from, the growth rates a projection uses,
-    and what derived figures of those are computed from."""
-    regions = [region] if region else None
-    kb.load(kinds=["target"], regions=regions, metrics=metrics)
+def targets_need(region: str | None = None, metrics: tuple[str, ...] | None = None) -> Need:
+    """The targets a question about targets starts from."""
+    return Need(kinds=("target",), regions=(region,) if region else None, metrics=metrics)
+
+
+def outcomes_need(kb: KnowledgeBase, year: int | None = None) -> Need | None:
+    """The facts the verdicts on the targets in `kb` can draw on: outcomes of the same metric and
+    region, the levels a growth target is derived from, the growth rates a projection uses; over
+    the target's period and the year before it, no further back. None when there is no target."""
     targets = [f for f in kb.facts if f.kind == "target" and (year is None or f.period.end.year == year)]
+    if not targets:
+        return None
     needed = {f.metric for f in targets}
     for metric in kb.metrics.values():
         if metric.id in needed and metric.growth_of:
             needed.add(metric.growth_of)
     needed |= {m.id for m in kb.metrics.values() if m.growth_of in needed}
     needed = inputs_of(kb, needed)
-    if not targets:
-        return
     # verdicts look at the target's period and the year before it, no further back
     start = min(f.period.start for f in targets)
     within = (start.replace(year=start.year - 1, day=1), max(f.period.end for f in targets))
-    kb.load(metrics=sorted(needed), regions=sorted({f.region for f in targets}), within=within)
+    return Need(metrics=tuple(sorted(needed)), regions=tuple(sorted({f.region for f in targets})), within=within)
+
+
+def read_for_targets(
+    store: Store, year: int | None = None, region: str | None = None, metrics: tuple[str, ...] | None = None
+) -> KnowledgeBase:
+    """The knowledge base `check_targets` needs: the targets asked about, then what judges them."""
+    first = targets_need(region, metrics)
+    kb = store.read(first)
+    more = outcomes_need(kb, year)
+    return kb if more is None else store.read(first, more)
 
 
 def check_targets(

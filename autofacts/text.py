@@ -6,11 +6,15 @@ Shared by `check` (quotes), `coverage` (which figures are cited), `extract` (can
 
 from __future__ import annotations
 
+import bisect
 import calendar
+import itertools
 import re
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from autofacts.chinese import chinese_period_phrases, is_chinese
 from autofacts.numbers import WORD_NUMBERS, Mention, read_numbers
@@ -24,10 +28,15 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
 
 
-def _normalised_with_map(text: str) -> tuple[str, list[int]]:
-    """normalise(text) and, for each of its characters, the offset it came from in text."""
+@lru_cache(maxsize=2)
+def _normalised_with_map(text: str) -> tuple[str, array[int]]:
+    """normalise(text) and, for each of its characters, the offset it came from in text.
+
+    Kept for the last texts asked about: coverage, report and check locate every quote of a source
+    in the same seed, which used to be normalised again for each quote (20,000 facts: minutes).
+    """
     out: list[str] = []
-    where: list[int] = []
+    where: array[int] = array("l")
     in_space = True  # also drops leading white space
     for i, ch in enumerate(text):
         if ch.isspace():
@@ -55,8 +64,14 @@ def locate(quote: str, text: str) -> tuple[int, int] | None:
     return where[at], where[at + len(needle) - 1] + 1
 
 
+@lru_cache(maxsize=2)
+def _line_breaks(text: str) -> array[int]:
+    return array("l", (m.start() for m in re.finditer("\n", text)))
+
+
 def line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+    """The line number of an offset (line breaks found once per text, then a binary search)."""
+    return bisect.bisect_left(_line_breaks(text), offset) + 1
 
 
 def paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -155,21 +170,38 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] =
 ]
 
 
-def period_phrases(text: str, published: date | None = None) -> list[PeriodPhrase]:
-    """Every period the text states in words, longest match first where two overlap."""
-    if is_chinese(text):  # Chinese grammar: autofacts.chinese
-        return [PeriodPhrase(s, e, label) for s, e, label in chinese_period_phrases(text, published)]
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+@lru_cache(maxsize=1024)
+def _stated_periods(text: str) -> tuple[PeriodPhrase, ...]:
+    """The periods a text states outright (cached: extract and figure_mentions both ask)."""
+    if not _FOUR_DIGITS.search(text):
+        return ()  # every pattern names a year
     found: list[PeriodPhrase] = []
-    taken: list[tuple[int, int]] = []
+    # The spans taken so far never overlap, so sorted by start they are sorted by end too: whether a
+    # match overlaps one is a binary search, not a scan (a long seed has thousands of phrases).
+    starts: list[int] = []
+    ends: list[int] = []
     for pattern, label in _PERIOD_PATTERNS:
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            at = bisect.bisect_right(ends, m.start())  # the first taken span ending after this start
+            if at < len(starts) and starts[at] < m.end():
                 continue
             try:
                 found.append(PeriodPhrase(m.start(), m.end(), label(m)))
             except (ValueError, KeyError):
                 continue
-            taken.append((m.start(), m.end()))
+            starts.insert(at, m.start())
+            ends.insert(at, m.end())
+    return tuple(found)
+
+
+def period_phrases(text: str, published: date | None = None) -> list[PeriodPhrase]:
+    """Every period the text states in words, longest match first where two overlap."""
+    if is_chinese(text):  # Chinese grammar: autofacts.chinese
+        return [PeriodPhrase(s, e, label) for s, e, label in chinese_period_phrases(text, published)]
+    found = list(_stated_periods(text))
     if published is not None:
         for m in re.finditer(r"\b(last|this|next) year\b", text, re.I):
             shift = {"last": -1, "this": 0, "next": 1}[m[1].lower()]
@@ -182,8 +214,6 @@ def period_phrases(text: str, published: date | None = None) -> list[PeriodPhras
 _PLAN_NAME_AFTER = re.compile(r"^[\s\-]*(?:Five-Year|-Year Plan|Year Plan)", re.I)
 _DATE_BEFORE = re.compile(rf"(?:{_MONTH}|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s*$", re.I)
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-_LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*$")
-_BRACKETED_ITEM = re.compile(r"(?:^|[\n:;])[ \t]*\(?$")  # "(2) expand sales", "1) build"
 # "Joint Venture 2.0", "Model 3", "Phase 2": a capitalised name right before a bare number names a
 # thing; the words a sentence or a figure may start with do not.
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:)\"”’] )([A-Z][A-Za-z]*)\s$")
@@ -249,26 +279,45 @@ def _is_name(text: str, m: Mention) -> bool:
 def figure_mentions(text: str) -> list[Mention]:
     """The numbers a text states as figures: not years, dates, plan names, list numbering or the
     counts inside a period phrase ("the first 11 months of 2025")."""
-    iso = [(m.start(), m.end()) for m in _ISO_DATE.finditer(text)]
-    phrases = [(p.start, p.end) for p in period_phrases(text)]
+    spans = sorted(
+        [(m.start(), m.end()) for m in _ISO_DATE.finditer(text)] + [(p.start, p.end) for p in period_phrases(text)]
+    )
+    span_starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end among spans so far
     out = []
     for m in read_numbers(text):
         if is_year(m):
             continue
-        if any(s <= m.start and m.end <= e for s, e in iso + phrases):
-            continue
+        last = bisect.bisect_right(span_starts, m.start) - 1  # spans starting at or before the figure
+        if last >= 0 and reach[last] >= m.end:
+            continue  # inside a date or a period phrase
         if _DATE_BEFORE.search(text[max(0, m.start - 12) : m.start]):
             continue  # "September 13", "Nov. 30"
         if _PLAN_NAME_AFTER.match(text[m.end : m.end + 16]):
             continue  # "14th Five-Year Plan"
-        if text[m.end : m.end + 2] == ". " and _LIST_MARKER.search(text[: m.start]):
+        if text[m.end : m.end + 2] == ". " and _starts_line(text, m.start):
             continue  # "2. Crack down on ..." numbers a list
-        if text[m.end : m.end + 1] == ")" and _BRACKETED_ITEM.search(text[: m.start]):
-            continue
+        if text[m.end : m.end + 1] == ")" and _starts_item(text, m.start):
+            continue  # "(2) expand sales", "1) build"
         if _is_name(text, m):
             continue
         out.append(m)
     return out
+
+
+def _starts_item(text: str, offset: int) -> bool:
+    """An item's number stands here: only an optional "(" and spaces or tabs after the start of the
+    text, a line break, a colon or a semicolon (looked at backwards from `offset`, not by searching
+    all the text before it, which made long seeds quadratic)."""
+    at = offset - 1 if offset > 0 and text[offset - 1] == "(" else offset
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at == 0 or text[at - 1] in "\n:;"
+
+
+def _starts_line(text: str, offset: int) -> bool:
+    """Only spaces or tabs stand between the start of its line and `offset`."""
+    return not text[text.rfind("\n", 0, offset) + 1 : offset].strip(" \t")
 
 
 # --- how articles name a metric -----------------------------------------------------------------

@@ -24,6 +24,7 @@ ENV = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
 
 def run(args: list[str]) -> str:
     with tempfile.TemporaryDirectory() as elsewhere:
+        shutil.copytree(README.parent / "docs" / "examples", Path(elsewhere) / "docs" / "examples")
         result = subprocess.run(["autofacts", *args], capture_output=True, text=True, env=ENV, cwd=elsewhere)
     return (result.stdout + result.stderr).rstrip("\n")
 

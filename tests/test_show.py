@@ -75,7 +75,11 @@ def test_corroboration_is_grouped_and_said(run_json, run) -> None:
     groups = {tuple(g["facts"]): g for g in doc["groups"]}
     pair = next(g for ids, g in groups.items() if "cn-nev-production-2020-fyp" in ids)
     # two English sources and the Chinese one state the same 1.4 million
-    assert set(pair["facts"]) == {"cn-nev-production-2020-fyp", "cn-nev-production-2020-xinhua", "cn-nev-production-2020-zh"}
+    assert set(pair["facts"]) == {
+        "cn-nev-production-2020-fyp",
+        "cn-nev-production-2020-xinhua",
+        "cn-nev-production-2020-zh",
+    }
     assert pair["agreement"] == "agree"
     assert "agrees: xinhua-icv-plan" in run("show", "nev-production").stdout
 

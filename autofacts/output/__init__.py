@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from autofacts.output.records import dumps
-from autofacts.output.table import Report, to_csv, to_markdown, to_rich
+if TYPE_CHECKING:  # the formats are imported when used: `--help` and `--version` need none of them
+    from autofacts.output.table import Report
 
 
 class OutputFormat(str, Enum):
@@ -44,10 +44,15 @@ class Answer:
 
     def rich(self, width: int) -> Any:
         """A Rich renderable for a terminal `width` columns wide."""
+        from autofacts.output.table import to_rich
+
         return to_rich(self.table(), width)
 
     def chunks(self, fmt: OutputFormat) -> Iterator[str]:
         """The answer as text in `fmt`, in pieces (a large export is never whole in memory)."""
+        from autofacts.output.records import dumps
+        from autofacts.output.table import to_csv, to_markdown
+
         if fmt is OutputFormat.json:
             yield dumps(self.document())
         elif fmt is OutputFormat.csv:

@@ -84,18 +84,15 @@ class CheckAnswer(Answer):
 # --- the catalogues --------------------------------------------------------------------------
 
 
-def _fact_counts(kb: KnowledgeBase, key: str) -> Counter[str]:
-    return Counter(getattr(f, key) for f in kb.facts)
-
-
 @dataclass(frozen=True)
 class MetricsAnswer(Answer):
     """`metrics`: the metric catalogue with the number of facts for each."""
 
     kb: KnowledgeBase
+    counts: Counter[str]  # facts by metric
 
     def table(self) -> Report:
-        counts = _fact_counts(self.kb, "metric")
+        counts = self.counts
         rows = [
             {
                 "id": m.id,
@@ -118,7 +115,7 @@ class MetricsAnswer(Answer):
         return Report(f"{len(rows)} metrics", cols, rows)
 
     def document(self) -> dict[str, Any]:
-        counts = _fact_counts(self.kb, "metric")
+        counts = self.counts
         return {
             "metrics": [
                 {**metric_record(m), "facts": counts[m.id]}
@@ -132,12 +129,13 @@ class SourcesAnswer(Answer):
     """`sources`: the source catalogue with the number of facts quoted from each."""
 
     kb: KnowledgeBase
+    counts: Counter[str]  # facts by source
 
     def _sources(self) -> list[Any]:
         return sorted(self.kb.sources.values(), key=lambda s: (s.published.start, s.id))
 
     def table(self) -> Report:
-        counts = _fact_counts(self.kb, "source")
+        counts = self.counts
         rows = []
         for s in self._sources():
             rows.append(
@@ -163,7 +161,7 @@ class SourcesAnswer(Answer):
         return Report(f"{len(rows)} sources", cols, rows)
 
     def document(self) -> dict[str, Any]:
-        counts = _fact_counts(self.kb, "source")
+        counts = self.counts
         return {"sources": [source_record(self.kb, s, counts[s.id]) for s in self._sources()]}
 
 

@@ -1,0 +1,93 @@
+"""Where facts come from: a question says what it needs (a `Need`), a store returns exactly that.
+
+Two stores stand behind one interface: the YAML files parsed whole (yaml_store.py), and the SQLite
+cache of parsed files (sqlite_store.py), which reads only what a question needs. A command asks the
+store for the catalogue (sources, metrics, regions and the problems found) and then for the facts
+its question's module declares it needs; the result is a plain `KnowledgeBase` value. Nothing calls
+back into a store, so a question that forgets to declare a need fails the same way with either.
+(beancount keeps its cache behind the loader's own return type; pip-audit's service interface
+gives a default `query_all` that implementations may override: the same idea.)
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+
+from autofacts.model import Fact, KnowledgeBase
+from autofacts.periods import Period
+
+
+@dataclass(frozen=True)
+class Need:
+    """The facts a question needs: those matching every given criterion (None: any)."""
+
+    metrics: tuple[str, ...] | None = None
+    periods: tuple[Period, ...] | None = None  # a fact whose period spans exactly one of these
+    kinds: tuple[str, ...] | None = None
+    regions: tuple[str, ...] | None = None
+    # a fact whose period lies within these days; undated facts (which hold as of their source's
+    # publication, and are few) are always included
+    within: tuple[date, date] | None = None
+
+    def admits(self, fact: Fact) -> bool:
+        """Whether the fact matches (the SQLite store asks the same in SQL)."""
+        if self.metrics is not None and fact.metric not in self.metrics:
+            return False
+        if self.kinds is not None and fact.kind not in self.kinds:
+            return False
+        if self.regions is not None and fact.region not in self.regions:
+            return False
+        if self.periods is not None and not any(fact.period.same_span(p) for p in self.periods):
+            return False
+        if self.within is not None and fact.period_stated:
+            return self.within[0] <= fact.period.start and fact.period.end <= self.within[1]
+        return True
+
+
+EVERYTHING = Need()
+
+
+class Store(ABC):
+    """A knowledge base's facts, read as questions need them."""
+
+    @abstractmethod
+    def catalogue(self) -> KnowledgeBase:
+        """Sources, metrics, every region, and every problem a query must know of; no facts."""
+
+    @abstractmethod
+    def facts(self, need: Need) -> list[Fact]:
+        """The facts `need` admits, in file order (file name, then position in the file)."""
+
+    def stream(self, need: Need) -> Iterator[Fact]:
+        """The same facts one at a time; a store may override it to hold fewer in memory."""
+        return iter(self.facts(need))
+
+    def read(self, *needs: Need) -> KnowledgeBase:
+        """The catalogue with the facts any of `needs` admits, each once, in file order."""
+        catalogue = self.catalogue()
+        if len(needs) == 1:
+            return replace(catalogue, facts=self.facts(needs[0]))
+        seen: dict[tuple[str, int], Fact] = {}
+        for need in needs:
+            for fact in self.facts(need):
+                where = fact.location
+                seen.setdefault((where.file, where.line) if where else (fact.id, id(fact)), fact)
+        return replace(catalogue, facts=sorted(seen.values(), key=_file_order))
+
+    def fact_counts(self) -> tuple[Counter[str], Counter[str]]:
+        """How many facts each metric and each source has (the catalogue commands' counts)."""
+        metrics: Counter[str] = Counter()
+        sources: Counter[str] = Counter()
+        for fact in self.stream(EVERYTHING):
+            metrics[fact.metric] += 1
+            sources[fact.source] += 1
+        return metrics, sources
+
+
+def _file_order(fact: Fact) -> tuple[str, int, int]:
+    where = fact.location
+    return (where.file, where.line, where.column) if where else ("", 0, 0)

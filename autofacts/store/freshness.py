@@ -1,0 +1,151 @@
+"""Keeping the SQLite cache in step with the files: which files changed, and storing their parse.
+
+Whether a file changed is decided in one place, `unchanged`: today by size and modification time,
+then by content hash when those differ. Only changed files are parsed again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from autofacts.load import knowledge_base_files
+from autofacts.store.codec import catalogue_json, fact_json
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What the cache remembers of a file it parsed."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def unchanged(recorded: Recorded | None, stat: os.stat_result) -> bool:
+    """True when the file can be taken as the one parsed before, without reading it."""
+    return recorded is not None and recorded.size == stat.st_size and recorded.mtime_ns == stat.st_mtime_ns
+
+
+def _recorded(db: sqlite3.Connection) -> dict[str, Recorded]:
+    return {row[0]: Recorded(*row[1:]) for row in db.execute("SELECT name, size, mtime_ns, sha256 FROM files")}
+
+
+def sync(db: sqlite3.Connection, root: Path, display_root: str) -> None:
+    """Bring the cache up to date with the files on disk, reparsing only those that changed."""
+    on_disk = knowledge_base_files(root, display_root)
+    stats = {p.name: p.stat() for p in on_disk}
+    known = _recorded(db)
+    if set(known) == set(stats) and all(unchanged(known[n], s) for n, s in stats.items()):
+        return  # nothing changed: no write lock taken
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        known = _recorded(db)  # another process may have synced while we waited
+        changed: list[str] = []
+        for path in on_disk:
+            stat = path.stat()
+            entry = known.get(path.name)
+            if unchanged(entry, stat):
+                continue
+            data = path.read_bytes()
+            digest = _sha256(data)
+            if entry and entry.sha256 == digest:
+                db.execute(
+                    "UPDATE files SET size=?, mtime_ns=? WHERE name=?", (stat.st_size, stat.st_mtime_ns, path.name)
+                )
+                continue
+            _store_file(db, path, f"{display_root}/{path.name}", Recorded(stat.st_size, stat.st_mtime_ns, digest))
+            changed.append(path.name)
+        for gone in set(known) - {p.name for p in on_disk}:
+            db.execute("DELETE FROM files WHERE name=?", (gone,))
+            db.execute("DELETE FROM facts WHERE file=?", (gone,))
+            changed.append(gone)
+        if changed:
+            _store_duplicates(db, changed)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+
+
+def _store_file(db: sqlite3.Connection, path: Path, display: str, recorded: Recorded) -> None:
+    from autofacts.parse import parse_file  # YAML only when a file changed
+
+    parsed = parse_file(path, display)
+    regions = {f.values["region"] for f in parsed.facts}
+    db.execute("DELETE FROM facts WHERE file=?", (path.name,))
+    db.execute(
+        "INSERT OR REPLACE INTO files (name, size, mtime_ns, sha256, catalogue, regions) VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            path.name,
+            recorded.size,
+            recorded.mtime_ns,
+            recorded.sha256,
+            catalogue_json(parsed),
+            json.dumps(sorted(regions), ensure_ascii=False),
+        ),
+    )
+    db.executemany(
+        "INSERT INTO facts (file, idx, id, metric, region, entity, kind, source, period_start, period_end, data)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                path.name,
+                i,
+                f.values["id"],
+                f.values["metric"],
+                f.values["region"],
+                f.values.get("entity"),
+                f.values["kind"],
+                f.values["source"],
+                f.values["period"].start.isoformat() if f.values.get("period") else None,
+                f.values["period"].end.isoformat() if f.values.get("period") else None,
+                fact_json(f),
+            )
+            for i, f in enumerate(parsed.facts)
+        ],
+    )
+
+
+def _store_duplicates(db: sqlite3.Connection, changed: list[str]) -> None:
+    """Every definition of a fact id defined more than once, across all files, in file order, kept
+    so that each query need not look again (load.duplicate_fact_problems turns them into E105).
+
+    Only ids that were duplicates before or that a changed file holds can be duplicates now, so
+    after an edit just those are counted again (through the index on id).
+    """
+    row = db.execute("SELECT value FROM meta WHERE key='duplicates'").fetchone()
+    candidates = {fact_id for fact_id, _, _ in json.loads(row[0])} if row else set()
+    if len(changed) <= 20:
+        candidates |= {i for (i,) in rows_in(db, "SELECT id FROM facts WHERE file IN ({marks})", changed)}
+        sql = "SELECT id FROM facts WHERE id IN ({marks}) GROUP BY id HAVING COUNT(*) > 1"
+        twice = sorted(i for (i,) in rows_in(db, sql, sorted(candidates)))
+    else:  # a rebuild: one pass over the index on id
+        twice = sorted(i for (i,) in db.execute("SELECT id FROM facts GROUP BY id HAVING COUNT(*) > 1"))
+    sql = "SELECT id, file, data FROM facts WHERE id IN ({marks}) ORDER BY file, idx"
+    found = [(fact_id, name, json.loads(data)["l"]) for fact_id, name, data in rows_in(db, sql, twice)]
+    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('duplicates', ?)", (json.dumps(found),))
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib  # only when a file changed
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def rows_in(db: sqlite3.Connection, sql: str, values: list[str]) -> Iterator[Any]:
+    """The rows of `sql`, whose {marks} is an IN list, for all values: 500 at a time, under SQLite's
+    limit on parameters."""
+    for start in range(0, len(values), 500):
+        chunk = values[start : start + 500]
+        yield from db.execute(sql.format(marks=marks(chunk)), chunk)
+
+
+def marks(values: list[Any]) -> str:
+    """SQL placeholders for a list (an empty list matches nothing)."""
+    return ",".join("?" * len(values)) or "NULL"

@@ -1,0 +1,90 @@
+"""The SQLite cache's file: where it lives, its tables, and the version that decides a rebuild."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import zlib
+from dataclasses import fields
+from pathlib import Path
+
+from autofacts import __version__
+from autofacts.model import Exclusion, Fact, Metric, Source
+
+SCHEMA_VERSION = 6
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE files (
+    name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL,
+    catalogue TEXT NOT NULL, regions TEXT NOT NULL
+);
+CREATE TABLE facts (
+    file TEXT NOT NULL, idx INTEGER NOT NULL, id TEXT NOT NULL, metric TEXT NOT NULL, region TEXT NOT NULL,
+    entity TEXT, kind TEXT NOT NULL, source TEXT NOT NULL, period_start TEXT, period_end TEXT,
+    data TEXT NOT NULL,
+    PRIMARY KEY (file, idx)
+);
+CREATE INDEX facts_metric ON facts (metric, region);
+CREATE INDEX facts_period ON facts (period_start, period_end);
+CREATE INDEX facts_kind ON facts (kind);
+CREATE INDEX facts_id ON facts (id);
+"""
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("AUTOFACTS_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "autofacts"
+
+
+def cache_path(root: Path) -> Path:
+    # crc32, not sha256: hashlib's OpenSSL start-up would cost every query 2 ms; the folder
+    # itself is stored in the cache and checked, so a collision only means a rebuild
+    folder = str(root.resolve())
+    return cache_dir() / f"kb-{zlib.crc32(folder.encode()):08x}-{root.resolve().parent.name[:24]}.sqlite"
+
+
+def model_fingerprint() -> str:
+    """The model's field names, hashed: a cache written before a field was added to Source, Metric
+    or Fact is rebuilt, even when nobody remembered to raise SCHEMA_VERSION."""
+    names = ",".join(f"{cls.__name__}.{f.name}" for cls in (Source, Metric, Fact, Exclusion) for f in fields(cls))
+    return f"{zlib.crc32(names.encode()):08x}"
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=10, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    return db
+
+
+def version_of(db: sqlite3.Connection) -> str | None:
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return None if row is None else str(row[0])
+
+
+def prepare(db: sqlite3.Connection, root: Path) -> None:
+    """Create the tables, or start afresh when the cache is from another version or folder."""
+    version = f"{SCHEMA_VERSION}/{model_fingerprint()}/{__version__}/{root.resolve()}"
+    if version_of(db) == version:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if version_of(db) != version:  # another process may have prepared it while we waited
+            names = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+            for name in names:
+                db.execute(f'DROP TABLE IF EXISTS "{name}"')
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute("INSERT INTO meta (key, value) VALUES ('version', ?)", (version,))
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise

@@ -1,0 +1,140 @@
+"""The store that reads the SQLite cache of parsed files: only the facts a question needs.
+
+One database per knowledge-base folder lives in the user's cache directory (schema.py); each
+file's parse is kept and redone only when the file changes (freshness.py); queries then read just
+the facts a `Need` admits, so a knowledge base of a million facts is never loaded whole. The cache
+is only ever an optimisation: when it is stale, corrupt, from another version, locked or not
+writable, autofacts parses the YAML instead and says why under --verbose. Results are the same
+either way; tests/test_store.py runs both stores through the same questions.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from autofacts.load import assemble_catalogues, complete_fact, duplicate_fact_problems
+from autofacts.model import Fact, KnowledgeBase, Location, Problem
+from autofacts.store import Need, Store
+from autofacts.store.codec import parsed_from_json, pending_from_json
+from autofacts.store.freshness import marks, sync
+from autofacts.store.schema import cache_path, connect, prepare
+
+
+class CacheUnavailable(Exception):
+    """The cache cannot be used this time; the caller parses the YAML instead."""
+
+
+class SqliteStore(Store):
+    """An open, up-to-date cache for one knowledge-base folder."""
+
+    def __init__(self, root: Path, display_root: str, connection: sqlite3.Connection, notes: list[str]) -> None:
+        self.root = root
+        self.display_root = display_root
+        self.connection = connection
+        self.notes = notes  # what --verbose says about the cache
+        self._catalogue: KnowledgeBase | None = None
+
+    def display(self, name: str) -> str:
+        return f"{self.display_root}/{name}"
+
+    def catalogue(self) -> KnowledgeBase:
+        if self._catalogue is None:
+            db = self.connection
+            parsed = [
+                parsed_from_json(name, text, self.display(name))
+                for name, text in db.execute("SELECT name, catalogue FROM files ORDER BY name")
+            ]
+            kb = assemble_catalogues(self.root, parsed)
+            kb.problems.extend(self._fact_problems(kb))
+            regions: set[str] = set()
+            for (names,) in db.execute("SELECT regions FROM files"):
+                regions.update(json.loads(names))
+            kb.regions = sorted(regions)
+            self._catalogue = kb
+        return KnowledgeBase(**{**vars(self._catalogue), "facts": []})
+
+    def _fact_problems(self, kb: KnowledgeBase) -> list[Problem]:
+        """Problems that span files: duplicate fact ids, undated facts of unknown sources."""
+        db = self.connection
+        row = db.execute("SELECT value FROM meta WHERE key='duplicates'").fetchone()
+        definitions = [
+            (fact_id, Location(self.display(name), line, column))
+            for fact_id, name, (line, column) in (json.loads(row[0]) if row else [])
+        ]
+        problems = duplicate_fact_problems(definitions)
+        known = list(kb.sources)
+        sql = f"SELECT file, data FROM facts WHERE period_start IS NULL AND source NOT IN ({marks(known)})"
+        for name, data in db.execute(sql, known):
+            result = complete_fact(pending_from_json(data, self.display(name)), kb.sources)
+            if isinstance(result, Problem):
+                problems.append(result)
+        return problems
+
+    def _where(self, need: Need, kb: KnowledgeBase) -> tuple[str, list[Any]]:
+        """The SQL of `Need.admits`."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if need.within is not None:
+            clauses.append("((period_start >= ? AND period_end <= ?) OR period_start IS NULL)")
+            params += [need.within[0].isoformat(), need.within[1].isoformat()]
+        for column, values in (("metric", need.metrics), ("kind", need.kinds), ("region", need.regions)):
+            if values is not None:
+                clauses.append(f"{column} IN ({marks(list(values))})")
+                params += list(values)
+        if need.periods is not None:
+            spans = []
+            for period in need.periods:
+                # an undated fact holds over its source's publication period
+                undated = [s.id for s in kb.sources.values() if s.published.same_span(period)]
+                also = f" OR (period_start IS NULL AND source IN ({marks(undated)}))" if undated else ""
+                spans.append("(period_start = ? AND period_end = ?)" + also)
+                params += [period.start.isoformat(), period.end.isoformat(), *undated]
+            clauses.append("(" + (" OR ".join(spans) or "0") + ")")
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def stream(self, need: Need) -> Iterator[Fact]:
+        kb = self.catalogue()
+        where, params = self._where(need, kb)
+        for name, data in self.connection.execute(f"SELECT file, data FROM facts{where} ORDER BY file, idx", params):
+            fact = complete_fact(pending_from_json(data, self.display(name)), kb.sources)
+            if isinstance(fact, Fact):
+                yield fact
+
+    def facts(self, need: Need) -> list[Fact]:
+        return list(self.stream(need))
+
+    def fact_counts(self) -> tuple[Counter[str], Counter[str]]:
+        db = self.connection
+        metrics = Counter({m: n for m, n in db.execute("SELECT metric, COUNT(*) FROM facts GROUP BY metric")})
+        sources = Counter({s: n for s, n in db.execute("SELECT source, COUNT(*) FROM facts GROUP BY source")})
+        return metrics, sources
+
+
+def open_sqlite_store(root: Path, display_root: str) -> SqliteStore:
+    """The up-to-date cache of a knowledge-base folder; CacheUnavailable when it cannot be used."""
+    path = cache_path(root)
+    notes: list[str] = []
+    for attempt in range(2):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = connect(path)
+            prepare(db, root)
+            sync(db, root, display_root)
+            return SqliteStore(root, display_root, db, notes)
+        except sqlite3.DatabaseError as exc:
+            corrupt = "not a database" in str(exc) or "malformed" in str(exc)
+            if attempt == 0 and corrupt and path.exists():
+                # corrupt or truncated: it is only a cache, so start it afresh
+                notes.append(f"cache {path} unusable ({exc}); rebuilding it")
+                for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                    leftover.unlink(missing_ok=True)
+                continue
+            raise CacheUnavailable(f"cache {path} unusable: {exc}") from None
+        except OSError as exc:
+            raise CacheUnavailable(f"cache {path} not writable: {exc.strerror or exc}") from None
+    raise CacheUnavailable(f"cache {path} unusable")
