@@ -1,4 +1,8 @@
-"""Validation: one plain function per rule, each returning the problems it finds.
+"""Validation: plain functions, each returning the problems it finds, run together by check_knowledge_base.
+
+The rules on facts and metrics are listed in RULES and take the knowledge base alone; the rules
+on the seeds (E114 hashes, E120 quotes, E141 excluded passages) take the texts, read once through
+seeds.py (which reports E112); the rules on a file's shape (E100-E107) are the loader's.
 
 The rules together prove mechanically that every fact is what its source says: its quote stands
 verbatim in the seed, its value is one of the numbers the quote states (in base units), its

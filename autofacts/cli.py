@@ -242,7 +242,7 @@ def _emit(answer: Answer, fmt: OutputFormat) -> None:
 
 
 def _console() -> "Console":
-    from rich.console import Console
+    from autofacts.output.console import SafeConsole
 
     width = None
     if not sys.stdout.isatty() and not os.environ.get("COLUMNS"):
@@ -252,7 +252,7 @@ def _console() -> "Console":
             width = os.get_terminal_size(sys.stderr.fileno()).columns
         except (OSError, ValueError):
             width = 200
-    return Console(width=width, highlight=False, soft_wrap=False)
+    return SafeConsole(width=width, highlight=False, soft_wrap=False)
 
 
 def _version(value: bool) -> None:

@@ -16,9 +16,11 @@ from decimal import Decimal
 from functools import cached_property
 
 from autofacts.chinese import is_chinese
+from autofacts.errors import PeriodError
 from autofacts.model import KnowledgeBase, Metric
-from autofacts.numbers import Mention, hedge_start
+from autofacts.numbers import WORD_NUMBERS, Mention, hedge_start
 from autofacts.parse import PLACEHOLDER
+from autofacts.periods import parse_period
 from autofacts.text import (
     FIGURE_SLOT,
     MONTHS,
@@ -240,6 +242,9 @@ _SINGLE_THING = re.compile(
     re.I,
 )
 _EXAMPLES = re.compile(r"\b(?:such as|including|for example|e\.g\.|like)\s", re.I)
+_PLANT = re.compile(r"\s+(?:plant|factory|gigafactory|base|facility)\b", re.I)
+_WILL = re.compile(r"\b(?:will|shall|is to|are to|is set to|are set to)\b", re.I)
+_POINTS = re.compile(r"\s*percentage points?\b", re.I)
 _ANAPHORA = re.compile(r"^(?:This|These|Such)\b")
 _COORDINATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as well as\s+)$", re.I)
 _GROUP_JOIN = re.compile(r"^\s*(?:(?:units|vehicles|percent|%)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)$", re.I)
@@ -512,8 +517,15 @@ def _periods(text: str, published: date | None) -> _Phrases:
     for m in re.finditer(r"(?<![\w.,/-])((?:19|20)\d{2})(?=\s+[a-z])", text):
         if not any(s <= m.start() < e for s, e in taken):
             found.append(PeriodPhrase(m.start(), m.end(), m[1]))
+    if published is not None:
+        for m in _RELATIVE_PERIOD.finditer(text):
+            if not any(s <= m.start() < e for s, e in taken):
+                label = _relative_label(m, published)
+                if label is not None:
+                    found.append(PeriodPhrase(m.start(), m.end(), label))
+                    taken.append((m.start(), m.end()))
     # "in July": the last July up to the publication
-    for m in re.finditer(rf"\b(?:in|during|for|of) ({_MONTH_NAMES})\b(?!,? \d{{4}})(?! \d)", text):
+    for m in re.finditer(rf"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]f) ({_MONTH_NAMES})\b(?!,? \d{{4}})(?! \d)", text):
         if published is not None and not any(s <= m.start() < e for s, e in taken):
             month = MONTHS[m[1].lower()]
             year = published.year if month <= published.month else published.year - 1
@@ -536,6 +548,44 @@ def _periods(text: str, published: date | None) -> _Phrases:
 
 
 _MONTH_NAMES = "|".join(name.title() for name in MONTHS if not name.endswith("."))
+_COUNT = {w: n for w, n in WORD_NUMBERS.items() if n <= 12}
+_COUNT.update({str(n): n for n in range(1, 13)})
+_COUNT_WORDS = "|".join(sorted(_COUNT, key=len, reverse=True))
+
+
+# Periods written without their year, dated from the publication: the latest such period up to it.
+_RELATIVE_PERIOD = re.compile(
+    rf"\b(?:from ({_MONTH_NAMES}) to ({_MONTH_NAMES})|({_MONTH_NAMES})\s*[–-]\s*({_MONTH_NAMES}))\b(?!,? \d{{4}})"
+    rf"|\b(?:in |during )?the first ({_COUNT_WORDS}) months\b(?! of \d{{4}})"
+    r"|\b(?:in |during )?the first (two|three|2|3) quarters\b(?! of \d{4})"
+    r"|\b(?:in |during )?the (first|second) half(?: of the year| of this year)?\b(?! of \d{4})"
+    r"|\b(last|this) month\b",
+    re.I,
+)
+
+
+def _relative_label(m: re.Match[str], published: date) -> str | None:
+    """The label of a period written without its year, or None when it is not over by publication."""
+    if m[1] or m[3]:
+        first, last = MONTHS[(m[1] or m[3]).lower()], MONTHS[(m[2] or m[4]).lower()]
+    elif m[5]:
+        first, last = 1, _COUNT[m[5].lower()]
+    elif m[6]:
+        first, last = 1, 3 * _COUNT[m[6].lower()]
+    elif m[7]:
+        first, last = (1, 6) if m[7].lower() == "first" else (7, 12)
+    else:
+        back = 1 if m[8].lower() == "last" else 0
+        year, month = (published.year, published.month - back) if published.month > back else (published.year - 1, 12)
+        return f"{year}-{month:02d}"
+    if not 1 <= first <= last <= 12:
+        return None
+    year = published.year if last <= published.month else published.year - 1
+    if first == last:
+        return f"{year}-{first:02d}"
+    if (first, last) in ((1, 6), (7, 12)):
+        return f"{year}-H{1 if first == 1 else 2}"
+    return f"{year}-{first:02d}/{year}-{last:02d}"
 
 
 def _own_period(text: str, phrases: _Phrases, fig: Figure) -> PeriodPhrase | None:
@@ -686,6 +736,8 @@ class Reader:
             return None, None, ""
         base = self._variant(level.metric.id, text, fig, topic_nev)
         said = f"'{level.text}'" + (" about NEVs" if base != level.metric.id else "")
+        if m.unit == "percent" and _POINTS.match(text[fig.end :]):
+            return None, None, f"metric: a change of {said} in percentage points, not a level or a growth rate"
         if m.unit == "percent" and (fig.growth or fig.decline):
             if fig.decline:
                 return None, None, f"metric: a fall in {said}: file the change as negative, or as a decline metric"
@@ -782,6 +834,15 @@ class Reader:
             levels: list[MetricPhrase | None] = [*self.each(text, fig, spans)]
             levels = levels or [paired[i] if i in paired else self.level_for(text, fig, spans, nouns)]
             period, period_why = self._period(text, fig, phrases, ctx, kind)
+            if kind == "actual" and _after_publication(period, published):
+                # an outcome cannot be reported before it happens: "will" makes it a forecast
+                will = _WILL.search(text)
+                kind = "forecast" if will else PLACEHOLDER
+                kind_why = (
+                    f"kind forecast: '{will[0]}', for a period after publication"
+                    if will
+                    else ("kind: a period after publication, and no word says forecast or target")
+                )
             entity, entity_why = _entity_of(text, fig, entities)
             if kind == "actual" and entity is None and period_why.startswith(("period: '", "period: a year after")):
                 said = period_why.split(": ", 1)[1]
@@ -874,6 +935,9 @@ class Reader:
         world = _WORLD.search(text)
         if entity is not None:
             for s, e, name in places:
+                if fig.clause[0] <= s < fig.at and _PLANT.match(text, e):  # "Tesla's Shanghai plant delivered"
+                    return name, f"region: '{text[s:e]}' plant"
+            for s, e, name in places:
                 placed = re.search(r"\b(?:in|across|within)\s+(?:the\s+)?$", text[max(0, s - 12) : s])
                 if fig.clause[0] <= s < fig.clause[1] and placed:
                     return name, f"region: 'in {text[s:e]}'"
@@ -895,6 +959,16 @@ class Reader:
         if ctx.region is not None:
             return ctx.region, f"region: {ctx.region_why}"
         return None, ""
+
+
+def _after_publication(period: str | None, published: date | None) -> bool:
+    """True when a period label starts after the publication date."""
+    if period is None or period == AS_OF_PUBLICATION or published is None:
+        return False
+    try:
+        return parse_period(period).start > published
+    except PeriodError:
+        return False
 
 
 def _clip(text: str) -> str:

@@ -4,7 +4,9 @@ Each `*.yaml` file in the facts folder may hold `sources:`, `metrics:` and `fact
 `source:` that its facts default to). Files are read one by one (parse.py) and then assembled:
 duplicate ids are found and a fact without a period takes its source's publication date. The
 loader never stops at the first problem: it collects every one with its file, line and column,
-the way beancount's loader does, and `check` adds the cross-file rules on top.
+the way beancount's loader does, and `check` adds the cross-file rules on top. Both stores (see
+store/) assemble with these same functions: the SQLite cache keeps each file's parse and calls
+complete_fact and duplicate_fact_problems on what a question reads.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 "exceeded 34 million units" is 34,000,000 with the qualifier "over"; "more than half" is 50 %
 with "over"; "doubling" is a multiple of 2; "the 16th consecutive year" is 16. `check` uses this
-to prove that a fact's value and qualifier are what its quote says; `extract` will use it to
-propose facts from a new document.
+to prove that a fact's value and qualifier are what its quote says, `extract` to propose facts
+from a new document, and `coverage` to find every figure a source states.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 Scalars are read from the YAML node's own text rather than from PyYAML's YAML 1.1 guesses, so
 `period: 2024` is the period "2024", `region: NO` is Norway and not False, and `value: 1e3` is
-a thousand rather than a string. Only this module imports PyYAML: a query answered from the
-cache never pays for it.
+a thousand rather than a string. It is the only reader of YAML (export and curate import PyYAML
+only to write it), so a query answered from the cache never pays for PyYAML.
 """
 
 from __future__ import annotations

@@ -140,6 +140,10 @@ def candidate_view(draft: Draft, number: int, total: int, seed: str, kb: Knowled
     return Group(*parts)
 
 
+# The metric units a figure read with a unit may belong to, where that is not the same unit.
+_UNITS_FOR = {"ordinal": ("rank", "years")}
+
+
 def _cell(draft: Draft) -> tuple[str | None, ...]:
     return (draft.metric, draft.region, draft.entity, draft.period, draft.kind)
 
@@ -229,6 +233,11 @@ class Session:
         if fid in self.taken:
             self.term.show(f"a fact '{fid}' exists: e, id, to choose another")
             return
+        unit = self.kb.metrics[draft.metric].unit
+        if draft.unit is not None and unit not in _UNITS_FOR.get(draft.unit, (draft.unit,)):
+            self.term.show(f"the figure reads as {draft.unit}, but {draft.metric} is counted in {unit}")
+            if (self.term.ask("accept anyway? [y/N]: ") or "").lower() not in ("y", "yes"):
+                return
         others = [(i, v) for cell, i, v in self.cells if cell == _cell(draft) and v != draft.value]
         if others:
             said = "; ".join(f"{i} states {v}" for i, v in others)
@@ -290,8 +299,8 @@ class Session:
         from autofacts.query import resolve_metric
 
         if typed is None:
-            hint = f" (proposed new: {proposed})" if proposed else ""
-            typed = self.term.ask(f"metric{hint} (Tab completes): ", self._names())
+            hint = f" (Enter: the proposed new {proposed})" if proposed else ""
+            typed = self.term.ask(f"metric{hint} (Tab completes): ", self._names()) or proposed
             if not typed:
                 return None
         try:

@@ -49,6 +49,11 @@ def seed_problem(kb: KnowledgeBase, file: str) -> str | None:
     if ".." in relative.parts:
         return f"seed file '{file}' climbs out of the seeds folder"
     seeds = kb.seeds_dir.resolve()
+    project = kb.root.parent.resolve()
+    if seeds != project and project not in seeds.parents:
+        # `seeds: /etc`, `seeds: ../..` or a seeds folder that is a link elsewhere: every file in it
+        # would pass the rules below, so the folder itself must stay beside the facts folder.
+        return f"the seeds folder '{kb.seeds_dir}' lies outside {kb.root.parent}, the folder that holds the facts"
     target = (kb.seeds_dir / relative).resolve()
     if seeds not in target.parents:
         return f"seed file '{file}' resolves outside the seeds folder (a link?)"

@@ -4,16 +4,20 @@ A region, quote or title may hold an escape sequence (`ESC ] 0 ; title BEL` sets
 title, others move the cursor or rewrite the screen) or a newline that splits a one-line message.
 Everything printed from the data passes through `printable`, which writes such characters as
 visible escapes (`\\x1b`, `\\n`), so the output says what the file holds and does nothing else.
+Table cells fold line breaks and tabs into spaces instead (`in_cell`), as a cell is laid out anyway.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 # C0 and C1 controls and DEL, plus the Unicode line and paragraph separators and the bidirectional
 # overrides that can make a line read differently from what it holds.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_CELL_SPACES = re.compile("[\n\r\t\u2028\u2029]+")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -26,3 +30,22 @@ def printable(text: str, keep_newlines: bool = False) -> str:
     if keep_newlines:
         return "\n".join(_CONTROL.sub(_escape, line) for line in text.split("\n"))
     return _CONTROL.sub(_escape, text)
+
+
+def in_cell(text: str) -> str:
+    """`text` for a table cell: line breaks and tabs as spaces, other control characters escaped."""
+    return _CONTROL.sub(_escape, _CELL_SPACES.sub(" ", text))
+
+
+def safe_segments(segments: Iterable[Any]) -> Iterable[Any]:
+    """Rich segments with their text made printable (line breaks kept: Rich lays lines out with them).
+
+    Styles become escape sequences only when Rich writes a segment, so escaping the text of the
+    segments cannot touch colours, only what the data itself holds."""
+    from rich.segment import Segment
+
+    for segment in segments:
+        if segment.control or not _CONTROL.search(segment.text):
+            yield segment
+        else:
+            yield Segment(printable(segment.text, keep_newlines=True), segment.style)

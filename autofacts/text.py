@@ -1,7 +1,8 @@
 """Reading a seed text: sentences, period phrases, the figures it states, and where a quote stands.
 
-Shared by `check` (quotes), `coverage` (which figures are cited), `extract` (candidate facts) and
-`cite` (a quote inside its paragraph), so that all four read a document the same way.
+Shared by `check` (quotes), `coverage` (which figures are cited), `extract` (candidate facts),
+`cite` (a quote inside its paragraph) and `report` (quotes marked in the source texts), so that all
+read a document the same way. Reading the seed files themselves is seeds.py's.
 """
 
 from __future__ import annotations
@@ -142,6 +143,16 @@ def _count(word: str) -> int:
 
 _PERIOD_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (
+        re.compile(rf"\b({_MONTH})\s*[–-]\s*({_MONTH}),? (\d{{4}})", re.I),
+        lambda m: f"{_month_label(int(m[3]), MONTHS[m[1].lower()])}/{_month_label(int(m[3]), MONTHS[m[2].lower()])}",
+    ),
+    (
+        re.compile(r"\b(?:in )?the first (two|three|2|3) quarters of (\d{4})", re.I),
+        lambda m: f"{m[2]}-01/{_month_label(int(m[2]), 3 * _count(m[1]))}",
+    ),
+    (re.compile(r"\b(?:Q([1-4]) (\d{4})|(\d{4}) ?Q([1-4]))\b"), lambda m: f"{m[2] or m[3]}-Q{m[1] or m[4]}"),
+    (re.compile(r"\b(?:H([12]) (\d{4})|(\d{4}) ?H([12]))\b"), lambda m: f"{m[2] or m[3]}-H{m[1] or m[4]}"),
+    (
         re.compile(rf"\bfrom ({_MONTH}) to ({_MONTH}),? (\d{{4}})", re.I),
         lambda m: f"{_month_label(int(m[3]), MONTHS[m[1].lower()])}/{_month_label(int(m[3]), MONTHS[m[2].lower()])}",
     ),
@@ -214,6 +225,7 @@ def period_phrases(text: str, published: date | None = None) -> list[PeriodPhras
 _PLAN_NAME_AFTER = re.compile(r"^[\s\-]*(?:Five-Year|-Year Plan|Year Plan)", re.I)
 _DATE_BEFORE = re.compile(rf"(?:{_MONTH}|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s*$", re.I)
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_COUNT_OF_MONTHS = re.compile(rf"\bfirst (?:\d+|{_NUMBER_WORD}) (?:months|quarters)\b", re.I)
 # "Joint Venture 2.0", "Model 3", "Phase 2": a capitalised name right before a bare number names a
 # thing; the words a sentence or a figure may start with do not.
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:)\"”’] )([A-Z][A-Za-z]*)\s$")
@@ -280,7 +292,9 @@ def figure_mentions(text: str) -> list[Mention]:
     """The numbers a text states as figures: not years, dates, plan names, list numbering or the
     counts inside a period phrase ("the first 11 months of 2025")."""
     spans = sorted(
-        [(m.start(), m.end()) for m in _ISO_DATE.finditer(text)] + [(p.start, p.end) for p in period_phrases(text)]
+        [(m.start(), m.end()) for m in _ISO_DATE.finditer(text)]
+        + [(p.start, p.end) for p in period_phrases(text)]
+        + [(m.start(), m.end()) for m in _COUNT_OF_MONTHS.finditer(text)]  # "the first ten months"
     )
     span_starts = [s for s, _ in spans]
     reach = list(itertools.accumulate((e for _, e in spans), max))  # the furthest end among spans so far

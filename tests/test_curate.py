@@ -406,13 +406,14 @@ def test_review_end_to_end(pending: Path, run) -> None:
 def test_review_defines_a_new_metric_and_finishes(pending: Path, run) -> None:
     base = pending
     answers = ["r"] * 5 + [
-        "e", "metric", "nev-top-rank-years", "y", "Years at the top of global NEV rankings", "years", "count", "",
+        "e", "metric", "", "y", "Years at the top of global NEV rankings", "years", "count", "",
         "topping global rankings for the N consecutive year, years at the top",
         "e", "period", "2025", "e", "region", "China", "a",
     ]  # fmt: skip
     result = run("review", "caam-each", "--facts", str(base), input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.stdout
     assert "metric     TODO (proposed new metric: nev-top-rank-years)" in result.stdout
+    assert "metric (Enter: the proposed new nev-top-rank-years) (Tab completes): \n" in result.stdout
     assert "defined metric nev-top-rank-years in metrics.yaml" in result.stdout
     assert (
         (base / "metrics.yaml")
@@ -454,6 +455,14 @@ def test_review_asks_before_a_second_value_for_the_same_fact(pending: Path, run)
     assert (base / "caam-each.yaml").read_text(encoding="utf-8").count("- id:") == 1
     listed = run("review", "--facts", str(base))
     assert listed.stdout == "caam-each: 5 candidate(s) waiting (autofacts review caam-each)\n"
+
+
+def test_review_asks_before_filing_a_figure_under_a_metric_of_another_unit(pending: Path, run) -> None:
+    base = pending
+    answers = ["r", "r", "e", "metric", "vehicle-sales", "e", "period", "2022", "e", "region", "China", "a", "n", "q"]
+    out = run("review", "caam-each", "--facts", str(base), input="\n".join(answers) + "\n").stdout
+    assert "the figure reads as percent, but vehicle-sales is counted in vehicles\naccept anyway? [y/N]: n\n" in out
+    assert not (base / "caam-each.yaml").exists()
 
 
 def test_review_lists_nothing_waiting(base: Path, run) -> None:
@@ -592,3 +601,44 @@ def test_a_range_is_written_with_both_ends_and_reads_back(tmp_path: Path) -> Non
     assert parsed.problems == []
     values = parsed.facts[0].values
     assert (str(values["value"]), str(values["upper"]), values["qualifier"]) == ("3600000", "4000000", "between")
+
+
+def test_an_interrupted_review_keeps_every_decision_made(pending: Path) -> None:
+    """Ctrl-C (or a lost terminal) midway: what was decided is already on disk."""
+    import io
+
+    from rich.console import Console
+
+    from autofacts.load import load_knowledge_base
+    from autofacts.review import Session, Terminal
+
+    class Interrupted(io.StringIO):
+        def readline(self, size: int | None = -1) -> str:
+            line = super().readline()
+            if not line:
+                raise KeyboardInterrupt
+            return line
+
+    answers = "e\nperiod\n2022\ne\nregion\nChina\na\nr\n"  # accept the first, reject the second, then Ctrl-C
+    term = Terminal(Interrupted(answers), Console(file=io.StringIO(), width=80))
+    session = Session(load_knowledge_base(pending), "caam-each", term)
+    with pytest.raises(KeyboardInterrupt):
+        session.run()
+    review = (pending.parent / "review" / "caam-each.yaml").read_text(encoding="utf-8")
+    assert review.count("- figure:") == 4 and '- figure: "27.021 million"' not in review
+    assert "  - id: china-vehicle-sales-2022\n" in (pending / "caam-each.yaml").read_text(encoding="utf-8")
+
+
+def test_a_failed_add_removes_what_it_wrote(base: Path, article: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import autofacts.curate
+
+    def disk_full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(autofacts.curate, "_replace_checked", disk_full)
+    before = (base / "sources.yaml").read_bytes()
+    result = add(run, base, article)
+    assert result.exit_code == 1
+    assert list((base.parent / "seeds").iterdir()) == []
+    assert list((base.parent / "review").iterdir()) == []
+    assert (base / "sources.yaml").read_bytes() == before

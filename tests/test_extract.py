@@ -288,3 +288,45 @@ def test_what_a_figure_is_not_about(kb) -> None:
         ("100,000", None, "-", "TODO"),
         ("2,000", None, "-", "Chery"),
     ]
+
+
+MONTHLY = """In October, China's auto production and sales reached 3.35 million and 3.32 million units, \
+up 12.1 percent and 8.8 percent year on year. From January to October, production and sales totaled 27.7 million \
+and 27.5 million.
+
+NEV sales reached 1.7 million units last month, and the NEV share rose 2.3 percentage points to 51.6 percent.
+
+In the first three quarters, exports rose 15 percent. Sales will reach 34 million units in 2026.
+
+Tesla's Shanghai plant delivered 61,497 vehicles in October.
+"""
+
+
+def test_periods_written_without_their_year_are_dated_from_publication(kb) -> None:
+    got = [
+        (c.mention.text, c.metric, c.region, c.period, c.kind, c.entity)
+        for c in extract_candidates(MONTHLY, kb, date(2025, 11, 12))
+    ]
+    assert got == [
+        ("3.35 million", "vehicle-production", "China", "2025-10", "actual", None),
+        ("3.32 million", "vehicle-sales", "China", "2025-10", "actual", None),
+        ("12.1 percent", "vehicle-production-growth", "China", "2025-10", "actual", None),
+        ("8.8 percent", "vehicle-sales-growth", "China", "2025-10", "actual", None),
+        ("27.7 million", "vehicle-production", "China", "2025-01/2025-10", "actual", None),
+        ("27.5 million", "vehicle-sales", "China", "2025-01/2025-10", "actual", None),
+        ("1.7 million", "nev-sales", "China", "2025-10", "actual", None),
+        # a change in percentage points is neither the share nor a growth rate
+        ("2.3", None, "China", "2025-10", "actual", None),
+        ("51.6 percent", "nev-share", "China", "2025-10", "actual", None),
+        ("15 percent", "vehicle-exports-growth", "China", "2025-01/2025-09", "actual", None),
+        # after publication and "will": a forecast, never an outcome
+        ("34 million", "vehicle-sales", "China", "2026", "forecast", None),
+        ("61,497", "vehicle-sales", "Shanghai", "2025-10", "actual", "Tesla"),
+    ]
+    # the counts inside "the first three quarters" and "the first ten months" are not figures
+    assert [c.mention.text for c in extract_candidates("In the first ten months, sales rose 5%.", kb)] == ["5%"]
+
+
+def test_a_future_outcome_without_a_forecast_word_is_left_to_the_curator(kb) -> None:
+    (c,) = extract_candidates("Sales reach 3 million vehicles in 2027.", kb, date(2025, 1, 1))
+    assert (c.period, c.kind) == ("2027", "TODO")

@@ -172,3 +172,23 @@ def test_duplicate_ids_are_one_problem_each_with_the_first_definition(tmp_path: 
     expected = ["facts/b.yaml:17:5: error[E105]: duplicate fact id 'a1' (first defined at facts/a.yaml:3:5)"]
     for store in (YamlStore(facts, "facts"), open_sqlite_store(facts, "facts")):
         assert [str(p) for p in store.catalogue().problems] == expected
+
+
+def test_each_question_reads_what_it_declares(store: Store) -> None:
+    from autofacts.compare import compare_need
+    from autofacts.query import Filters, show_need
+    from autofacts.targets import read_for_targets
+
+    shown = store.read(show_need(Filters(metrics=("sales",), region="China")))
+    assert [f.id for f in shown.facts] == ["a1", "b1", "b3"]
+    compared = store.read(compare_need(parse_period("2023"), parse_period("2024"), Filters()))
+    assert [f.id for f in compared.facts] == ["a1", "a2", "a3", "b1"]  # a3: undated, published 2024
+    # the Hebei target for 2024, then Hebei's sales from 2023 to 2024 (none besides the target)
+    assert [f.id for f in read_for_targets(store, year=2024).facts] == ["a2"]
+    # no target ends in 2030: the targets read first are all there is (check_targets picks the year)
+    assert [f.id for f in read_for_targets(store, year=2030).facts] == ["a2"]
+
+
+def test_facts_for_keeps_every_kind(store: Store) -> None:
+    kb = store.read(EVERYTHING)
+    assert [f.id for f in kb.facts_for("sales")] == ["a1", "a2", "b1", "b3"]  # a2 a target, b3 a forecast

@@ -26,6 +26,7 @@ from autofacts.output.records import (
 )
 from autofacts.output.table import Column, Report
 from autofacts.seeds import seed_label
+from autofacts.terminal import printable
 from autofacts.units import plain
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class CheckAnswer(Answer):
             yield dumps(self.document())
             return
         for problem in self.problems:
-            yield f"{problem}\n"
+            yield printable(str(problem)) + "\n"  # a value holding ESC or a newline stays one visible line
         yield self.summary() + "\n"
 
 
@@ -261,14 +262,16 @@ class CoverageAnswer(Answer):
 
 def footnote(kb: KnowledgeBase, citation: Citation) -> str:
     """A footnote-ready citation in Markdown."""
+    from autofacts.output.safe import markdown_text as md
+
     s = citation.source
-    by = f", {s.publisher}" if s.publisher else ""
+    by = f", {md(s.publisher)}" if s.publisher else ""
     inferred = " (date inferred)" if s.published_inferred else ""
     if s.language != "en":
-        by += f" (in {LANGUAGE_NAMES.get(s.language, s.language)})"
-    quote = " ".join(citation.fact.quote.split())
-    where = f"`{seed_label(kb, s.file)}`, line {citation.line}"
-    return f"[^{citation.fact.id}]: “{quote}” {s.title}{by}, {s.published}{inferred}. {where}."
+        by += f" (in {md(LANGUAGE_NAMES.get(s.language, s.language))})"
+    where = f"`{printable(seed_label(kb, s.file)).replace('`', chr(39))}`, line {citation.line}"
+    quote, title = md(citation.fact.quote), md(s.title)
+    return f"[^{md(citation.fact.id)}]: “{quote}” {title}{by}, {s.published}{inferred}. {where}."
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,8 @@ def export_csv(kb: KnowledgeBase, facts: Iterable[Fact]) -> Iterator[str]:
     import csv
     import io
 
+    from autofacts.output.safe import csv_cell
+
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
@@ -78,7 +80,7 @@ def export_csv(kb: KnowledgeBase, facts: Iterable[Fact]) -> Iterator[str]:
             source_published=src["published"],
             quote=src["quote"],
         )
-        writer.writerow({k: "" if v is None else v for k, v in doc.items() if k in CSV_FIELDS})
+        writer.writerow({k: "" if v is None else csv_cell(v) for k, v in doc.items() if k in CSV_FIELDS})
         yield out.getvalue()
         out.seek(0)
         out.truncate()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from autofacts.output.records import SourceNote
+from autofacts.terminal import in_cell
 
 SEP = ", "  # between source ids in a cited cell
 
@@ -78,7 +79,8 @@ def to_rich(report: Report, width: int = 120) -> Any:
         return " ".join(f"[{refs.setdefault(i, len(refs) + 1)}]" for i in ids)
 
     rows = []
-    for row in report.rows:
+    for raw in report.rows:
+        row = {key: in_cell(value) for key, value in raw.items()}  # the data's control characters, shown
         cells = [cell(c, row.get(c.key, "")) for c in shown]
         for col in joined:
             if row.get(col.key):
@@ -93,7 +95,7 @@ def to_rich(report: Report, width: int = 120) -> Any:
     # Figures and ids prefer one line and some width; on a terminal too narrow for that, Rich would
     # crop the table's right side, so first let them wrap, then let them fold anywhere.
     for level in ("roomy", "wrap", "fold"):
-        table = Table(title=report.title, title_justify="left", show_lines=False, expand=False, pad_edge=False)
+        table = Table(title=in_cell(report.title), title_justify="left", show_lines=False, expand=False, pad_edge=False)
         for col in shown:
             table.add_column(
                 col.header,
@@ -109,12 +111,12 @@ def to_rich(report: Report, width: int = 120) -> Any:
             break
     parts: list[Any] = [table]
     parts.extend(Text(f"({_letter(n + 1)}) {text}") for n, text in enumerate(asides))
-    parts.extend(Text(line) for line in report.footer)
+    parts.extend(Text(in_cell(line)) for line in report.footer)
     by_id = {s.id: s for s in report.sources}
     for source_id, n in refs.items():
         source = by_id.get(source_id)
         title = f"{source.title}, {source.published}, {source.file}" if source else ""
-        parts.append(Text(f"[{n}] {source_id}: {title}", style="dim"))
+        parts.append(Text(in_cell(f"[{n}] {source_id}: {title}"), style="dim"))
     return Group(*parts)
 
 
@@ -160,31 +162,32 @@ def to_csv(report: Report) -> str:
     import csv
     import io
 
+    from autofacts.output.safe import csv_cell
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.key for c in report.columns])
     for row in report.rows:
-        writer.writerow(["" if row.get(c.key) in (None, "—") else row[c.key] for c in report.columns])
+        writer.writerow(["" if row.get(c.key) in (None, "—") else csv_cell(row[c.key]) for c in report.columns])
     return out.getvalue()
 
 
-def _md_cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
-
-
 def to_markdown(report: Report) -> str:
-    lines = [f"### {report.title}", ""]
-    lines.append("| " + " | ".join(c.header for c in report.columns) + " |")
+    from autofacts.output.safe import markdown_text as md
+
+    lines = [f"### {md(report.title)}", ""]
+    lines.append("| " + " | ".join(md(c.header) for c in report.columns) + " |")
     lines.append("|" + "|".join("---:" if c.justify == "right" else "---" for c in report.columns) + "|")
     for row in report.rows:
-        lines.append("| " + " | ".join(_md_cell(row.get(c.key, "")) for c in report.columns) + " |")
+        lines.append("| " + " | ".join(md(row.get(c.key, "")) for c in report.columns) + " |")
     if report.footer:
         lines.append("")
-        lines.extend(report.footer)
+        lines.extend(md(line) for line in report.footer)
     if report.sources:
         lines += ["", "Sources:", ""]
         for s in report.sources:
-            by = f", {s.publisher}" if s.publisher else ""
+            by = f", {md(s.publisher)}" if s.publisher else ""
             inferred = " (date inferred)" if s.inferred else ""
-            lines.append(f"- **{s.id}**: {s.title}{by}, {s.published}{inferred}. `{s.file}`")
+            file = s.file.replace("`", "'")
+            lines.append(f"- **{md(s.id)}**: {md(s.title)}{by}, {md(str(s.published))}{inferred}. `{in_cell(file)}`")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,101 @@
+"""The output layer at the library level: records built once, every format through one Answer."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from test_store import _BASE
+
+from autofacts.output import OutputFormat
+from autofacts.output.catalogues import MetricsAnswer
+from autofacts.output.export import ExportAnswer
+from autofacts.output.records import fact_record, region_label, source_note
+from autofacts.store import EVERYTHING
+from autofacts.store.yaml_store import YamlStore
+
+
+def _kb(tmp_path: Path, seeds: str | None = None):
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    for name, text in _BASE.items():
+        if name == "sources.yaml" and seeds:
+            text = f"seeds: {seeds}\n" + text
+        (facts / name).write_text(text, encoding="utf-8")
+    return YamlStore(facts, "facts").read(EVERYTHING)
+
+
+def test_fact_record_of_an_undated_fact(tmp_path: Path) -> None:
+    kb = _kb(tmp_path)
+    a3 = next(f for f in kb.facts if f.id == "a3")
+    assert fact_record(kb, a3) == {
+        "id": "a3",
+        "metric": "share",
+        "metric_name": "Share",
+        "unit": "percent",
+        "region": "China",
+        "entity": None,
+        "period": "2024",
+        "period_start": "2024-01-01",
+        "period_end": "2024-12-31",
+        "period_stated": False,
+        "kind": "actual",
+        "value": 40,
+        "qualifier": "exact",
+        "lower": 40,
+        "upper": 40,
+        "lower_open": False,
+        "upper_open": False,
+        "compared_with": None,
+        "ceiling": False,
+        "note": None,
+        "revises": None,
+        "derived_from": None,
+        "source": {
+            "id": "alpha",
+            "file": "seeds/alpha.txt",
+            "title": "Alpha",
+            "publisher": None,
+            "published": "2024",
+            "published_inferred": False,
+            "quote": "The share is 40%.",
+        },
+    }
+
+
+def test_seed_paths_follow_the_configured_folder(tmp_path: Path) -> None:
+    kb = _kb(tmp_path, seeds="../texts")
+    assert source_note(kb, kb.sources["beta"]).file == "texts/beta.txt"
+    b1 = next(f for f in kb.facts if f.id == "b1")
+    assert fact_record(kb, b1)["source"]["file"] == "texts/beta.txt"
+
+
+def test_region_label_names_the_entity(tmp_path: Path) -> None:
+    kb = _kb(tmp_path)
+    from dataclasses import replace
+
+    a1 = next(f for f in kb.facts if f.id == "a1")
+    assert region_label(a1) == "China"
+    assert region_label(replace(a1, entity="BYD")) == "China · BYD"
+
+
+def test_one_answer_in_each_format(tmp_path: Path) -> None:
+    kb = _kb(tmp_path)
+    answer = MetricsAnswer(kb, Counter({"sales": 4, "share": 2}))
+    assert answer.text(OutputFormat.csv) == (
+        "id,name,unit,measure,aliases,facts\nsales,Sales,vehicles,flow,,4\nshare,Share,percent,share,,2\n"
+    )
+    assert answer.text(OutputFormat.markdown) == (
+        "### 2 metrics\n\n| metric | name | unit | measure | aliases | facts |\n|---|---|---|---|---|---:|\n"
+        "| sales | Sales | vehicles | flow |  | 4 |\n| share | Share | percent | share |  | 2 |\n"
+    )
+    assert '"facts": 4' in answer.text(OutputFormat.json)
+
+
+def test_export_streams_records_one_at_a_time(tmp_path: Path) -> None:
+    kb = _kb(tmp_path)
+    chunks = list(ExportAnswer(kb, kb.facts[:2]).chunks(OutputFormat.json))
+    assert len(chunks) == 3  # the first record with the opening, the second, the closing
+    assert chunks[0].startswith('{\n  "facts": [\n    {\n      "id": "a1",')
+    assert chunks[2] == "\n  ]\n}\n"
+    assert list(ExportAnswer(kb, []).chunks(OutputFormat.json)) == ['{\n  "facts": []\n}\n']
