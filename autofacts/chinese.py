@@ -430,6 +430,8 @@ def _rules() -> list[tuple[re.Pattern[str], bool, str]]:
         (re.compile(r"前三季度"), True, "q1-3"),
         (re.compile(r"(上|下)半年"), True, "half"),
         (re.compile(r"(?:第)?([一二三四1-4])\s*季度"), True, "quarter"),
+        (re.compile(rf"(?<![\d\-—–~～至到年个前])\s*{_MON}\s*月份?(?![底末\d])"), True, "month"),
+        (re.compile(r"全年"), True, "year"),
         (re.compile(r"(去年|上年|今年|本年|明年)(?!同期)"), True, "relative"),
     ]
 

@@ -109,6 +109,7 @@ _WORLD = re.compile(r"全球|世界(?!各国)")
 _RANK_SCOPE = re.compile(r"\s*(?:第一|首位|前列|最大|领先|第\d)")  # "全球第一": China's rank, not the world
 
 # Companies, by the names the knowledge base uses (a company's figure is the world's unless placed).
+# Only names that cannot hide inside other words: "上汽" stands in "以上汽车", "广汽" in "推广汽车".
 COMPANIES = {
     "比亚迪": "BYD",
     "特斯拉": "Tesla",
@@ -120,11 +121,13 @@ COMPANIES = {
     "长城汽车": "Great Wall Motor",
     "长安汽车": "Changan",
     "上汽集团": "SAIC Motor",
-    "上汽": "SAIC Motor",
-    "广汽": "GAC",
-    "一汽": "FAW",
+    "上汽通用五菱": "SAIC-GM-Wuling",
+    "广汽集团": "GAC",
+    "广汽埃安": "GAC Aion",
+    "一汽集团": "FAW",
+    "中国一汽": "FAW",
+    "北汽集团": "BAIC",
     "东风汽车": "Dongfeng",
-    "北汽": "BAIC",
     "奇瑞": "Chery",
     "零跑": "Leapmotor",
     "小米汽车": "Xiaomi",
@@ -136,6 +139,7 @@ _TARGET = re.compile(r"目标|力争|提出|规划|计划|确保|争取|要求|�
 _FORECAST = re.compile(r"预计|预测|有望|预期|估计|展望")
 _VEHICLE_NOUN = re.compile(r"新能源(?:汽)?车|纯电动|插电式?混合动力|电动汽车|乘用车|商用车|汽车|整车")
 _NEV_NOUN = re.compile(r"新能源|纯电动|插电|电动汽车")
+_SEGMENTS = ("乘用车", "商用车")  # a part of the vehicle market the catalogue has no metrics for
 # 分别 ("respectively") after a subject of two parts: 产销 is 产量 and 销量
 _COMPOUNDS = {"产销量": ("产量", "销量"), "产销": ("产量", "销量"), "进出口": ("进口", "出口")}
 _LIST_JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
@@ -178,9 +182,17 @@ class ChineseReader:
         return hits
 
     def _variant(self, metric_id: str, text: str, at: int) -> tuple[str | None, str | None]:
-        """The NEV variant of a vehicle metric when the nearest vehicle noun before `at` is NEV."""
+        """The NEV variant of a vehicle metric when the nearest vehicle noun before `at` is NEV.
+
+        A figure of passenger cars or commercial vehicles (乘用车, 商用车) is none of the catalogue's
+        all-vehicle metrics: None, with the id it might have as a proposal (not as its metric)."""
         nouns = list(_VEHICLE_NOUN.finditer(text, 0, at))
-        if not nouns or not _NEV_NOUN.match(nouns[-1][0]) or not metric_id.startswith("vehicle-"):
+        if not nouns or not metric_id.startswith(("vehicle-", "nev-")):
+            return metric_id, None
+        noun = nouns[-1][0]
+        if noun in _SEGMENTS:
+            return None, None
+        if not _NEV_NOUN.match(noun) or not metric_id.startswith("vehicle-"):
             return metric_id, None
         nev = "nev-" + metric_id[len("vehicle-") :]
         return (nev, None) if nev in self.kb.metrics else (None, nev)
@@ -220,10 +232,15 @@ class ChineseReader:
             if _fits(phrase.metric, mention):
                 for hit in phrase.pattern.finditer(nfkc(text)):
                     if hit.start("figure") <= mention.start < hit.end("figure"):
+                        clause = text[_clause_bounds(text, mention.start)[0] : hit.start()]
+                        if phrase.metric.id.startswith("nev-") and not _NEV_NOUN.search(clause):
+                            continue  # "占总销量的N%" of something other than NEVs
                         found, new = self._variant(phrase.metric.id, text, hit.start())
                         return [(found, new, f"metric: '{hit[0]}'")]
         change = mention.unit == "percent" and _governed_by_change(text, mention.start)
         c_start, c_end = _clause_bounds(text, mention.start)
+        if change and "环比" in text[c_start : mention.start]:
+            return [(None, None, "metric: 环比 is a change on the month before, not a year-on-year growth")]
         levels: list[tuple[Metric, int, str]] = []
         pair = self._respectively(text, mention, mentions)
         if pair is not None:
@@ -266,6 +283,8 @@ class ChineseReader:
     ) -> tuple[str | None, str | None, str]:
         metric, at, said = level
         base, new = self._variant(metric.id, text, at)
+        if base is None and new is None:
+            return None, None, f"metric: {said} of passenger cars or commercial vehicles, which the catalogue lacks"
         if base is None:
             return None, new, f"metric: {said} about NEVs; the catalogue has no {new}"
         if base.endswith("-high-years"):  # "产量创近7年新高": the record of the level named before it
@@ -393,7 +412,8 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
 def _carry(reader: ChineseReader, text: str, periods: list[PeriodPhrase], ctx: _Context) -> _Context:
     """The period and place a sentence establishes for those after it."""
     own = [p for p in periods if text.rfind("《", 0, p.start) <= text.rfind("》", 0, p.start)]
-    period = own[0].label if own else ctx.period
+    # a plan's or a forecast's year does not date the sentences after it
+    period = own[0].label if own and not (_TARGET.search(text) or _FORECAST.search(text)) else ctx.period
     probe = Mention(Decimal(0), "exact", None, len(text), len(text), "")
     region, _ = reader.region(text, probe, None, _Context())
     return _Context(period, region or ctx.region)

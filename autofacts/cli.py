@@ -113,6 +113,10 @@ FactsOption = Annotated[
         "--facts", metavar="DIR", help="Knowledge-base folder (default: $AUTOFACTS_FACTS, else the bundled one)."
     ),
 ]
+OwnFactsOption = Annotated[
+    str | None,
+    typer.Option("--facts", metavar="DIR", help="Your knowledge base's facts folder (default: $AUTOFACTS_FACTS)."),
+]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 RegionOption = Annotated[str | None, typer.Option("--region", "-r", help="Only this region (e.g. China, Chongqing).")]
 KindOption = Annotated[str | None, typer.Option("--kind", help="Only this kind: actual, target, forecast, estimate.")]
@@ -750,7 +754,7 @@ def add(
     publisher: Annotated[str | None, typer.Option("--publisher", help="Who published it.")] = None,
     url: Annotated[str | None, typer.Option("--url", help="Where it was published.")] = None,
     language: Annotated[Language, typer.Option("--language", help="The text's language.")] = Language.en,
-    facts: FactsOption = None,
+    facts: OwnFactsOption = None,
 ) -> None:
     """Copy an article into seeds/, register it as a source, and propose its facts for review."""
     from pathlib import Path
@@ -781,7 +785,7 @@ def review(
     source_id: Annotated[
         str | None, typer.Argument(metavar="[ID]", help="The source whose candidates to review (none: list them).")
     ] = None,
-    facts: FactsOption = None,
+    facts: OwnFactsOption = None,
 ) -> None:
     """Go through a source's candidate facts: accept, edit, split or reject each; then check."""
     from autofacts.check import check_knowledge_base

@@ -97,3 +97,32 @@ def test_extract_command_on_a_chinese_file(run, tmp_path: Path) -> None:
         ("vehicle-exports-growth", 54.4, "2022", "China"),
     ]
     assert facts[0]["quote"] == "2022年，我国汽车出口311.1万辆，同比增长54.4%。"
+
+
+MONTHLY = """10月，汽车产销分别完成335.9万辆和332.2万辆，环比分别增长2.3%和3.2%，同比分别增长12.1%和8.8%。
+10月，乘用车产销分别完成302.1万辆和297.2万辆。
+全年，新能源汽车新车销量达到汽车新车总销量的40.9%。
+今年前三季度，规模以上汽车制造业增加值同比增长9.5%。
+"""
+
+
+def test_what_the_catalogue_cannot_hold_is_left_todo_not_guessed(kb) -> None:
+    found = [
+        (c.mention.value, c.metric, c.period, c.entity) for c in extract_candidates(MONTHLY, kb, date(2025, 11, 12))
+    ]
+    assert found == [
+        (D(3_359_000), "vehicle-production", "2025-10", None),  # "10月": the October before publication
+        (D(3_322_000), "vehicle-sales", "2025-10", None),
+        # 环比 is month on month: not the catalogue's year-on-year growth
+        (D("2.3"), None, "2025-10", None),
+        (D("3.2"), None, "2025-10", None),
+        (D("12.1"), "vehicle-production-growth", "2025-10", None),
+        (D("8.8"), "vehicle-sales-growth", "2025-10", None),
+        # passenger cars are not all vehicles
+        (D(3_021_000), None, "2025-10", None),
+        (D(2_972_000), None, "2025-10", None),
+        # 全年 with no year stated: the last whole year before publication in November 2025
+        (D("40.9"), "nev-share", "2024", None),
+        # "以上汽车" holds no company (上汽 is SAIC's short name)
+        (D("9.5"), "manufacturing-added-value-growth", "2025-01/2025-09", None),
+    ]
