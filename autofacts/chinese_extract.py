@@ -177,8 +177,8 @@ class ChineseReader:
         hits = []
         for phrase in self.plain:
             hits += [(m.start(), m.end(), phrase) for m in phrase.pattern.finditer(text, start, end)]
-        # a longer phrase at the same place wins ("出口额" over "出口")
-        hits.sort(key=lambda h: (h[1], -(h[1] - h[0])))
+        # a longer phrase ending at the same place wins ("新能源汽车销量" over "销量")
+        hits.sort(key=lambda h: (h[1], h[1] - h[0]))  # of two ending together, the longer comes last
         return hits
 
     def _variant(self, metric_id: str, text: str, at: int) -> tuple[str | None, str | None]:
@@ -206,7 +206,12 @@ class ChineseReader:
         c_start, c_end = _clause_bounds(text, mention.start)
         fen = text.rfind("分别", c_start, mention.start)
         if fen < 0:
-            return None
+            # "产销累计完成X和Y": two figures joined by 和 after a two-part subject pair up without 分别
+            listed = [m for m in mentions if c_start <= m.start < c_end]
+            joined = len(listed) == 2 and _LIST_JOIN.match(text[listed[0].end : listed[1].start])
+            if not joined or not any(word in text[: listed[0].start] for word in _COMPOUNDS):
+                return None
+            fen = listed[0].start - 1
         listed = [m for m in mentions if fen < m.start < c_end]
         index = next(i for i, m in enumerate(listed) if m.start == mention.start)
         before = text[: mention.start]
@@ -241,6 +246,8 @@ class ChineseReader:
         c_start, c_end = _clause_bounds(text, mention.start)
         if change and "环比" in text[c_start : mention.start]:
             return [(None, None, "metric: 环比 is a change on the month before, not a year-on-year growth")]
+        if "百分点" in mention.text:
+            return [(None, None, "metric: a change in percentage points, which the catalogue does not hold")]
         levels: list[tuple[Metric, int, str]] = []
         pair = self._respectively(text, mention, mentions)
         if pair is not None:

@@ -118,6 +118,9 @@ OwnFactsOption = Annotated[
     typer.Option("--facts", metavar="DIR", help="Your knowledge base's facts folder (default: $AUTOFACTS_FACTS)."),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+WideOption = Annotated[
+    bool, typer.Option("--wide", help="On a terminal: full figures (1.4 million vehicles), not short ones (1.4 M).")
+]
 RegionOption = Annotated[str | None, typer.Option("--region", "-r", help="Only this region (e.g. China, Chongqing).")]
 KindOption = Annotated[str | None, typer.Option("--kind", help="Only this kind: actual, target, forecast, estimate.")]
 AsOfOption = Annotated[
@@ -235,11 +238,11 @@ def _as_of(text: str | None) -> date:
     return day
 
 
-def _emit(answer: Answer, fmt: OutputFormat) -> None:
+def _emit(answer: Answer, fmt: OutputFormat, wide: bool = False) -> None:
     """Write an answer in one format: a Rich table on a terminal, else text, piece by piece."""
     if fmt is OutputFormat.table:
         console = _console()
-        console.print(answer.rich(console.width))
+        console.print(answer.rich(console.width, wide))
     else:
         for chunk in answer.chunks(fmt):
             sys.stdout.write(chunk)
@@ -317,24 +320,24 @@ def export(
 
 @app.command()
 @handle_errors
-def metrics(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
+def metrics(facts: FactsOption = None, fmt: FormatOption = Format.table, wide: WideOption = False) -> None:
     """The metric catalogue, with the number of facts for each."""
     from autofacts.output.catalogues import MetricsAnswer
 
     store = _store(facts)
     kb = _valid(store.catalogue())
-    _emit(MetricsAnswer(kb, store.fact_counts()[0]), OutputFormat(fmt.value))
+    _emit(MetricsAnswer(kb, store.fact_counts()[0]), OutputFormat(fmt.value), wide)
 
 
 @app.command()
 @handle_errors
-def sources(facts: FactsOption = None, fmt: FormatOption = Format.table) -> None:
+def sources(facts: FactsOption = None, fmt: FormatOption = Format.table, wide: WideOption = False) -> None:
     """The source catalogue, with the number of facts quoted from each."""
     from autofacts.output.catalogues import SourcesAnswer
 
     store = _store(facts)
     kb = _valid(store.catalogue())
-    _emit(SourcesAnswer(kb, store.fact_counts()[1]), OutputFormat(fmt.value))
+    _emit(SourcesAnswer(kb, store.fact_counts()[1]), OutputFormat(fmt.value), wide)
 
 
 @app.command()
@@ -359,6 +362,7 @@ def show(
     ] = False,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
+    wide: WideOption = False,
 ) -> None:
     """Every fact for one metric, sorted by period, with its source and quote."""
     from autofacts.output.answers import ChartAnswer, ShowAnswer
@@ -405,7 +409,7 @@ def show(
         _emit(ChartAnswer(m, groups), OutputFormat.table)
         return
     machine = fmt is not Format.table  # CSV and Markdown are for citing: whole quotes, fact ids
-    _emit(ShowAnswer(kb, m, groups, quotes or machine, with_ids=machine), OutputFormat(fmt.value))
+    _emit(ShowAnswer(kb, m, groups, quotes or machine, with_ids=machine), OutputFormat(fmt.value), wide)
 
 
 def _write_chart(metric: "Metric", facts: "list[Fact]", output: str) -> None:
@@ -446,6 +450,7 @@ def compare(
     as_of: AsOfOption = None,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
+    wide: WideOption = False,
 ) -> None:
     """Every metric and region with a value in both periods: change, relative change, CAGR."""
     from autofacts.compare import compare_need, compare_periods
@@ -469,7 +474,7 @@ def compare(
     if not comparison.rows and fmt is Format.table:
         sys.stdout.write(nothing_to_compare(comparison) + "\n")
         return
-    _emit(CompareAnswer(kb, comparison), OutputFormat(fmt.value))
+    _emit(CompareAnswer(kb, comparison), OutputFormat(fmt.value), wide)
 
 
 @app.command()
@@ -486,6 +491,7 @@ def targets(
     as_of: AsOfOption = None,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
+    wide: WideOption = False,
 ) -> None:
     """Plan targets against reported outcomes: met, missed, on track, can't tell, no data."""
     from autofacts.output.answers import TargetsAnswer
@@ -513,7 +519,7 @@ def targets(
     )
     if not report.verdicts:
         sys.stderr.write("autofacts: no targets match these filters\n")
-    _emit(TargetsAnswer(kb, report), OutputFormat(fmt.value))
+    _emit(TargetsAnswer(kb, report), OutputFormat(fmt.value), wide)
 
 
 @app.command()
@@ -582,6 +588,7 @@ def coverage(
     details: Annotated[bool, typer.Option("--details", help="List every number and what became of it.")] = False,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
+    wide: WideOption = False,
 ) -> None:
     """For each source: every number in its text, whether a fact cites it, and the share covered."""
     from autofacts.coverage import knowledge_base_coverage
@@ -597,7 +604,7 @@ def coverage(
     if problems:
         _fail(str(problems[0]), 1)
     coverages = [c for c in knowledge_base_coverage(kb, seeds) if source is None or c.source.id == source]
-    _emit(CoverageAnswer(kb, coverages, details), OutputFormat(fmt.value))
+    _emit(CoverageAnswer(kb, coverages, details), OutputFormat(fmt.value), wide)
     if min_percent is not None:
         below = [c for c in coverages if c.percent < Decimal(str(min_percent))]
         for c in below:
@@ -679,6 +686,7 @@ def search(
     words: Annotated[list[str], typer.Argument(metavar="TEXT", help="Words to look for.")],
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
+    wide: WideOption = False,
 ) -> None:
     """Facts whose metric, region, period, quote or note match every word, best first."""
     from autofacts.output.catalogues import SearchAnswer
@@ -689,7 +697,7 @@ def search(
     hits = search_facts(kb, query)
     if not hits:
         sys.stderr.write(f"autofacts: no facts match '{query}'\n")
-    _emit(SearchAnswer(kb, query, hits), OutputFormat(fmt.value))
+    _emit(SearchAnswer(kb, query, hits), OutputFormat(fmt.value), wide)
 
 
 def _own_base(facts: str | None) -> "KnowledgeBase":

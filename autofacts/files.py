@@ -53,6 +53,12 @@ class ReadRefusal(OSError):
 
 def read_limited(path: Path, limit: int) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; ReadRefusal or OSError otherwise."""
+    return read_regular(path, limit)[0]
+
+
+def read_regular(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
+    """`read_limited`, with the file's status as it was just before the bytes were read: a cache
+    that records it never pairs newer metadata with older content."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
         info = os.fstat(fd)
@@ -68,7 +74,7 @@ def read_limited(path: Path, limit: int) -> bytes:
             total += len(chunk)
             if total > limit:
                 raise ReadRefusal(errno.EFBIG, f"over the limit of {limit} bytes (it grew while being read)")
-        return b"".join(chunks)
+        return b"".join(chunks), info
     finally:
         os.close(fd)
 

@@ -355,6 +355,10 @@ def _read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
     except OSError as exc:
         problems.append(Problem(Location(display, 1, 1), "E100", f"cannot read file: {exc.strerror or exc}"))
         return None
+    return _decode(data, display, problems)
+
+
+def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -389,12 +393,12 @@ def _sequence(reader: _FileReader, node: yaml.Node, key: str) -> list[yaml.Node]
     return list(node.value)
 
 
-def parse_file(path: Path, display: str, text: str | None = None) -> ParsedFile:
-    """Read one file; its problems are collected, never raised."""
+def parse_file(path: Path, display: str, text: str | None = None, data: bytes | None = None) -> ParsedFile:
+    """Read one file (or parse the `data` already read from it); problems are collected, never raised."""
     parsed = ParsedFile(path.name, [], [], [], [])
     reader = _FileReader(display, parsed.problems)
     if text is None:
-        text = _read_text(path, display, parsed.problems)
+        text = _read_text(path, display, parsed.problems) if data is None else _decode(data, display, parsed.problems)
         if text is None:
             return parsed
     node = _compose(text, display, parsed.problems)

@@ -55,12 +55,24 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def format_number(value: Decimal, unit: str, derived: bool = False, side: str = "central") -> str:
+# Short scales for terminal tables, where the unit is said once (in the title or the column's header)
+_SHORT_SCALES = ((Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M"))
+
+
+def format_number(value: Decimal, unit: str, derived: bool = False, side: str = "central", short: bool = False) -> str:
     """One value with its unit, scaled to millions/billions where a reader expects it.
 
-    A derived value is rounded to four significant digits in the direction `side` allows."""
+    A derived value is rounded to four significant digits (three when `short`) in the direction
+    `side` allows. `short` is the compact form of an 80-column table: "31.436 M", "2.5 B", "950,000",
+    with no unit name (the table says it once); percent, × and ranks keep their signs."""
     if derived:
-        value = significant(value, side=side)
+        value = significant(value, digits=3 if short else 4, side=side)
+    if short and unit not in ("percent", "times", "rank"):
+        if unit in _SCALED_UNITS:
+            for size, letter in _SHORT_SCALES:
+                if abs(value) >= size:
+                    return f"{plain(value / size)} {letter}"
+        return _grouped(value)
     if unit == "percent":
         return f"{plain(value)} %"
     if unit == "times":
@@ -75,14 +87,14 @@ def format_number(value: Decimal, unit: str, derived: bool = False, side: str = 
     return f"{_grouped(value)} {name}".rstrip()
 
 
-def format_stated(value: Decimal, qualifier: str, unit: str, upper: Decimal | None = None) -> str:
+def format_stated(value: Decimal, qualifier: str, unit: str, upper: Decimal | None = None, short: bool = False) -> str:
     """A figure as its source stated it: '> 16 million vehicles', '≈ 1.4 million vehicles',
-    '3.6 million–4 million vehicles'."""
+    '3.6 million–4 million vehicles'; `short`: '> 16 M', '≈ 1.4 M'."""
     if qualifier == "between" and upper is not None:
-        low, high = format_number(value, unit), format_number(upper, unit)
+        low, high = format_number(value, unit, short=short), format_number(upper, unit, short=short)
         shared = _common_suffix(low, high)
         return f"{low[: len(low) - len(shared)].rstrip()}–{high}" if shared.startswith(" ") else f"{low}–{high}"
-    return SYMBOLS[qualifier] + format_number(value, unit)
+    return SYMBOLS[qualifier] + format_number(value, unit, short=short)
 
 
 def _common_suffix(a: str, b: str) -> str:
@@ -92,11 +104,11 @@ def _common_suffix(a: str, b: str) -> str:
     return a[len(a) - n :]
 
 
-def format_interval(interval: Interval, unit: str, signed: bool = False) -> str:
+def format_interval(interval: Interval, unit: str, signed: bool = False, short: bool = False) -> str:
     """A derived interval: exact, one-sided ('> 2 million') or approximate ('≈ 11.6 million')."""
 
     def num(v: Decimal, side: str) -> str:
-        text = format_number(v, unit, derived=True, side=side)
+        text = format_number(v, unit, derived=True, side=side, short=short)
         return ("+" + text) if signed and v > 0 else text
 
     lo, hi = interval.lo, interval.hi

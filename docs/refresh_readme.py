@@ -1,7 +1,7 @@
 """Re-run the commands shown in README.md and put their real output back in place.
 
 Run after changing what a command prints:  python docs/refresh_readme.py
-(uses the `autofacts` on PATH, at 100 columns, without colour). A code block is refreshed when
+(uses the `autofacts` on PATH, at 80 columns as most terminals open, without colour). A code block is refreshed when
 its first line is `$ autofacts ...`, or when it starts as the coverage, cite or metrics examples do.
 A block starting `$ autofacts init` is a session: its commands run in order in one scratch folder
 (holding a copy of docs/examples), `$ export` lines set variables, and `autofacts review` reads the
@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-ENV = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
+ENV = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
 
 
 def run(args: list[str]) -> str:

@@ -126,3 +126,20 @@ def test_what_the_catalogue_cannot_hold_is_left_todo_not_guessed(kb) -> None:
         # "以上汽车" holds no company (上汽 is SAIC's short name)
         (D("9.5"), "manufacturing-added-value-growth", "2025-01/2025-09", None),
     ]
+
+
+def test_pairs_without_fenbie_longest_phrase_and_percentage_points(kb) -> None:
+    text = (
+        "2024年我国汽车产销累计完成3128.2万辆和3143.6万辆。"
+        "新能源汽车新车销量达到汽车新车总销量的40.9%，比上年提高9.3个百分点。"
+        "比亚迪2024年全年销量达427.21万辆，其中海外销量41.72万辆。"
+    )
+    found = [(c.mention.value, c.metric, c.entity) for c in extract_candidates(text, kb, date(2025, 1, 13))]
+    assert found == [
+        (D(31_282_000), "vehicle-production", None),  # 产销 ... X和Y: respectively, unsaid
+        (D(31_436_000), "vehicle-sales", None),
+        (D("40.9"), "nev-share", None),
+        (D("9.3"), None, None),  # a change of the share in points: no metric holds it
+        (D(4_272_100), "vehicle-sales", "BYD"),
+        (D(417_200), "vehicle-exports", "BYD"),  # 海外销量, not its shorter 销量
+    ]

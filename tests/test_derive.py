@@ -60,9 +60,11 @@ def test_show_derived_lists_them_marked(run) -> None:
     plain = run("show", "nev-production", "--region", "Chongqing")
     assert "158,400" not in plain.stdout
     out = run("show", "nev-production", "--region", "Chongqing", "--derived").stdout
-    # the upper bound 158,333.33 is rounded up, never down, to four significant digits
-    assert "< 158,400 vehicles †" in out and "derived: 950,000 vehicles ÷ > 6×" in out
+    # the upper bound 158,333.33 is rounded up, never down: to three significant digits in the table
+    assert "< 159,000 †" in out and "derived: 950,000 vehicles ÷ > 6×" in out
     assert "† derived from stated figures" in out
+    csv = run("show", "nev-production", "--region", "Chongqing", "--derived", "--format", "csv").stdout
+    assert '"< 158,400 vehicles †"' in csv  # four significant digits, still rounded up
 
 
 def test_show_derived_json_carries_the_chain(run) -> None:

@@ -46,7 +46,11 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from autofacts.cli import app
 
     out = tmp_path_factory.mktemp("report") / "report.html"
-    result = CliRunner().invoke(app, ["report", "-o", str(out), "--year", "2025", "--compare", "2020", "2024"])
+    # module-scoped, so the per-test environment of conftest does not apply yet: a cache of its own
+    cache = {"AUTOFACTS_CACHE_DIR": str(tmp_path_factory.mktemp("cache")), "AUTOFACTS_FACTS": None}
+    result = CliRunner().invoke(
+        app, ["report", "-o", str(out), "--year", "2025", "--compare", "2020", "2024"], env=cache
+    )
     assert result.exit_code == 0, result.stderr
     return out
 

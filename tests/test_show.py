@@ -20,7 +20,7 @@ def test_nev_share_rows_sorted_by_period_with_sources(run_json, kb) -> None:
 
 
 def test_table_shows_human_units_and_bounds(run, kb) -> None:
-    result = run("show", "nev-production")
+    result = run("show", "nev-production", "--wide")
     assert result.exit_code == 0
     out = result.stdout
     # each stated figure as the source hedges it, derived from the facts' own values
@@ -30,6 +30,13 @@ def test_table_shows_human_units_and_bounds(run, kb) -> None:
         if millions:
             assert f"{symbol}{millions} million vehicles" in out
     assert "950,000 vehicles" in out
+
+
+def test_table_says_the_unit_once_and_figures_short(run) -> None:
+    out = run("show", "nev-production").stdout
+    assert out.startswith("NEV production (nev-production), in vehicles\n")
+    for short in ("≈ 1.4 M  actual", "≈ 13 M  actual", "> 13 M  actual", "950,000  actual", "> 16 M  actual"):
+        assert short in out  # the value, then the next column (kind)
 
 
 def test_alias_and_prefix(run_json) -> None:
@@ -81,7 +88,10 @@ def test_corroboration_is_grouped_and_said(run_json, run) -> None:
         "cn-nev-production-2020-zh",
     }
     assert pair["agreement"] == "agree"
-    assert "agrees: xinhua-icv-plan" in run("show", "nev-production").stdout
+    out = run("show", "nev-production").stdout
+    # sources as footnote marks: the first row cites fyp14-review [1] and names xinhua-icv-plan [2] as agreeing
+    assert "agrees [2]" in out and "\n[2] xinhua-icv-plan: China New Growth" in out
+    assert "agrees: xinhua-icv-plan" in run("show", "nev-production", "--format", "markdown").stdout
 
 
 def test_bad_arguments_exit_2(run) -> None:
@@ -148,4 +158,5 @@ def test_conflict_is_shown(run, kb_copy) -> None:
 
     group = next(g for g in json.loads(result.stdout)["groups"] if "cn-nev-production-2024-xinhua" in g["facts"])
     assert group["agreement"] == "conflict"
-    assert "CONFLICTS: xinhua-icv-plan" in run("show", "nev-production", "--facts", str(kb_copy)).stdout
+    out = run("show", "nev-production", "--facts", str(kb_copy)).stdout
+    assert "CONFLICTS [2]" in out and "\n[2] xinhua-icv-plan:" in out

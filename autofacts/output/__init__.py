@@ -42,11 +42,11 @@ class Answer:
     def document(self) -> dict[str, Any]:
         raise NotImplementedError(f"{type(self).__name__} has no JSON document")
 
-    def rich(self, width: int) -> Any:
-        """A Rich renderable for a terminal `width` columns wide."""
+    def rich(self, width: int, wide: bool = False) -> Any:
+        """A Rich renderable for a terminal `width` columns wide (`wide`: full forms, not short ones)."""
         from autofacts.output.table import to_rich
 
-        return to_rich(self.table(), width)
+        return to_rich(self.table(), width, wide)
 
     def chunks(self, fmt: OutputFormat) -> Iterator[str]:
         """The answer as text in `fmt`, in pieces (a large export is never whole in memory)."""

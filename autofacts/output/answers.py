@@ -15,6 +15,7 @@ from autofacts.derive import MARK as DERIVED_MARK
 from autofacts.model import Fact, KnowledgeBase, Metric
 from autofacts.output import Answer
 from autofacts.output.records import (
+    SELF_EVIDENT,
     cited_sources,
     derivation_json,
     excerpt,
@@ -22,8 +23,10 @@ from autofacts.output.records import (
     interval_json,
     metric_record,
     region_label,
+    short_value,
     source_label,
     stated_value,
+    unit_words,
 )
 from autofacts.output.table import SEP, Column, Report
 from autofacts.periods import Period, in_words
@@ -72,8 +75,10 @@ def _show_table(
                     "period": fact.period.label + ("" if fact.period_stated else " (as of publication)"),
                     "region": region,
                     "value": stated_value(fact, metric),
+                    "value_short": short_value(fact, metric),
                     "kind": fact.kind,
                     "source": source_label(kb, fact.source),
+                    "source_id": fact.source,
                     "agreement": _agreement(group, fact),
                     "quote": (fact.note or "")
                     if fact.derived_from is not None
@@ -86,13 +91,13 @@ def _show_table(
     cols = [
         Column("period", "period", min_width=4),
         Column("region", "region", min_width=6),
-        Column("value", "value", "right", min_width=8),
+        Column("value", "value", "right", wrap=False, short="value_short"),
         Column("kind", "kind", wrap=False),
-        Column("source", "source", min_width=10),
+        Column("source", "source", min_width=10, cite=True, short="source_id"),
         Column("quote", "quote", aside=True, below=full_quotes),
     ]
     if any(r["agreement"] for r in rows):
-        cols.insert(5, Column("agreement", "corroboration", min_width=10))
+        cols.insert(5, Column("agreement", "agreement", cite=True))
     if with_ids:
         cols.insert(0, Column("id", "fact"))
     sources = len({f.source for f in facts})
@@ -102,7 +107,8 @@ def _show_table(
     ]
     if any(f.derived_from is not None for f in facts):
         footer.append(f"{DERIVED_MARK} derived from stated figures (the quote column says how); no source states it.")
-    return Report(f"{metric.name} ({metric.id})", cols, rows, footer, cited_sources(kb, facts))
+    unit = "" if metric.unit in SELF_EVIDENT else f", in {unit_words(metric.unit)}"
+    return Report(f"{metric.name} ({metric.id}){unit}", cols, rows, footer, cited_sources(kb, facts))
 
 
 def _show_document(kb: KnowledgeBase, metric: Metric, groups: list[FactGroup]) -> dict[str, Any]:
@@ -150,51 +156,74 @@ def _side_text(side: Side | None, metric: Metric) -> str:
     return "—" if side is None else stated_value(side.used, metric)
 
 
-def change_text(row: ComparisonRow) -> str:
+def change_text(row: ComparisonRow, short: bool = False) -> str:
     if row.change is None:
         return "—"
     if row.change_unit == "pp":
-        return format_interval(row.change, "none", signed=True) + " pp"
+        return format_interval(row.change, "none", signed=True, short=short) + " pp"
     if row.change_unit == "places":
-        return format_interval(row.change, "none", signed=True) + " places"
+        return format_interval(row.change, "none", signed=True, short=short) + " places"
     if row.change_unit == "×":
-        return format_interval(row.change, "none", signed=True) + "×"
-    return format_interval(row.change, row.metric.unit, signed=True)
+        return format_interval(row.change, "none", signed=True, short=short) + "×"
+    return format_interval(row.change, row.metric.unit, signed=True, short=short)
 
 
-def percent_text(iv: Interval | None, signed: bool = True) -> str:
-    return "—" if iv is None else format_interval(iv, "percent", signed=signed)
+def percent_text(iv: Interval | None, signed: bool = True, short: bool = False) -> str:
+    return "—" if iv is None else format_interval(iv, "percent", signed=signed, short=short)
+
+
+def _named(metric: Metric, say_unit: bool) -> str:
+    """A metric's name, with its unit when the table does not say it once for all rows."""
+    if say_unit and metric.unit not in SELF_EVIDENT:
+        return f"{metric.name} ({unit_words(metric.unit)})"
+    return metric.name
+
+
+def _one_unit(metrics: list[Metric]) -> str | None:
+    """The unit every row shares, to be said once in the title (none if they differ or show their own)."""
+    units = {m.unit for m in metrics}
+    if len(units) == 1:
+        unit = units.pop()
+        return None if unit in SELF_EVIDENT else unit
+    return None
 
 
 def _compare_table(kb: KnowledgeBase, comparison: Comparison) -> Report:
     a, b = comparison.period_a.label, comparison.period_b.label
     rows = []
     facts: list[Fact] = []
+    unit = _one_unit([row.metric for row in comparison.rows])
     for row in comparison.rows:
         facts += [s.used for s in (row.a, row.b) if s is not None]
         region = row.region + (f" · {row.entity}" if row.entity else "")  # a row has no single fact
         rows.append(
             {
                 "metric": row.metric.id,
+                "name": _named(row.metric, unit is None),
                 "region": region,
                 "kind": row.kind,
                 "a": _side_text(row.a, row.metric),
+                "a_short": "—" if row.a is None else short_value(row.a.used, row.metric),
                 "b": _side_text(row.b, row.metric),
+                "b_short": "—" if row.b is None else short_value(row.b.used, row.metric),
                 "change": change_text(row),
+                "change_short": change_text(row, short=True),
                 "relative": percent_text(row.relative),
+                "relative_short": percent_text(row.relative, short=True),
                 "cagr": percent_text(row.cagr),
+                "cagr_short": percent_text(row.cagr, short=True),
                 "sources": SEP.join(dict.fromkeys(s.used.source for s in (row.a, row.b) if s is not None)),
                 "note": row.note,
             }
         )
     cols = [
-        Column("metric", "metric", wrap=False),
-        Column("region", "region"),
-        Column("a", a, "right", min_width=8),
-        Column("b", b, "right", min_width=8),
-        Column("change", "change", "right", min_width=8),
-        Column("relative", "change %", "right", wrap=False),
-        Column("cagr", "CAGR", "right", wrap=False),
+        Column("metric", "metric", short="name"),
+        Column("region", "region", in_heading=True),
+        Column("a", a, "right", wrap=False, short="a_short"),
+        Column("b", b, "right", wrap=False, short="b_short"),
+        Column("change", "change", "right", wrap=False, short="change_short"),
+        Column("relative", "change %", "right", wrap=False, short="relative_short"),
+        Column("cagr", "CAGR", "right", wrap=False, short="cagr_short"),
         Column("sources", "sources", cite=True, min_width=3),
         Column("note", "note", aside=True),
     ]
@@ -203,12 +232,13 @@ def _compare_table(kb: KnowledgeBase, comparison: Comparison) -> Report:
     footer = [
         f"{len(comparison.comparable)} metric(s) compared between {a} and {b}."
         " Shares and growth rates change in percentage points (pp); ≈ marks a figure derived from an"
-        " approximate one; > and < mark bounds. Change % is computed from the two figures unless a note"
-        " says a source states it."
+        " approximate one; > and < mark bounds; M, B and T are millions, billions and trillions."
+        " Change % is computed from the two figures unless a note says a source states it."
     ]
     if any(f.derived_from is not None for f in facts):
         footer.append(f"{DERIVED_MARK} a figure derived from stated ones (the note says how); no source states it.")
-    return Report(f"Compare {a} with {b}", cols, rows, footer, cited_sources(kb, facts))
+    title = f"Compare {a} with {b}" + (f", in {unit_words(unit)}" if unit else "")
+    return Report(title, cols, rows, footer, cited_sources(kb, facts), group_by="region")
 
 
 def _side_json(kb: KnowledgeBase, side: Side | None) -> dict[str, Any] | None:
@@ -320,30 +350,42 @@ def _targets_table(kb: KnowledgeBase, report: TargetReport) -> Report:
         facts.append(v.target)
         facts.extend(v.outcome_facts)
         region = region_label(v.target)
+        share = v.percent_of_target
         rows.append(
             {
                 "period": v.target.period.label,
                 "region": region,
+                "where": f"{region}, {in_words(v.target.period)}",
                 "metric": v.metric.id,
+                "name": _named(v.metric, True),
                 "target": stated_value(v.target, v.metric),
+                "target_short": short_value(v.target, v.metric),
                 "outcome": outcome_text(v),
+                "outcome_short": _short_outcome(v),
                 "of_target": ""
-                if v.percent_of_target is None
-                else percent_text(v.percent_of_target, signed=False)
-                + (" of target so far" if v.projected else " of target"),
+                if share is None
+                else percent_text(share, signed=False) + (" of target so far" if v.projected else " of target"),
+                "of_target_short": ""
+                if share is None
+                else percent_text(share, signed=False, short=True) + ("\nso far" if v.projected else ""),
                 "status": status_text(v),
+                "status_short": f"projected\n{v.status}"
+                if v.projected
+                else v.status.replace(" ", "\n", 1)
+                if v.status == "not measurable"
+                else v.status,
                 "sources": SEP.join(dict.fromkeys(f.source for f in (v.target, *v.outcome_facts))),
                 "note": verdict_detail(v),
             }
         )
     cols = [
-        Column("period", "period", min_width=4),
-        Column("region", "region", join_to="period"),
-        Column("metric", "metric", min_width=10),
-        Column("target", "target", "right", min_width=8),
-        Column("outcome", "outcome", "right", min_width=8),
-        Column("of_target", "of target", "right", join_to="outcome"),
-        Column("status", "status", min_width=8),
+        Column("period", "period", min_width=4, in_heading=True),
+        Column("region", "region", join_to="period", in_heading=True),
+        Column("metric", "metric", short="name"),
+        Column("target", "target", "right", wrap=False, short="target_short"),
+        Column("outcome", "outcome", "right", wrap=False, short="outcome_short"),
+        Column("of_target", "of target", "right", wrap=False, short="of_target_short"),
+        Column("status", "status", wrap=False, short="status_short"),
         Column("sources", "sources", cite=True, min_width=3),
         Column("note", "note", aside=True),
     ]
@@ -355,7 +397,20 @@ def _targets_table(kb: KnowledgeBase, report: TargetReport) -> Report:
     )
     year = f" for {report.year}" if report.year is not None else ""
     footer = [f"{len(report.verdicts)} target(s){year}, as of {report.as_of}: {summary}"]
-    return Report(f"Targets{year} (as of {report.as_of})", cols, rows, footer, cited_sources(kb, facts))
+    return Report(
+        f"Targets{year} (as of {report.as_of})", cols, rows, footer, cited_sources(kb, facts), group_by="where"
+    )
+
+
+def _short_outcome(v: TargetVerdict) -> str:
+    """The outcome's compact form: "> 16 M", or a year-to-date figure over its months ("2.4981 M\nJan–Nov 2025")."""
+    if v.outcome is None:
+        return "—"
+    if v.projection is not None:
+        return short_value(v.projection.ytd, v.metric) + "\n" + in_words(v.projection.ytd.period)
+    if v.derived:
+        return format_interval(v.outcome, v.metric.unit, short=True)
+    return short_value(v.outcome_facts[0], v.metric)
 
 
 def _targets_document(kb: KnowledgeBase, report: TargetReport) -> dict[str, Any]:
@@ -441,8 +496,16 @@ class ChartAnswer(Answer):
     metric: Metric
     groups: list[FactGroup]
 
-    def rich(self, width: int) -> Any:
-        return _show_chart(self.metric, self.groups)
+    def rich(self, width: int, wide: bool = False) -> Any:
+        # the bars take what the terminal leaves beside the label (24) and the longest figure
+        figures = [
+            format_stated(f.value, f.qualifier, self.metric.unit)
+            for g in self.groups
+            for f in g.facts[:1]
+            if f.value is not None
+        ]
+        room = width - 24 - 3 - max((len(t) for t in figures), default=0)
+        return _show_chart(self.metric, self.groups, max(10, min(40, room)))
 
 
 @dataclass(frozen=True)

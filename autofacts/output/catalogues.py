@@ -21,6 +21,7 @@ from autofacts.output.records import (
     json_number,
     metric_record,
     region_label,
+    short_value,
     source_record,
     stated_value,
 )
@@ -152,11 +153,11 @@ class SourcesAnswer(Answer):
             )
         cols = [
             Column("id", "source", wrap=False),
-            Column("published", "published", wrap=False),
+            Column("published", "published"),
             Column("title", "title", min_width=30),
             Column("publisher", "publisher"),
             Column("language", "lang", wrap=False),
-            Column("file", "file", min_width=12),
+            Column("file", "file", aside=True),  # under the table when the terminal is narrow
             Column("facts", "facts", "right"),
         ]
         return Report(f"{len(rows)} sources", cols, rows)
@@ -282,7 +283,7 @@ class CiteAnswer(Answer):
     citation: Citation
     marks: bool = False  # plain output, where styles are lost: the figure between ⟦ and ⟧
 
-    def rich(self, width: int) -> Any:
+    def rich(self, width: int, wide: bool = False) -> Any:
         """Quote underlined, figure highlighted (or marked, see `marks`)."""
         from rich.console import Group
         from rich.text import Text
@@ -353,6 +354,7 @@ class SearchAnswer(Answer):
                     "period": fact.period.label,
                     "region": region_label(fact),
                     "value": stated_value(fact, metric),
+                    "value_short": short_value(fact, metric, with_unit=True),
                     "source": fact.source,
                     "quote": excerpt(fact),
                 }
@@ -362,7 +364,7 @@ class SearchAnswer(Answer):
             Column("id", "fact", min_width=12),
             Column("period", "period", min_width=4),
             Column("region", "region", min_width=6),
-            Column("value", "value", "right", min_width=8),
+            Column("value", "value", "right", short="value_short"),
             Column("source", "source", cite=True),
             Column("quote", "quote", aside=True),
         ]

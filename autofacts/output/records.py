@@ -139,6 +139,28 @@ def excerpt(fact: Fact, width: int = QUOTE_WIDTH) -> str:
     return ("…" if start > 0 else "") + piece.strip() + ("…" if start + len(piece) < len(text) else "")
 
 
+# Units a compact figure shows by its own sign ("40.9 %", "6×", "3rd"); any other is said once, in
+# the title or beside the metric's name, and its figures are short ("≈ 1.4 M").
+SELF_EVIDENT = ("percent", "times", "rank", "none")
+
+
+def unit_words(unit: str) -> str:
+    """A unit as a reader names it: "vehicles", "U.S. dollars"."""
+    return {"usd": "U.S. dollars"}.get(unit, unit)
+
+
+def short_value(fact: Fact, metric: Metric, with_unit: bool = False) -> str:
+    """A stated figure's compact form: "≈ 1.4 M", "> 16 M", "40.9 %"; `with_unit` where the table
+    does not say the unit once: "> 16 M vehicles"."""
+    if fact.derived_from is not None:  # never shown as if a source stated it
+        text = f"{format_interval(fact.derived_from.interval, metric.unit, short=True)} {MARK}"
+        return f"{text} {unit_words(metric.unit)}" if with_unit and metric.unit not in SELF_EVIDENT else text
+    if fact.value is None:
+        return "qualitative"
+    text = format_stated(fact.value, fact.qualifier, metric.unit, fact.upper, short=True)
+    return f"{text} {unit_words(metric.unit)}" if with_unit and metric.unit not in SELF_EVIDENT else text
+
+
 def stated_value(fact: Fact, metric: Metric) -> str:
     """The figure as its source states it ("> 16 million vehicles"); a derived figure as its
     interval with a mark, never as if a source stated it ("> 12.27 million vehicles †")."""

@@ -1,7 +1,13 @@
 """Keeping the SQLite cache in step with the files: which files changed, and storing their parse.
 
-Whether a file changed is decided in one place, `unchanged`: today by size and modification time,
-then by content hash when those differ. Only changed files are parsed again.
+Whether a file changed is decided in one place, `unchanged`. Metadata is trusted only as far as it
+can be: size, inode, modification time and change time must all be as recorded. `cp -p`, `rsync -a`,
+`tar` and `touch -r` put back an old modification time, but no tool can put back the change time,
+which the kernel sets to now on every write. A file changed within RACY_NS of being recorded could
+change again within the same clock tick unseen (git's "racy" case), so it is hashed again until its
+record is older than that. Each changed file is read once: the bytes hashed are the bytes parsed,
+and the status recorded is the one taken before reading, so no newer metadata ever vouches for
+older content, and a file that cannot be read is never cached at all.
 """
 
 from __future__ import annotations
@@ -9,57 +15,88 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from autofacts.files import read_regular
 from autofacts.load import knowledge_base_files
 from autofacts.store.codec import catalogue_json, fact_json
+
+RACY_NS = 2_000_000_000  # wider than any file system's timestamp granularity (FAT's is 2 s)
+
+
+class Unreadable(Exception):
+    """A knowledge-base file could not be read while syncing: nothing of it is cached."""
 
 
 @dataclass(frozen=True)
 class Recorded:
-    """What the cache remembers of a file it parsed."""
+    """What the cache remembers of a file it parsed, and when it looked."""
 
     size: int
     mtime_ns: int
+    ctime_ns: int
+    inode: int
+    checked_ns: int
     sha256: str
 
 
 def unchanged(recorded: Recorded | None, stat: os.stat_result) -> bool:
     """True when the file can be taken as the one parsed before, without reading it."""
-    return recorded is not None and recorded.size == stat.st_size and recorded.mtime_ns == stat.st_mtime_ns
+    return (
+        recorded is not None
+        and recorded.size == stat.st_size
+        and recorded.mtime_ns == stat.st_mtime_ns
+        and recorded.ctime_ns == stat.st_ctime_ns
+        and recorded.inode == stat.st_ino
+        and recorded.checked_ns - max(stat.st_mtime_ns, stat.st_ctime_ns) > RACY_NS
+    )
+
+
+def _record(stat: os.stat_result, checked_ns: int, digest: str) -> Recorded:
+    return Recorded(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, checked_ns, digest)
+
+
+_COLUMNS = "size, mtime_ns, ctime_ns, inode, checked_ns, sha256"
 
 
 def _recorded(db: sqlite3.Connection) -> dict[str, Recorded]:
-    return {row[0]: Recorded(*row[1:]) for row in db.execute("SELECT name, size, mtime_ns, sha256 FROM files")}
+    return {row[0]: Recorded(*row[1:]) for row in db.execute(f"SELECT name, {_COLUMNS} FROM files")}
 
 
 def sync(db: sqlite3.Connection, root: Path, display_root: str) -> None:
     """Bring the cache up to date with the files on disk, reparsing only those that changed."""
     on_disk = knowledge_base_files(root, display_root)
-    stats = {p.name: p.stat() for p in on_disk}
+    stats = {p.name: _stat(p, display_root) for p in on_disk}
     known = _recorded(db)
     if set(known) == set(stats) and all(unchanged(known[n], s) for n, s in stats.items()):
         return  # nothing changed: no write lock taken
+    from autofacts.parse import MAX_FILE_BYTES  # YAML's module only when something changed
+
     db.execute("BEGIN IMMEDIATE")
     try:
         known = _recorded(db)  # another process may have synced while we waited
         changed: list[str] = []
         for path in on_disk:
-            stat = path.stat()
             entry = known.get(path.name)
-            if unchanged(entry, stat):
+            if unchanged(entry, _stat(path, display_root)):
                 continue
-            data = path.read_bytes()
-            digest = _sha256(data)
-            if entry and entry.sha256 == digest:
+            checked_ns = time.time_ns()
+            try:
+                data, stat = read_regular(path, MAX_FILE_BYTES)
+            except OSError as exc:
+                raise Unreadable(f"{display_root}/{path.name}: {exc.strerror or exc}") from None
+            record = _record(stat, checked_ns, _sha256(data))
+            if entry and entry.sha256 == record.sha256:
                 db.execute(
-                    "UPDATE files SET size=?, mtime_ns=? WHERE name=?", (stat.st_size, stat.st_mtime_ns, path.name)
+                    "UPDATE files SET size=?, mtime_ns=?, ctime_ns=?, inode=?, checked_ns=? WHERE name=?",
+                    (record.size, record.mtime_ns, record.ctime_ns, record.inode, record.checked_ns, path.name),
                 )
                 continue
-            _store_file(db, path, f"{display_root}/{path.name}", Recorded(stat.st_size, stat.st_mtime_ns, digest))
+            _store_file(db, path, f"{display_root}/{path.name}", record, data)
             changed.append(path.name)
         for gone in set(known) - {p.name for p in on_disk}:
             db.execute("DELETE FROM files WHERE name=?", (gone,))
@@ -73,18 +110,28 @@ def sync(db: sqlite3.Connection, root: Path, display_root: str) -> None:
         raise
 
 
-def _store_file(db: sqlite3.Connection, path: Path, display: str, recorded: Recorded) -> None:
+def _stat(path: Path, display_root: str) -> os.stat_result:
+    try:
+        return path.stat()
+    except OSError as exc:  # a dangling link, or removed since the folder was listed
+        raise Unreadable(f"{display_root}/{path.name}: {exc.strerror or exc}") from None
+
+
+def _store_file(db: sqlite3.Connection, path: Path, display: str, recorded: Recorded, data: bytes) -> None:
     from autofacts.parse import parse_file  # YAML only when a file changed
 
-    parsed = parse_file(path, display)
+    parsed = parse_file(path, display, data=data)
     regions = {f.values["region"] for f in parsed.facts}
     db.execute("DELETE FROM facts WHERE file=?", (path.name,))
     db.execute(
-        "INSERT OR REPLACE INTO files (name, size, mtime_ns, sha256, catalogue, regions) VALUES (?, ?, ?, ?, ?, ?)",
+        f"INSERT OR REPLACE INTO files (name, {_COLUMNS}, catalogue, regions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             path.name,
             recorded.size,
             recorded.mtime_ns,
+            recorded.ctime_ns,
+            recorded.inode,
+            recorded.checked_ns,
             recorded.sha256,
             catalogue_json(parsed),
             json.dumps(sorted(regions), ensure_ascii=False),

@@ -11,11 +11,12 @@ from pathlib import Path
 from autofacts import __version__
 from autofacts.model import Exclusion, Fact, Metric, Source
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
-    name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL,
+    name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL, checked_ns INTEGER NOT NULL, sha256 TEXT NOT NULL,
     catalogue TEXT NOT NULL, regions TEXT NOT NULL
 );
 CREATE TABLE facts (
@@ -41,9 +42,17 @@ def cache_dir() -> Path:
 
 def cache_path(root: Path) -> Path:
     # crc32, not sha256: hashlib's OpenSSL start-up would cost every query 2 ms; the folder
-    # itself is stored in the cache and checked, so a collision only means a rebuild
+    # itself is stored in the cache and checked, so a collision only means a rebuild. The version
+    # is in the name too: two installed versions sharing a cache folder each keep their own file,
+    # instead of rebuilding one under each other's queries.
     folder = str(root.resolve())
-    return cache_dir() / f"kb-{zlib.crc32(folder.encode()):08x}-{root.resolve().parent.name[:24]}.sqlite"
+    version = f"{zlib.crc32(version_key(root).encode()):08x}"
+    return cache_dir() / f"kb-{zlib.crc32(folder.encode()):08x}-{version}-{root.resolve().parent.name[:24]}.sqlite"
+
+
+def version_key(root: Path) -> str:
+    """What a cache must have been written by and for to be used as it is."""
+    return f"{SCHEMA_VERSION}/{model_fingerprint()}/{__version__}/{root.resolve()}"
 
 
 def model_fingerprint() -> str:
@@ -68,16 +77,26 @@ def version_of(db: sqlite3.Connection) -> str | None:
     return None if row is None else str(row[0])
 
 
+TABLES = ("meta", "files", "facts")  # what autofacts made, and all it may ever drop
+
+
+class NotOurs(Exception):
+    """The database holds tables autofacts did not make: it is someone else's, and left alone."""
+
+
 def prepare(db: sqlite3.Connection, root: Path) -> None:
     """Create the tables, or start afresh when the cache is from another version or folder."""
-    version = f"{SCHEMA_VERSION}/{model_fingerprint()}/{__version__}/{root.resolve()}"
+    version = version_key(root)
     if version_of(db) == version:
         return
     db.execute("BEGIN IMMEDIATE")
     try:
         if version_of(db) != version:  # another process may have prepared it while we waited
             names = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-            for name in names:
+            foreign = sorted(set(names) - set(TABLES))
+            if foreign:
+                raise NotOurs(f"it holds tables autofacts did not make ({', '.join(foreign[:3])})")
+            for name in TABLES:
                 db.execute(f'DROP TABLE IF EXISTS "{name}"')
             for statement in SCHEMA.split(";"):
                 if statement.strip():

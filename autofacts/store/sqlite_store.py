@@ -10,8 +10,11 @@ either way; tests/test_store.py runs both stores through the same questions.
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
 import sqlite3
+import stat
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,8 +24,8 @@ from autofacts.load import assemble_catalogues, complete_fact, duplicate_fact_pr
 from autofacts.model import Fact, KnowledgeBase, Location, Problem
 from autofacts.store import Need, Store
 from autofacts.store.codec import parsed_from_json, pending_from_json
-from autofacts.store.freshness import marks, sync
-from autofacts.store.schema import cache_path, connect, prepare
+from autofacts.store.freshness import Unreadable, marks, sync
+from autofacts.store.schema import NotOurs, cache_path, connect, prepare
 
 
 class CacheUnavailable(Exception):
@@ -32,17 +35,71 @@ class CacheUnavailable(Exception):
 class SqliteStore(Store):
     """An open, up-to-date cache for one knowledge-base folder."""
 
-    def __init__(self, root: Path, display_root: str, connection: sqlite3.Connection, notes: list[str]) -> None:
+    def __init__(
+        self,
+        root: Path,
+        display_root: str,
+        connection: sqlite3.Connection,
+        notes: list[str],
+        path: Path | None = None,
+    ) -> None:
         self.root = root
         self.display_root = display_root
         self.connection = connection
         self.notes = notes  # what --verbose says about the cache
+        self.path = path
         self._catalogue: KnowledgeBase | None = None
+        self._fallback: Store | None = None
+
+    def _damaged(self) -> Store:
+        """The cache turned out damaged inside ("database disk image is malformed" from a page no
+        earlier query touched): it is removed, so the next command rebuilds it, and this one reads
+        the YAML, giving the same answer."""
+        if self._fallback is None:
+            from autofacts.store.yaml_store import YamlStore
+
+            self.connection.close()
+            if self.path is not None:
+                _remove(self.path)
+            self._fallback = YamlStore(self.root, self.display_root)
+        return self._fallback
+
+    def catalogue(self) -> KnowledgeBase:
+        if self._fallback is None:
+            try:
+                return self._cached_catalogue()
+            except sqlite3.DatabaseError:
+                pass
+        return self._damaged().catalogue()
+
+    def stream(self, need: Need) -> Iterator[Fact]:
+        yielded = 0
+        if self._fallback is None:
+            try:
+                for fact in self._cached_stream(need):
+                    yield fact
+                    yielded += 1
+                return
+            except sqlite3.DatabaseError:
+                pass
+        # both stores give the same facts in the same (file) order: carry on where the cache failed
+        yield from itertools.islice(self._damaged().stream(need), yielded, None)
+
+    def facts(self, need: Need) -> list[Fact]:
+        return list(self.stream(need))
+
+    def fact_counts(self) -> tuple[Counter[str], Counter[str]]:
+        if self._fallback is None:
+            try:
+                return self._cached_counts()
+            except sqlite3.DatabaseError:
+                pass
+        return self._damaged().fact_counts()
 
     def display(self, name: str) -> str:
         return f"{self.display_root}/{name}"
 
-    def catalogue(self) -> KnowledgeBase:
+    def _cached_catalogue(self) -> KnowledgeBase:
         if self._catalogue is None:
             db = self.connection
             parsed = [
@@ -97,44 +154,68 @@ class SqliteStore(Store):
             clauses.append("(" + (" OR ".join(spans) or "0") + ")")
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
-    def stream(self, need: Need) -> Iterator[Fact]:
-        kb = self.catalogue()
+    def _cached_stream(self, need: Need) -> Iterator[Fact]:
+        kb = self._cached_catalogue()
         where, params = self._where(need, kb)
         for name, data in self.connection.execute(f"SELECT file, data FROM facts{where} ORDER BY file, idx", params):
             fact = complete_fact(pending_from_json(data, self.display(name)), kb.sources)
             if isinstance(fact, Fact):
                 yield fact
 
-    def facts(self, need: Need) -> list[Fact]:
-        return list(self.stream(need))
-
-    def fact_counts(self) -> tuple[Counter[str], Counter[str]]:
+    def _cached_counts(self) -> tuple[Counter[str], Counter[str]]:
         db = self.connection
         metrics = Counter({m: n for m, n in db.execute("SELECT metric, COUNT(*) FROM facts GROUP BY metric")})
         sources = Counter({s: n for s, n in db.execute("SELECT source, COUNT(*) FROM facts GROUP BY source")})
         return metrics, sources
 
 
+def _refuse_links(path: Path) -> None:
+    """The cache and its journal files must be regular files (or absent): SQLite follows links,
+    and would write into, or drop the tables of, whatever a planted link points at."""
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        try:
+            info = os.lstat(name)
+        except FileNotFoundError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            raise CacheUnavailable(f"cache {name} is not a regular file (a link?); not using it")
+
+
+def _remove(path: Path) -> None:
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        leftover.unlink(missing_ok=True)
+
+
 def open_sqlite_store(root: Path, display_root: str) -> SqliteStore:
-    """The up-to-date cache of a knowledge-base folder; CacheUnavailable when it cannot be used."""
+    """The up-to-date cache of a knowledge-base folder; CacheUnavailable when it cannot be used.
+
+    Everything a command reads comes from one snapshot: after the cache is brought up to date, a
+    read transaction stays open for the store's life, so a concurrent rebuild cannot change the
+    answer half-way through (WAL keeps the snapshot)."""
     path = cache_path(root)
     notes: list[str] = []
     for attempt in range(2):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            _refuse_links(path)
             db = connect(path)
             prepare(db, root)
             sync(db, root, display_root)
-            return SqliteStore(root, display_root, db, notes)
+            db.execute("BEGIN")  # one snapshot for every read that follows
+            db.execute("SELECT 1 FROM meta LIMIT 1").fetchall()  # taken now, not at the first query
+            return SqliteStore(root, display_root, db, notes, path)
         except sqlite3.DatabaseError as exc:
             corrupt = "not a database" in str(exc) or "malformed" in str(exc)
             if attempt == 0 and corrupt and path.exists():
                 # corrupt or truncated: it is only a cache, so start it afresh
                 notes.append(f"cache {path} unusable ({exc}); rebuilding it")
-                for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-                    leftover.unlink(missing_ok=True)
+                _remove(path)
                 continue
             raise CacheUnavailable(f"cache {path} unusable: {exc}") from None
+        except NotOurs as exc:
+            raise CacheUnavailable(f"cache {path} not used: {exc}") from None
+        except Unreadable as exc:
+            raise CacheUnavailable(f"{exc}: not cached") from None
         except OSError as exc:
             raise CacheUnavailable(f"cache {path} not writable: {exc.strerror or exc}") from None
     raise CacheUnavailable(f"cache {path} unusable")

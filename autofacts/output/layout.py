@@ -1,0 +1,282 @@
+"""Column widths and cell wrapping for terminal tables, so that no word is ever broken inside a cell.
+
+Rich wraps a cell only at spaces and folds any longer word wherever the column ends: "vehicle / s",
+"nev-prod / uction". Here a cell may break at a space or after a hyphen between letters
+("manufacturing- / added-value-growth"), never inside a word. Each column is given at least its
+longest unbreakable piece; the room left goes first to the columns that then fit on one line
+(short labels such as a status), then to the rest in proportion to what they still lack, so a
+wide terminal shows every cell on one line and a narrow one wraps only long text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from rich.box import Box
+from rich.cells import cell_len
+
+from autofacts.terminal import in_cell
+
+# A break is allowed after a hyphen that joins letters or digits to a letter: "nev-" | "production",
+# "fyp14-" | "review"; never inside "2025-09" or between a minus sign and its number. Likewise after
+# the slash of a path ("seeds/" | "000_5d12.txt"), but not inside a period ("2021/2025"), and after
+# an underscore joining two words ("000_" | "5d12.txt"), and between Chinese characters, as Chinese
+# text is set.
+_HYPHEN_BREAK = re.compile(
+    r"(?<=[^\W_]-)(?=[^\W\d_])|(?<=[^\W\d_]/)(?=\w)|(?<=[^\W_]_)(?=[^\W_])"
+    r"|(?<=[\u3400-\u9fff])(?=[\u3400-\u9fff])"  # Chinese runs on without spaces: any two characters
+)
+
+
+def pieces(word: str) -> list[str]:
+    """A word split where a line may end inside it (after joining hyphens)."""
+    return [p for p in _HYPHEN_BREAK.split(word) if p]
+
+
+def _words(text: str, spaces: bool) -> list[str]:
+    """What a cell's lines may break between: words, or with `spaces` False whole lines ("≈ +828.6 %")."""
+    if spaces:
+        return text.split()
+    return [" ".join(line.split()) for line in text.split("\n")]
+
+
+def shortest(text: str, spaces: bool = True) -> int:
+    """The narrowest a cell can be without breaking a word: its longest unbreakable piece."""
+    return max((cell_len(p) for word in _words(text, spaces) for p in pieces(word)), default=0)
+
+
+def longest(text: str) -> int:
+    """The width of a cell on one line per explicit line break."""
+    return max((cell_len(" ".join(line.split())) for line in text.split("\n")), default=0)
+
+
+def wrap(text: str, width: int, spaces: bool = True) -> list[str]:
+    """`text` in lines of at most `width` cells, broken at spaces (unless `spaces` is False), else
+    after joining hyphens; a piece longer than the width (only when the columns cannot fit) is cut
+    as a last resort."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in _words(paragraph, spaces):
+            joined = f"{line} {word}" if line else word
+            if cell_len(joined) <= width:
+                line = joined
+                continue
+            if line and cell_len(word) <= width:  # the whole word on the next line
+                lines.append(line)
+                line = word
+                continue
+            for n, piece in enumerate(pieces(word)):  # too long for any line: break it at its hyphens
+                glued = line + (" " if line and n == 0 else "") + piece
+                if cell_len(glued) <= width:
+                    line = glued
+                    continue
+                if line:
+                    lines.append(line)
+                while cell_len(piece) > width:
+                    cut = _cut(piece, width)
+                    lines.append(piece[:cut])
+                    piece = piece[cut:]
+                line = piece
+        lines.append(line)
+    return lines
+
+
+def _cut(text: str, width: int) -> int:
+    """How many characters of `text` fill `width` cells (at least one)."""
+    used = 0
+    for i, char in enumerate(text):
+        used += cell_len(char)
+        if used > width:
+            return max(i, 1)
+    return len(text)
+
+
+def fit(minimum: Sequence[int], natural: Sequence[int], room: int) -> list[int] | None:
+    """Column widths summing to at most `room`, each between its minimum and natural width, or None
+    when even the minimums do not fit (the caller then shows less: notes under the table, short forms).
+
+    The room above the minimums goes first to the columns that need least to reach one line, so
+    short labels never wrap while a long one could, then to the others in proportion to their need."""
+    widths = [max(m, 1) for m in minimum]
+    if sum(widths) > room:
+        return None
+    natural = [max(n, w) for n, w in zip(natural, widths, strict=True)]
+    spare = room - sum(widths)
+    for i in sorted(range(len(widths)), key=lambda i: natural[i] - widths[i]):
+        need = natural[i] - widths[i]
+        if need <= spare // 2 or need <= 4 and need <= spare:  # cheap to put on one line: do it
+            widths[i] += need
+            spare -= need
+    needs = [natural[i] - widths[i] for i in range(len(widths))]
+    total = sum(needs)
+    if total and spare:
+        shares = [min(need, spare * need // total) for need in needs]
+        for i, share in enumerate(shares):
+            widths[i] += share
+        spare -= sum(shares)
+        for i in sorted(range(len(widths)), key=lambda i: -needs[i]):  # what rounding left over
+            if spare and widths[i] < natural[i]:
+                widths[i] += 1
+                spare -= 1
+    return widths
+
+
+# --- a Report as a terminal table -----------------------------------------------------------
+
+# Only the header's underline and a closing rule, as hledger draws its reports: no vertical lines,
+# so that each column costs two characters of spacing rather than three of box.
+RULES = Box("    \n    \n ─  \n    \n    \n    \n    \n    \n")
+
+
+def _letter(n: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa: marks for notes under a table."""
+    out = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        out = chr(ord("a") + r) + out
+    return out
+
+
+def _layout(report: Any, width: int, wide: bool, asides_below: bool) -> tuple[Any, ...] | None:
+    """The shown columns, their cells and widths, the notes and the source marks; None if the
+    table cannot fit `width` without breaking a word."""
+    group = getattr(report, "group_by", None)
+    columns = [
+        c
+        for c in report.columns
+        if c.join_to is None and not (group and c.in_heading) and not ((asides_below or c.below) and c.aside)
+    ]
+    shown = {c.key for c in columns}
+    joined = [c for c in report.columns if c.join_to in shown]
+    moved = [c for c in report.columns if c.aside and (c.below or asides_below)]
+    refs: dict[str, int] = {}
+    notes: list[str] = []
+
+    known = {s.id for s in report.sources}
+
+    def mark(source_id: str) -> str:
+        return f"[{refs.setdefault(source_id, len(refs) + 1)}]" if source_id in known else source_id
+
+    def text(col: Any, row: dict[str, str]) -> str:
+        short = col.short if col.short and (col.cite or not wide) and row.get(col.short) else None
+        # the data's control characters shown, never obeyed; a short form's own line breaks kept
+        value = "\n".join(in_cell(line) for line in row.get(short or col.key, "").split("\n"))
+        if col.cite and value:  # "fyp14-review, xinhua-icv-plan" or "agrees: xinhua-icv-plan": [1] [2]
+            prefix, _, listed = value.rpartition(": ")
+            marks = " ".join(mark(i) for i in listed.split(", ") if i)
+            return f"{prefix} {marks}" if prefix else marks
+        return value
+
+    rows = []
+    for row in report.rows:
+        cells = [text(c, row) for c in columns]
+        for col in joined:
+            extra = text(col, row)
+            if extra:
+                at = next(i for i, c in enumerate(columns) if c.key == col.join_to)
+                cells[at] = f"{cells[at]}\n{extra}"
+        for col in moved:
+            if row.get(col.key):
+                notes.append(row[col.key])
+                cells[-1] = f"{cells[-1]} ({_letter(len(notes))})".strip()
+        rows.append(cells)
+    minimum, natural = [], []
+    for i, col in enumerate(columns):
+        cells = [r[i] for r in rows]
+        minimum.append(max([shortest(col.header), *(shortest(c, col.wrap) for c in cells)]))
+        natural.append(max([longest(col.header), *(longest(c) for c in cells)]))
+    room = width - 2 * len(columns) + 1  # a space of padding after each column, and one between columns
+    widths = fit(minimum, natural, room)
+    if widths is None:
+        return None
+    # a text column moved in from under the table must get room to be read, or it goes back under
+    if any(c.aside and w < min(natural[i], 40) for i, (c, w) in enumerate(zip(columns, widths, strict=True))):
+        return None
+    return columns, rows, widths, notes, refs, [row.get(group, "") if group else "" for row in report.rows]
+
+
+def render_report(report: Any, width: int, wide: bool = False) -> Any:
+    """A Report as Rich renderables: title, table, a closing rule, notes (a), (b) ..., footer lines and
+    the sources [1], [2] ... the table's marks stand for. Long text columns (quotes, notes) stay in
+    the table when the terminal has room for them and go under it when it has not."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    layout = _layout(report, width, wide, asides_below=False) or _layout(report, width, wide, asides_below=True)
+    if layout is None:  # nothing fits without breaking words: narrow the widest columns until it does
+        layout = _layout(report, 10_000, wide, asides_below=True)
+        assert layout is not None
+        columns, rows, widths, notes, refs, groups = layout
+        while sum(widths) > width - 2 * len(columns) + 1 and max(widths) > 1:
+            widths[widths.index(max(widths))] -= 1
+    else:
+        columns, rows, widths, notes, refs, groups = layout
+
+    def table(cells: list[list[str]], header: bool) -> Any:
+        drawn = Table(
+            box=RULES,
+            show_edge=False,
+            show_header=header,
+            pad_edge=True,
+            padding=(0, 1, 0, 0),
+            expand=False,
+            header_style="bold",
+        )
+        for col, w in zip(columns, widths, strict=True):
+            drawn.add_column(
+                "\n".join(wrap(col.header, w)), justify=col.justify, width=w, no_wrap=True, overflow="fold"
+            )
+        for row in cells:
+            drawn.add_row(
+                *(
+                    Text("\n".join(wrap(cell, w, col.wrap)), style=status_style(col.key, cell))
+                    for col, cell, w in zip(columns, row, widths, strict=True)
+                )
+            )
+        return drawn
+
+    parts: list[Any] = []
+    if report.title:
+        parts.append(Text(in_cell(report.title), style="bold"))
+    # rows of one group (a region, a period) under its heading, said once rather than on every row
+    start = 0
+    for end in range(1, len(rows) + 1):
+        if end == len(rows) or groups[end] != groups[start]:
+            if groups[start]:
+                if start == 0:
+                    parts.append(table([], True))
+                parts.append(Text(in_cell(groups[start]), style="bold italic"))
+            parts.append(table(rows[start:end], start == 0 and not groups[start]))
+            start = end
+    if not rows:
+        parts.append(table([], True))
+    parts.append(Text(" ".join("─" * (w + 1) for w in widths).rstrip()))
+    parts += [Text(f"({_letter(n + 1)}) {in_cell(note)}") for n, note in enumerate(notes)]
+    parts += [Text(in_cell(line)) for line in report.footer]
+    by_id = {s.id: s for s in report.sources}
+    for source_id, n in refs.items():
+        source = by_id.get(source_id)
+        title = f"{source.title}, {source.published}, {source.file}" if source else ""
+        parts.append(Text(in_cell(f"[{n}] {source_id}: {title}"), style="dim"))
+    return Group(*parts)
+
+
+_STATUS_STYLES = {
+    "met": "green",
+    "missed": "red",
+    "on track": "green",
+    "off track": "red",
+    "can't tell": "yellow",
+    "missing": "red",
+}
+
+
+def status_style(key: str, text: str) -> str:
+    """Verdicts in colour (dropped by Rich under NO_COLOR or when piped)."""
+    if key != "status":
+        return ""
+    return next((style for status, style in _STATUS_STYLES.items() if text.startswith(status)), "")
