@@ -377,3 +377,16 @@ def test_language_is_shown_in_sources_and_citations(run) -> None:
     rows = {s["id"]: s["language"] for s in json.loads(run("sources", "--format", "json").stdout)["sources"]}
     assert rows["zh-2025-summary"] == "zh" and rows["fyp14-review"] == "en"
     assert " lang " in run("sources").stdout
+
+
+def test_a_whole_chinese_quote_starts_beside_its_mark_and_folds_at_the_width(run, monkeypatch) -> None:
+    from autofacts.output.records import cells
+
+    monkeypatch.setenv("COLUMNS", "60")
+    out = run("show", "nev-share", "--period", "2024", "--quotes").stdout
+    lines = out.splitlines()
+    assert max(cells(line) for line in lines) <= 60
+    start = next(i for i, line in enumerate(lines) if line.startswith("(b)"))
+    # folded at 60 columns (a Chinese character takes two), not moved whole to the next line
+    assert lines[start] == "(b) “十四五”期间，新能源汽车销量占比由2020年的5.4%提高到2024"
+    assert lines[start + 1] == "年的40.9%，产量由2020年的约140万辆增长到2024年的约1300万辆。"

@@ -257,7 +257,7 @@ def render_report(report: Any, width: int, wide: bool = False) -> Any:
     if not rows:
         parts.append(table([], True))
     parts.append(Text(" ".join("─" * (w + 1) for w in widths).rstrip()))
-    parts += [Text(f"({_letter(n + 1)}) {in_cell(note)}") for n, note in enumerate(notes)]
+    parts += [Text(_fold_wide(f"({_letter(n + 1)}) {in_cell(note)}", width)) for n, note in enumerate(notes)]
     parts += [Text(in_cell(line)) for line in report.footer]
     by_id = {s.id: s for s in report.sources}
     for source_id, n in refs.items():
@@ -282,3 +282,21 @@ def status_style(key: str, text: str) -> str:
     if key != "status":
         return ""
     return next((style for status, style in _STATUS_STYLES.items() if text.startswith(status)), "")
+
+
+def _fold_wide(text: str, width: int) -> str:
+    """Text with Chinese characters broken into lines of `width` columns.
+
+    Rich breaks lines only at spaces, so a Chinese quote (which has none) would leave its mark
+    "(b)" alone on a line; text without wide characters is left to Rich's wrapping."""
+    if cell_len(text) == len(text) or width < 2:
+        return text
+    lines, line, used = [], "", 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > width:
+            lines.append(line)
+            line, used = "", 0
+        line += ch
+        used += w
+    return "\n".join([*lines, line])
