@@ -311,11 +311,15 @@ def export(
 ) -> None:
     """Every fact, normalised, with its interval and its source."""
     from autofacts.output.export import ExportAnswer
-    from autofacts.query import sort_key
+    from autofacts.store import EVERYTHING
 
-    kb = _read_all(facts)
-    ordered = sorted(kb.facts, key=lambda f: sort_key(kb, f))
-    _emit(ExportAnswer(kb, ordered), OutputFormat(fmt.value))
+    store = _store(facts)
+    kb = _valid(store.catalogue())
+    if fmt is ExportFormat.json:
+        answer = ExportAnswer(kb, [], records=store.ordered_records(EVERYTHING))
+    else:
+        answer = ExportAnswer(kb, store.ordered(EVERYTHING))
+    _emit(answer, OutputFormat(fmt.value))
 
 
 @app.command()

@@ -192,3 +192,9 @@ def test_each_question_reads_what_it_declares(store: Store) -> None:
 def test_facts_for_keeps_every_kind(store: Store) -> None:
     kb = store.read(EVERYTHING)
     assert [f.id for f in kb.facts_for("sales")] == ["a1", "a2", "b1", "b3"]  # a2 a target, b3 a forecast
+
+
+def test_ordered_as_answers_list_facts(store: Store) -> None:
+    # by metric, then period (b3 undated: March 2025, its source's publication), region, kind
+    assert [f.id for f in store.ordered(EVERYTHING)] == ["a1", "b1", "a2", "b3", "a3", "b2"]
+    assert [f.id for f in store.ordered(Need(regions=("Hebei",)))] == ["a2", "b2"]

@@ -73,6 +73,7 @@ def _show_table(
             rows.append(
                 {
                     "period": fact.period.label + ("" if fact.period_stated else " (as of publication)"),
+                    "period_short": in_words(fact.period) + ("" if fact.period_stated else " (as published)"),
                     "region": region,
                     "value": stated_value(fact, metric),
                     "value_short": short_value(fact, metric),
@@ -89,7 +90,7 @@ def _show_table(
                 }
             )
     cols = [
-        Column("period", "period", min_width=4),
+        Column("period", "period", min_width=4, short="period_short"),
         Column("region", "region", min_width=6),
         Column("value", "value", "right", wrap=False, short="value_short"),
         Column("kind", "kind", wrap=False),
