@@ -422,6 +422,39 @@ _SUBJECT = re.compile(
 # the words a sentence starts with.
 _NOT_COMPANIES = frozenset(
     [
+        "Vehicle",
+        "Vehicles",
+        "Car",
+        "Cars",
+        "Auto",
+        "Autos",
+        "Automobile",
+        "Automobiles",
+        "New",
+        "Electric",
+        "Passenger",
+        "Commercial",
+        "Total",
+        "Domestic",
+        "Overseas",
+        "Global",
+        "Their",
+        "Our",
+        "Factories",
+        "Plants",
+        "Brands",
+        "Companies",
+        "Makers",
+        "Carmakers",
+        "Automakers",
+        "Manufacturers",
+        "Exporters",
+        "Dealers",
+        "Buyers",
+        "Consumers",
+        "Retail",
+        "Wholesale",
+        "Shipments",
         "The",
         "It",
         "Its",
@@ -678,6 +711,8 @@ def _places(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
 
 
 def _entities(text: str, places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The companies a sentence names: known ones anywhere, others as the capitalised subject of a
+    sales verb ("Seres delivered ..."); (start, end, name)."""
     out = {(m.start(), m.end(), m[0]) for m in _COMPANY.finditer(text)}
     place_spans = [(s, e) for s, e, _ in places]
     for m in _SUBJECT.finditer(text):
@@ -688,6 +723,8 @@ def _entities(text: str, places: list[tuple[int, int, str]]) -> list[tuple[int, 
             continue
         name = " ".join(words)
         start = m.start(1) + m[1].index(words[0])
+        if start == 0 and len(words) == 1 and name[1:].islower() and name.endswith("s"):
+            continue  # "Shipments delivered...": a plural noun opening the sentence, not a name
         if any(s <= start < e for s, e in place_spans) or name in PLACES:
             continue
         if any(s <= start < e for s, e, _ in out):

@@ -353,3 +353,23 @@ def test_kind_words_stay_in_their_part_of_the_sentence(kb) -> None:
         ("3 percent", "forecast", None, "passenger-vehicle-sales-growth"),
         ("23.4 million", "forecast", None, "passenger-vehicle-sales"),
     ]
+
+
+def test_the_phrases_articles_use(kb) -> None:
+    text = (
+        "The number of factories built overseas by Chinese automakers reached 30 in 2024. "
+        "Vehicles shipped abroad rose 19.3 percent to 5.86 million units last year.\n"
+        "Great Wall Motor sold 1.23 million vehicles in 2024, of which 453,000 were exported.\n"
+    )
+    got = [
+        (c.mention.text, c.metric, c.region, c.period, c.entity) for c in extract_candidates(text, kb, date(2025, 3, 5))
+    ]
+    assert got == [
+        ("30", "vehicle-factories", "China", "2024", None),
+        # "Vehicles" opening the sentence is no company
+        ("19.3 percent", "vehicle-exports-growth", "China", "2024", None),
+        ("5.86 million", "vehicle-exports", "China", "2024", None),
+        # a company named by the subject of "sold", not in the list of known companies
+        ("1.23 million", "vehicle-sales", "World", "2024", "Great Wall Motor"),
+        ("453,000", "vehicle-exports", "World", "2024", "Great Wall Motor"),
+    ]
