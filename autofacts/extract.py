@@ -48,7 +48,28 @@ _COMPATIBLE_UNITS = {
     "years": {"years"},
     "ordinal": {"rank", "years"},
 }
-_VEHICLE_NOUNS = frozenset({"vehicle", "unit", "car", "nev", "ev", "automobile", "truck", "bus"})
+_VEHICLE_NOUNS = frozenset(  # what a count of vehicles may be called
+    [
+        "vehicle",
+        "unit",
+        "car",
+        "nev",
+        "ev",
+        "bev",
+        "phev",
+        "automobile",
+        "truck",
+        "bus",
+        "sedan",
+        "suv",
+        "coupe",
+        "hatchback",
+        "pickup",
+        "mpv",
+        "minivan",
+        "van",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -129,7 +150,7 @@ _NOUN_STOP = frozenset(
         "next",
     ]
 )
-_LEADING_WORDS = re.compile(r"(?:\s+[A-Za-z][A-Za-z-]*)*")
+_LEADING_WORDS = re.compile(r"(?:\s+[A-Za-z][A-Za-z0-9-]*)*")
 _GENERIC_UNITS = frozenset({"units", "none"})
 
 
@@ -171,7 +192,7 @@ def _fits(metric: Metric, mention: Mention, nouns: tuple[str, ...] = ()) -> bool
 # Words that put a figure in the future: a forecast is someone's expectation, a target an aim.
 _FORECAST = re.compile(
     r"\b(?:forecasts?|forecasted|forecasting|predicts?|predicted|predicting|projects?|projected|projection"
-    r"|expects?|expected|expecting|expectations?|estimates? (?:that|for)|is likely to|are likely to|will likely"
+    r"|expects?|expected|expecting|expectations?|is likely to|are likely to|will likely"
     r"|outlook)\b",
     re.I,
 )
@@ -190,7 +211,8 @@ _TARGET_MARKET = re.compile(
 )
 # A figure that changed: a per cent after these words is a growth rate ("up 3.4 percent").
 _GROWTH_BEFORE = re.compile(
-    r"\b(?:up|rose|risen|rising|rise of|jumped|jump of|surged|surge of|soared|climbed|grew|grown|growing|growth of"
+    r"\b(?:up|rose|risen|rising|rise|rise of|jumped|jump|jump of|surged|surge of|soared|climbed|climb|grew|grow"
+    r"|grown|growing|growth of|increase"
     r"|increased|increase of|increasing|gained|gain of|expanded|expansion of|year-on-year|year on year)"
     r"(?:\s+by)?\s*$",
     re.I,
@@ -243,6 +265,11 @@ _SINGLE_THING = re.compile(
 )
 _EXAMPLES = re.compile(r"\b(?:such as|including|for example|e\.g\.|like)\s", re.I)
 _PLANT = re.compile(r"\s+(?:plant|factory|gigafactory|base|facility)\b", re.I)
+_ESTIMATE = re.compile(r"\b(?:estimated|estimates?|estimating)\b(?! to\b)", re.I)
+_KIND_BREAK = re.compile(r"\s--\s|\s—\s|,\s+(?:while|whereas|but)\b|\.\s", re.I)
+_PASSIVE = re.compile(r"(?:expected|projected|forecast|predicted|likely|estimated|set|planned|targeted)\b", re.I)
+_COMPARISON_BEFORE = re.compile(r"\b(?:compared (?:with|to)|versus|than|against|up from|down from)\s+$", re.I)
+_SEGMENT = re.compile(r"\b(?:passenger (?:cars?|vehicles?)|commercial vehicles?|trucks|buses)\b", re.I)
 _WILL = re.compile(r"\b(?:will|shall|is to|are to|is set to|are set to)\b", re.I)
 _POINTS = re.compile(r"\s*percentage points?\b", re.I)
 _ANAPHORA = re.compile(r"^(?:This|These|Such)\b")
@@ -395,6 +422,39 @@ _SUBJECT = re.compile(
 # the words a sentence starts with.
 _NOT_COMPANIES = frozenset(
     [
+        "Vehicle",
+        "Vehicles",
+        "Car",
+        "Cars",
+        "Auto",
+        "Autos",
+        "Automobile",
+        "Automobiles",
+        "New",
+        "Electric",
+        "Passenger",
+        "Commercial",
+        "Total",
+        "Domestic",
+        "Overseas",
+        "Global",
+        "Their",
+        "Our",
+        "Factories",
+        "Plants",
+        "Brands",
+        "Companies",
+        "Makers",
+        "Carmakers",
+        "Automakers",
+        "Manufacturers",
+        "Exporters",
+        "Dealers",
+        "Buyers",
+        "Consumers",
+        "Retail",
+        "Wholesale",
+        "Shipments",
         "The",
         "It",
         "Its",
@@ -588,13 +648,19 @@ def _relative_label(m: re.Match[str], published: date) -> str | None:
     return f"{year}-{first:02d}/{year}-{last:02d}"
 
 
+def _starts_change(text: str, p: PeriodPhrase, fig: Figure) -> bool:
+    """ "from 5.4% in 2020 to 40.9%": the period belongs to the start of the change, not to its end."""
+    to = re.fullmatch(r"\s*to\s*", text[p.end : fig.hedge_at])
+    return to is not None and "from " in text[max(0, p.start - 60) : p.start]
+
+
 def _own_period(text: str, phrases: _Phrases, fig: Figure) -> PeriodPhrase | None:
     """The period phrase right after the number ("1.4 million vehicles in 2020"), else the nearest
     before it (not the start of a change: "from 5.4% in 2020 to 40.9%"), else one in its clause."""
     after = [p for p in phrases.own if 0 <= p.start - fig.end <= 25]
     if after:
         return after[0]
-    before = [p for p in phrases.own if p.end <= fig.at and not re.fullmatch(r"\s*to\s*", text[p.end : fig.hedge_at])]
+    before = [p for p in phrases.own if p.end <= fig.at and not _starts_change(text, p, fig)]
     if before:
         return before[-1]
     inside = [p for p in phrases.own if fig.clause[0] <= p.start < fig.clause[1] and p.end > fig.at]
@@ -602,20 +668,32 @@ def _own_period(text: str, phrases: _Phrases, fig: Figure) -> PeriodPhrase | Non
 
 
 def _kind_words(text: str) -> list[tuple[int, str, str]]:
-    """Where a sentence says forecast or target words: (position, kind, word)."""
+    """Where a sentence says forecast, estimate or target words: (position, kind, word)."""
     found = [(m.start(), "forecast", m[0]) for m in _FORECAST.finditer(text)]
+    found += [(m.start(), "estimate", m[0]) for m in _ESTIMATE.finditer(text)]
     found += [(m.start(), "target", m[0]) for m in _TARGET.finditer(text) if not _TARGET_MARKET.match(text, m.start())]
-    return found
+    return sorted(found)
 
 
-def _kind(words: list[tuple[int, str, str]], fig: Figure) -> tuple[str, str]:
-    """'target', 'forecast' or 'actual', from the words before the figure or after it in its
-    clause ("30 million are expected to be sold"); the word nearest before the figure decides."""
-    found = [f for f in words if f[0] < fig.clause[1]]
-    if not found:
-        return "actual", ""
-    before = [f for f in found if f[0] < fig.at]
-    _, kind, word = max(before) if before else min(found)
+def _kind(text: str, words: list[tuple[int, str, str]], fig: Figure) -> tuple[str, str]:
+    """'target', 'forecast', 'estimate' or 'actual', from the words before the figure in its part of
+    the sentence (up to a ';', a ' -- ' or a ', while'), or right after it ("30 million are expected
+    to be sold"); the word nearest before the figure decides."""
+    start = max((m.end() for m in _KIND_BREAK.finditer(text, 0, fig.at)), default=0)
+    before = [f for f in words if start <= f[0] < fig.at]
+    if before:
+        _, kind, word = before[-1]
+    else:
+        # after the figure, in its clause: "30 million are expected to be sold", "in 25 pilot cities,
+        # promote ... with a target of"; but not "delivered 135,000 in 2024 and aims to deliver"
+        after = [f for f in words if fig.end <= f[0] < fig.clause[1]]
+        if not after or _KIND_BREAK.search(text, fig.end, after[0][0]):
+            return "actual", ""
+        if not _PASSIVE.match(after[0][2]) and _PAST.search(text, start, after[0][0]):
+            return "actual", ""
+        _, kind, word = after[0]
+    if kind != "actual" and _COMPARISON_BEFORE.search(text[max(0, fig.hedge_at - 30) : fig.hedge_at]):
+        return "actual", f"kind actual: the figure '{kind}' words compare with"
     return kind, f"kind {kind}: '{word}'"
 
 
@@ -633,6 +711,8 @@ def _places(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
 
 
 def _entities(text: str, places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The companies a sentence names: known ones anywhere, others as the capitalised subject of a
+    sales verb ("Seres delivered ..."); (start, end, name)."""
     out = {(m.start(), m.end(), m[0]) for m in _COMPANY.finditer(text)}
     place_spans = [(s, e) for s, e, _ in places]
     for m in _SUBJECT.finditer(text):
@@ -643,6 +723,8 @@ def _entities(text: str, places: list[tuple[int, int, str]]) -> list[tuple[int, 
             continue
         name = " ".join(words)
         start = m.start(1) + m[1].index(words[0])
+        if start == 0 and len(words) == 1 and name[1:].islower() and name.endswith("s"):
+            continue  # "Shipments delivered...": a plural noun opening the sentence, not a name
         if any(s <= start < e for s, e in place_spans) or name in PLACES:
             continue
         if any(s <= start < e for s, e, _ in out):
@@ -676,6 +758,17 @@ class Reader:
                 if not any(s < m.end() and m.start() < e for s, e, _ in found):
                     found.append((m.start(), m.end(), phrase))
         return sorted(found, key=lambda f: f[0])
+
+    def _segment(self, metric_id: str, text: str, fig: Figure) -> tuple[str | None, str | None]:
+        """A vehicle metric said of one segment ("passenger cars", "commercial vehicles"): the
+        segment's metric when the catalogue has it, else None and the id to propose."""
+        clause = text[fig.clause[0] : fig.clause[1]]
+        said = _SEGMENT.search(clause) or _SEGMENT.search(text[: fig.at])
+        if said is None or not metric_id.startswith(("vehicle-", "nev-")):
+            return metric_id, None
+        segment = "passenger" if said[0].lower().startswith("passenger") else "commercial"
+        variant = f"{segment}-{metric_id}"
+        return (variant, None) if variant in self.metric_ids else (None, variant)
 
     def _variant(self, metric_id: str, text: str, fig: Figure, topic_nev: bool) -> str:
         """The NEV (or EV) variant of a vehicle metric when the figure is about NEVs: NEVs named in its
@@ -736,6 +829,12 @@ class Reader:
             return None, None, ""
         base = self._variant(level.metric.id, text, fig, topic_nev)
         said = f"'{level.text}'" + (" about NEVs" if base != level.metric.id else "")
+        segmented, proposed_segment = self._segment(base, text, fig)
+        if segmented is None:
+            if m.unit == "percent" and (fig.growth or fig.decline):
+                proposed_segment = f"{proposed_segment}-growth"
+            return None, proposed_segment, f"metric: {said} of one segment; the catalogue has no {proposed_segment}"
+        base = segmented
         if m.unit == "percent" and _POINTS.match(text[fig.end :]):
             return None, None, f"metric: a change of {said} in percentage points, not a level or a growth rate"
         if m.unit == "percent" and (fig.growth or fig.decline):
@@ -829,7 +928,7 @@ class Reader:
         new_ctx = self._context_after(text, phrases, places, entities, ctx)
         kind_words = _kind_words(text) if figs else []
         for i, fig in enumerate(figs):
-            kind, kind_why = _kind(kind_words, fig)
+            kind, kind_why = _kind(text, kind_words, fig)
             nouns = nouns_after(text[fig.end :])
             levels: list[MetricPhrase | None] = [*self.each(text, fig, spans)]
             levels = levels or [paired[i] if i in paired else self.level_for(text, fig, spans, nouns)]

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from autofacts.chinese import is_chinese, read_chinese_numbers
 from autofacts.interval import HEDGE_WORDS
 
 SCALES = {
@@ -174,7 +173,7 @@ _LEVEL_AFTER = re.compile(r"^[\w\-]{0,16}?[ \-]level\b", re.IGNORECASE)
 # What follows a number says its unit; the matching group's name is the unit.
 _UNIT_AFTER = re.compile(
     r"""\s*(?P<percent>%|percent|per\ cent|percentage\ points?)
-    | [\s\-]*(?:(?P<times>times)
+    | [\s\-]*(?:(?P<times>times|fold)
               | (?P<yuan>yuan)
               | (?P<usd>U\.S\.\ dollars|US\ dollars|dollars|USD)
               | (?P<km>kilometers?|kilometres?|km)
@@ -238,12 +237,21 @@ _PHONE = re.compile(
     | (?<![\d,.])\d{2,4}-\d{2,4}-\d{4,8}(?![\d-])
     | \(\d{2,4}\)\s?\d{3,4}[\s.-]?\d{4}(?!\d)
     | (?<![\d,.])0\d{2,3}-\d{7,8}(?!\d)
-    | \b(?:tel|telephone|phone|fax|hotline|call)\b[.:]?\s*[\d\s()+.,/-]{7,}""",
+    | \b(?:tel|telephone|phone|fax|hotline|call)\b[.:]?\s*[\d\s()+.,/-]{7,}
+    # nor are times of day, dates written with slashes or a day before its month, and the digits
+    # of a code or name after a letter and a hyphen ("COVID-19", "F-150", "GB-18384")
+    | (?<![\d.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?!\d)
+    | (?<![\d.])\d{1,2}\s?[ap]\.m\.
+    | (?<![\d/])\d{1,4}/\d{1,2}/\d{1,4}(?![\d/])
+    | (?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s(?:January|February|March|April|May|June|July|August|September|October
+        |November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?
+    | (?<=[A-Za-z]-)\d+(?:\.\d+)?(?![\d%])""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 
 _DIGIT = re.compile(r"\d")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # as autofacts.chinese.is_chinese counts them
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
@@ -253,8 +261,11 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
 
 def read_numbers(text: str) -> list[Mention]:
     """Every number stated in `text`, in order (telephone numbers are not numbers)."""
-    if is_chinese(text):  # Chinese grammar: autofacts.chinese
-        return [Mention(z.value, z.qualifier, z.unit, z.start, z.end, z.text) for z in read_chinese_numbers(text)]
+    if _HAN.search(text):  # Chinese grammar (autofacts.chinese) only for text with Han characters
+        from autofacts.chinese import is_chinese, read_chinese_numbers  # a large module: only then
+
+        if is_chinese(text):
+            return [Mention(z.value, z.qualifier, z.unit, z.start, z.end, z.text) for z in read_chinese_numbers(text)]
     mentions: list[Mention] = []
     phones = phone_spans(text) if _DIGIT.search(text) else []
     for m in _PATTERN.finditer(text):

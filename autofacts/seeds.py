@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from autofacts.errors import AutofactsError, UsageError
@@ -28,8 +29,13 @@ class SeedError(AutofactsError):
 
 def seeds_label(kb: KnowledgeBase) -> str:
     """The seeds folder as people see it: relative to the folder that holds the facts folder."""
-    relative = os.path.relpath(os.path.abspath(kb.seeds_dir), os.path.abspath(kb.root.parent))
-    return Path(relative).as_posix()
+    return _relative_label(str(kb.seeds_dir), str(kb.root.parent))
+
+
+@lru_cache(maxsize=8)
+def _relative_label(folder: str, base: str) -> str:
+    # asked once per fact by export: computed once per folder
+    return Path(os.path.relpath(os.path.abspath(folder), os.path.abspath(base))).as_posix()
 
 
 def seed_label(kb: KnowledgeBase, file: str) -> str:

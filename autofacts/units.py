@@ -59,9 +59,7 @@ def _ordinal(n: int) -> str:
 _SHORT_SCALES = ((Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M"))
 
 
-def format_number(
-    value: Decimal, unit: str, derived: bool = False, side: str = "central", short: bool = False
-) -> str:
+def format_number(value: Decimal, unit: str, derived: bool = False, side: str = "central", short: bool = False) -> str:
     """One value with its unit, scaled to millions/billions where a reader expects it.
 
     A derived value is rounded to four significant digits (three when `short`) in the direction
@@ -89,9 +87,7 @@ def format_number(
     return f"{_grouped(value)} {name}".rstrip()
 
 
-def format_stated(
-    value: Decimal, qualifier: str, unit: str, upper: Decimal | None = None, short: bool = False
-) -> str:
+def format_stated(value: Decimal, qualifier: str, unit: str, upper: Decimal | None = None, short: bool = False) -> str:
     """A figure as its source stated it: '> 16 million vehicles', '≈ 1.4 million vehicles',
     '3.6 million–4 million vehicles'; `short`: '> 16 M', '≈ 1.4 M'."""
     if qualifier == "between" and upper is not None:

@@ -61,6 +61,8 @@ def read(text: str) -> list[tuple[D, str, str | None, str]]:
         ("年产120万辆以上", D(1_200_000), "at-least", "vehicles", "120万辆"),
         ("价格在10万元以下", D(100_000), "at-most", "yuan", "10万元"),
         ("300多万辆", D(3_000_000), "over", "vehicles", "300多万辆"),
+        ("打造千亿级产业集群", D(100_000_000_000), "about", None, "千亿"),
+        ("万亿元级", D(1_000_000_000_000), "about", "yuan", "万亿元"),
         ("1万余辆", D(10_000), "over", "vehicles", "1万余辆"),
         # change and multiples
         ("同比增长3.4%", D("3.4"), "exact", "percent", "3.4%"),
@@ -377,3 +379,16 @@ def test_language_is_shown_in_sources_and_citations(run) -> None:
     rows = {s["id"]: s["language"] for s in json.loads(run("sources", "--format", "json").stdout)["sources"]}
     assert rows["zh-2025-summary"] == "zh" and rows["fyp14-review"] == "en"
     assert " lang " in run("sources").stdout
+
+
+def test_a_whole_chinese_quote_starts_beside_its_mark_and_folds_at_the_width(run, monkeypatch) -> None:
+    from autofacts.output.records import cells
+
+    monkeypatch.setenv("COLUMNS", "60")
+    out = run("show", "nev-share", "--period", "2024", "--quotes").stdout
+    lines = out.splitlines()
+    assert max(cells(line) for line in lines) <= 60
+    start = next(i for i, line in enumerate(lines) if line.startswith("(b)"))
+    # folded at 60 columns (a Chinese character takes two), not moved whole to the next line
+    assert lines[start] == "(b) “十四五”期间，新能源汽车销量占比由2020年的5.4%提高到2024"
+    assert lines[start + 1] == "年的40.9%，产量由2020年的约140万辆增长到2024年的约1300万辆。"

@@ -121,3 +121,10 @@ def test_telephone_numbers_are_not_numbers() -> None:
     text = "Tel:86-10-65363107, 86-10-65368220. Call (800) 555-0199 or +86 10 6536 3107 or 010-65363107."
     assert read_numbers(text) == []
     assert [m.value for m in read_numbers("It sold 3,000 cars in 10 days")] == [D(3000), D(10)]
+
+
+def test_times_dates_and_codes_are_not_numbers() -> None:
+    text = "At 10:30 a.m. on 30 November, after 9 a.m. on 11/30/2025, during COVID-19, the F-150 sold 3,000."
+    assert [m.text for m in read_numbers(text)] == ["3,000"]
+    (m,) = read_numbers("a 10-fold increase")
+    assert (m.value, m.unit) == (D(10), "times")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from test_store import _BASE
 
 from autofacts.output import OutputFormat
 from autofacts.output.catalogues import MetricsAnswer
-from autofacts.output.export import ExportAnswer
+from autofacts.output.export import ExportAnswer, indented
 from autofacts.output.records import fact_record, region_label, source_note
 from autofacts.store import EVERYTHING
 from autofacts.store.yaml_store import YamlStore
@@ -72,8 +73,6 @@ def test_seed_paths_follow_the_configured_folder(tmp_path: Path) -> None:
 
 def test_region_label_names_the_entity(tmp_path: Path) -> None:
     kb = _kb(tmp_path)
-    from dataclasses import replace
-
     a1 = next(f for f in kb.facts if f.id == "a1")
     assert region_label(a1) == "China"
     assert region_label(replace(a1, entity="BYD")) == "China · BYD"
@@ -92,10 +91,21 @@ def test_one_answer_in_each_format(tmp_path: Path) -> None:
     assert '"facts": 4' in answer.text(OutputFormat.json)
 
 
-def test_export_streams_records_one_at_a_time(tmp_path: Path) -> None:
+def test_export_json_is_what_the_json_module_writes(tmp_path: Path) -> None:
+    """export writes records with its own indenting writer (for speed): the text must be exactly the
+    standard library's, for every fact (an undated one, exact values, nulls, booleans, non-ASCII)."""
+    import json
+
     kb = _kb(tmp_path)
-    chunks = list(ExportAnswer(kb, kb.facts[:2]).chunks(OutputFormat.json))
-    assert len(chunks) == 3  # the first record with the opening, the second, the closing
-    assert chunks[0].startswith('{\n  "facts": [\n    {\n      "id": "a1",')
-    assert chunks[2] == "\n  ]\n}\n"
-    assert list(ExportAnswer(kb, []).chunks(OutputFormat.json)) == ['{\n  "facts": []\n}\n']
+    facts = [replace(f, note="≈ “quoted” \\ note") if f.id == "b2" else f for f in kb.facts]
+    written = ExportAnswer(kb, facts).text(OutputFormat.json)
+    expected = json.dumps({"facts": [fact_record(kb, f) for f in facts]}, indent=2, ensure_ascii=False) + "\n"
+    assert written == expected
+    assert ExportAnswer(kb, []).text(OutputFormat.json) == '{\n  "facts": []\n}\n'
+
+
+def test_indented_writer_matches_the_json_module() -> None:
+    import json
+
+    value = {"a": [1, 2.5, {"b": None, "c": []}], "d": {}, "e": True, "f": 'é\n"', "g": -0.0, "h": [[]]}
+    assert indented(value, "") == json.dumps(value, indent=2, ensure_ascii=False)

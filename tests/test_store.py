@@ -181,7 +181,7 @@ def test_each_question_reads_what_it_declares(store: Store) -> None:
 
     shown = store.read(show_need(Filters(metrics=("sales",), region="China")))
     assert [f.id for f in shown.facts] == ["a1", "b1", "b3"]
-    compared = store.read(compare_need(parse_period("2023"), parse_period("2024"), Filters()))
+    compared = store.read(compare_need(parse_period("2023"), parse_period("2024"), Filters(), store.catalogue()))
     assert [f.id for f in compared.facts] == ["a1", "a2", "a3", "b1"]  # a3: undated, published 2024
     # the Hebei target for 2024, then Hebei's sales from 2023 to 2024 (none besides the target)
     assert [f.id for f in read_for_targets(store, year=2024).facts] == ["a2"]
@@ -192,3 +192,9 @@ def test_each_question_reads_what_it_declares(store: Store) -> None:
 def test_facts_for_keeps_every_kind(store: Store) -> None:
     kb = store.read(EVERYTHING)
     assert [f.id for f in kb.facts_for("sales")] == ["a1", "a2", "b1", "b3"]  # a2 a target, b3 a forecast
+
+
+def test_ordered_as_answers_list_facts(store: Store) -> None:
+    # by metric, then period (b3 undated: March 2025, its source's publication), region, kind
+    assert [f.id for f in store.ordered(EVERYTHING)] == ["a1", "b1", "a2", "b3", "a3", "b2"]
+    assert [f.id for f in store.ordered(Need(regions=("Hebei",)))] == ["a2", "b2"]

@@ -6,13 +6,12 @@ written record by record so a large base never has its whole export in memory.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from autofacts.model import Fact, KnowledgeBase
 from autofacts.output import Answer, OutputFormat
-from autofacts.output.records import dumps, fact_record
+from autofacts.output.records import Template, dumps, fact_record, fill_template, indented
 
 CSV_FIELDS = [
     "id",
@@ -49,6 +48,7 @@ class ExportAnswer(Answer):
 
     kb: KnowledgeBase
     facts: Iterable[Fact]
+    records: Iterable[Fact | tuple[str, str, str]] | None = None  # the same facts, as templates where cached (JSON)
 
     def chunks(self, fmt: OutputFormat) -> Iterator[str]:
         if fmt is OutputFormat.csv:
@@ -56,7 +56,7 @@ class ExportAnswer(Answer):
         if fmt is OutputFormat.yaml:
             return iter([export_yaml(self.kb, self.facts)])
         if fmt is OutputFormat.json:
-            return export_json(self.kb, self.facts)
+            return export_json(self.kb, self.records if self.records is not None else self.facts)
         raise ValueError(f"export cannot be written as {fmt.value}")
 
 
@@ -81,20 +81,32 @@ def export_csv(kb: KnowledgeBase, facts: Iterable[Fact]) -> Iterator[str]:
             quote=src["quote"],
         )
         writer.writerow({k: "" if v is None else csv_cell(v) for k, v in doc.items() if k in CSV_FIELDS})
-        yield out.getvalue()
-        out.seek(0)
-        out.truncate()
+        if out.tell() > 1 << 16:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
     yield out.getvalue()
 
 
-def export_json(kb: KnowledgeBase, facts: Iterable[Fact]) -> Iterator[str]:
-    """`{"facts": [...]}` exactly as dumps() would write it, one fact at a time."""
+def export_json(kb: KnowledgeBase, facts: Iterable[Fact | tuple[str, str, str]]) -> Iterator[str]:
+    """`{"facts": [...]}` exactly as dumps() would write it, a few hundred facts at a time.
+
+    A fact may come as the cache's template of its record (see records.record_template), which
+    only needs the catalogue's fields filled in: most of a large export is then string joining."""
     first = True
+    batch: list[str] = []
+    fills: dict[tuple[str, str], dict[str, str]] = {}
     for fact in facts:
-        record = json.dumps(fact_record(kb, fact), indent=2, ensure_ascii=False)
-        yield ('{\n  "facts": [\n' if first else ",\n") + "\n".join("    " + line for line in record.split("\n"))
+        if isinstance(fact, tuple):
+            record = fill_template(kb, Template(*fact), fills)
+        else:
+            record = indented(fact_record(kb, fact), "    ")
+        batch.append(('{\n  "facts": [\n    ' if first else ",\n    ") + record)
         first = False
-    yield dumps({"facts": []}) if first else "\n  ]\n}\n"
+        if len(batch) >= 256:  # one write per batch: a write per fact costs more than the JSON
+            yield "".join(batch)
+            batch.clear()
+    yield "".join(batch) + (dumps({"facts": []}) if first else "\n  ]\n}\n")
 
 
 def export_yaml(kb: KnowledgeBase, facts: Iterable[Fact]) -> str:

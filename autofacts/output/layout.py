@@ -10,6 +10,7 @@ wide terminal shows every cell on one line and a narrow one wraps only long text
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -98,8 +99,9 @@ def fit(minimum: Sequence[int], natural: Sequence[int], room: int) -> list[int] 
     """Column widths summing to at most `room`, each between its minimum and natural width, or None
     when even the minimums do not fit (the caller then shows less: notes under the table, short forms).
 
-    The room above the minimums goes first to the columns that need least to reach one line, so
-    short labels never wrap while a long one could, then to the others in proportion to their need."""
+    The room above the minimums goes first to the columns a few cells short of one line (short
+    labels never wrap while a long one could), then to the others by the square root of what they
+    lack, so a long note gets more than a metric's name but the name is not squeezed to a word a line."""
     widths = [max(m, 1) for m in minimum]
     if sum(widths) > room:
         return None
@@ -107,20 +109,20 @@ def fit(minimum: Sequence[int], natural: Sequence[int], room: int) -> list[int] 
     spare = room - sum(widths)
     for i in sorted(range(len(widths)), key=lambda i: natural[i] - widths[i]):
         need = natural[i] - widths[i]
-        if need <= spare // 2 or need <= 4 and need <= spare:  # cheap to put on one line: do it
+        if need <= min(12, spare):  # cheap to put on one line: do it
             widths[i] += need
             spare -= need
-    needs = [natural[i] - widths[i] for i in range(len(widths))]
-    total = sum(needs)
+    weights = [math.sqrt(natural[i] - widths[i]) for i in range(len(widths))]
+    total = sum(weights)
     if total and spare:
-        shares = [min(need, spare * need // total) for need in needs]
+        shares = [min(natural[i] - widths[i], int(spare * weights[i] / total)) for i in range(len(widths))]
         for i, share in enumerate(shares):
             widths[i] += share
         spare -= sum(shares)
-        for i in sorted(range(len(widths)), key=lambda i: -needs[i]):  # what rounding left over
-            if spare and widths[i] < natural[i]:
-                widths[i] += 1
-                spare -= 1
+        for i in sorted(range(len(widths)), key=lambda i: -weights[i]):  # what rounding or caps left over
+            give = min(spare, natural[i] - widths[i])
+            widths[i] += give
+            spare -= give
     return widths
 
 
@@ -255,7 +257,7 @@ def render_report(report: Any, width: int, wide: bool = False) -> Any:
     if not rows:
         parts.append(table([], True))
     parts.append(Text(" ".join("─" * (w + 1) for w in widths).rstrip()))
-    parts += [Text(f"({_letter(n + 1)}) {in_cell(note)}") for n, note in enumerate(notes)]
+    parts += [Text(_fold_wide(f"({_letter(n + 1)}) {in_cell(note)}", width)) for n, note in enumerate(notes)]
     parts += [Text(in_cell(line)) for line in report.footer]
     by_id = {s.id: s for s in report.sources}
     for source_id, n in refs.items():
@@ -280,3 +282,21 @@ def status_style(key: str, text: str) -> str:
     if key != "status":
         return ""
     return next((style for status, style in _STATUS_STYLES.items() if text.startswith(status)), "")
+
+
+def _fold_wide(text: str, width: int) -> str:
+    """Text with Chinese characters broken into lines of `width` columns.
+
+    Rich breaks lines only at spaces, so a Chinese quote (which has none) would leave its mark
+    "(b)" alone on a line; text without wide characters is left to Rich's wrapping."""
+    if cell_len(text) == len(text) or width < 2:
+        return text
+    lines, line, used = [], "", 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > width:
+            lines.append(line)
+            line, used = "", 0
+        line += ch
+        used += w
+    return "\n".join([*lines, line])

@@ -11,7 +11,8 @@ import json
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from autofacts.derive import MARK
 from autofacts.model import Fact, KnowledgeBase, Metric, Source
@@ -152,6 +153,9 @@ def unit_words(unit: str) -> str:
 def short_value(fact: Fact, metric: Metric, with_unit: bool = False) -> str:
     """A stated figure's compact form: "≈ 1.4 M", "> 16 M", "40.9 %"; `with_unit` where the table
     does not say the unit once: "> 16 M vehicles"."""
+    if fact.derived_from is not None:  # never shown as if a source stated it
+        text = f"{format_interval(fact.derived_from.interval, metric.unit, short=True)} {MARK}"
+        return f"{text} {unit_words(metric.unit)}" if with_unit and metric.unit not in SELF_EVIDENT else text
     if fact.value is None:
         return "qualitative"
     text = format_stated(fact.value, fact.qualifier, metric.unit, fact.upper, short=True)
@@ -226,6 +230,120 @@ def fact_record(kb: KnowledgeBase, fact: Fact) -> dict[str, Any]:
             "quote": " ".join(fact.quote.split()),
         },
     }
+
+
+# --- export's fast path -------------------------------------------------------------------------
+
+# The fields of fact_record that come from the catalogue rather than from the fact itself. A
+# template of a fact's record leaves a hole at each, so that the SQLite store can keep the rest
+# rendered (tests/test_cache.py compares export with and without the cache, so a field added to
+# fact_record from the catalogue and forgotten here shows up there).
+_CATALOGUE_FIELDS = (
+    ("metric_name",),
+    ("unit",),
+    ("source", "file"),
+    ("source", "title"),
+    ("source", "publisher"),
+    ("source", "published"),
+    ("source", "published_inferred"),
+)
+_HOLE = "\x00"  # never in JSON text: the encoder writes it as \u0000
+
+
+class _Hole(str):
+    """A placeholder `indented` writes as a hole rather than as a string."""
+
+
+class Template(NamedTuple):
+    """A fact's record as export writes it, with holes for the catalogue's fields (a plain tuple
+    of text, metric id and source id, as the SQLite store keeps it)."""
+
+    text: str
+    metric: str
+    source: str
+
+
+def record_template(fact: Fact) -> str:
+    """The text of fact_record(fact) as export writes it, a hole at each catalogue field.
+
+    Only for a fact whose period is stated: an undated fact takes its period from its source."""
+    record = fact_record(KnowledgeBase(root=Path("."), seeds_dir=Path(".")), fact)
+    for path in _CATALOGUE_FIELDS:
+        holder = record
+        for key in path[:-1]:
+            holder = holder[key]
+        holder[path[-1]] = _Hole("/".join(path))
+    return indented(record, "    ")
+
+
+def fill_template(kb: KnowledgeBase, template: Template, fills: dict[tuple[str, str], dict[str, str]]) -> str:
+    """The record text of a template, its holes filled from the catalogue (`fills` keeps each
+    metric and source's values, rendered once)."""
+    key = (template.metric, template.source)
+    values = fills.get(key)
+    if values is None:
+        whole = fact_record(kb, _stand_in(template.metric, template.source))
+        values = {}
+        for path in _CATALOGUE_FIELDS:
+            value: Any = whole
+            for step in path:
+                value = None if value is None else value[step]
+            values["/".join(path)] = indented(value, "")
+        fills[key] = values
+    parts = template.text.split(_HOLE)
+    parts[1::2] = [values[name] for name in parts[1::2]]
+    return "".join(parts)
+
+
+def _stand_in(metric: str, source: str) -> Fact:
+    """A fact of this metric and source, to read the catalogue's fields of a record from fact_record."""
+    from autofacts.periods import parse_period
+
+    return Fact(
+        id="",
+        metric=metric,
+        region="",
+        period=parse_period("2000"),
+        kind="actual",
+        value=None,
+        qualifier="exact",
+        source=source,
+        quote="",
+    )
+
+
+_encode_text = json.encoder.encode_basestring  # C-accelerated, as json.dumps(ensure_ascii=False) uses
+
+
+def indented(value: Any, indent: str) -> str:
+    """`json.dumps(value, indent=2, ensure_ascii=False)` with every line after the first indented by
+    `indent`, for the plain data of a record (dicts, lists, strings, numbers, booleans, None).
+
+    The standard encoder falls back to pure Python when asked to indent; a record is small and flat,
+    so writing it directly is several times faster, which is most of what `export` spends."""
+    if isinstance(value, str):
+        return _HOLE + value + _HOLE if type(value) is _Hole else _encode_text(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return json.dumps(value)
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = (f"{inner}{_encode_text(k)}: {indented(v, inner)}" for k, v in value.items())
+        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + indented(v, inner) for v in value) + f"\n{indent}]"
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 def source_record(kb: KnowledgeBase, source: Source, facts: int | None = None) -> dict[str, Any]:

@@ -66,6 +66,19 @@ class Store(ABC):
         """The same facts one at a time; a store may override it to hold fewer in memory."""
         return iter(self.facts(need))
 
+    def ordered(self, need: Need) -> Iterator[Fact]:
+        """The same facts in the order answers list them (query.sort_key: metric, period, region,
+        entity, kind, publication, id); a store may override it to sort without holding them all."""
+        from autofacts.query import sort_key
+
+        kb = self.catalogue()
+        return iter(sorted(self.facts(need), key=lambda f: sort_key(kb, f)))
+
+    def ordered_records(self, need: Need) -> Iterator[Fact | tuple[str, str, str]]:
+        """`ordered`, where a store may give a fact as its kept export template instead (text,
+        metric id, source id; see output/records.record_template)."""
+        return self.ordered(need)
+
     def read(self, *needs: Need) -> KnowledgeBase:
         """The catalogue with the facts any of `needs` admits, each once, in file order."""
         catalogue = self.catalogue()

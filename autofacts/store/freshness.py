@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from autofacts.files import read_regular
-from autofacts.load import knowledge_base_files
+from autofacts.load import complete_fact, knowledge_base_files
+from autofacts.model import Fact, PendingFact
 from autofacts.store.codec import catalogue_json, fact_json
 
 RACY_NS = 2_000_000_000  # wider than any file system's timestamp granularity (FAT's is 2 s)
@@ -138,8 +139,8 @@ def _store_file(db: sqlite3.Connection, path: Path, display: str, recorded: Reco
         ),
     )
     db.executemany(
-        "INSERT INTO facts (file, idx, id, metric, region, entity, kind, source, period_start, period_end, data)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO facts (file, idx, id, metric, region, entity, kind, source, period_start, period_end, data,"
+        " record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 path.name,
@@ -153,10 +154,22 @@ def _store_file(db: sqlite3.Connection, path: Path, display: str, recorded: Reco
                 f.values["period"].start.isoformat() if f.values.get("period") else None,
                 f.values["period"].end.isoformat() if f.values.get("period") else None,
                 fact_json(f),
+                _record_template(f),
             )
             for i, f in enumerate(parsed.facts)
         ],
     )
+
+
+def _record_template(pending: PendingFact) -> str | None:
+    """Export's template of the fact's record, kept so that a large export is mostly string joining
+    (output/records.py says what it holds). None for an undated fact, whose period is its source's."""
+    from autofacts.output.records import record_template  # rendering, computed once per parse
+
+    if pending.values.get("period") is None:
+        return None
+    fact = complete_fact(pending, {})
+    return record_template(fact) if isinstance(fact, Fact) else None
 
 
 def _store_duplicates(db: sqlite3.Connection, changed: list[str]) -> None:

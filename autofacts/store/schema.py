@@ -11,7 +11,7 @@ from pathlib import Path
 from autofacts import __version__
 from autofacts.model import Exclusion, Fact, Metric, Source
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8  # 7: files' ctime, inode and check time; 8: facts.record, export's template of a record
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
@@ -22,7 +22,7 @@ CREATE TABLE files (
 CREATE TABLE facts (
     file TEXT NOT NULL, idx INTEGER NOT NULL, id TEXT NOT NULL, metric TEXT NOT NULL, region TEXT NOT NULL,
     entity TEXT, kind TEXT NOT NULL, source TEXT NOT NULL, period_start TEXT, period_end TEXT,
-    data TEXT NOT NULL,
+    data TEXT NOT NULL, record TEXT,
     PRIMARY KEY (file, idx)
 );
 CREATE INDEX facts_metric ON facts (metric, region);
