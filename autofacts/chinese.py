@@ -14,6 +14,8 @@ How the hedge words are read (from how CAAM, MIIT and NBS releases use them):
 - 以上, 不低于, 不少于, 至少: at least; 以下, 不超过, 不高于, 最多: at most. Chinese statute
   (Civil Code art. 1259) counts the number itself in 以上 and 以下, so they are not "over"/"under";
 - 不到, 不足, 低于, 少于: under.
+- 级 after a figure ("千亿级产业集群", a cluster of the hundred-billion order): about, as the English
+  "a trillion-yuan-level cluster".
 Full-width digits and signs are read as their ASCII forms (NFKC, one character at a time, so that
 offsets into the text stay the same); the full-width comma stays a clause separator.
 """
@@ -351,6 +353,8 @@ def read_chinese_numbers(text: str) -> list[ZhNumber]:
         more = re.match(r"多|余", norm[end : end + 1])
         if more and unit == "times":
             qualifier, end = "over", end + 1  # "6倍多"
+        if qualifier == "exact" and norm[end : end + 1] == "级":
+            qualifier = "about"  # "千亿级产业集群": of the order of, as the English "trillion-yuan-level"
         after_hedge = _HEDGE_AFTER.match(norm, end)
         hedge_from = start - (3 if m["pctword"] else 0)
         if qualifier == "exact" and after_hedge:

@@ -61,6 +61,8 @@ def read(text: str) -> list[tuple[D, str, str | None, str]]:
         ("年产120万辆以上", D(1_200_000), "at-least", "vehicles", "120万辆"),
         ("价格在10万元以下", D(100_000), "at-most", "yuan", "10万元"),
         ("300多万辆", D(3_000_000), "over", "vehicles", "300多万辆"),
+        ("打造千亿级产业集群", D(100_000_000_000), "about", None, "千亿"),
+        ("万亿元级", D(1_000_000_000_000), "about", "yuan", "万亿元"),
         ("1万余辆", D(10_000), "over", "vehicles", "1万余辆"),
         # change and multiples
         ("同比增长3.4%", D("3.4"), "exact", "percent", "3.4%"),
