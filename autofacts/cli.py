@@ -360,6 +360,10 @@ def show(
         str | None,
         typer.Option("--output", "-o", metavar="FILE", help="With --chart: write the chart to FILE.svg or FILE.png."),
     ] = None,
+    derived: Annotated[
+        bool,
+        typer.Option("--derived", help="Also list figures derived from stated ones (marked †) where none is stated."),
+    ] = False,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
     wide: WideOption = False,
@@ -390,8 +394,14 @@ def show(
         until=parse_period(until) if until is not None else None,
         as_of=_as_of(as_of) if as_of is not None else None,
     )
-    kb = store.read(show_need(filters))
-    groups = group_facts(select_facts(kb, filters))
+    if derived:
+        from autofacts.derive import derived_need, select_with_derived
+
+        kb = store.read(derived_need(catalogue, filters))
+        groups = group_facts(select_with_derived(kb, filters))
+    else:
+        kb = store.read(show_need(filters))
+        groups = group_facts(select_facts(kb, filters))
     if not groups:
         sys.stderr.write(f"autofacts: no facts for {m.id} match these filters\n")
     if output is not None:
@@ -463,7 +473,7 @@ def compare(
         kind=check_kind(kind) if kind is not None else None,
         as_of=_as_of(as_of) if as_of is not None else None,
     )
-    kb = store.read(compare_need(a, b, filters))
+    kb = store.read(compare_need(a, b, filters, catalogue))
     comparison = compare_periods(kb, a, b, filters, include_all=show_all)
     if not comparison.rows and fmt is Format.table:
         sys.stdout.write(nothing_to_compare(comparison) + "\n")

@@ -2,7 +2,12 @@
 
 A share changes in percentage points (5.4 % to 40.9 % is +35.5 pp, not +657 %); a rank changes in
 places; a growth rate or a rank is never compounded into a CAGR; flows over periods of different
-length are not compared at all. Every result is an interval, because its inputs are.
+length are not compared at all; a count of years ("the 11th consecutive year") changes in years,
+with no percentage. Every result is an interval, because its inputs are.
+
+A change a source states ("3.7 percent more than a year earlier") is preferred to one computed
+from two rounded or bounded levels, and the row says which it used. Where no figure is stated for
+a period, one derived from stated figures (a share times its total, ...) may stand in, marked.
 """
 
 from __future__ import annotations
@@ -10,10 +15,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+from autofacts.derive import derived_facts, inputs_of
 from autofacts.interval import Interval, cagr, difference, growth
 from autofacts.model import Fact, KnowledgeBase, Metric
 from autofacts.periods import Period
-from autofacts.query import FactGroup, Filters, best_fact, select_facts
+from autofacts.query import FactGroup, Filters, best_fact, latest_releases, select_facts
 from autofacts.store import Need
 
 # Measures whose change is a difference in their own unit, with no relative change.
@@ -48,6 +54,14 @@ class ComparisonRow:
     relative: Interval | None = None  # per cent
     cagr: Interval | None = None  # per cent a year
     note: str = ""
+    stated_change: Fact | None = None  # the growth a source states, used as `relative` when set
+
+    @property
+    def relative_basis(self) -> str | None:
+        """Where `relative` comes from: a growth a source 'stated', or 'computed' from the two figures."""
+        if self.relative is None:
+            return None
+        return "stated" if self.stated_change is not None else "computed"
 
 
 @dataclass(frozen=True)
@@ -90,11 +104,26 @@ def _agreement_note(side: Side, label: str) -> str:
     return f"{label}: {side.used.source} used, {others} agrees"
 
 
-def compare_row(metric: Metric, a: Side, b: Side, years: int | None) -> ComparisonRow:
+def _is_count_of_years(metric: Metric) -> bool:
+    """'The 11th consecutive year': one more year is not a +10 % change."""
+    return metric.measure == "count" and metric.unit == "years"
+
+
+def _derived_note(side: Side, label: str) -> str:
+    d = side.used.derived_from
+    return "" if d is None else f"{label}: derived, {d.operation}"
+
+
+def compare_row(
+    metric: Metric, a: Side, b: Side, years: int | None, stated_change: Fact | None = None
+) -> ComparisonRow:
     """The change from a to b, in the arithmetic the metric's measure allows."""
     ia, ib = a.used.interval, b.used.interval
     assert ia is not None and ib is not None
-    notes = [n for n in (_agreement_note(a, a.used.period.label), _agreement_note(b, b.used.period.label)) if n]
+    la, lb = a.used.period.label, b.used.period.label
+    notes = [
+        n for n in (_derived_note(a, la), _derived_note(b, lb), _agreement_note(a, la), _agreement_note(b, lb)) if n
+    ]
 
     base = ComparisonRow(metric, a.used.region, a.used.entity, a.used.kind, a, b)
     if metric.measure == "flow" and not _same_length(a.used.period, b.used.period):
@@ -104,15 +133,51 @@ def compare_row(metric: Metric, a: Side, b: Side, years: int | None) -> Comparis
     note = "; ".join(notes)
     if metric.measure in _POINTS:
         return replace(base, change=change, change_unit=_POINTS[metric.measure], note=note)
+    if _is_count_of_years(metric):
+        return replace(base, change=change, change_unit=metric.unit, note=note)
     rate = cagr(ia, ib, years) if years and years >= 2 and metric.measure in _COMPOUNDING else None
-    return replace(base, change=change, change_unit=metric.unit, relative=growth(ib, ia), cagr=rate, note=note)
+    relative = growth(ib, ia)
+    if stated_change is not None and stated_change.interval is not None:
+        relative = stated_change.interval
+        note = "; ".join(n for n in (f"change % as stated ({stated_change.id})", note) if n)
+    return replace(
+        base,
+        change=change,
+        change_unit=metric.unit,
+        relative=relative,
+        cagr=rate,
+        note=note,
+        stated_change=stated_change if relative is not None and stated_change is not None else None,
+    )
 
 
-def compare_need(period_a: Period, period_b: Period, filters: Filters) -> Need:
-    """The facts `compare_periods` compares: those over either period, of the metrics and region asked."""
+def _stated_growth(
+    kb: KnowledgeBase, metric: Metric, b: Fact, period_a: Period, growth_facts: list[Fact]
+) -> Fact | None:
+    """A stated year-on-year growth of `metric` from period a to b, for b's region, entity and kind."""
+    if not (b.period.shifted_years(-1).same_span(period_a)):
+        return None
+    ids = {m.id for m in kb.metrics.values() if m.growth_of == metric.id}
+    found = [
+        f
+        for f in growth_facts
+        if f.metric in ids
+        and f.region == b.region
+        and f.entity == b.entity
+        and f.kind == b.kind
+        and f.period.same_span(b.period)
+        and f.value is not None
+    ]
+    return best_fact(kb, found) if found else None
+
+
+def compare_need(period_a: Period, period_b: Period, filters: Filters, catalogue: KnowledgeBase) -> Need:
+    """The facts `compare_periods` compares: those over either period, of the metrics and region asked;
+    and what stated growth rates and derived figures for them are read from, over the year after each
+    (a growth rate gives the year before it; so does "doubling the figure from a year ago")."""
     return Need(
-        periods=(period_a, period_b),
-        metrics=filters.metrics,
+        periods=(period_a, period_b, period_a.shifted_years(1), period_b.shifted_years(1)),
+        metrics=tuple(sorted(inputs_of(catalogue, filters.metrics))) if filters.metrics else None,
         regions=(filters.region,) if filters.region else None,
     )
 
@@ -125,6 +190,17 @@ def compare_periods(
     for label, period in (("a", period_a), ("b", period_b)):
         for fact in select_facts(kb, Filters(**{**filters.__dict__, "period": period})):
             cells[(fact.metric, fact.region, fact.entity, fact.kind)][label].append(fact)
+    # every published fact, whatever the metric filter: growth rates and derivation inputs
+    published = latest_releases(select_facts(kb, Filters(region=filters.region, as_of=filters.as_of)))
+    for fact in derived_facts(kb, published):
+        if filters.metrics is not None and fact.metric not in filters.metrics:
+            continue
+        if filters.kind is not None and fact.kind != filters.kind:
+            continue
+        for label, period in (("a", period_a), ("b", period_b)):
+            side = cells[(fact.metric, fact.region, fact.entity, fact.kind)][label]
+            if fact.period.same_span(period) and not any(f.derived_from is None for f in side):
+                side.append(fact)
 
     years = None
     if period_a.is_year and period_b.is_year:
@@ -139,7 +215,8 @@ def compare_periods(
             continue
         a, b = _side(kb, sides["a"]), _side(kb, sides["b"])
         if a is not None and b is not None:
-            rows.append(compare_row(metric, a, b, years))
+            stated = _stated_growth(kb, metric, b.used, a.used.period, published)
+            rows.append(compare_row(metric, a, b, years, stated))
         elif include_all and (a is not None or b is not None):
             rows.append(ComparisonRow(metric, region, entity, kind, a, b))
 

@@ -17,7 +17,8 @@ from decimal import Decimal
 from autofacts.interval import Interval, add, from_qualifier, product, ratio, scale
 from autofacts.model import Derivation, Fact, KnowledgeBase, Metric
 from autofacts.periods import Period
-from autofacts.query import best_fact
+from autofacts.query import Filters, best_fact, latest_releases, select_facts, sort_key
+from autofacts.store import Need
 from autofacts.units import format_stated
 
 # The mark a derived figure carries wherever it is shown, and what it means.
@@ -177,7 +178,8 @@ def derived_facts(kb: KnowledgeBase, facts: Iterable[Fact] | None = None) -> lis
     best = {m: _best_by_cell(kb, fs) for m, fs in by_metric.items()}
     out: list[Fact] = []
     for metric in kb.metrics.values():
-        own = by_metric.get(metric.id, [])
+        # one derivation per cell, from the figure the rest of autofacts would use for it
+        own = list(best.get(metric.id, {}).values())
         if not own:
             continue
         if metric.part and metric.whole and metric.measure == "share":
@@ -193,3 +195,18 @@ def where_not_stated(stated: Iterable[Fact], derived: Iterable[Fact]) -> list[Fa
     """The derived figures for cells no stated fact fills: a stated figure always wins."""
     filled = {_cell(f) for f in stated if f.value is not None}
     return [f for f in derived if _cell(f) not in filled]
+
+
+def derived_need(catalogue: KnowledgeBase, filters: Filters) -> Need:
+    """The facts `select_with_derived` reads: the metrics asked and those they are derived from."""
+    metrics = tuple(sorted(inputs_of(catalogue, filters.metrics))) if filters.metrics else None
+    return Need(metrics=metrics, regions=(filters.region,) if filters.region else None)
+
+
+def select_with_derived(kb: KnowledgeBase, filters: Filters) -> list[Fact]:
+    """The stated facts that pass the filters, and the derived figures that do for cells no stated
+    fact fills (derived from what was published by the filters' as-of date)."""
+    stated = select_facts(kb, filters)
+    published = latest_releases(select_facts(kb, Filters(as_of=filters.as_of)))
+    derived = select_facts(kb, filters, where_not_stated(published, derived_facts(kb, published)))
+    return sorted(stated + derived, key=lambda f: sort_key(kb, f))

@@ -81,10 +81,11 @@ def published_by(kb: KnowledgeBase, fact: Fact, as_of: date | None) -> bool:
     return source is not None and source.published.end <= as_of
 
 
-def select_facts(kb: KnowledgeBase, filters: Filters) -> list[Fact]:
-    """The facts that pass every filter, sorted by metric, period, region and source date."""
+def select_facts(kb: KnowledgeBase, filters: Filters, facts: list[Fact] | None = None) -> list[Fact]:
+    """The facts (the knowledge base's by default) that pass every filter, sorted by metric, period,
+    region and source date."""
     out = []
-    for fact in kb.facts:
+    for fact in kb.facts if facts is None else facts:
         if filters.metrics is not None and fact.metric not in filters.metrics:
             continue
         if filters.region is not None and fact.region != filters.region:

@@ -205,10 +205,10 @@ def _project(outcomes: Outcomes, target: Fact, metric: Metric, ytd: Fact) -> Pro
             seasonal = product(iv, share)
             needed_growth = _needed_growth(needed, difference(last_full.interval, last_ytd.interval))
             if last_ytd.derived_from is not None:
-                basis = f"{in_words(last_ytd.period)} = {last_ytd.derived_from.operation}"
+                basis = f"{in_words(last_ytd.period)} {MARK} = {last_ytd.derived_from.operation}"
             else:
                 basis = f"{in_words(last_ytd.period)} as reported"
-            basis += f", and {last_full.period}'s {_stated(last_full, metric)}"
+            basis += f", and {last_full.period}'s {_level_text(last_full, metric)}"
     method = "same months last year" if seasonal is not None else "run rate"
     return Projection(
         ytd=ytd,

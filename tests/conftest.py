@@ -147,3 +147,70 @@ def as_nobody(args: list[str], cwd: Path, module: bool = True):
         timeout=120,
         check=False,
     )
+
+
+# Two releases in the manner of the China Association of Automobile Manufacturers (CAAM), for the
+# scenarios of issue 14. They live only in the tests' copies of the base, never in the bundled one.
+CAAM_2024 = (
+    "In 2024, automobile production and sales in China reached 31.282 million units and 31.436 million"
+    " units respectively. Production was 3.7 percent more than a year earlier, and sales grew 4.5 percent"
+    " year on year. New energy vehicle production and sales ranked first in the world for the 10th"
+    " consecutive year.\n"
+)
+CAAM_2025_07 = (
+    "From January to July, automobile sales reached 18.269 million units, up 12.0 percent year on year."
+    " New energy vehicle sales reached 8.22 million units, up 38.5 percent year on year.\n"
+)
+CAAM_SOURCES = """
+  - id: caam-2024
+    file: caam-2024.txt
+    title: "[CAAM: 2024 production and sales]"
+    published: 2025-01
+    language: en
+  - id: caam-2025-07
+    file: caam-2025-07.txt
+    title: "[CAAM: January-July 2025 sales]"
+    published: 2025-08
+    language: en
+"""
+
+
+def _caam_fact(fid: str, metric: str, period: str, value: str, quote: str) -> str:
+    return (
+        f"  - id: {fid}\n    metric: {metric}\n    region: China\n    period: {period}\n    kind: actual\n"
+        f"    value: {value}\n    qualifier: exact\n    quote: {quote}\n"
+    )
+
+
+@pytest.fixture
+def caam(kb_copy: Path) -> Path:
+    """A copy of the bundled base with the two CAAM releases added; returns its facts/ folder."""
+    seeds = kb_copy.parent / "seeds"
+    (seeds / "caam-2024.txt").write_text(CAAM_2024, encoding="utf-8")
+    (seeds / "caam-2025-07.txt").write_text(CAAM_2025_07, encoding="utf-8")
+    with (kb_copy / "sources.yaml").open("a", encoding="utf-8") as f:
+        f.write(CAAM_SOURCES)
+    annual = "In 2024, automobile production and sales in China reached 31.282 million units and 31.436 million units respectively."
+    growth = "Production was 3.7 percent more than a year earlier, and sales grew 4.5 percent year on year."
+    lead = "New energy vehicle production and sales ranked first in the world for the 10th consecutive year."
+    (kb_copy / "caam-2024.yaml").write_text(
+        "source: caam-2024\nfacts:\n"
+        + _caam_fact("caam-vehicle-production-2024", "vehicle-production", "2024", "31282000", annual)
+        + _caam_fact("caam-vehicle-sales-2024", "vehicle-sales", "2024", "31436000", annual)
+        + _caam_fact("caam-vehicle-production-growth-2024", "vehicle-production-growth", "2024", "3.7", growth)
+        + _caam_fact("caam-vehicle-sales-growth-2024", "vehicle-sales-growth", "2024", "4.5", growth)
+        + _caam_fact("caam-nev-global-lead-years-2024", "nev-global-lead-years", "2024", "10", lead),
+        encoding="utf-8",
+    )
+    sales = "From January to July, automobile sales reached 18.269 million units, up 12.0 percent year on year."
+    nev = "New energy vehicle sales reached 8.22 million units, up 38.5 percent year on year."
+    ytd = "2025-01/2025-07"
+    (kb_copy / "caam-2025-07.yaml").write_text(
+        "source: caam-2025-07\nfacts:\n"
+        + _caam_fact("caam-vehicle-sales-2025-ytd", "vehicle-sales", ytd, "18269000", sales)
+        + _caam_fact("caam-vehicle-sales-growth-2025-ytd", "vehicle-sales-growth", ytd, "12.0", sales)
+        + _caam_fact("caam-nev-sales-2025-ytd", "nev-sales", ytd, "8220000", nev)
+        + _caam_fact("caam-nev-sales-growth-2025-ytd", "nev-sales-growth", ytd, "38.5", nev),
+        encoding="utf-8",
+    )
+    return kb_copy

@@ -99,3 +99,69 @@ def test_bad_periods_exit_2(run) -> None:
         result = run("compare", *args)
         assert result.exit_code == 2 and "Traceback" not in result.stderr
     assert "invalid period '2025/2024': the range runs backwards" in run("compare", "2025/2024", "2024").stderr
+
+
+# --- issue 14: stated changes, counts of years, derived figures (CAAM releases, see conftest) ----
+
+
+def test_a_stated_change_is_preferred_to_one_computed_from_bounds(run_json, caam) -> None:
+    """2023 'over 30 million', 2024 31.282 million: computed, the growth is only < +4.273 %
+    (31.282 / 30 - 1); CAAM states '3.7 percent more than a year earlier', and that is used."""
+    r = row(run_json("compare", "2023", "2024", "--facts", str(caam)), "vehicle-production")
+    assert r["relative_change_basis"] == "stated"
+    assert r["relative_change_fact"] == "caam-vehicle-production-growth-2024"
+    assert (r["relative_change_percent"]["lower"], r["relative_change_percent"]["upper"]) == (3.7, 3.7)
+    assert r["b"]["fact"]["id"] == "caam-vehicle-production-2024"
+    sales = row(run_json("compare", "2023", "2024", "--facts", str(caam)), "vehicle-sales")
+    assert sales["relative_change_percent"]["nominal"] == 4.5
+
+
+def test_the_table_names_the_stated_change(run, caam) -> None:
+    out = run("compare", "2023", "2024", "--facts", str(caam), "--format", "csv").stdout
+    line = next(x for x in out.splitlines() if x.startswith("vehicle-production,"))
+    assert "+3.7 %," in line and "change % as stated (caam-vehicle-production-growth-2024)" in line
+
+
+def test_computed_change_from_a_bound_is_rounded_down(run, run_json, caam) -> None:
+    """2024 31.282 M to 2025 'over 34 M': > 34 / 31.282 - 1 = 8.68870 %, shown "> +8.688 %"."""
+    r = row(run_json("compare", "2024", "2025", "--facts", str(caam)), "vehicle-production")
+    assert r["relative_change_basis"] == "computed" and r["relative_change_fact"] is None
+    assert r["relative_change_percent"]["lower"] == 8.688702768  # 8.6887027683...: rounded down
+    out = run("compare", "2024", "2025", "--facts", str(caam), "--format", "csv").stdout
+    assert "> +8.688 %" in out and "> +8.689 %" not in out
+
+
+def test_a_count_of_years_changes_in_years_with_no_percentage(run_json, caam) -> None:
+    """The 10th consecutive year, then the 11th: one more year, not '+10 %'."""
+    r = row(run_json("compare", "2024", "2025", "--facts", str(caam)), "nev-global-lead-years")
+    assert r["change"]["nominal"] == 1 and r["change_unit"] == "years"
+    assert r["relative_change_percent"] is None and r["relative_change_basis"] is None
+
+
+def test_a_derived_figure_stands_in_where_none_is_stated(run, run_json, caam) -> None:
+    """2024 NEV sales: 40.9 % x 31.436 M = 12.857324 M (derived); 2025 'over 16 M':
+    > 16 / 12.857324 - 1 = 24.4427 %."""
+    r = row(run_json("compare", "2024", "2025", "--facts", str(caam)), "nev-sales")
+    assert r["a"]["fact"]["derived_from"] == {
+        "operation": "40.9 % × 31.436 million vehicles",
+        "facts": ["cn-nev-share-2024-zh", "caam-vehicle-sales-2024"],
+    }
+    assert r["a"]["fact"]["lower"] == r["a"]["fact"]["upper"] == 12857324
+    assert r["relative_change_percent"]["lower"] == 24.44269118
+    out = run("compare", "2024", "2025", "--facts", str(caam), "--format", "csv").stdout
+    line = next(x for x in out.splitlines() if x.startswith("nev-sales,"))
+    assert "12.86 million vehicles †" in line and "2024: derived, 40.9 % × 31.436 million vehicles" in line
+
+
+def test_derived_figures_carry_their_bounds_into_compare(run_json) -> None:
+    """In the bundled base 2024 sales are only 'over 30 million', so 2024 NEV sales are only
+    'over 12.27 million' and the change to 'over 16 million' is unknown, not a number."""
+    r = row(run_json("compare", "2024", "2025"), "nev-sales")
+    assert (r["a"]["fact"]["lower"], r["a"]["fact"]["upper"], r["a"]["fact"]["lower_open"]) == (12270000, None, True)
+    assert r["relative_change_percent"] == {
+        "lower": None,
+        "upper": None,
+        "lower_open": True,
+        "upper_open": True,
+        "nominal": None,
+    }

@@ -181,7 +181,7 @@ def test_each_question_reads_what_it_declares(store: Store) -> None:
 
     shown = store.read(show_need(Filters(metrics=("sales",), region="China")))
     assert [f.id for f in shown.facts] == ["a1", "b1", "b3"]
-    compared = store.read(compare_need(parse_period("2023"), parse_period("2024"), Filters()))
+    compared = store.read(compare_need(parse_period("2023"), parse_period("2024"), Filters(), store.catalogue()))
     assert [f.id for f in compared.facts] == ["a1", "a2", "a3", "b1"]  # a3: undated, published 2024
     # the Hebei target for 2024, then Hebei's sales from 2023 to 2024 (none besides the target)
     assert [f.id for f in read_for_targets(store, year=2024).facts] == ["a2"]

@@ -150,3 +150,91 @@ def test_markdown_and_csv(run) -> None:
 def test_unknown_status_is_usage_error(run) -> None:
     result = run("targets", "--status", "done")
     assert result.exit_code == 2 and "unknown status 'done'" in result.stderr
+
+
+# --- the scenarios of issue 14, on a copy of the base with two CAAM releases (see conftest) ------
+# By hand: Jan-Jul 2024 sales = 18.269 / 1.12 = 16.3116 M; Aug-Dec 2024 = 31.436 - 16.3116 = 15.1244 M;
+# still needed 32.3 - 18.269 = 14.031 M, i.e. 14.031 / 15.1244 - 1 = -7.229 % on Aug-Dec 2024.
+
+
+@pytest.fixture
+def july(run_json, caam):
+    return run_json("targets", "--facts", str(caam), "--year", "2025", "--region", "China", "--as-of", "2025-10-15")
+
+
+def test_on_track_when_the_rest_of_the_year_may_fall_7_percent(july) -> None:
+    """The run rate (31.32 M) alone would miss 32.3 M; the months left need only -7.229 % on 2024's."""
+    v = verdict(july, "cn-vehicle-sales-2025-target")
+    assert v["status"] == "on track" and v["projected"] is True
+    assert v["outcome"]["nominal"] == 18269000 and v["outcome_period"] == "2025-01/2025-07"
+    assert v["percent_of_target_basis"] == "year to date"
+    p = v["projection"]
+    assert p["method"] == "same months last year" and p["period_ended"] is False
+    assert p["remaining_period"] == "2025-08/2025-12"
+    assert p["needed_growth_percent"]["nominal"] == pytest.approx(-7.2293, abs=1e-4)
+    assert p["ytd_growth_percent"]["nominal"] == 12
+    assert p["run_rate"]["nominal"] == pytest.approx(31318285.71, abs=0.01)  # 18.269 M x 12 / 7
+    assert p["projected_outcome"]["nominal"] == pytest.approx(35208320)  # 31.436 M x 1.12
+
+
+def test_the_table_says_what_the_remaining_months_need(run, caam) -> None:
+    out = run(
+        "targets", "--facts", str(caam), "--year", "2025", "-m", "vehicle-sales", "--as-of", "2025-10-15",
+        "--format", "csv",
+    ).stdout  # fmt: skip
+    assert "to reach the target Aug–Dec 2025 must be at least -7.229 % on Aug–Dec 2024; Jan–Jul 2025 grew +12 %" in out
+    assert "run rate → 31.32 million vehicles (context: it ignores seasons)" in out
+    assert "data cover Jan–Jul 2025, 7 of 12 months (2025 ends 2025-12-31)" in out
+
+
+def test_growth_targets_projected_from_stated_year_to_date_growth(july) -> None:
+    """+12.0 % and +38.5 % so far against about 3 % and about 20 % (19 to 21 %): on track."""
+    sales = verdict(july, "cn-vehicle-sales-growth-2025-target")
+    assert (sales["status"], sales["projected"]) == ("on track", True)
+    assert sales["outcome"]["nominal"] == 12 and sales["outcome_facts"] == ["caam-vehicle-sales-growth-2025-ytd"]
+    assert sales["projection"]["method"] == "year-to-date growth"
+    # 31.436 M x 1.03 = 32.379 M; (32.379 - 18.269) / 15.1244 - 1 = -6.706 %
+    assert sales["projection"]["needed_growth_percent"]["nominal"] == pytest.approx(-6.7065, abs=1e-4)
+    nev = verdict(july, "cn-nev-sales-growth-2025-target")
+    assert (nev["status"], nev["outcome"]["nominal"]) == ("on track", 38.5)
+    # 2024 NEV sales 0.409 x 31.436 M = 12.8573 M (derived); Jan-Jul 2024 8.22 / 1.385 = 5.9350 M (derived);
+    # (12.8573 x 1.2 - 8.22) / (12.8573 - 5.9350) - 1 = +4.139 %
+    assert nev["projection"]["needed_growth_percent"]["nominal"] == pytest.approx(4.1385, abs=1e-4)
+
+
+def test_a_year_to_date_growth_below_the_line_is_off_track(run_json, caam) -> None:
+    from tests.conftest import edit
+
+    edit(caam / "caam-2025-07.yaml", "value: 12.0", "value: 2.0")
+    edit(caam.parent / "seeds" / "caam-2025-07.txt", "up 12.0 percent", "up 2.0 percent")
+    edit(caam / "caam-2025-07.yaml", "up 12.0 percent", "up 2.0 percent")
+    doc = run_json("targets", "--facts", str(caam), "-m", "vehicle-sales-growth", "--as-of", "2025-10-15")
+    assert verdict(doc, "cn-vehicle-sales-growth-2025-target")["status"] == "off track"  # 2 % < 2.85 %
+
+
+def test_growth_met_from_a_derived_level_with_its_bound(run_json, caam) -> None:
+    """2024 NEV sales are stated nowhere: 40.9 % x 31.436 M = 12.857324 M (derived, exact), and
+    "over 16 million" in 2025 gives growth > 16 / 12.857324 - 1 = 24.4427 %: over 21 %, so met."""
+    v = verdict(run_json("targets", "--facts", str(caam), "--year", "2025"), "cn-nev-sales-growth-2025-target")
+    assert v["status"] == "met" and v["outcome_derived"] is True
+    assert v["outcome"]["lower"] == 24.44269118 and v["outcome"]["lower_open"] is True  # 24.442691185...
+    assert v["outcome"]["upper"] is None
+    assert v["derived_from"] == [
+        {"operation": "40.9 % × 31.436 million vehicles", "facts": ["cn-nev-share-2024-zh", "caam-vehicle-sales-2024"]}
+    ]
+
+
+def test_a_stated_figure_wins_over_a_derived_one(run_json, caam) -> None:
+    """Once a source states 2024 NEV sales (12.866 M), the share-times-total figure is not used:
+    growth > 16 / 12.866 - 1 = 24.3587 %, not the derived 24.4427 %."""
+    sentence = "New energy vehicle sales reached 12.866 million units."
+    with (caam.parent / "seeds" / "caam-2024.txt").open("a", encoding="utf-8") as f:
+        f.write(sentence + "\n")
+    with (caam / "caam-2024.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            "  - id: caam-nev-sales-2024\n    metric: nev-sales\n    region: China\n    period: 2024\n"
+            f"    kind: actual\n    value: 12866000\n    qualifier: exact\n    quote: {sentence}\n"
+        )
+    v = verdict(run_json("targets", "--facts", str(caam), "--year", "2025"), "cn-nev-sales-growth-2025-target")
+    assert v["outcome_facts"] == ["cn-nev-sales-2025-zh", "caam-nev-sales-2024"] and v["derived_from"] == []
+    assert v["outcome"]["lower"] == 24.35877506  # 24.358775066...: a lower bound, rounded down

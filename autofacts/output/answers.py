@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from autofacts.derive import MARK as DERIVED_MARK
 from autofacts.model import Fact, KnowledgeBase, Metric
 from autofacts.output import Answer
 from autofacts.output.records import (
@@ -41,12 +42,22 @@ if TYPE_CHECKING:  # only for annotations: show need not import the arithmetic o
 # --- show ------------------------------------------------------------------------------------
 
 
+def _release(group: FactGroup, fact: Fact) -> str:
+    """'revision of X' or 'first release, revised by Y': a restated figure is shown with its first."""
+    if fact.revises is not None:
+        return f"revision of {fact.revises}"
+    later = [f.id for f in group.facts if f.revises == fact.id]
+    return f"first release, revised by {', '.join(later)}" if later else ""
+
+
 def _agreement(group: FactGroup, fact: Fact) -> str:
+    release = _release(group, fact)
     verdict = group.agreement
-    if verdict == "single":
-        return ""
+    if verdict in ("single", "revised"):
+        return release
     others = ", ".join(s for s in group.sources if s != fact.source) or "itself"
-    return f"agrees: {others}" if verdict == "agree" else f"CONFLICTS: {others}"
+    text = f"agrees: {others}" if verdict == "agree" else f"CONFLICTS: {others}"
+    return f"{release}; {text}" if release else text
 
 
 def _show_table(
@@ -70,7 +81,11 @@ def _show_table(
                     "source": source_label(kb, fact.source),
                     "source_id": fact.source,
                     "agreement": _agreement(group, fact),
-                    "quote": " ".join(fact.quote.split()) if full_quotes else excerpt(fact),
+                    "quote": (fact.note or "")
+                    if fact.derived_from is not None
+                    else " ".join(fact.quote.split())
+                    if full_quotes
+                    else excerpt(fact),
                     "id": fact.id,
                 }
             )
@@ -91,6 +106,8 @@ def _show_table(
         f"{len(facts)} fact{'s' if len(facts) != 1 else ''} from {sources} source{'s' if sources != 1 else ''}"
         f" · unit: {metric.unit} · {metric.measure}"
     ]
+    if any(f.derived_from is not None for f in facts):
+        footer.append(f"{DERIVED_MARK} derived from stated figures (the quote column says how); no source states it.")
     unit = "" if metric.unit in SELF_EVIDENT else f", in {unit_words(metric.unit)}"
     return Report(f"{metric.name} ({metric.id}){unit}", cols, rows, footer, cited_sources(kb, facts))
 
@@ -217,7 +234,10 @@ def _compare_table(kb: KnowledgeBase, comparison: Comparison) -> Report:
         f"{len(comparison.comparable)} metric(s) compared between {a} and {b}."
         " Shares and growth rates change in percentage points (pp); ≈ marks a figure derived from an"
         " approximate one; > and < mark bounds; M, B and T are millions, billions and trillions."
+        " Change % is computed from the two figures unless a note says a source states it."
     ]
+    if any(f.derived_from is not None for f in facts):
+        footer.append(f"{DERIVED_MARK} a figure derived from stated ones (the note says how); no source states it.")
     title = f"Compare {a} with {b}" + (f", in {unit_words(unit)}" if unit else "")
     return Report(title, cols, rows, footer, cited_sources(kb, facts), group_by="region")
 
@@ -250,6 +270,8 @@ def _compare_document(kb: KnowledgeBase, comparison: Comparison) -> dict[str, An
                 "change": interval_json(r.change),
                 "change_unit": r.change_unit or None,
                 "relative_change_percent": interval_json(r.relative),
+                "relative_change_basis": r.relative_basis,
+                "relative_change_fact": r.stated_change.id if r.stated_change is not None else None,
                 "cagr_percent": interval_json(r.cagr),
                 "note": r.note or None,
             }

@@ -153,6 +153,9 @@ def unit_words(unit: str) -> str:
 def short_value(fact: Fact, metric: Metric, with_unit: bool = False) -> str:
     """A stated figure's compact form: "≈ 1.4 M", "> 16 M", "40.9 %"; `with_unit` where the table
     does not say the unit once: "> 16 M vehicles"."""
+    if fact.derived_from is not None:  # never shown as if a source stated it
+        text = f"{format_interval(fact.derived_from.interval, metric.unit, short=True)} {MARK}"
+        return f"{text} {unit_words(metric.unit)}" if with_unit and metric.unit not in SELF_EVIDENT else text
     if fact.value is None:
         return "qualitative"
     text = format_stated(fact.value, fact.qualifier, metric.unit, fact.upper, short=True)
