@@ -19,7 +19,7 @@ from datetime import date
 
 from autofacts.interval import Interval
 from autofacts.model import Fact, KnowledgeBase, Location, Problem
-from autofacts.numbers import read_numbers
+from autofacts.numbers import Mention, read_numbers
 from autofacts.seeds import read_seeds, seed_label
 from autofacts.text import normalise, phrase_problem
 
@@ -143,10 +143,13 @@ def check_values(kb: KnowledgeBase) -> list[Problem]:
     """The value is a number the quote states, and the qualifier is the one it states it with; a
     range's two ends are the two ends of one range the quote states."""
     problems = []
+    read: dict[str, list[Mention]] = {}  # several facts often quote one sentence: read it once
     for fact in kb.facts:
         if fact.value is None:
             continue
-        mentions = [m for m in read_numbers(fact.quote) if m.value == fact.value]
+        if fact.quote not in read:
+            read[fact.quote] = read_numbers(fact.quote)
+        mentions = [m for m in read[fact.quote] if m.value == fact.value]
         if fact.upper is not None and mentions and not any(m.upper == fact.upper for m in mentions):
             ranges = ", ".join(f"'{m.text}'" for m in read_numbers(fact.quote) if m.upper is not None) or "none"
             problems.append(
