@@ -52,7 +52,17 @@ WORD_NUMBERS = {
     )
 }
 WORD_NUMBERS.update(
-    {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "dozen": 12,
+    }
 )
 
 ORDINAL_WORDS = {
@@ -132,9 +142,7 @@ _UNIT_SUFFIXES = {
     "tb": "TB",
     "mb": "MB",
     "t": "tonnes",
-    "h": "hours",
     "hrs": "hours",
-    "s": "seconds",
     "x": "times",
     "ml": "ml",
     "l": "litres",
@@ -148,7 +156,7 @@ _PATTERN = re.compile(
     rf"""
     (?<![\w.])(?P<ordinal>\d+)(?:st|nd|rd|th)\b
     | (?<![\w.,$€£¥₹₩])(?:(?P<cur>{_CURRENCY})\s?)?(?P<num>{_NUM})
-      (?:(?P<sfx>{_SUFFIX})(?![A-Za-z0-9_])|(?![A-Za-z0-9_]))
+      (?:(?P<sfx>{_SUFFIX})(?![A-Za-z0-9_])|(?P<letters>[A-Za-z]{{2,4}})(?![A-Za-z0-9_])|(?![A-Za-z0-9_]))
       (?:[ \-]?(?P<scale>{_SCALE})(?![a-z]))?(?:\s?(?P<pct>%|percent\b|per\ cent\b))?
     | \b(?P<compound>(?:{_TENS})[ \-](?:{_UNITS}))\b
       (?:[ \-](?P<cscale>thousand|million|billion)\b)?(?:\s?(?P<cpct>percent\b))?
@@ -279,6 +287,10 @@ def read_numbers(text: str) -> list[Mention]:
             unit = "ordinal"
         elif m["num"]:
             value = _to_decimal(m["num"])
+            if m["letters"]:
+                if m["letters"].lower() in ("am", "pm") or (len(m["num"]) == 4 and m["letters"] == "s"):
+                    continue  # "10am"
+                unit = m["letters"]  # "50mph", "2.4GHz": a unit written onto the number
             suffix = (m["sfx"] or "").lower()
             if m["sfx"] and len(m["sfx"]) == 1 and m["sfx"].isupper() and m["sfx"] not in "KMB":
                 continue  # a name, not a figure: "the 9X model", "4S stores"
@@ -291,6 +303,8 @@ def read_numbers(text: str) -> list[Mention]:
             if m["scale"]:
                 value *= SCALES[m["scale"].lower()]
             percent = bool(m["pct"])
+            if _signed(text, m.start()):
+                value = -value  # "-2.5%", "−3"
         elif m["compound"]:
             tens, ones = re.split(r"[ \-]", m["compound"].lower())
             value = Decimal(WORD_NUMBERS[tens] + WORD_NUMBERS[ones])
@@ -323,6 +337,11 @@ def read_numbers(text: str) -> list[Mention]:
             qualifier = "about"  # "the 100,000-yuan level", "a trillion-yuan-level cluster"
         mentions.append(Mention(value, qualifier, unit, m.start(), m.end(), m.group(0)))
     return _ranges(text, mentions)
+
+
+def _signed(text: str, start: int) -> bool:
+    """A minus sign stands right before the number, on its own ("fell to -2.5%", not "2014-2016")."""
+    return start > 0 and text[start - 1] in "-−" and (start == 1 or text[start - 2] in " \t\n(")
 
 
 def _counted(text: str, m: re.Match[str]) -> bool:
