@@ -271,7 +271,7 @@ def _hedge_before(text: str, start: int, unit: str | None) -> tuple[str, int]:
 def _is_date_part(text: str, end: int, start: int) -> bool:
     """Months and days ("10月", "8月底", "31日") and the first month of "1-11月" are dates."""
     rest = text[end : end + 8]
-    if re.match(r"\s*(?:月(?!份?[\d])|日|号)", rest) and text[max(0, start - 1) : start] != "个":
+    if re.match(r"\s*(?:月|日|号)", rest):
         return True
     return bool(re.match(r"\s*[-—–~～至到]\s*\d{1,2}\s*月", rest))
 
@@ -457,6 +457,8 @@ def _label(kind: str, year: int, groups: tuple[str, ...]) -> tuple[str, int] | N
         month = _cn_or_int(groups[0])
         if not 1 < month <= 12:
             return None
+        if month == 12:  # "1-12月" is the whole year
+            return str(year), 12
         return f"{year}-01/{year}-{month:02d}", month
     if kind == "q1-3":
         return f"{year}-01/{year}-09", 9

@@ -146,7 +146,7 @@ _LIST_JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
 _CLAUSE = re.compile(r"[，。；：！？;:!?]")
 _BASE_BEFORE = re.compile(r"(?:比|较|相比|与|同)\s*$")  # "比2020年增长": 2020 is the comparison base
 _MULTIPLE_OF = re.compile(r"是\s*$")  # "是2021年的6倍": 2021 is the base of the multiple
-_RECORD = re.compile(r"^[^，。；]{0,6}?新高")
+_DATELINE = re.compile(r"[市省]?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)")
 
 
 @dataclass(frozen=True)
@@ -323,7 +323,8 @@ class ChineseReader:
     def region(self, text: str, mention: Mention, entity: str | None, ctx: _Context) -> tuple[str | None, str]:
         places: list[tuple[int, str, str]] = []
         for word, name in PLACES.items():
-            places += [(m.start(), name, word) for m in re.finditer(word, text)]
+            # a dateline ("新华社北京1月13日电") says where the report was filed, not what it is about
+            places += [(m.start(), name, word) for m in re.finditer(word, text) if not _DATELINE.match(text, m.end())]
         places += [(m.start(), "China", m[0]) for m in _CHINA.finditer(text)]
         places += [(m.start(), "World", m[0]) for m in _WORLD.finditer(text) if not _RANK_SCOPE.match(text, m.end())]
         if entity is not None:
