@@ -107,7 +107,7 @@ def _show_table(
         f" · unit: {metric.unit} · {metric.measure}"
     ]
     if any(f.derived_from is not None for f in facts):
-        footer.append(f"{DERIVED_MARK} derived from stated figures (the quote column says how); no source states it.")
+        footer.append(f"{DERIVED_MARK} derived from stated figures (its quote says how); no source states it.")
     unit = "" if metric.unit in SELF_EVIDENT else f", in {unit_words(metric.unit)}"
     return Report(f"{metric.name} ({metric.id}){unit}", cols, rows, footer, cited_sources(kb, facts))
 
