@@ -18,7 +18,7 @@ from functools import cached_property
 from autofacts.chinese import is_chinese
 from autofacts.errors import PeriodError
 from autofacts.model import KnowledgeBase, Metric
-from autofacts.numbers import WORD_NUMBERS, Mention, hedge_start
+from autofacts.numbers import FALL_BEFORE, WORD_NUMBERS, Mention, hedge_start
 from autofacts.parse import PLACEHOLDER
 from autofacts.periods import parse_period
 from autofacts.text import (
@@ -217,11 +217,7 @@ _GROWTH_BEFORE = re.compile(
     r"(?:\s+by)?\s*$",
     re.I,
 )
-_DECLINE_BEFORE = re.compile(
-    r"\b(?:down|fell|fallen|falling|dropped|drop of|declined|decline of|decreased|decrease of|shrank|shrunk"
-    r"|slumped|slid|contracted|lower)(?:\s+by)?\s*$",
-    re.I,
-)
+_DECLINE_BEFORE = FALL_BEFORE  # the number reader makes a per cent after these words negative
 _GROWTH_AFTER = re.compile(
     r"^\s*(?:(?:year[- ]on[- ]year|yoy|y/y)\b|(?:from|over|compared (?:with|to)) (?:a year earlier|the previous year"
     r"|the same period|last year|a year ago)|(?:growth|increase|rise|jump)\b)",
@@ -838,13 +834,12 @@ class Reader:
         if m.unit == "percent" and _POINTS.match(text[fig.end :]):
             return None, None, f"metric: a change of {said} in percentage points, not a level or a growth rate"
         if m.unit == "percent" and (fig.growth or fig.decline):
-            if fig.decline:
-                return None, None, f"metric: a fall in {said}: file the change as negative, or as a decline metric"
             growth = self.growth_of.get(base)
             if growth is None:
                 proposed = f"{base}-growth"
                 return None, proposed, f"metric: growth of {said}; the catalogue has no {proposed}"
-            return growth, None, f"metric: growth of {said}"
+            fall = " (a fall: negative)" if fig.decline else ""
+            return growth, None, f"metric: growth of {said}{fall}"
         if not _fits(level.metric, m, nouns):
             return None, None, ""
         return base, None, f"metric: {said}"
