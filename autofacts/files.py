@@ -44,7 +44,7 @@ class OutputPathError(UsageError):
 class OutputWriteError(AutofactsError):
     """The output could not be written (permissions, a full disk); nothing was left behind."""
 
-    code = "E003"
+    code = "E005"
 
 
 class ReadRefusal(OSError):

@@ -128,3 +128,17 @@ def test_times_dates_and_codes_are_not_numbers() -> None:
     assert [m.text for m in read_numbers(text)] == ["3,000"]
     (m,) = read_numbers("a 10-fold increase")
     assert (m.value, m.unit) == (D(10), "times")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("margins fell to -2.5% in May", [(D("-2.5"), "percent")]),  # a minus sign on its own
+        ("from 2014-2016", [(D(2014), None), (D(2016), None)]),  # a hyphen between two numbers is no sign
+        ("a 50mph limit and 2.4GHz chips", [(D(50), "mph"), (D("2.4"), "GHz")]),
+        ("a dozen plants", [(D(12), None)]),
+        ("at 10am in the 1990s, the 4S stores", []),  # a time, a decade, a shop's name
+    ],
+)
+def test_signs_units_written_on_and_what_is_no_number(text: str, values: list[tuple[D, str | None]]) -> None:
+    assert [(m.value, m.unit) for m in read_numbers(text)] == values

@@ -126,7 +126,7 @@ def test_unwritable_folder_as_a_plain_user(nobody_dir: Path) -> None:
     locked.chmod(0o555)
     result = as_nobody(["report", "--metric", "nev-share", "-o", str(locked / "page.html")], cwd=folder)
     assert result.returncode == 1
-    assert one_line(result.stderr) == f"autofacts: error[E003]: cannot write {locked / 'page.html'}: Permission denied"
+    assert one_line(result.stderr) == f"autofacts: error[E005]: cannot write {locked / 'page.html'}: Permission denied"
     assert os.listdir(locked) == []
 
 
