@@ -135,6 +135,8 @@ COMPANIES = {
     "宁德时代": "CATL",
 }
 
+_PLACE = re.compile("|".join(sorted(PLACES, key=len, reverse=True)))
+_COMPANY = re.compile("|".join(sorted(COMPANIES, key=len, reverse=True)))
 _TARGET = re.compile(r"目标|力争|提出|规划|计划|确保|争取|要求|方案|意见")
 _FORECAST = re.compile(r"预计|预测|有望|预期|估计|展望")
 _VEHICLE_NOUN = re.compile(r"新能源(?:汽)?车|纯电动|插电式?混合动力|电动汽车|乘用车|商用车|汽车|整车")
@@ -146,7 +148,7 @@ _LIST_JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
 _CLAUSE = re.compile(r"[，。；：！？;:!?]")
 _BASE_BEFORE = re.compile(r"(?:比|较|相比|与|同)\s*$")  # "比2020年增长": 2020 is the comparison base
 _MULTIPLE_OF = re.compile(r"是\s*$")  # "是2021年的6倍": 2021 is the base of the multiple
-_RECORD = re.compile(r"^[^，。；]{0,6}?新高")
+_DATELINE = re.compile(r"[市省]?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)")
 
 
 @dataclass(frozen=True)
@@ -321,9 +323,8 @@ class ChineseReader:
     # -- place, company, period, kind -----------------------------------------------------------
 
     def region(self, text: str, mention: Mention, entity: str | None, ctx: _Context) -> tuple[str | None, str]:
-        places: list[tuple[int, str, str]] = []
-        for word, name in PLACES.items():
-            places += [(m.start(), name, word) for m in re.finditer(word, text)]
+        # a dateline ("新华社北京1月13日电") says where the report was filed, not what it is about
+        places = [(m.start(), PLACES[m[0]], m[0]) for m in _PLACE.finditer(text) if not _DATELINE.match(text, m.end())]
         places += [(m.start(), "China", m[0]) for m in _CHINA.finditer(text)]
         places += [(m.start(), "World", m[0]) for m in _WORLD.finditer(text) if not _RANK_SCOPE.match(text, m.end())]
         if entity is not None:
@@ -369,7 +370,7 @@ def _is_own(text: str, phrase: PeriodPhrase, mention: Mention) -> bool:
 
 
 def _entity(text: str, at: int) -> str | None:
-    found = [(m.start(), name) for word, name in COMPANIES.items() for m in re.finditer(word, text[:at])]
+    found = [(m.start(), COMPANIES[m[0]]) for m in _COMPANY.finditer(text, 0, at)]
     return max(found)[1] if found else None
 
 

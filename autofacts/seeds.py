@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,9 +64,13 @@ def seed_problem(kb: KnowledgeBase, file: str) -> str | None:
     target = (kb.seeds_dir / relative).resolve()
     if seeds not in target.parents:
         return f"seed file '{file}' resolves outside the seeds folder (a link?)"
-    if not target.exists():
+    try:
+        info = target.stat()
+    except FileNotFoundError:
         return f"seed file '{file}' not found in {seeds_label(kb)}"
-    if not target.is_file():
+    except OSError as exc:  # an unreadable seeds folder, a loop of links
+        return f"seed file '{file}' cannot be read: {exc.strerror or exc}"
+    if not stat.S_ISREG(info.st_mode):
         return f"seed file '{file}' is not a regular file"
     return None
 

@@ -112,6 +112,8 @@ def test_offsets_point_into_the_original_text() -> None:
         "1-11月",
         "前11个月",
         "截至2025年8月底",
+        "新华社北京1月13日电",
+        "3月1日起施行",
         "千家万户",
         "一、总体情况",
         "L2级辅助驾驶",
@@ -217,6 +219,7 @@ PUBLISHED = date(2025, 12, 10)
         ("2025年1-11月", ["2025-01/2025-11"]),
         ("2025年1—11月", ["2025-01/2025-11"]),
         ("2025年前11个月", ["2025-01/2025-11"]),
+        ("2024年1-12月", ["2024"]),  # all twelve months: the year
         ("2024年。1-11月，产量", ["2024", "2024-01/2024-11"]),  # the year last stated before
         ("1-11月，产量", ["2025-01/2025-11"]),  # none stated: the latest January-November over by publication
         ("前三季度", ["2025-01/2025-09"]),
@@ -345,9 +348,9 @@ def test_show_at_80_columns_keeps_chinese_quotes_within_the_width(run, monkeypat
     monkeypatch.setenv("COLUMNS", "80")
     out = run("show", "nev-share").stdout
     assert max(cells(line) for line in out.splitlines()) <= 80
-    # the Chinese twin of the English 51.6 % is shown whole (it fits), and said to agree
+    # the Chinese twin of the English 51.6 % is shown whole (it fits), and said to restate it
     assert "(h) 2025年10月，新能源汽车新车销量占比达到51.6%。" in out
-    assert "agrees [" in out and "] zh-2025-summary: " in out  # agreement by footnote mark, listed under the table
+    assert "restates [" in out and "] zh-2025-summary: " in out  # relation by footnote mark, listed under the table
 
 
 def test_a_long_chinese_quote_is_cut_around_its_figure_by_columns_not_characters(kb) -> None:

@@ -143,3 +143,13 @@ def test_pairs_without_fenbie_longest_phrase_and_percentage_points(kb) -> None:
         (D(4_272_100), "vehicle-sales", "BYD"),
         (D(417_200), "vehicle-exports", "BYD"),  # 海外销量, not its shorter 销量
     ]
+
+
+def test_a_dateline_place_is_not_the_figures_region(kb) -> None:
+    text = "新华社北京1月13日电 1-12月，汽车产销分别完成3128.2万辆和3143.6万辆。北京市新能源汽车产量达到20万辆。"
+    found = [(c.mention.value, c.metric, c.region, c.period) for c in extract_candidates(text, kb, date(2025, 1, 13))]
+    assert found == [
+        (D(31_282_000), "vehicle-production", None, "2024"),  # filed in Beijing, about no place it names
+        (D(31_436_000), "vehicle-sales", None, "2024"),
+        (D(200_000), "nev-production", "Beijing", "2024"),
+    ]

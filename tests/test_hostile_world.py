@@ -385,3 +385,17 @@ def test_a_seed_paragraph_with_an_escape_sequence_is_shown_not_obeyed(run, kb_co
     assert result.exit_code == 0
     # ESC shown as \x1b; the BEL that ends the sequence Rich drops itself
     assert "\x1b" not in result.stdout and "\\x1b]0;pwnedAmong these," in result.stdout
+
+
+def test_an_unreadable_seeds_folder_as_a_plain_user(nobody_dir: Path) -> None:
+    root = Path(__file__).parent.parent
+    shutil.copytree(root / "facts", nobody_dir / "facts")
+    shutil.copytree(root / "seeds", nobody_dir / "seeds")
+    (nobody_dir / "seeds").chmod(0o000)
+    for argv in (["cite", "cn-nev-share-2020"], ["coverage"], ["report", "-o", "r.html"]):
+        result = as_nobody([*argv, "--facts", "facts"], cwd=nobody_dir)
+        assert result.returncode == 1, argv
+        assert "Traceback" not in result.stderr and "internal error" not in result.stderr, argv
+        assert f"seed file '{FYP_SEED}' cannot be read: Permission denied" in one_line(result.stderr), argv
+    checked = as_nobody(["check", "--facts", "facts"], cwd=nobody_dir)
+    assert checked.returncode == 1 and f"error[E112]: seed file '{FYP_SEED}' cannot be read: Permission denied" in checked.stdout

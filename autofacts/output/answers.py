@@ -51,13 +51,22 @@ def _release(group: FactGroup, fact: Fact) -> str:
 
 
 def _agreement(group: FactGroup, fact: Fact) -> str:
+    """'agrees: A', 'restates: B', 'restated by: C' or 'CONFLICTS: D' ('; ' between them): a source
+    listed after a colon is cited by its footnote mark."""
     release = _release(group, fact)
     verdict = group.agreement
     if verdict in ("single", "revised"):
         return release
-    others = ", ".join(s for s in group.sources if s != fact.source) or "itself"
-    text = f"agrees: {others}" if verdict == "agree" else f"CONFLICTS: {others}"
-    return f"{release}; {text}" if release else text
+    if verdict == "conflict":
+        texts = [f"CONFLICTS: {', '.join(s for s in group.sources if s != fact.source) or 'itself'}"]
+    else:
+        relations = (
+            ("agrees", group.agreeing(fact)),
+            ("restates", group.restates(fact)),
+            ("restated by", group.restated_by(fact)),
+        )
+        texts = [f"{word}: {', '.join(sources)}" for word, sources in relations if sources]
+    return "; ".join([release, *texts] if release else texts)
 
 
 def _show_table(
@@ -107,7 +116,7 @@ def _show_table(
         f" · unit: {metric.unit} · {metric.measure}"
     ]
     if any(f.derived_from is not None for f in facts):
-        footer.append(f"{DERIVED_MARK} derived from stated figures (the quote column says how); no source states it.")
+        footer.append(f"{DERIVED_MARK} derived from stated figures (its quote says how); no source states it.")
     unit = "" if metric.unit in SELF_EVIDENT else f", in {unit_words(metric.unit)}"
     return Report(f"{metric.name} ({metric.id}){unit}", cols, rows, footer, cited_sources(kb, facts))
 
@@ -248,7 +257,7 @@ def _side_json(kb: KnowledgeBase, side: Side | None) -> dict[str, Any] | None:
     return {
         "fact": fact_record(kb, side.used),
         "also_stated_by": [f.id for f in side.others],
-        "agreement": FactGroup((side.used, *side.others)).agreement,
+        "agreement": side.group.agreement,
     }
 
 
