@@ -18,7 +18,7 @@ from functools import cached_property
 from autofacts.chinese import is_chinese
 from autofacts.errors import PeriodError
 from autofacts.model import KnowledgeBase, Metric
-from autofacts.numbers import WORD_NUMBERS, Mention, hedge_start
+from autofacts.numbers import FALL_BEFORE, WORD_NUMBERS, Mention, hedge_start
 from autofacts.parse import PLACEHOLDER
 from autofacts.periods import parse_period
 from autofacts.text import (
@@ -217,11 +217,7 @@ _GROWTH_BEFORE = re.compile(
     r"(?:\s+by)?\s*$",
     re.I,
 )
-_DECLINE_BEFORE = re.compile(
-    r"\b(?:down|fell|fallen|falling|dropped|drop of|declined|decline of|decreased|decrease of|shrank|shrunk"
-    r"|slumped|slid|contracted|lower)(?:\s+by)?\s*$",
-    re.I,
-)
+_DECLINE_BEFORE = FALL_BEFORE  # the number reader makes a per cent after these words negative
 _GROWTH_AFTER = re.compile(
     r"^\s*(?:(?:year[- ]on[- ]year|yoy|y/y)\b|(?:from|over|compared (?:with|to)) (?:a year earlier|the previous year"
     r"|the same period|last year|a year ago)|(?:growth|increase|rise|jump)\b)",
@@ -838,13 +834,12 @@ class Reader:
         if m.unit == "percent" and _POINTS.match(text[fig.end :]):
             return None, None, f"metric: a change of {said} in percentage points, not a level or a growth rate"
         if m.unit == "percent" and (fig.growth or fig.decline):
-            if fig.decline:
-                return None, None, f"metric: a fall in {said}: file the change as negative, or as a decline metric"
             growth = self.growth_of.get(base)
             if growth is None:
                 proposed = f"{base}-growth"
                 return None, proposed, f"metric: growth of {said}; the catalogue has no {proposed}"
-            return growth, None, f"metric: growth of {said}"
+            fall = " (a fall: negative)" if fig.decline else ""
+            return growth, None, f"metric: growth of {said}{fall}"
         if not _fits(level.metric, m, nouns):
             return None, None, ""
         return base, None, f"metric: {said}"
@@ -856,7 +851,7 @@ class Reader:
         out: list[Figure] = []
         for m in figure_mentions(text):
             hedge_at = hedge_start(text, m.start)
-            before = text[:hedge_at]
+            before = text[max(0, hedge_at - 40) : hedge_at]  # the words right before: never the whole prefix
             after = text[m.end :]
             growth = bool(_GROWTH_BEFORE.search(before) or (m.unit == "percent" and _GROWTH_AFTER.match(after)))
             decline = bool(_DECLINE_BEFORE.search(before))
@@ -903,7 +898,7 @@ class Reader:
 
     def each(self, text: str, fig: Figure, spans: list[tuple[int, int, MetricPhrase]]) -> list[MetricPhrase]:
         """ "production and sales each exceeded 12 million": one figure for every metric of the list."""
-        if not _EACH_BEFORE.search(text[: fig.hedge_at]):
+        if not _EACH_BEFORE.search(text[max(0, fig.hedge_at - 40) : fig.hedge_at]):
             return []
         chain: list[tuple[int, int, MetricPhrase]] = []
         for span in spans:

@@ -9,7 +9,7 @@ from a new document, and `coverage` to find every figure a source states.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from autofacts.interval import HEDGE_WORDS
@@ -177,6 +177,13 @@ _HEDGE_AT_END = re.compile(
     r"(?:^|(?<=[^a-z0-9]))(" + "|".join(re.escape(w) for w in sorted(_HEDGE_OF, key=len, reverse=True)) + r")$"
 )
 _LEVEL_AFTER = re.compile(r"^[\w\-]{0,16}?[ \-]level\b", re.IGNORECASE)
+# Words of a fall right before a per cent: "down 12 percent", "fell 0.8 percent", "a decline of 3%"
+# state a change of -12, -0.8, -3 (as the Chinese reader reads "下降3%"); "fell to 5 percent" is a level.
+FALL_BEFORE = re.compile(
+    r"\b(?:down|fell|fallen|falling|dropped|drop of|declined|decline of|decreased|decrease of|shrank|shrunk"
+    r"|slumped|slid|contracted|lower)(?:\s+by)?\s*$",
+    re.IGNORECASE,
+)
 
 # What follows a number says its unit; the matching group's name is the unit.
 _UNIT_AFTER = re.compile(
@@ -336,7 +343,17 @@ def read_numbers(text: str) -> list[Mention]:
         if qualifier == "exact" and _LEVEL_AFTER.match(text[m.end() : m.end() + 30]):
             qualifier = "about"  # "the 100,000-yuan level", "a trillion-yuan-level cluster"
         mentions.append(Mention(value, qualifier, unit, m.start(), m.end(), m.group(0)))
-    return _ranges(text, mentions)
+    return [_fall(text, m) for m in _ranges(text, mentions)]
+
+
+def _fall(text: str, m: Mention) -> Mention:
+    """A per cent stated as a fall is negative; a range of falls keeps its foot below its top."""
+    at = hedge_start(text, m.start)
+    if m.unit != "percent" or m.value < 0 or not FALL_BEFORE.search(text[max(0, at - 40) : at]):
+        return m
+    if m.upper is None:
+        return replace(m, value=-m.value)
+    return replace(m, value=-m.upper, upper=-m.value)
 
 
 def _signed(text: str, start: int) -> bool:

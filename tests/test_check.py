@@ -246,3 +246,33 @@ facts:
         "range.yaml:16:12: error[E121]: range 3600000 to 4500000 is not a range the quote states "
         "(it states: '3.6 million and 4 million')" in "\n".join(lines)
     )
+
+
+def test_a_fall_is_a_negative_growth(run, kb_copy: Path) -> None:
+    # "down 12 percent from a year earlier" states a growth of -12, as "下降12%" does
+    seed = kb_copy.parent / "seeds" / "fall.txt"
+    seed.write_text("BYD sold 2.25 million vehicles, down 12 percent from a year earlier.\n", encoding="utf-8")
+    (kb_copy / "fall.yaml").write_text(
+        """sources:
+  - id: fall
+    file: fall.txt
+    title: Sales
+    published: 2025-01-03
+    language: en
+facts:
+  - id: byd-2024-growth
+    source: fall
+    metric: vehicle-sales-growth
+    region: World
+    entity: BYD
+    period: 2024
+    kind: actual
+    value: -12
+    quote: BYD sold 2.25 million vehicles, down 12 percent from a year earlier.
+""",
+        encoding="utf-8",
+    )
+    assert run("check", "--facts", str(kb_copy)).exit_code == 0
+    edit(kb_copy / "fall.yaml", "value: -12", "value: 12")
+    lines = check(run, kb_copy)
+    assert "error[E121]: value 12 is not a number the quote states (it states: 2250000, -12)" in "\n".join(lines)

@@ -252,8 +252,8 @@ def test_a_news_article_read_as_a_curator_would(kb) -> None:
         # the present tense: as of publication; a company's stations placed nowhere: region left to the curator
         ("3,000", "battery-swap-stations", None, "-", "actual", "Nio", "over", None, None),
         ("6 million and 6.5 million", "vehicle-exports", china, "2025", "forecast", None, "between", 6_500_000, None),
-        # a fall is not a growth rate of 5: left to the curator
-        ("5 percent", None, china, "2025-01/2025-07", "actual", None, "exact", None, None),
+        # "fell 5 percent" is a growth of -5 (its value: see test_a_fall_is_a_negative_growth)
+        ("5 percent", "vehicle-exports-growth", china, "2025-01/2025-07", "actual", None, "exact", None, None),
     ]
 
 
@@ -372,4 +372,16 @@ def test_the_phrases_articles_use(kb) -> None:
         # a company named by the subject of "sold", not in the list of known companies
         ("1.23 million", "vehicle-sales", "World", "2024", "Great Wall Motor"),
         ("453,000", "vehicle-exports", "World", "2024", "Great Wall Motor"),
+    ]
+
+
+def test_a_fall_is_a_negative_growth(kb) -> None:
+    text = "In 2025, China's vehicle exports fell 5 percent, and sales were down 12 percent from a year earlier.\n"
+    got = [
+        (c.mention.text, str(c.mention.value), c.metric, c.period)
+        for c in extract_candidates(text, kb, date(2026, 1, 15))
+    ]
+    assert got == [
+        ("5 percent", "-5", "vehicle-exports-growth", "2025"),
+        ("12 percent", "-12", "vehicle-sales-growth", "2025"),
     ]

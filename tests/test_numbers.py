@@ -142,3 +142,24 @@ def test_times_dates_and_codes_are_not_numbers() -> None:
 )
 def test_signs_units_written_on_and_what_is_no_number(text: str, values: list[tuple[D, str | None]]) -> None:
     assert [(m.value, m.unit) for m in read_numbers(text)] == values
+
+
+def test_a_per_cent_stated_as_a_fall_is_negative() -> None:
+    def read(text: str) -> list[tuple[str, str, str | None]]:
+        return [(str(m.value), m.qualifier, m.unit) for m in read_numbers(text)]
+
+    assert read("Sales were down 12 percent from a year earlier.") == [("-12", "exact", "percent")]
+    assert read("Output fell 0.8 percent.") == [("-0.8", "exact", "percent")]
+    assert read("Exports declined nearly 5% in May.") == [("-5", "nearly", "percent")]
+    assert read("Profit decreased by 3.5 percent; margins dropped 2 percent.") == [
+        ("-3.5", "exact", "percent"),
+        ("-2", "exact", "percent"),
+    ]
+    assert read("a decline of 7 percent") == [("-7", "exact", "percent")]
+    # a level the figure fell to is not a change; a rise stays positive
+    assert read("Sales fell to 2.25 million units.") == [("2250000.00", "exact", "vehicles")]
+    assert read("Its share fell to 5 percent.") == [("5", "exact", "percent")]
+    assert read("Sales were up 3 percent.") == [("3", "exact", "percent")]
+    # a range of falls: the foot is the larger fall
+    (m,) = read_numbers("Prices dropped by 3-5 percent.")
+    assert (m.value, m.upper, m.qualifier) == (-5, -3, "between")
