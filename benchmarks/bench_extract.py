@@ -41,8 +41,9 @@ def document(count: int, language: str = "en") -> str:
         if is_chinese(text) != (language == "zh"):
             continue
         for s in sentences(text):
-            text = s.text if s.text.endswith((".", "!", "?", '"', "”", "。")) else s.text + "."
-            pool.append(text)
+            line = s.text if s.text.endswith((".", "!", "?", '"', "”", "。")) else s.text + "."
+            if len(sentences(line)) == 1:  # one sentence on its own line too, so the count is exact
+                pool.append(line)
     picked = [pool[i % len(pool)] for i in range(count)]
     return "\n\n".join("\n".join(picked[i : i + 5]) for i in range(0, count, 5)) + "\n"
 
