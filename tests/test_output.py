@@ -129,7 +129,7 @@ def test_each_format_built_only_when_asked(tmp_path: Path) -> None:
             Counted.built.append("document")
             return super().document()
 
-    answer = Counted(kb, kb.metrics["sales"], group_facts(kb.facts_for("sales")))
+    answer = Counted(kb, kb.metrics["sales"], group_facts(kb, kb.facts_for("sales")))
     answer.rich(80)
     assert Counted.built == ["table"]
     answer.text(OutputFormat.json)
