@@ -385,3 +385,10 @@ def test_a_fall_is_a_negative_growth(kb) -> None:
         ("5 percent", "-5", "vehicle-exports-growth", "2025"),
         ("12 percent", "-12", "vehicle-sales-growth", "2025"),
     ]
+
+
+def test_a_company_share_and_overseas_sales(kb) -> None:
+    text = "BYD's market share reached 32 percent in 2024. BYD's overseas sales reached 417,204 vehicles in 2024."
+    got = [(c.mention.text, c.metric, c.entity) for c in extract_candidates(text, kb, date(2025, 3, 1))]
+    # a company's market share is not the NEV share of all sales: left to the curator
+    assert got == [("32 percent", None, "BYD"), ("417,204", "vehicle-exports", "BYD")]
