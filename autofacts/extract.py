@@ -274,6 +274,10 @@ _SEGMENT = re.compile(r"\b(?:passenger (?:cars?|vehicles?)|commercial vehicles?|
 _WILL = re.compile(r"\b(?:will|shall|is to|are to|is set to|are set to)\b", re.I)
 _POINTS = re.compile(r"\s*percentage points?\b", re.I)
 _ANAPHORA = re.compile(r"^(?:This|These|Such)\b")
+# A sentence opening with these is about the company the sentence before named.
+_COMPANY_ANAPHORA = re.compile(
+    r"^(?:Its|The (?:company|carmaker|automaker|firm|group|manufacturer)(?:'s|’s)?|公司)(?![\w-])"
+)
 _COORDINATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as well as\s+)$", re.I)
 _GROUP_JOIN = re.compile(r"^\s*(?:(?:units|vehicles|percent|%)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)$", re.I)
 _EACH_BEFORE = re.compile(r"\b(?:each|both|all)\s+(?:\w+\s+){0,2}$", re.I)
@@ -544,6 +548,8 @@ class Context:
     period_why: str = ""
     region_why: str = ""
     nev: bool = False  # the sentence before spoke of NEVs ("This surge tracks with production, ...")
+    entity: str | None = None  # the one company the sentence before was about ("BYD sold ... Its ...")
+    entity_why: str = ""
 
 
 AS_OF_PUBLICATION = "-"  # Candidate.period when the text dates a figure by its publication
@@ -943,6 +949,9 @@ class Reader:
                     else ("kind: a period after publication, and no word says forecast or target")
                 )
             entity, entity_why = _entity_of(text, fig, entities)
+            anaphora = _COMPANY_ANAPHORA.match(text)
+            if entity is None and ctx.entity is not None and anaphora is not None:
+                entity, entity_why = ctx.entity, f"entity: '{anaphora[0]}' is {ctx.entity_why}"
             if kind == "actual" and entity is None and period_why.startswith(("period: '", "period: a year after")):
                 said = period_why.split(": ", 1)[1]
                 new_ctx = replace(new_ctx, period=period, period_why=f'{said}, in an earlier sentence "{_clip(text)}"')
@@ -986,6 +995,12 @@ class Reader:
         """What a sentence tells the ones after it: the place it names (when it is not about a
         company), the period it states (when it states an outcome), and whether it speaks of NEVs."""
         new = replace(ctx, nev=bool(_NEV.search(text)))
+        named = {e[2] for e in entities}
+        if len(named) == 1:
+            (name,) = named
+            new = replace(new, entity=name, entity_why=f"'{name}', in an earlier sentence \"{_clip(text)}\"")
+        elif named or not _COMPANY_ANAPHORA.match(text):
+            new = replace(new, entity=None, entity_why="")
         industry = [p for p in places if not _compared_with(text, p[0])]
         if len({p[2] for p in industry} - {"China"}) > 1 or _EXAMPLES.search(text):
             industry = []  # "restricted cities (such as Beijing and Shanghai)": examples, not the subject

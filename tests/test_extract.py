@@ -412,3 +412,17 @@ def test_produce_n_new_energy_vehicles_names_nev_production(kb) -> None:
         (c.mention.text, c.metric, c.region, c.period, c.kind) for c in extract_candidates(text, kb, date(2025, 12, 1))
     ]
     assert got == [("3 million", "nev-production", "Guangdong", "2027", "target")]
+
+
+def test_its_and_the_company_refer_to_the_company_named_before(kb) -> None:
+    text = (
+        "BYD sold 480,186 vehicles in November. Its overseas sales reached 131,935 units last month. "
+        "China's vehicle exports rose in November. Its exports reached 600,000 units last month."
+    )
+    got = [(c.mention.text, c.metric, c.entity) for c in extract_candidates(text, kb, date(2025, 12, 1))]
+    # the last "Its" follows a sentence about China, not BYD: no company is carried over
+    assert got == [
+        ("480,186", "vehicle-sales", "BYD"),
+        ("131,935", "vehicle-exports", "BYD"),
+        ("600,000", "vehicle-exports", None),
+    ]
