@@ -271,6 +271,13 @@ _KIND_BREAK = re.compile(r"\s--\s|\s—\s|,\s+(?:while|whereas|but)\b|\.\s", re.
 _PASSIVE = re.compile(r"(?:expected|projected|forecast|predicted|likely|estimated|set|planned|targeted)\b", re.I)
 _COMPARISON_BEFORE = re.compile(r"\b(?:compared (?:with|to)|versus|than|against|up from|down from)\s+$", re.I)
 _SEGMENT = re.compile(r"\b(?:passenger (?:cars?|vehicles?)|commercial vehicles?|trucks|buses)\b", re.I)
+# "its annual target of 4.6 million": the figure is for a whole year, whatever the sentence's period
+_ANNUAL = re.compile(
+    r"\b(?:annual|full-year|full year|yearly|whole-year)\s+(?:[\w-]+\s+){0,2}?(?:target|goal|forecast|plan|guidance)"
+    r"\s+(?:of\s+|is\s+|was\s+)?$",
+    re.I,
+)
+_RETAIL = re.compile(r"\bretail\b", re.I)
 _WILL = re.compile(r"\b(?:will|shall|is to|are to|is set to|are set to)\b", re.I)
 _POINTS = re.compile(r"\s*percentage points?\b", re.I)
 _ANAPHORA = re.compile(r"^(?:This|These|Such)\b")
@@ -842,6 +849,12 @@ class Reader:
                 proposed_segment = f"{proposed_segment}-growth"
             return None, proposed_segment, f"metric: {said} of one segment; the catalogue has no {proposed_segment}"
         base = segmented
+        clause_before = text[fig.clause[0] : fig.hedge_at] + " " + level.text
+        if base.endswith("-sales") and _RETAIL.search(clause_before + text[fig.end : fig.clause[1]]):
+            proposed = base[: -len("-sales")] + "-retail-sales"
+            if m.unit == "percent" and (fig.growth or fig.decline):
+                proposed += "-growth"
+            return None, proposed, f"metric: retail {said}; the catalogue has no {proposed}"
         if m.unit == "percent" and _POINTS.match(text[fig.end :]):
             return None, None, f"metric: a change of {said} in percentage points, not a level or a growth rate"
         if m.unit == "percent" and (fig.growth or fig.decline):
@@ -939,6 +952,11 @@ class Reader:
             levels: list[MetricPhrase | None] = [*self.each(text, fig, spans)]
             levels = levels or [paired[i] if i in paired else self.level_for(text, fig, spans, nouns)]
             period, period_why = self._period(text, fig, phrases, ctx, kind)
+            annual = _ANNUAL.search(text[max(0, fig.hedge_at - 60) : fig.hedge_at])
+            if annual is not None and not (period and re.fullmatch(r"\d{4}", period)):
+                year = period[:4] if period and period[:4].isdigit() else (str(published.year) if published else None)
+                period = year
+                period_why = f"period: '{annual[0].strip()}', the year {year}" if year else ""
             if kind == "actual" and _after_publication(period, published):
                 # an outcome cannot be reported before it happens: "will" makes it a forecast
                 will = _WILL.search(text)
