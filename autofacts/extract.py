@@ -596,6 +596,8 @@ def _periods(text: str, published: date | None) -> _Phrases:
             if not any(s <= m.start() < e for s, e in taken):
                 label = _relative_label(m, published)
                 if label is not None:
+                    # "the first eleven months of this year": the months, not the year inside them
+                    found = [p for p in found if not m.start() <= p.start < m.end()]
                     found.append(PeriodPhrase(m.start(), m.end(), label))
                     taken.append((m.start(), m.end()))
     # "in July": the last July up to the publication
@@ -608,7 +610,9 @@ def _periods(text: str, published: date | None) -> _Phrases:
     for p in sorted(found, key=lambda p: p.start):
         lead = text[max(0, p.start - 40) : p.start]
         words = text[p.start : p.end].lower()
-        if (
+        # "Over the first eleven months, exports hit...": opening the sentence, "over" spans a period
+        opening = re.search(r"(?:^|[,;:]\s*)(?:over|through|throughout)\s+$", text[: p.start], re.I)
+        if opening is None and (
             _BASE_BEFORE.search(lead)
             and not words.startswith(("in ", "by ", "during ", "for "))
             or re.search(r"(?:from|compared (?:with|to)|over|than|versus|the same period)\s*$", lead, re.I)
@@ -630,8 +634,8 @@ _COUNT_WORDS = "|".join(sorted(_COUNT, key=len, reverse=True))
 # Periods written without their year, dated from the publication: the latest such period up to it.
 _RELATIVE_PERIOD = re.compile(
     rf"\b(?:from ({_MONTH_NAMES}) to ({_MONTH_NAMES})|({_MONTH_NAMES})\s*[–-]\s*({_MONTH_NAMES}))\b(?!,? \d{{4}})"
-    rf"|\b(?:in |during )?the first ({_COUNT_WORDS}) months\b(?! of \d{{4}})"
-    r"|\b(?:in |during )?the first (two|three|2|3) quarters\b(?! of \d{4})"
+    rf"|\b(?:in |during )?the first ({_COUNT_WORDS}) months(?: of (?:the|this) year)?\b(?! of (?:\d{{4}}|last year))"
+    r"|\b(?:in |during )?the first (two|three|2|3) quarters(?: of (?:the|this) year)?\b(?! of (?:\d{4}|last year))"
     r"|\b(?:in |during )?the (first|second) half(?: of the year| of this year)?\b(?! of \d{4})"
     r"|\b(last|this) month\b",
     re.I,

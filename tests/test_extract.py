@@ -444,3 +444,18 @@ def test_retail_sales_are_not_the_catalogues_vehicle_sales(kb) -> None:
         ("3 percent", None, "vehicle-retail-sales-growth"),
         ("2.25 million", None, "vehicle-retail-sales"),
     ]
+
+
+def test_the_first_n_months_in_words_and_of_this_year(kb) -> None:
+    text = (
+        "In the first ten months of the year, vehicle sales totaled 27.687 million units. "
+        "In the first eleven months of this year, Geely sold 2.79 million vehicles. "
+        "Over the first eleven months, vehicle exports hit 6 million units."
+    )
+    got = [(c.mention.text, c.period) for c in extract_candidates(text, kb, date(2025, 12, 1))]
+    # "of this year" does not make it the whole year; an opening "Over" is no comparison base
+    assert got == [
+        ("27.687 million", "2025-01/2025-10"),
+        ("2.79 million", "2025-01/2025-11"),
+        ("6 million", "2025-01/2025-11"),
+    ]
