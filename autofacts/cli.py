@@ -226,6 +226,15 @@ def _read_all(facts: str | None) -> "KnowledgeBase":
     return store.read(EVERYTHING)
 
 
+def _year(year: int | None) -> int | None:
+    """A --year is a calendar year written with four digits: '25' is not 2025."""
+    if year is not None and not 1000 <= year <= 9999:
+        from autofacts.errors import PeriodError
+
+        raise PeriodError(f"invalid year '{year}': a year has four digits, e.g. 2025")
+    return year
+
+
 def _as_of(text: str | None) -> date:
     from autofacts.periods import parse_date
 
@@ -394,6 +403,8 @@ def show(
         until=parse_period(until) if until is not None else None,
         as_of=_as_of(as_of) if as_of is not None else None,
     )
+    if filters.since is not None and filters.until is not None and filters.since.start > filters.until.end:
+        raise UsageError(f"--since {since} is after --until {until}: no period lies in both")
     if derived:
         from autofacts.derive import derived_need, select_with_derived
 
@@ -506,7 +517,7 @@ def targets(
     catalogue = _valid(store.catalogue())
     metric_ids = tuple(resolve_metric(catalogue, m).id for m in metric) if metric else None
     region_name = resolve_region(catalogue, region) if region is not None else None
-    kb = read_for_targets(store, year, region_name, metric_ids)
+    kb = read_for_targets(store, _year(year), region_name, metric_ids)
     statuses = None
     if status:
         unknown = [s for s in status if s not in STATUSES]
@@ -566,7 +577,7 @@ def report(
     day = _as_of(as_of)
     chosen = [resolve_metric(kb, m) for m in metric] if metric else sorted(kb.metrics.values(), key=lambda m: m.id)
     ids = tuple(m.id for m in chosen) if metric else None
-    scorecard = check_targets(kb, as_of=day, year=year, metrics=ids)
+    scorecard = check_targets(kb, as_of=day, year=_year(year), metrics=ids)
     comparison = None
     if compare_periods_ is not None:
         a, b = (parse_period(p) for p in compare_periods_)
