@@ -110,7 +110,10 @@ def test_no_traceback_for_bad_input(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (("targets", "--year", "25"), "autofacts: error[U002]: invalid year '25': a year has four digits, e.g. 2025"),
-        (("targets", "--year", "20250"), "autofacts: error[U002]: invalid year '20250': a year has four digits, e.g. 2025"),
+        (
+            ("targets", "--year", "20250"),
+            "autofacts: error[U002]: invalid year '20250': a year has four digits, e.g. 2025",
+        ),
         (
             ("show", "nev-share", "--since", "2025", "--until", "2020"),
             "autofacts: error[U001]: --since 2025 is after --until 2020: no period lies in both",
