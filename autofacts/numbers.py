@@ -196,7 +196,8 @@ _UNIT_AFTER = re.compile(
               | (?P<hours>hours?)
               | (?P<months>months?)
               | (?P<years>(?:consecutive\s+)?years?)
-              | (?P<vehicles>(?:new[\s\-]energy\s+|new\s+|intelligent\ connected\s+)?(?:vehicles?|units?|cars?|NEVs?|EVs?)))\b""",
+              | (?P<vehicles>(?:new[\s\-]energy\s+|new\s+|intelligent\ connected\s+)?
+                             (?:vehicles?|units?|cars?|NEVs?|EVs?)))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 

@@ -398,7 +398,4 @@ def test_an_unreadable_seeds_folder_as_a_plain_user(nobody_dir: Path) -> None:
         assert "Traceback" not in result.stderr and "internal error" not in result.stderr, argv
         assert f"seed file '{FYP_SEED}' cannot be read: Permission denied" in one_line(result.stderr), argv
     checked = as_nobody(["check", "--facts", "facts"], cwd=nobody_dir)
-    assert (
-        checked.returncode == 1
-        and f"error[E112]: seed file '{FYP_SEED}' cannot be read: Permission denied" in checked.stdout
-    )
+    assert checked.returncode == 1 and f"error[E112]: seed file '{FYP_SEED}' cannot be read: Permission denied" in checked.stdout
