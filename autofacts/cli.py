@@ -149,7 +149,8 @@ def handle_errors(func: F) -> F:
         except AutofactsError as exc:
             if _debug["on"]:
                 raise
-            _fail(f"error[{exc.code}]: {exc}", exc.exit_code)
+            where = f"{exc.location}: " if exc.location else ""  # compiler style, as `check` prints
+            _fail(f"{where}error[{exc.code}]: {exc}", exc.exit_code)
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (| head): not an error
             raise typer.Exit(0) from None
@@ -423,6 +424,8 @@ def show(
     if chart and fmt is Format.table:
         _emit(ChartAnswer(m, groups), OutputFormat.table)
         return
+    if not groups and fmt is Format.table:
+        return  # the line above says it all; an empty table would only repeat it
     machine = fmt is not Format.table  # CSV and Markdown are for citing: whole quotes, fact ids
     _emit(ShowAnswer(kb, m, groups, quotes or machine, with_ids=machine), OutputFormat(fmt.value), wide)
 
@@ -534,6 +537,8 @@ def targets(
     )
     if not report.verdicts:
         sys.stderr.write("autofacts: no targets match these filters\n")
+        if fmt is Format.table:
+            return  # the line says it all; an empty table would only repeat it
     _emit(TargetsAnswer(kb, report), OutputFormat(fmt.value), wide)
 
 
@@ -712,6 +717,8 @@ def search(
     hits = search_facts(kb, query)
     if not hits:
         sys.stderr.write(f"autofacts: no facts match '{query}'\n")
+        if fmt is Format.table:
+            return  # the line says it all; an empty table would only repeat it
     _emit(SearchAnswer(kb, query, hits), OutputFormat(fmt.value), wide)
 
 
@@ -750,14 +757,28 @@ def init(
         if from_bundled
         else f"No sources yet; the {len(bundled.metrics)} metrics of the bundled catalogue to start from"
     )
-    sys.stdout.write(
+    _say_wrapped(
         f"Created {folder.rstrip('/')}/: facts/ ({', '.join(made.files)}) and seeds/;\n{what}.\n"
-        "Next:\n"
-        f"  export AUTOFACTS_FACTS={facts_dir}    # or --facts {facts_dir} on each command\n"
+        f"Next (or give --facts {facts_dir} on each command):\n"
+        f"  export AUTOFACTS_FACTS={facts_dir}\n"
         '  autofacts add ARTICLE.txt --id ID --title "..." --published YYYY-MM-DD\n'
         "  autofacts review ID\n"
         "  autofacts check\n"
     )
+
+
+def _say_wrapped(text: str, width: int = 80) -> None:
+    """A message on stdout with each line wrapped at spaces to `width` columns, never inside a word
+    (a path longer than the line stays whole). An indented line is a command to copy: kept whole."""
+    import textwrap
+
+    out = []
+    for line in text.splitlines():
+        if line.startswith(" "):
+            out.append(line)
+            continue
+        out += textwrap.wrap(line, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False)
+    sys.stdout.write("\n".join(out) + "\n")
 
 
 class Language(str, Enum):
@@ -793,7 +814,7 @@ def add(
     text = read_document(file)
     candidates = extract_candidates(text, kb, parse_period(published).end)
     added = add_source(kb, Path(file), new, candidates)
-    sys.stdout.write(
+    _say_wrapped(
         (f"Copied {file} to {added.seed}" if added.copied else f"{added.seed} is in the seeds folder already")
         + f" (sha256 {added.sha256[:12]}…)\n"
         f"and registered source {added.source_id} in {added.sources_file}.\n"

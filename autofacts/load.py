@@ -47,7 +47,18 @@ def resolve_facts_dir(option: str | None) -> tuple[Path, str]:
         raise KnowledgeBaseError(f"{chosen}: no such knowledge-base folder")
     if not path.is_dir():
         raise KnowledgeBaseError(f"{chosen}: not a folder (give the folder that holds the .yaml files)")
-    return path, chosen.rstrip("/\\") or chosen
+    shown = chosen.rstrip("/\\") or chosen
+    if (path / "facts").is_dir() and not _has_yaml(path):
+        # the base `autofacts init DIR` makes (DIR/facts and DIR/seeds) named by its own folder
+        return path / "facts", f"{shown}/facts"
+    return path, shown
+
+
+def _has_yaml(folder: Path) -> bool:
+    try:
+        return any(Path(n).suffix.lower() in (".yaml", ".yml") for n in os.listdir(folder))
+    except OSError:
+        return True  # unreadable: let the loader say so, about the folder named
 
 
 # --- reading YAML nodes -----------------------------------------------------------------------

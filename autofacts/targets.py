@@ -326,7 +326,8 @@ def judge_target(outcomes: Outcomes, target: Fact) -> TargetVerdict:
         used = best_fact(kb, full)
         assert used.interval is not None
         others = [f for f in full if f is not used and f.derived_from is None]
-        note = f"{', '.join(f.source for f in others)} agree" if others else ""
+        verb = "agrees" if len(others) == 1 else "agree"
+        note = f"{', '.join(f.source for f in others)} {verb}" if others else ""
         if used.derived_from is not None:
             note = f"{MARK} {used.derived_from.operation}"
         return TargetVerdict(

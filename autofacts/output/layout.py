@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from rich.box import Box
@@ -208,6 +209,10 @@ def render_report(report: Any, width: int, wide: bool = False) -> Any:
     from rich.table import Table
     from rich.text import Text
 
+    group = getattr(report, "group_by", None)
+    if group:  # rows of one group together, in the order groups first appear, so a heading is said once
+        order = {g: i for i, g in enumerate(dict.fromkeys(row.get(group, "") for row in report.rows))}
+        report = replace(report, rows=sorted(report.rows, key=lambda row: order[row.get(group, "")]))
     layout = _layout(report, width, wide, asides_below=False) or _layout(report, width, wide, asides_below=True)
     if layout is None:  # nothing fits without breaking words: narrow the widest columns until it does
         layout = _layout(report, 10_000, wide, asides_below=True)
