@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date
 
 from autofacts.interval import Interval
-from autofacts.model import Fact, KnowledgeBase, Location, Problem
+from autofacts.model import Fact, KnowledgeBase, Location, Problem, Source
 from autofacts.numbers import Mention, read_numbers
 from autofacts.seeds import read_seeds, seed_label
 from autofacts.text import normalise, phrase_problem
@@ -26,7 +26,7 @@ from autofacts.text import normalise, phrase_problem
 
 def check_references(kb: KnowledgeBase) -> list[Problem]:
     """Every fact names a metric and a source that exist; growth_of, part, whole and multiple_of name
-    metrics; `revises` names an earlier release of the same figure."""
+    metrics; `restates` names other sources; `revises` names an earlier release of the same figure."""
     problems = []
     for metric in kb.metrics.values():
         for key in ("growth_of", "part", "whole", "multiple_of"):
@@ -37,6 +37,8 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
         if (metric.part is None) != (metric.whole is None):
             where = metric.location or Location("?", 0, 0)
             problems.append(Problem(where, "E110", f"metric '{metric.id}': part and whole go together"))
+    for source in kb.sources.values():
+        problems.extend(_restates_problems(kb, source))
     by_id = {f.id: f for f in kb.facts}
     for fact in kb.facts:
         if fact.metric not in kb.metrics:
@@ -47,6 +49,23 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
             why = _revision_problem(kb, fact, by_id.get(fact.revises))
             if why:
                 problems.append(Problem(fact.where("revises"), "E135", why))
+    return problems
+
+
+def _restates_problems(kb: KnowledgeBase, source: Source) -> list[Problem]:
+    """`restates` names other sources that exist, none of which restates this one back (a copy of a
+    copy is fine; two texts each copied from the other cannot be)."""
+    where = source.location or Location("?", 0, 0)
+    problems = []
+    for named in source.restates:
+        other = kb.sources.get(named)
+        if named == source.id:
+            problems.append(Problem(where, "E136", f"source '{source.id}' cannot restate itself"))
+        elif other is None:
+            problems.append(Problem(where, "E111", f"source '{source.id}' restates unknown source '{named}'"))
+        elif source.id in other.restates:
+            message = f"sources '{source.id}' and '{named}' each say they restate the other; only one can"
+            problems.append(Problem(where, "E136", message))
     return problems
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -47,11 +48,16 @@ def nfkc(text: str) -> str:
     A character whose NFKC form is longer than one character ("㎞") stays as it is, and the
     full-width comma stays: in Chinese it separates clauses, never thousands.
     """
-    out = []
-    for ch in text:
-        folded = unicodedata.normalize("NFKC", ch)
-        out.append(folded if len(folded) == 1 and ch != "，" else ch)
-    return "".join(out)
+    return "".join([_FOLDED.get(ch) or _fold(ch) for ch in text])
+
+
+_FOLDED: dict[str, str] = {}  # each character's folded form, worked out once
+
+
+def _fold(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch)
+    _FOLDED[ch] = folded if len(folded) == 1 and ch != "，" else ch
+    return _FOLDED[ch]
 
 
 # --- Chinese numerals ---------------------------------------------------------------------------
@@ -227,7 +233,7 @@ _CHANGE = re.compile("(" + "|".join(sorted(_UP + _DOWN, key=len, reverse=True)) 
 _BETWEEN = re.compile(
     r"分别|了|和|与|及|、|约|近|超过|达到|达|为|到|至|百分之|倍|个百分点|%|[\d.,\s]|[" + _NUMERAL_CHARS + "点]"
 )
-_CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n]")
+_CLAUSE_CHARS = frozenset("，。；：！？,;:!?\n")
 
 
 @dataclass(frozen=True)
@@ -243,8 +249,10 @@ class ZhNumber:
 
 
 def _clause_before(text: str, start: int) -> str:
-    ends = list(_CLAUSE_END.finditer(text, 0, start))
-    return text[ends[-1].end() if ends else 0 : start]
+    i = start
+    while i > 0 and text[i - 1] not in _CLAUSE_CHARS:  # walked back, not searched from 0: a long text stays linear
+        i -= 1
+    return text[i:start]
 
 
 def _direction(text: str, start: int) -> int:
@@ -288,15 +296,17 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
 def read_chinese_numbers(text: str) -> list[ZhNumber]:
     """Every number stated in a Chinese text, in order, with offsets into `text` itself."""
     norm = nfkc(text)
-    skip = [(m.start(), m.end()) for m in _PLAN.finditer(norm)]
-    for idiom in _IDIOMS:
-        skip += [(m.start(), m.end()) for m in re.finditer(idiom, norm)]
-    skip += [(m.start(), m.end()) for pattern, _, _ in _RULES for m in pattern.finditer(norm)]
+    skip = bytearray(len(norm))  # 1 where a plan name, an idiom or a period phrase stands
+    spans = [m.span() for m in _PLAN.finditer(norm)]
+    spans += [m.span() for idiom in _IDIOMS for m in re.finditer(idiom, norm)]
+    spans += [m.span() for pattern, _, _ in _RULES for m in pattern.finditer(norm)]
+    for s, e in spans:
+        skip[s:e] = b"\x01" * (e - s)
     out: list[ZhNumber] = []
     consumed = 0  # a scale or unit read with the number before ("1.2万亿元") is not a number again
     for m in _TOKEN.finditer(norm):
         start = m.start()
-        if start < consumed or any(s <= start < e for s, e in skip):
+        if start < consumed or skip[start]:
             continue
         if m["fan"]:
             times = {"一": 2, None: 2, "两": 4, "二": 4, "三": 8, "四": 16}[m["fann"]]
@@ -485,24 +495,29 @@ def chinese_period_phrases(text: str, published: date | None = None) -> list[tup
     """
     norm = nfkc(text)
     found: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(norm))  # 1 where a phrase was found (a bytearray: a long text stays linear)
+    years = [(y.start(), int(y[1])) for y in re.finditer(r"(\d{4})\s*年", norm)]
     for pattern, needs_year, kind in _RULES:
         for m in pattern.finditer(norm):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if any(taken[m.start() : m.end()]):
                 continue
-            label = _phrase_label(norm, m, needs_year, kind, published)
+            i = bisect_left(years, (m.start(), 0))
+            label = _phrase_label(norm, m, needs_year, kind, published, years[i - 1][1] if i else None)
             if label is None:
                 continue
             start = m.start()
-            prefix = _RELATIVE_BEFORE.search(norm, 0, start) if needs_year else None
+            prefix = _RELATIVE_BEFORE.search(norm, max(0, start - 6), start) if needs_year else None
             if prefix is not None:
                 start = prefix.start()  # "去年上半年" is one phrase
             found.append((start, m.end(), label))
-            taken.append((start, m.end()))
+            taken[start : m.end()] = b"\x01" * (m.end() - start)
     return sorted(found)
 
 
-def _phrase_label(norm: str, m: re.Match[str], needs_year: bool, kind: str, published: date | None) -> str | None:
+def _phrase_label(
+    norm: str, m: re.Match[str], needs_year: bool, kind: str, published: date | None, stated: int | None
+) -> str | None:
+    """The label of one period phrase; `stated` is the year last stated before it in the text."""
     try:
         if kind == "plan":
             n = parse_chinese_integer("十" + m[1])
@@ -520,14 +535,13 @@ def _phrase_label(norm: str, m: re.Match[str], needs_year: bool, kind: str, publ
             found = _label(kind, year, tuple(g for g in m.groups()[1:] if g is not None))
             return found[0] if found else None
         groups = tuple(g for g in m.groups() if g is not None)
-        relative = _RELATIVE_BEFORE.search(norm, 0, m.start())
+        relative = _RELATIVE_BEFORE.search(norm, max(0, m.start() - 6), m.start())
         if relative and published is not None:
             shift = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1}[relative[1]]
             found = _label(kind, published.year + shift, groups)
             return found[0] if found else None
-        stated = [int(y[1]) for y in re.finditer(r"(\d{4})\s*年", norm[: m.start()])]
-        if stated:
-            found = _label(kind, stated[-1], groups)
+        if stated is not None:
+            found = _label(kind, stated, groups)
             return found[0] if found else None
         if published is None:
             return None

@@ -135,6 +135,8 @@ COMPANIES = {
     "宁德时代": "CATL",
 }
 
+_PLACE = re.compile("|".join(sorted(PLACES, key=len, reverse=True)))
+_COMPANY = re.compile("|".join(sorted(COMPANIES, key=len, reverse=True)))
 _TARGET = re.compile(r"目标|力争|提出|规划|计划|确保|争取|要求|方案|意见")
 _FORECAST = re.compile(r"预计|预测|有望|预期|估计|展望")
 _VEHICLE_NOUN = re.compile(r"新能源(?:汽)?车|纯电动|插电式?混合动力|电动汽车|乘用车|商用车|汽车|整车")
@@ -321,10 +323,8 @@ class ChineseReader:
     # -- place, company, period, kind -----------------------------------------------------------
 
     def region(self, text: str, mention: Mention, entity: str | None, ctx: _Context) -> tuple[str | None, str]:
-        places: list[tuple[int, str, str]] = []
-        for word, name in PLACES.items():
-            # a dateline ("新华社北京1月13日电") says where the report was filed, not what it is about
-            places += [(m.start(), name, word) for m in re.finditer(word, text) if not _DATELINE.match(text, m.end())]
+        # a dateline ("新华社北京1月13日电") says where the report was filed, not what it is about
+        places = [(m.start(), PLACES[m[0]], m[0]) for m in _PLACE.finditer(text) if not _DATELINE.match(text, m.end())]
         places += [(m.start(), "China", m[0]) for m in _CHINA.finditer(text)]
         places += [(m.start(), "World", m[0]) for m in _WORLD.finditer(text) if not _RANK_SCOPE.match(text, m.end())]
         if entity is not None:
@@ -370,7 +370,7 @@ def _is_own(text: str, phrase: PeriodPhrase, mention: Mention) -> bool:
 
 
 def _entity(text: str, at: int) -> str | None:
-    found = [(m.start(), name) for word, name in COMPANIES.items() for m in re.finditer(word, text[:at])]
+    found = [(m.start(), COMPANIES[m[0]]) for m in _COMPANY.finditer(text, 0, at)]
     return max(found)[1] if found else None
 
 

@@ -410,10 +410,10 @@ def show(
         from autofacts.derive import derived_need, select_with_derived
 
         kb = store.read(derived_need(catalogue, filters))
-        groups = group_facts(select_with_derived(kb, filters))
+        groups = group_facts(kb, select_with_derived(kb, filters))
     else:
         kb = store.read(show_need(filters))
-        groups = group_facts(select_facts(kb, filters))
+        groups = group_facts(kb, select_facts(kb, filters))
     if not groups:
         sys.stderr.write(f"autofacts: no facts for {m.id} match these filters\n")
     if output is not None:

@@ -19,7 +19,7 @@ from autofacts.derive import derived_facts, inputs_of
 from autofacts.interval import Interval, cagr, difference, growth
 from autofacts.model import Fact, KnowledgeBase, Metric
 from autofacts.periods import Period
-from autofacts.query import FactGroup, Filters, best_fact, latest_releases, select_facts
+from autofacts.query import FactGroup, Filters, best_fact, corroboration, latest_releases, restatements, select_facts
 from autofacts.store import Need
 
 # Measures whose change is a difference in their own unit, with no relative change.
@@ -91,17 +91,17 @@ def _side(kb: KnowledgeBase, facts: list[Fact]) -> Side | None:
     if not measured:
         return None
     used = best_fact(kb, measured)
-    return Side(used, FactGroup(tuple(measured)))
+    return Side(used, FactGroup(tuple(measured), restatements(kb)))
 
 
 def _agreement_note(side: Side, label: str) -> str:
     if not side.others:
         return ""
-    verdict = FactGroup((side.used, *side.others)).agreement
-    others = ", ".join(f.source for f in side.others)
-    if verdict == "conflict":
+    if side.group.agreement == "conflict":
+        others = ", ".join(f.source for f in side.others)
         return f"{label}: {side.used.source} used; CONFLICTS with {others}"
-    return f"{label}: {side.used.source} used, {others} agrees"
+    support = corroboration(side.group, side.used)
+    return f"{label}: {side.used.source} used, {support}" if support else f"{label}: {side.used.source} used"
 
 
 def _is_count_of_years(metric: Metric) -> bool:

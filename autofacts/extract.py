@@ -851,7 +851,7 @@ class Reader:
         out: list[Figure] = []
         for m in figure_mentions(text):
             hedge_at = hedge_start(text, m.start)
-            before = text[:hedge_at]
+            before = text[max(0, hedge_at - 40) : hedge_at]  # the words right before: never the whole prefix
             after = text[m.end :]
             growth = bool(_GROWTH_BEFORE.search(before) or (m.unit == "percent" and _GROWTH_AFTER.match(after)))
             decline = bool(_DECLINE_BEFORE.search(before))
@@ -898,7 +898,7 @@ class Reader:
 
     def each(self, text: str, fig: Figure, spans: list[tuple[int, int, MetricPhrase]]) -> list[MetricPhrase]:
         """ "production and sales each exceeded 12 million": one figure for every metric of the list."""
-        if not _EACH_BEFORE.search(text[: fig.hedge_at]):
+        if not _EACH_BEFORE.search(text[max(0, fig.hedge_at - 40) : fig.hedge_at]):
             return []
         chain: list[tuple[int, int, MetricPhrase]] = []
         for span in spans:

@@ -81,6 +81,9 @@ class Source:
     url: str | None = None
     excluded: tuple[Exclusion, ...] = ()
     sha256: str | None = None  # the seed text's hash when it was registered, so an edit shows up
+    # Sources whose figures this one repeats (a summary written from them): where both state a
+    # figure, the original is cited and the repeat is no independent corroboration.
+    restates: tuple[str, ...] = ()
     location: Location | None = None
 
 

@@ -209,6 +209,7 @@ SOURCE_SCHEMA: Schema = {
     "url": (False, "text"),
     "excluded": (False, "exclusions"),
     "sha256": (False, "text"),
+    "restates": (False, "texts"),
 }
 METRIC_SCHEMA: Schema = {
     "id": (True, "text"),

@@ -120,11 +120,26 @@ def sort_key(kb: KnowledgeBase, fact: Fact) -> tuple[object, ...]:
     )
 
 
+Restatements = frozenset[tuple[str, str]]
+
+
+def restatements(kb: KnowledgeBase) -> Restatements:
+    """(restating, original) pairs of source ids, from each source's `restates`.
+
+    A restatement repeats its original's figures: where both state one, the original is the figure
+    to cite (`best_fact`) and the repeat is not independent corroboration (`FactGroup`)."""
+    return frozenset((s.id, original) for s in kb.sources.values() for original in s.restates)
+
+
 @dataclass(frozen=True)
 class FactGroup:
-    """Facts stating the same figure (metric, region, entity, period, kind), from one or more sources."""
+    """Facts stating the same figure (metric, region, entity, period, kind), from one or more sources.
+
+    `restated` holds the knowledge base's restatements (see `restatements`): without it every
+    source counts as independent."""
 
     facts: tuple[Fact, ...]
+    restated: Restatements = frozenset()
 
     @property
     def first(self) -> Fact:
@@ -134,32 +149,62 @@ class FactGroup:
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(f.source for f in self.facts))
 
+    def restates(self, fact: Fact) -> tuple[str, ...]:
+        """The sources in the group whose figure `fact`'s source repeats."""
+        return tuple(s for s in self.sources if (fact.source, s) in self.restated)
+
+    def restated_by(self, fact: Fact) -> tuple[str, ...]:
+        """The sources in the group that repeat `fact`'s source."""
+        return tuple(s for s in self.sources if (s, fact.source) in self.restated)
+
+    def agreeing(self, fact: Fact) -> tuple[str, ...]:
+        """The other sources in the group independent of `fact`'s (neither restating nor restated by it)."""
+        related = {fact.source, *self.restates(fact), *self.restated_by(fact)}
+        return tuple(s for s in self.sources if s not in related)
+
     @property
     def agreement(self) -> str:
-        """'single', 'agree' (all intervals overlap pairwise), 'revised' or 'conflict'.
+        """'single', 'revised', 'conflict', 'agree' (all intervals overlap pairwise and two
+        independent sources state the figure) or 'restated' (they overlap, but every source but
+        one only restates it).
 
-        A revision and the release it corrects may differ: only the latest releases must agree."""
+        A revision and the release it corrects may differ: only the latest releases must agree.
+        A restatement must agree with its original: a conflict between them is a misquote."""
         current = latest_releases(list(self.facts))
-        if len({f.source for f in current}) < 2:
+        sources = {f.source for f in current}
+        if len(sources) < 2:
             return "revised" if len(current) < len(self.facts) else "single"
         intervals = [f.interval for f in current if f.interval is not None]
         for i, a in enumerate(intervals):
             for b in intervals[i + 1 :]:
                 if not a.intersects(b):
                     return "conflict"
-        return "agree"
+        independent = [s for s in sources if not any((s, o) in self.restated for o in sources)]
+        return "agree" if len(independent) >= 2 else "restated"
+
+
+def corroboration(group: FactGroup, fact: Fact) -> str:
+    """In words, how the group's other sources bear on the figure `fact` states: "A agrees",
+    "A, B agree", "restates C", "restated by D", joined by commas; "" when no other source states it."""
+    agreeing, restates, restated_by = group.agreeing(fact), group.restates(fact), group.restated_by(fact)
+    parts = [f"{', '.join(agreeing)} {'agrees' if len(agreeing) == 1 else 'agree'}"] if agreeing else []
+    parts += [f"restates {', '.join(restates)}"] if restates else []
+    parts += [f"restated by {', '.join(restated_by)}"] if restated_by else []
+    return ", ".join(parts)
 
 
 def group_key(fact: Fact) -> tuple[object, ...]:
     return (fact.metric, fact.region, fact.entity, fact.kind, fact.period.start, fact.period.end)
 
 
-def group_facts(facts: list[Fact]) -> list[FactGroup]:
-    """Facts grouped by what they state, in the order of their first member."""
+def group_facts(kb: KnowledgeBase, facts: list[Fact]) -> list[FactGroup]:
+    """Facts grouped by what they state, in the order of their first member, each group knowing
+    the knowledge base's restatements (a repeat is not corroboration)."""
     groups: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
     for fact in facts:
         groups[group_key(fact)].append(fact)
-    return [FactGroup(tuple(g)) for g in groups.values()]
+    restated = restatements(kb)
+    return [FactGroup(tuple(g), restated) for g in groups.values()]
 
 
 def search_facts(kb: KnowledgeBase, query: str) -> list[tuple[int, Fact]]:
@@ -204,9 +249,17 @@ def latest_releases(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if f.id not in revised]
 
 
+def originals(kb: KnowledgeBase, facts: list[Fact]) -> list[Fact]:
+    """The facts whose source restates none of the others' sources (all of them if every one does)."""
+    restated = restatements(kb)
+    sources = {f.source for f in facts}
+    return [f for f in facts if not any((f.source, s) in restated for s in sources)] or facts
+
+
 def best_fact(kb: KnowledgeBase, facts: list[Fact]) -> Fact:
-    """The latest release, then the most precise statement (narrowest interval), then the most recent source."""
-    facts = latest_releases(facts) or facts
+    """Of the facts stating one figure: the latest release, from an original rather than a
+    restatement of it, then the most precise statement (narrowest interval), then the most recent source."""
+    facts = originals(kb, latest_releases(facts) or facts)
 
     def precision(f: Fact) -> tuple[int, float]:
         iv = f.interval

@@ -29,7 +29,7 @@ from autofacts.interval import (
 )
 from autofacts.model import Fact, KnowledgeBase, Metric
 from autofacts.periods import Period, in_words, year_period
-from autofacts.query import best_fact, latest_releases, published_by
+from autofacts.query import FactGroup, best_fact, corroboration, latest_releases, published_by, restatements
 from autofacts.store import Need, Store
 from autofacts.units import format_interval, format_stated
 
@@ -325,9 +325,8 @@ def judge_target(outcomes: Outcomes, target: Fact) -> TargetVerdict:
     if full:
         used = best_fact(kb, full)
         assert used.interval is not None
-        others = [f for f in full if f is not used and f.derived_from is None]
-        verb = "agrees" if len(others) == 1 else "agree"
-        note = f"{', '.join(f.source for f in others)} {verb}" if others else ""
+        stated = [f for f in full if f is used or f.derived_from is None]
+        note = corroboration(FactGroup(tuple(stated), restatements(kb)), used)
         if used.derived_from is not None:
             note = f"{MARK} {used.derived_from.operation}"
         return TargetVerdict(

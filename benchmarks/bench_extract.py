@@ -37,7 +37,8 @@ def document(count: int) -> str:
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         for s in sentences(seed.read_text(encoding="utf-8")):
             text = s.text if s.text.endswith((".", "!", "?", '"', "”")) else s.text + "."
-            pool.append(text)
+            if len(sentences(text)) == 1:  # one sentence on its own line too, so the count is exact
+                pool.append(text)
     picked = [pool[i % len(pool)] for i in range(count)]
     return "\n\n".join("\n".join(picked[i : i + 5]) for i in range(0, count, 5)) + "\n"
 

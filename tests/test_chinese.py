@@ -348,9 +348,9 @@ def test_show_at_80_columns_keeps_chinese_quotes_within_the_width(run, monkeypat
     monkeypatch.setenv("COLUMNS", "80")
     out = run("show", "nev-share").stdout
     assert max(cells(line) for line in out.splitlines()) <= 80
-    # the Chinese twin of the English 51.6 % is shown whole (it fits), and said to agree
+    # the Chinese twin of the English 51.6 % is shown whole (it fits), and said to restate it
     assert "(h) 2025年10月，新能源汽车新车销量占比达到51.6%。" in out
-    assert "agrees [" in out and "] zh-2025-summary: " in out  # agreement by footnote mark, listed under the table
+    assert "restates [" in out and "] zh-2025-summary: " in out  # relation by footnote mark, listed under the table
 
 
 def test_a_long_chinese_quote_is_cut_around_its_figure_by_columns_not_characters(kb) -> None:

@@ -31,11 +31,11 @@ def test_table_says_pp_not_percent(run) -> None:
 
 def test_approximate_flows_give_interval_change_and_cagr(run_json, kb) -> None:
     r = row(run_json("compare", "2020", "2024"), "nev-production")
-    # the most precise source is used on each side: "about 13 million" beats "over 13 million", and of the
-    # two "about"s (fyp14-review, 2025-09; the Chinese summary, 2026-11-27) the more recent
-    assert r["b"]["fact"]["id"] == "cn-nev-production-2024-zh"
+    # the most precise source is used on each side: "about 13 million" (fyp14-review) beats "over 13
+    # million" (xinhua-icv-plan); the Chinese summary's later "about" restates them, so it is not used
+    assert r["b"]["fact"]["id"] == "cn-nev-production-2024-fyp"
     assert r["b"]["agreement"] == "agree"
-    assert r["b"]["also_stated_by"] == ["cn-nev-production-2024-fyp", "cn-nev-production-2024-xinhua"]
+    assert r["b"]["also_stated_by"] == ["cn-nev-production-2024-xinhua", "cn-nev-production-2024-zh"]
     # "about" is ±5 %: 13 M x 0.95 - 1.4 M x 1.05 = 12.35 M - 1.47 M; 13 M x 1.05 - 1.4 M x 0.95 = 13.65 M - 1.33 M
     assert r["change"]["lower"] == 10_880_000
     assert r["change"]["upper"] == 12_320_000
@@ -144,7 +144,7 @@ def test_a_derived_figure_stands_in_where_none_is_stated(run, run_json, caam) ->
     r = row(run_json("compare", "2024", "2025", "--facts", str(caam)), "nev-sales")
     assert r["a"]["fact"]["derived_from"] == {
         "operation": "40.9 % × 31.436 million vehicles",
-        "facts": ["cn-nev-share-2024-zh", "caam-vehicle-sales-2024"],
+        "facts": ["cn-nev-share-2024", "caam-vehicle-sales-2024"],  # the original, not its restatement
     }
     assert r["a"]["fact"]["lower"] == r["a"]["fact"]["upper"] == 12857324
     assert r["relative_change_percent"]["lower"] == 24.44269118

@@ -17,13 +17,14 @@ def by_id(kb):
 
 def test_share_times_total_keeps_the_total_s_bound(kb) -> None:
     """40.9 % of "more than 30 million" 2024 sales: more than 0.409 x 30,000,000 = 12,270,000."""
-    # both the English and the Chinese text state 40.9 %; the one used is the newer, as everywhere
-    f = by_id(kb)["nev-sales-2024-from-cn-nev-share-2024-zh"]
+    # both the English and the Chinese text state 40.9 % and "more than 30 million"; the Chinese one restates
+    # the English (fyp14-review), so the English is used, as everywhere
+    f = by_id(kb)["nev-sales-2024-from-cn-nev-share-2024"]
     assert (f.metric, f.period.label, f.region) == ("nev-sales", "2024", "China")
     assert f.interval is not None
     assert (f.interval.lo, f.interval.hi, f.interval.lo_open) == (D(12_270_000), None, True)
     assert f.derived_from is not None
-    assert f.derived_from.facts == ("cn-nev-share-2024-zh", "cn-vehicle-sales-2024-zh")
+    assert f.derived_from.facts == ("cn-nev-share-2024", "cn-vehicle-sales-2024-fyp")
     assert f.derived_from.operation == "40.9 % × > 30 million vehicles"
     assert f.quote == ""  # never shown as stated
 
@@ -39,7 +40,7 @@ def test_a_multiple_bounds_its_base_from_above() -> None:
 
 def test_doubling_gives_the_year_before(kb) -> None:
     """2025 NEV exports 'over 2.61 million', 'doubling' 2024's: 2024 > 1,305,000."""
-    f = by_id(kb)["nev-exports-2024-from-cn-nev-exports-2025-zh"]
+    f = by_id(kb)["nev-exports-2024-from-cn-nev-exports-2025"]
     assert f.interval is not None and (f.interval.lo, f.interval.hi, f.interval.lo_open) == (D(1_305_000), None, True)
 
 
@@ -73,7 +74,7 @@ def test_show_derived_json_carries_the_chain(run) -> None:
     assert [(f["lower"], f["upper"], f["lower_open"]) for f in derived] == [(1305000, None, True)]
     assert derived[0]["derived_from"] == {
         "operation": "> 2.61 million vehicles ÷ 2×",
-        "facts": ["cn-nev-exports-2025-zh", "cn-nev-exports-multiple-2025-zh"],
+        "facts": ["cn-nev-exports-2025", "cn-nev-exports-multiple-2025"],  # global-attention's, not the restatement's
     }
     stated = [f for f in doc["facts"] if f["derived_from"] is None]
     assert [f["id"] for f in stated] == ["cn-nev-exports-2025", "cn-nev-exports-2025-zh"]

@@ -109,3 +109,30 @@ def test_indented_writer_matches_the_json_module() -> None:
 
     value = {"a": [1, 2.5, {"b": None, "c": []}], "d": {}, "e": True, "f": 'é\n"', "g": -0.0, "h": [[]]}
     assert indented(value, "") == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def test_each_format_built_only_when_asked(tmp_path: Path) -> None:
+    """A table never builds the JSON document, and JSON never lays out a table."""
+    from autofacts.output.answers import ShowAnswer
+    from autofacts.query import group_facts
+
+    kb = _kb(tmp_path)
+
+    class Counted(ShowAnswer):
+        built: list[str] = []
+
+        def table(self):  # type: ignore[no-untyped-def]
+            Counted.built.append("table")
+            return super().table()
+
+        def document(self):  # type: ignore[no-untyped-def]
+            Counted.built.append("document")
+            return super().document()
+
+    answer = Counted(kb, kb.metrics["sales"], group_facts(kb, kb.facts_for("sales")))
+    answer.rich(80)
+    assert Counted.built == ["table"]
+    answer.text(OutputFormat.json)
+    assert Counted.built == ["table", "document"]
+    answer.text(OutputFormat.csv)
+    assert Counted.built == ["table", "document", "table"]

@@ -88,8 +88,9 @@ def test_bullets_place_target_line_and_bars_on_a_round_scale(page: Path) -> None
     # vehicle sales: target ≈ 32.3 M, outcome > 34 M; the axis runs 0-40 M in steps of 10 M
     sales = _article(html, "target-cn-vehicle-sales-2025-target")
     assert 'class="line" href="#cite-cn-vehicle-sales-2025-target" style="left:80.75%"' in sales  # 32.3 / 40
-    # 34 / 40; of the two "over 34 million" (global-attention, the Chinese summary) the more recent is drawn
-    assert 'href="#cite-cn-vehicle-sales-2025-zh" class="bar" style="left:0%;width:85%"' in sales
+    # 34 / 40; of the two "over 34 million" the original (global-attention) is drawn, not the Chinese
+    # summary that restates it, though the summary is more recent
+    assert 'href="#cite-cn-vehicle-sales-2025" class="bar" style="left:0%;width:85%"' in sales
     assert 'class="more" style="left:85%;width:15%"' in sales  # "over": the bar fades on to the axis's end
     assert 'class="band" style="left:76.71%;width:8.08%"' in sales  # ±5 %: 30.685 and 33.915 of 40
     ticks = re.findall(r'class="tick[^"]*" style="left:([\d.]+)%">([^<]*)<', sales)
@@ -117,14 +118,16 @@ def test_headline_first_with_latest_value_change_and_source(page: Path) -> None:
     # (4 facts, before the rank by the catalogue's order)
     assert cards == ["vehicle-production", "nev-share", "nev-production", "vehicle-sales"]
     share = _article(html, "headline-nev-share")
-    # 2025, not October 2025: the latest full period; of two sources stating a figure, the more recent (the
-    # Chinese summary, 2026-11-27)
-    assert 'data-fact="cn-nev-share-2025-zh">&gt; 50 %</a>' in share
-    assert "<b>&gt; +9.1 pp</b> on 2024" in share and 'data-fact="cn-nev-share-2024-zh">40.9 %' in share
+    # 2025, not October 2025: the latest full period; each figure from the source the Chinese summary
+    # (2026-11-27, more recent) restates: global-attention for 2025, fyp14-review for 2024
+    assert 'data-fact="cn-nev-share-2025">&gt; 50 %</a>' in share
+    assert "<b>&gt; +9.1 pp</b> on 2024" in share and 'data-fact="cn-nev-share-2024">40.9 %' in share
     nev = _article(html, "headline-nev-production")
-    # > 16 M minus at most 13.65 M (≈ 13 M: "about" is more precise than "over"; of the two "about"s the more recent)
-    assert "<b>&gt; +2.35 million vehicles</b>" in nev and 'data-fact="cn-nev-production-2024-zh"' in nev
-    assert "2025年我国汽车产业运行情况综述, 2026-11-27" in nev  # the source of the latest figure, in Chinese
+    # > 16 M minus at most 13.65 M (≈ 13 M: "about" is more precise than "over"; of the two "about"s the
+    # original, fyp14-review, not the Chinese summary restating it)
+    assert "<b>&gt; +2.35 million vehicles</b>" in nev and 'data-fact="cn-nev-production-2024-fyp"' in nev
+    assert "[Chinese automobiles draw international attention], 2026-01" in nev  # the source of the latest figure
+    assert "zh-2025-summary" not in nev and "2025年" not in nev
     production = _article(html, "headline-vehicle-production")
     assert "both figures are lower bounds, so the change is not known" in production  # > 34 M on > 30 M
 

@@ -102,3 +102,17 @@ def test_a_revision_cannot_come_before_its_first_release(run, releases: Path) ->
     sources.write_text(sources.read_text(encoding="utf-8").replace("published: 2025-08", "published: 2025-06"))
     result = run("check", "--facts", str(releases))
     assert result.exit_code == 1 and "which was published after it" in result.stdout
+
+
+def test_the_latest_release_wins_even_when_less_precise(releases: Path) -> None:
+    """A revision stated as 'about 15.7 million' replaces the exact first release: latest, not narrowest."""
+    seed = releases.parent / "seeds" / "rel-august.txt"
+    seed.write_text("Sales for January to June were revised to about 15.7 million units.\n", encoding="utf-8")
+    path = releases / "rel-august.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("value: 15655000", "value: 15700000").replace("qualifier: exact", "qualifier: about")
+    text = text.replace(REVISED, "Sales for January to June were revised to about 15.7 million units.")
+    path.write_text(text, encoding="utf-8")
+    kb = load_knowledge_base(releases)
+    facts = select_facts(kb, Filters(metrics=("vehicle-sales",), period=parse_period("2025-01/2025-06")))
+    assert best_fact(kb, facts).id == "rel-august"

@@ -100,12 +100,6 @@ def test_did_you_mean_names_each_metric_once() -> None:
         raise AssertionError("nev-shar resolved")
 
 
-def test_a_single_agreeing_source_agrees(run_json) -> None:
-    doc = run_json("targets", "--year", "2025")
-    notes = {v["target"]["metric"]: v["note"] for v in doc["targets"]}
-    assert notes["nev-sales"] == "global-attention agrees"
-
-
 def test_compare_says_each_region_heading_once(run) -> None:
     result = run("compare", "2024", "2025", "--all", env={"COLUMNS": "200"})
     assert result.exit_code == 0

@@ -51,13 +51,22 @@ def _release(group: FactGroup, fact: Fact) -> str:
 
 
 def _agreement(group: FactGroup, fact: Fact) -> str:
+    """'agrees: A', 'restates: B', 'restated by: C' or 'CONFLICTS: D' ('; ' between them): a source
+    listed after a colon is cited by its footnote mark."""
     release = _release(group, fact)
     verdict = group.agreement
     if verdict in ("single", "revised"):
         return release
-    others = ", ".join(s for s in group.sources if s != fact.source) or "itself"
-    text = f"agrees: {others}" if verdict == "agree" else f"CONFLICTS: {others}"
-    return f"{release}; {text}" if release else text
+    if verdict == "conflict":
+        texts = [f"CONFLICTS: {', '.join(s for s in group.sources if s != fact.source) or 'itself'}"]
+    else:
+        relations = (
+            ("agrees", group.agreeing(fact)),
+            ("restates", group.restates(fact)),
+            ("restated by", group.restated_by(fact)),
+        )
+        texts = [f"{word}: {', '.join(sources)}" for word, sources in relations if sources]
+    return "; ".join([release, *texts] if release else texts)
 
 
 def _show_table(
@@ -248,7 +257,7 @@ def _side_json(kb: KnowledgeBase, side: Side | None) -> dict[str, Any] | None:
     return {
         "fact": fact_record(kb, side.used),
         "also_stated_by": [f.id for f in side.others],
-        "agreement": FactGroup((side.used, *side.others)).agreement,
+        "agreement": side.group.agreement,
     }
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from autofacts.model import LANGUAGE_NAMES, Fact, KnowledgeBase, Problem
+from autofacts.model import LANGUAGE_NAMES, Fact, KnowledgeBase, Problem, Source
 from autofacts.output import Answer, OutputFormat
 from autofacts.output.records import (
     cited_sources,
@@ -133,7 +133,7 @@ class SourcesAnswer(Answer):
     kb: KnowledgeBase
     counts: Counter[str]  # facts by source
 
-    def _sources(self) -> list[Any]:
+    def _sources(self) -> list[Source]:
         return sorted(self.kb.sources.values(), key=lambda s: (s.published.start, s.id))
 
     def table(self) -> Report:

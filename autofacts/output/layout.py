@@ -168,10 +168,13 @@ def _layout(report: Any, width: int, wide: bool, asides_below: bool) -> tuple[An
         # the data's control characters shown, never obeyed; a short form's own line breaks kept
         value = "\n".join(in_cell(line) for line in row.get(short or col.key, "").split("\n"))
         if col.cite and value:  # "fyp14-review, xinhua-icv-plan" or "agrees: xinhua-icv-plan": [1] [2]
-            prefix, _, listed = value.rpartition(": ")
-            marks = " ".join(mark(i) for i in listed.split(", ") if i)
-            return f"{prefix} {marks}" if prefix else marks
+            return "; ".join(cite(part) for part in value.split("; "))  # "agrees: A; restated by: B"
         return value
+
+    def cite(value: str) -> str:
+        prefix, _, listed = value.rpartition(": ")
+        marks = " ".join(mark(i) for i in listed.split(", ") if i)
+        return f"{prefix} {marks}" if prefix else marks
 
     rows = []
     for row in report.rows:

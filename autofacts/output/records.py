@@ -356,6 +356,7 @@ def source_record(kb: KnowledgeBase, source: Source, facts: int | None = None) -
         "published": source.published.label,
         "published_inferred": source.published_inferred,
         "language": source.language,
+        "restates": list(source.restates),
     }
     if facts is not None:
         out["facts"] = facts

@@ -1,0 +1,189 @@
+"""Restatements: a source that repeats others' figures (`restates:` in sources.yaml) is never the
+figure cited where its original states it, and never counted as corroborating it.
+
+The bundled Chinese summary was written for the base from figures the English seeds state: it
+restates fyp14-review, global-attention and xinhua-icv-plan. Expected values are read by hand from
+the facts files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+from autofacts.model import Fact, KnowledgeBase
+from autofacts.query import FactGroup, best_fact, corroboration, group_facts, group_key
+from tests.conftest import edit
+
+SUMMARY = "zh-2025-summary"
+
+
+def facts(kb: KnowledgeBase, *ids: str) -> list[Fact]:
+    by_id = {f.id: f for f in kb.facts}
+    return [by_id[i] for i in ids]
+
+
+# --- the data ----------------------------------------------------------------------------------
+
+
+def test_the_summary_restates_exactly_the_sources_whose_figures_it_states(kb) -> None:
+    assert kb.sources[SUMMARY].restates == ("fyp14-review", "global-attention", "xinhua-icv-plan")
+    assert all(s.restates == () for s in kb.sources.values() if s.id != SUMMARY)
+    # every figure of the summary is one a restated source states, with the same value and hedge
+    originals = {(group_key(f), f.value, f.qualifier) for f in kb.facts if f.source in kb.sources[SUMMARY].restates}
+    summary = [f for f in kb.facts if f.source == SUMMARY]
+    assert len(summary) == 20
+    missing = [f.id for f in summary if (group_key(f), f.value, f.qualifier) not in originals]
+    assert missing == []
+
+
+# --- the best figure -----------------------------------------------------------------------------
+
+
+def test_the_original_is_the_best_figure_though_the_restatement_is_newer(kb) -> None:
+    # 40.9 % in 2024: fyp14-review (2025-09) and the summary (2026-11-27), both exact
+    pair = facts(kb, "cn-nev-share-2024", "cn-nev-share-2024-zh")
+    assert best_fact(kb, pair).id == "cn-nev-share-2024"
+    assert best_fact(kb, pair[::-1]).id == "cn-nev-share-2024"
+    # 1.4 million NEVs in 2020: two independent "about"s and the summary's; the newer original wins
+    three = facts(kb, "cn-nev-production-2020-fyp", "cn-nev-production-2020-xinhua", "cn-nev-production-2020-zh")
+    assert best_fact(kb, three).id == "cn-nev-production-2020-xinhua"
+    # 13 million in 2024: fyp14-review's "about" is more precise than xinhua-icv-plan's "over"
+    three = facts(kb, "cn-nev-production-2024-fyp", "cn-nev-production-2024-xinhua", "cn-nev-production-2024-zh")
+    assert best_fact(kb, three).id == "cn-nev-production-2024-fyp"
+
+
+def test_the_original_wins_even_over_a_more_precise_restatement(kb) -> None:
+    fyp, zh = facts(kb, "cn-nev-production-2024-fyp", "cn-nev-production-2024-zh")
+    exact = replace(zh, qualifier="exact")  # as if the summary had dropped 约 ("about")
+    assert best_fact(kb, [fyp, exact]).id == "cn-nev-production-2024-fyp"
+
+
+def test_a_restatement_alone_is_the_figure(kb) -> None:
+    (zh,) = facts(kb, "cn-nev-share-2024-zh")
+    assert best_fact(kb, [zh]) is zh
+
+
+# --- corroboration ------------------------------------------------------------------------------
+
+
+def test_a_restatement_is_not_corroboration(kb) -> None:
+    ids = ("cn-nev-share-2024", "cn-nev-share-2024-zh")
+    (group,) = group_facts(kb, facts(kb, *ids))
+    fyp, zh = group.facts
+    assert group.agreement == "restated"
+    assert (group.agreeing(fyp), group.restates(fyp), group.restated_by(fyp)) == ((), (), (SUMMARY,))
+    assert (group.agreeing(zh), group.restates(zh), group.restated_by(zh)) == ((), ("fyp14-review",), ())
+    assert corroboration(group, fyp) == "restated by zh-2025-summary"
+    assert corroboration(group, zh) == "restates fyp14-review"
+    # without the catalogue's restatements the two would count as agreeing sources
+    assert FactGroup(group.facts).agreement == "agree"
+
+
+def test_two_independent_sources_still_agree_beside_a_restatement(kb) -> None:
+    ids = ("cn-nev-production-2020-fyp", "cn-nev-production-2020-xinhua", "cn-nev-production-2020-zh")
+    (group,) = group_facts(kb, facts(kb, *ids))
+    fyp, xinhua, zh = group.facts
+    assert group.agreement == "agree"
+    assert group.agreeing(fyp) == ("xinhua-icv-plan",) and group.restated_by(fyp) == (SUMMARY,)
+    assert group.agreeing(zh) == () and group.restates(zh) == ("fyp14-review", "xinhua-icv-plan")
+    assert corroboration(group, xinhua) == "fyp14-review agrees, restated by zh-2025-summary"
+    assert corroboration(group, zh) == "restates fyp14-review, xinhua-icv-plan"
+
+
+def test_a_restatement_that_misquotes_its_original_conflicts(kb) -> None:
+    fyp, zh = facts(kb, "cn-nev-share-2024", "cn-nev-share-2024-zh")
+    (group,) = group_facts(kb, [fyp, replace(zh, value=Decimal("45.9"))])
+    assert group.agreement == "conflict"
+
+
+# --- check ----------------------------------------------------------------------------------------
+
+RESTATES = "    restates: [fyp14-review, global-attention, xinhua-icv-plan]\n"
+
+
+def check(run, kb_copy: Path) -> list[str]:
+    result = run("check", "--facts", str(kb_copy))
+    assert result.exit_code == 1, result.stdout
+    return [ln for ln in result.stdout.splitlines() if "error[" in ln]
+
+
+def test_restates_must_name_known_sources(run, kb_copy: Path) -> None:
+    edit(kb_copy / "sources.yaml", RESTATES, "    restates: [fyp14-review, caam-2025]\n")
+    (line,) = check(run, kb_copy)
+    assert "error[E111]: source 'zh-2025-summary' restates unknown source 'caam-2025'" in line
+    assert "/facts/sources.yaml:104:5: " in line  # the source's entry
+
+
+def test_a_source_cannot_restate_itself(run, kb_copy: Path) -> None:
+    edit(kb_copy / "sources.yaml", RESTATES, "    restates: [zh-2025-summary]\n")
+    (line,) = check(run, kb_copy)
+    assert "error[E136]: source 'zh-2025-summary' cannot restate itself" in line
+
+
+def test_two_sources_cannot_restate_each_other(run, kb_copy: Path) -> None:
+    edit(
+        kb_copy / "sources.yaml",
+        "    published: 2025-12-01\n    language: en\n",
+        "    published: 2025-12-01\n    language: en\n    restates: [zh-2025-summary]\n",
+    )
+    lines = check(run, kb_copy)
+    assert len(lines) == 2 and all("error[E136]" in ln for ln in lines)
+    assert "sources 'xinhua-icv-plan' and 'zh-2025-summary' each say they restate the other" in lines[0]
+    assert "sources 'zh-2025-summary' and 'xinhua-icv-plan' each say they restate the other" in lines[1]
+
+
+def test_restates_must_be_a_list(run, kb_copy: Path) -> None:
+    edit(kb_copy / "sources.yaml", RESTATES, "    restates: {fyp14-review: yes}\n")
+    (line,) = check(run, kb_copy)
+    assert "error[E104]: 'restates' must be a list of text" in line
+
+
+# --- the commands -------------------------------------------------------------------------------
+
+
+def test_show_says_restates_never_agrees(run, run_json) -> None:
+    out = run("show", "nev-share").stdout
+    assert "agrees" not in out
+    # [1] fyp14-review, [2] the summary, [3] global-attention, [4] xinhua-icv-plan, by first citation
+    assert out.count("restated by [2]") == 4
+    assert "restates [1]" in out and "restates [3]" in out and "restates [4]" in out
+    markdown = run("show", "nev-share", "--period", "2024", "--format", "markdown").stdout
+    assert "| restated by: zh-2025-summary |" in markdown and "| restates: fyp14-review |" in markdown
+    doc = run_json("show", "nev-share")
+    assert [g["agreement"] for g in doc["groups"]] == ["restated"] * 4
+    # two independent sources and a restatement: both relations, each source by its mark
+    production = run("show", "nev-production", "--period", "2020").stdout
+    assert "agrees [2]; restated by [3]" in production and "restates [1] [2]" in production
+
+
+def test_compare_cites_the_english_sources(run, run_json) -> None:
+    doc = run_json("compare", "2020", "2024")
+    rows = {r["metric"]: r for r in doc["rows"]}
+    share, production = rows["nev-share"], rows["nev-production"]
+    assert (share["a"]["fact"]["id"], share["b"]["fact"]["id"]) == ("cn-nev-share-2020", "cn-nev-share-2024")
+    assert share["a"]["agreement"] == share["b"]["agreement"] == "restated"
+    assert production["a"]["fact"]["id"] == "cn-nev-production-2020-xinhua"
+    assert production["b"]["fact"]["id"] == "cn-nev-production-2024-fyp"
+    assert production["a"]["agreement"] == "agree"
+    assert share["note"] == (
+        "2020: fyp14-review used, restated by zh-2025-summary; 2024: fyp14-review used, restated by zh-2025-summary"
+    )
+    out = run("compare", "2020", "2024").stdout
+    assert "zh-2025-summary used" not in out and "zh-2025-summary:" not in out  # not cited in the footnotes
+    assert "] fyp14-review: " in out and "] xinhua-icv-plan: " in out
+
+
+def test_targets_cite_the_original_and_name_the_restatement(run_json) -> None:
+    doc = run_json("targets", "--year", "2025")
+    sales = next(t for t in doc["targets"] if t["target"]["id"] == "cn-nev-sales-2025-target")
+    assert sales["outcome_facts"] == ["cn-nev-sales-2025"]
+    assert sales["note"] == "restated by zh-2025-summary"
+
+
+def test_sources_json_lists_what_each_restates(run_json) -> None:
+    doc = run_json("sources")
+    restates = {s["id"]: s["restates"] for s in doc["sources"]}
+    assert restates[SUMMARY] == ["fyp14-review", "global-attention", "xinhua-icv-plan"]
+    assert restates["fyp14-review"] == []
