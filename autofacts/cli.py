@@ -254,8 +254,23 @@ def _emit(answer: Answer, fmt: OutputFormat, wide: bool = False) -> None:
         console = _console()
         console.print(answer.rich(console.width, wide))
     else:
+        write = sys.stdout.write if fmt is OutputFormat.text else _data_writer()
         for chunk in answer.chunks(fmt):
-            sys.stdout.write(chunk)
+            write(chunk)
+
+
+def _data_writer() -> Callable[[str], object]:
+    """JSON, CSV, Markdown and YAML are data: written as UTF-8 whatever the locale. Under an ASCII
+    locale the terminal's fallback writes "≈" as the six characters `\\u2248`, which JSON reads back
+    but a CSV cell, a Markdown page or a YAML string would keep as text: silently different data."""
+    import codecs
+
+    buffer = getattr(sys.stdout, "buffer", None)
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    if buffer is None or codecs.lookup(encoding).name == "utf-8":
+        return sys.stdout.write
+    sys.stdout.flush()  # what was written as text goes first
+    return lambda chunk: buffer.write(chunk.encode("utf-8"))
 
 
 def _console() -> "Console":
@@ -670,7 +685,7 @@ def extract(
         return
     document = candidates_yaml(candidates, path.name, source)
     if output is None:
-        sys.stdout.write(document)
+        _data_writer()(document)
         return
     write_new(Path(output), document)
     sys.stderr.write(f"autofacts: wrote {len(candidates)} candidate facts to {output}\n")
