@@ -948,6 +948,10 @@ class Reader:
                 elif metric_why and len(levels) > 1:
                     metric_why += ", one of the metrics the figure holds for each"
                 measure = self.kb.metrics[metric].measure if metric else None
+                if measure == "share" and entity is not None and entity != PLACEHOLDER:
+                    # "BYD's market share": a company's share is not the industry's share metric
+                    metric_why = f"metric: a share held by {entity}, not {metric}; the catalogue has none"
+                    metric, measure = None, None
                 region, region_why = self._region(text, fig, places, entity, measure, ctx)
                 why = tuple(w for w in (metric_why, period_why, region_why, kind_why, entity_why) if w)
                 out.append(

@@ -1,6 +1,6 @@
 """Speed and memory of `autofacts extract` on a long document.
 
-Run from the repository:  python benchmarks/bench_extract.py [--sentences 10000] [--runs 5]
+Run from the repository:  python benchmarks/bench_extract.py [--sentences 10000] [--runs 5] [--language zh]
 
 The document is the bundled seeds' own sentences (real news and policy prose, every kind of figure
 extract reads) repeated in order until it holds the asked number of sentences, five to a paragraph.
@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from autofacts.chinese import is_chinese  # noqa: E402
 from autofacts.extract import extract_candidates  # noqa: E402
 from autofacts.load import bundled_facts_dir, load_knowledge_base  # noqa: E402
 from autofacts.text import sentences  # noqa: E402
@@ -31,14 +32,18 @@ from autofacts.text import sentences  # noqa: E402
 PUBLISHED = "2025-12-01"
 
 
-def document(count: int) -> str:
-    """`count` sentences of the bundled seeds, in order and repeated, one to a line, five to a paragraph."""
+def document(count: int, language: str = "en") -> str:
+    """`count` sentences of the bundled seeds in `language` (en, or zh: the Chinese summary), in order
+    and repeated, one to a line, five to a paragraph."""
     pool = []
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
-        for s in sentences(seed.read_text(encoding="utf-8")):
-            text = s.text if s.text.endswith((".", "!", "?", '"', "”")) else s.text + "."
-            if len(sentences(text)) == 1:  # one sentence on its own line too, so the count is exact
-                pool.append(text)
+        text = seed.read_text(encoding="utf-8")
+        if is_chinese(text) != (language == "zh"):
+            continue
+        for s in sentences(text):
+            line = s.text if s.text.endswith((".", "!", "?", '"', "”", "。")) else s.text + "."
+            if len(sentences(line)) == 1:  # one sentence on its own line too, so the count is exact
+                pool.append(line)
     picked = [pool[i % len(pool)] for i in range(count)]
     return "\n\n".join("\n".join(picked[i : i + 5]) for i in range(0, count, 5)) + "\n"
 
@@ -59,8 +64,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--language", choices=("en", "zh"), default="en")
     args = parser.parse_args()
-    text = document(args.sentences)
+    text = document(args.sentences, args.language)
     kb = load_knowledge_base(bundled_facts_dir())
     counted = len(sentences(text))
     cpu, found = [], 0

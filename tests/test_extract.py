@@ -420,3 +420,10 @@ def test_a_company_abbreviation_keeps_its_sentence(kb) -> None:
         "2025-10",
     )
     assert c.sentence.text == "In October 2025, BYD Co. sold 441,706 new energy vehicles."
+
+
+def test_a_company_share_and_overseas_sales(kb) -> None:
+    text = "BYD's market share reached 32 percent in 2024. BYD's overseas sales reached 417,204 vehicles in 2024."
+    got = [(c.mention.text, c.metric, c.entity) for c in extract_candidates(text, kb, date(2025, 3, 1))]
+    # a company's market share is not the NEV share of all sales: left to the curator
+    assert got == [("32 percent", None, "BYD"), ("417,204", "vehicle-exports", "BYD")]

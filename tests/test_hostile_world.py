@@ -60,11 +60,23 @@ def run_child(argv: list[str], timeout: int = 60) -> subprocess.CompletedProcess
     )
 
 
-def test_a_fifo_as_a_facts_file(kb_copy: Path) -> None:
+def test_a_fifo_as_a_facts_file(kb_copy: Path, tmp_path: Path) -> None:
     os.mkfifo(kb_copy / "zz-pipe.yaml")
     result = run_child(["check", "--facts", str(kb_copy)])
     assert result.returncode == 1
     assert f"{kb_copy}/zz-pipe.yaml:1:1: error[E100]: not read: not a regular file (a pipe or device)" in result.stdout
+    # through the cache too: nothing of the pipe is cached, and the query stops with the problem
+    cached = subprocess.run(
+        [sys.executable, "-m", "autofacts", "show", "nev-share", "--facts", str(kb_copy)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "AUTOFACTS_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert cached.returncode == 1
+    assert one_line(cached.stderr) == (
+        f"autofacts: {kb_copy}/zz-pipe.yaml:1:1: error[E100]: not read: not a regular file (a pipe or device)"
+    )
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
@@ -401,4 +413,7 @@ def test_an_unreadable_seeds_folder_as_a_plain_user(nobody_dir: Path) -> None:
         assert "Traceback" not in result.stderr and "internal error" not in result.stderr, argv
         assert f"seed file '{FYP_SEED}' cannot be read: Permission denied" in one_line(result.stderr), argv
     checked = as_nobody(["check", "--facts", "facts"], cwd=nobody_dir)
-    assert checked.returncode == 1 and f"error[E112]: seed file '{FYP_SEED}' cannot be read: Permission denied" in checked.stdout
+    assert (
+        checked.returncode == 1
+        and f"error[E112]: seed file '{FYP_SEED}' cannot be read: Permission denied" in checked.stdout
+    )
