@@ -451,6 +451,7 @@ def _rules() -> list[tuple[re.Pattern[str], bool, str]]:
 
 
 _RULES = _rules()
+_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")  # "二〇二五年": 2025, four characters for four digits
 _RELATIVE_BEFORE = re.compile(r"(去年|上年|今年|本年|明年)\s*$")
 
 
@@ -493,7 +494,7 @@ def chinese_period_phrases(text: str, published: date | None = None) -> list[tup
     A period without its year ("1-11月", "上半年") takes the year last stated before it in the
     text; failing that, the latest such period that had ended when the text was published.
     """
-    norm = nfkc(text)
+    norm = _CN_YEAR.sub(lambda m: "".join(str(DIGITS[ch]) for ch in m[1]) + "年", nfkc(text))
     found: list[tuple[int, int, str]] = []
     taken = bytearray(len(norm))  # 1 where a phrase was found (a bytearray: a long text stays linear)
     years = [(y.start(), int(y[1])) for y in re.finditer(r"(\d{4})\s*年", norm)]

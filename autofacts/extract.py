@@ -248,7 +248,12 @@ _WORLD = re.compile(
     r"|global (?:sales|deliveries|market|output))\b",
     re.I,
 )
-_CHINA = re.compile(r"\b(?:China|China's|Chinese|nationwide|the country's|the nation's)\b")
+# "national vehicle sales" (lower case: not "National Bureau of ...") is the country's, never a province's
+_CHINA = re.compile(
+    r"\b(?:China|China's|Chinese|nationwide|the country's|the nation's"
+    r"|national(?=\s+(?:(?:vehicle|car|auto|automobile|passenger car|NEV|new[ -]energy vehicle)s?\s+)?"
+    r"(?:sales|production|output|exports|deliveries)\b))\b"
+)
 _NEV = re.compile(r"\b(?:new[ -]energy vehicles?|NEVs?|electric vehicles?|EVs?)\b", re.I)
 _COMPARED_PLACE = re.compile(
     r"\b(?:surpass\w*|overt\w*|outpac\w*|beat\w*|than|ahead of|behind|compared (?:with|to)|versus)\s+(?:the\s+)?$",

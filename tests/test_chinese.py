@@ -220,6 +220,7 @@ PUBLISHED = date(2025, 12, 10)
         ("2025年1—11月", ["2025-01/2025-11"]),
         ("2025年前11个月", ["2025-01/2025-11"]),
         ("2024年1-12月", ["2024"]),  # all twelve months: the year
+        ("二〇二五年一至十月", ["2025-01/2025-10"]),  # a year in Chinese digits
         ("2024年。1-11月，产量", ["2024", "2024-01/2024-11"]),  # the year last stated before
         ("1-11月，产量", ["2025-01/2025-11"]),  # none stated: the latest January-November over by publication
         ("前三季度", ["2025-01/2025-09"]),

@@ -427,3 +427,23 @@ def test_a_company_share_and_overseas_sales(kb) -> None:
     got = [(c.mention.text, c.metric, c.entity) for c in extract_candidates(text, kb, date(2025, 3, 1))]
     # a company's market share is not the NEV share of all sales: left to the curator
     assert got == [("32 percent", None, "BYD"), ("417,204", "vehicle-exports", "BYD")]
+
+
+def test_national_figures_are_chinas_not_the_province_before(kb) -> None:
+    text = (
+        "Guangdong produced 2.5 million vehicles in 2024. "
+        "The association forecast that national vehicle sales would rise about 4 percent in 2025."
+    )
+    got = [(c.mention.text, c.metric, c.region, c.kind) for c in extract_candidates(text, kb, date(2025, 12, 1))]
+    assert got == [
+        ("2.5 million", "vehicle-production", "Guangdong", "actual"),
+        ("4 percent", "vehicle-sales-growth", "China", "forecast"),
+    ]
+
+
+def test_produce_n_new_energy_vehicles_names_nev_production(kb) -> None:
+    text = "Guangdong aims to produce 3 million new energy vehicles a year by 2027."
+    got = [
+        (c.mention.text, c.metric, c.region, c.period, c.kind) for c in extract_candidates(text, kb, date(2025, 12, 1))
+    ]
+    assert got == [("3 million", "nev-production", "Guangdong", "2027", "target")]
