@@ -179,3 +179,15 @@ def test_hedge_words_in_their_base_and_other_forms() -> None:
     ]
     # "top" alone ranks ("the top 10 brands"): not a hedge
     assert qualifiers("the top 10 brands") == ["exact"]
+
+
+def test_a_bound_on_a_fall_is_mirrored() -> None:
+    # "fell more than 5 percent": the change is below -5, not above it
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(str(m.value), m.qualifier) for m in read_numbers(text)]
+
+    assert read("Exports fell more than 5 percent.") == [("-5", "under")]
+    assert read("Sales dropped less than 2 percent.") == [("-2", "over")]
+    assert read("Output declined at least 3%.") == [("-3", "at-most")]
+    assert read("Output declined up to 3%.") == [("-3", "at-least")]
+    assert read("Prices were down about 4 percent.") == [("-4", "about")]
