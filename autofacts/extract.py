@@ -271,9 +271,20 @@ _KIND_BREAK = re.compile(r"\s--\s|\s—\s|,\s+(?:while|whereas|but)\b|\.\s", re.
 _PASSIVE = re.compile(r"(?:expected|projected|forecast|predicted|likely|estimated|set|planned|targeted)\b", re.I)
 _COMPARISON_BEFORE = re.compile(r"\b(?:compared (?:with|to)|versus|than|against|up from|down from)\s+$", re.I)
 _SEGMENT = re.compile(r"\b(?:passenger (?:cars?|vehicles?)|commercial vehicles?|trucks|buses)\b", re.I)
+# "its annual target of 4.6 million": the figure is for a whole year, whatever the sentence's period
+_ANNUAL = re.compile(
+    r"\b(?:annual|full-year|full year|yearly|whole-year)\s+(?:[\w-]+\s+){0,2}?(?:target|goal|forecast|plan|guidance)"
+    r"\s+(?:of\s+|is\s+|was\s+)?$",
+    re.I,
+)
+_RETAIL = re.compile(r"\bretail\b", re.I)
 _WILL = re.compile(r"\b(?:will|shall|is to|are to|is set to|are set to)\b", re.I)
 _POINTS = re.compile(r"\s*percentage points?\b", re.I)
 _ANAPHORA = re.compile(r"^(?:This|These|Such)\b")
+# A sentence opening with these is about the company the sentence before named.
+_COMPANY_ANAPHORA = re.compile(
+    r"^(?:Its|The (?:company|carmaker|automaker|firm|group|manufacturer)(?:'s|’s)?|公司)(?![\w-])"
+)
 _COORDINATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as well as\s+)$", re.I)
 _GROUP_JOIN = re.compile(r"^\s*(?:(?:units|vehicles|percent|%)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)$", re.I)
 _EACH_BEFORE = re.compile(r"\b(?:each|both|all)\s+(?:\w+\s+){0,2}$", re.I)
@@ -544,6 +555,8 @@ class Context:
     period_why: str = ""
     region_why: str = ""
     nev: bool = False  # the sentence before spoke of NEVs ("This surge tracks with production, ...")
+    entity: str | None = None  # the one company the sentence before was about ("BYD sold ... Its ...")
+    entity_why: str = ""
 
 
 AS_OF_PUBLICATION = "-"  # Candidate.period when the text dates a figure by its publication
@@ -836,6 +849,12 @@ class Reader:
                 proposed_segment = f"{proposed_segment}-growth"
             return None, proposed_segment, f"metric: {said} of one segment; the catalogue has no {proposed_segment}"
         base = segmented
+        clause_before = text[fig.clause[0] : fig.hedge_at] + " " + level.text
+        if base.endswith("-sales") and _RETAIL.search(clause_before + text[fig.end : fig.clause[1]]):
+            proposed = base[: -len("-sales")] + "-retail-sales"
+            if m.unit == "percent" and (fig.growth or fig.decline):
+                proposed += "-growth"
+            return None, proposed, f"metric: retail {said}; the catalogue has no {proposed}"
         if m.unit == "percent" and _POINTS.match(text[fig.end :]):
             return None, None, f"metric: a change of {said} in percentage points, not a level or a growth rate"
         if m.unit == "percent" and (fig.growth or fig.decline):
@@ -933,6 +952,11 @@ class Reader:
             levels: list[MetricPhrase | None] = [*self.each(text, fig, spans)]
             levels = levels or [paired[i] if i in paired else self.level_for(text, fig, spans, nouns)]
             period, period_why = self._period(text, fig, phrases, ctx, kind)
+            annual = _ANNUAL.search(text[max(0, fig.hedge_at - 60) : fig.hedge_at])
+            if annual is not None and not (period and re.fullmatch(r"\d{4}", period)):
+                year = period[:4] if period and period[:4].isdigit() else (str(published.year) if published else None)
+                period = year
+                period_why = f"period: '{annual[0].strip()}', the year {year}" if year else ""
             if kind == "actual" and _after_publication(period, published):
                 # an outcome cannot be reported before it happens: "will" makes it a forecast
                 will = _WILL.search(text)
@@ -943,6 +967,9 @@ class Reader:
                     else ("kind: a period after publication, and no word says forecast or target")
                 )
             entity, entity_why = _entity_of(text, fig, entities)
+            anaphora = _COMPANY_ANAPHORA.match(text)
+            if entity is None and ctx.entity is not None and anaphora is not None:
+                entity, entity_why = ctx.entity, f"entity: '{anaphora[0]}' is {ctx.entity_why}"
             if kind == "actual" and entity is None and period_why.startswith(("period: '", "period: a year after")):
                 said = period_why.split(": ", 1)[1]
                 new_ctx = replace(new_ctx, period=period, period_why=f'{said}, in an earlier sentence "{_clip(text)}"')
@@ -986,6 +1013,12 @@ class Reader:
         """What a sentence tells the ones after it: the place it names (when it is not about a
         company), the period it states (when it states an outcome), and whether it speaks of NEVs."""
         new = replace(ctx, nev=bool(_NEV.search(text)))
+        named = {e[2] for e in entities}
+        if len(named) == 1:
+            (name,) = named
+            new = replace(new, entity=name, entity_why=f"'{name}', in an earlier sentence \"{_clip(text)}\"")
+        elif named or not _COMPANY_ANAPHORA.match(text):
+            new = replace(new, entity=None, entity_why="")
         industry = [p for p in places if not _compared_with(text, p[0])]
         if len({p[2] for p in industry} - {"China"}) > 1 or _EXAMPLES.search(text):
             industry = []  # "restricted cities (such as Beijing and Shanghai)": examples, not the subject

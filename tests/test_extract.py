@@ -447,3 +447,35 @@ def test_produce_n_new_energy_vehicles_names_nev_production(kb) -> None:
         (c.mention.text, c.metric, c.region, c.period, c.kind) for c in extract_candidates(text, kb, date(2025, 12, 1))
     ]
     assert got == [("3 million", "nev-production", "Guangdong", "2027", "target")]
+
+
+def test_its_and_the_company_refer_to_the_company_named_before(kb) -> None:
+    text = (
+        "BYD sold 480,186 vehicles in November. Its overseas sales reached 131,935 units last month. "
+        "China's vehicle exports rose in November. Its exports reached 600,000 units last month."
+    )
+    got = [(c.mention.text, c.metric, c.entity) for c in extract_candidates(text, kb, date(2025, 12, 1))]
+    # the last "Its" follows a sentence about China, not BYD: no company is carried over
+    assert got == [
+        ("480,186", "vehicle-sales", "BYD"),
+        ("131,935", "vehicle-exports", "BYD"),
+        ("600,000", "vehicle-exports", None),
+    ]
+
+
+def test_an_annual_target_is_for_the_year_and_the_sale_before_it_is_actual(kb) -> None:
+    text = "For the first 11 months, BYD sold about 4.18 million vehicles, short of its annual target of 4.6 million."
+    got = [(c.mention.text, c.metric, c.period, c.kind) for c in extract_candidates(text, kb, date(2025, 12, 1))]
+    assert got == [
+        ("4.18 million", "vehicle-sales", "2025-01/2025-11", "actual"),
+        ("4.6 million", "vehicle-sales", "2025", "target"),
+    ]
+
+
+def test_retail_sales_are_not_the_catalogues_vehicle_sales(kb) -> None:
+    text = "Retail sales of cars rose 3 percent in October. Vehicle retail sales reached 2.25 million units in October."
+    got = [(c.mention.text, c.metric, c.new_metric) for c in extract_candidates(text, kb, date(2025, 11, 11))]
+    assert got == [
+        ("3 percent", None, "vehicle-retail-sales-growth"),
+        ("2.25 million", None, "vehicle-retail-sales"),
+    ]
