@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from autofacts.errors import KnowledgeBaseError, UsageError
+from autofacts.errors import QuoteNotFoundError, UsageError
 from autofacts.model import Fact, KnowledgeBase, Source
 from autofacts.numbers import hedge_start, read_numbers
 from autofacts.seeds import read_seed, seed_label
@@ -44,8 +44,9 @@ def cite_fact(kb: KnowledgeBase, fact_id: str) -> Citation:
     text = read_seed(kb, source)
     where = locate(fact.quote, text)
     if where is None:
-        raise KnowledgeBaseError(
-            f"the quote of '{fact_id}' is not in {seed_label(kb, source.file)} (run `autofacts check`)"
+        raise QuoteNotFoundError(
+            f"the quote of '{fact_id}' is not in {seed_label(kb, source.file)} (run `autofacts check`)",
+            location=str(fact.where("quote")),
         )
     start, end = paragraph_around(text, *where)
     paragraph = text[start:end]

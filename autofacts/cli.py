@@ -149,7 +149,8 @@ def handle_errors(func: F) -> F:
         except AutofactsError as exc:
             if _debug["on"]:
                 raise
-            _fail(f"error[{exc.code}]: {exc}", exc.exit_code)
+            where = f"{exc.location}: " if exc.location else ""  # compiler style, as `check` prints
+            _fail(f"{where}error[{exc.code}]: {exc}", exc.exit_code)
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (| head): not an error
             raise typer.Exit(0) from None
@@ -226,6 +227,15 @@ def _read_all(facts: str | None) -> "KnowledgeBase":
     return store.read(EVERYTHING)
 
 
+def _year(year: int | None) -> int | None:
+    """A --year is a calendar year written with four digits: '25' is not 2025."""
+    if year is not None and not 1000 <= year <= 9999:
+        from autofacts.errors import PeriodError
+
+        raise PeriodError(f"invalid year '{year}': a year has four digits, e.g. 2025")
+    return year
+
+
 def _as_of(text: str | None) -> date:
     from autofacts.periods import parse_date
 
@@ -244,8 +254,23 @@ def _emit(answer: Answer, fmt: OutputFormat, wide: bool = False) -> None:
         console = _console()
         console.print(answer.rich(console.width, wide))
     else:
+        write = sys.stdout.write if fmt is OutputFormat.text else _data_writer()
         for chunk in answer.chunks(fmt):
-            sys.stdout.write(chunk)
+            write(chunk)
+
+
+def _data_writer() -> Callable[[str], object]:
+    """JSON, CSV, Markdown and YAML are data: written as UTF-8 whatever the locale. Under an ASCII
+    locale the terminal's fallback writes "≈" as the six characters `\\u2248`, which JSON reads back
+    but a CSV cell, a Markdown page or a YAML string would keep as text: silently different data."""
+    import codecs
+
+    buffer = getattr(sys.stdout, "buffer", None)
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    if buffer is None or codecs.lookup(encoding).name == "utf-8":
+        return sys.stdout.write
+    sys.stdout.flush()  # what was written as text goes first
+    return lambda chunk: buffer.write(chunk.encode("utf-8"))
 
 
 def _console() -> "Console":
@@ -394,6 +419,8 @@ def show(
         until=parse_period(until) if until is not None else None,
         as_of=_as_of(as_of) if as_of is not None else None,
     )
+    if filters.since is not None and filters.until is not None and filters.since.start > filters.until.end:
+        raise UsageError(f"--since {since} is after --until {until}: no period lies in both")
     if derived:
         from autofacts.derive import derived_need, select_with_derived
 
@@ -412,6 +439,8 @@ def show(
     if chart and fmt is Format.table:
         _emit(ChartAnswer(m, groups), OutputFormat.table)
         return
+    if not groups and fmt is Format.table:
+        return  # the line above says it all; an empty table would only repeat it
     machine = fmt is not Format.table  # CSV and Markdown are for citing: whole quotes, fact ids
     _emit(ShowAnswer(kb, m, groups, quotes or machine, with_ids=machine), OutputFormat(fmt.value), wide)
 
@@ -506,7 +535,7 @@ def targets(
     catalogue = _valid(store.catalogue())
     metric_ids = tuple(resolve_metric(catalogue, m).id for m in metric) if metric else None
     region_name = resolve_region(catalogue, region) if region is not None else None
-    kb = read_for_targets(store, year, region_name, metric_ids)
+    kb = read_for_targets(store, _year(year), region_name, metric_ids)
     statuses = None
     if status:
         unknown = [s for s in status if s not in STATUSES]
@@ -523,6 +552,8 @@ def targets(
     )
     if not report.verdicts:
         sys.stderr.write("autofacts: no targets match these filters\n")
+        if fmt is Format.table:
+            return  # the line says it all; an empty table would only repeat it
     _emit(TargetsAnswer(kb, report), OutputFormat(fmt.value), wide)
 
 
@@ -566,7 +597,7 @@ def report(
     day = _as_of(as_of)
     chosen = [resolve_metric(kb, m) for m in metric] if metric else sorted(kb.metrics.values(), key=lambda m: m.id)
     ids = tuple(m.id for m in chosen) if metric else None
-    scorecard = check_targets(kb, as_of=day, year=year, metrics=ids)
+    scorecard = check_targets(kb, as_of=day, year=_year(year), metrics=ids)
     comparison = None
     if compare_periods_ is not None:
         a, b = (parse_period(p) for p in compare_periods_)
@@ -654,7 +685,7 @@ def extract(
         return
     document = candidates_yaml(candidates, path.name, source)
     if output is None:
-        sys.stdout.write(document)
+        _data_writer()(document)
         return
     write_new(Path(output), document)
     sys.stderr.write(f"autofacts: wrote {len(candidates)} candidate facts to {output}\n")
@@ -701,6 +732,8 @@ def search(
     hits = search_facts(kb, query)
     if not hits:
         sys.stderr.write(f"autofacts: no facts match '{query}'\n")
+        if fmt is Format.table:
+            return  # the line says it all; an empty table would only repeat it
     _emit(SearchAnswer(kb, query, hits), OutputFormat(fmt.value), wide)
 
 
@@ -739,14 +772,28 @@ def init(
         if from_bundled
         else f"No sources yet; the {len(bundled.metrics)} metrics of the bundled catalogue to start from"
     )
-    sys.stdout.write(
+    _say_wrapped(
         f"Created {folder.rstrip('/')}/: facts/ ({', '.join(made.files)}) and seeds/;\n{what}.\n"
-        "Next:\n"
-        f"  export AUTOFACTS_FACTS={facts_dir}    # or --facts {facts_dir} on each command\n"
+        f"Next (or give --facts {facts_dir} on each command):\n"
+        f"  export AUTOFACTS_FACTS={facts_dir}\n"
         '  autofacts add ARTICLE.txt --id ID --title "..." --published YYYY-MM-DD\n'
         "  autofacts review ID\n"
         "  autofacts check\n"
     )
+
+
+def _say_wrapped(text: str, width: int = 80) -> None:
+    """A message on stdout with each line wrapped at spaces to `width` columns, never inside a word
+    (a path longer than the line stays whole). An indented line is a command to copy: kept whole."""
+    import textwrap
+
+    out = []
+    for line in text.splitlines():
+        if line.startswith(" "):
+            out.append(line)
+            continue
+        out += textwrap.wrap(line, width, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False)
+    sys.stdout.write("\n".join(out) + "\n")
 
 
 class Language(str, Enum):
@@ -782,7 +829,7 @@ def add(
     text = read_document(file)
     candidates = extract_candidates(text, kb, parse_period(published).end)
     added = add_source(kb, Path(file), new, candidates)
-    sys.stdout.write(
+    _say_wrapped(
         (f"Copied {file} to {added.seed}" if added.copied else f"{added.seed} is in the seeds folder already")
         + f" (sha256 {added.sha256[:12]}…)\n"
         f"and registered source {added.source_id} in {added.sources_file}.\n"

@@ -14,6 +14,10 @@ class AutofactsError(Exception):
     exit_code = 1
     code = "E000"
 
+    def __init__(self, message: str, location: str | None = None) -> None:
+        super().__init__(message)
+        self.location = location  # "file:line:col" of a problem in the knowledge base, said first
+
 
 class UsageError(AutofactsError):
     """The user asked for something that does not exist or cannot be parsed."""
@@ -39,3 +43,10 @@ class KnowledgeBaseError(AutofactsError):
 
     exit_code = 1
     code = "E001"
+
+
+class QuoteNotFoundError(AutofactsError):
+    """A fact's quote is not in its seed: the problem `check` reports as E120."""
+
+    exit_code = 1
+    code = "E120"

@@ -426,7 +426,7 @@ _COMPANY = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(COMPANIES, key=len, reverse=True)) + r")(?![\w-])"
 )
 _SUBJECT = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w&'’-]*|\d+))*)"
+    r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*|[A-Z]{2,})(?:\s+(?:(?:Co|Ltd|Inc|Corp)\.|[A-Z][\w&'’-]*|\d+))*)"
     r"\s+(?:(?:also|just|only|reportedly|alone)\s+)?(?:sold|delivered|produced|shipped|exported|sells|delivers"
     r"|produces|reported|posted|recorded|to sell|to deliver|to produce|to ship)\b"
 )

@@ -47,7 +47,25 @@ def resolve_facts_dir(option: str | None) -> tuple[Path, str]:
         raise KnowledgeBaseError(f"{chosen}: no such knowledge-base folder")
     if not path.is_dir():
         raise KnowledgeBaseError(f"{chosen}: not a folder (give the folder that holds the .yaml files)")
-    return path, chosen.rstrip("/\\") or chosen
+    shown = chosen.rstrip("/\\") or chosen
+    if not _has_yaml(path) and _is_folder(path / "facts"):
+        # the base `autofacts init DIR` makes (DIR/facts and DIR/seeds) named by its own folder
+        return path / "facts", f"{shown}/facts"
+    return path, shown
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a folder it may not look into: the loader says so, about the folder named
+        return False
+
+
+def _has_yaml(folder: Path) -> bool:
+    try:
+        return any(Path(n).suffix.lower() in (".yaml", ".yml") for n in os.listdir(folder))
+    except OSError:
+        return True  # unreadable: let the loader say so, about the folder named
 
 
 # --- reading YAML nodes -----------------------------------------------------------------------

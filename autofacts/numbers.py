@@ -196,7 +196,8 @@ _UNIT_AFTER = re.compile(
               | (?P<hours>hours?)
               | (?P<months>months?)
               | (?P<years>(?:consecutive\s+)?years?)
-              | (?P<vehicles>(?:new\s+|intelligent\ connected\s+)?(?:vehicles?|units?|cars?|NEVs?|EVs?)))\b""",
+              | (?P<vehicles>(?:new[\s\-]energy\s+|new\s+|intelligent\ connected\s+)?
+                             (?:vehicles?|units?|cars?|NEVs?|EVs?)))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -346,13 +347,19 @@ def read_numbers(text: str) -> list[Mention]:
     return [_fall(text, m) for m in _ranges(text, mentions)]
 
 
+# A bound on a fall bounds the negative change the other way: "fell more than 5 percent" is < -5.
+_MIRRORED = {"over": "under", "under": "over", "at-least": "at-most", "at-most": "at-least"}
+
+
 def _fall(text: str, m: Mention) -> Mention:
-    """A per cent stated as a fall is negative; a range of falls keeps its foot below its top."""
+    """A per cent stated as a fall is negative, its bound mirrored; a range of falls keeps its foot
+    below its top. ("nearly" stays: "fell nearly 5 percent" lies just above -5, which no qualifier
+    says; the interval "nearly -5" is a little below it.)"""
     at = hedge_start(text, m.start)
     if m.unit != "percent" or m.value < 0 or not FALL_BEFORE.search(text[max(0, at - 40) : at]):
         return m
     if m.upper is None:
-        return replace(m, value=-m.value)
+        return replace(m, value=-m.value, qualifier=_MIRRORED.get(m.qualifier, m.qualifier))
     return replace(m, value=-m.upper, upper=-m.value)
 
 

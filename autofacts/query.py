@@ -30,8 +30,9 @@ def resolve_metric(kb: KnowledgeBase, name: str) -> Metric:
         raise UnknownMetricError(f"ambiguous metric '{name}': it could be {shown}")
     import difflib  # only to suggest a name
 
-    names = list(kb.metrics) + [a for m in kb.metrics.values() for a in m.aliases]
-    close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.6)
+    names = {m.id: m.id for m in kb.metrics.values()} | {a: m.id for m in kb.metrics.values() for a in m.aliases}
+    # an alias names its metric: "nev-share or ev-share" would offer one metric twice
+    close = list(dict.fromkeys(names[n] for n in difflib.get_close_matches(wanted, list(names), n=6, cutoff=0.6)))[:3]
     hint = f" — did you mean {' or '.join(close)}?" if close else " (see `autofacts metrics`)"
     raise UnknownMetricError(f"unknown metric '{name}'{hint}")
 

@@ -92,7 +92,7 @@ def read_seed(kb: KnowledgeBase, source: Source) -> str:
     """One source's seed text; SeedError (one line, with the source's location) when it cannot be read."""
     text = _seed_text(kb, source)
     if isinstance(text, Problem):
-        raise SeedError(f"{text.location}: {text.message} (run `autofacts check`)")
+        raise SeedError(f"{text.message} (run `autofacts check`)", location=str(text.location))
     return text
 
 

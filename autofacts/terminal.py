@@ -9,7 +9,9 @@ Table cells fold line breaks and tabs into spaces instead (`in_cell`), as a cell
 
 from __future__ import annotations
 
+import codecs
 import re
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -30,6 +32,18 @@ def printable(text: str, keep_newlines: bool = False) -> str:
     if keep_newlines:
         return "\n".join(_CONTROL.sub(_escape, line) for line in text.split("\n"))
     return _CONTROL.sub(_escape, text)
+
+
+def for_terminal(text: str) -> str:
+    """`text` with each character standard output's encoding cannot hold written as `\\uXXXX` now,
+    before a table is laid out: written later, the escape would push its row out of line."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        if codecs.lookup(encoding).name in ("utf-8", "utf-16", "utf-32"):
+            return text
+        return text.encode(encoding, errors="backslashreplace").decode(encoding)
+    except LookupError:
+        return text
 
 
 def in_cell(text: str) -> str:

@@ -87,8 +87,15 @@ def paragraph_around(text: str, start: int, end: int) -> tuple[int, int]:
 # A sentence ends at . ! ? followed by white space, except after abbreviations ("Nov. 30",
 # "U.S. dollars"), at every line break (headings, bullets and captions stand alone), and right
 # after a Chinese 。！？ (and its closing quote), which no space follows.
+# Abbreviations a sentence does not end after: "BYD Co. sold", "Nov. 3, 2025", "U.S. dollars".
+_ABBREVIATIONS = (
+    "Co. Ltd. Inc. Corp. Bros. No. Nos. Mr. Mrs. Ms. Dr. Prof. St. Jr. Sr. Mt. Gov. Gen. Rep. Sen. "
+    "U.S. U.K. U.N. E.U. Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. vs. e.g. i.e. approx."
+)
+ABBREVIATIONS = tuple(_ABBREVIATIONS.split())
+_NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)})" for a in ABBREVIATIONS)
 _SENTENCE_END = re.compile(
-    r"(?:(?<=[.!?])(?<![A-Z][a-z]{2}\.)(?<![A-Z][a-z]{3}\.)(?<!U\.S\.)(?<!\bNo\.)|(?<=[.!?][”’\"']))[ \t]+|\n+"
+    rf"(?:(?<=[.!?]){_NOT_AFTER}|(?<=[.!?][”’\"']))[ \t]+|\n+"
     r"|(?<=[。！？])(?![”’」』。！？])[ \t]*|(?<=[。！？][”’」』])[ \t]*"
 )
 

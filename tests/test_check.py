@@ -276,3 +276,34 @@ facts:
     edit(kb_copy / "fall.yaml", "value: -12", "value: 12")
     lines = check(run, kb_copy)
     assert "error[E121]: value 12 is not a number the quote states (it states: 2250000, -12)" in "\n".join(lines)
+
+
+def test_a_hedge_in_its_base_form_is_not_exact(run, kb_copy: Path) -> None:
+    seed = kb_copy.parent / "seeds" / "hedge.txt"
+    seed.write_text("The NEV share is expected to exceed 55 percent in 2027.\n", encoding="utf-8")
+    (kb_copy / "hedge.yaml").write_text(
+        """sources:
+  - id: hedge
+    file: hedge.txt
+    title: Outlook
+    published: 2025-01-03
+    language: en
+facts:
+  - id: share-2027
+    source: hedge
+    metric: nev-share
+    region: China
+    period: 2027
+    kind: forecast
+    value: 55
+    qualifier: over
+    quote: The NEV share is expected to exceed 55 percent in 2027.
+""",
+        encoding="utf-8",
+    )
+    assert run("check", "--facts", str(kb_copy)).exit_code == 0
+    edit(kb_copy / "hedge.yaml", "qualifier: over", "qualifier: exact")
+    lines = check(run, kb_copy)
+    assert "error[E122]: qualifier 'exact' does not match the quote: '55 percent' is stated as 'over'" in "\n".join(
+        lines
+    )

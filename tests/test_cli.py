@@ -104,3 +104,28 @@ def test_no_traceback_for_bad_input(tmp_path: Path) -> None:
         result = _cli(*args, cwd=tmp_path)
         assert result.returncode in (1, 2), args
         assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("targets", "--year", "25"), "autofacts: error[U002]: invalid year '25': a year has four digits, e.g. 2025"),
+        (
+            ("targets", "--year", "20250"),
+            "autofacts: error[U002]: invalid year '20250': a year has four digits, e.g. 2025",
+        ),
+        (
+            ("show", "nev-share", "--since", "2025", "--until", "2020"),
+            "autofacts: error[U001]: --since 2025 is after --until 2020: no period lies in both",
+        ),
+        (
+            ("show", "nev-share", "--since", "2025-06", "--until", "2025-03"),
+            "autofacts: error[U001]: --since 2025-06 is after --until 2025-03: no period lies in both",
+        ),
+    ],
+)
+def test_impossible_filters_are_usage_errors(run, args: tuple[str, ...], message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == message + "\n"

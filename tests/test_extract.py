@@ -387,6 +387,41 @@ def test_a_fall_is_a_negative_growth(kb) -> None:
     ]
 
 
+def test_a_sentence_does_not_end_after_an_abbreviation() -> None:
+    from autofacts.text import sentences
+
+    def split(text: str) -> list[str]:
+        return [s.text for s in sentences(text)]
+
+    assert split("BYD Co. sold 441,706 new energy vehicles in October. Sales rose.") == [
+        "BYD Co. sold 441,706 new energy vehicles in October.",
+        "Sales rose.",
+    ]
+    assert split("On Nov. 3, 2025, Tesla Inc. and Geely Ltd. met. Mr. Wang and Dr. Li agreed.") == [
+        "On Nov. 3, 2025, Tesla Inc. and Geely Ltd. met.",
+        "Mr. Wang and Dr. Li agreed.",
+    ]
+    assert split("Sales in the U.K. vs. the U.S. rose, e.g. in Jan. and Feb. 2025, i.e. twice. No. 1 held.") == [
+        "Sales in the U.K. vs. the U.S. rose, e.g. in Jan. and Feb. 2025, i.e. twice.",
+        "No. 1 held.",
+    ]
+    # a short capitalised word is not an abbreviation: the sentence ends after "May."
+    assert split("Sales rose in May. Exports fell.") == ["Sales rose in May.", "Exports fell."]
+
+
+def test_a_company_abbreviation_keeps_its_sentence(kb) -> None:
+    text = "In October 2025, BYD Co. sold 441,706 new energy vehicles.\n"
+    (c,) = extract_candidates(text, kb, date(2025, 11, 3))
+    assert (c.mention.value, c.mention.unit, c.metric, c.entity, c.period) == (
+        441706,
+        "vehicles",
+        "nev-sales",
+        "BYD",
+        "2025-10",
+    )
+    assert c.sentence.text == "In October 2025, BYD Co. sold 441,706 new energy vehicles."
+
+
 def test_a_company_share_and_overseas_sales(kb) -> None:
     text = "BYD's market share reached 32 percent in 2024. BYD's overseas sales reached 417,204 vehicles in 2024."
     got = [(c.mention.text, c.metric, c.entity) for c in extract_candidates(text, kb, date(2025, 3, 1))]

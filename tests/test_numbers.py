@@ -163,3 +163,31 @@ def test_a_per_cent_stated_as_a_fall_is_negative() -> None:
     # a range of falls: the foot is the larger fall
     (m,) = read_numbers("Prices dropped by 3-5 percent.")
     assert (m.value, m.upper, m.qualifier) == (-5, -3, "between")
+
+
+def test_hedge_words_in_their_base_and_other_forms() -> None:
+    def qualifiers(text: str) -> list[str]:
+        return [m.qualifier for m in read_numbers(text)]
+
+    assert qualifiers("The share is expected to exceed 55 percent.") == ["over"]
+    assert qualifiers("Sales will surpass 3 million units; exports surpasses 1 million.") == ["over", "over"]
+    assert qualifiers("Deliveries topped 500,000 and output is greater than 2 million.") == ["over", "over"]
+    assert qualifiers("just shy of 2 million cars, a minimum of 20 stations, a maximum of 30 days") == [
+        "nearly",
+        "at-least",
+        "at-most",
+    ]
+    # "top" alone ranks ("the top 10 brands"): not a hedge
+    assert qualifiers("the top 10 brands") == ["exact"]
+
+
+def test_a_bound_on_a_fall_is_mirrored() -> None:
+    # "fell more than 5 percent": the change is below -5, not above it
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(str(m.value), m.qualifier) for m in read_numbers(text)]
+
+    assert read("Exports fell more than 5 percent.") == [("-5", "under")]
+    assert read("Sales dropped less than 2 percent.") == [("-2", "over")]
+    assert read("Output declined at least 3%.") == [("-3", "at-most")]
+    assert read("Output declined up to 3%.") == [("-3", "at-least")]
+    assert read("Prices were down about 4 percent.") == [("-4", "about")]

@@ -51,7 +51,9 @@ def test_a_missing_seed_stops_cite_with_one_line(run, kb_copy: Path) -> None:
     (kb_copy.parent / "seeds" / "001_467b5fdf27d40e1f.txt").unlink()
     result = run("cite", "cn-nev-share-2025", "--facts", str(kb_copy))
     assert result.exit_code == 1
-    assert result.stderr.startswith("autofacts: error[E112]: ")
+    # compiler style, as `check` prints it: the place first, then the code
+    assert result.stderr.startswith(f"autofacts: {kb_copy}/sources.yaml:")
+    assert ": error[E112]: seed file '001_467b5fdf27d40e1f.txt' not found" in result.stderr
     assert "seed file '001_467b5fdf27d40e1f.txt' not found in seeds" in result.stderr
     assert "internal error" not in result.stderr and len(result.stderr.splitlines()) == 1
 

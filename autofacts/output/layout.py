@@ -13,12 +13,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from rich.box import Box
 from rich.cells import cell_len
 
-from autofacts.terminal import in_cell
+from autofacts.terminal import for_terminal, in_cell
 
 # A break is allowed after a hyphen that joins letters or digits to a letter: "nev-" | "production",
 # "fyp14-" | "review"; never inside "2025-09" or between a minus sign and its number. Likewise after
@@ -165,7 +166,7 @@ def _layout(report: Any, width: int, wide: bool, asides_below: bool) -> tuple[An
     def text(col: Any, row: dict[str, str]) -> str:
         short = col.short if col.short and (col.cite or not wide) and row.get(col.short) else None
         # the data's control characters shown, never obeyed; a short form's own line breaks kept
-        value = "\n".join(in_cell(line) for line in row.get(short or col.key, "").split("\n"))
+        value = "\n".join(for_terminal(in_cell(line)) for line in row.get(short or col.key, "").split("\n"))
         if col.cite and value:  # "fyp14-review, xinhua-icv-plan" or "agrees: xinhua-icv-plan": [1] [2]
             return "; ".join(cite(part) for part in value.split("; "))  # "agrees: A; restated by: B"
         return value
@@ -211,6 +212,10 @@ def render_report(report: Any, width: int, wide: bool = False) -> Any:
     from rich.table import Table
     from rich.text import Text
 
+    group = getattr(report, "group_by", None)
+    if group:  # rows of one group together, in the order groups first appear, so a heading is said once
+        order = {g: i for i, g in enumerate(dict.fromkeys(row.get(group, "") for row in report.rows))}
+        report = replace(report, rows=sorted(report.rows, key=lambda row: order[row.get(group, "")]))
     layout = _layout(report, width, wide, asides_below=False) or _layout(report, width, wide, asides_below=True)
     if layout is None:  # nothing fits without breaking words: narrow the widest columns until it does
         layout = _layout(report, 10_000, wide, asides_below=True)
