@@ -26,9 +26,10 @@ import calendar
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+
+from autofacts.numbers import Mention  # numbers imports this module lazily, only for Chinese text
 
 # --- telling Chinese text from English --------------------------------------------------------
 
@@ -236,18 +237,6 @@ _BETWEEN = re.compile(
 _CLAUSE_CHARS = frozenset("，。；：！？,;:!?\n")
 
 
-@dataclass(frozen=True)
-class ZhNumber:
-    """A number in Chinese text: value in base units, qualifier, unit, span and the words stated."""
-
-    value: Decimal
-    qualifier: str
-    unit: str | None
-    start: int
-    end: int
-    text: str
-
-
 def _clause_before(text: str, start: int) -> str:
     i = start
     while i > 0 and text[i - 1] not in _CLAUSE_CHARS:  # walked back, not searched from 0: a long text stays linear
@@ -293,7 +282,7 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
     return lead in ("", "(", "（") and numbered
 
 
-def read_chinese_numbers(text: str) -> list[ZhNumber]:
+def read_chinese_numbers(text: str) -> list[Mention]:
     """Every number stated in a Chinese text, in order, with offsets into `text` itself."""
     norm = nfkc(text)
     skip = bytearray(len(norm))  # 1 where a plan name, an idiom or a period phrase stands
@@ -302,7 +291,7 @@ def read_chinese_numbers(text: str) -> list[ZhNumber]:
     spans += [m.span() for pattern, _, _ in _RULES for m in pattern.finditer(norm)]
     for s, e in spans:
         skip[s:e] = b"\x01" * (e - s)
-    out: list[ZhNumber] = []
+    out: list[Mention] = []
     consumed = 0  # a scale or unit read with the number before ("1.2万亿元") is not a number again
     for m in _TOKEN.finditer(norm):
         start = m.start()
@@ -310,7 +299,7 @@ def read_chinese_numbers(text: str) -> list[ZhNumber]:
             continue
         if m["fan"]:
             times = {"一": 2, None: 2, "两": 4, "二": 4, "三": 8, "四": 16}[m["fann"]]
-            out.append(ZhNumber(Decimal(times), "exact", "times", start, m.end(), text[start : m.end()]))
+            out.append(Mention(Decimal(times), "exact", "times", start, m.end(), text[start : m.end()]))
             continue
         unit: str | None = None
         percent = False
@@ -378,7 +367,7 @@ def read_chinese_numbers(text: str) -> list[ZhNumber]:
             value = -value
         if value == value.to_integral_value():
             value = value.to_integral_value()  # 2702.1万 is 27021000, not 27021000.0
-        out.append(ZhNumber(value, qualifier, unit, start, end, text[start:end]))
+        out.append(Mention(value, qualifier, unit, start, end, text[start:end]))
         consumed = end
     return out
 

@@ -281,7 +281,7 @@ def read_numbers(text: str) -> list[Mention]:
         from autofacts.chinese import is_chinese, read_chinese_numbers  # a large module: only then
 
         if is_chinese(text):
-            return [Mention(z.value, z.qualifier, z.unit, z.start, z.end, z.text) for z in read_chinese_numbers(text)]
+            return read_chinese_numbers(text)
     mentions: list[Mention] = []
     phones = phone_spans(text) if _DIGIT.search(text) else []
     for m in _PATTERN.finditer(text):
