@@ -155,6 +155,11 @@ _DATELINE = re.compile(r"[市省]?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)
 class _Context:
     period: str | None = None
     region: str | None = None
+    entity: str | None = None  # the one company the sentence before named ("比亚迪……。公司……")
+
+
+# A sentence opening with these is about the company the sentence before named.
+_COMPANY_ANAPHORA = re.compile(r"^\s*(?:该公司|公司|其)")
 
 
 def _clause_bounds(text: str, at: int) -> tuple[int, int]:
@@ -400,6 +405,9 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
         mentions = figure_mentions(s_text)
         for m in mentions:
             entity = _entity(s_text, m.start)
+            carried = entity is None and ctx.entity is not None and _COMPANY_ANAPHORA.match(s_text) is not None
+            if carried:
+                entity = ctx.entity
             period, period_why = reader.period(s_text, m, periods, ctx)
             region, region_why = reader.region(s_text, m, entity, ctx)
             kind, kind_why = _kind(s_text, period, published)
@@ -411,7 +419,8 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                     metric, metric_why = new, metric_why + " (define it in metrics.yaml, or change this)"
                 why = tuple(w for w in (metric_why, period_why, region_why, kind_why) if w)
                 if entity is not None:
-                    why += (f"entity: '{entity}' before the figure",)
+                    said = "in the sentence before" if carried else "before the figure"
+                    why += (f"entity: '{entity}' {said}",)
                 out.append(Candidate(mention, sentence, metric, region, period, kind, entity, None, why, new))
         ctx = _carry(reader, s_text, periods, ctx)
     return out
@@ -424,4 +433,8 @@ def _carry(reader: ChineseReader, text: str, periods: list[PeriodPhrase], ctx: _
     period = own[0].label if own and not (_TARGET.search(text) or _FORECAST.search(text)) else ctx.period
     probe = Mention(Decimal(0), "exact", None, len(text), len(text), "")
     region, _ = reader.region(text, probe, None, _Context())
-    return _Context(period, region or ctx.region)
+    named = {COMPANIES[m[0]] for m in _COMPANY.finditer(text)}
+    entity = ctx.entity if not named and _COMPANY_ANAPHORA.match(text) else None
+    if len(named) == 1:
+        entity = next(iter(named))
+    return _Context(period, region or ctx.region, entity)

@@ -494,3 +494,15 @@ def test_the_first_n_months_in_words_and_of_this_year(kb) -> None:
         ("2.79 million", "2025-01/2025-11"),
         ("6 million", "2025-01/2025-11"),
     ]
+
+
+def test_gongsi_refers_to_the_company_of_the_chinese_sentence_before(kb) -> None:
+    text = "比亚迪11月销量48万辆。公司海外销量13万辆。全国汽车销量300万辆。公司出口10万辆。\n"
+    got = [(str(c.mention.value), c.metric, c.entity) for c in extract_candidates(text, kb, date(2025, 12, 5))]
+    # the last "公司" follows a sentence about the whole country: no company is carried over
+    assert got == [
+        ("480000", "vehicle-sales", "BYD"),
+        ("130000", "vehicle-exports", "BYD"),
+        ("3000000", "vehicle-sales", None),
+        ("100000", "vehicle-exports", None),
+    ]
