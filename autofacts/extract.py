@@ -848,7 +848,11 @@ class Reader:
         base = self._variant(level.metric.id, text, fig, topic_nev)
         said = f"'{level.text}'" + (" about NEVs" if base != level.metric.id else "")
         segmented, proposed_segment = self._segment(base, text, fig)
+        retail = _RETAIL.search(text[fig.clause[0] : fig.clause[1]]) is not None
         if segmented is None:
+            if retail and proposed_segment and proposed_segment.endswith("-sales"):
+                proposed_segment = proposed_segment[: -len("-sales")] + "-retail-sales"
+                said = f"retail {said}"
             if m.unit == "percent" and (fig.growth or fig.decline):
                 proposed_segment = f"{proposed_segment}-growth"
             return None, proposed_segment, f"metric: {said} of one segment; the catalogue has no {proposed_segment}"

@@ -349,9 +349,9 @@ def test_kind_words_stay_in_their_part_of_the_sentence(kb) -> None:
         ("6.2 million", "forecast", "vehicle-exports", None),
         ("5.86 million", "actual", "vehicle-exports", None),  # what the forecast is compared with
         ("47 percent", "estimate", "nev-share", None),
-        # a segment the catalogue lacks: proposed, never filed under all vehicles
-        ("3 percent", "forecast", None, "passenger-vehicle-sales-growth"),
-        ("23.4 million", "forecast", None, "passenger-vehicle-sales"),
+        # a segment (retail sales of passenger cars) the catalogue lacks: proposed, never filed under all vehicles
+        ("3 percent", "forecast", None, "passenger-vehicle-retail-sales-growth"),
+        ("23.4 million", "forecast", None, "passenger-vehicle-retail-sales"),
     ]
 
 
@@ -506,3 +506,9 @@ def test_gongsi_refers_to_the_company_of_the_chinese_sentence_before(kb) -> None
         ("3000000", "vehicle-sales", None),
         ("100000", "vehicle-exports", None),
     ]
+
+
+def test_passenger_car_retail_sales_propose_a_retail_segment_metric(kb) -> None:
+    text = "In October, passenger car retail sales reached 2.25 million units.\n"
+    got = [(c.mention.text, c.metric, c.new_metric) for c in extract_candidates(text, kb, date(2025, 11, 11))]
+    assert got == [("2.25 million", None, "passenger-vehicle-retail-sales")]
