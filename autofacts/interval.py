@@ -110,7 +110,9 @@ def from_qualifier(value: Decimal, qualifier: str, upper: Decimal | None = None)
         return Interval(value, None, lo_open=True, nominal=value)
     if qualifier == "at-least":
         return Interval(value, None, nominal=value)
-    if qualifier == "nearly":
+    if qualifier == "nearly":  # a little short of the figure, toward zero: "fell nearly 5 percent" is above -5
+        if value < 0:
+            return Interval(value, value + spread, lo_open=True, nominal=value)
         return Interval(value - spread, value, hi_open=True, nominal=value)
     if qualifier == "under":
         return Interval(None, value, hi_open=True, nominal=value)

@@ -353,8 +353,7 @@ _MIRRORED = {"over": "under", "under": "over", "at-least": "at-most", "at-most":
 
 def _fall(text: str, m: Mention) -> Mention:
     """A per cent stated as a fall is negative, its bound mirrored; a range of falls keeps its foot
-    below its top. ("nearly" stays: "fell nearly 5 percent" lies just above -5, which no qualifier
-    says; the interval "nearly -5" is a little below it.)"""
+    below its top. ("nearly" stays: "fell nearly 5 percent" is "nearly -5", a little above -5.)"""
     at = hedge_start(text, m.start)
     if m.unit != "percent" or m.value < 0 or not FALL_BEFORE.search(text[max(0, at - 40) : at]):
         return m

@@ -25,6 +25,11 @@ def test_qualifiers_bound_the_right_side() -> None:
     assert (from_qualifier(D("32.3"), "about").lo, from_qualifier(D("32.3"), "about").hi) == (D("30.685"), D("33.915"))
     nearly = from_qualifier(D(10), "nearly")
     assert (nearly.lo, nearly.hi, nearly.hi_open) == (D("9.5"), D(10), True)
+    # "fell nearly 5 percent": short of -5, toward zero — the change lies in (-5, -4.75]
+    fall = from_qualifier(D(-5), "nearly")
+    assert (fall.lo, fall.hi, fall.lo_open, fall.hi_open) == (D(-5), D("-4.75"), True, False)
+    assert not fall.intersects(from_qualifier(D("-5.1"), "exact"))
+    assert fall.intersects(from_qualifier(D("-4.9"), "exact"))
     under = from_qualifier(D(3), "under")
     assert (under.lo, under.hi, under.hi_open) == (None, D(3), True)
 
