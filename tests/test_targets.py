@@ -244,5 +244,7 @@ def test_a_stated_figure_stands_when_a_chain_agrees_up_to_rounding(run_json, caa
     v = verdict(run_json("targets", "--facts", str(caam), "--year", "2025"), "cn-nev-sales-growth-2025-target")
     assert v["outcome_facts"] == ["nev-sales-2025-from-cn-nev-share-2025", "caam-nev-sales-2024"]
     assert v["outcome"]["lower"] == 32.1311985  # 32.13119850769...: a lower bound, rounded down
-    nev = verdict(run_json("targets", "--facts", str(caam), "--year", "2025", "-m", "nev-sales"), "cn-nev-sales-2025-target")
+    nev = verdict(
+        run_json("targets", "--facts", str(caam), "--year", "2025", "-m", "nev-sales"), "cn-nev-sales-2025-target"
+    )
     assert nev["note"] == "† > 50 % × > 34 million vehicles; stated: > 16 million vehicles (global-attention)"
