@@ -46,6 +46,9 @@ class Status(str, Enum):
     def __format__(self, spec: str) -> str:
         return format(str(self.value), spec)
 
+    def __repr__(self) -> str:
+        return repr(str(self.value))
+
     __hash__ = str.__hash__
 
 
