@@ -50,3 +50,10 @@ class QuoteNotFoundError(AutofactsError):
 
     exit_code = 1
     code = "E120"
+
+
+class SourceError(AutofactsError):
+    """A document `add` cannot read: unreachable, not HTML, PDF or text, no text in it, too large."""
+
+    exit_code = 1
+    code = "E010"
