@@ -57,3 +57,14 @@ class SourceError(AutofactsError):
 
     exit_code = 1
     code = "E010"
+
+
+class DataError(AutofactsError):
+    """The knowledge base has problems (`autofacts check` lists them): no question is answered from it."""
+
+    exit_code = 1
+    code = "E006"
+
+    def __init__(self, message: str, problems: tuple[object, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
