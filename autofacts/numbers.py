@@ -351,6 +351,11 @@ def read_numbers(text: str) -> list[Mention]:
 _MIRRORED = {"over": "under", "under": "over", "at-least": "at-most", "at-most": "at-least"}
 
 
+def mirrored(qualifier: str) -> str:
+    """The qualifier of a bound on a fall once the fall is a negative change ("over" 5 % down is "under" -5)."""
+    return _MIRRORED.get(qualifier, qualifier)
+
+
 def _fall(text: str, m: Mention) -> Mention:
     """A per cent stated as a fall is negative, its bound mirrored; a range of falls keeps its foot
     below its top. ("nearly" stays: "fell nearly 5 percent" is "nearly -5", a little above -5.)"""
@@ -358,7 +363,7 @@ def _fall(text: str, m: Mention) -> Mention:
     if m.unit != "percent" or m.value < 0 or not FALL_BEFORE.search(text[max(0, at - 40) : at]):
         return m
     if m.upper is None:
-        return replace(m, value=-m.value, qualifier=_MIRRORED.get(m.qualifier, m.qualifier))
+        return replace(m, value=-m.value, qualifier=mirrored(m.qualifier))
     return replace(m, value=-m.upper, upper=-m.value)
 
 
