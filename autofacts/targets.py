@@ -107,9 +107,10 @@ def _is_ceiling(target: Fact) -> bool:
 
 
 def _line(target: Fact) -> tuple[Decimal, bool]:
-    """The target line and whether reaching it exactly is not enough ("more than 700,000")."""
+    """The target line and whether reaching it exactly is not enough ("more than 700,000"; for a
+    ceiling, "under 100": exactly 100 is not under it)."""
     assert target.value is not None
-    return target.value, target.qualifier == "over"
+    return target.value, target.qualifier in ("over", "under")
 
 
 def _judge(target: Fact, outcome: Interval) -> Status:
