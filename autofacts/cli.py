@@ -335,18 +335,35 @@ def check(
 def export(
     facts: FactsOption = None,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json, csv or yaml.")] = ExportFormat.json,
+    derived: Annotated[
+        bool,
+        typer.Option(
+            "--derived/--no-derived", help="Also the figures derived from the facts, each with the fact ids it used."
+        ),
+    ] = True,
 ) -> None:
-    """Every fact, normalised, with its interval and its source."""
+    """Every fact, normalised, with its interval and its source; then every derived figure."""
     from autofacts.output.export import ExportAnswer
     from autofacts.store import EVERYTHING
 
     store = _store(facts)
     kb = _valid(store.catalogue())
+    chains = _derived_figures(store) if derived else None
     if fmt is ExportFormat.json:
-        answer = ExportAnswer(kb, [], records=store.ordered_records(EVERYTHING))
+        answer = ExportAnswer(kb, [], records=store.ordered_records(EVERYTHING), derived=chains)
     else:
-        answer = ExportAnswer(kb, store.ordered(EVERYTHING))
+        answer = ExportAnswer(kb, store.ordered(EVERYTHING), derived=chains)
     _emit(answer, OutputFormat(fmt.value))
+
+
+def _derived_figures(store: "Store") -> "list[Fact]":
+    """Every figure the chains derive from the whole base, in the order `show` lists facts."""
+    from autofacts.derive import derived_facts
+    from autofacts.query import sort_key
+    from autofacts.store import EVERYTHING
+
+    kb = store.read(EVERYTHING)
+    return sorted(derived_facts(kb), key=lambda f: sort_key(kb, f))
 
 
 @app.command()
