@@ -21,13 +21,18 @@ def pieces(answers, metric: str, period: str) -> list[Fact]:  # type: ignore[no-
 
 def test_a_month_from_two_year_to_date_figures() -> None:
     """Jan-Jul 18,269,000 - Jan-Jun 15,653,000 = July alone, 2,616,000."""
-    kb = kb_of(fact("h1", "sales", "2025-01/2025-06", 15_653_000), fact("jul-ytd", "sales", "2025-01/2025-07", 18_269_000))
+    kb = kb_of(
+        fact("h1", "sales", "2025-01/2025-06", 15_653_000), fact("jul-ytd", "sales", "2025-01/2025-07", 18_269_000)
+    )
     answers = answer_cells(kb)
     july = answers.figure(cell("sales", "2025-07"))  # type: ignore[arg-type]
     assert july is not None and july.interval is not None and july.derived_from is not None
     assert (july.interval.lo, july.interval.hi) == (D(2_616_000), D(2_616_000))
     assert july.derived_from.facts == ("jul-ytd", "h1")
-    assert july.derived_from.operation == "18.269 million vehicles (2025-01/2025-07) − 15.653 million vehicles (2025-01/2025-06)"
+    assert (
+        july.derived_from.operation
+        == "18.269 million vehicles (2025-01/2025-07) − 15.653 million vehicles (2025-01/2025-06)"
+    )
 
 
 def test_year_to_date_from_a_shorter_one_and_the_next_month() -> None:

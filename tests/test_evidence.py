@@ -24,7 +24,12 @@ def test_difference_keeps_every_open_end() -> None:
     # over 10, less exactly 3: over 7
     assert bounds(difference(from_qualifier(D(10), "over"), from_qualifier(D(3), "exact"))) == (D(7), None, True, False)
     # exactly 10, less something under 3: over 7 (the open end is b's)
-    assert bounds(difference(from_qualifier(D(10), "exact"), from_qualifier(D(3), "under"))) == (D(7), None, True, False)
+    assert bounds(difference(from_qualifier(D(10), "exact"), from_qualifier(D(3), "under"))) == (
+        D(7),
+        None,
+        True,
+        False,
+    )
     # under 10, less at least 3: under 7 (a's open end)
     assert bounds(difference(from_qualifier(D(10), "under"), from_qualifier(D(3), "at-least"))) == (
         None,
@@ -91,7 +96,7 @@ def test_overlapping_pieces_give_their_common_part() -> None:
 
 
 def test_a_nested_piece_is_the_answer() -> None:
-    """"more than 12 million" holds the chain's 12,857,324 (40.9 % x 31.436 million): the chain settles it."""
+    """ "more than 12 million" holds the chain's 12,857,324 (40.9 % x 31.436 million): the chain settles it."""
     stated = fact("more-than-12m", "nev-sales", "2024", 12_000_000, "over")
     derived = chain("share-x-total", "nev-sales", "2024", Interval(D(12_857_324), D(12_857_324)))
     a = combine(CELL, [stated, derived])  # type: ignore[arg-type]
@@ -128,7 +133,9 @@ def test_pieces_differing_in_the_last_digit_agree_within_rounding() -> None:
     derived = chain("share-x-total", "nev-sales", "2024", Interval(D(12_857_324), D(12_857_324)))
     assert derived.derived_from is not None
     read = Interval(D("12841401.75"), D("12873246.75"))
-    derived = derived.__class__(**{**derived.__dict__, "derived_from": Derivation("op", ("x",), derived.interval, read)})  # type: ignore[arg-type]
+    derived = derived.__class__(
+        **{**derived.__dict__, "derived_from": Derivation("op", ("x",), derived.interval, read)}
+    )  # type: ignore[arg-type]
     a = combine(CELL, [stated, derived])  # type: ignore[arg-type]
     assert a.agreement is Agreement.ROUNDING
     assert bounds(a.interval) == (D(12_866_000), D(12_866_000), False, False)

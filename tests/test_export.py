@@ -74,8 +74,15 @@ def test_export_json_names_the_facts_under_every_derived_figure(run) -> None:
     assert doc["derived"] and all(f["derived_from"]["facts"] for f in doc["derived"])
     assert all(set(f["derived_from"]["facts"]) <= ids for f in doc["derived"])
     assert all(f["derived_from"] is None for f in doc["facts"])
-    dec = next(f for f in doc["derived"] if f["id"] == "vehicle-production-2024-12-from-chongqing-vehicle-production-2024")
-    assert (dec["region"], dec["period"], dec["lower"], dec["upper"]) == ("Chongqing", "2024-12", 311543.2649, 311543.2649)
+    dec = next(
+        f for f in doc["derived"] if f["id"] == "vehicle-production-2024-12-from-chongqing-vehicle-production-2024"
+    )
+    assert (dec["region"], dec["period"], dec["lower"], dec["upper"]) == (
+        "Chongqing",
+        "2024-12",
+        311543.2649,
+        311543.2649,
+    )
     assert dec["derived_from"] == {
         "operation": "2.54 million vehicles (2024) − 2.228 million vehicles † (2024-01/2024-11)",
         "facts": [

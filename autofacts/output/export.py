@@ -126,7 +126,6 @@ def export_json(
     yield (',\n  "derived": [\n    ' + ",\n    ".join(records) + "\n  ]\n}\n") if records else ',\n  "derived": []\n}\n'
 
 
-
 def export_yaml(kb: KnowledgeBase, facts: Iterable[Fact], derived: Sequence[Fact] | None = None) -> str:
     import yaml
 
