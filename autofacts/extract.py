@@ -1065,7 +1065,9 @@ def _is_headline(text: str, sentence: Sentence) -> bool:
     """The first line of a document, standing alone without a full stop."""
     line_end = text.find("\n", sentence.start)
     line_end = len(text) if line_end < 0 else line_end  # (the first piece of a long line is no headline)
-    return sentence.end >= line_end - 1 and not sentence.text.rstrip("\"'”’").endswith((".", "!", "?"))
+    return sentence.end >= line_end - 1 and not sentence.text.rstrip("\"'”’").endswith(
+        (".", "!", "?")
+    )
 
 
 def _q(text: str) -> str:
