@@ -746,33 +746,58 @@ class Language(str, Enum):
 @app.command()
 @handle_errors
 def add(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="The article, as plain UTF-8 text.")],
-    source_id: Annotated[str, typer.Option("--id", help="The new source's id (lower-case, e.g. caam-2024-annual).")],
-    title: Annotated[str, typer.Option("--title", help="The article's title.")],
-    published: Annotated[
-        str, typer.Option("--published", metavar="DATE", help="Publication date: YYYY-MM-DD (or YYYY-MM).")
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE|URL", help="The article: a UTF-8 text, a web page (.html), a PDF, or an http(s) address."
+        ),
     ],
+    source_id: Annotated[str, typer.Option("--id", help="The new source's id (lower-case, e.g. caam-2024-annual).")],
+    title: Annotated[
+        str | None, typer.Option("--title", help="The article's title (default: the title a web page states).")
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            metavar="DATE",
+            help="Publication date: YYYY-MM-DD (or YYYY-MM); default: the date a web page's markup states.",
+        ),
+    ] = None,
     publisher: Annotated[str | None, typer.Option("--publisher", help="Who published it.")] = None,
-    url: Annotated[str | None, typer.Option("--url", help="Where it was published.")] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", help="Where it was published (default: the address it was fetched from).")
+    ] = None,
     language: Annotated[Language, typer.Option("--language", help="The text's language.")] = Language.en,
     facts: OwnFactsOption = None,
 ) -> None:
-    """Copy an article into seeds/, register it as a source, and propose its facts for review."""
-    from pathlib import Path
-
+    """Read an article (text, web page, PDF or address) into seeds/, register it as a source, and
+    propose its facts for review."""
     from autofacts.curate import NewSource, add_source, validate_source
     from autofacts.extract import extract_candidates
     from autofacts.periods import parse_period
-    from autofacts.seeds import read_document
+    from autofacts.reading.sources import describe, provenance, read_source, stated_title_and_date
 
     kb = _own_base(facts)
-    new = NewSource(source_id, title, published, language.value, publisher, url)
+    if title is not None and published is not None:  # refuse a bad option before fetching anything
+        validate_source(kb, NewSource(source_id, title, published, language.value, publisher, url))
+    doc = read_source(file)
+    title_, published_ = stated_title_and_date(doc, title, published)
+    new = NewSource(
+        source_id, title_, published_, language.value, publisher, url or doc.url, **provenance(doc)
+    )  # fmt: skip
     validate_source(kb, new)
-    text = read_document(file)
-    candidates = extract_candidates(text, kb, parse_period(published).end)
-    added = add_source(kb, Path(file), new, candidates)
+    candidates = extract_candidates(doc.text, kb, parse_period(new.published).end)
+    added = add_source(kb, doc, new, candidates)
+    taken = [f'title "{title_}"' if title is None else "", f"date {published_}" if published is None else ""]
+    stated = " and ".join(t for t in taken if t)
+    read = "" if doc.kind == "text" and doc.url is None else f"Read {describe(doc)} from {file}"
     _say_wrapped(
-        (f"Copied {file} to {added.seed}" if added.copied else f"{added.seed} is in the seeds folder already")
+        (f"{read} (sha256 {doc.sha256[:12]}…).\n" if read else "")
+        + (f"Took the {stated} from the page's markup: check them.\n" if stated else "")
+        + (f"Copied {file} to {added.seed}" if added.copied and not read else "")
+        + (f"Wrote its text to {added.seed}" if read else "")
+        + ("" if added.copied else f"{added.seed} is in the seeds folder already")
         + f" (sha256 {added.sha256[:12]}…)\n"
         f"and registered source {added.source_id} in {added.sources_file}.\n"
         f"{added.candidates} candidate facts wait in {added.review_file} (not loaded until reviewed).\n"

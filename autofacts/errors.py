@@ -52,6 +52,13 @@ class QuoteNotFoundError(AutofactsError):
     code = "E120"
 
 
+class SourceError(AutofactsError):
+    """A document `add` cannot read: unreachable, not HTML, PDF or text, no text in it, too large."""
+
+    exit_code = 1
+    code = "E010"
+
+
 class DataError(AutofactsError):
     """The knowledge base has problems (`autofacts check` lists them): no question is answered from it."""
 
