@@ -206,6 +206,21 @@ def test_reflow_breaks_at_headings_list_items_and_short_last_lines() -> None:
     assert reflow(chinese) == "新能源汽车产销量分别完成1288.8万辆和1286.6万辆，同比分别增长34.4%和35.5%。"  # no space
 
 
+def test_running_heads_of_chapters_and_page_numbers_are_dropped(tmp_path: Path) -> None:
+    bodies = [f"Exports reached {n}.5 million vehicles in month {n}, the most of any country." for n in range(1, 9)]
+    pages = [["Chapter 1: Overview", bodies[n - 1], str(n)] for n in (1, 2, 3)]
+    pages += [["Chapter 2: Sales by region", bodies[n - 1], f"- {n} -"] for n in (4, 5, 6)]
+    pages += [["A heading seen once", bodies[6], "Table 3 continued"], ["Table 3 continued", bodies[7]]]
+    (tmp_path / "r.pdf").write_bytes(make_pdf(pages))
+    text = read_source(str(tmp_path / "r.pdf")).text
+    assert text.split("\n\f\n") == [
+        *bodies[:6],
+        f"A heading seen once\n\n{bodies[6]} Table 3 continued",  # on two of eight pages: kept (in the paragraph
+        # above it: a full line ending a sentence does not end its paragraph, as mid-paragraph lines do that too)
+        f"Table 3 continued\n\n{bodies[7]}",
+    ]
+
+
 def test_a_scanned_locked_or_broken_pdf_is_one_line(tmp_path: Path) -> None:
     import pypdf
 
