@@ -127,6 +127,12 @@ def test_a_page_date_comes_from_its_markup_never_from_its_text() -> None:
         "2024-03-12",
         "zh",
     )
+    headline = '<script>{"headline": "NEV share passes 59\\u0025", "datePublished": "2025-12-08"}</script>'
+    assert page_metadata(headline + "<title>NEV share | EV Daily</title>") == (
+        "NEV share passes 59%",
+        "2025-12-08",
+        None,
+    )
     impossible = '<html lang="en"><head><meta name="date" content="2024-13-45"></head></html>'
     assert page_metadata(impossible) == (None, None, "en")
 

@@ -2,13 +2,15 @@
 
 The article is trafilatura's: it drops navigation, adverts, "most read" lists, comments and footers,
 whose figures are not the article's. The title, publication day and language are taken only where
-the markup states them (og:title or <title>; a date meta tag or JSON-LD datePublished; <html lang>),
-never guessed from the text: a wrong date would be a silent wrong in every answer citing the page.
+the markup states them (og:title, JSON-LD headline or <title>; a date meta tag or JSON-LD
+datePublished; <html lang>), never guessed from the text: a wrong date would be a silent wrong in
+every answer citing the page.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -78,6 +80,7 @@ _DATE_METAS = (
     "date",
 )
 _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2})')
+_JSON_LD_HEADLINE = re.compile(r'"headline"\s*:\s*"((?:[^"\\]|\\.){1,500})"')
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -110,12 +113,24 @@ class _Head(HTMLParser):
             self.title += data
 
 
+def _headline(text: str) -> str:
+    """A JSON-LD headline, its escapes read ("" when there is none, or it is not valid JSON text)."""
+    found = _JSON_LD_HEADLINE.search(text)
+    if found is None:
+        return ""
+    try:
+        return str(json.loads(f'"{found.group(1)}"'))
+    except ValueError:
+        return ""
+
+
 def page_metadata(text: str) -> tuple[str | None, str | None, str | None]:
     """The title, publication day and language a page's markup states."""
     head = _Head()
     with contextlib.suppress(AssertionError, ValueError):  # broken markup: no metadata then
         head.feed(text)
-    title = " ".join((head.metas.get("og:title") or head.title).split()) or None
+    stated = head.metas.get("og:title") or _headline(text) or head.title
+    title = " ".join(stated.split()) or None
     published = None
     for key in _DATE_METAS:
         day = _ISO_DAY.match(head.metas.get(key, ""))
