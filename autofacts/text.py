@@ -302,6 +302,13 @@ _NOT_NAMES = frozenset(
 )
 
 
+_NOT_A_FIGURE_AFTER = re.compile(
+    r"\s+(?:time\b|of\s+(?:the|its|their|China's|China’s|our|his|her|them|those|these|all)\b)", re.I
+)
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth")
+_ZONE_BEFORE = re.compile(r"\b(?:GMT|UTC)\s*[+\-−]?\s*$")
+
+
 def is_year(m: Mention) -> bool:
     return (
         m.unit is None
@@ -348,6 +355,10 @@ def figure_mentions(text: str) -> list[Mention]:
             continue  # "(2) expand sales", "1) build"
         if _is_name(text, m):
             continue
+        if _NOT_A_FIGURE_AFTER.match(text, m.end) and m.text.lower() in ("one", *_ORDINAL_WORDS):
+            continue  # "for the first time", "one of China's leading carmakers": words, no figures
+        if _ZONE_BEFORE.search(text[max(0, m.start - 8) : m.start]):
+            continue  # "(GMT+3)": a time zone
         out.append(m)
     return out
 
