@@ -153,6 +153,13 @@ def test_docstring_examples_run() -> None:
         assert failed == 0 and tried > 0, module.__name__
 
 
+def test_the_api_page_runs() -> None:
+    """docs/api.md's examples are doctests: the page shows what the API returns today."""
+    page = Path(__file__).resolve().parent.parent / "docs" / "api.md"
+    failed, tried = doctest.testfile(str(page), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert failed == 0 and tried >= 25
+
+
 _HEAVY = ("pandas", "pyarrow", "duckdb", "datasette", "sqlite_utils", "numpy")
 
 
