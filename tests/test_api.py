@@ -18,7 +18,7 @@ import autofacts
 from autofacts.errors import DataError, KnowledgeBaseError, UnknownMetricError, UsageError
 from tests.conftest import edit
 
-AS_OF = "2026-06-30"  # before zh-2025-summary (2026-11-27): the answers do not depend on it
+AS_OF = "2026-06-30"  # a fixed day: the answers (and the targets' verdicts) do not change with today's date
 
 
 def test_notebook_show_nev_share_matches_the_yaml_and_the_cli(run_json) -> None:
