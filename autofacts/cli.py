@@ -23,6 +23,8 @@ from autofacts.errors import AutofactsError, UsageError
 from autofacts.output import Answer, OutputFormat
 
 if TYPE_CHECKING:  # for annotations only: each command imports what it uses, so start-up stays short
+    from pathlib import Path
+
     from rich.console import Console
 
     from autofacts.model import Fact, KnowledgeBase, Metric
@@ -180,7 +182,17 @@ def _load(facts: str | None) -> "KnowledgeBase":
     from autofacts.load import resolve_facts_dir
     from autofacts.store.yaml_store import YamlStore
 
-    return YamlStore(*resolve_facts_dir(_facts_choice(facts))).whole()
+    root, display = resolve_facts_dir(_facts_choice(facts))
+    _settle(root)
+    return YamlStore(root, display).whole()
+
+
+def _settle(root: "Path") -> None:
+    """A change a killed command left half-made is finished or undone before reading (one stat)."""
+    if os.path.lexists(os.path.join(root.parent, ".autofacts", "journal")):  # transaction.pending, unimported
+        from autofacts.transaction import recover_for_reading
+
+        recover_for_reading(root.parent)
 
 
 def _store(facts: str | None) -> "Store":
@@ -190,6 +202,7 @@ def _store(facts: str | None) -> "Store":
     from autofacts.store.yaml_store import YamlStore
 
     root, display = resolve_facts_dir(_facts_choice(facts))
+    _settle(root)
     if _options["cache"]:
         from autofacts.store.sqlite_store import CacheUnavailable, open_sqlite_store
 
@@ -758,6 +771,7 @@ def init(
     ] = False,
 ) -> None:
     """Start a knowledge base: DIR/facts (sources and the metric catalogue) and DIR/seeds."""
+    import shlex
     from pathlib import Path
 
     from autofacts.curate import init_base
@@ -765,7 +779,7 @@ def init(
 
     bundled = load_knowledge_base(bundled_facts_dir())
     made = init_base(Path(folder), bundled, from_bundled)
-    facts_dir = f"{folder.rstrip('/')}/facts"
+    facts_dir = shlex.quote(f"{folder.rstrip('/')}/facts")  # a line to paste: `$(...)` or a space stays text
     what = (
         f"{len(bundled.sources)} sources, {len(bundled.facts)} facts and {made.seeds} seed texts "
         "copied from the bundled base"
@@ -788,6 +802,7 @@ def _say_wrapped(text: str, width: int = 80) -> None:
     import textwrap
 
     out = []
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # a path's undecodable bytes, shown
     for line in text.splitlines():
         if line.startswith(" "):
             out.append(line)
@@ -818,17 +833,19 @@ def add(
     """Copy an article into seeds/, register it as a source, and propose its facts for review."""
     from pathlib import Path
 
-    from autofacts.curate import NewSource, add_source, validate_source
+    from autofacts.curate import NewSource, add_source, read_article, validate_source
     from autofacts.extract import extract_candidates
     from autofacts.periods import parse_period
-    from autofacts.seeds import read_document
 
-    kb = _own_base(facts)
     new = NewSource(source_id, title, published, language.value, publisher, url)
-    validate_source(kb, new)
-    text = read_document(file)
+    kb = _own_base(facts)
+    validate_source(kb, new, Path(file).name)  # refused before the article is read; again under the lock
+    text = read_article(file)
     candidates = extract_candidates(text, kb, parse_period(published).end)
-    added = add_source(kb, Path(file), new, candidates)
+    added = add_source(kb, Path(file), new, text, candidates)
+    if added.already:
+        _say_wrapped(f"Source {added.source_id} is registered with this text already ({added.seed}): nothing to do.\n")
+        return
     _say_wrapped(
         (f"Copied {file} to {added.seed}" if added.copied else f"{added.seed} is in the seeds folder already")
         + f" (sha256 {added.sha256[:12]}…)\n"
@@ -848,7 +865,7 @@ def review(
 ) -> None:
     """Go through a source's candidate facts: accept, edit, split or reject each; then check."""
     from autofacts.check import check_knowledge_base
-    from autofacts.curate import waiting_reviews
+    from autofacts.filing import waiting_reviews
     from autofacts.output.catalogues import CheckAnswer
     from autofacts.review import Session, Terminal
 
