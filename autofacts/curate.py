@@ -18,6 +18,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -30,8 +31,11 @@ from autofacts.model import LANGUAGES, KnowledgeBase
 from autofacts.names import check_id, check_text, file_name_problem, shown
 from autofacts.periods import parse_period
 from autofacts.review_file import draft_from, review_yaml
-from autofacts.seeds import decode, read_document, seed_label, seed_path, seeds_folder_problem
+from autofacts.seeds import decode, seed_label, seed_path, seeds_folder_problem
 from autofacts.transaction import STATE_DIR, OutsideBase, Transaction, confine, pending, transaction
+
+if TYPE_CHECKING:  # reading a document is the CLI's step; add receives its text
+    from autofacts.reading.sources import SourceText
 
 
 class CurateError(AutofactsError):
@@ -261,6 +265,9 @@ class NewSource:
     language: str = "en"
     publisher: str | None = None
     url: str | None = None
+    format: str | None = None  # html or pdf: the seed is the text read from such a document
+    original_sha256: str | None = None  # that document's own hash
+    retrieved: str | None = None  # the day it was fetched from `url` (YYYY-MM-DD)
 
 
 @dataclass(frozen=True)
@@ -291,11 +298,6 @@ def review_path(kb: KnowledgeBase, source_id: str) -> Path:
     path = review_dir(kb) / f"{source_id}.yaml"
     confine(base_of(kb), path, "the review folder")
     return path
-
-
-def read_article(file: str) -> str:
-    """The text of the article `add` registers: the one place `add` reads its input."""
-    return read_document(file)
 
 
 def check_new_source(new: NewSource) -> None:
@@ -342,56 +344,65 @@ def source_lines(new: NewSource, file: str, digest: str) -> list[str]:
     lines.append(f"  published: {new.published}")
     if new.url:
         lines.append(f"  url: {json.dumps(new.url)}")
+    if new.retrieved:
+        lines.append(f"  retrieved: {new.retrieved}")
     lines += [f"  language: {new.language}", f"  sha256: {digest}"]
+    if new.format:
+        lines.append(f"  format: {new.format}")
+    if new.original_sha256:
+        lines.append(f"  original_sha256: {new.original_sha256}")
     return ["", *lines]
 
 
-def add_source(kb: KnowledgeBase, document: Path, new: NewSource, text: str, candidates: list[Candidate]) -> Added:
-    """Copy the text of `document` into the seeds folder, register it, and write its candidates for
-    review: one transaction, under the base's lock, checked against the base as it is then."""
+def add_source(kb: KnowledgeBase, read: SourceText, new: NewSource, candidates: list[Candidate]) -> Added:
+    """Write the text of a document `read` into the seeds folder, register it, and write its
+    candidates for review: one transaction, under the base's lock, checked against the base as it
+    is then (another add may have registered meanwhile)."""
     check_new_source(new)
-    why = file_name_problem(document.name)
-    if why is not None or not document.name:
-        raise UsageError(f"{shown(str(document))}: the file name cannot name a seed ({why}); rename the file")
+    name = read.seed_name(new.id)
+    why = file_name_problem(name)
+    if why is not None:
+        raise UsageError(f"{shown(read.origin)}: its name cannot name a seed file ({why}); rename the file")
+    text = read.text
     digest = seed_hash(text)
     with transaction(base_of(kb)) as tx:
-        kb = load_knowledge_base(kb.root)  # as it is now: another add may have registered meanwhile
+        kb = load_knowledge_base(kb.root)
         known = kb.sources.get(new.id)
-        if known is not None and (known.file, known.sha256) == (document.name, digest):
+        if known is not None and (known.file, known.sha256) == (name, digest):
             # the same add again (after a kill, or by a script that retries): it is done already
-            sources_file = kb.root / SOURCES_FILE
             review = review_dir(kb) / f"{new.id}.yaml"
-            return Added(new.id, kb.seeds_dir / known.file, sources_file, review, digest, 0, already=True)
+            return Added(new.id, kb.seeds_dir / known.file, kb.root / SOURCES_FILE, review, digest, 0, already=True)
         validate_source(kb, new)  # (the same id and file with another text is refused here)
         outside = seeds_folder_problem(kb)
         if outside is not None:
             raise OutsideBase(outside)
-        seed = kb.seeds_dir / document.name
+        seed = kb.seeds_dir / name
         confine(base_of(kb), seed, "the seeds folder")
         # A text already copied into the seeds folder by hand is registered where it is.
-        in_place = seed.exists() and seed.resolve() == document.resolve()
+        in_place = read.path is not None and seed.exists() and seed.resolve() == read.path.resolve()
         twin = duplicate_seed(kb, digest, skip=seed.name if in_place else None)
         if twin is not None:
             owner = [s.id for s in kb.sources.values() if s.file == twin]
             named = f" (source '{owner[0]}')" if owner else " (not registered: run `autofacts add` on that file)"
-            raise CurateError(f"{shown(str(document))}: the same text is already in the seeds folder as {twin}{named}")
+            raise CurateError(f"{shown(read.origin)}: the same text is already in the seeds folder as {twin}{named}")
         registered = [s.id for s in kb.sources.values() if s.file == seed.name]
         if in_place and registered:
-            raise CurateError(f"{shown(str(document))} is already registered as source '{registered[0]}'")
+            raise CurateError(f"{shown(read.origin)} is already registered as source '{registered[0]}'")
         if os.path.lexists(seed) and not in_place:
-            raise CurateError(f"{seed} exists with another text: refusing to overwrite it (rename {document.name})")
+            fix = f"rename {read.path.name}" if read.path is not None else "choose another --id"
+            raise CurateError(f"{seed} exists with another text: refusing to overwrite it ({fix})")
         review = review_path(kb, new.id)
         if os.path.lexists(review):
             raise CurateError(f"{review} exists: refusing to overwrite it (review or delete it first)")
         sources_file = kb.root / SOURCES_FILE
-        new_text = append_item(
-            read_text(sources_file), "sources", source_lines(new, document.name, digest), str(sources_file)
-        )
+        entry = source_lines(new, seed.name, digest)
+        new_text = append_item(read_text(sources_file), "sources", entry, str(sources_file))
         if not in_place:
             tx.folder(kb.seeds_dir)
             tx.create(seed, text)
         tx.folder(review.parent)
         drafts = [draft_from(c) for c in candidates]
-        tx.create(review, review_yaml(new.id, document.name, drafts, seed_label(kb, document.name)))
+        tx.create(review, review_yaml(new.id, seed.name, drafts, seed_label(kb, seed.name)))
         _replace_checked(tx, sources_file, new_text, str(sources_file), "sources", new.id)
+    return Added(new.id, seed, sources_file, review, digest, len(candidates), copied=not in_place)
     return Added(new.id, seed, sources_file, review, digest, len(candidates), copied=not in_place)

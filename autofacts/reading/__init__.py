@@ -1,5 +1,6 @@
 """Readers of what a news sentence says around its figures: periods, companies, traditional Chinese.
 
 Each module reads one thing the same way for every document; `extract` and `chinese_extract` put
-their readings together into candidate facts.
+their readings together into candidate facts. The documents themselves, a web page, a PDF or an
+address, are read into seed text by sources.py (with pdf.py, fetch.py and pages.py) for `add`.
 """
