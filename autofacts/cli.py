@@ -103,6 +103,8 @@ class ExportFormat(str, Enum):
     json = "json"
     csv = "csv"
     yaml = "yaml"
+    sqlite = "sqlite"
+    parquet = "parquet"
 
 
 class CheckFormat(str, Enum):
@@ -346,20 +348,75 @@ def check(
 @app.command()
 @handle_errors
 def export(
+    output: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[OUT]",
+            help="The file (sqlite: OUT.db; parquet: a folder) to write; json, csv, yaml: stdout if omitted.",
+        ),
+    ] = None,
     facts: FactsOption = None,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json, csv or yaml.")] = ExportFormat.json,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="json, csv, yaml, sqlite (Datasette) or parquet (DuckDB, Spark)."),
+    ] = ExportFormat.json,
+    partition: Annotated[
+        str, typer.Option("--partition", help="parquet: one folder per metric or per year.")
+    ] = "metric",
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace OUT if it exists (a parquet OUT only if an export).")
+    ] = False,
 ) -> None:
-    """Every fact, normalised, with its interval and its source."""
+    """Every fact, normalised, with its interval and its source: as a document, a database or a dataset."""
+    from pathlib import Path
+
+    if fmt in (ExportFormat.sqlite, ExportFormat.parquet):
+        if output is None:
+            raise UsageError(
+                f"--format {fmt.value} writes files: name them, e.g. `autofacts export -f {fmt.value} OUT`"
+            )
+        _export_files(facts, fmt, Path(output), partition, force)
+        return
+    if partition != "metric":
+        raise UsageError("--partition goes with --format parquet")
     from autofacts.output.export import ExportAnswer
     from autofacts.store import EVERYTHING
 
+    if output is not None:
+        from autofacts.files import check_output_path
+
+        check_output_path(Path(output), replace=force)
     store = _store(facts)
     kb = _valid(store.catalogue())
     if fmt is ExportFormat.json:
         answer = ExportAnswer(kb, [], records=store.ordered_records(EVERYTHING))
     else:
         answer = ExportAnswer(kb, store.ordered(EVERYTHING))
-    _emit(answer, OutputFormat(fmt.value))
+    if output is None:
+        _emit(answer, OutputFormat(fmt.value))
+        return
+    from autofacts.files import write_output
+
+    write_output(Path(output), answer.text(OutputFormat(fmt.value)), replace=force)
+    sys.stderr.write(f"autofacts: wrote {output}\n")
+
+
+def _export_files(facts: str | None, fmt: "ExportFormat", out: "Path", partition: str, force: bool) -> None:
+    """`export -f sqlite OUT.db` and `export -f parquet OUT/`: the API writes, the CLI says what."""
+    base = _api(facts)
+    if fmt is ExportFormat.sqlite:
+        if partition != "metric":
+            raise UsageError("--partition goes with --format parquet")
+        done = base.export_sqlite(out, force=force)
+        rows = ", ".join(f"{n} {name}" for name, n in done.counts.items() if name != "derived_inputs")
+        sys.stderr.write(
+            f"autofacts: wrote {out} ({rows}) and {done.metadata_path.name}\n"
+            f"Browse it with: datasette {out} --metadata {done.metadata_path}\n"
+        )
+        return
+    written = base.export_parquet(out, partition=partition, force=force)
+    rows = ", ".join(f"{n} {name}" for name, n in written.counts.items())
+    sys.stderr.write(f"autofacts: wrote {out}/ ({rows}; facts by {written.partition})\n")
 
 
 @app.command()
@@ -783,24 +840,29 @@ def add(
     url: Annotated[
         str | None, typer.Option("--url", help="Where it was published (default: the address it was fetched from).")
     ] = None,
-    language: Annotated[Language, typer.Option("--language", help="The text's language.")] = Language.en,
+    language: Annotated[
+        Language | None,
+        typer.Option("--language", help="The text's language (default: as a web page states, else en)."),
+    ] = None,
     facts: OwnFactsOption = None,
 ) -> None:
     """Read an article (text, web page, PDF or address) into seeds/, register it as a source, and
     propose its facts for review."""
     from autofacts.curate import NewSource, add_source, check_new_source, validate_source
     from autofacts.extract import extract_candidates
+    from autofacts.model import LANGUAGES
     from autofacts.periods import parse_period
     from autofacts.reading.sources import describe, provenance, read_source, stated_title_and_date
 
     kb = _own_base(facts)
-    if title is not None and published is not None:  # refuse a bad option before fetching anything
-        check_new_source(NewSource(source_id, title, published, language.value, publisher, url))
+    # Refuse a bad option before fetching anything (title and date may yet come from the document).
+    lang = language.value if language is not None else "en"
+    check_new_source(NewSource(source_id, title or "-", published or "2000", lang, publisher, url))
     doc = read_source(file)
     title_, published_ = stated_title_and_date(doc, title, published)
-    new = NewSource(
-        source_id, title_, published_, language.value, publisher, url or doc.url, **provenance(doc)
-    )  # fmt: skip
+    if language is None and doc.language in LANGUAGES:
+        lang = doc.language
+    new = NewSource(source_id, title_, published_, lang, publisher, url or doc.url, **provenance(doc))
     validate_source(kb, new, doc.seed_name(source_id))  # and again under the lock, by add_source
     candidates = extract_candidates(doc.text, kb, parse_period(new.published).end)
     added = add_source(kb, doc, new, candidates)

@@ -79,3 +79,4 @@ def test_sentence_periods_separates_bases() -> None:
     found = sentence_periods("Sales in November this year rose 5% compared with November 2024.", PUBLISHED)
     assert [p.label for p in found.own] == ["2025-11"]
     assert [p.label for p in found.bases] == ["2024-11"]
+
