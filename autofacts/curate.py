@@ -405,4 +405,3 @@ def add_source(kb: KnowledgeBase, read: SourceText, new: NewSource, candidates: 
         tx.create(review, review_yaml(new.id, seed.name, drafts, seed_label(kb, seed.name)))
         _replace_checked(tx, sources_file, new_text, str(sources_file), "sources", new.id)
     return Added(new.id, seed, sources_file, review, digest, len(candidates), copied=not in_place)
-    return Added(new.id, seed, sources_file, review, digest, len(candidates), copied=not in_place)
