@@ -327,21 +327,35 @@ def test_two_reviews_of_one_source_at_once_file_each_figure_once(fresh, run, mon
     )
     (base / "review").mkdir()
     (base / "review" / "caam.yaml").write_text(REVIEW, encoding="utf-8")
-    review = cli("review", "caam", "--facts", str(base / "facts"))
+    ready_r, ready_w = os.pipe()
+    go_r, go_w = os.pipe()
+
+    def review() -> int:
+        """A session that has read the candidates, waits until the other has too, then accepts all."""
+        from rich.console import Console
+
+        from autofacts.review import Session, Terminal
+
+        term = Terminal(io.StringIO("a\na\na\n"), Console(file=io.StringIO()))
+        session = Session(load_knowledge_base(base / "facts"), "caam", term)
+        os.write(ready_w, b"r")
+        os.read(go_r, 1)
+        return len(session.run().accepted)  # the exit status: how many this session filed
+
     pids = []
     for _ in range(2):
         pid = os.fork()
         if pid == 0:
             code = 70
             try:
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, 1)
-                sys.stdin = io.StringIO("a\na\na\n")
                 code = review()
             finally:
                 os._exit(code)
         pids.append(pid)
-    assert [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids] == [0, 0]
+    assert os.read(ready_r, 1) + os.read(ready_r, 1) == b"rr"  # both showing the first candidate
+    os.write(go_w, b"gg")
+    filed = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
+    assert sum(filed) == 2  # each figure filed by one session or the other, none by both
     facts = (base / "facts" / "caam.yaml").read_text(encoding="utf-8")
     ids = [line.split(": ")[1] for line in facts.splitlines() if line.startswith("  - id: ")]
     assert sorted(ids) == ["china-vehicle-production-2022", "china-vehicle-sales-2022"]
