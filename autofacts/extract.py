@@ -27,6 +27,7 @@ from autofacts.text import (
     FIGURE_SLOT,
     Sentence,
     figure_mentions,
+    is_furniture,
     phrase_problem,
     phrase_regex,
     sentences,
@@ -647,7 +648,11 @@ class Reader:
         text = sentence.text
         phrases = sentence_periods(text, published, ctx.period)
         # a number inside a period phrase ("the third quarter", "August 1 to 10") dates, it is no figure
-        figs = [f for f in self.figures(sentence) if not phrases.holds(f.at, f.end)]
+        figs = [
+            f
+            for f in self.figures(sentence)
+            if not phrases.holds(f.at, f.end) and not is_furniture(text, replace(f.mention, start=f.at, end=f.end))
+        ]
         places = _places(text, self.places)
         entities = named_companies(text, [(p[0], p[1]) for p in places], _PLACE_SET)
         spans = self.phrase_spans(text) if figs else []
