@@ -107,8 +107,8 @@ def _is_ceiling(target: Fact) -> bool:
 
 
 def _line(target: Fact) -> tuple[Decimal, bool]:
-    """The target line and whether reaching it exactly is not enough ("more than 700,000"; for a
-    ceiling, "under 100": exactly 100 is not under it)."""
+    """The target line and whether reaching it exactly is not enough ("more than 700,000"), or,
+    for a ceiling, already too much ("under 100": 100 itself misses it)."""
     assert target.value is not None
     return target.value, target.qualifier in ("over", "under")
 

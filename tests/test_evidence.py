@@ -5,9 +5,11 @@ Every expected bound below is worked out by hand from the pieces' intervals and 
 
 from __future__ import annotations
 
+from decimal import Decimal as D
+
 from autofacts.evidence import Agreement, combine
-from autofacts.interval import Interval, difference, from_qualifier, intersect, rounding
-from tests.inline import D, chain, fact
+from autofacts.interval import Interval, from_qualifier, intersect, rounding
+from tests.small_base import derived, fact
 
 CELL = ("sales", "China", None, "actual", D(0), D(0))  # the key is only carried along
 
@@ -17,40 +19,6 @@ def bounds(iv: Interval | None) -> tuple[object, ...] | None:
 
 
 # --- interval arithmetic the combination rests on ---------------------------------------------
-
-
-def test_difference_keeps_every_open_end() -> None:
-    """a - b: the low end is a's low minus b's high, open if either is; the high end a's high minus b's low."""
-    # over 10, less exactly 3: over 7
-    assert bounds(difference(from_qualifier(D(10), "over"), from_qualifier(D(3), "exact"))) == (D(7), None, True, False)
-    # exactly 10, less something under 3: over 7 (the open end is b's)
-    assert bounds(difference(from_qualifier(D(10), "exact"), from_qualifier(D(3), "under"))) == (
-        D(7),
-        None,
-        True,
-        False,
-    )
-    # under 10, less at least 3: under 7 (a's open end)
-    assert bounds(difference(from_qualifier(D(10), "under"), from_qualifier(D(3), "at-least"))) == (
-        None,
-        D(7),
-        False,
-        True,
-    )
-    # at most 10, less over 3: under 7 (b's open end)
-    assert bounds(difference(from_qualifier(D(10), "at-most"), from_qualifier(D(3), "over"))) == (
-        None,
-        D(7),
-        False,
-        True,
-    )
-    # two closed ends stay closed: [95, 105] - [3, 3] = [92, 102]
-    assert bounds(difference(from_qualifier(D(100), "about"), from_qualifier(D(3), "exact"))) == (
-        D(92),
-        D(102),
-        False,
-        False,
-    )
 
 
 def test_intersect_takes_the_tighter_end_on_each_side() -> None:
@@ -77,50 +45,50 @@ def test_rounding_is_half_a_unit_of_the_last_digit() -> None:
 
 
 def test_pieces_that_agree_exactly_both_make_the_bound() -> None:
-    stated = fact("stated", "sales", "2024", 100)
-    derived = chain("derived", "sales", "2024", Interval(D(100), D(100)))
-    a = combine(CELL, [stated, derived])  # type: ignore[arg-type]
+    stated = fact("stated", "2024", "100")
+    chain = derived("chain", "2024", Interval(D(100), D(100)))
+    a = combine(CELL, [stated, chain])  # type: ignore[arg-type]
     assert a.agreement is Agreement.AGREE and bounds(a.interval) == (D(100), D(100), False, False)
-    assert a.lower_from == (stated, derived) and a.upper_from == (stated, derived)
+    assert a.lower_from == (stated, chain) and a.upper_from == (stated, chain)
     assert not a.narrowed
 
 
 def test_overlapping_pieces_give_their_common_part() -> None:
     """about 100 ([95, 105]) and a chain giving [98, 110]: [98, 105], low end from the chain, high end stated."""
-    stated = fact("stated", "sales", "2024", 100, "about")
-    derived = chain("derived", "sales", "2024", Interval(D(98), D(110)))
-    a = combine(CELL, [stated, derived])  # type: ignore[arg-type]
+    stated = fact("stated", "2024", "100", "about")
+    chain = derived("chain", "2024", Interval(D(98), D(110)))
+    a = combine(CELL, [stated, chain])  # type: ignore[arg-type]
     assert bounds(a.interval) == (D(98), D(105), False, False)
-    assert a.lower_from == (derived,) and a.upper_from == (stated,)
-    assert a.binding == (derived, stated) and a.narrowed
+    assert a.lower_from == (chain,) and a.upper_from == (stated,)
+    assert a.binding == (chain, stated) and a.narrowed
 
 
 def test_a_nested_piece_is_the_answer() -> None:
     """ "more than 12 million" holds the chain's 12,857,324 (40.9 % x 31.436 million): the chain settles it."""
-    stated = fact("more-than-12m", "nev-sales", "2024", 12_000_000, "over")
-    derived = chain("share-x-total", "nev-sales", "2024", Interval(D(12_857_324), D(12_857_324)))
-    a = combine(CELL, [stated, derived])  # type: ignore[arg-type]
+    stated = fact("more-than-12m", "2024", "12000000", "over", metric="nev-sales")
+    chain = derived("share-x-total", "2024", Interval(D(12_857_324), D(12_857_324)), metric="nev-sales")
+    a = combine(CELL, [stated, chain])  # type: ignore[arg-type]
     assert a.agreement is Agreement.AGREE
     assert bounds(a.interval) == (D(12_857_324), D(12_857_324), False, False)
-    assert a.lower_from == (derived,) and a.upper_from == (derived,)
+    assert a.lower_from == (chain,) and a.upper_from == (chain,)
 
 
 def test_a_lower_and_an_upper_bound_close_an_interval() -> None:
     """over 16 (stated) and under 18 (a chain): (16, 18), each piece making one end."""
-    stated = fact("over16", "sales", "2025", 16, "over")
-    derived = chain("under18", "sales", "2025", Interval(None, D(18), hi_open=True))
-    a = combine(CELL, [stated, derived])  # type: ignore[arg-type]
+    stated = fact("over16", "2025", "16", "over")
+    chain = derived("under18", "2025", Interval(None, D(18), hi_open=True))
+    a = combine(CELL, [stated, chain])  # type: ignore[arg-type]
     assert bounds(a.interval) == (D(16), D(18), True, True)
-    assert a.lower_from == (stated,) and a.upper_from == (derived,)
+    assert a.lower_from == (stated,) and a.upper_from == (chain,)
 
 
 def test_conflicting_pieces_are_a_conflict_naming_both() -> None:
     """under 10 (stated) and [12, 14] (a chain) share no value: a conflict, the lower piece first."""
-    stated = fact("under10", "sales", "2025", 10, "under")
-    derived = chain("twelve-to-14", "sales", "2025", Interval(D(12), D(14)))
-    a = combine(CELL, [derived, stated])  # type: ignore[arg-type]
+    stated = fact("under10", "2025", "10", "under")
+    chain = derived("twelve-to-14", "2025", Interval(D(12), D(14)))
+    a = combine(CELL, [chain, stated])  # type: ignore[arg-type]
     assert a.agreement is Agreement.CONFLICT and a.interval is None
-    assert a.conflict == (stated, derived)
+    assert a.conflict == (stated, chain)
 
 
 def test_pieces_differing_in_the_last_digit_agree_within_rounding() -> None:
@@ -129,14 +97,14 @@ def test_pieces_differing_in_the_last_digit_agree_within_rounding() -> None:
     0.4095 x 31,436,500 = 12,873,246.75) they meet, and the stated figure stands."""
     from autofacts.model import Derivation
 
-    stated = fact("caam", "nev-sales", "2024", 12_866_000)
-    derived = chain("share-x-total", "nev-sales", "2024", Interval(D(12_857_324), D(12_857_324)))
-    assert derived.derived_from is not None
+    stated = fact("caam", "2024", "12866000", metric="nev-sales")
+    chain = derived("share-x-total", "2024", Interval(D(12_857_324), D(12_857_324)), metric="nev-sales")
+    assert chain.derived_from is not None
     read = Interval(D("12841401.75"), D("12873246.75"))
-    derived = derived.__class__(
-        **{**derived.__dict__, "derived_from": Derivation("op", ("x",), derived.interval, read)}
+    chain = chain.__class__(
+        **{**chain.__dict__, "derived_from": Derivation("op", ("x",), chain.interval, read)}
     )  # type: ignore[arg-type]
-    a = combine(CELL, [stated, derived])  # type: ignore[arg-type]
+    a = combine(CELL, [stated, chain])  # type: ignore[arg-type]
     assert a.agreement is Agreement.ROUNDING
     assert bounds(a.interval) == (D(12_866_000), D(12_866_000), False, False)
     assert a.lower_from == (stated,) and a.upper_from == (stated,)
@@ -146,9 +114,9 @@ def test_beyond_rounding_it_is_a_conflict() -> None:
     """Stated 13.5 million (13,450,000-13,550,000 once rounded) against the same chain: a conflict."""
     from autofacts.model import Derivation
 
-    stated = fact("other", "nev-sales", "2024", 13_500_000)
-    base = chain("share-x-total", "nev-sales", "2024", Interval(D(12_857_324), D(12_857_324)))
+    stated = fact("other", "2024", "13500000", metric="nev-sales")
+    base = derived("share-x-total", "2024", Interval(D(12_857_324), D(12_857_324)), metric="nev-sales")
     read = Interval(D("12841401.75"), D("12873246.75"))
-    derived = base.__class__(**{**base.__dict__, "derived_from": Derivation("op", ("x",), base.interval, read)})  # type: ignore[arg-type]
-    a = combine(CELL, [stated, derived])  # type: ignore[arg-type]
-    assert a.agreement is Agreement.CONFLICT and a.conflict == (derived, stated)
+    chain = base.__class__(**{**base.__dict__, "derived_from": Derivation("op", ("x",), base.interval, read)})  # type: ignore[arg-type]
+    a = combine(CELL, [stated, chain])  # type: ignore[arg-type]
+    assert a.agreement is Agreement.CONFLICT and a.conflict == (chain, stated)
