@@ -230,6 +230,22 @@ def test_running_heads_of_chapters_and_page_numbers_are_dropped(tmp_path: Path) 
     ]
 
 
+def test_ligatures_soft_hyphens_and_control_codes_read_as_typed() -> None:
+    from types import SimpleNamespace
+
+    from autofacts.reading.pdf import pdf_pages
+
+    class Reader:  # what pypdf gives for a page typeset with ligatures
+        is_encrypted = False
+
+        def __init__(self, data: io.BytesIO) -> None:
+            text = "The ﬁnancial e\u00adffect of the ﬂeet: 12\x00 million."
+            self.pages = [SimpleNamespace(extract_text=lambda: text)]
+
+    stub = SimpleNamespace(PdfReader=Reader)
+    assert pdf_pages(b"%PDF-1.4", "x.pdf", stub) == ["The financial effect of the fleet: 12 million."]
+
+
 def test_a_scanned_locked_or_broken_pdf_is_one_line(tmp_path: Path) -> None:
     import pypdf
 
