@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from typer.core import TyperGroup
 
-from autofacts import __version__
+from autofacts import __version__, completion
 from autofacts.entry import silence_stdout
 from autofacts.errors import AutofactsError, UsageError
 from autofacts.output import Answer, OutputFormat
@@ -56,6 +56,10 @@ class OneLineErrors(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        if any(name.endswith("_COMPLETE") for name in os.environ):  # a shell asking for completions
+            from autofacts import completion
+
+            completion.prepare()
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         click = _click()
@@ -110,6 +114,8 @@ class ExportFormat(str, Enum):
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"
+    csv = "csv"
+    markdown = "markdown"
 
 
 FactsOption = Annotated[
@@ -126,7 +132,20 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output for
 WideOption = Annotated[
     bool, typer.Option("--wide", help="On a terminal: full figures (1.4 million vehicles), not short ones (1.4 M).")
 ]
-RegionOption = Annotated[str | None, typer.Option("--region", "-r", help="Only this region (e.g. China, Chongqing).")]
+RegionOption = Annotated[
+    str | None,
+    typer.Option("--region", "-r", help="Only this region (e.g. China, Chongqing).", autocompletion=completion.regions),
+]
+MetricsOption = Annotated[
+    list[str] | None,
+    typer.Option("--metric", "-m", help="Only this metric (repeatable).", autocompletion=completion.metrics),
+]
+TargetYearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--year", "-y", help="Only targets whose period ends in this year.", autocompletion=completion.target_years
+    ),
+]
 KindOption = Annotated[str | None, typer.Option("--kind", help="Only this kind: actual, target, forecast, estimate.")]
 AsOfOption = Annotated[
     str | None, typer.Option("--as-of", metavar="DATE", help="Use only what had been published by DATE (YYYY-MM-DD).")
@@ -185,7 +204,17 @@ def _load(facts: str | None) -> "KnowledgeBase":
     from autofacts.load import resolve_facts_dir
     from autofacts.store.yaml_store import YamlStore
 
-    return YamlStore(*resolve_facts_dir(_facts_choice(facts))).whole()
+    root, display = resolve_facts_dir(_facts_choice(facts))
+    _settle(root)
+    return YamlStore(root, display).whole()
+
+
+def _settle(root: "Path") -> None:
+    """A change a killed command left half-made is finished or undone before reading (one stat)."""
+    if os.path.lexists(os.path.join(root.parent, ".autofacts", "journal")):  # transaction.pending, unimported
+        from autofacts.transaction import recover_for_reading
+
+        recover_for_reading(root.parent)
 
 
 def _store(facts: str | None) -> "Store":
@@ -195,6 +224,7 @@ def _store(facts: str | None) -> "Store":
     from autofacts.store.yaml_store import YamlStore
 
     root, display = resolve_facts_dir(_facts_choice(facts))
+    _settle(root)
     if _options["cache"]:
         from autofacts.store.sqlite_store import CacheUnavailable, open_sqlite_store
 
@@ -322,7 +352,9 @@ def main_options(
 @handle_errors
 def check(
     facts: FactsOption = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text or json.")] = CheckFormat.text,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text (file:line:column: ...), json, csv or markdown.")
+    ] = CheckFormat.text,
 ) -> None:
     """Validate the knowledge base: schema, references, quotes, values, periods, conflicts."""
     from autofacts.check import check_knowledge_base
@@ -408,6 +440,22 @@ def _export_files(facts: str | None, fmt: "ExportFormat", out: "Path", partition
     sys.stderr.write(f"autofacts: wrote {out}/ ({rows}; facts by {written.partition})\n")
 
 
+class Shell(str, Enum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+
+
+@app.command("completion")
+@handle_errors
+def completion_script(
+    shell: Annotated[Shell, typer.Argument(help="The shell: bash, zsh, fish or powershell.")],
+) -> None:
+    """The script that completes metric ids, regions and years in SHELL: eval "$(autofacts completion bash)"."""
+    sys.stdout.write(completion.script(shell.value) + "\n")
+
+
 @app.command()
 @handle_errors
 def metrics(facts: FactsOption = None, fmt: FormatOption = Format.table, wide: WideOption = False) -> None:
@@ -433,12 +481,23 @@ def sources(facts: FactsOption = None, fmt: FormatOption = Format.table, wide: W
 @app.command()
 @handle_errors
 def show(
-    metric: Annotated[str, typer.Argument(help="Metric id, alias or unambiguous prefix (see `autofacts metrics`).")],
+    metric: Annotated[
+        str,
+        typer.Argument(
+            help="Metric id, alias or unambiguous prefix (see `autofacts metrics`).", autocompletion=completion.metrics
+        ),
+    ],
     region: RegionOption = None,
     period: Annotated[str | None, typer.Option("--period", "-p", help="Only this period (2024, 2025-10, ...).")] = None,
     kind: KindOption = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only periods starting at or after this one.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Only periods ending at or before this one.")] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Only periods starting at or after this one.", autocompletion=completion.years),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", help="Only periods ending at or before this one.", autocompletion=completion.years),
+    ] = None,
     as_of: AsOfOption = None,
     quotes: Annotated[bool, typer.Option("--quotes", help="Show whole quotes.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw a bar chart over periods.")] = False,
@@ -506,9 +565,16 @@ def _write_chart(metric: "Metric", facts: "list[Fact]", output: str) -> None:
 @app.command()
 @handle_errors
 def compare(
-    period_a: Annotated[str, typer.Argument(metavar="A", help="A period: 2020, 2025-10, 2025-01/2025-11, ...")],
-    period_b: Annotated[str, typer.Argument(metavar="B", help="The period to compare it with.")],
-    metric: Annotated[list[str] | None, typer.Option("--metric", "-m", help="Only this metric (repeatable).")] = None,
+    period_a: Annotated[
+        str,
+        typer.Argument(
+            metavar="A", help="A period: 2020, 2025-10, 2025-01/2025-11, ...", autocompletion=completion.years
+        ),
+    ],
+    period_b: Annotated[
+        str, typer.Argument(metavar="B", help="The period to compare it with.", autocompletion=completion.years)
+    ],
+    metric: MetricsOption = None,
     region: RegionOption = None,
     kind: KindOption = None,
     show_all: Annotated[bool, typer.Option("--all", help="Also list what exists in only one period.")] = False,
@@ -533,11 +599,9 @@ def compare(
 @app.command()
 @handle_errors
 def targets(
-    year: Annotated[
-        int | None, typer.Option("--year", "-y", help="Only targets whose period ends in this year.")
-    ] = None,
+    year: TargetYearOption = None,
     region: RegionOption = None,
-    metric: Annotated[list[str] | None, typer.Option("--metric", "-m", help="Only this metric (repeatable).")] = None,
+    metric: MetricsOption = None,
     status: Annotated[
         list[str] | None, typer.Option("--status", help="Only this status (repeatable): met, missed, on track, ...")
     ] = None,
@@ -562,8 +626,13 @@ def targets(
 @handle_errors
 def report(
     output: Annotated[str, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write.")],
-    year: Annotated[int | None, typer.Option("--year", "-y", help="The targets scorecard for this year.")] = None,
-    metric: Annotated[list[str] | None, typer.Option("--metric", "-m", help="Only this metric (repeatable).")] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", "-y", help="The targets scorecard for this year.", autocompletion=completion.target_years
+        ),
+    ] = None,
+    metric: MetricsOption = None,
     compare_periods_: Annotated[
         tuple[str, str] | None, typer.Option("--compare", metavar="A B", help="Add the comparison of two periods.")
     ] = None,
@@ -759,6 +828,7 @@ def init(
     ] = False,
 ) -> None:
     """Start a knowledge base: DIR/facts (sources and the metric catalogue) and DIR/seeds."""
+    import shlex
     from pathlib import Path
 
     from autofacts.curate import init_base
@@ -766,7 +836,7 @@ def init(
 
     bundled = load_knowledge_base(bundled_facts_dir())
     made = init_base(Path(folder), bundled, from_bundled)
-    facts_dir = f"{folder.rstrip('/')}/facts"
+    facts_dir = shlex.quote(f"{folder.rstrip('/')}/facts")  # a line to paste: `$(...)` or a space stays text
     what = (
         f"{len(bundled.sources)} sources, {len(bundled.facts)} facts and {made.seeds} seed texts "
         "copied from the bundled base"
@@ -789,6 +859,7 @@ def _say_wrapped(text: str, width: int = 80) -> None:
     import textwrap
 
     out = []
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # a path's undecodable bytes, shown
     for line in text.splitlines():
         if line.startswith(" "):
             out.append(line)
@@ -835,7 +906,7 @@ def add(
 ) -> None:
     """Read an article (text, web page, PDF or address) into seeds/, register it as a source, and
     propose its facts for review."""
-    from autofacts.curate import NewSource, add_source, validate_source
+    from autofacts.curate import NewSource, add_source, check_new_source, validate_source
     from autofacts.extract import extract_candidates
     from autofacts.model import LANGUAGES
     from autofacts.periods import parse_period
@@ -844,7 +915,7 @@ def add(
     kb = _own_base(facts)
     # Refuse a bad option before fetching anything (title and date may yet come from the document).
     lang = language.value if language is not None else "en"
-    validate_source(kb, NewSource(source_id, title or "-", published or "2000", lang, publisher, url))
+    check_new_source(NewSource(source_id, title or "-", published or "2000", lang, publisher, url))
     doc = read_source(file)
     if doc.url is not None and url is not None and url != doc.url:
         raise UsageError(f"--url {url}: the document was fetched from {doc.url}, which is recorded as its url")
@@ -852,9 +923,12 @@ def add(
     if language is None and doc.language in LANGUAGES:
         lang = doc.language
     new = NewSource(source_id, title_, published_, lang, publisher, url or doc.url, **provenance(doc))
-    validate_source(kb, new)
+    validate_source(kb, new, doc.seed_name(source_id))  # and again under the lock, by add_source
     candidates = extract_candidates(doc.text, kb, parse_period(new.published).end)
     added = add_source(kb, doc, new, candidates)
+    if added.already:
+        _say_wrapped(f"Source {added.source_id} is registered with this text already ({added.seed}): nothing to do.\n")
+        return
     taken = [f'title "{title_}"' if title is None else "", f"date {published_}" if published is None else ""]
     stated = " and ".join(t for t in taken if t)
     read = "" if doc.kind == "text" and doc.url is None else f"Read {describe(doc)} from {file}"
@@ -881,7 +955,7 @@ def review(
 ) -> None:
     """Go through a source's candidate facts: accept, edit, split or reject each; then check."""
     from autofacts.check import check_knowledge_base
-    from autofacts.curate import waiting_reviews
+    from autofacts.filing import waiting_reviews
     from autofacts.output.catalogues import CheckAnswer
     from autofacts.review import Session, Terminal
 
