@@ -917,6 +917,8 @@ def add(
     lang = language.value if language is not None else "en"
     check_new_source(NewSource(source_id, title or "-", published or "2000", lang, publisher, url))
     doc = read_source(file)
+    if doc.url is not None and url is not None and url != doc.url:
+        raise UsageError(f"--url {url}: the document was fetched from {doc.url}, which is recorded as its url")
     title_, published_ = stated_title_and_date(doc, title, published)
     if language is None and doc.language in LANGUAGES:
         lang = doc.language
