@@ -246,8 +246,10 @@ def _replace_checked(tx: Transaction, path: Path, new_text: str, display: str, k
         tx.create(path, new_text)
 
 
-def read_text(path: Path) -> str:
-    """A YAML file of the base as text ("" when it does not exist yet); a refusal names it otherwise."""
+def read_text(base: Path, path: Path) -> str:
+    """A YAML file of the base as text ("" when it does not exist yet); a refusal names it otherwise.
+    A file that is a link, or lies in a folder leading out of the base, is refused unread."""
+    confine(base, path)
     try:
         return decode(read_limited(path, 20 * 1024 * 1024))
     except FileNotFoundError:
@@ -401,7 +403,7 @@ def add_source(kb: KnowledgeBase, read: SourceText, new: NewSource, candidates: 
             raise CurateError(f"{review} exists: refusing to overwrite it (review or delete it first)")
         sources_file = kb.root / SOURCES_FILE
         entry = source_lines(new, seed.name, digest)
-        new_text = append_item(read_text(sources_file), "sources", entry, str(sources_file))
+        new_text = append_item(read_text(base_of(kb), sources_file), "sources", entry, str(sources_file))
         if not in_place:
             tx.folder(kb.seeds_dir)
             tx.create(seed, text)
