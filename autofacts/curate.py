@@ -33,6 +33,7 @@ from autofacts.periods import parse_period
 from autofacts.review_file import draft_from, review_yaml
 from autofacts.seeds import decode, seed_label, seed_path, seeds_folder_problem
 from autofacts.transaction import STATE_DIR, OutsideBase, Transaction, confine, pending, transaction
+from autofacts.yaml_bounds import PURE_MAX_DEPTH, first_too_deep
 
 if TYPE_CHECKING:  # reading a document is the CLI's step; add receives its text
     from autofacts.reading.sources import SourceText
@@ -130,9 +131,13 @@ def _catalogue_file(kb: KnowledgeBase) -> Path:
 
 def _top_mapping(text: str, display: str) -> yaml.MappingNode | None:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: no recursion
     except yaml.YAMLError as exc:
         raise CurateError(f"{display}: not valid YAML ({' '.join(str(exc).split())[:120]}); fix it first") from None
+    except RecursionError:  # the pure-Python loader, without libyaml
+        mark = first_too_deep(text, PURE_MAX_DEPTH)
+        where = f"{display}:{mark.line + 1}:{mark.column + 1}" if mark else display
+        raise CurateError(f"{where}: YAML nested deeper than {PURE_MAX_DEPTH} levels; fix it first") from None
     if node is None:
         return None
     if not isinstance(node, yaml.MappingNode):
