@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import http.server
 import io
+import json
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -314,6 +315,8 @@ def site() -> Iterator[str]:
         "/report.pdf": (200, {"Content-Type": "application/pdf"}, make_pdf(REPORT_PAGES)),
         "/moved": (302, {"Location": "/news/exports"}, b""),
         "/loop": (302, {"Location": "/loop"}, b""),
+        # a chain of redirects: /hop/N leads to /hop/N-1, and /hop/0 to the page
+        **{f"/hop/{n}": (301, {"Location": f"/hop/{n - 1}" if n else "/news/exports"}, b"") for n in range(7)},
         "/to-file": (302, {"Location": "file:///etc/passwd"}, b""),
         "/photo": (200, {"Content-Type": "image/png"}, b"\x89PNG"),
         "/notes.txt": (200, {"Content-Type": "text/plain; charset=gbk"}, "新能源汽车销量1286.6万辆。\n".encode("gbk")),
@@ -347,16 +350,8 @@ def test_a_fetched_page_is_read_with_its_address_day_and_checksum(site: str) -> 
     ("path", "message"),
     [
         ("/missing", "/missing: the server answered HTTP 404 Not Found"),
-        (
-            "/loop",
-            "/loop: a redirect autofacts does not follow (The HTTP server returned a redirect error that would "
-            "lead to an infinite loop. The last 30x error message was: Found)",
-        ),
-        (
-            "/to-file",
-            "/to-file: a redirect autofacts does not follow (Found - Redirection to url 'file:///etc/passwd' is "
-            "not allowed)",
-        ),
+        ("/loop", "/loop: more than 5 redirects, or a loop of them: not followed"),
+        ("/to-file", "/to-file: redirected to file:///etc/passwd: only http:// and https:// are followed"),
         ("/big", "/big: larger than 1000 bytes, the limit for a document (the server says 5007 bytes)"),
         ("/endless", "/endless: larger than 1000 bytes, the limit for a document"),  # counted as it arrives
     ],
@@ -365,6 +360,12 @@ def test_a_fetch_that_fails_is_one_line(site: str, path: str, message: str) -> N
     with pytest.raises(SourceError) as error:
         fetch_url(f"{site}{path}", max_bytes=1000)
     assert str(error.value).endswith(message)
+
+
+def test_five_redirects_are_followed_and_six_are_not(site: str) -> None:
+    assert fetch_url(f"{site}/hop/4").url == f"{site}/news/exports"  # /hop/4 → 3 → 2 → 1 → 0 → page: 5
+    with pytest.raises(SourceError, match=r"/hop/5: more than 5 redirects, or a loop of them: not followed$"):
+        fetch_url(f"{site}/hop/5")
 
 
 def test_a_fetched_text_is_decoded_in_the_charset_the_server_names(site: str) -> None:
@@ -534,6 +535,9 @@ def test_add_an_address_records_it_with_the_day_and_checksum(base: Path, site: s
     today = date.today().isoformat()  # the day the test runs: fetch_url's own clock is tested above
     assert f'    url: "{site}/news/exports"\n    retrieved: {today}\n' in sources
     assert f"    original_sha256: {hashlib.sha256(PAGE.encode('utf-8')).hexdigest()}\n" in sources
+    listed = json.loads(run("sources", "--facts", str(base), "--format", "json").stdout)["sources"][0]
+    assert (listed["url"], listed["retrieved"], listed["format"]) == (f"{site}/news/exports", today, "html")
+    assert listed["original_sha256"] == hashlib.sha256(PAGE.encode("utf-8")).hexdigest()
     (base / "autowire-exports.yaml").write_text(
         _fact("autowire-exports", "china-vehicle-exports-2024", "vehicle-exports", "5860000", ARTICLE_1), "utf-8"
     )

@@ -378,6 +378,11 @@ def source_record(kb: KnowledgeBase, source: Source, facts: int | None = None) -
         "published_inferred": source.published_inferred,
         "language": source.language,
         "restates": list(source.restates),
+        # where the seed's text came from, when `add` read it from a page, a PDF or an address
+        "url": source.url,
+        "retrieved": source.retrieved.label if source.retrieved is not None else None,
+        "format": source.format,
+        "original_sha256": source.original_sha256,
     }
     if facts is not None:
         out["facts"] = facts
