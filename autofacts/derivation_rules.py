@@ -21,11 +21,11 @@ from typing import Protocol
 
 from autofacts.evidence import Cell, reading
 from autofacts.interval import Interval, add, difference, from_qualifier, growth, product, ratio, scale
-from autofacts.model import Derivation, Fact, KnowledgeBase, Metric
+from autofacts.model import DERIVED_MARK, Derivation, Fact, KnowledgeBase, Metric
 from autofacts.periods import Period, days_in_month, describe
 from autofacts.units import format_interval, format_stated
 
-MARK = "†"  # the mark a derived figure carries wherever it is shown
+MARK = DERIVED_MARK
 
 _ONE = from_qualifier(Decimal(1), "exact")
 _PERCENT = Decimal("0.01")
