@@ -232,6 +232,8 @@ _PRESENT = re.compile(
     r"|features?|stands? at|boasts?|owns?|operates?)\b",
     re.I,
 )
+
+
 @lru_cache(maxsize=64)
 def _found(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)` for a whole sentence, searched once per sentence rather than once per
