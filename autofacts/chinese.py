@@ -16,20 +16,21 @@ How the hedge words are read (from how CAAM, MIIT and NBS releases use them):
 - 不到, 不足, 低于, 少于: under.
 - 级 after a figure ("千亿级产业集群", a cluster of the hundred-billion order): about, as the English
   "a trillion-yuan-level cluster".
-Full-width digits and signs are read as their ASCII forms (NFKC, one character at a time, so that
-offsets into the text stay the same); the full-width comma stays a clause separator.
+Full-width digits and signs are read as their ASCII forms and traditional characters as simplified
+(萬 as 万, 輛 as 辆, 增長 as 增长), one character at a time so that offsets into the text stay the
+same; the full-width comma stays a clause separator.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from bisect import bisect_left
 from datetime import date
 from decimal import Decimal
 
 from autofacts.numbers import Mention  # numbers imports this module lazily, only for Chinese text
+from autofacts.reading.traditional import fold
 
 # --- telling Chinese text from English --------------------------------------------------------
 
@@ -44,21 +45,9 @@ def is_chinese(text: str) -> bool:
 
 
 def nfkc(text: str) -> str:
-    """Full-width forms folded to ASCII one character at a time, so offsets are unchanged.
-
-    A character whose NFKC form is longer than one character ("㎞") stays as it is, and the
-    full-width comma stays: in Chinese it separates clauses, never thousands.
-    """
-    return "".join([_FOLDED.get(ch) or _fold(ch) for ch in text])
-
-
-_FOLDED: dict[str, str] = {}  # each character's folded form, worked out once
-
-
-def _fold(ch: str) -> str:
-    folded = unicodedata.normalize("NFKC", ch)
-    _FOLDED[ch] = folded if len(folded) == 1 and ch != "，" else ch
-    return _FOLDED[ch]
+    """Full-width forms folded to ASCII and traditional characters to simplified, one character at
+    a time, so offsets are unchanged (autofacts.reading.traditional)."""
+    return fold(text)
 
 
 # --- Chinese numerals ---------------------------------------------------------------------------
@@ -419,7 +408,7 @@ def _rules() -> list[tuple[re.Pattern[str], bool, str]]:
         (re.compile(rf"(?:截[至止])?\s*{_Y}\s*(?:底|末)"), False, "year-end"),
         (re.compile(rf"{_Y}\s*{_MON}\s*月\s*(\d{{1,2}})\s*日"), False, "day"),
         (re.compile(rf"{_Y}\s*(?:1|一)\s*月?{_DASH}{_MON}\s*月"), False, "ytd"),
-        (re.compile(rf"{_Y}\s*前\s*{_MON}\s*个?月"), False, "ytd"),
+        (re.compile(rf"{_Y}\s*前\s*{_MON}\s*个?月(?!\s*\d)"), False, "ytd"),
         (re.compile(rf"{_Y}\s*前三季度"), False, "q1-3"),
         (re.compile(rf"{_Y}\s*(上|下)半年"), False, "half"),
         (re.compile(rf"{_Y}\s*(?:第)?([一二三四1-4])\s*季度"), False, "quarter"),
@@ -429,7 +418,7 @@ def _rules() -> list[tuple[re.Pattern[str], bool, str]]:
         (re.compile(r"[“\"「『]?十([一二三四五六七八九])五[”\"」』]?(?:期间|时期|以来|规划)?"), False, "plan"),
         (re.compile(rf"截[至止]\s*{_MON}\s*月\s*(?:底|末)"), True, "month-end"),
         (re.compile(rf"(?:1|一)\s*月?{_DASH}{_MON}\s*月"), True, "ytd"),
-        (re.compile(rf"前\s*{_MON}\s*个月"), True, "ytd"),
+        (re.compile(rf"前\s*{_MON}\s*个?月(?!\s*\d)"), True, "ytd"),
         (re.compile(r"前三季度"), True, "q1-3"),
         (re.compile(r"(上|下)半年"), True, "half"),
         (re.compile(r"(?:第)?([一二三四1-4])\s*季度"), True, "quarter"),

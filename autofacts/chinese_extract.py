@@ -27,13 +27,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
+from autofacts.chinese import nfkc
 from autofacts.extract import Candidate
 from autofacts.model import KnowledgeBase
 from autofacts.numbers import Mention, hedge_start
 from autofacts.parse import PLACEHOLDER
 from autofacts.periods import parse_period
 from autofacts.reading.resolve import Resolver, Slot, Topic
-from autofacts.text import PeriodPhrase, figure_mentions, period_phrases, sentences
+from autofacts.text import PeriodPhrase, Sentence, figure_mentions, period_phrases, sentences
 
 # Province-level divisions and large cities, as the knowledge base spells them.
 PLACES = {
@@ -145,7 +146,7 @@ _SEGMENTS = ("乘用车", "商用车")  # a part of the vehicle market the catal
 # 分别 ("respectively") after a subject of two parts: 产销 is 产量 and 销量
 _COMPOUNDS = {"产销量": ("产量", "销量"), "产销": ("产量", "销量"), "进出口": ("进口", "出口")}
 _LIST_JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
-_CLAUSE = re.compile(r"[，。；：！？;:!?]")
+_CLAUSE = re.compile(r"[，。；：！？;:!?]|,(?!\d{3}(?!\d))")  # an ASCII comma too, but not in "1,234"
 _BASE_BEFORE = re.compile(r"(?:比|较|相比|与|同)\s*$")  # "比2020年增长": 2020 is the comparison base
 _MULTIPLE_OF = re.compile(r"是\s*$")  # "是2021年的6倍": 2021 is the base of the multiple
 _DATELINE = re.compile(r"[市省]?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)")
@@ -244,8 +245,10 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
     reader = ChineseReader(kb)
     ctx = _Context()
     out: list[Candidate] = []
-    for sentence in sentences(text):
-        s_text = sentence.text
+    # read a folded copy (full-width as ASCII, traditional as simplified: same offsets); quote the text
+    for read in sentences(nfkc(text)):
+        s_text = read.text
+        sentence = Sentence(read.start, read.end, text[read.start : read.end])
         periods = period_phrases(s_text, published)
         mentions = figure_mentions(s_text)
         owners = [_owner(s_text, m, ctx) for m in mentions]
@@ -258,7 +261,8 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
             period, period_why = reader.period(s_text, m, periods, ctx)
             region, region_why = reader.region(s_text, m, entity, ctx)
             kind, kind_why = _kind(s_text, period, published)
-            mention = Mention(m.value, m.qualifier, m.unit, sentence.start + m.start, sentence.start + m.end, m.text)
+            said = sentence.text[m.start : m.end]
+            mention = Mention(m.value, m.qualifier, m.unit, sentence.start + m.start, sentence.start + m.end, said)
             for choice in chosen:
                 metric, new, metric_why = choice.metric, choice.suggest, choice.why
                 why = tuple(w for w in (metric_why, period_why, region_why, kind_why) if w)

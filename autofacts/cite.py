@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from autofacts.errors import QuoteNotFoundError, UsageError
 from autofacts.model import Fact, KnowledgeBase, Source
 from autofacts.numbers import hedge_start, read_numbers
+from autofacts.reading.pages import page_span
 from autofacts.seeds import read_seed, seed_label
 from autofacts.text import line_of, locate, paragraph_around
 
@@ -22,6 +23,7 @@ class Citation:
     paragraph: str
     quote_span: tuple[int, int]
     figure_span: tuple[int, int] | None  # None for a qualitative target
+    pages: tuple[int, int] | None = None  # first and last page of the quote, for a seed read from a PDF
 
     @property
     def figure(self) -> str | None:
@@ -58,4 +60,5 @@ def cite_fact(kb: KnowledgeBase, fact_id: str) -> Citation:
         m = mentions[0]
         quote = text[where[0] : where[1]]
         figure_span = (quote_span[0] + hedge_start(quote, m.start), quote_span[0] + m.end)
-    return Citation(fact, source, line_of(text, where[0]), paragraph, quote_span, figure_span)
+    pages = page_span(text, *where)
+    return Citation(fact, source, line_of(text, where[0]), paragraph, quote_span, figure_span, pages)

@@ -25,6 +25,7 @@ from autofacts.output import Answer, OutputFormat
 if TYPE_CHECKING:  # for annotations only: each command imports what it uses, so start-up stays short
     from rich.console import Console
 
+    from autofacts.api import Base
     from autofacts.model import Fact, KnowledgeBase, Metric
     from autofacts.store import Store
 from autofacts.terminal import printable
@@ -229,23 +230,24 @@ def _read_all(facts: str | None) -> "KnowledgeBase":
 
 def _year(year: int | None) -> int | None:
     """A --year is a calendar year written with four digits: '25' is not 2025."""
-    if year is not None and not 1000 <= year <= 9999:
-        from autofacts.errors import PeriodError
+    from autofacts.api import as_year
 
-        raise PeriodError(f"invalid year '{year}': a year has four digits, e.g. 2025")
-    return year
+    return as_year(year)
 
 
 def _as_of(text: str | None) -> date:
-    from autofacts.periods import parse_date
+    """The --as-of day (never in the future), today when not given."""
+    from autofacts.api import as_of_date
 
-    today = date.today()
-    if text is None:
-        return today
-    day = parse_date(text)
-    if day > today:
-        raise UsageError(f"--as-of {text} is in the future (today is {today})")
-    return day
+    return as_of_date(text) or date.today()
+
+
+def _api(facts: str | None) -> "Base":
+    """The knowledge base as the Python API sees it: the command's questions are its methods."""
+    from autofacts.api import Base
+
+    store = _store(facts)
+    return Base(store, _valid(store.catalogue()))
 
 
 def _emit(answer: Answer, fmt: OutputFormat, wide: bool = False) -> None:
@@ -395,40 +397,11 @@ def show(
 ) -> None:
     """Every fact for one metric, sorted by period, with its source and quote."""
     from autofacts.output.answers import ChartAnswer, ShowAnswer
-    from autofacts.periods import parse_period
-    from autofacts.query import (
-        Filters,
-        check_kind,
-        group_facts,
-        resolve_metric,
-        resolve_region,
-        select_facts,
-        show_need,
-    )
 
-    store = _store(facts)
-    catalogue = _valid(store.catalogue())
-    m = resolve_metric(catalogue, metric)
-    region_name = resolve_region(catalogue, region) if region is not None else None
-    filters = Filters(
-        metrics=(m.id,),
-        region=region_name,
-        period=parse_period(period) if period is not None else None,
-        kind=check_kind(kind) if kind is not None else None,
-        since=parse_period(since) if since is not None else None,
-        until=parse_period(until) if until is not None else None,
-        as_of=_as_of(as_of) if as_of is not None else None,
+    shown = _api(facts).show(
+        metric, region=region, period=period, kind=kind, since=since, until=until, as_of=as_of, derived=derived
     )
-    if filters.since is not None and filters.until is not None and filters.since.start > filters.until.end:
-        raise UsageError(f"--since {since} is after --until {until}: no period lies in both")
-    if derived:
-        from autofacts.derive import derived_need, select_with_derived
-
-        kb = store.read(derived_need(catalogue, filters))
-        groups = group_facts(kb, select_with_derived(kb, filters))
-    else:
-        kb = store.read(show_need(filters))
-        groups = group_facts(kb, select_facts(kb, filters))
+    kb, m, groups = shown.kb, shown.metric_model, list(shown.fact_groups)
     if not groups:
         sys.stderr.write(f"autofacts: no facts for {m.id} match these filters\n")
     if output is not None:
@@ -486,24 +459,12 @@ def compare(
     wide: WideOption = False,
 ) -> None:
     """Every metric and region with a value in both periods: change, relative change, CAGR."""
-    from autofacts.compare import compare_need, compare_periods
     from autofacts.output.answers import CompareAnswer, nothing_to_compare
-    from autofacts.periods import parse_period
-    from autofacts.query import Filters, check_kind, resolve_metric, resolve_region
 
-    store = _store(facts)
-    catalogue = _valid(store.catalogue())
-    a, b = parse_period(period_a), parse_period(period_b)
-    metric_ids = tuple(resolve_metric(catalogue, m).id for m in metric) if metric else None
-    region_name = resolve_region(catalogue, region) if region is not None else None
-    filters = Filters(
-        metrics=metric_ids,
-        region=region_name,
-        kind=check_kind(kind) if kind is not None else None,
-        as_of=_as_of(as_of) if as_of is not None else None,
+    compared = _api(facts).compare(
+        period_a, period_b, metric=metric, region=region, kind=kind, as_of=as_of, include_all=show_all
     )
-    kb = store.read(compare_need(a, b, filters, catalogue))
-    comparison = compare_periods(kb, a, b, filters, include_all=show_all)
+    kb, comparison = compared.kb, compared.comparison
     if not comparison.rows and fmt is Format.table:
         sys.stdout.write(nothing_to_compare(comparison) + "\n")
         return
@@ -528,28 +489,9 @@ def targets(
 ) -> None:
     """Plan targets against reported outcomes: met, missed, on track, can't tell, no data."""
     from autofacts.output.answers import TargetsAnswer
-    from autofacts.query import resolve_metric, resolve_region
-    from autofacts.targets import STATUSES, check_targets, read_for_targets
 
-    store = _store(facts)
-    catalogue = _valid(store.catalogue())
-    metric_ids = tuple(resolve_metric(catalogue, m).id for m in metric) if metric else None
-    region_name = resolve_region(catalogue, region) if region is not None else None
-    kb = read_for_targets(store, _year(year), region_name, metric_ids)
-    statuses = None
-    if status:
-        unknown = [s for s in status if s not in STATUSES]
-        if unknown:
-            raise UsageError(f"unknown status '{unknown[0]}' (known: {', '.join(STATUSES)})")
-        statuses = tuple(status)
-    report = check_targets(
-        kb,
-        as_of=_as_of(as_of),
-        year=year,
-        region=region_name,
-        metrics=metric_ids,
-        statuses=statuses,
-    )
+    result = _api(facts).targets(year, region=region, metric=metric, status=status, as_of=as_of)
+    kb, report = result.kb, result.report
     if not report.verdicts:
         sys.stderr.write("autofacts: no targets match these filters\n")
         if fmt is Format.table:
@@ -804,33 +746,58 @@ class Language(str, Enum):
 @app.command()
 @handle_errors
 def add(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="The article, as plain UTF-8 text.")],
-    source_id: Annotated[str, typer.Option("--id", help="The new source's id (lower-case, e.g. caam-2024-annual).")],
-    title: Annotated[str, typer.Option("--title", help="The article's title.")],
-    published: Annotated[
-        str, typer.Option("--published", metavar="DATE", help="Publication date: YYYY-MM-DD (or YYYY-MM).")
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE|URL", help="The article: a UTF-8 text, a web page (.html), a PDF, or an http(s) address."
+        ),
     ],
+    source_id: Annotated[str, typer.Option("--id", help="The new source's id (lower-case, e.g. caam-2024-annual).")],
+    title: Annotated[
+        str | None, typer.Option("--title", help="The article's title (default: the title a web page states).")
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            metavar="DATE",
+            help="Publication date: YYYY-MM-DD (or YYYY-MM); default: the date a web page's markup states.",
+        ),
+    ] = None,
     publisher: Annotated[str | None, typer.Option("--publisher", help="Who published it.")] = None,
-    url: Annotated[str | None, typer.Option("--url", help="Where it was published.")] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", help="Where it was published (default: the address it was fetched from).")
+    ] = None,
     language: Annotated[Language, typer.Option("--language", help="The text's language.")] = Language.en,
     facts: OwnFactsOption = None,
 ) -> None:
-    """Copy an article into seeds/, register it as a source, and propose its facts for review."""
-    from pathlib import Path
-
+    """Read an article (text, web page, PDF or address) into seeds/, register it as a source, and
+    propose its facts for review."""
     from autofacts.curate import NewSource, add_source, validate_source
     from autofacts.extract import extract_candidates
     from autofacts.periods import parse_period
-    from autofacts.seeds import read_document
+    from autofacts.reading.sources import describe, provenance, read_source, stated_title_and_date
 
     kb = _own_base(facts)
-    new = NewSource(source_id, title, published, language.value, publisher, url)
+    if title is not None and published is not None:  # refuse a bad option before fetching anything
+        validate_source(kb, NewSource(source_id, title, published, language.value, publisher, url))
+    doc = read_source(file)
+    title_, published_ = stated_title_and_date(doc, title, published)
+    new = NewSource(
+        source_id, title_, published_, language.value, publisher, url or doc.url, **provenance(doc)
+    )  # fmt: skip
     validate_source(kb, new)
-    text = read_document(file)
-    candidates = extract_candidates(text, kb, parse_period(published).end)
-    added = add_source(kb, Path(file), new, candidates)
+    candidates = extract_candidates(doc.text, kb, parse_period(new.published).end)
+    added = add_source(kb, doc, new, candidates)
+    taken = [f'title "{title_}"' if title is None else "", f"date {published_}" if published is None else ""]
+    stated = " and ".join(t for t in taken if t)
+    read = "" if doc.kind == "text" and doc.url is None else f"Read {describe(doc)} from {file}"
     _say_wrapped(
-        (f"Copied {file} to {added.seed}" if added.copied else f"{added.seed} is in the seeds folder already")
+        (f"{read} (sha256 {doc.sha256[:12]}…).\n" if read else "")
+        + (f"Took the {stated} from the page's markup: check them.\n" if stated else "")
+        + (f"Copied {file} to {added.seed}" if added.copied and not read else "")
+        + (f"Wrote its text to {added.seed}" if read else "")
+        + ("" if added.copied else f"{added.seed} is in the seeds folder already")
         + f" (sha256 {added.sha256[:12]}…)\n"
         f"and registered source {added.source_id} in {added.sources_file}.\n"
         f"{added.candidates} candidate facts wait in {added.review_file} (not loaded until reviewed).\n"

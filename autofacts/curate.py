@@ -17,6 +17,7 @@ import shutil
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -26,8 +27,11 @@ from autofacts.extract import Candidate
 from autofacts.files import MAX_SEED_BYTES, read_limited, write_new, write_replacing
 from autofacts.model import KINDS, LANGUAGES, MEASURES, KnowledgeBase, Metric
 from autofacts.periods import parse_period
-from autofacts.seeds import decode, read_document, seed_label, seed_path
+from autofacts.seeds import decode, seed_label, seed_path
 from autofacts.units import plain
+
+if TYPE_CHECKING:  # reading a document is the CLI's step; add receives its text
+    from autofacts.reading.sources import SourceText
 
 
 class CurateError(AutofactsError):
@@ -225,6 +229,9 @@ class NewSource:
     language: str = "en"
     publisher: str | None = None
     url: str | None = None
+    format: str | None = None  # html or pdf: the seed is the text read from such a document
+    original_sha256: str | None = None  # that document's own hash
+    retrieved: str | None = None  # the day it was fetched from `url` (YYYY-MM-DD)
 
 
 @dataclass(frozen=True)
@@ -286,38 +293,46 @@ def source_lines(new: NewSource, file: str, digest: str) -> list[str]:
     lines.append(f"  published: {new.published}")
     if new.url:
         lines.append(f"  url: {json.dumps(new.url)}")
+    if new.retrieved:
+        lines.append(f"  retrieved: {new.retrieved}")
     lines += [f"  language: {new.language}", f"  sha256: {digest}"]
+    if new.format:
+        lines.append(f"  format: {new.format}")
+    if new.original_sha256:
+        lines.append(f"  original_sha256: {new.original_sha256}")
     return ["", *lines]
 
 
-def add_source(kb: KnowledgeBase, document: Path, new: NewSource, candidates: list[Candidate]) -> Added:
-    """Copy `document` into the seeds folder, register it, and write its candidates for review.
+def add_source(kb: KnowledgeBase, read: SourceText, new: NewSource, candidates: list[Candidate]) -> Added:
+    """Write the text of a document `read` into the seeds folder, register it, and write its
+    candidates for review.
 
     Everything is checked before anything is written; a failure part-way removes what this call
     created, so a refused `add` leaves the knowledge base as it was.
     """
     validate_source(kb, new)
-    text = read_document(str(document))
+    text = read.text
     digest = seed_hash(text)
-    seed = kb.seeds_dir / document.name
+    seed = kb.seeds_dir / read.seed_name(new.id)
     # A text already copied into the seeds folder by hand is registered where it is.
-    in_place = seed.exists() and seed.resolve() == document.resolve()
+    in_place = read.path is not None and seed.exists() and seed.resolve() == read.path.resolve()
     twin = duplicate_seed(kb, digest, skip=seed.name if in_place else None)
     if twin is not None:
         owner = [s.id for s in kb.sources.values() if s.file == twin]
         named = f" (source '{owner[0]}')" if owner else " (not registered: run `autofacts add` on that file)"
-        raise CurateError(f"{document}: the same text is already in the seeds folder as {twin}{named}")
+        raise CurateError(f"{read.origin}: the same text is already in the seeds folder as {twin}{named}")
     registered = [s.id for s in kb.sources.values() if s.file == seed.name]
     if in_place and registered:
-        raise CurateError(f"{document} is already registered as source '{registered[0]}'")
+        raise CurateError(f"{read.origin} is already registered as source '{registered[0]}'")
     if seed.exists() and not in_place:
-        raise CurateError(f"{seed} exists with another text: refusing to overwrite it (rename {document.name})")
+        fix = f"rename {read.path.name}" if read.path is not None else "choose another --id"
+        raise CurateError(f"{seed} exists with another text: refusing to overwrite it ({fix})")
     review = review_path(kb, new.id)
     if review.exists():
         raise CurateError(f"{review} exists: refusing to overwrite it (review or delete it first)")
     sources_file = kb.root / SOURCES_FILE
     old = sources_file.read_text(encoding="utf-8") if sources_file.exists() else ""
-    new_text = append_item(old, "sources", source_lines(new, document.name, digest), str(sources_file))
+    new_text = append_item(old, "sources", source_lines(new, seed.name, digest), str(sources_file))
     created: list[Path] = []
     try:
         if not in_place:
@@ -326,7 +341,7 @@ def add_source(kb: KnowledgeBase, document: Path, new: NewSource, candidates: li
             created.append(seed)
         review.parent.mkdir(exist_ok=True)
         drafts = [draft_from(c) for c in candidates]
-        write_new(review, review_yaml(new.id, document.name, drafts, seed_label(kb, document.name)))
+        write_new(review, review_yaml(new.id, seed.name, drafts, seed_label(kb, seed.name)))
         created.append(review)
         _replace_checked(sources_file, new_text, str(sources_file), "sources", new.id)
     except BaseException:

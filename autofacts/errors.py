@@ -50,3 +50,21 @@ class QuoteNotFoundError(AutofactsError):
 
     exit_code = 1
     code = "E120"
+
+
+class SourceError(AutofactsError):
+    """A document `add` cannot read: unreachable, not HTML, PDF or text, no text in it, too large."""
+
+    exit_code = 1
+    code = "E010"
+
+
+class DataError(AutofactsError):
+    """The knowledge base has problems (`autofacts check` lists them): no question is answered from it."""
+
+    exit_code = 1
+    code = "E006"
+
+    def __init__(self, message: str, problems: tuple[object, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems

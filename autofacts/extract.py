@@ -17,16 +17,14 @@ from decimal import Decimal
 from autofacts.chinese import is_chinese
 from autofacts.errors import PeriodError
 from autofacts.model import KnowledgeBase, Metric
-from autofacts.numbers import FALL_BEFORE, WORD_NUMBERS, Mention, hedge_start
+from autofacts.numbers import FALL_BEFORE, Mention, hedge_start
 from autofacts.parse import PLACEHOLDER
 from autofacts.periods import parse_period
+from autofacts.reading.periods import Phrases, a_year_earlier, own_period, sentence_periods, shift_year
 from autofacts.reading.resolve import Resolver, Slot, Topic
 from autofacts.text import (
-    MONTHS,
-    PeriodPhrase,
     Sentence,
     figure_mentions,
-    period_phrases,
     sentences,
 )
 from autofacts.units import plain
@@ -190,12 +188,6 @@ _DECLINE_BEFORE = FALL_BEFORE  # the number reader makes a per cent after these 
 _GROWTH_AFTER = re.compile(
     r"^\s*(?:(?:year[- ]on[- ]year|yoy|y/y)\b|(?:from|over|compared (?:with|to)) (?:a year earlier|the previous year"
     r"|the same period|last year|a year ago)|(?:growth|increase|rise|jump)\b)",
-    re.I,
-)
-# A comparison base: the period a change is measured from is not the figure's own.
-_BASE_BEFORE = re.compile(
-    r"(?:\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bthan|\bover|\brelative to|\bthe same period"
-    r"|\bthe same month|\bthe same quarter|\blevels?)\s*(?:the same (?:period|month|quarter)\s*)?$",
     re.I,
 )
 _SAME_PERIOD = re.compile(r"\b(?:the same period|a year earlier|a year ago|the previous year|the year before)\b", re.I)
@@ -526,6 +518,9 @@ class Context:
     topic: Topic = Topic()  # the segment and measure the sentence before was about ("these vehicles")
     entity: str | None = None  # the one company the sentence before was about ("BYD sold ... Its ...")
     entity_why: str = ""
+    # the period of the last sentence about a company: it dates the next company's figures, not the industry's
+    entity_period: str | None = None
+    entity_period_why: str = ""
 
 
 AS_OF_PUBLICATION = "-"  # Candidate.period when the text dates a figure by its publication
@@ -539,119 +534,6 @@ def _clause(text: str, at: int) -> tuple[int, int]:
     before = max(c for c in cuts if c <= at)
     after = min(c for c in cuts if c > at) if any(c > at for c in cuts) else len(text)
     return before, after
-
-
-def _shift_year(label: str, years: int) -> str:
-    return re.sub(r"\d{4}", lambda m: str(int(m[0]) + years), label)
-
-
-@dataclass(frozen=True)
-class _Phrases:
-    """The sentence's period phrases, split into the figure's own and comparison bases."""
-
-    own: list[PeriodPhrase]
-    bases: list[PeriodPhrase]
-
-
-def _periods(text: str, published: date | None) -> _Phrases:
-    found = list(period_phrases(text, published))
-    taken = [(p.start, p.end) for p in found]
-    # "the association forecast 2023 sales": a year written before what it dates
-    for m in re.finditer(r"(?<![\w.,/-])((?:19|20)\d{2})(?=\s+[a-z])", text):
-        if not any(s <= m.start() < e for s, e in taken):
-            found.append(PeriodPhrase(m.start(), m.end(), m[1]))
-    if published is not None:
-        for m in _RELATIVE_PERIOD.finditer(text):
-            if not any(s <= m.start() < e for s, e in taken):
-                label = _relative_label(m, published)
-                if label is not None:
-                    # "the first eleven months of this year": the months, not the year inside them
-                    found = [p for p in found if not m.start() <= p.start < m.end()]
-                    found.append(PeriodPhrase(m.start(), m.end(), label))
-                    taken.append((m.start(), m.end()))
-    # "in July": the last July up to the publication
-    for m in re.finditer(rf"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]f) ({_MONTH_NAMES})\b(?!,? \d{{4}})(?! \d)", text):
-        if published is not None and not any(s <= m.start() < e for s, e in taken):
-            month = MONTHS[m[1].lower()]
-            year = published.year if month <= published.month else published.year - 1
-            found.append(PeriodPhrase(m.start(), m.end(), f"{year}-{month:02d}"))
-    own, bases = [], []
-    for p in sorted(found, key=lambda p: p.start):
-        lead = text[max(0, p.start - 40) : p.start]
-        words = text[p.start : p.end].lower()
-        # "Over the first eleven months, exports hit...": opening the sentence, "over" spans a period
-        opening = re.search(r"(?:^|[,;:]\s*)(?:over|through|throughout)\s+$", text[: p.start], re.I)
-        if opening is None and (
-            _BASE_BEFORE.search(lead)
-            and not words.startswith(("in ", "by ", "during ", "for "))
-            or re.search(r"(?:from|compared (?:with|to)|over|than|versus|the same period)\s*$", lead, re.I)
-            or re.search(r"\bthe same period (?:of|in)\s*$", lead + words[:3], re.I)
-            or lead.lower().endswith("the same period ")
-        ):
-            bases.append(p)
-        else:
-            own.append(p)
-    return _Phrases(own, bases)
-
-
-_MONTH_NAMES = "|".join(name.title() for name in MONTHS if not name.endswith("."))
-_COUNT = {w: n for w, n in WORD_NUMBERS.items() if n <= 12}
-_COUNT.update({str(n): n for n in range(1, 13)})
-_COUNT_WORDS = "|".join(sorted(_COUNT, key=len, reverse=True))
-
-
-# Periods written without their year, dated from the publication: the latest such period up to it.
-_RELATIVE_PERIOD = re.compile(
-    rf"\b(?:from ({_MONTH_NAMES}) to ({_MONTH_NAMES})|({_MONTH_NAMES})\s*[–-]\s*({_MONTH_NAMES}))\b(?!,? \d{{4}})"
-    rf"|\b(?:in |during )?the first ({_COUNT_WORDS}) months(?: of (?:the|this) year)?\b(?! of (?:\d{{4}}|last year))"
-    r"|\b(?:in |during )?the first (two|three|2|3) quarters(?: of (?:the|this) year)?\b(?! of (?:\d{4}|last year))"
-    r"|\b(?:in |during )?the (first|second) half(?: of the year| of this year)?\b(?! of \d{4})"
-    r"|\b(last|this) month\b",
-    re.I,
-)
-
-
-def _relative_label(m: re.Match[str], published: date) -> str | None:
-    """The label of a period written without its year, or None when it is not over by publication."""
-    if m[1] or m[3]:
-        first, last = MONTHS[(m[1] or m[3]).lower()], MONTHS[(m[2] or m[4]).lower()]
-    elif m[5]:
-        first, last = 1, _COUNT[m[5].lower()]
-    elif m[6]:
-        first, last = 1, 3 * _COUNT[m[6].lower()]
-    elif m[7]:
-        first, last = (1, 6) if m[7].lower() == "first" else (7, 12)
-    else:
-        back = 1 if m[8].lower() == "last" else 0
-        year, month = (published.year, published.month - back) if published.month > back else (published.year - 1, 12)
-        return f"{year}-{month:02d}"
-    if not 1 <= first <= last <= 12:
-        return None
-    year = published.year if last <= published.month else published.year - 1
-    if first == last:
-        return f"{year}-{first:02d}"
-    if (first, last) in ((1, 6), (7, 12)):
-        return f"{year}-H{1 if first == 1 else 2}"
-    return f"{year}-{first:02d}/{year}-{last:02d}"
-
-
-def _starts_change(text: str, p: PeriodPhrase, fig: Figure) -> bool:
-    """ "from 5.4% in 2020 to 40.9%": the period belongs to the start of the change, not to its end."""
-    to = re.fullmatch(r"\s*to\s*", text[p.end : fig.hedge_at])
-    return to is not None and "from " in text[max(0, p.start - 60) : p.start]
-
-
-def _own_period(text: str, phrases: _Phrases, fig: Figure) -> PeriodPhrase | None:
-    """The period phrase right after the number ("1.4 million vehicles in 2020"), else the nearest
-    before it (not the start of a change: "from 5.4% in 2020 to 40.9%"), else one in its clause."""
-    after = [p for p in phrases.own if 0 <= p.start - fig.end <= 25]
-    if after:
-        return after[0]
-    before = [p for p in phrases.own if p.end <= fig.at and not _starts_change(text, p, fig)]
-    if before:
-        return before[-1]
-    inside = [p for p in phrases.own if fig.clause[0] <= p.start < fig.clause[1] and p.end > fig.at]
-    return inside[0] if inside else None
 
 
 def _kind_words(text: str) -> list[tuple[int, str, str]]:
@@ -755,8 +637,9 @@ class Reader:
     def sentence(self, sentence: Sentence, ctx: Context, published: date | None) -> tuple[list[Candidate], Context]:
         """The candidates of one sentence, and what it tells the sentences after it."""
         text = sentence.text
-        figs = self.figures(sentence)
-        phrases = _periods(text, published)
+        phrases = sentence_periods(text, published, ctx.period)
+        # a number inside a period phrase ("the third quarter", "August 1 to 10") dates, it is no figure
+        figs = [f for f in self.figures(sentence) if not phrases.holds(f.at, f.end)]
         places = _places(text, self.places)
         entities = _entities(text, places)
         out: list[Candidate] = []
@@ -771,7 +654,11 @@ class Reader:
         new_ctx = replace(new_ctx, topic=topic)
         for i, fig in enumerate(figs):
             kind, kind_why = _kind(text, kind_words, fig)
-            period, period_why = self._period(text, fig, phrases, ctx, kind)
+            entity, entity_why = owners[i]
+            dated = ctx
+            if entity not in (None, PLACEHOLDER) and ctx.entity_period is not None:
+                dated = replace(ctx, period=ctx.entity_period, period_why=ctx.entity_period_why)
+            period, period_why = self._period(text, fig, phrases, dated, kind)
             annual = _ANNUAL.search(text[max(0, fig.hedge_at - 60) : fig.hedge_at])
             if annual is not None and not (period and re.fullmatch(r"\d{4}", period)):
                 year = period[:4] if period and period[:4].isdigit() else (str(published.year) if published else None)
@@ -786,7 +673,6 @@ class Reader:
                     if will
                     else ("kind: a period after publication, and no word says forecast or target")
                 )
-            entity, entity_why = owners[i]
             if kind == "actual" and entity is None and period_why.startswith(("period: '", "period: a year after")):
                 said = period_why.split(": ", 1)[1]
                 new_ctx = replace(new_ctx, period=period, period_why=f'{said}, in an earlier sentence "{_clip(text)}"')
@@ -825,7 +711,7 @@ class Reader:
     def _context_after(
         self,
         text: str,
-        phrases: _Phrases,
+        phrases: Phrases,
         places: list[tuple[int, int, str]],
         entities: list[tuple[int, int, str]],
         ctx: Context,
@@ -845,26 +731,30 @@ class Reader:
         if industry and not entities:
             s, e, name = _specific(text, industry)
             new = replace(new, region=name, region_why=f"'{text[s:e]}', in an earlier sentence \"{_clip(text)}\"")
-        if phrases.own and not (_FORECAST.search(text) or _TARGET.search(text)) and not entities:
+        if phrases.own and not (_FORECAST.search(text) or _TARGET.search(text)):
             last = phrases.own[-1]
             said = f"'{text[last.start : last.end]}', in an earlier sentence \"{_clip(text)}\""
-            new = replace(new, period=last.label, period_why=said)
+            new = replace(new, entity_period=last.label, entity_period_why=said)
+            if not entities:
+                new = replace(new, period=last.label, period_why=said)
         return new
 
-    def _period(self, text: str, fig: Figure, phrases: _Phrases, ctx: Context, kind: str) -> tuple[str | None, str]:
+    def _period(self, text: str, fig: Figure, phrases: Phrases, ctx: Context, kind: str) -> tuple[str | None, str]:
         """The figure's period: its own phrase, a year after a comparison base, the present (as of
         publication), the period the sentences before were about, or None (TODO)."""
-        own = _own_period(text, phrases, fig)
+        own = own_period(text, phrases, fig.at, fig.end, fig.hedge_at, fig.clause)
         clause = text[fig.clause[0] : fig.clause[1]]
         now = _NOW.search(clause)
         if now is not None and (own is None or not fig.clause[0] <= own.start < fig.clause[1]):
             return AS_OF_PUBLICATION, f"period: none stated, and '{now[0]}' speaks of the present"
+        if own is not None and a_year_earlier(text, fig.end):
+            return shift_year(own.label, -1), f"period: a year before '{text[own.start : own.end]}'"
         if own is not None:
             return own.label, f"period: '{text[own.start : own.end]}'"
         if phrases.bases:
             base = phrases.bases[-1]
             said = text[base.start : base.end]
-            return _shift_year(base.label, 1), f"period: a year after the comparison base '{said}'"
+            return shift_year(base.label, 1), f"period: a year after the comparison base '{said}'"
         if kind != "actual":
             return None, ""
         present = "period: none stated, and the sentence speaks of the present"
@@ -986,9 +876,8 @@ def extract_candidates(text: str, kb: KnowledgeBase, published: date | None = No
 def _is_headline(text: str, sentence: Sentence) -> bool:
     """The first line of a document, standing alone without a full stop."""
     line_end = text.find("\n", sentence.start)
-    return (line_end < 0 or sentence.end >= line_end - 1) and not sentence.text.rstrip("\"'”’").endswith(
-        (".", "!", "?")
-    )
+    line_end = len(text) if line_end < 0 else line_end  # (the first piece of a long line is no headline)
+    return sentence.end >= line_end - 1 and not sentence.text.rstrip("\"'”’").endswith((".", "!", "?"))
 
 
 def _q(text: str) -> str:

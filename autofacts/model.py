@@ -81,6 +81,11 @@ class Source:
     url: str | None = None
     excluded: tuple[Exclusion, ...] = ()
     sha256: str | None = None  # the seed text's hash when it was registered, so an edit shows up
+    # A seed made from a web page or PDF (`add page.html | report.pdf | https://...`): what the
+    # document was, its own bytes' hash, and the day it was fetched from `url`.
+    format: str | None = None
+    original_sha256: str | None = None
+    retrieved: Period | None = None
     # Sources whose figures this one repeats (a summary written from them): where both state a
     # figure, the original is cited and the repeat is no independent corroboration.
     restates: tuple[str, ...] = ()

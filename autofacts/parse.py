@@ -239,6 +239,9 @@ SOURCE_SCHEMA: Schema = {
     "url": (False, "text"),
     "excluded": (False, "exclusions"),
     "sha256": (False, "text"),
+    "format": (False, ("text", "html", "pdf")),
+    "original_sha256": (False, "text"),
+    "retrieved": (False, "period"),
     "restates": (False, "texts"),
 }
 METRIC_SCHEMA: Schema = {

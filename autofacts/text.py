@@ -107,8 +107,16 @@ class Sentence:
     text: str
 
 
+# The longest sentence in the shipped seeds is 881 characters. A longer "sentence" (a table flattened
+# into one line, 1,000 numbers separated by commas) is read in pieces of at most this many characters,
+# cut at a clause or a space: reading a figure looks at its whole sentence, so unbounded sentences made
+# `extract` quadratic in time and in output (each candidate quotes its sentence).
+MAX_SENTENCE = 1000
+_CLAUSE_BREAKS = ("; ", "；", ", ", "，", "、")
+
+
 def sentences(text: str) -> list[Sentence]:
-    out = []
+    out: list[Sentence] = []
     pos = 0
     for m in [*_SENTENCE_END.finditer(text), None]:
         end = m.start() if m else len(text)
@@ -116,9 +124,27 @@ def sentences(text: str) -> list[Sentence]:
         stripped = chunk.strip()
         if stripped:
             lead = len(chunk) - len(chunk.lstrip())
-            out.append(Sentence(pos + lead, pos + lead + len(stripped), stripped))
+            _bounded(out, text, pos + lead, pos + lead + len(stripped))
         pos = m.end() if m else len(text)
     return out
+
+
+def _bounded(out: list[Sentence], text: str, start: int, end: int) -> None:
+    """The sentence text[start:end], as pieces of at most MAX_SENTENCE characters, each verbatim."""
+    while end - start > MAX_SENTENCE:
+        window = text[start : start + MAX_SENTENCE]
+        cut = max((window.rfind(b) + len(b) for b in _CLAUSE_BREAKS if b in window), default=0)
+        if cut < MAX_SENTENCE // 2:
+            cut = max(cut, window.rfind(" ") + 1)
+        if cut <= 0:
+            cut = MAX_SENTENCE  # no space at all: a hard cut
+        piece = text[start : start + cut].rstrip()
+        out.append(Sentence(start, start + len(piece), piece))
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append(Sentence(start, end, text[start:end]))
 
 
 # --- periods stated in words --------------------------------------------------------------------

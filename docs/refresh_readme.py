@@ -1,7 +1,9 @@
-"""Re-run the commands shown in README.md and put their real output back in place.
+"""Re-run the commands shown in README.md and docs/*.md and put their real output back in place.
 
-Run after changing what a command prints:  python docs/refresh_readme.py
-(uses the `autofacts` on PATH, at 80 columns as most terminals open, without colour). A code block is refreshed when
+Run after changing what a command prints:  python docs/refresh_readme.py [--check] [FILE ...]
+(--check changes nothing: it lists the pages whose shown output is no longer what the commands print,
+and exits 1 if there is one; tests/test_docs.py runs it)
+(runs `python -m autofacts` with this Python, at 80 columns as most terminals open, without colour). A code block is refreshed when
 its first line is `$ autofacts ...`, or when it starts as the coverage, cite or metrics examples do.
 A block starting `$ autofacts init` is a session: its commands run in order in one scratch folder
 (holding a copy of docs/examples), `$ export` lines set variables, and `autofacts review` reads the
@@ -15,17 +17,21 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+# The autofacts of the Python running this script, so a test run sees the code under test.
+AUTOFACTS = [sys.executable, "-m", "autofacts"]
 ENV = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
 
 
 def run(args: list[str]) -> str:
     with tempfile.TemporaryDirectory() as elsewhere:
-        shutil.copytree(README.parent / "docs" / "examples", Path(elsewhere) / "docs" / "examples")
-        result = subprocess.run(["autofacts", *args], capture_output=True, text=True, env=ENV, cwd=elsewhere)
+        shutil.copytree(ROOT / "docs" / "examples", Path(elsewhere) / "docs" / "examples")
+        result = subprocess.run([*AUTOFACTS, *args], capture_output=True, text=True, env=ENV, cwd=elsewhere)
     return (result.stdout + result.stderr).rstrip("\n")
 
 
@@ -34,7 +40,7 @@ def session(body: str, answers: list[str]) -> str:
     env = dict(ENV)
     out = []
     with tempfile.TemporaryDirectory() as scratch:
-        shutil.copytree(README.parent / "docs" / "examples", Path(scratch) / "docs" / "examples")
+        shutil.copytree(ROOT / "docs" / "examples", Path(scratch) / "docs" / "examples")
         for line in body.split("\n"):
             if not line.startswith("$ "):
                 continue
@@ -44,6 +50,8 @@ def session(body: str, answers: list[str]) -> str:
                 env[name] = value
                 continue
             args = shlex.split(line[2:])
+            if args[0] == "autofacts":
+                args = [*AUTOFACTS, *args[1:]]
             stdin = "".join(a + "\n" for a in answers) if args[1:2] == ["review"] else ""
             result = subprocess.run(args, input=stdin, capture_output=True, text=True, env=env, cwd=scratch)
             text = (result.stdout + result.stderr).rstrip("\n")
@@ -69,8 +77,9 @@ def refreshed(body: str, before: str = "") -> str | None:
     return None
 
 
-def main() -> None:
-    lines = README.read_text(encoding="utf-8").split("\n")
+def refreshed_page(text: str) -> str:
+    """The page with every refreshable code block's output run again."""
+    lines = text.split("\n")
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -89,8 +98,29 @@ def main() -> None:
         if i < len(lines):
             out.append(lines[i])  # the closing fence
             i += 1
-    README.write_text("\n".join(out), encoding="utf-8")
+    return "\n".join(out)
+
+
+def _undated(text: str) -> str:
+    """The page with the as-of date a command takes from today's date masked: it changes daily."""
+    return re.sub(r"(as of:?) \d{4}-\d{2}-\d{2}", r"\1 <today>", text)
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    named = [Path(a).resolve() for a in argv if a != "--check"]
+    stale = []
+    for page in named or PAGES:
+        text = page.read_text(encoding="utf-8")
+        new = refreshed_page(text)
+        if (_undated(new) != _undated(text)) if check else (new != text):
+            stale.append(page.relative_to(ROOT))
+            if not check:
+                page.write_text(new, encoding="utf-8")
+    for page in stale:
+        print(f"{page}: {'shown output is not what the commands print now; run python docs/refresh_readme.py' if check else 'refreshed'}")
+    return 1 if check and stale else 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main(sys.argv[1:]))

@@ -13,11 +13,11 @@ import yaml
 from autofacts.check import normalise
 from autofacts.interval import from_qualifier
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parent.parent / "docs" / "errors-and-output.md"  # the JSON fields
 
 
 def documented_fields() -> tuple[set[str], set[str]]:
-    """The fields README.md promises for an exported fact and for its `source`."""
+    """The fields the manual (docs/errors-and-output.md) promises for an exported fact and for its `source`."""
     text = " ".join(README.read_text(encoding="utf-8").split())
     fact_part = text[text.index("FACT: `id`") : text.index("and `source`: `id`")]
     source_part = text[text.index("and `source`: `id`") :]

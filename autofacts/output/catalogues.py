@@ -26,6 +26,7 @@ from autofacts.output.records import (
     stated_value,
 )
 from autofacts.output.table import Column, Report
+from autofacts.reading.pages import page_label
 from autofacts.seeds import seed_label
 from autofacts.terminal import printable
 from autofacts.units import plain
@@ -260,6 +261,8 @@ class CoverageAnswer(Answer):
 
 # --- cite and search -------------------------------------------------------------------------
 
+_FLAT = str.maketrans({"\n": " ", "\f": " "})
+
 
 def footnote(kb: KnowledgeBase, citation: Citation) -> str:
     """A footnote-ready citation in Markdown."""
@@ -271,6 +274,8 @@ def footnote(kb: KnowledgeBase, citation: Citation) -> str:
     if s.language != "en":
         by += f" (in {md(LANGUAGE_NAMES.get(s.language, s.language))})"
     where = f"`{printable(seed_label(kb, s.file)).replace('`', chr(39))}`, line {citation.line}"
+    if citation.pages is not None:
+        where += f", {page_label(citation.pages)}"
     quote, title = md(citation.fact.quote), md(s.title)
     return f"[^{md(citation.fact.id)}]: “{quote}” {title}{by}, {s.published}{inferred}. {where}."
 
@@ -300,8 +305,9 @@ class CiteAnswer(Answer):
         if s.language != "en":  # a reader may need to know before following the citation
             published += f" · in {LANGUAGE_NAMES.get(s.language, s.language)}"
         lines.append(Text(published))
-        lines.append(Text(f"{seed_label(self.kb, s.file)}, line {citation.line}"))
-        flat = " ".join(citation.paragraph.split("\n"))
+        page = f", {page_label(citation.pages)} of the PDF" if citation.pages is not None else ""
+        lines.append(Text(f"{seed_label(self.kb, s.file)}, line {citation.line}{page}"))
+        flat = citation.paragraph.translate(_FLAT)  # one line; a page break is a space (offsets kept)
         span = citation.figure_span
         if self.marks and span is not None:
             paragraph = Text(flat[: span[0]] + "⟦" + flat[span[0] : span[1]] + "⟧" + flat[span[1] :])
@@ -319,6 +325,7 @@ class CiteAnswer(Answer):
             "fact": fact_record(self.kb, citation.fact),
             "file": seed_label(self.kb, citation.source.file),
             "line": citation.line,
+            "pages": None if citation.pages is None else list(citation.pages),
             "paragraph": citation.paragraph,
             "quote_start": citation.quote_span[0],
             "quote_end": citation.quote_span[1],

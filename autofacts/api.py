@@ -1,0 +1,420 @@
+"""The Python API: open a knowledge base and ask it what the CLI asks, as typed, frozen records.
+
+The CLI is a layer over this module: `autofacts show`, `compare` and `targets` call `Base.show`,
+`Base.compare` and `Base.targets` and render what they return, so a notebook gets the same answers
+as the command line. Every question reads through the same store (the SQLite cache of parsed files
+when it can be used, else the YAML) and the same query, compare and targets functions.
+
+>>> import autofacts
+>>> kb = autofacts.open()          # the bundled base; autofacts.open("my/facts") for your own
+>>> shown = kb.show("nev-share", region="China", period=2024)
+>>> fact = shown.facts[0]
+>>> fact.value, fact.unit, fact.period.label, fact.source.id
+(Decimal('40.9'), 'percent', '2024', 'fyp14-review')
+>>> fact.source.quote[:47]
+'Among these, the sales proportion of new energy'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from autofacts.errors import DataError, UsageError
+from autofacts.rows import (
+    ChangeRow,
+    FactRow,
+    MetricRow,
+    SourceRow,
+    VerdictRow,
+    change_row,
+    fact_row,
+    metric_row,
+    source_row,
+    verdict_row,
+)
+from autofacts.tables import Table
+
+if TYPE_CHECKING:
+    from autofacts.compare import Comparison
+    from autofacts.model import KnowledgeBase, Metric
+    from autofacts.periods import Period
+    from autofacts.query import FactGroup, Filters
+    from autofacts.store import Store
+    from autofacts.targets import TargetReport
+
+
+def open(facts: str | None = None, *, cache: bool = True) -> Base:  # noqa: A001 - autofacts.open, as the card asks
+    """The knowledge base in folder `facts` (default: $AUTOFACTS_FACTS, else the bundled one).
+
+    `cache=False` parses the YAML rather than using the cache of parsed files (the answers are the
+    same). A base with problems (`autofacts check` lists them) raises DataError on the first question.
+
+    >>> open("no/such/folder")
+    Traceback (most recent call last):
+    ...
+    autofacts.errors.KnowledgeBaseError: no/such/folder: no such knowledge-base folder
+    """
+    from autofacts.load import resolve_facts_dir
+    from autofacts.store.yaml_store import YamlStore
+
+    root, display = resolve_facts_dir(facts)
+    if cache:
+        from autofacts.store.sqlite_store import CacheUnavailable, open_sqlite_store
+
+        try:
+            return Base(open_sqlite_store(root, display))
+        except CacheUnavailable:
+            pass
+    return Base(YamlStore(root, display))
+
+
+def as_period(value: str | int | Period) -> Period:
+    """A period as the CLI writes it ("2024", "2025-10", "2025-01/2025-11"), or a year as an int."""
+    from autofacts.periods import Period, parse_period
+
+    return value if isinstance(value, Period) else parse_period(str(value))
+
+
+def as_of_date(value: str | date | None, today: date | None = None) -> date | None:
+    """An as-of day (YYYY-MM-DD or a date); a day after today is refused: nothing is published yet."""
+    from autofacts.periods import parse_date
+
+    if value is None:
+        return None
+    day = value if isinstance(value, date) else parse_date(value)
+    today = today or date.today()
+    if day > today:
+        raise UsageError(f"--as-of {value} is in the future (today is {today})")
+    return day
+
+
+def as_year(year: int | None) -> int | None:
+    """A year is a calendar year written with four digits: 25 is not 2025."""
+    if year is not None and not 1000 <= year <= 9999:
+        from autofacts.errors import PeriodError
+
+        raise PeriodError(f"invalid year '{year}': a year has four digits, e.g. 2025")
+    return year
+
+
+def _names(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """`show`: the facts for one metric, sorted by period and region, and how sources agree on each.
+
+    `groups` holds the facts that state the same figure together, each with its `agreement`
+    (single, agree, restated, revised, conflict); `kb`, `metric_model` and `fact_groups` are the
+    model objects the CLI renders."""
+
+    metric: MetricRow
+    facts: Table[FactRow]
+    groups: tuple[tuple[str, Table[FactRow]], ...]  # (agreement, facts) for each figure stated
+    kb: KnowledgeBase = field(repr=False, compare=False)
+    metric_model: Metric = field(repr=False, compare=False)
+    fact_groups: tuple[FactGroup, ...] = field(repr=False, compare=False)
+
+    def to_pandas(self) -> Any:
+        return self.facts.to_pandas()
+
+    def to_arrow(self) -> Any:
+        return self.facts.to_arrow()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document of `autofacts show METRIC --format json`."""
+        from autofacts.output.answers import ShowAnswer
+
+        return ShowAnswer(self.kb, self.metric_model, list(self.fact_groups)).document()
+
+
+@dataclass(frozen=True)
+class Compared:
+    """`compare A B`: each metric and region with a figure in both periods, and the change."""
+
+    period_a: Period
+    period_b: Period
+    rows: Table[ChangeRow]
+    only_a: tuple[str, ...]  # metrics with a figure in A only
+    only_b: tuple[str, ...]
+    kb: KnowledgeBase = field(repr=False, compare=False)
+    comparison: Comparison = field(repr=False, compare=False)
+
+    def to_pandas(self) -> Any:
+        return self.rows.to_pandas()
+
+    def to_arrow(self) -> Any:
+        return self.rows.to_arrow()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document of `autofacts compare A B --format json`."""
+        from autofacts.output.answers import CompareAnswer
+
+        return CompareAnswer(self.kb, self.comparison).document()
+
+
+@dataclass(frozen=True)
+class Targets:
+    """`targets`: the verdict on each target, with counts by status."""
+
+    as_of: date
+    year: int | None
+    verdicts: Table[VerdictRow]
+    counts: dict[str, int] = field(hash=False)
+    kb: KnowledgeBase = field(repr=False, compare=False)
+    report: TargetReport = field(repr=False, compare=False)
+
+    def to_pandas(self) -> Any:
+        return self.verdicts.to_pandas()
+
+    def to_arrow(self) -> Any:
+        return self.verdicts.to_arrow()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document of `autofacts targets --format json`."""
+        from autofacts.output.answers import TargetsAnswer
+
+        return TargetsAnswer(self.kb, self.report).document()
+
+
+class Base:
+    """An open knowledge base. Every method reads what its question needs from the store, so a
+    base of a million facts is never loaded whole for one metric."""
+
+    def __init__(self, store: Store, catalogue: KnowledgeBase | None = None) -> None:
+        self.store = store
+        self._catalogue = catalogue
+
+    def __repr__(self) -> str:
+        return f"<autofacts base {getattr(self.store, 'display_root', '?')}>"
+
+    @property
+    def catalogue(self) -> KnowledgeBase:
+        """Sources, metrics and regions, no facts; DataError if the base has problems."""
+        if self._catalogue is None:
+            kb = self.store.catalogue()
+            if kb.problems:
+                first = min(kb.problems, key=lambda p: (p.location.file, p.location.line, p.location.column))
+                more = f" (and {len(kb.problems) - 1} more; run `autofacts check`)" if len(kb.problems) > 1 else ""
+                raise DataError(f"{first}{more}", problems=tuple(kb.problems))
+            self._catalogue = kb
+        return self._catalogue
+
+    # --- the catalogue ---
+
+    def metrics(self) -> Table[MetricRow]:
+        """The metric catalogue, by id.
+
+        >>> import autofacts
+        >>> m = autofacts.open().metrics()
+        >>> [x.unit for x in m if x.id == "nev-share"]
+        ['percent']
+        """
+        return Table([metric_row(m) for _, m in sorted(self.catalogue.metrics.items())])
+
+    def metric(self, name: str) -> MetricRow:
+        """A metric by id, alias or unambiguous prefix ("ev-share" is nev-share's alias)."""
+        from autofacts.query import resolve_metric
+
+        return metric_row(resolve_metric(self.catalogue, name))
+
+    def sources(self) -> Table[SourceRow]:
+        """The source catalogue, by id."""
+        kb = self.catalogue
+        return Table([source_row(kb, s) for _, s in sorted(kb.sources.items())])
+
+    def regions(self) -> tuple[str, ...]:
+        """Every region a fact names, sorted."""
+        return tuple(self.catalogue.region_names())
+
+    def years(self, kind: str | None = None) -> tuple[int, ...]:
+        """The years facts' periods (of `kind`, if given) end in, sorted: what `targets --year` may ask for.
+
+        >>> import autofacts
+        >>> autofacts.open().years(kind="target")
+        (2025, 2026, 2027)
+        """
+        from autofacts.store import Need
+
+        years: set[int] = set()
+        for fact in self.store.stream(Need(kinds=(kind,) if kind else None)):
+            years.add(fact.period.end.year)
+        return tuple(sorted(years))
+
+    # --- questions ---
+
+    def _filters(
+        self,
+        metric: str | Iterable[str] | None = None,
+        region: str | None = None,
+        kind: str | None = None,
+        period: str | int | Period | None = None,
+        since: str | int | Period | None = None,
+        until: str | int | Period | None = None,
+        as_of: str | date | None = None,
+    ) -> Filters:
+        from autofacts.query import Filters, check_kind, resolve_metric, resolve_region
+
+        kb = self.catalogue
+        names = _names(metric)
+        filters = Filters(
+            metrics=tuple(resolve_metric(kb, m).id for m in names) if names else None,
+            region=resolve_region(kb, region) if region is not None else None,
+            period=as_period(period) if period is not None else None,
+            kind=check_kind(kind) if kind is not None else None,
+            since=as_period(since) if since is not None else None,
+            until=as_period(until) if until is not None else None,
+            as_of=as_of_date(as_of),
+        )
+        if filters.since is not None and filters.until is not None and filters.since.start > filters.until.end:
+            raise UsageError(f"--since {since} is after --until {until}: no period lies in both")
+        return filters
+
+    def facts(
+        self,
+        metric: str | Iterable[str] | None = None,
+        *,
+        region: str | None = None,
+        kind: str | None = None,
+        period: str | int | Period | None = None,
+        since: str | int | Period | None = None,
+        until: str | int | Period | None = None,
+        as_of: str | date | None = None,
+    ) -> Table[FactRow]:
+        """The stated facts passing every filter, in the order `show` lists them (metric, period,
+        region, entity, kind, publication).
+
+        >>> import autofacts
+        >>> rows = autofacts.open().facts("nev-share", period="2025-10", region="China")
+        >>> [(r.value, r.qualifier, r.source.id) for r in rows if r.source.id == "xinhua-icv-plan"]
+        [(Decimal('51.6'), 'exact', 'xinhua-icv-plan')]
+        """
+        from autofacts.query import select_facts, show_need
+
+        filters = self._filters(metric, region, kind, period, since, until, as_of)
+        kb = self.store.read(show_need(filters))
+        return Table([fact_row(kb, f) for f in select_facts(kb, filters)])
+
+    def show(
+        self,
+        metric: str,
+        *,
+        region: str | None = None,
+        period: str | int | Period | None = None,
+        kind: str | None = None,
+        since: str | int | Period | None = None,
+        until: str | int | Period | None = None,
+        as_of: str | date | None = None,
+        derived: bool = False,
+    ) -> Shown:
+        """Every fact for one metric (id, alias or prefix), as `autofacts show` lists them;
+        `derived=True` adds figures derived from stated ones where none is stated.
+
+        >>> import autofacts
+        >>> shown = autofacts.open().show("nev-share", region="China", as_of="2025-12-31")
+        >>> for f in shown.facts:
+        ...     print(f.period.label, f.interval.lo, f.unit, f.source.id)
+        2020 5.4 percent fyp14-review
+        2024 40.9 percent fyp14-review
+        2025-10 51.6 percent xinhua-icv-plan
+        """
+        from autofacts.query import group_facts, select_facts, show_need
+
+        filters = self._filters(metric, region, kind, period, since, until, as_of)
+        assert filters.metrics is not None
+        chosen = self.catalogue.metrics[filters.metrics[0]]
+        if derived:
+            from autofacts.derive import derived_need, select_with_derived
+
+            kb = self.store.read(derived_need(self.catalogue, filters))
+            groups = group_facts(kb, select_with_derived(kb, filters))
+        else:
+            kb = self.store.read(show_need(filters))
+            groups = group_facts(kb, select_facts(kb, filters))
+        rows = {id(f): fact_row(kb, f) for g in groups for f in g.facts}
+        return Shown(
+            metric=metric_row(chosen),
+            facts=Table([rows[id(f)] for g in groups for f in g.facts]),
+            groups=tuple((g.agreement, Table([rows[id(f)] for f in g.facts])) for g in groups),
+            kb=kb,
+            metric_model=chosen,
+            fact_groups=tuple(groups),
+        )
+
+    def compare(
+        self,
+        a: str | int | Period,
+        b: str | int | Period,
+        *,
+        metric: str | Iterable[str] | None = None,
+        region: str | None = None,
+        kind: str | None = None,
+        as_of: str | date | None = None,
+        include_all: bool = False,
+    ) -> Compared:
+        """Every metric and region with a figure in both periods: the change (in percentage points
+        for a share), the relative change and the CAGR, as `autofacts compare A B`.
+
+        >>> import autofacts
+        >>> rows = autofacts.open().compare(2020, 2024, metric="nev-share").rows
+        >>> [(r.a.value, r.b.value, r.change.lo, r.change_unit) for r in rows]
+        [(Decimal('5.4'), Decimal('40.9'), Decimal('35.5'), 'pp')]
+        """
+        from autofacts.compare import compare_need, compare_periods
+
+        period_a, period_b = as_period(a), as_period(b)
+        filters = self._filters(metric, region, kind, as_of=as_of)
+        kb = self.store.read(compare_need(period_a, period_b, filters, self.catalogue))
+        comparison = compare_periods(kb, period_a, period_b, filters, include_all=include_all)
+        return Compared(
+            period_a,
+            period_b,
+            Table([change_row(kb, r) for r in comparison.rows]),
+            comparison.only_a,
+            comparison.only_b,
+            kb,
+            comparison,
+        )
+
+    def targets(
+        self,
+        year: int | None = None,
+        *,
+        region: str | None = None,
+        metric: str | Iterable[str] | None = None,
+        status: str | Iterable[str] | None = None,
+        as_of: str | date | None = None,
+    ) -> Targets:
+        """Plan targets against reported outcomes (met, missed, on track, ...), as of today unless
+        `as_of` says otherwise, as `autofacts targets`.
+
+        >>> import autofacts
+        >>> verdicts = autofacts.open().targets(year=2025, region="China", metric="nev-sales").verdicts
+        >>> [(v.target.value, v.status, v.outcome.lo, v.outcome.lo_open) for v in verdicts]
+        [(Decimal('15500000'), 'met', Decimal('16000000'), True)]
+        """
+        from autofacts.targets import STATUSES, check_targets, read_for_targets
+
+        filters = self._filters(metric, region)
+        statuses = _names(status)
+        unknown = [s for s in statuses or () if s not in STATUSES]
+        if unknown:
+            raise UsageError(f"unknown status '{unknown[0]}' (known: {', '.join(STATUSES)})")
+        kb = read_for_targets(self.store, as_year(year), filters.region, filters.metrics)
+        report = check_targets(
+            kb,
+            as_of=as_of_date(as_of) or date.today(),
+            year=year,
+            region=filters.region,
+            metrics=filters.metrics,
+            statuses=statuses,
+        )
+        return Targets(
+            report.as_of, report.year, Table([verdict_row(kb, v) for v in report.verdicts]), report.counts(), kb, report
+        )
