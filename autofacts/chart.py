@@ -349,7 +349,8 @@ def bullet_html(
         high = max(high, outcome.lo * Decimal("1.12"))  # room for the bar to fade out beyond the bound
     ticks = nice_ticks(min([Decimal(0), *reach]), high)
     zero = max(ticks[0], Decimal(0))
-    cite = f"#cite-{outcome_fact.id}" if outcome_fact is not None else None
+    cited = outcome_fact.derived_from.leaves[0] if outcome_fact and outcome_fact.derived_from else outcome_fact
+    cite = None if cited is None else f"#cite-{cited if isinstance(cited, str) else cited.id}"
     parts = []
     t = target.interval
     if t.lo is not None and t.hi is not None and t.lo != t.hi:

@@ -33,6 +33,7 @@ from autofacts.model import KnowledgeBase
 from autofacts.numbers import Mention, hedge_start
 from autofacts.parse import PLACEHOLDER
 from autofacts.periods import parse_period
+from autofacts.reading.entities import chinese_companies
 from autofacts.reading.resolve import Resolver, Slot, Topic
 from autofacts.text import PeriodPhrase, Sentence, figure_mentions, period_phrases, sentences
 
@@ -109,35 +110,8 @@ _CHINA = re.compile(
 _WORLD = re.compile(r"全球|世界(?!各国)")
 _RANK_SCOPE = re.compile(r"\s*(?:第一|首位|前列|最大|领先|第\d)")  # "全球第一": China's rank, not the world
 
-# Companies, by the names the knowledge base uses (a company's figure is the world's unless placed).
-# Only names that cannot hide inside other words: "上汽" stands in "以上汽车", "广汽" in "推广汽车".
-COMPANIES = {
-    "比亚迪": "BYD",
-    "特斯拉": "Tesla",
-    "蔚来": "NIO",
-    "理想汽车": "Li Auto",
-    "小鹏汽车": "XPeng",
-    "小鹏": "XPeng",
-    "吉利": "Geely",
-    "长城汽车": "Great Wall Motor",
-    "长安汽车": "Changan",
-    "上汽集团": "SAIC Motor",
-    "上汽通用五菱": "SAIC-GM-Wuling",
-    "广汽集团": "GAC",
-    "广汽埃安": "GAC Aion",
-    "一汽集团": "FAW",
-    "中国一汽": "FAW",
-    "北汽集团": "BAIC",
-    "东风汽车": "Dongfeng",
-    "奇瑞": "Chery",
-    "零跑": "Leapmotor",
-    "小米汽车": "Xiaomi",
-    "赛力斯": "Seres",
-    "宁德时代": "CATL",
-}
 
 _PLACE = re.compile("|".join(sorted(PLACES, key=len, reverse=True)))
-_COMPANY = re.compile("|".join(sorted(COMPANIES, key=len, reverse=True)))
 _TARGET = re.compile(r"目标|力争|提出|规划|计划|确保|争取|要求|方案|意见")
 _FORECAST = re.compile(r"预计|预测|有望|预期|估计|展望")
 _VEHICLE_NOUN = re.compile(r"新能源(?:汽)?车|纯电动|插电式?混合动力|电动汽车|乘用车|商用车|汽车|整车")
@@ -221,7 +195,7 @@ def _owner(text: str, mention: Mention, ctx: _Context) -> tuple[str | None, bool
 
 
 def _entity(text: str, at: int) -> str | None:
-    found = [(m.start(), COMPANIES[m[0]]) for m in _COMPANY.finditer(text, 0, at)]
+    found = chinese_companies(text, at)
     return max(found)[1] if found else None
 
 
@@ -281,7 +255,7 @@ def _carry(reader: ChineseReader, text: str, periods: list[PeriodPhrase], ctx: _
     period = own[0].label if own and not (_TARGET.search(text) or _FORECAST.search(text)) else ctx.period
     probe = Mention(Decimal(0), "exact", None, len(text), len(text), "")
     region, _ = reader.region(text, probe, None, _Context())
-    named = {COMPANIES[m[0]] for m in _COMPANY.finditer(text)}
+    named = {name for _, name in chinese_companies(text)}
     entity = ctx.entity if not named and _COMPANY_ANAPHORA.match(text) else None
     if len(named) == 1:
         entity = next(iter(named))

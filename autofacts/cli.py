@@ -768,24 +768,29 @@ def add(
     url: Annotated[
         str | None, typer.Option("--url", help="Where it was published (default: the address it was fetched from).")
     ] = None,
-    language: Annotated[Language, typer.Option("--language", help="The text's language.")] = Language.en,
+    language: Annotated[
+        Language | None,
+        typer.Option("--language", help="The text's language (default: as a web page states, else en)."),
+    ] = None,
     facts: OwnFactsOption = None,
 ) -> None:
     """Read an article (text, web page, PDF or address) into seeds/, register it as a source, and
     propose its facts for review."""
     from autofacts.curate import NewSource, add_source, validate_source
     from autofacts.extract import extract_candidates
+    from autofacts.model import LANGUAGES
     from autofacts.periods import parse_period
     from autofacts.reading.sources import describe, provenance, read_source, stated_title_and_date
 
     kb = _own_base(facts)
-    if title is not None and published is not None:  # refuse a bad option before fetching anything
-        validate_source(kb, NewSource(source_id, title, published, language.value, publisher, url))
+    # Refuse a bad option before fetching anything (title and date may yet come from the document).
+    lang = language.value if language is not None else "en"
+    validate_source(kb, NewSource(source_id, title or "-", published or "2000", lang, publisher, url))
     doc = read_source(file)
     title_, published_ = stated_title_and_date(doc, title, published)
-    new = NewSource(
-        source_id, title_, published_, language.value, publisher, url or doc.url, **provenance(doc)
-    )  # fmt: skip
+    if language is None and doc.language in LANGUAGES:
+        lang = doc.language
+    new = NewSource(source_id, title_, published_, lang, publisher, url or doc.url, **provenance(doc))
     validate_source(kb, new)
     candidates = extract_candidates(doc.text, kb, parse_period(new.published).end)
     added = add_source(kb, doc, new, candidates)

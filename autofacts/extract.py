@@ -20,6 +20,7 @@ from autofacts.model import KnowledgeBase, Metric
 from autofacts.numbers import FALL_BEFORE, Mention, hedge_start
 from autofacts.parse import PLACEHOLDER
 from autofacts.periods import parse_period
+from autofacts.reading.entities import ListLead, company_measure, entity_of, list_item, named_companies, one_company
 from autofacts.reading.periods import Phrases, a_year_earlier, own_period, sentence_periods, shift_year
 from autofacts.reading.resolve import Resolver, Slot, Topic
 from autofacts.text import (
@@ -220,11 +221,6 @@ _COMPARED_PLACE = re.compile(
     r"\b(?:surpass\w*|overt\w*|outpac\w*|beat\w*|than|ahead of|behind|compared (?:with|to)|versus)\s+(?:the\s+)?$",
     re.I,
 )
-_SINGLE_THING = re.compile(
-    r"\b(?:a|an|one|its|the company's)\s+(?:[\w-]+\s+){0,5}?(?:factory|plant|facility|production line"
-    r"|assembly line|model|coupe|sedan|SUV|hatchback|pickup|hub|centre|center)\b",
-    re.I,
-)
 _EXAMPLES = re.compile(r"\b(?:such as|including|for example|e\.g\.|like)\s", re.I)
 _PLANT = re.compile(r"\s+(?:plant|factory|gigafactory|base|facility)\b", re.I)
 _ESTIMATE = re.compile(r"\b(?:estimated|estimates?|estimating)\b(?! to\b)", re.I)
@@ -333,165 +329,7 @@ PLACES = (
     "Canada",
 )
 _PLACE_NAMES = {"the U.S.": "United States", "the US": "United States", "the UK": "United Kingdom"}
-
-# Companies news writes about; a capitalised name before a sales verb is read as one too.
-COMPANIES = (
-    "BYD",
-    "Tesla",
-    "NIO",
-    "Nio",
-    "XPeng",
-    "Xpeng",
-    "Li Auto",
-    "Leapmotor",
-    "Zeekr",
-    "Geely",
-    "SAIC",
-    "SAIC Motor",
-    "SAIC-GM-Wuling",
-    "Wuling",
-    "GAC",
-    "GAC Aion",
-    "Aion",
-    "Chery",
-    "Great Wall Motor",
-    "Great Wall Motors",
-    "Changan",
-    "Changan Automobile",
-    "Dongfeng",
-    "FAW",
-    "BAIC",
-    "Seres",
-    "Aito",
-    "Xiaomi",
-    "Huawei",
-    "Neta",
-    "JAC",
-    "Volvo",
-    "Volkswagen",
-    "Toyota",
-    "Honda",
-    "Nissan",
-    "Hyundai",
-    "Kia",
-    "BMW",
-    "Mercedes-Benz",
-    "General Motors",
-    "GM",
-    "Ford",
-    "Stellantis",
-    "Renault",
-    "CATL",
-)
-_COMPANY = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(COMPANIES, key=len, reverse=True)) + r")(?![\w-])"
-)
-_SUBJECT = re.compile(
-    r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*|[A-Z]{2,})(?:\s+(?:(?:Co|Ltd|Inc|Corp)\.|[A-Z][\w&'’-]*|\d+))*)"
-    r"\s+(?:(?:also|just|only|reportedly|alone)\s+)?(?:sold|delivered|produced|shipped|exported|sells|delivers"
-    r"|produces|reported|posted|recorded|to sell|to deliver|to produce|to ship)\b"
-)
-# Capitalised words that are not companies: places, organisations reporting the whole industry, and
-# the words a sentence starts with.
-_NOT_COMPANIES = frozenset(
-    [
-        "Vehicle",
-        "Vehicles",
-        "Car",
-        "Cars",
-        "Auto",
-        "Autos",
-        "Automobile",
-        "Automobiles",
-        "New",
-        "Electric",
-        "Passenger",
-        "Commercial",
-        "Total",
-        "Domestic",
-        "Overseas",
-        "Global",
-        "Their",
-        "Our",
-        "Factories",
-        "Plants",
-        "Brands",
-        "Companies",
-        "Makers",
-        "Carmakers",
-        "Automakers",
-        "Manufacturers",
-        "Exporters",
-        "Dealers",
-        "Buyers",
-        "Consumers",
-        "Retail",
-        "Wholesale",
-        "Shipments",
-        "The",
-        "It",
-        "Its",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "They",
-        "He",
-        "She",
-        "We",
-        "In",
-        "On",
-        "At",
-        "As",
-        "And",
-        "But",
-        "While",
-        "Meanwhile",
-        "Among",
-        "Also",
-        "Analysts",
-        "Carmakers",
-        "Automakers",
-        "Chinese",
-        "China",
-        "CAAM",
-        "CPCA",
-        "MIIT",
-        "NBS",
-        "Ministry",
-        "Association",
-        "Officials",
-        "Data",
-        "Statistics",
-        "Sales",
-        "Exports",
-        "Production",
-        "Output",
-        "Deliveries",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Aug",
-        "Sept",
-        "Sep",
-        "Oct",
-        "Nov",
-        "Dec",
-    ]
-)
+_PLACE_SET = frozenset(PLACES)
 
 
 @dataclass(frozen=True)
@@ -521,6 +359,9 @@ class Context:
     # the period of the last sentence about a company: it dates the next company's figures, not the industry's
     entity_period: str | None = None
     entity_period_why: str = ""
+    # a line ending in ':' scopes the list items under it ("The group's 2030 objectives include:")
+    lead: ListLead | None = None
+    in_item: int = 0  # 0: not in a list item; 1: the sentence opens an item; 2: it goes on with one
 
 
 AS_OF_PUBLICATION = "-"  # Candidate.period when the text dates a figure by its publication
@@ -579,29 +420,6 @@ def _places(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
-def _entities(text: str, places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The companies a sentence names: known ones anywhere, others as the capitalised subject of a
-    sales verb ("Seres delivered ..."); (start, end, name)."""
-    out = {(m.start(), m.end(), m[0]) for m in _COMPANY.finditer(text)}
-    place_spans = [(s, e) for s, e, _ in places]
-    for m in _SUBJECT.finditer(text):
-        words = m[1].split()
-        while words and (words[0] in _NOT_COMPANIES or words[0].isdigit()):
-            words.pop(0)
-        if not words or all(w in _NOT_COMPANIES for w in words):
-            continue
-        name = " ".join(words)
-        start = m.start(1) + m[1].index(words[0])
-        if start == 0 and len(words) == 1 and name[1:].islower() and name.endswith("s"):
-            continue  # "Shipments delivered...": a plural noun opening the sentence, not a name
-        if any(s <= start < e for s, e in place_spans) or name in PLACES:
-            continue
-        if any(s <= start < e for s, e, _ in out):
-            continue
-        out.add((start, start + len(name), name))
-    return sorted(out)
-
-
 class Reader:
     """Reads candidates from a document with one knowledge base's catalogue and regions."""
 
@@ -641,11 +459,11 @@ class Reader:
         # a number inside a period phrase ("the third quarter", "August 1 to 10") dates, it is no figure
         figs = [f for f in self.figures(sentence) if not phrases.holds(f.at, f.end)]
         places = _places(text, self.places)
-        entities = _entities(text, places)
+        entities = named_companies(text, [(p[0], p[1]) for p in places], _PLACE_SET)
         out: list[Candidate] = []
         new_ctx = self._context_after(text, phrases, places, entities, ctx)
         kind_words = _kind_words(text) if figs else []
-        owners = [self._owner(text, fig, entities, ctx) for fig in figs]
+        owners = [self._owner(text, fig, entities, places, ctx) for fig in figs]
         slots = [
             Slot(f.at, f.end, f.hedge_at, f.mention.unit, f.clause, owner[0] not in (None, PLACEHOLDER))
             for f, owner in zip(figs, owners, strict=True)
@@ -655,10 +473,15 @@ class Reader:
         for i, fig in enumerate(figs):
             kind, kind_why = _kind(text, kind_words, fig)
             entity, entity_why = owners[i]
+            lead = ctx.lead if ctx.in_item else None
             dated = ctx
             if entity not in (None, PLACEHOLDER) and ctx.entity_period is not None:
                 dated = replace(ctx, period=ctx.entity_period, period_why=ctx.entity_period_why)
             period, period_why = self._period(text, fig, phrases, dated, kind)
+            if lead is not None and kind == "actual" and lead.kind is not None and not kind_words:
+                kind, kind_why = lead.kind, f"kind {lead.kind}: the line the list item is under"
+            if lead is not None and lead.period is not None and not period_why.startswith(("period: '", "period: a ")):
+                period, period_why = lead.period, f"period: {lead.period}, of the line the list item is under"
             annual = _ANNUAL.search(text[max(0, fig.hedge_at - 60) : fig.hedge_at])
             if annual is not None and not (period and re.fullmatch(r"\d{4}", period)):
                 year = period[:4] if period and period[:4].isdigit() else (str(published.year) if published else None)
@@ -698,14 +521,24 @@ class Reader:
         return out, new_ctx
 
     def _owner(
-        self, text: str, fig: Figure, entities: list[tuple[int, int, str]], ctx: Context
+        self,
+        text: str,
+        fig: Figure,
+        entities: list[tuple[int, int, str]],
+        places: list[tuple[int, int, str]],
+        ctx: Context,
     ) -> tuple[str | None, str]:
-        """The company a figure belongs to: named before it, or by "Its"/"The company" the one
-        the sentence before named."""
-        entity, entity_why = _entity_of(text, fig, entities)
+        """The company a figure belongs to: named before it, the one of the line a list item is
+        under, or by "Its"/"The company" (or a company's measure) the one the sentence before named."""
+        entity, entity_why = entity_of(text, fig.hedge_at, entities)
         anaphora = _COMPANY_ANAPHORA.match(text)
-        if entity is None and ctx.entity is not None and anaphora is not None:
+        lead = ctx.lead if ctx.in_item else None
+        if entity is None and lead is not None and lead.entity is not None and ctx.in_item == 1:
+            entity, entity_why = lead.entity, f"entity: '{lead.entity}', of the line the list item is under"
+        elif entity is None and ctx.entity is not None and anaphora is not None:
             entity, entity_why = ctx.entity, f"entity: '{anaphora[0]}' is {ctx.entity_why}"
+        elif entity is None and ctx.entity is not None and (ctx.in_item == 2 or company_measure(text, places)):
+            entity, entity_why = ctx.entity, f"entity: {ctx.entity_why}, a company's measure"
         return entity, entity_why
 
     def _context_after(
@@ -719,12 +552,19 @@ class Reader:
         """What a sentence tells the ones after it: the place it names (when it is not about a
         company), the period it states (when it states an outcome), and whether it speaks of NEVs."""
         new = ctx
-        named = {e[2] for e in entities}
-        if len(named) == 1:
-            (name,) = named
+        name = one_company([e[2] for e in entities])
+        if name is not None:
             new = replace(new, entity=name, entity_why=f"'{name}', in an earlier sentence \"{_clip(text)}\"")
-        elif named or not _COMPANY_ANAPHORA.match(text):
-            new = replace(new, entity=None, entity_why="")
+        elif entities or (places and not _COMPANY_ANAPHORA.match(text)):
+            new = replace(new, entity=None, entity_why="")  # several companies, or the industry of a place
+        lead = None
+        if text.rstrip().endswith(":"):
+            kinds = [w for w in _kind_words(text) if w[1] != "estimate"]
+            lead_entity = name or (ctx.entity if _COMPANY_ANAPHORA.match(text) else None)
+            lead = ListLead(phrases.own[-1].label if phrases.own else None, kinds[0][1] if kinds else None, lead_entity)
+        elif ctx.in_item:
+            lead = ctx.lead
+        new = replace(new, lead=lead)
         industry = [p for p in places if not _compared_with(text, p[0])]
         if len({p[2] for p in industry} - {"China"}) > 1 or _EXAMPLES.search(text):
             industry = []  # "restricted cities (such as Beijing and Shanghai)": examples, not the subject
@@ -789,7 +629,8 @@ class Reader:
                     return name, f"region: 'in {text[s:e]}'"
             if world:
                 return "World", f"region: '{world[0]}'"
-            if measure in ("flow", "growth"):
+            counted = measure is None and fig.mention.unit == "vehicles"  # a company's vehicles: its sales
+            if (measure in ("flow", "growth") or counted) and entity != PLACEHOLDER:
                 return "World", "region: a company's figure, placed nowhere in the sentence"
             return None, ""
         usable = [p for p in places if not _compared_with(text, p[0])]
@@ -838,24 +679,6 @@ def _specific(text: str, places: list[tuple[int, int, str]]) -> tuple[int, int, 
     return last
 
 
-def _entity_of(text: str, fig: Figure, entities: list[tuple[int, int, str]]) -> tuple[str | None, str]:
-    """The company a figure belongs to: the nearest named before it. A company named inside a longer
-    name ("the Development Center of carmaker Renault Group"), or a figure about one factory or
-    model, is left to the curator (TODO)."""
-    found = next((e for e in reversed(entities) if e[1] <= fig.hedge_at), None)
-    if found is not None:
-        if re.search(r"\bof\s+(?:[\w-]+\s+){0,2}$", text[max(0, found[0] - 40) : found[0]]):
-            return PLACEHOLDER, f"entity: '{found[2]}' is part of a longer name before the figure"
-        thing = _SINGLE_THING.search(text[found[1] : fig.hedge_at])
-        if thing is not None:  # "Leapmotor ... its Lafa5, a compact electric coupe priced at ..."
-            return PLACEHOLDER, f"entity: '{found[2]}', but the figure is about '{thing[0]}'"
-        return found[2], f"entity: '{found[2]}' before the figure"
-    single = _SINGLE_THING.search(text[: fig.hedge_at])
-    if single is not None:
-        return PLACEHOLDER, f"entity: the figure is about '{single[0]}'"
-    return None, ""
-
-
 def extract_candidates(text: str, kb: KnowledgeBase, published: date | None = None) -> list[Candidate]:
     """A candidate for every figure the text states, in order."""
     if is_chinese(text):  # Chinese grammar: autofacts.chinese_extract (which builds on this module)
@@ -866,6 +689,7 @@ def extract_candidates(text: str, kb: KnowledgeBase, published: date | None = No
     ctx = Context()
     out: list[Candidate] = []
     for n, sentence in enumerate(sentences(text)):
+        ctx = replace(ctx, in_item=list_item(text, sentence.start))
         found, ctx = reader.sentence(sentence, ctx, published)
         if n == 0 and _is_headline(text, sentence):
             continue  # a headline restates the article's figures without their context

@@ -262,3 +262,57 @@ def compare_to_line(value: Interval, line: Decimal, strict: bool, ceiling: bool)
     if hi is not None and (hi < line or (hi == line and (strict or value.hi_open))):
         return "missed"
     return "can't tell"
+
+
+def _tighter_lo(a: Interval, b: Interval) -> tuple[Decimal | None, bool]:
+    """The higher of two lower ends (at a tie, an open end is the tighter one)."""
+    if a.lo is None:
+        return b.lo, b.lo_open
+    if b.lo is None or a.lo > b.lo:
+        return a.lo, a.lo_open
+    if b.lo > a.lo:
+        return b.lo, b.lo_open
+    return a.lo, a.lo_open or b.lo_open
+
+
+def _tighter_hi(a: Interval, b: Interval) -> tuple[Decimal | None, bool]:
+    """The lower of two upper ends (at a tie, an open end is the tighter one)."""
+    if a.hi is None:
+        return b.hi, b.hi_open
+    if b.hi is None or a.hi < b.hi:
+        return a.hi, a.hi_open
+    if b.hi < a.hi:
+        return b.hi, b.hi_open
+    return a.hi, a.hi_open or b.hi_open
+
+
+def contains(iv: Interval, x: Decimal) -> bool:
+    """True when the value x lies in the interval."""
+    if iv.lo is not None and (x < iv.lo or (x == iv.lo and iv.lo_open)):
+        return False
+    return not (iv.hi is not None and (x > iv.hi or (x == iv.hi and iv.hi_open)))
+
+
+def intersect(a: Interval, b: Interval) -> Interval | None:
+    """The values in both a and b; None when there are none (the two cannot both be right).
+
+    The nominal figure is kept only where it still lies inside: a's if it does, else b's."""
+    lo, lo_open = _tighter_lo(a, b)
+    hi, hi_open = _tighter_hi(a, b)
+    if lo is not None and hi is not None and (lo > hi or (lo == hi and (lo_open or hi_open))):
+        return None
+    out = Interval(lo, hi, lo_open, hi_open)
+    nominal = next((n for n in (a.nominal, b.nominal) if n is not None and contains(out, n)), None)
+    return Interval(lo, hi, lo_open, hi_open, nominal)
+
+
+def rounding(value: Decimal) -> Interval:
+    """What a figure stated without a hedge stands for once its rounding is allowed for: half a unit
+    of its last significant digit either side (40.9 % is 40.85-40.95 %, 31,436,000 is 31,435,500-
+    31,436,500). Used to tell two chains that agree up to rounding from two that conflict."""
+    if value == 0:
+        return Interval(value, value, nominal=value)
+    exponent = value.normalize().as_tuple().exponent
+    assert isinstance(exponent, int)
+    half = Decimal(5).scaleb(exponent - 1)
+    return Interval(value - half, value + half, nominal=value)

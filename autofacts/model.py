@@ -122,6 +122,16 @@ class Derivation:
     operation: str
     facts: tuple[str, ...]
     interval: Interval
+    # the interval once unhedged inputs are read to their rounding (40.9 % as 40.85-40.95 %): what
+    # tells a chain that differs from a stated figure in the last digit from one that conflicts
+    reading: Interval | None = None
+    combined: bool = False  # an intersection of the evidence for one cell, not a computation
+    stated: tuple[str, ...] = ()  # the stated facts at the ends of the chain (`facts` may name derived ones)
+
+    @property
+    def leaves(self) -> tuple[str, ...]:
+        """The stated facts the figure rests on, to cite it by."""
+        return self.stated or self.facts
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,7 @@ li { overflow-wrap: anywhere; }
 
 def _cite(fact: Fact, text: str) -> str:
     if fact.derived_from is not None:  # a derived figure has no quote: point at its first input
-        fact = replace(fact, id=fact.derived_from.facts[0])
+        fact = replace(fact, id=fact.derived_from.leaves[0])
     return f'<a href="#cite-{escape(fact.id)}" class="cite" data-fact="{escape(fact.id)}">{escape(text)}</a>'
 
 
@@ -421,7 +421,7 @@ def _stated_inputs(kb: KnowledgeBase, facts: list[Fact]) -> list[Fact]:
     by_id = {f.id: f for f in kb.facts}
     out = []
     for fact in facts:
-        ids = fact.derived_from.facts if fact.derived_from is not None else (fact.id,)
+        ids = fact.derived_from.leaves if fact.derived_from is not None else (fact.id,)
         out += [by_id[i] for i in ids if i in by_id]
     return out
 

@@ -255,7 +255,8 @@ def test_a_news_article_read_as_a_curator_would(kb) -> None:
         ("237,000", "vehicle-sales", "World", "2025-07", "actual", "Geely", "exact", None, None),
         ("344,000", "vehicle-deliveries", china, "2025-07", "actual", "BYD", "exact", None, None),
         # the present tense: as of publication; a company's stations placed nowhere: region left to the curator
-        ("3,000", "battery-swap-stations", None, "-", "actual", "Nio", "over", None, None),
+        # the catalogue writes each company one way: "Nio" in the text is the entity NIO
+        ("3,000", "battery-swap-stations", None, "-", "actual", "NIO", "over", None, None),
         ("6 million and 6.5 million", "vehicle-exports", china, "2025", "forecast", None, "between", 6_500_000, None),
         # "fell 5 percent" is a growth of -5 (its value: see test_a_fall_is_a_negative_growth)
         ("5 percent", "vehicle-exports-growth", china, "2025-01/2025-07", "actual", None, "exact", None, None),

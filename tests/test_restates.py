@@ -178,8 +178,10 @@ def test_compare_cites_the_english_sources(run, run_json) -> None:
 def test_targets_cite_the_original_and_name_the_restatement(run_json) -> None:
     doc = run_json("targets", "--year", "2025")
     sales = next(t for t in doc["targets"] if t["target"]["id"] == "cn-nev-sales-2025-target")
-    assert sales["outcome_facts"] == ["cn-nev-sales-2025"]
-    assert sales["note"] == "restated by zh-2025-summary"
+    # the outcome is the tighter derived bound (> 50 % of > 34 million); the stated figure beside it is
+    # the original's, not the summary's restatement of it
+    assert sales["outcome_facts"] == ["nev-sales-2025-from-cn-nev-share-2025"]
+    assert sales["note"] == "† > 50 % × > 34 million vehicles; stated: > 16 million vehicles (global-attention)"
 
 
 def test_sources_json_lists_what_each_restates(run_json) -> None:

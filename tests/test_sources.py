@@ -22,7 +22,8 @@ from autofacts.errors import SourceError, UsageError
 from autofacts.reading.fetch import fetch_url
 from autofacts.reading.pages import join_pages, page_label, page_span
 from autofacts.reading.pdf import reflow
-from autofacts.reading.sources import html_metadata, read_fetched, read_source
+from autofacts.reading.sources import read_fetched, read_source
+from autofacts.reading.webpage import page_metadata
 
 ARTICLE_1 = (
     "China exported 5.86 million vehicles in 2024, up 19.3 percent from a year earlier, the China Association "
@@ -119,11 +120,39 @@ def test_a_web_page_keeps_its_article_and_drops_navigation_adverts_and_footer(tm
 
 
 def test_a_page_date_comes_from_its_markup_never_from_its_text() -> None:
-    assert html_metadata(b"<html><body><p>Published 12 March 2024</p></body></html>") == (None, None)
-    json_ld = b'<html><head><script type="application/ld+json">{"datePublished": "2024-03-12T10:00"}</script>'
-    assert html_metadata(json_ld + b"<title> A  title </title></head></html>") == ("A title", "2024-03-12")
-    impossible = b'<html><head><meta name="date" content="2024-13-45"></head></html>'
-    assert html_metadata(impossible) == (None, None)
+    assert page_metadata("<html><body><p>Published 12 March 2024</p></body></html>") == (None, None, None)
+    json_ld = '<html lang="zh-CN"><head><script type="application/ld+json">{"datePublished": "2024-03-12T10:00"}'
+    assert page_metadata(json_ld + "</script><title> A  title </title></head></html>") == (
+        "A title",
+        "2024-03-12",
+        "zh",
+    )
+    headline = '<script>{"headline": "NEV share passes 59\\u0025", "datePublished": "2025-12-08"}</script>'
+    assert page_metadata(headline + "<title>NEV share | EV Daily</title>") == (
+        "NEV share passes 59%",
+        "2025-12-08",
+        None,
+    )
+    impossible = '<html lang="en"><head><meta name="date" content="2024-13-45"></head></html>'
+    assert page_metadata(impossible) == (None, None, "en")
+
+
+def test_a_chinese_page_in_gbk_is_read_in_its_own_encoding(tmp_path: Path, run) -> None:
+    first = "2024年，我国汽车产销量分别完成3128.2万辆和3143.6万辆，同比分别增长3.7%和4.5%。"
+    second = "新能源汽车产销量分别完成1288.8万辆和1286.6万辆，同比分别增长34.4%和35.5%。"
+    page = (
+        '<html lang="zh-CN"><head><meta charset="gbk"><title>2024年汽车工业产销情况</title>'
+        '<meta name="publishdate" content="2025-01-13"></head><body><nav><a href="/">首页</a></nav>'
+        f"<article><p>{first}</p><p>{second}</p></article><footer>版权所有 2025</footer></body></html>"
+    )
+    (tmp_path / "caam.html").write_bytes(page.encode("gbk"))
+    doc = read_source(str(tmp_path / "caam.html"))
+    assert doc.text == f"{first}\n\n{second}\n"
+    assert (doc.title, doc.published, doc.language) == ("2024年汽车工业产销情况", "2025-01-13", "zh")
+    assert run("init", str(tmp_path / "kb")).exit_code == 0
+    added = run("add", str(tmp_path / "caam.html"), "--id", "caam-2024", "--facts", str(tmp_path / "kb" / "facts"))
+    assert added.exit_code == 0, added.stderr
+    assert "    language: zh\n" in (tmp_path / "kb" / "facts" / "sources.yaml").read_text(encoding="utf-8")
 
 
 def test_a_page_that_is_not_html_or_has_no_article_is_one_line(tmp_path: Path) -> None:
@@ -181,6 +210,21 @@ def test_reflow_breaks_at_headings_list_items_and_short_last_lines() -> None:
     )
     chinese = ["新能源汽车产销量分别完成1288.8万辆和1286.6万", "辆，同比分别增长34.4%和35.5%。"]
     assert reflow(chinese) == "新能源汽车产销量分别完成1288.8万辆和1286.6万辆，同比分别增长34.4%和35.5%。"  # no space
+
+
+def test_running_heads_of_chapters_and_page_numbers_are_dropped(tmp_path: Path) -> None:
+    bodies = [f"Exports reached {n}.5 million vehicles in month {n}, the most of any country." for n in range(1, 9)]
+    pages = [["Chapter 1: Overview", bodies[n - 1], str(n)] for n in (1, 2, 3)]
+    pages += [["Chapter 2: Sales by region", bodies[n - 1], f"- {n} -"] for n in (4, 5, 6)]
+    pages += [["A heading seen once", bodies[6], "Table 3 continued"], ["Table 3 continued", bodies[7]]]
+    (tmp_path / "r.pdf").write_bytes(make_pdf(pages))
+    text = read_source(str(tmp_path / "r.pdf")).text
+    assert text.split("\n\f\n") == [
+        *bodies[:6],
+        f"A heading seen once\n\n{bodies[6]} Table 3 continued",  # on two of eight pages: kept (in the paragraph
+        # above it: a full line ending a sentence does not end its paragraph, as mid-paragraph lines do that too)
+        f"Table 3 continued\n\n{bodies[7]}",
+    ]
 
 
 def test_a_scanned_locked_or_broken_pdf_is_one_line(tmp_path: Path) -> None:

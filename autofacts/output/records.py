@@ -173,10 +173,15 @@ def stated_value(fact: Fact, metric: Metric) -> str:
 
 
 def derivation_json(fact: Fact) -> dict[str, Any] | None:
-    """How a derived figure was computed: the operation and the facts it used (null for stated ones)."""
+    """How a derived figure was computed: the operation and the facts it used (null for stated ones);
+    for a chain of steps, whose inputs are derived figures too, also the stated facts it rests on."""
     if fact.derived_from is None:
         return None
-    return {"operation": fact.derived_from.operation, "facts": list(fact.derived_from.facts)}
+    d = fact.derived_from
+    out: dict[str, Any] = {"operation": d.operation, "facts": list(d.facts)}
+    if d.leaves != d.facts:
+        out["stated"] = list(d.leaves)
+    return out
 
 
 def metric_record(metric: Metric) -> dict[str, Any]:

@@ -13,14 +13,12 @@ such a document is read, so every other command starts without them.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib
 import logging
 import re
 from dataclasses import dataclass
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
 
@@ -29,6 +27,7 @@ from autofacts.files import MAX_SEED_BYTES, read_limited
 from autofacts.reading.fetch import MAX_DOCUMENT_BYTES, Fetched, fetch_url, size_text
 from autofacts.reading.pages import join_pages
 from autofacts.reading.pdf import pdf_pages
+from autofacts.reading.webpage import HTML_MARK, read_page
 from autofacts.seeds import decode
 
 KINDS = ("text", "html", "pdf")
@@ -36,7 +35,6 @@ EXTRA = "sources"  # pip install 'autofacts[sources]'
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_HTML_MARK = re.compile(rb"<(?:!doctype\s+html|html|head|body|article|main|p|div)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,6 +51,7 @@ class SourceText:
     pages: tuple[int, ...] = ()  # where each page starts in `text` (a PDF's); () for no pages
     title: str | None = None  # the title the document's markup states (HTML), if any
     published: str | None = None  # the publication date the markup states (YYYY-MM-DD), never guessed
+    language: str | None = None  # the language the markup states (<html lang="zh-CN">: "zh")
 
     def seed_name(self, source_id: str) -> str:
         """The seed's file name: a text file keeps its name; a page or PDF becomes NAME.txt; a fetched
@@ -107,7 +106,7 @@ def _local_kind(path: Path, data: bytes) -> str:
         raise SourceError(f"{path}: not a PDF (it does not start with %PDF-)")
     if suffix in _HTML_SUFFIXES:
         return "html"
-    return "html" if _HTML_MARK.search(data[:4096]) and data.lstrip()[:1] == b"<" else "text"
+    return "html" if HTML_MARK.search(data[:4096]) and data.lstrip()[:1] == b"<" else "text"
 
 
 def _read_bytes(
@@ -120,20 +119,20 @@ def _read_bytes(
     charset: str | None = None,
 ) -> SourceText:
     digest = hashlib.sha256(data).hexdigest()
-    title = published = None
+    title = published = language = None
     pages: tuple[int, ...] = ()
     if kind == "pdf":
         page_texts = pdf_pages(data, origin, _optional("pypdf"))
         text = join_pages(page_texts)
         pages = _page_starts(text)
     elif kind == "html":
-        text = html_text(data, origin)
-        title, published = html_metadata(data)
+        page = read_page(data, origin, charset, _optional("trafilatura"))
+        text, title, published, language = page.text, page.title, page.published, page.language
     else:
         text = _plain_text(data, origin, charset)
     if len(text.encode("utf-8")) > MAX_SEED_BYTES:
         raise SourceError(f"{origin}: its text is larger than {size_text(MAX_SEED_BYTES)}, the limit for a seed")
-    return SourceText(text, kind, origin, digest, path, url, retrieved, pages, title, published)
+    return SourceText(text, kind, origin, digest, path, url, retrieved, pages, title, published, language)
 
 
 def _page_starts(text: str) -> tuple[int, ...]:
@@ -164,94 +163,6 @@ def _optional(name: str) -> ModuleType:
         ) from None
     logging.getLogger(name).setLevel(logging.ERROR)  # its warnings about odd markup are not the user's business
     return module
-
-
-# --- HTML --------------------------------------------------------------------------------------
-
-
-def html_text(data: bytes, origin: str) -> str:
-    """The main text of a web page, a paragraph to a line with a blank line between (trafilatura)."""
-    if not _HTML_MARK.search(data[:65536]):
-        raise SourceError(f"{origin}: not an HTML page (no <html>, <body> or <p> in it)")
-    trafilatura = _optional("trafilatura")
-    try:
-        text = trafilatura.extract(data, output_format="txt", include_comments=False, include_tables=True)
-    except Exception as exc:  # a parser fed hostile markup may fail any way; say so in one line
-        raise SourceError(f"{origin}: the page could not be read ({type(exc).__name__})") from None
-    paragraphs = [" ".join(line.split()) for line in (text or "").split("\n")]
-    paragraphs = [p for p in paragraphs if p]
-    if not paragraphs:
-        raise SourceError(f"{origin}: no article text found in the page (a list of links, or built by JavaScript?)")
-    return "\n\n".join(paragraphs) + "\n"
-
-
-# Meta tags where a page states when it was published; the first one present is taken.
-_DATE_METAS = (
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "citation_publication_date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dc.date",
-    "dcterms.date",
-    "pubdate",
-    "publishdate",
-    "date",
-)
-_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2})')
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
-class _Head(HTMLParser):
-    """Collects <title> and the <meta> tags of a page."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.metas: dict[str, str] = {}
-        self.title = ""
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "meta":
-            named = dict(attrs)
-            key = (named.get("property") or named.get("name") or named.get("itemprop") or "").lower()
-            if key and named.get("content") and key not in self.metas:
-                self.metas[key] = str(named["content"]).strip()
-        self._in_title = tag == "title" and not self.title
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-
-
-def html_metadata(data: bytes) -> tuple[str | None, str | None]:
-    """The title and publication day a page's markup states (og:title or <title>; a date meta tag
-    or JSON-LD datePublished). Never a date guessed from the text: a wrong date would be silent."""
-    text = data.decode("utf-8", errors="replace")
-    head = _Head()
-    with contextlib.suppress(AssertionError, ValueError):  # broken markup: no metadata then
-        head.feed(text)
-    title = " ".join((head.metas.get("og:title") or head.title).split()) or None
-    published = None
-    for key in _DATE_METAS:
-        day = _ISO_DAY.match(head.metas.get(key, ""))
-        if day:
-            published = day.group(0)
-            break
-    if published is None:
-        found = _JSON_LD_DATE.search(text)
-        published = found.group(1) if found else None
-    if published is not None:
-        try:
-            date.fromisoformat(published)
-        except ValueError:
-            published = None  # "2025-13-45" states no real day
-    return title, published
 
 
 def describe(doc: SourceText) -> str:

@@ -1,0 +1,188 @@
+"""The company a news figure belongs to: named in the sentence, or carried from the one before.
+
+Companies are found by a catalogue (companies.yaml beside this module: English and Chinese names,
+and each brand's parent) and, for names it lacks, as the capitalised subject of a sales verb
+("Seres delivered ..."). A figure belongs to the company named nearest before it, except one named
+in an aside: "Geely Auto (including ... Zeekr) reported" is Geely Auto's figure, and "HIMA, part of
+the Huawei alliance, reported" is HIMA's. A figure about one factory or one model is left to the
+curator (TODO).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from autofacts.parse import PLACEHOLDER
+
+_CATALOGUE = Path(__file__).with_name("companies.yaml")
+
+
+@dataclass(frozen=True)
+class Company:
+    """A carmaker, brand or supplier: the name facts use, how texts write it, and its group."""
+
+    id: str
+    names: tuple[str, ...]
+    parent: str | None = None
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, Company]:
+    """The companies of companies.yaml by id (read once)."""
+    data = yaml.safe_load(_CATALOGUE.read_text(encoding="utf-8")) or []
+    return {str(c["id"]): Company(str(c["id"]), tuple(str(n) for n in c["names"]), c.get("parent")) for c in data}
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, str]:
+    return {name: c.id for c in catalogue().values() for name in c.names}
+
+
+@lru_cache(maxsize=1)
+def _english() -> re.Pattern[str]:
+    names = sorted((n for n in _by_name() if n.isascii()), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _chinese() -> re.Pattern[str]:
+    names = sorted((n for n in _by_name() if not n.isascii()), key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
+def root(company: str) -> str:
+    """The group at the top of a company's parents (an unknown name is its own root)."""
+    seen = {company}
+    known = catalogue()
+    while company in known and known[company].parent and known[company].parent not in seen:
+        company = str(known[company].parent)
+        seen.add(company)
+    return company
+
+
+def chinese_companies(text: str, end: int | None = None) -> list[tuple[int, str]]:
+    """(start, id) of every catalogue company a (folded, simplified) Chinese text names before `end`."""
+    names = _by_name()
+    return [(m.start(), names[m[0]]) for m in _chinese().finditer(text, 0, len(text) if end is None else end)]
+
+
+_SUBJECT = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w&.'’-]*|[A-Z]{2,})(?:\s+(?:(?:Co|Ltd|Inc|Corp)\.|[A-Z][\w&'’-]*|\d+))*)"
+    r"\s+(?:(?:also|just|only|reportedly|alone)\s+)?(?:sold|delivered|produced|shipped|exported|sells|delivers"
+    r"|produces|reported|posted|recorded|to sell|to deliver|to produce|to ship)\b"
+)
+# Capitalised words that are not companies: places, organisations reporting the whole industry, and
+# the words a sentence starts with.
+_NOT_COMPANIES = frozenset(
+    re.split(
+        r"\s+",
+        "Vehicle Vehicles Car Cars Auto Autos Automobile Automobiles New Electric Passenger Commercial Total "
+        "Domestic Overseas Global Their Our Factories Plants Brands Companies Makers Carmakers Automakers "
+        "Manufacturers Exporters Dealers Buyers Consumers Retail Wholesale Shipments The It Its This That "
+        "These Those They He She We In On At As And But While Meanwhile Among Also Analysts Chinese China "
+        "CAAM CPCA MIIT NBS Ministry Association Officials Data Statistics Sales Exports Production Output "
+        "Deliveries January February March April May June July August September October November December Jan "
+        "Feb Mar Apr Aug Sept Sep Oct Nov Dec",
+    )
+)
+# An aside inside a sentence: "(including ... Zeekr)", ", part of the Huawei alliance,"
+_ASIDE = re.compile(
+    r"\([^()]*\)"
+    r"|,\s+(?:part of|a unit of|a subsidiary of|a brand of|a division of|owned by|backed by|one of|including"
+    r"|such as|a rival of|a rival to|like|unlike|ahead of|behind)\b[^,;:]*,",
+    re.I,
+)
+_SINGLE_THING = re.compile(
+    r"\b(?:a|an|one|its|the company's)\s+(?:[\w-]+\s+){0,5}?(?:factory|plant|facility|production line"
+    r"|assembly line|model|coupe|sedan|SUV|hatchback|pickup|hub|centre|center)\b",
+    re.I,
+)
+
+
+def named_companies(
+    text: str, places: list[tuple[int, int]], place_names: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    """The companies a sentence names, as (start, end, id): catalogue names anywhere, others as the
+    capitalised subject of a sales verb; not those in an aside after another company."""
+    names = _by_name()
+    out = {(m.start(), m.end(), names[m[0]]) for m in _english().finditer(text)}
+    for m in _SUBJECT.finditer(text):
+        words = m[1].split()
+        while words and (words[0] in _NOT_COMPANIES or words[0].isdigit()):
+            words.pop(0)
+        if not words or all(w in _NOT_COMPANIES for w in words):
+            continue
+        name = " ".join(words)
+        start = m.start(1) + m[1].index(words[0])
+        if start == 0 and len(words) == 1 and name[1:].islower() and name.endswith("s"):
+            continue  # "Shipments delivered...": a plural noun opening the sentence, not a name
+        if any(s <= start < e for s, e in places) or name in place_names:
+            continue
+        if any(s <= start < e for s, e, _ in out):
+            continue
+        out.add((start, start + len(name), name))
+    found = sorted(out)
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
+    return [e for e in found if not any(s <= e[0] < end and any(o[1] <= s for o in found) for s, end in asides)]
+
+
+def entity_of(text: str, hedge_at: int, entities: list[tuple[int, int, str]]) -> tuple[str | None, str]:
+    """The company a figure belongs to: the nearest named before it. A company named inside a longer
+    name ("the Development Center of carmaker Renault Group"), or a figure about one factory or
+    model, is left to the curator (TODO)."""
+    found = next((e for e in reversed(entities) if e[1] <= hedge_at), None)
+    if found is not None:
+        if re.search(r"\bof\s+(?:[\w-]+\s+){0,2}$", text[max(0, found[0] - 40) : found[0]]):
+            return PLACEHOLDER, f"entity: '{found[2]}' is part of a longer name before the figure"
+        thing = _SINGLE_THING.search(text[found[1] : hedge_at])
+        if thing is not None:  # "Leapmotor ... its Lafa5, a compact electric coupe priced at ..."
+            return PLACEHOLDER, f"entity: '{found[2]}', but the figure is about '{thing[0]}'"
+        return found[2], f"entity: '{text[found[0] : found[1]]}' before the figure"
+    single = _SINGLE_THING.search(text[:hedge_at])
+    if single is not None:
+        return PLACEHOLDER, f"entity: the figure is about '{single[0]}'"
+    return None, ""
+
+
+def one_company(named: list[str]) -> str | None:
+    """The company a sentence is about when it names one, or several of one group ("Geely Holding
+    Group ... Geely's anniversary": the first named); None when it names none or rivals."""
+    if not named:
+        return None
+    return named[0] if len({root(n) for n in named}) == 1 else None
+
+
+# Measures only a company reports: a sentence of deliveries naming no place is the company's before it
+_COMPANY_MEASURE = re.compile(r"\bdeliver(?:ies|ed|y)\b", re.I)
+
+
+def company_measure(text: str, places: list[tuple[int, int, str]]) -> bool:
+    """The sentence speaks of a company's measure (deliveries) and of no place or industry."""
+    return not places and _COMPANY_MEASURE.search(text) is not None
+
+
+@dataclass(frozen=True)
+class ListLead:
+    """What a line ending in ':' says of the list items under it: their period, kind and company."""
+
+    period: str | None
+    kind: str | None
+    entity: str | None
+
+
+_ITEM = re.compile(r"[ \t]*(?:[-•*·–—]|\d{1,2}[.)])\s+")
+
+
+def list_item(text: str, at: int) -> int:
+    """0 when the sentence at `at` is not in a list item; 1 when it opens one ("- Proton saw ...");
+    2 when it goes on with the item its line opened."""
+    line = text.rfind("\n", 0, at) + 1
+    item = _ITEM.match(text, line)
+    if item is None:
+        return 0
+    return 1 if item.end() >= at else 2
