@@ -17,9 +17,11 @@ when it can be used, else the YAML) and the same query, compare and targets func
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from autofacts.errors import DataError, UsageError
@@ -39,7 +41,9 @@ from autofacts.tables import Table
 
 if TYPE_CHECKING:
     from autofacts.compare import Comparison
-    from autofacts.model import KnowledgeBase, Metric
+    from autofacts.model import Fact, KnowledgeBase, Metric
+    from autofacts.output.parquet_export import ParquetExport
+    from autofacts.output.sqlite_export import SqliteExport
     from autofacts.periods import Period
     from autofacts.query import FactGroup, Filters
     from autofacts.store import Store
@@ -98,6 +102,17 @@ def as_year(year: int | None) -> int | None:
 
         raise PeriodError(f"invalid year '{year}': a year has four digits, e.g. 2025")
     return year
+
+
+def _info(base: Base) -> dict[str, str]:
+    """What an export says about itself (its export_info table, its marker file)."""
+    from autofacts import __version__
+
+    return {
+        "autofacts_version": __version__,
+        "base": str(getattr(base.store, "display_root", "")),
+        "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
 
 
 def _names(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
@@ -246,6 +261,56 @@ class Base:
         for fact in self.store.stream(Need(kinds=(kind,) if kind else None)):
             years.add(fact.period.end.year)
         return tuple(sorted(years))
+
+    def derived(self) -> Table[FactRow]:
+        """Every figure derivable from stated ones (a share times its total, a level a year
+        earlier from a growth rate, ...) where no source states it: what `show --derived` adds.
+        Each has `derived_from` (the operation and the facts used) and no value of its own."""
+        kb = self._derived_kb()
+        return Table([fact_row(kb, f) for f in self.derived_facts(kb)])
+
+    def _derived_kb(self) -> KnowledgeBase:
+        from autofacts.derive import inputs_of
+        from autofacts.store import Need
+
+        kb = self.catalogue
+        # the metrics a derivation yields: a share's part, a growth rate's level, a multiple's base
+        yielded = {name for m in kb.metrics.values() for name in (m.part, m.growth_of, m.multiple_of) if name}
+        return self.store.read(Need(metrics=tuple(sorted(inputs_of(kb, yielded)))))
+
+    def derived_facts(self, kb: KnowledgeBase | None = None) -> list[Fact]:
+        """`derived`, as the model's facts (what the exports write)."""
+        from autofacts.derive import select_with_derived
+        from autofacts.query import Filters
+
+        kb = kb if kb is not None else self._derived_kb()
+        return [f for f in select_with_derived(kb, Filters()) if f.derived_from is not None]
+
+    # --- data out ---
+
+    def export_sqlite(self, path: str | os.PathLike[str], *, force: bool = False) -> SqliteExport:
+        """Write the base as a SQLite database for Datasette (and OUT.metadata.json beside it):
+        `autofacts export --format sqlite OUT.db`. An existing file is replaced only with `force`."""
+        from autofacts.output.sqlite_export import check_sqlite_output, write_sqlite
+        from autofacts.store import EVERYTHING
+
+        out = Path(path)
+        check_sqlite_output(out, force)
+        kb = self.catalogue
+        return write_sqlite(kb, self.store.ordered_records(EVERYTHING), self.derived_facts(), out, force, _info(self))
+
+    def export_parquet(
+        self, path: str | os.PathLike[str], *, partition: str = "metric", force: bool = False
+    ) -> ParquetExport:
+        """Write the base as a Parquet dataset partitioned by `partition` (metric or year), for
+        DuckDB and Spark: `autofacts export --format parquet OUT/`. Needs the `parquet` extra."""
+        from autofacts.output.parquet_export import check_parquet_output, write_parquet
+
+        out = Path(path)
+        check_parquet_output(out, force)
+        return write_parquet(
+            self.facts(), self.derived(), self.metrics(), self.sources(), out, partition, force, _info(self)
+        )
 
     # --- questions ---
 

@@ -23,6 +23,8 @@ from autofacts.errors import AutofactsError, UsageError
 from autofacts.output import Answer, OutputFormat
 
 if TYPE_CHECKING:  # for annotations only: each command imports what it uses, so start-up stays short
+    from pathlib import Path
+
     from rich.console import Console
 
     from autofacts.api import Base
@@ -101,6 +103,8 @@ class ExportFormat(str, Enum):
     json = "json"
     csv = "csv"
     yaml = "yaml"
+    sqlite = "sqlite"
+    parquet = "parquet"
 
 
 class CheckFormat(str, Enum):
@@ -333,20 +337,75 @@ def check(
 @app.command()
 @handle_errors
 def export(
+    output: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[OUT]",
+            help="The file (sqlite: OUT.db; parquet: a folder) to write; json, csv, yaml: stdout if omitted.",
+        ),
+    ] = None,
     facts: FactsOption = None,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json, csv or yaml.")] = ExportFormat.json,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="json, csv, yaml, sqlite (Datasette) or parquet (DuckDB, Spark)."),
+    ] = ExportFormat.json,
+    partition: Annotated[
+        str, typer.Option("--partition", help="parquet: one folder per metric or per year.")
+    ] = "metric",
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace OUT if it exists (a parquet OUT only if an export).")
+    ] = False,
 ) -> None:
-    """Every fact, normalised, with its interval and its source."""
+    """Every fact, normalised, with its interval and its source: as a document, a database or a dataset."""
+    from pathlib import Path
+
+    if fmt in (ExportFormat.sqlite, ExportFormat.parquet):
+        if output is None:
+            raise UsageError(
+                f"--format {fmt.value} writes files: name them, e.g. `autofacts export -f {fmt.value} OUT`"
+            )
+        _export_files(facts, fmt, Path(output), partition, force)
+        return
+    if partition != "metric":
+        raise UsageError("--partition goes with --format parquet")
     from autofacts.output.export import ExportAnswer
     from autofacts.store import EVERYTHING
 
+    if output is not None:
+        from autofacts.files import check_output_path
+
+        check_output_path(Path(output), replace=force)
     store = _store(facts)
     kb = _valid(store.catalogue())
     if fmt is ExportFormat.json:
         answer = ExportAnswer(kb, [], records=store.ordered_records(EVERYTHING))
     else:
         answer = ExportAnswer(kb, store.ordered(EVERYTHING))
-    _emit(answer, OutputFormat(fmt.value))
+    if output is None:
+        _emit(answer, OutputFormat(fmt.value))
+        return
+    from autofacts.files import write_output
+
+    write_output(Path(output), answer.text(OutputFormat(fmt.value)), replace=force)
+    sys.stderr.write(f"autofacts: wrote {output}\n")
+
+
+def _export_files(facts: str | None, fmt: "ExportFormat", out: "Path", partition: str, force: bool) -> None:
+    """`export -f sqlite OUT.db` and `export -f parquet OUT/`: the API writes, the CLI says what."""
+    base = _api(facts)
+    if fmt is ExportFormat.sqlite:
+        if partition != "metric":
+            raise UsageError("--partition goes with --format parquet")
+        done = base.export_sqlite(out, force=force)
+        rows = ", ".join(f"{n} {name}" for name, n in done.counts.items() if name != "derived_inputs")
+        sys.stderr.write(
+            f"autofacts: wrote {out} ({rows}) and {done.metadata_path.name}\n"
+            f"Browse it with: datasette {out} --metadata {done.metadata_path}\n"
+        )
+        return
+    written = base.export_parquet(out, partition=partition, force=force)
+    rows = ", ".join(f"{n} {name}" for name, n in written.counts.items())
+    sys.stderr.write(f"autofacts: wrote {out}/ ({rows}; facts by {written.partition})\n")
 
 
 @app.command()

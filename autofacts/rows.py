@@ -47,7 +47,7 @@ class FactRow:
     entity: str | None
     period: Period
     kind: str
-    value: Decimal | None  # None for a qualitative goal
+    value: Decimal | None  # None for a qualitative goal, and for a derived figure (no source states it)
     qualifier: str
     interval: Interval | None
     source: SourceRef
@@ -156,7 +156,7 @@ def fact_row(kb: KnowledgeBase, fact: Fact) -> FactRow:
         entity=fact.entity,
         period=fact.period,
         kind=fact.kind,
-        value=fact.value,
+        value=fact.value if fact.derived_from is None else None,
         qualifier=fact.qualifier,
         interval=fact.interval,
         source=source_ref(kb, fact),

@@ -300,6 +300,13 @@ def fill_template(kb: KnowledgeBase, template: Template, fills: dict[tuple[str, 
     return "".join(parts)
 
 
+def template_fields(text: str) -> dict[str, Any]:
+    """A template's record as data, each catalogue field holding only its own name (a reader that
+    takes those from the catalogue, as the SQLite export does, needs no filling)."""
+    fields: dict[str, Any] = json.loads(text.replace(_HOLE, '"'))
+    return fields
+
+
 def _stand_in(metric: str, source: str) -> Fact:
     """A fact of this metric and source, to read the catalogue's fields of a record from fact_record."""
     from autofacts.periods import parse_period
