@@ -89,6 +89,7 @@ _JOIN = re.compile(
     re.I,
 )
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as well as\s+|和|与|與|及|、)\s*$", re.I)
+_CONJUNCTION = re.compile(r"\s(?:and|or|but|while|whereas|as)\s|和|与|與|及|而")
 _PUNCT = re.compile(r"[,.;:()，。；：！？!?—–]|\s-\s")
 _OF = re.compile(r"^\s*(?:of|for)\s+(?:(?:all|the|these|total)\s+)*$", re.I)
 _ADJACENT = re.compile(r"^[\s'’s-]*(?:(?:total|all|overall|the|its|China's|China’s|中国|我国|全国)\s*)*$", re.I)
@@ -438,8 +439,8 @@ def _after(text: str, at: int, words: int = 4) -> str:
     """The words right after a figure that may say what it counts: up to punctuation, at most four
     words (or six characters of Chinese)."""
     rest = text[at : at + 60]
-    cut = _PUNCT.search(rest)
-    rest = rest[: cut.start()] if cut else rest
+    cuts = [m.start() for m in (_PUNCT.search(rest), _CONJUNCTION.search(rest)) if m is not None]
+    rest = rest[: min(cuts)] if cuts else rest
     if rest[:1] and not rest[:1].isascii() and not rest[:1].isspace():
         return rest[:6]
     found = re.match(r"(?:\s*\S+){0," + str(words) + "}", rest)
