@@ -390,7 +390,7 @@ def draft_from(c: Candidate) -> Draft:
     return Draft(
         figure=m.text,
         at=m.start - c.sentence.start,
-        quote=c.sentence.text,
+        quote=c.sentence.text.replace("\f", " "),  # a sentence over a PDF's page break (reading/pages.py)
         value=plain(m.value),
         unit=m.unit,
         qualifier=m.qualifier,

@@ -242,7 +242,7 @@ class Table(Sequence[R], Generic[R]):
     >>> import autofacts
     >>> rows = autofacts.open().facts("nev-share", period=2020)
     >>> rows
-    <Table of 2 FactRows>
+    <Table of 1 FactRow>
     >>> rows.columns()[0]["value"], rows.columns()[0]["period_start"], rows.columns()[0]["source_id"]
     (Decimal('5.4'), datetime.date(2020, 1, 1), 'fyp14-review')
     """

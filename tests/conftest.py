@@ -21,6 +21,8 @@ settings.load_profile("autofacts")
 
 FACTS = bundled_facts_dir()
 SEEDS = FACTS.parent / "seeds"
+# A Chinese text written for a worked example (not published, so not bundled): examples/zh-2025-summary/.
+ZH_EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "zh-2025-summary"
 
 
 @pytest.fixture(scope="session")
@@ -72,6 +74,38 @@ def kb_copy(tmp_path: Path) -> Path:
     shutil.copytree(FACTS, tmp_path / "facts")
     shutil.copytree(SEEDS, tmp_path / "seeds")
     return tmp_path / "facts"
+
+
+def add_zh_example(facts: Path) -> Path:
+    """Layer the worked Chinese example (its facts file, which also lists its source, and its seed)
+    on a knowledge base's facts folder; returns the folder."""
+    for path in (ZH_EXAMPLE / "facts").glob("*.yaml"):
+        shutil.copy(path, facts / path.name)
+    for path in (ZH_EXAMPLE / "seeds").glob("*.txt"):
+        shutil.copy(path, facts.parent / "seeds" / path.name)
+    return facts
+
+
+@pytest.fixture
+def zh_example(kb_copy: Path) -> Path:
+    """A writable copy of the bundled base with the worked Chinese example added; returns facts/."""
+    return add_zh_example(kb_copy)
+
+
+@pytest.fixture(scope="session")
+def zh_kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    """The bundled base with the worked Chinese example added, loaded once (read-only)."""
+    root = tmp_path_factory.mktemp("zh-kb")
+    shutil.copytree(FACTS, root / "facts")
+    shutil.copytree(SEEDS, root / "seeds")
+    return load_knowledge_base(add_zh_example(root / "facts"))
+
+
+@pytest.fixture
+def zh_env(zh_example: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Commands run without --facts read the bundled base with the worked Chinese example added."""
+    monkeypatch.setenv("AUTOFACTS_FACTS", str(zh_example))
+    return zh_example
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:

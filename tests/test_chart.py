@@ -37,10 +37,11 @@ def test_axis_says_the_unit_once_and_ticks_carry_only_numbers() -> None:
     assert tick_label(D(3), D(1), "rank") == "3rd" and tick_label(D(11), D(1), "rank") == "11th"
 
 
-def test_series_by_region_with_a_partial_year_apart(kb) -> None:
+def test_series_by_region_with_a_partial_year_apart(zh_kb) -> None:
+    kb = zh_kb  # the bundled base with the worked Chinese example (examples/zh-2025-summary)
     metric = kb.metrics["vehicle-production"]
     series = chart_series(metric, kb.facts_for("vehicle-production"))
-    # China has the most facts (2023 and 2024 from fyp14-review and 2024 from the Chinese summary, 2025 from
+    # China has the most facts (2023 and 2024 from fyp14-review and 2024 from the example's Chinese summary, 2025 from
     # global-attention and the summary); Chongqing's Jan-Nov flow is not joined to its whole years
     assert [(s.name, len(s.facts)) for s in series] == [
         ("China", 5),
@@ -50,10 +51,11 @@ def test_series_by_region_with_a_partial_year_apart(kb) -> None:
     ]
 
 
-def test_bounds_are_drawn_as_bounds(kb) -> None:
+def test_bounds_are_drawn_as_bounds(zh_kb) -> None:
+    kb = zh_kb
     metric = kb.metrics["vehicle-sales"]
     svg = metric_chart_svg(metric, kb.facts_for("vehicle-sales"), link=True, size=(420, 240))
-    # five "over" figures (2023 and 2024 from fyp14-review, 2024 and 2025 from the Chinese summary, 2025 from
+    # five "over" figures (2023 and 2024 from fyp14-review, 2024 and 2025 from the example's Chinese summary, 2025 from
     # global-attention): five dashed arrows towards larger values; one target diamond
     assert svg.count('stroke-dasharray="4 3"') == 5
     assert svg.count('fill="white" stroke="#1f77b4"') == 1  # the ≈ 32.3 M target, hollow

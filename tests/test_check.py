@@ -105,7 +105,8 @@ def test_duplicate_fact_id(run, kb_copy: Path) -> None:
     assert any("error[E105]: duplicate fact id 'cn-nev-share-2020' (first defined at" in ln for ln in lines)
 
 
-def test_conflict_between_sources_names_both(run, kb_copy: Path) -> None:
+def test_conflict_between_sources_names_both(run, zh_example: Path) -> None:
+    kb_copy = zh_example  # with the worked Chinese example, whose 约140万辆 conflicts too
     # 003 says "roughly 1.4 million" for 2020; make 000 say "about 2.4 million" for the same year
     edit(kb_copy / FYP, "    value: 1400000\n    qualifier: about", "    value: 2400000\n    qualifier: about")
     edit(kb_copy / FYP, "approximately 1.4 million vehicles in 2020", "approximately 2.4 million vehicles in 2020")
@@ -117,7 +118,7 @@ def test_conflict_between_sources_names_both(run, kb_copy: Path) -> None:
     )
     lines = check(run, kb_copy)
     conflict = [ln for ln in lines if "error[E131]" in ln]
-    # it contradicts the English xinhua-icv-plan and the Chinese summary ("约140万辆") alike
+    # it contradicts the English xinhua-icv-plan and the example's Chinese summary ("约140万辆") alike
     assert len(conflict) == 2
     assert "'cn-nev-production-2020-fyp'" in conflict[0] and "'cn-nev-production-2020-xinhua'" in conflict[0]
     assert "'cn-nev-production-2020-fyp'" in conflict[1] and "'cn-nev-production-2020-zh'" in conflict[1]
@@ -185,12 +186,9 @@ def test_shipped_seeds_are_the_shared_ones_byte_for_byte(kb) -> None:
     shared = Path(__file__).resolve().parents[2] / "shared" / "seeds"
     if not shared.is_dir():
         pytest.skip("../shared/seeds is not beside this checkout")
-    written_for_the_base = {"zh-2025-summary.txt"}  # see its entry in sources.yaml: not a shared seed
     for source in kb.sources.values():
-        if source.file in written_for_the_base:
-            continue
         assert (kb.seeds_dir / source.file).read_bytes() == (shared / source.file).read_bytes()
-    assert {s.file for s in kb.sources.values()} - written_for_the_base == {p.name for p in shared.glob("*.txt")}
+    assert {s.file for s in kb.sources.values()} == {p.name for p in shared.glob("*.txt")}
 
 
 def test_metric_dimensions_are_the_lexicons_and_never_shared(run, kb_copy: Path) -> None:

@@ -325,7 +325,8 @@ def test_check_reads_values_and_hedges_from_chinese_quotes(run, kb_copy) -> None
     ), lines
 
 
-def test_a_chinese_fact_conflicts_with_an_english_one(run, kb_copy) -> None:
+def test_a_chinese_fact_conflicts_with_an_english_one(run, zh_example) -> None:
+    kb_copy = zh_example
     seed = kb_copy.parent / "seeds" / "zh-test.txt"
     zh_base(kb_copy, share="45.9")
     seed.write_text(ZH_SEED.replace("40.9%", "45.9%"), encoding="utf-8")
@@ -333,7 +334,7 @@ def test_a_chinese_fact_conflicts_with_an_english_one(run, kb_copy) -> None:
     facts.write_text(facts.read_text(encoding="utf-8").replace("40.9%", "45.9%"), encoding="utf-8")
     lines = run("check", "--facts", str(kb_copy)).stdout.splitlines()
     conflicts = [ln for ln in lines if "error[E131]" in ln]
-    # 45.9 % against the English 40.9 % of fyp14-review, and against the bundled Chinese summary's
+    # 45.9 % against the English 40.9 % of fyp14-review, and against the worked example's Chinese summary's
     assert len(conflicts) == 2
     assert all("'zh-nev-share-2024' (exact 45.9) contradicts" in ln for ln in conflicts), conflicts
     assert "'cn-nev-share-2024' (exact 40.9" in conflicts[0] + conflicts[1]
@@ -343,7 +344,7 @@ def test_a_chinese_fact_conflicts_with_an_english_one(run, kb_copy) -> None:
 # --- Chinese quotes shown, searched and cited -------------------------------------------------
 
 
-def test_show_at_80_columns_keeps_chinese_quotes_within_the_width(run, monkeypatch) -> None:
+def test_show_at_80_columns_keeps_chinese_quotes_within_the_width(run, monkeypatch, zh_env) -> None:
     from autofacts.output.records import cells
 
     monkeypatch.setenv("COLUMNS", "80")
@@ -354,16 +355,18 @@ def test_show_at_80_columns_keeps_chinese_quotes_within_the_width(run, monkeypat
     assert "restates [" in out and "] zh-2025-summary: " in out  # relation by footnote mark, listed under the table
 
 
-def test_a_long_chinese_quote_is_cut_around_its_figure_by_columns_not_characters(kb) -> None:
+def test_a_long_chinese_quote_is_cut_around_its_figure_by_columns_not_characters(zh_example) -> None:
+    from autofacts.load import load_knowledge_base
     from autofacts.output.records import cells, excerpt
 
+    kb = load_knowledge_base(zh_example)
     fact = next(f for f in kb.facts if f.id == "cn-nev-production-2024-zh")
     piece = excerpt(fact, 40)
     # 40 columns hold 19 Chinese characters; the figure 约1300万辆 stays in view
     assert cells(piece) <= 40 and "1300万辆" in piece and piece.startswith("…")
 
 
-def test_search_by_chinese_words_finds_facts_in_both_languages(run_json) -> None:
+def test_search_by_chinese_words_finds_facts_in_both_languages(run_json, zh_env) -> None:
     doc = run_json("search", "渗透率")  # a catalogue phrase of nev-share, in no quote
     assert sorted(f["id"] for f in doc["facts"])[:2] == ["cn-nev-share-2020", "cn-nev-share-2020-zh"]
     assert len(doc["facts"]) == 8  # four English and four Chinese NEV shares
@@ -374,7 +377,7 @@ def test_search_by_chinese_words_finds_facts_in_both_languages(run_json) -> None
     ]
 
 
-def test_language_is_shown_in_sources_and_citations(run) -> None:
+def test_language_is_shown_in_sources_and_citations(run, zh_env) -> None:
     cited = run("cite", "cn-nev-share-2024-zh").stdout
     assert "published 2026-11-27 · in Chinese" in cited
     assert "⟦40.9%⟧" in cited
@@ -385,7 +388,7 @@ def test_language_is_shown_in_sources_and_citations(run) -> None:
     assert " lang " in run("sources").stdout
 
 
-def test_a_whole_chinese_quote_starts_beside_its_mark_and_folds_at_the_width(run, monkeypatch) -> None:
+def test_a_whole_chinese_quote_starts_beside_its_mark_and_folds_at_the_width(run, monkeypatch, zh_env) -> None:
     from autofacts.output.records import cells
 
     monkeypatch.setenv("COLUMNS", "60")

@@ -29,10 +29,10 @@ def test_table_says_pp_not_percent(run) -> None:
     assert "+35.5 pp" in out and "657" not in out
 
 
-def test_approximate_flows_give_interval_change_and_cagr(run_json, kb) -> None:
+def test_approximate_flows_give_interval_change_and_cagr(run_json, zh_env) -> None:
     r = row(run_json("compare", "2020", "2024"), "nev-production")
     # the most precise source is used on each side: "about 13 million" (fyp14-review) beats "over 13
-    # million" (xinhua-icv-plan); the Chinese summary's later "about" restates them, so it is not used
+    # million" (xinhua-icv-plan); the example's Chinese summary's later "about" restates them, so it is not used
     assert r["b"]["fact"]["id"] == "cn-nev-production-2024-fyp"
     assert r["b"]["agreement"] == "agree"
     assert r["b"]["also_stated_by"] == ["cn-nev-production-2024-xinhua", "cn-nev-production-2024-zh"]

@@ -73,11 +73,11 @@ def test_init_makes_an_empty_base_that_checks_clean(tmp_path: Path, run) -> None
 def test_init_from_bundled_copies_facts_and_seeds(tmp_path: Path, run) -> None:
     result = run("init", str(tmp_path / "kb"), "--from-bundled")
     assert result.exit_code == 0
-    # five English seeds with 79 facts, and the Chinese summary with 20
-    assert "6 sources, 99 facts and 6 seed texts copied" in result.stdout
-    assert len(list((tmp_path / "kb" / "seeds").iterdir())) == 6
+    # five published English seeds with 79 facts (21 + 24 + 12 + 9 + 13 in their facts files)
+    assert "5 sources, 79 facts and 5 seed texts copied" in result.stdout
+    assert len(list((tmp_path / "kb" / "seeds").iterdir())) == 5
     checked = run("check", "--facts", str(tmp_path / "kb" / "facts"))
-    assert checked.stdout == f"ok: 99 facts, {CATALOGUE} metrics, 6 sources, no errors\n"
+    assert checked.stdout == f"ok: 79 facts, {CATALOGUE} metrics, 5 sources, no errors\n"
 
 
 def test_init_never_writes_into_a_non_empty_folder(tmp_path: Path, run) -> None:

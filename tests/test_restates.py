@@ -1,9 +1,9 @@
 """Restatements: a source that repeats others' figures (`restates:` in sources.yaml) is never the
 figure cited where its original states it, and never counted as corroborating it.
 
-The bundled Chinese summary was written for the base from figures the English seeds state: it
-restates fyp14-review, global-attention and xinhua-icv-plan. Expected values are read by hand from
-the facts files.
+The worked Chinese example (examples/zh-2025-summary, written for the example from figures the
+English seeds state, layered here on a copy of the bundled base) restates fyp14-review,
+global-attention and xinhua-icv-plan. Expected values are read by hand from the facts files.
 """
 
 from __future__ import annotations
@@ -12,11 +12,31 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
+from autofacts.load import load_knowledge_base
 from autofacts.model import Fact, KnowledgeBase
 from autofacts.query import FactGroup, best_fact, corroboration, group_facts, group_key
-from tests.conftest import edit
+from tests.conftest import FACTS, SEEDS, add_zh_example, edit
 
 SUMMARY = "zh-2025-summary"
+EXAMPLE_FILE = "zh-2025-summary.yaml"  # the example's facts file, which also lists its source
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled base with the worked Chinese example added (read-only here); its facts/ folder."""
+    import shutil
+
+    root = tmp_path_factory.mktemp("zh")
+    shutil.copytree(FACTS, root / "facts")
+    shutil.copytree(SEEDS, root / "seeds")
+    return add_zh_example(root / "facts")
+
+
+@pytest.fixture(scope="module")
+def kb(base: Path) -> KnowledgeBase:
+    return load_knowledge_base(base)
 
 
 def facts(kb: KnowledgeBase, *ids: str) -> list[Fact]:
@@ -103,63 +123,64 @@ def test_a_restatement_that_misquotes_its_original_conflicts(kb) -> None:
 RESTATES = "    restates: [fyp14-review, global-attention, xinhua-icv-plan]\n"
 
 
-def check(run, kb_copy: Path) -> list[str]:
-    result = run("check", "--facts", str(kb_copy))
+def check(run, zh_example: Path) -> list[str]:
+    result = run("check", "--facts", str(zh_example))
     assert result.exit_code == 1, result.stdout
     return [ln for ln in result.stdout.splitlines() if "error[" in ln]
 
 
-def test_restates_must_name_known_sources(run, kb_copy: Path) -> None:
-    edit(kb_copy / "sources.yaml", RESTATES, "    restates: [fyp14-review, caam-2025]\n")
-    (line,) = check(run, kb_copy)
+def test_restates_must_name_known_sources(run, zh_example: Path) -> None:
+    edit(zh_example / EXAMPLE_FILE, RESTATES, "    restates: [fyp14-review, caam-2025]\n")
+    (line,) = check(run, zh_example)
     assert "error[E111]: source 'zh-2025-summary' restates unknown source 'caam-2025'" in line
-    assert "/facts/sources.yaml:104:5: " in line  # the source's entry
+    assert "/facts/zh-2025-summary.yaml:6:5: " in line  # the source's entry
 
 
-def test_a_source_cannot_restate_itself(run, kb_copy: Path) -> None:
-    edit(kb_copy / "sources.yaml", RESTATES, "    restates: [zh-2025-summary]\n")
-    (line,) = check(run, kb_copy)
+def test_a_source_cannot_restate_itself(run, zh_example: Path) -> None:
+    edit(zh_example / EXAMPLE_FILE, RESTATES, "    restates: [zh-2025-summary]\n")
+    (line,) = check(run, zh_example)
     assert "error[E136]: source 'zh-2025-summary' cannot restate itself" in line
 
 
-def test_two_sources_cannot_restate_each_other(run, kb_copy: Path) -> None:
+def test_two_sources_cannot_restate_each_other(run, zh_example: Path) -> None:
     edit(
-        kb_copy / "sources.yaml",
-        "    published: 2025-12-01\n    language: en\n",
-        "    published: 2025-12-01\n    language: en\n    restates: [zh-2025-summary]\n",
+        zh_example / "sources.yaml",
+        "    url: http://en.people.cn/n3/2025/1201/c90000-20396790.html\n    language: en\n",
+        "    url: http://en.people.cn/n3/2025/1201/c90000-20396790.html\n    language: en\n"
+        "    restates: [zh-2025-summary]\n",
     )
-    lines = check(run, kb_copy)
+    lines = check(run, zh_example)
     assert len(lines) == 2 and all("error[E136]" in ln for ln in lines)
     assert "sources 'xinhua-icv-plan' and 'zh-2025-summary' each say they restate the other" in lines[0]
     assert "sources 'zh-2025-summary' and 'xinhua-icv-plan' each say they restate the other" in lines[1]
 
 
-def test_restates_must_be_a_list(run, kb_copy: Path) -> None:
-    edit(kb_copy / "sources.yaml", RESTATES, "    restates: {fyp14-review: yes}\n")
-    (line,) = check(run, kb_copy)
+def test_restates_must_be_a_list(run, zh_example: Path) -> None:
+    edit(zh_example / EXAMPLE_FILE, RESTATES, "    restates: {fyp14-review: yes}\n")
+    (line,) = check(run, zh_example)
     assert "error[E104]: 'restates' must be a list of text" in line
 
 
 # --- the commands -------------------------------------------------------------------------------
 
 
-def test_show_says_restates_never_agrees(run, run_json) -> None:
-    out = run("show", "nev-share").stdout
+def test_show_says_restates_never_agrees(run, run_json, base: Path) -> None:
+    out = run("--facts", str(base), "show", "nev-share").stdout
     assert "agrees" not in out
     # [1] fyp14-review, [2] the summary, [3] global-attention, [4] xinhua-icv-plan, by first citation
     assert out.count("restated by [2]") == 4
     assert "restates [1]" in out and "restates [3]" in out and "restates [4]" in out
-    markdown = run("show", "nev-share", "--period", "2024", "--format", "markdown").stdout
+    markdown = run("--facts", str(base), "show", "nev-share", "--period", "2024", "--format", "markdown").stdout
     assert "| restated by: zh-2025-summary |" in markdown and "| restates: fyp14-review |" in markdown
-    doc = run_json("show", "nev-share")
+    doc = run_json("--facts", str(base), "show", "nev-share")
     assert [g["agreement"] for g in doc["groups"]] == ["restated"] * 4
     # two independent sources and a restatement: both relations, each source by its mark
-    production = run("show", "nev-production", "--period", "2020").stdout
+    production = run("--facts", str(base), "show", "nev-production", "--period", "2020").stdout
     assert "agrees [2]; restated by [3]" in production and "restates [1] [2]" in production
 
 
-def test_compare_cites_the_english_sources(run, run_json) -> None:
-    doc = run_json("compare", "2020", "2024")
+def test_compare_cites_the_english_sources(run, run_json, base: Path) -> None:
+    doc = run_json("--facts", str(base), "compare", "2020", "2024")
     rows = {r["metric"]: r for r in doc["rows"]}
     share, production = rows["nev-share"], rows["nev-production"]
     assert (share["a"]["fact"]["id"], share["b"]["fact"]["id"]) == ("cn-nev-share-2020", "cn-nev-share-2024")
@@ -170,13 +191,13 @@ def test_compare_cites_the_english_sources(run, run_json) -> None:
     assert share["note"] == (
         "2020: fyp14-review used, restated by zh-2025-summary; 2024: fyp14-review used, restated by zh-2025-summary"
     )
-    out = run("compare", "2020", "2024").stdout
+    out = run("--facts", str(base), "compare", "2020", "2024").stdout
     assert "zh-2025-summary used" not in out and "zh-2025-summary:" not in out  # not cited in the footnotes
     assert "] fyp14-review: " in out and "] xinhua-icv-plan: " in out
 
 
-def test_targets_cite_the_original_and_name_the_restatement(run_json) -> None:
-    doc = run_json("targets", "--year", "2025")
+def test_targets_cite_the_original_and_name_the_restatement(run_json, base: Path) -> None:
+    doc = run_json("--facts", str(base), "targets", "--year", "2025")
     sales = next(t for t in doc["targets"] if t["target"]["id"] == "cn-nev-sales-2025-target")
     # the outcome is the tighter derived bound (> 50 % of > 34 million); the stated figure beside it is
     # the original's, not the summary's restatement of it
@@ -184,8 +205,8 @@ def test_targets_cite_the_original_and_name_the_restatement(run_json) -> None:
     assert sales["note"] == "† > 50 % × > 34 million vehicles; stated: > 16 million vehicles (global-attention)"
 
 
-def test_sources_json_lists_what_each_restates(run_json) -> None:
-    doc = run_json("sources")
+def test_sources_json_lists_what_each_restates(run_json, base: Path) -> None:
+    doc = run_json("--facts", str(base), "sources")
     restates = {s["id"]: s["restates"] for s in doc["sources"]}
     assert restates[SUMMARY] == ["fyp14-review", "global-attention", "xinhua-icv-plan"]
     assert restates["fyp14-review"] == []

@@ -77,11 +77,11 @@ def test_as_of_shows_what_was_known_then(run_json, kb) -> None:
     assert "cn-nev-share-2025" not in known  # full-year 2025 was reported in January 2026
 
 
-def test_corroboration_is_grouped_and_said(run_json, run) -> None:
+def test_corroboration_is_grouped_and_said(run_json, run, zh_env) -> None:
     doc = run_json("show", "nev-production", "--region", "China")
     groups = {tuple(g["facts"]): g for g in doc["groups"]}
     pair = next(g for ids, g in groups.items() if "cn-nev-production-2020-fyp" in ids)
-    # two English sources and the Chinese one state the same 1.4 million
+    # two English sources and the worked example's Chinese one state the same 1.4 million
     assert set(pair["facts"]) == {
         "cn-nev-production-2020-fyp",
         "cn-nev-production-2020-xinhua",
@@ -108,13 +108,13 @@ def test_bad_arguments_exit_2(run) -> None:
         assert "Traceback" not in result.stderr
 
 
-def test_quotes_are_shortened_on_a_terminal_and_whole_with_quotes(run, kb) -> None:
+def test_quotes_are_shortened_on_a_terminal_and_whole_with_quotes(run, kb, zh_env) -> None:
     quote = " ".join(next(f for f in kb.facts if f.id == "cn-nev-share-2024").quote.split())
     assert quote not in run("show", "nev-share").stdout
     assert f"(c) {quote}" in " ".join(run("show", "nev-share", "--quotes").stdout.split())  # (b) is its Chinese twin
 
 
-def test_csv_and_markdown(run, kb) -> None:
+def test_csv_and_markdown(run, kb, zh_env) -> None:
     rows = list(csv.DictReader(io.StringIO(run("show", "nev-share", "--format", "csv").stdout)))
     assert [r["id"] for r in rows] == [
         "cn-nev-share-2020",

@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 from pdfwriter import make_pdf
 
+from autofacts.curate import read_review
 from autofacts.errors import SourceError, UsageError
 from autofacts.reading.fetch import fetch_url
-from autofacts.reading.pages import join_pages, page_label, page_span
+from autofacts.reading.pages import join_pages, page_label, page_span, page_starts
 from autofacts.reading.pdf import reflow
 from autofacts.reading.sources import read_fetched, read_source
 from autofacts.reading.webpage import page_metadata
@@ -94,7 +95,7 @@ REPORT_SEED = (
     "year on year respectively. "
     "Exports reached 5.86 million vehicles.\n\n"
     "Sales of new energy vehicles rose 35.5 percent to 12.87 million"
-    "\n\f\n"
+    "\f"  # the sentence runs on over the page break: the form feed stands for the space between two words
     "units, making up 40.9 percent of all new vehicle sales, up from under one-third in 2023. The association "
     "expects sales of about 32.9 million vehicles in 2025, a rise of about 4.7 percent, with two-thirds of "
     "the growth from exports."
@@ -177,16 +178,18 @@ def test_a_pdf_keeps_its_pages_and_joins_lines_into_paragraphs(tmp_path: Path) -
     assert doc.kind == "pdf"
     assert doc.text == REPORT_SEED
     assert len(doc.pages) == 2 and doc.pages[0] == 0
-    second = doc.pages[1]  # after the form feed and its line break
-    assert doc.text[second - 4 : second + 5] == "n\n\f\nunits"
+    second = doc.pages[1]  # just after the form feed
+    assert doc.text[second - 5 : second + 5] == "lion\funits"
     assert doc.sha256 == hashlib.sha256(data).hexdigest()
     assert doc.seed_name("caam-2024") == "caam-2024.txt"
     assert "page 1 of 2" not in doc.text and "CAAM Annual Report" not in doc.text
 
 
 def test_page_numbers_of_a_quote() -> None:
-    text = join_pages(["first page.", "second page, which runs", "on to the third."])
-    assert text == "first page.\n\f\nsecond page, which runs\n\f\non to the third."
+    text = join_pages(["first page.", "second page, which runs", "on to the third.", "Fourth", "", "六"])
+    assert text == "first page.\n\f\nsecond page, which runs\fon to the third.\n\f\nFourth\n\f\n\n\f\n六"
+    assert page_starts(text) == (0, 14, 38, 57, 66, 69)  # counted by hand
+    assert [text[at : at + 3] for at in page_starts(text)] == ["fir", "sec", "on ", "Fou", "\n\f\n", "六"]
     assert page_span(text, 0, 5) == (1, 1)
     start = text.index("which")
     assert page_span(text, start, text.index("third") + 5) == (2, 3)
@@ -457,6 +460,13 @@ def test_add_a_pdf_then_cite_gives_the_page_and_check_passes(
     assert (base.parent / "seeds" / "caam-2024.txt").read_text(encoding="utf-8") == REPORT_SEED
     sources = (base / "sources.yaml").read_text(encoding="utf-8")
     assert "    format: pdf\n" in sources and "    retrieved:" not in sources
+    # the sentence that runs over the page break is one candidate's quote, the form feed a space in it
+    review = read_review(base.parent / "review" / "caam-2024.yaml")
+    quotes = {draft.figure: draft.quote for draft in review.drafts}
+    assert quotes["12.87 million"] == (
+        "Sales of new energy vehicles rose 35.5 percent to 12.87 million units, making up 40.9 percent of all "
+        "new vehicle sales, up from under one-third in 2023."
+    )
     # a quote on page 2, and one that runs over the page break
     share = "units, making up 40.9 percent of all new vehicle sales, up from under one-third in 2023."
     over = "Sales of new energy vehicles rose 35.5 percent to 12.87 million units, making up 40.9 percent"
@@ -472,10 +482,10 @@ def test_add_a_pdf_then_cite_gives_the_page_and_check_passes(
     footnote = run("cite", "china-nev-sales-2024", "--facts", str(base), "--format", "markdown").stdout
     assert footnote.endswith("`seeds/caam-2024.txt`, line 5, pp. 1-2.\n")
     text = run("cite", "china-nev-share-2024", "--facts", str(base)).stdout
-    assert "seeds/caam-2024.txt, line 7, p. 2 of the PDF\n" in text
+    assert "seeds/caam-2024.txt, line 5, p. 2 of the PDF\n" in text
     # moving a page break in the seed is an edit `check` reports: the page cited cannot drift silently
     seed = base.parent / "seeds" / "caam-2024.txt"
-    moved = REPORT_SEED.replace("million\n\f\nunits, making up", "million units, making\n\f\nup")
+    moved = REPORT_SEED.replace("million\funits, making up", "million units, making\fup")
     seed.write_text(moved, encoding="utf-8")
     edited = run("check", "--facts", str(base))
     assert edited.exit_code == 1

@@ -36,8 +36,8 @@ def test_machine_formats_are_utf8_under_an_ascii_locale(args: tuple[str, ...]) -
     assert b"\\u" not in under_ascii.stdout
 
 
-def test_a_csv_cell_holds_the_chinese_quote_itself() -> None:
-    out = autofacts("show", "nev-share", "--format", "csv", env=ASCII)
+def test_a_csv_cell_holds_the_chinese_quote_itself(zh_example) -> None:
+    out = autofacts("show", "nev-share", "--format", "csv", "--facts", str(zh_example), env=ASCII)
     rows = list(csv.DictReader(io.StringIO(out.stdout.decode("utf-8"))))
     quotes = [r["quote"] for r in rows if r["source"].startswith("zh-2025-summary")]
     assert any(q.startswith("“十四五”期间，新能源汽车销量占比由2020年的5.4%") for q in quotes), quotes

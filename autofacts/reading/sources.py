@@ -25,7 +25,7 @@ from types import ModuleType
 from autofacts.errors import SourceError, UsageError
 from autofacts.files import MAX_SEED_BYTES, read_limited
 from autofacts.reading.fetch import MAX_DOCUMENT_BYTES, Fetched, fetch_url, size_text
-from autofacts.reading.pages import join_pages
+from autofacts.reading.pages import join_pages, page_starts
 from autofacts.reading.pdf import pdf_pages
 from autofacts.reading.webpage import HTML_MARK, read_page
 from autofacts.seeds import decode
@@ -124,7 +124,7 @@ def _read_bytes(
     if kind == "pdf":
         page_texts = pdf_pages(data, origin, _optional("pypdf"))
         text = join_pages(page_texts)
-        pages = _page_starts(text)
+        pages = page_starts(text)
     elif kind == "html":
         page = read_page(data, origin, charset, _optional("trafilatura"))
         text, title, published, language = page.text, page.title, page.published, page.language
@@ -133,15 +133,6 @@ def _read_bytes(
     if len(text.encode("utf-8")) > MAX_SEED_BYTES:
         raise SourceError(f"{origin}: its text is larger than {size_text(MAX_SEED_BYTES)}, the limit for a seed")
     return SourceText(text, kind, origin, digest, path, url, retrieved, pages, title, published, language)
-
-
-def _page_starts(text: str) -> tuple[int, ...]:
-    starts = [0]
-    at = text.find("\f")
-    while at >= 0:
-        starts.append(at + 2)  # past the form feed and its line break
-        at = text.find("\f", at + 1)
-    return tuple(starts)
 
 
 def _plain_text(data: bytes, origin: str, charset: str | None) -> str:
