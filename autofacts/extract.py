@@ -26,6 +26,7 @@ from autofacts.reading.resolve import Resolver, Slot, Topic
 from autofacts.text import (
     Sentence,
     figure_mentions,
+    is_furniture,
     sentences,
 )
 from autofacts.units import plain
@@ -457,7 +458,11 @@ class Reader:
         text = sentence.text
         phrases = sentence_periods(text, published, ctx.period)
         # a number inside a period phrase ("the third quarter", "August 1 to 10") dates, it is no figure
-        figs = [f for f in self.figures(sentence) if not phrases.holds(f.at, f.end)]
+        figs = [
+            f
+            for f in self.figures(sentence)
+            if not phrases.holds(f.at, f.end) and not is_furniture(text, replace(f.mention, start=f.at, end=f.end))
+        ]
         places = _places(text, self.places)
         entities = named_companies(text, [(p[0], p[1]) for p in places], _PLACE_SET)
         out: list[Candidate] = []

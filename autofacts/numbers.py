@@ -87,6 +87,7 @@ ORDINAL_WORDS = {
 
 MULTIPLE_WORDS = {"doubl": 2, "tripl": 3, "quadrupl": 4}
 FRACTION_WORDS = {"half": Decimal(50), "quarter": Decimal(25)}  # as a per cent of the whole
+_DENOMINATORS = {w: Decimal(n) for w, n in (("half", 2), ("third", 3), ("quarter", 4), ("fifth", 5), ("tenth", 10))}
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"thousand|million|billion|trillion|万|亿"
@@ -158,6 +159,8 @@ _PATTERN = re.compile(
     | (?<![\w.,$€£¥₹₩])(?:(?P<cur>{_CURRENCY})\s?)?(?P<num>{_NUM})
       (?:(?P<sfx>{_SUFFIX})(?![A-Za-z0-9_])|(?P<letters>[A-Za-z]{{2,4}})(?![A-Za-z0-9_])|(?![A-Za-z0-9_]))
       (?:[ \-]?(?P<scale>{_SCALE})(?![a-z]))?(?:\s?(?P<pct>%|percent\b|per\ cent\b))?
+    | \b(?P<fracn>one|two|three|four)[ \-](?P<fracd>half|thirds?|quarters?|fifths?|tenths?)\b
+    | \b(?P<fraca>a)[ \-](?P<fracad>third|quarter|fifth|tenth)\b(?=\s+of\b)
     | \b(?P<compound>(?:{_TENS})[ \-](?:{_UNITS}))\b
       (?:[ \-](?P<cscale>thousand|million|billion)\b)?(?:\s?(?P<cpct>percent\b))?
     | \b(?P<word>{_WORDS}|a(?=[ \-](?:hundred|thousand|million|billion)\b))\b
@@ -329,6 +332,10 @@ def read_numbers(text: str) -> list[Mention]:
             if m["wscale"]:
                 value *= SCALES[m["wscale"].lower()]
             percent = bool(m["wpct"])
+        elif m["fracn"] or m["fraca"]:  # "one-third", "two-thirds", "a third of": a per cent of the whole
+            count = Decimal(WORD_NUMBERS[(m["fracn"] or "one").lower()])
+            value = Decimal(100) * count / _DENOMINATORS[(m["fracd"] or m["fracad"]).lower().rstrip("s")]
+            unit = "percent"
         elif m["mult"]:
             value = Decimal(MULTIPLE_WORDS[m["mult"].lower()])
             unit = "times"
@@ -344,18 +351,72 @@ def read_numbers(text: str) -> list[Mention]:
         if qualifier == "exact" and _LEVEL_AFTER.match(text[m.end() : m.end() + 30]):
             qualifier = "about"  # "the 100,000-yuan level", "a trillion-yuan-level cluster"
         mentions.append(Mention(value, qualifier, unit, m.start(), m.end(), m.group(0)))
-    return [_fall(text, m) for m in _ranges(text, mentions)]
+    return _falls(text, _folds(text, _ranges(text, mentions)))
+
+
+# "up 1.0-fold", "grew 1.3-fold": news translated from Chinese (增长1.3倍) states growth of 130 %
+_FOLD_GROWTH = re.compile(
+    r"\b(?:up|rose|risen|grew|grown|increased|jumped|surged|climbed|soared|an increase of|a rise of|growth of)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _folds(text: str, mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for m in mentions:
+        at = hedge_start(text, m.start)
+        if (
+            m.unit == "times"
+            and re.match(r"[\s-]*fold\b", text[m.end : m.end + 8], re.IGNORECASE)
+            and _FOLD_GROWTH.search(text[max(0, at - 30) : at])
+        ):
+            m = replace(m, value=m.value * 100, unit="percent")
+        out.append(m)
+    return out
 
 
 # A bound on a fall bounds the negative change the other way: "fell more than 5 percent" is < -5.
 _MIRRORED = {"over": "under", "under": "over", "at-least": "at-most", "at-most": "at-least"}
 
 
-def _fall(text: str, m: Mention) -> Mention:
+# A fall named after the per cent: "a 40.7% decline", "a 38.2% year-over-year decrease"
+FALL_AFTER = re.compile(
+    r"\s*(?:(?:year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)\s+|y/y\s+|yoy\s+)?"
+    r"(?:decline|decrease|drop|fall|contraction|slump|slide|dip|plunge)s?\b",
+    re.IGNORECASE,
+)
+# What joins a second change to a first: "down 40% year over year and 15.3% month over month"
+_CHANGE_JOIN = re.compile(
+    r"\s*(?:(?:year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)|y/y|yoy"
+    r"|(?:from|compared (?:with|to)|over) (?:the previous|the prior|a|last|the same) (?:month|year|quarter|period)"
+    r"(?: earlier| ago| a year (?:earlier|ago))?)?\s*,?\s*(?:and|&)\s*(?:a\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _falls(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Each per cent stated as a fall made negative: after fall words, before a fall noun, or joined
+    by "and" to a fall before it."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        joined = (
+            prev is not None
+            and prev.unit == "percent" == m.unit
+            and prev.value < 0
+            and m.value > 0
+            and _CHANGE_JOIN.fullmatch(text, prev.end, hedge_start(text, m.start)) is not None
+        )
+        out.append(_fall(text, m, joined))
+    return out
+
+
+def _fall(text: str, m: Mention, joined: bool = False) -> Mention:
     """A per cent stated as a fall is negative, its bound mirrored; a range of falls keeps its foot
     below its top. ("nearly" stays: "fell nearly 5 percent" is "nearly -5", a little above -5.)"""
     at = hedge_start(text, m.start)
-    if m.unit != "percent" or m.value < 0 or not FALL_BEFORE.search(text[max(0, at - 40) : at]):
+    fall = joined or FALL_BEFORE.search(text[max(0, at - 40) : at]) or FALL_AFTER.match(text, m.end)
+    if m.unit != "percent" or m.value < 0 or not fall:
         return m
     if m.upper is None:
         return replace(m, value=-m.value, qualifier=_MIRRORED.get(m.qualifier, m.qualifier))
