@@ -1,14 +1,10 @@
 """Proposing facts from a Chinese document: which metric, place, period and kind each figure has.
 
-`extract` hands a Chinese text here. Numbers and periods are read by `autofacts.chinese`; metric
-words come from the catalogue's `phrases` (产量, 销量, 出口, 市场占有率 beside the English ones),
-matched before the figure or, for runs and records ("连续8年保持全球第一"), after it in the same
-clause. The grammar that is not a word list lives here:
+`extract` hands a Chinese text here. Numbers and periods are read by `autofacts.chinese`; the metric
+is chosen by `autofacts.reading.resolve`, the same resolver (and lexicon keys) as for English, from
+the segment, measure and form words around the figure (新能源汽车, 产销, 环比 ...). The grammar that
+is not about metrics lives here:
 
-- "产销分别完成X和Y": 分别 ("respectively") pairs the figures after it with the parts of the
-  subject before it (产销 = 产量 and 销量); "同比分别增长a%和b%" pairs the growth rates the same way;
-- a percentage or multiple after 增长/下降 is the growth of the level named before it;
-- 新能源汽车 as the nearest vehicle noun makes a vehicle metric its NEV variant;
 - 我国/全国/中国 and national bodies (国务院, 工信部, 中汽协) place a figure in China; province and
   city names in their English spelling; 全球/世界 is the world unless it scopes a rank ("全球第一");
 - 提出/目标/力争/规划 make a target, 预计/预测/有望 a forecast; a period not over at publication
@@ -16,8 +12,7 @@ clause. The grammar that is not a word list lives here:
 - a period in a document title (《…（2021—2035年）》) or after 比/较 (a comparison base) is not the
   figure's; a sentence without a period takes the last one stated before it, as it does a place.
 What cannot be told is left None (TODO): a silent wrong guess is worse than a question. A metric
-proposed from the catalogue's own (the growth of 新能源汽车产量 when only the level is there) is
-written as the figure's metric and marked new: `check` refuses it (E110) until it is defined.
+the catalogue lacks is never written as the metric: it is proposed (`suggest:`) and left TODO.
 """
 
 from __future__ import annotations
@@ -145,7 +140,7 @@ def _clause_bounds(text: str, at: int) -> tuple[int, int]:
 
 
 class ChineseReader:
-    """The catalogue's phrases and regions, read once for a whole document."""
+    """The catalogue's resolver and regions, read once for a whole document."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb

@@ -185,7 +185,17 @@ def _load(facts: str | None) -> "KnowledgeBase":
     from autofacts.load import resolve_facts_dir
     from autofacts.store.yaml_store import YamlStore
 
-    return YamlStore(*resolve_facts_dir(_facts_choice(facts))).whole()
+    root, display = resolve_facts_dir(_facts_choice(facts))
+    _settle(root)
+    return YamlStore(root, display).whole()
+
+
+def _settle(root: "Path") -> None:
+    """A change a killed command left half-made is finished or undone before reading (one stat)."""
+    if os.path.lexists(os.path.join(root.parent, ".autofacts", "journal")):  # transaction.pending, unimported
+        from autofacts.transaction import recover_for_reading
+
+        recover_for_reading(root.parent)
 
 
 def _store(facts: str | None) -> "Store":
@@ -195,6 +205,7 @@ def _store(facts: str | None) -> "Store":
     from autofacts.store.yaml_store import YamlStore
 
     root, display = resolve_facts_dir(_facts_choice(facts))
+    _settle(root)
     if _options["cache"]:
         from autofacts.store.sqlite_store import CacheUnavailable, open_sqlite_store
 
@@ -759,6 +770,7 @@ def init(
     ] = False,
 ) -> None:
     """Start a knowledge base: DIR/facts (sources and the metric catalogue) and DIR/seeds."""
+    import shlex
     from pathlib import Path
 
     from autofacts.curate import init_base
@@ -766,7 +778,7 @@ def init(
 
     bundled = load_knowledge_base(bundled_facts_dir())
     made = init_base(Path(folder), bundled, from_bundled)
-    facts_dir = f"{folder.rstrip('/')}/facts"
+    facts_dir = shlex.quote(f"{folder.rstrip('/')}/facts")  # a line to paste: `$(...)` or a space stays text
     what = (
         f"{len(bundled.sources)} sources, {len(bundled.facts)} facts and {made.seeds} seed texts "
         "copied from the bundled base"
@@ -789,6 +801,7 @@ def _say_wrapped(text: str, width: int = 80) -> None:
     import textwrap
 
     out = []
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # a path's undecodable bytes, shown
     for line in text.splitlines():
         if line.startswith(" "):
             out.append(line)
@@ -835,7 +848,7 @@ def add(
 ) -> None:
     """Read an article (text, web page, PDF or address) into seeds/, register it as a source, and
     propose its facts for review."""
-    from autofacts.curate import NewSource, add_source, validate_source
+    from autofacts.curate import NewSource, add_source, check_new_source, validate_source
     from autofacts.extract import extract_candidates
     from autofacts.model import LANGUAGES
     from autofacts.periods import parse_period
@@ -844,15 +857,18 @@ def add(
     kb = _own_base(facts)
     # Refuse a bad option before fetching anything (title and date may yet come from the document).
     lang = language.value if language is not None else "en"
-    validate_source(kb, NewSource(source_id, title or "-", published or "2000", lang, publisher, url))
+    check_new_source(NewSource(source_id, title or "-", published or "2000", lang, publisher, url))
     doc = read_source(file)
     title_, published_ = stated_title_and_date(doc, title, published)
     if language is None and doc.language in LANGUAGES:
         lang = doc.language
     new = NewSource(source_id, title_, published_, lang, publisher, url or doc.url, **provenance(doc))
-    validate_source(kb, new)
+    validate_source(kb, new, doc.seed_name(source_id))  # and again under the lock, by add_source
     candidates = extract_candidates(doc.text, kb, parse_period(new.published).end)
     added = add_source(kb, doc, new, candidates)
+    if added.already:
+        _say_wrapped(f"Source {added.source_id} is registered with this text already ({added.seed}): nothing to do.\n")
+        return
     taken = [f'title "{title_}"' if title is None else "", f"date {published_}" if published is None else ""]
     stated = " and ".join(t for t in taken if t)
     read = "" if doc.kind == "text" and doc.url is None else f"Read {describe(doc)} from {file}"
@@ -879,7 +895,7 @@ def review(
 ) -> None:
     """Go through a source's candidate facts: accept, edit, split or reject each; then check."""
     from autofacts.check import check_knowledge_base
-    from autofacts.curate import waiting_reviews
+    from autofacts.filing import waiting_reviews
     from autofacts.output.catalogues import CheckAnswer
     from autofacts.review import Session, Terminal
 

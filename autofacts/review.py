@@ -17,22 +17,13 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from autofacts.curate import (
-    DRAFT_FIELDS,
-    Draft,
-    ReviewFile,
-    append_fact,
-    check_draft_field,
-    define_metric,
-    fact_id,
-    read_review,
-    review_path,
-    save_review,
-    split_draft,
-)
+from autofacts.curate import review_path
 from autofacts.errors import AutofactsError, UsageError
+from autofacts.filing import Decided, Stale, decide, define_metric, split_draft
 from autofacts.model import MEASURES, KnowledgeBase, Metric
+from autofacts.review_file import DRAFT_FIELDS, Draft, ReviewFile, check_field, read_review
 from autofacts.seeds import seed_label
+from autofacts.terminal import printable
 from autofacts.units import plain
 
 KEYS = "[a]ccept  [e]dit a field  [s]plit  [r]eject  [q]uit  [?]help"
@@ -54,10 +45,15 @@ class Terminal:
         self.interactive = stream is sys.stdin and stream.isatty()
 
     def show(self, renderable: RenderableType | str) -> None:
+        """Print a message; text from the data or the keyboard is shown, never obeyed (ESC, ^H...)."""
+        if isinstance(renderable, str):
+            renderable = printable(renderable, keep_newlines=True)
         self.console.print(renderable, highlight=False, markup=False)
 
     def ask(self, prompt: str, completions: tuple[str, ...] = ()) -> str | None:
-        """The answer typed (stripped), or None when the input has ended."""
+        """The answer typed (stripped), or None when the input has ended. The prompt may hold a
+        value from the file (`value [..]: `): escaped, as `input()` writes it straight to the terminal."""
+        prompt = printable(prompt)
         if self.interactive:
             return self._readline(prompt, completions)
         self.console.print(prompt, end="", highlight=False, markup=False)
@@ -66,7 +62,7 @@ class Terminal:
             self.console.print()
             return None
         answer = line.strip()
-        self.console.print(answer, highlight=False, markup=False)  # a transcript reads like the terminal
+        self.console.print(printable(answer), highlight=False, markup=False)  # a transcript reads like the terminal
         return answer
 
     def _readline(self, prompt: str, completions: tuple[str, ...]) -> str | None:
@@ -102,13 +98,14 @@ class ReviewResult:
 
 def candidate_view(draft: Draft, number: int, total: int, seed: str, kb: KnowledgeBase, marks: bool) -> Group:
     """A candidate: its sentence with the figure highlighted, then each field and why it was guessed."""
-    title = Text(f"Candidate {number} of {total} · {seed}", style="bold")
+    title = Text(f"Candidate {number} of {total} · {printable(seed)}", style="bold")
     end = draft.at + len(draft.figure)
+    before, figure, after = (printable(t) for t in (draft.quote[: draft.at], draft.figure, draft.quote[end:]))
     if marks:
-        sentence = Text(draft.quote[: draft.at] + "⟦" + draft.figure + "⟧" + draft.quote[end:])
+        sentence = Text(before + "⟦" + figure + "⟧" + after)
     else:
-        sentence = Text(draft.quote)
-        sentence.stylize("bold reverse", draft.at, end)
+        sentence = Text(before + figure + after)
+        sentence.stylize("bold reverse", len(before), len(before) + len(figure))
     table = Table(show_header=False, box=None, padding=(0, 1))
     table.add_column("field", style="bold", no_wrap=True)
     table.add_column("value")
@@ -116,8 +113,8 @@ def candidate_view(draft: Draft, number: int, total: int, seed: str, kb: Knowled
     value = "TODO" if draft.value is None else draft.value
     if draft.upper is not None:
         value = f"{value} to {draft.upper}"
-    table.add_row("value", f'{value}{unit}, read from "{draft.figure}"')
-    table.add_row("qualifier", draft.qualifier)
+    table.add_row("value", printable(f'{value}{unit}, read from "{draft.figure}"'))
+    table.add_row("qualifier", printable(draft.qualifier))
     metric = draft.metric or "TODO"
     if draft.metric and draft.metric not in kb.metrics:
         metric += " (not in the catalogue)"
@@ -125,18 +122,18 @@ def candidate_view(draft: Draft, number: int, total: int, seed: str, kb: Knowled
         metric += f" ({kb.metrics[draft.metric].name}, {kb.metrics[draft.metric].unit})"
     if draft.new_metric and not draft.metric:
         metric += f" (proposed new metric: {draft.new_metric})"
-    table.add_row("metric", metric)
-    table.add_row("region", draft.region or "TODO")
+    table.add_row("metric", printable(metric))
+    table.add_row("region", printable(draft.region or "TODO"))
     if draft.entity:
-        table.add_row("entity", draft.entity)
+        table.add_row("entity", printable(draft.entity))
     period = {None: "TODO", "-": "none stated: as of publication"}.get(draft.period, draft.period)
-    table.add_row("period", period or "TODO")
-    table.add_row("kind", draft.kind)
+    table.add_row("period", printable(period or "TODO"))
+    table.add_row("kind", printable(draft.kind))
     if draft.id:
-        table.add_row("id", draft.id)
+        table.add_row("id", printable(draft.id))
     parts: list[RenderableType] = [title, sentence, table]
     for n, reason in enumerate(draft.why):
-        parts.append(Text(("why: " if n == 0 else "     ") + reason, style="dim"))
+        parts.append(Text(("why: " if n == 0 else "     ") + printable(reason), style="dim"))
     return Group(*parts)
 
 
@@ -162,9 +159,12 @@ class Session:
         self.term = term
         self.path = review_path(kb, source_id)
         self.review = read_review(self.path)
+        if self.review.source_id != source_id:
+            raise UsageError(
+                f"{self.path} holds candidates of source '{printable(self.review.source_id)}', not '{source_id}'"
+            )
         self.seed = seed_label(kb, self.review.file_name)
         self.source_id = source_id
-        self.taken = {f.id for f in kb.facts}
         # what each fact says, by cell, to notice a second value for the same thing
         self.cells: list[tuple[tuple[str | None, ...], str, str | None]] = [
             ((f.metric, f.region, f.entity, f.period.label if f.period_stated else "-", f.kind), f.id, _plain(f.value))
@@ -198,9 +198,9 @@ class Session:
             if key in ("a", "accept"):
                 self._accept(draft)
             elif key in ("r", "reject"):
-                self._decided([])
-                self.rejected += 1
-                self.term.show("rejected")
+                if self._decided([]) is not None:
+                    self.rejected += 1
+                    self.term.show("rejected")
             elif key in ("e", "edit"):
                 self._edit(draft)
             elif key in ("s", "split"):
@@ -212,14 +212,24 @@ class Session:
         except AutofactsError as exc:
             self.term.show(f"refused: {exc}")
 
-    def _decided(self, replacement: list[Draft]) -> None:
-        """Replace the current candidate (by nothing, once decided) and save the review file at once."""
-        drafts = (*replacement, *self.review.drafts[1:])
-        self.review = ReviewFile(self.review.source_id, self.review.file_name, drafts)
-        save_review(self.path, self.review, self.seed)
+    def _decided(self, replacement: list[Draft], accept: bool = False) -> Decided | None:
+        """Replace the current candidate (by nothing, once decided), with `accept` filing it: one
+        transaction (filing.decide). When another session got there first, show what waits now."""
+        draft = self.review.drafts[0]
+        try:
+            done = decide(self.kb, self.source_id, draft, tuple(replacement), accept)
+        except Stale as exc:
+            self.term.show(f"{exc}; reading the review file again")
+            try:
+                self.review = read_review(self.path)
+            except UsageError:
+                self.review = ReviewFile(self.review.source_id, self.review.file_name, ())
+            return None
+        self.review = done.review
+        return done
 
-    def _set(self, draft: Draft, **changes: str | None) -> None:
-        self._decided([replace(draft, **changes)])  # type: ignore[arg-type]
+    def _set(self, draft: Draft, **changes: str | None) -> bool:
+        return self._decided([replace(draft, **changes)]) is not None  # type: ignore[arg-type]
 
     def _accept(self, draft: Draft) -> None:
         missing = draft.missing()
@@ -228,10 +238,6 @@ class Session:
             return
         if draft.metric not in self.kb.metrics:
             self.term.show(f"metric '{draft.metric}' is not in the catalogue: e, metric, to choose or define one")
-            return
-        fid = draft.id or fact_id(draft, self.taken)
-        if fid in self.taken:
-            self.term.show(f"a fact '{fid}' exists: e, id, to choose another")
             return
         unit = self.kb.metrics[draft.metric].unit
         if draft.unit is not None and unit not in _UNITS_FOR.get(draft.unit, (draft.unit,)):
@@ -244,13 +250,16 @@ class Session:
             self.term.show(f"the same metric, region, period and kind already has another value: {said}")
             if (self.term.ask("accept anyway? [y/N]: ") or "").lower() not in ("y", "yes"):
                 return
-        path = append_fact(self.kb, self.source_id, draft, fid)
-        self.cells.append((_cell(draft), fid, draft.value))
-        self.taken.add(fid)
-        self.accepted.append(fid)
-        self.facts_file = str(path)
-        self._decided([])
-        self.term.show(f"accepted: {fid} → {path.name}")
+        done = self._decided([], accept=True)
+        if done is None or done.fact_id is None or done.facts_file is None:
+            return
+        self.facts_file = str(done.facts_file)
+        if done.already:
+            self.term.show(f"filed before as {done.fact_id}: not filed again")
+            return
+        self.cells.append((_cell(draft), done.fact_id, draft.value))
+        self.accepted.append(done.fact_id)
+        self.term.show(f"accepted: {done.fact_id} → {done.facts_file.name}")
 
     def _edit(self, draft: Draft) -> None:
         key = self.term.ask(f"field ({' '.join(DRAFT_FIELDS)}): ", DRAFT_FIELDS)
@@ -261,8 +270,7 @@ class Session:
             return
         if key == "metric":
             metric = self._choose_metric(draft.new_metric)
-            if metric is not None:
-                self._set(draft, metric=metric)
+            if metric is not None and self._set(draft, metric=metric):
                 known = self.kb.metrics[metric]
                 self.term.show(f"metric: {metric} ({known.name}, {known.unit})")
             return
@@ -270,9 +278,9 @@ class Session:
         typed = self.term.ask(f"{key} [{current if current is not None else 'TODO'}]: ")
         if not typed:
             return
-        value = check_draft_field(self.kb, key, typed)
-        self._set(draft, **{key: value})
-        self.term.show(f"{key}: {value}")
+        value = check_field(key, typed)
+        if self._set(draft, **{key: value}):
+            self.term.show(f"{key}: {printable(value)}")
 
     def _split(self, draft: Draft) -> None:
         typed = self.term.ask("one fact per metric, metrics separated by commas: ", self._names())
@@ -288,8 +296,8 @@ class Session:
         if len(chosen) < 2:
             self.term.show("a split needs two metrics or more (e to change the one metric)")
             return
-        self._decided(split_draft(draft, chosen))
-        self.term.show(f"split into {len(chosen)} candidates: {', '.join(chosen)}")
+        if self._decided(split_draft(draft, chosen)) is not None:
+            self.term.show(f"split into {len(chosen)} candidates: {', '.join(chosen)}")
 
     def _names(self) -> tuple[str, ...]:
         return tuple(sorted({*self.kb.metrics, *(a for m in self.kb.metrics.values() for a in m.aliases)}))

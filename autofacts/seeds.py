@@ -20,6 +20,7 @@ from pathlib import Path
 from autofacts.errors import AutofactsError, UsageError
 from autofacts.files import MAX_SEED_BYTES, read_limited
 from autofacts.model import KnowledgeBase, Location, Problem, Source
+from autofacts.names import file_name_problem, shown
 
 
 class SeedError(AutofactsError):
@@ -48,6 +49,27 @@ def seed_path(kb: KnowledgeBase, source: Source) -> Path:
     return kb.seeds_dir / source.file
 
 
+def seeds_folder_problem(kb: KnowledgeBase) -> str | None:
+    """Why the seeds folder cannot be used, or None: it must lie inside the base (the folder that
+    holds the facts folder), below it, after following links, and not in a hidden folder.
+
+    `seeds: /etc`, `seeds: ..` (the base itself, whose parent holds ~/.ssh for a base in ~/kb),
+    `seeds: ../.ssh` or a seeds folder that is a link elsewhere: every file in it would pass the
+    rules on seed files, so the folder itself is held to the base."""
+    base = kb.root.parent.resolve()
+    seeds = kb.seeds_dir.resolve()
+    if seeds == base:
+        return (
+            f"the seeds folder '{kb.seeds_dir}' is {kb.root.parent} itself, the folder that holds the facts: "
+            "name a folder inside it (seeds: ../seeds)"
+        )
+    if base not in seeds.parents:
+        return f"the seeds folder '{kb.seeds_dir}' lies outside {kb.root.parent}, the folder that holds the facts"
+    if any(part.startswith(".") for part in seeds.relative_to(base).parts):
+        return f"the seeds folder '{kb.seeds_dir}' is a hidden folder: name a plain folder inside {kb.root.parent}"
+    return None
+
+
 def seed_problem(kb: KnowledgeBase, file: str) -> str | None:
     """Why a source's seed file cannot be used, or None when it can."""
     relative = Path(file)
@@ -55,12 +77,10 @@ def seed_problem(kb: KnowledgeBase, file: str) -> str | None:
         return f"seed file '{file}' must be a name inside the seeds folder, not an absolute path"
     if ".." in relative.parts:
         return f"seed file '{file}' climbs out of the seeds folder"
+    outside = seeds_folder_problem(kb)
+    if outside is not None:
+        return outside
     seeds = kb.seeds_dir.resolve()
-    project = kb.root.parent.resolve()
-    if seeds != project and project not in seeds.parents:
-        # `seeds: /etc`, `seeds: ../..` or a seeds folder that is a link elsewhere: every file in it
-        # would pass the rules below, so the folder itself must stay beside the facts folder.
-        return f"the seeds folder '{kb.seeds_dir}' lies outside {kb.root.parent}, the folder that holds the facts"
     target = (kb.seeds_dir / relative).resolve()
     if seeds not in target.parents:
         return f"seed file '{file}' resolves outside the seeds folder (a link?)"
@@ -101,6 +121,10 @@ def read_seeds(kb: KnowledgeBase) -> tuple[dict[str, str], list[Problem]]:
     texts: dict[str, str] = {}
     problems = []
     for source in kb.sources.values():
+        unsafe = file_name_problem(source.id)
+        if unsafe is not None:  # the id names facts/ID.yaml and review/ID.yaml
+            where = source.location or Location("?", 0, 0)
+            problems.append(Problem(where, "E115", f"source id '{shown(source.id)}' cannot name a file: {unsafe}"))
         text = _seed_text(kb, source)
         if isinstance(text, Problem):
             problems.append(text)

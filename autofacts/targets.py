@@ -107,9 +107,10 @@ def _is_ceiling(target: Fact) -> bool:
 
 
 def _line(target: Fact) -> tuple[Decimal, bool]:
-    """The target line and whether reaching it exactly is not enough ("more than 700,000")."""
+    """The target line and whether reaching it exactly is not enough ("more than 700,000"), or,
+    for a ceiling, already too much ("under 100": 100 itself misses it)."""
     assert target.value is not None
-    return target.value, target.qualifier == "over"
+    return target.value, target.qualifier in ("over", "under")
 
 
 def _judge(target: Fact, outcome: Interval) -> Status:

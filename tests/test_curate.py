@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from autofacts.curate import CurateError, append_item, folded, read_review, scalar
+from autofacts.curate import CurateError, append_item, folded, scalar
 from autofacts.load import bundled_facts_dir
+from autofacts.review_file import read_review
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = bundled_facts_dir()
@@ -61,7 +62,9 @@ def test_init_makes_an_empty_base_that_checks_clean(tmp_path: Path, run) -> None
     assert result.exit_code == 0
     assert f"export AUTOFACTS_FACTS={tmp_path}/kb/facts" in result.stdout
     assert "autofacts add ARTICLE.txt --id ID" in result.stdout
-    assert sorted(p.name for p in (tmp_path / "kb").iterdir()) == ["facts", "seeds"]
+    assert sorted(p.name for p in (tmp_path / "kb").iterdir()) == [".autofacts", "facts", "seeds"]
+    # the writers' lock and who last held it; no journal: nothing was left half-done
+    assert sorted(p.name for p in (tmp_path / "kb" / ".autofacts").iterdir()) == ["holder", "lock"]
     assert sorted(p.name for p in (tmp_path / "kb" / "facts").iterdir()) == ["metrics.yaml", "sources.yaml"]
     checked = run("--facts", str(tmp_path / "kb" / "facts"), "check")
     assert checked.exit_code == 0
@@ -531,7 +534,10 @@ def test_review_needs_candidates_and_a_readable_review_file(base: Path, article:
     review.write_text("source: caam-each\n", encoding="utf-8")
     broken = run("review", "caam-each", "--facts", str(base))
     assert broken.exit_code == 1
-    assert broken.stderr.startswith(f"autofacts: error[E003]: {review}: not a review file autofacts can read")
+    assert broken.stderr == (
+        f"autofacts: {review}:1:1: error[E003]: 'file' is missing (fix the review file by hand, "
+        "or delete it and `add` again)\n"
+    )
     review.unlink()
     gone = run("review", "caam-each", "--facts", str(base))
     assert gone.exit_code == 2
@@ -539,19 +545,20 @@ def test_review_needs_candidates_and_a_readable_review_file(base: Path, article:
 
 
 def test_a_change_the_loader_would_not_read_back_is_refused(tmp_path: Path) -> None:
-    from autofacts.curate import _replace_checked
+    from autofacts.curate import verified
 
     path = tmp_path / "metrics.yaml"
     path.write_text("metrics: []\n", encoding="utf-8")
     with pytest.raises(CurateError, match="adding 'x' would break the file"):
-        _replace_checked(path, "metrics:\n  - id: x\n    name: X\n", str(path), "metrics", "x")  # no unit, measure
+        verified(path, "metrics:\n  - id: x\n    name: X\n", str(path), "metrics", "x")  # no unit, measure
     with pytest.raises(CurateError, match="'y' would not be read back"):
-        _replace_checked(path, "metrics: []\n", str(path), "metrics", "y")
+        verified(path, "metrics: []\n", str(path), "metrics", "y")
     assert path.read_text(encoding="utf-8") == "metrics: []\n"
 
 
 def test_fact_ids_and_lines_for_a_company_forecast() -> None:
-    from autofacts.curate import Draft, fact_id, fact_lines
+    from autofacts.filing import fact_id, fact_lines
+    from autofacts.review_file import Draft
 
     quote = "Analysts expect BYD to sell between 3.6 million and 4 million vehicles in 2024."
     draft = Draft(
@@ -585,8 +592,9 @@ def test_add_and_review_follow_a_configured_seeds_folder(base: Path, article: Pa
 
 
 def test_a_range_is_written_with_both_ends_and_reads_back(tmp_path: Path) -> None:
-    from autofacts.curate import Draft, fact_lines
+    from autofacts.filing import fact_lines
     from autofacts.parse import parse_file
+    from autofacts.review_file import Draft
 
     quote = "Analysts expect BYD to sell between 3.6 million and 4 million vehicles in 2024."
     draft = Draft(
@@ -629,15 +637,28 @@ def test_an_interrupted_review_keeps_every_decision_made(pending: Path) -> None:
 
 
 def test_a_failed_add_removes_what_it_wrote(base: Path, article: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
-    import autofacts.curate
+    """The disk fills while the third file (sources.yaml) is written: the seed and review file
+    already written beside their targets go again, and the review folder made for them."""
+    import autofacts.transaction
 
-    def disk_full(*args: object) -> None:
-        raise OSError(28, "No space left on device")
+    real_write = autofacts.transaction._write_temp
+    written: list[str] = []
 
-    monkeypatch.setattr(autofacts.curate, "_replace_checked", disk_full)
+    def fills_up(shown: Path, tmp: Path, data: bytes) -> None:
+        written.append(shown.name)
+        if len(written) == 3:
+            raise OSError(28, "No space left on device")
+        real_write(shown, tmp, data)
+
+    monkeypatch.setattr(autofacts.transaction, "_write_temp", fills_up)
     before = (base / "sources.yaml").read_bytes()
     result = add(run, base, article)
+    assert written == ["caam-each.txt", "caam-each.yaml", "sources.yaml"]
     assert result.exit_code == 1
+    assert result.stderr == "autofacts: cannot write the output: No space left on device\n"
     assert list((base.parent / "seeds").iterdir()) == []
-    assert list((base.parent / "review").iterdir()) == []
+    assert not (base.parent / "review").exists()
     assert (base / "sources.yaml").read_bytes() == before
+    every = sorted(str(p.relative_to(base.parent)) for p in base.parent.rglob("*"))
+    assert every == [".autofacts", ".autofacts/holder", ".autofacts/lock", "facts", "facts/metrics.yaml",
+                     "facts/sources.yaml", "seeds"]  # fmt: skip
