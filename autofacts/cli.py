@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from typer.core import TyperGroup
 
-from autofacts import __version__
+from autofacts import __version__, completion
 from autofacts.entry import silence_stdout
 from autofacts.errors import AutofactsError, UsageError
 from autofacts.output import Answer, OutputFormat
@@ -56,6 +56,10 @@ class OneLineErrors(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        if any(name.endswith("_COMPLETE") for name in os.environ):  # a shell asking for completions
+            from autofacts import completion
+
+            completion.prepare()
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         click = _click()
@@ -110,6 +114,8 @@ class ExportFormat(str, Enum):
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"
+    csv = "csv"
+    markdown = "markdown"
 
 
 FactsOption = Annotated[
@@ -126,7 +132,20 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output for
 WideOption = Annotated[
     bool, typer.Option("--wide", help="On a terminal: full figures (1.4 million vehicles), not short ones (1.4 M).")
 ]
-RegionOption = Annotated[str | None, typer.Option("--region", "-r", help="Only this region (e.g. China, Chongqing).")]
+RegionOption = Annotated[
+    str | None,
+    typer.Option("--region", "-r", help="Only this region (e.g. China, Chongqing).", autocompletion=completion.regions),
+]
+MetricsOption = Annotated[
+    list[str] | None,
+    typer.Option("--metric", "-m", help="Only this metric (repeatable).", autocompletion=completion.metrics),
+]
+TargetYearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--year", "-y", help="Only targets whose period ends in this year.", autocompletion=completion.target_years
+    ),
+]
 KindOption = Annotated[str | None, typer.Option("--kind", help="Only this kind: actual, target, forecast, estimate.")]
 AsOfOption = Annotated[
     str | None, typer.Option("--as-of", metavar="DATE", help="Use only what had been published by DATE (YYYY-MM-DD).")
@@ -333,7 +352,9 @@ def main_options(
 @handle_errors
 def check(
     facts: FactsOption = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text or json.")] = CheckFormat.text,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text (file:line:column: ...), json, csv or markdown.")
+    ] = CheckFormat.text,
 ) -> None:
     """Validate the knowledge base: schema, references, quotes, values, periods, conflicts."""
     from autofacts.check import check_knowledge_base
@@ -419,6 +440,22 @@ def _export_files(facts: str | None, fmt: "ExportFormat", out: "Path", partition
     sys.stderr.write(f"autofacts: wrote {out}/ ({rows}; facts by {written.partition})\n")
 
 
+class Shell(str, Enum):
+    bash = "bash"
+    zsh = "zsh"
+    fish = "fish"
+    powershell = "powershell"
+
+
+@app.command("completion")
+@handle_errors
+def completion_script(
+    shell: Annotated[Shell, typer.Argument(help="The shell: bash, zsh, fish or powershell.")],
+) -> None:
+    """The script that completes metric ids, regions and years in SHELL: eval "$(autofacts completion bash)"."""
+    sys.stdout.write(completion.script(shell.value) + "\n")
+
+
 @app.command()
 @handle_errors
 def metrics(facts: FactsOption = None, fmt: FormatOption = Format.table, wide: WideOption = False) -> None:
@@ -444,12 +481,23 @@ def sources(facts: FactsOption = None, fmt: FormatOption = Format.table, wide: W
 @app.command()
 @handle_errors
 def show(
-    metric: Annotated[str, typer.Argument(help="Metric id, alias or unambiguous prefix (see `autofacts metrics`).")],
+    metric: Annotated[
+        str,
+        typer.Argument(
+            help="Metric id, alias or unambiguous prefix (see `autofacts metrics`).", autocompletion=completion.metrics
+        ),
+    ],
     region: RegionOption = None,
     period: Annotated[str | None, typer.Option("--period", "-p", help="Only this period (2024, 2025-10, ...).")] = None,
     kind: KindOption = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only periods starting at or after this one.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Only periods ending at or before this one.")] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Only periods starting at or after this one.", autocompletion=completion.years),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", help="Only periods ending at or before this one.", autocompletion=completion.years),
+    ] = None,
     as_of: AsOfOption = None,
     quotes: Annotated[bool, typer.Option("--quotes", help="Show whole quotes.")] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw a bar chart over periods.")] = False,
@@ -517,9 +565,16 @@ def _write_chart(metric: "Metric", facts: "list[Fact]", output: str) -> None:
 @app.command()
 @handle_errors
 def compare(
-    period_a: Annotated[str, typer.Argument(metavar="A", help="A period: 2020, 2025-10, 2025-01/2025-11, ...")],
-    period_b: Annotated[str, typer.Argument(metavar="B", help="The period to compare it with.")],
-    metric: Annotated[list[str] | None, typer.Option("--metric", "-m", help="Only this metric (repeatable).")] = None,
+    period_a: Annotated[
+        str,
+        typer.Argument(
+            metavar="A", help="A period: 2020, 2025-10, 2025-01/2025-11, ...", autocompletion=completion.years
+        ),
+    ],
+    period_b: Annotated[
+        str, typer.Argument(metavar="B", help="The period to compare it with.", autocompletion=completion.years)
+    ],
+    metric: MetricsOption = None,
     region: RegionOption = None,
     kind: KindOption = None,
     show_all: Annotated[bool, typer.Option("--all", help="Also list what exists in only one period.")] = False,
@@ -544,11 +599,9 @@ def compare(
 @app.command()
 @handle_errors
 def targets(
-    year: Annotated[
-        int | None, typer.Option("--year", "-y", help="Only targets whose period ends in this year.")
-    ] = None,
+    year: TargetYearOption = None,
     region: RegionOption = None,
-    metric: Annotated[list[str] | None, typer.Option("--metric", "-m", help="Only this metric (repeatable).")] = None,
+    metric: MetricsOption = None,
     status: Annotated[
         list[str] | None, typer.Option("--status", help="Only this status (repeatable): met, missed, on track, ...")
     ] = None,
@@ -573,8 +626,13 @@ def targets(
 @handle_errors
 def report(
     output: Annotated[str, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write.")],
-    year: Annotated[int | None, typer.Option("--year", "-y", help="The targets scorecard for this year.")] = None,
-    metric: Annotated[list[str] | None, typer.Option("--metric", "-m", help="Only this metric (repeatable).")] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", "-y", help="The targets scorecard for this year.", autocompletion=completion.target_years
+        ),
+    ] = None,
+    metric: MetricsOption = None,
     compare_periods_: Annotated[
         tuple[str, str] | None, typer.Option("--compare", metavar="A B", help="Add the comparison of two periods.")
     ] = None,
@@ -859,6 +917,8 @@ def add(
     lang = language.value if language is not None else "en"
     check_new_source(NewSource(source_id, title or "-", published or "2000", lang, publisher, url))
     doc = read_source(file)
+    if doc.url is not None and url is not None and url != doc.url:
+        raise UsageError(f"--url {url}: the document was fetched from {doc.url}, which is recorded as its url")
     title_, published_ = stated_title_and_date(doc, title, published)
     if language is None and doc.language in LANGUAGES:
         lang = doc.language

@@ -192,7 +192,9 @@ _GROWTH_AFTER = re.compile(
     r"|the same period|last year|a year ago)|(?:growth|increase|rise|jump)\b)",
     re.I,
 )
-_SAME_PERIOD = re.compile(r"\b(?:the same period|a year earlier|a year ago|the previous year|the year before)\b", re.I)
+_SAME_PERIOD = re.compile(
+    r"\b(?:the same (?:period|month|quarter)|a year earlier|a year ago|the previous year|the year before)\b", re.I
+)
 # Words that date a figure to the time of writing rather than to a stated period.
 _PRESENT = re.compile(
     r"\b(?:now|currently|today|at present|so far|to date|in recent years|has|have|is|are|remains?|continues?"
@@ -241,7 +243,8 @@ _POINTS = re.compile(r"\s*percentage points?\b", re.I)
 _ANAPHORA = re.compile(r"^(?:This|These|Such)\b")
 # A sentence opening with these is about the company the sentence before named.
 _COMPANY_ANAPHORA = re.compile(
-    r"^(?:Its|The (?:company|carmaker|automaker|firm|group|manufacturer)(?:'s|’s)?|公司)(?![\w-])"
+    r"^(?:Its|The (?:[\w()-]+\s+){0,5}?(?:company|carmaker|automaker|firm|group|manufacturer|maker|startup)"
+    r"(?:'s|’s)?|Among (?:these|them|those|which)|Of (?:these|them|those|which)|公司)(?![\w-])"
 )
 _COORDINATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as well as\s+)$", re.I)
 _GROUP_JOIN = re.compile(r"^\s*(?:(?:units|vehicles|percent|%)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*)$", re.I)
@@ -466,7 +469,7 @@ class Reader:
         places = _places(text, self.places)
         entities = named_companies(text, [(p[0], p[1]) for p in places], _PLACE_SET)
         out: list[Candidate] = []
-        new_ctx = self._context_after(text, phrases, places, entities, ctx)
+        new_ctx = self._context_after(text, phrases, places, entities, ctx, bool(figs))
         kind_words = _kind_words(text) if figs else []
         owners = [self._owner(text, fig, entities, places, ctx) for fig in figs]
         slots = [
@@ -553,6 +556,7 @@ class Reader:
         places: list[tuple[int, int, str]],
         entities: list[tuple[int, int, str]],
         ctx: Context,
+        figures: bool = True,
     ) -> Context:
         """What a sentence tells the ones after it: the place it names (when it is not about a
         company), the period it states (when it states an outcome), and whether it speaks of NEVs."""
@@ -576,7 +580,7 @@ class Reader:
         if industry and not entities:
             s, e, name = _specific(text, industry)
             new = replace(new, region=name, region_why=f"'{text[s:e]}', in an earlier sentence \"{_clip(text)}\"")
-        if phrases.own and not (_FORECAST.search(text) or _TARGET.search(text)):
+        if phrases.own and figures and not (_FORECAST.search(text) or _TARGET.search(text)):
             last = phrases.own[-1]
             said = f"'{text[last.start : last.end]}', in an earlier sentence \"{_clip(text)}\""
             new = replace(new, entity_period=last.label, entity_period_why=said)
@@ -596,8 +600,15 @@ class Reader:
             return shift_year(own.label, -1), f"period: a year before '{text[own.start : own.end]}'"
         if own is not None:
             return own.label, f"period: '{text[own.start : own.end]}'"
-        if phrases.bases:
-            base = phrases.bases[-1]
+        spoken, spoken_why = (ctx.period, ctx.period_why) if ctx.period else (ctx.entity_period, ctx.entity_period_why)
+        if spoken is not None and kind == "actual" and _SAME_PERIOD.search(text):
+            # "up 98 percent from 106,042 units in the same month last year": the months spoken of before
+            if a_year_earlier(text, fig.end):
+                return shift_year(spoken, -1), f"period: a year before {spoken_why}"
+            return spoken, f"period: {spoken_why}"
+        years = [b for b in phrases.bases if re.fullmatch(r"\d{4}", b.label)]
+        if years:  # "up 5% over 2024": the year after; a month's base may be the month before
+            base = years[-1]
             said = text[base.start : base.end]
             return shift_year(base.label, 1), f"period: a year after the comparison base '{said}'"
         if kind != "actual":

@@ -18,7 +18,7 @@ import autofacts
 from autofacts.errors import DataError, KnowledgeBaseError, UnknownMetricError, UsageError
 from tests.conftest import edit
 
-AS_OF = "2026-06-30"  # before zh-2025-summary (2026-11-27): the answers do not depend on it
+AS_OF = "2026-06-30"  # a fixed day: the answers (and the targets' verdicts) do not change with today's date
 
 
 def test_notebook_show_nev_share_matches_the_yaml_and_the_cli(run_json) -> None:
@@ -151,6 +151,13 @@ def test_docstring_examples_run() -> None:
     for module in (autofacts.api, autofacts.tables):
         failed, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert failed == 0 and tried > 0, module.__name__
+
+
+def test_the_api_page_runs() -> None:
+    """docs/api.md's examples are doctests: the page shows what the API returns today."""
+    page = Path(__file__).resolve().parent.parent / "docs" / "api.md"
+    failed, tried = doctest.testfile(str(page), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert failed == 0 and tried >= 25
 
 
 _HEAVY = ("pandas", "pyarrow", "duckdb", "datasette", "sqlite_utils", "numpy")

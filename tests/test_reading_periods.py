@@ -79,3 +79,29 @@ def test_sentence_periods_separates_bases() -> None:
     found = sentence_periods("Sales in November this year rose 5% compared with November 2024.", PUBLISHED)
     assert [p.label for p in found.own] == ["2025-11"]
     assert [p.label for p in found.bases] == ["2024-11"]
+
+
+
+def test_the_same_month_last_year_after_an_earlier_sentence(kb) -> None:
+    text = (
+        "BYD sold 180,000 vehicles in May, the company said.\n"
+        "The company stopped making petrol cars in March last year.\n"
+        "Its plug-in hybrids were 90,000 units, up 40 percent from 64,300 units in the same month last year.\n"
+        "Battery capacity was 8.1 GWh, up 20 percent from 6.75 GWh in the same month last year."
+    )
+    found = [(c.mention.value, c.period) for c in extract_candidates(text, kb, date(2025, 6, 2))]
+    # a sentence stating no figure ("stopped ... in March last year") dates nothing after it
+    assert found == [
+        (D(180_000), "2025-05"),
+        (D(90_000), "2025-05"),
+        (D(40), "2025-05"),
+        (D(64_300), "2024-05"),
+        (D("8.1"), "2025-05"),
+        (D(20), "2025-05"),
+        (D("6.75"), "2024-05"),
+    ]
+
+
+def test_a_period_after_an_aside(kb) -> None:
+    text = "BYD sold 210,000 new energy vehicles (NEVs) in April, it said."
+    assert periods(kb, text, date(2025, 5, 2)) == [(D(210_000), "2025-04")]

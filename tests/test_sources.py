@@ -230,6 +230,22 @@ def test_running_heads_of_chapters_and_page_numbers_are_dropped(tmp_path: Path) 
     ]
 
 
+def test_ligatures_soft_hyphens_and_control_codes_read_as_typed() -> None:
+    from types import SimpleNamespace
+
+    from autofacts.reading.pdf import pdf_pages
+
+    class Reader:  # what pypdf gives for a page typeset with ligatures
+        is_encrypted = False
+
+        def __init__(self, data: io.BytesIO) -> None:
+            text = "The ﬁnancial e\u00adffect of the ﬂeet: 12\x00 million."
+            self.pages = [SimpleNamespace(extract_text=lambda: text)]
+
+    stub = SimpleNamespace(PdfReader=Reader)
+    assert pdf_pages(b"%PDF-1.4", "x.pdf", stub) == ["The financial effect of the fleet: 12 million."]
+
+
 def test_a_scanned_locked_or_broken_pdf_is_one_line(tmp_path: Path) -> None:
     import pypdf
 
@@ -300,6 +316,7 @@ def site() -> Iterator[str]:
         "/loop": (302, {"Location": "/loop"}, b""),
         "/to-file": (302, {"Location": "file:///etc/passwd"}, b""),
         "/photo": (200, {"Content-Type": "image/png"}, b"\x89PNG"),
+        "/notes.txt": (200, {"Content-Type": "text/plain; charset=gbk"}, "新能源汽车销量1286.6万辆。\n".encode("gbk")),
         "/big": (200, {"Content-Type": "text/html"}, b"<p>" + b"x" * 5000 + b"</p>"),
         "/endless": (200, {"Content-Type": "text/html", "Content-Length": ""}, b"<p>" + b"x" * 5000 + b"</p>"),
     }
@@ -348,6 +365,21 @@ def test_a_fetch_that_fails_is_one_line(site: str, path: str, message: str) -> N
     with pytest.raises(SourceError) as error:
         fetch_url(f"{site}{path}", max_bytes=1000)
     assert str(error.value).endswith(message)
+
+
+def test_a_fetched_text_is_decoded_in_the_charset_the_server_names(site: str) -> None:
+    doc = read_fetched(fetch_url(f"{site}/notes.txt"), f"{site}/notes.txt")
+    assert (doc.kind, doc.text) == ("text", "新能源汽车销量1286.6万辆。\n")
+    assert doc.sha256 == hashlib.sha256("新能源汽车销量1286.6万辆。\n".encode("gbk")).hexdigest()  # the bytes sent
+
+
+def test_the_cli_starts_without_the_sources_extra() -> None:
+    import subprocess
+    import sys
+
+    probe = "import sys, autofacts.cli; print(sorted(m for m in ('trafilatura', 'pypdf', 'urllib.request') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout == "[]\n"
 
 
 def test_a_fetch_gives_up_after_its_timeout_and_refuses_other_schemes(site: str) -> None:
@@ -530,6 +562,15 @@ def test_add_of_a_bad_address_is_one_line_and_writes_nothing(base: Path, site: s
     assert result.stderr == f"autofacts: error[E010]: {site}{message}\n"
     assert (base / "sources.yaml").read_text(encoding="utf-8") == before
     assert list((base.parent / "seeds").iterdir()) == []
+
+
+def test_add_of_an_address_records_where_it_was_fetched_from(base: Path, site: str, run) -> None:
+    result = run("add", f"{site}/moved", "--id", "a", "--url", "https://example.org/a", "--facts", str(base))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "autofacts: error[U001]: --url https://example.org/a: the document was fetched from "
+        f"{site}/news/exports, which is recorded as its url\n"
+    )
 
 
 def test_add_of_a_pdf_needs_a_date_and_says_so(base: Path, tmp_path: Path, run) -> None:

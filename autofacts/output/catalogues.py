@@ -15,7 +15,6 @@ from autofacts.model import LANGUAGE_NAMES, Fact, KnowledgeBase, Problem, Source
 from autofacts.output import Answer, OutputFormat
 from autofacts.output.records import (
     cited_sources,
-    dumps,
     excerpt,
     fact_record,
     json_number,
@@ -75,9 +74,30 @@ class CheckAnswer(Answer):
             },
         }
 
+    def table(self) -> Report:
+        """The problems as rows (CSV for a spreadsheet of what to fix, Markdown for an issue)."""
+        cols = [
+            Column("file", "file", wrap=False),
+            Column("line", "line", "right"),
+            Column("column", "column", "right"),
+            Column("code", "code", wrap=False),
+            Column("message", "message"),
+        ]
+        rows = [
+            {
+                "file": p.location.file,
+                "line": str(p.location.line),
+                "column": str(p.location.column),
+                "code": p.code,
+                "message": p.message,
+            }
+            for p in self.problems
+        ]
+        return Report(self.summary(), cols, rows)
+
     def chunks(self, fmt: OutputFormat) -> Iterator[str]:
-        if fmt is OutputFormat.json:
-            yield dumps(self.document())
+        if fmt in (OutputFormat.json, OutputFormat.csv, OutputFormat.markdown):
+            yield from super().chunks(fmt)
             return
         for problem in self.problems:
             yield printable(str(problem)) + "\n"  # a value holding ESC or a newline stays one visible line

@@ -300,11 +300,10 @@ def fill_template(kb: KnowledgeBase, template: Template, fills: dict[tuple[str, 
     return "".join(parts)
 
 
-def template_fields(text: str) -> dict[str, Any]:
-    """A template's record as data, each catalogue field holding only its own name (a reader that
-    takes those from the catalogue, as the SQLite export does, needs no filling)."""
-    fields: dict[str, Any] = json.loads(text.replace(_HOLE, '"'))
-    return fields
+def template_json(text: str) -> str:
+    """A template's record as JSON text, each catalogue field holding only its own name (a reader
+    that takes those fields from the catalogue, as the SQLite export does, needs no filling)."""
+    return text.replace(_HOLE, '"')
 
 
 def _stand_in(metric: str, source: str) -> Fact:

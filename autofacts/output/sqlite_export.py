@@ -7,8 +7,8 @@ make quotes (facts_fts) and source titles (sources_fts) searchable; Datasette fi
 own (`?_search=`). Datasette's metadata (titles, descriptions, units, facets) is written beside
 the database as OUT.metadata.json: Datasette reads it with `--metadata`, not from the database.
 
-Facts come as export's records (output/records.py), which the cache keeps rendered, so a base of
-100 000 facts is written in a few seconds without building a Fact object for each. The database is
+Facts come as export's records (output/records.py), which the cache keeps rendered, and SQLite
+takes each apart itself: a base of 100 000 facts is written without a Fact object built for any. The database is
 built in a temporary file beside OUT.db and put in place whole; an existing file is never replaced
 without --force (the rules of files.py).
 """
@@ -25,7 +25,7 @@ from typing import Any
 
 from autofacts.files import FileExistsRefusal, OutputWriteError, check_output_path
 from autofacts.model import Fact, KnowledgeBase
-from autofacts.output.records import fact_record, metric_record, source_record, template_fields
+from autofacts.output.records import fact_record, metric_record, source_record, template_json
 from autofacts.units import interval_json
 
 SCHEMA = """
@@ -88,8 +88,6 @@ CREATE VIRTUAL TABLE sources_fts USING fts5(title, publisher, content="sources")
 INSERT INTO sources_fts (sources_fts) VALUES ('rebuild');
 """
 
-FACT_COLUMN_COUNT = 22
-
 
 @dataclass(frozen=True)
 class SqliteExport:
@@ -111,40 +109,45 @@ def check_sqlite_output(path: Path, replace: bool) -> None:
     check_output_path(metadata_path_for(path), replace)
 
 
-def _fact_row(record: dict[str, Any]) -> tuple[Any, ...]:
-    return (
-        record["id"],
-        record["metric"],
-        record["region"],
-        record["entity"],
-        record["period"],
-        record["period_start"],
-        record["period_end"],
-        int(record["period_start"][:4]),
-        record["period_stated"],
-        record["kind"],
-        record["value"],
-        record["qualifier"],
-        record["lower"],
-        record["upper"],
-        record["lower_open"],
-        record["upper_open"],
-        record["compared_with"],
-        record["ceiling"],
-        record["note"],
-        record["revises"],
-        record["source"]["id"],
-        record["source"]["quote"],
-    )
+# Each fact's record (as `export` writes it) is staged as JSON text and taken apart by SQLite,
+# which parses a record once for all its fields: several times faster than json.loads per fact.
+_FACT_FIELDS = [
+    "id",
+    "metric",
+    "region",
+    "entity",
+    "period",
+    "period_start",
+    "period_end",
+    "period_stated",
+    "kind",
+    "value",
+    "qualifier",
+    "lower",
+    "upper",
+    "lower_open",
+    "upper_open",
+    "compared_with",
+    "ceiling",
+    "note",
+    "revises",
+]
+FILL_FACTS = (
+    "INSERT INTO facts SELECT "
+    + ", ".join(f"rec ->> '$.{name}'" for name in _FACT_FIELDS[:7])
+    + ", CAST(substr(rec ->> '$.period_start', 1, 4) AS INTEGER), "
+    + ", ".join(f"rec ->> '$.{name}'" for name in _FACT_FIELDS[7:])
+    + ", rec ->> '$.source.id', rec ->> '$.source.quote' FROM temp.staged ORDER BY rowid"
+)
 
 
-def fact_rows(kb: KnowledgeBase, records: Iterable[Fact | tuple[str, str, str]]) -> Iterator[tuple[Any, ...]]:
-    """Each fact as a row of the facts table, from export's records (templates where the cache keeps them)."""
+def record_texts(kb: KnowledgeBase, records: Iterable[Fact | tuple[str, str, str]]) -> Iterator[tuple[str]]:
+    """Each fact's export record as JSON text (the cache's template where it keeps one)."""
     for item in records:
         if isinstance(item, tuple):
-            yield _fact_row(template_fields(item[0]))
+            yield (template_json(item[0]),)
         else:
-            yield _fact_row(fact_record(kb, item))
+            yield (json.dumps(fact_record(kb, item), ensure_ascii=False),)
 
 
 def _derived_rows(derived: list[Fact]) -> tuple[list[tuple[Any, ...]], list[tuple[str, int, str]]]:
@@ -270,23 +273,17 @@ def _build(
         metrics, sources = _catalogue_rows(kb)
         db.executemany(f"INSERT INTO metrics VALUES ({', '.join('?' * 10)})", metrics)
         db.executemany(f"INSERT INTO sources VALUES ({', '.join('?' * 11)})", sources)
-        entities: set[str] = set()
-        regions = set(kb.region_names())
-
-        def remember(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
-            for row in rows:
-                if row[3] is not None:
-                    entities.add(row[3])
-                regions.add(row[2])
-                yield row
-
-        marks = ", ".join("?" * FACT_COLUMN_COUNT)
-        db.executemany(f"INSERT INTO facts VALUES ({marks})", remember(fact_rows(kb, records)))
+        db.execute("CREATE TEMP TABLE staged (rec TEXT NOT NULL)")
+        db.executemany("INSERT INTO temp.staged VALUES (?)", record_texts(kb, records))
+        db.execute(FILL_FACTS)
+        db.execute("DROP TABLE temp.staged")
         derived_rows, inputs = _derived_rows(derived)
-        db.executemany(f"INSERT INTO derived VALUES ({', '.join('?' * 15)})", remember(iter(derived_rows)))
+        db.executemany(f"INSERT INTO derived VALUES ({', '.join('?' * 15)})", derived_rows)
         db.executemany("INSERT INTO derived_inputs VALUES (?, ?, ?)", inputs)
-        db.executemany("INSERT INTO regions VALUES (?)", [(r,) for r in sorted(regions)])
-        db.executemany("INSERT INTO entities VALUES (?)", [(e,) for e in sorted(entities)])
+        db.executemany("INSERT INTO regions VALUES (?)", [(r,) for r in sorted(kb.region_names())])
+        for table in ("facts", "derived"):
+            db.execute(f"INSERT OR IGNORE INTO regions SELECT DISTINCT region FROM {table}")
+            db.execute(f"INSERT OR IGNORE INTO entities SELECT DISTINCT entity FROM {table} WHERE entity IS NOT NULL")
         for statement in INDEXES.split(";"):
             if statement.strip():
                 db.execute(statement)

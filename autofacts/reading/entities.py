@@ -40,13 +40,21 @@ def catalogue() -> dict[str, Company]:
 
 @lru_cache(maxsize=1)
 def _by_name() -> dict[str, str]:
-    return {name: c.id for c in catalogue().values() for name in c.names}
+    names = {name: c.id for c in catalogue().values() for name in c.names}
+    names.update({n.upper(): i for n, i in list(names.items()) if n.isascii() and len(n) > 4})
+    return names
 
 
 @lru_cache(maxsize=1)
 def _english() -> re.Pattern[str]:
     names = sorted((n for n in _by_name() if n.isascii()), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in [*names, *_capitals(names)]) + r")(?![\w-])")
+
+
+def _capitals(names: list[str]) -> list[str]:
+    """Names as a headline or a lead writes them in capitals ("LEAPMOTOR saw ..."), when that is no
+    other word ("SMART", "LOTUS" would be, in a sentence in capitals; a name of two letters too)."""
+    return [n.upper() for n in names if len(n) > 4 and n.upper() != n]
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,12 @@ _PAGE_NUMBER = re.compile(r"(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(
 _BLOCK_START = re.compile(r"[•▪◦·*–-]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s")
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _END = '.!?。！？:：;；”")'
+# Characters a PDF holds for its typesetting, as a reader types them: ligatures (the "ﬁ" of
+# "ﬁnancial" would keep a quote typed as "financial" from matching), soft hyphens and control codes.
+_PRINTED = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": None}
+    | {chr(c): " " for c in range(32) if c != 10}
+)
 # A line shorter than SHORT of the page's longest, ending a sentence, ends its paragraph (a ragged
 # right margin leaves full lines at 75-100 %); one shorter than HEADING ends it whatever its end.
 SHORT = 0.7
@@ -40,7 +46,7 @@ def pdf_pages(data: bytes, origin: str, pypdf: ModuleType) -> list[str]:
         raise SourceError(f"{origin}: not a readable PDF ({type(exc).__name__}: {_short(exc)})") from None
     if not raw:
         raise SourceError(f"{origin}: the PDF has no pages")
-    pages = [[" ".join(line.split()) for line in page.split("\n")] for page in raw]
+    pages = [[" ".join(line.translate(_PRINTED).split()) for line in page.split("\n")] for page in raw]
     if not any(any(pages_line for pages_line in page) for page in pages):
         raise SourceError(f"{origin}: the PDF has no text layer (a scan?): run OCR on it first, e.g. ocrmypdf")
     furniture = _furniture(pages)

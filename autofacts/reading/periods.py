@@ -108,8 +108,10 @@ _FROM_FIGURE = re.compile(
 )
 # After a figure: it is a year before the sentence's period ("from 48,122 units a year earlier")
 _YEAR_EARLIER = re.compile(
-    r"\s*(?:(?:units?|vehicles?|cars?|deliveries|percent|%)\s*)?(?:a year (?:earlier|ago|before)"
-    r"|in the (?:same|year-earlier|year-ago) period (?:of )?last year|the year before)\b",
+    r"\s*(?:(?:(?!from\b|than\b|over\b|versus\b|vs\b|compared\b|against\b)[A-Za-z]{1,12}|%)\s*)?"
+    r"(?:a year (?:earlier|ago|before)"
+    r"|in the (?:same|year-earlier|year-ago) (?:period|month|quarter)(?: of| in)? last year|the year before"
+    r"|in the year-(?:earlier|ago) (?:period|month|quarter))\b",
     re.I,
 )
 
@@ -318,6 +320,7 @@ def _starts_change(text: str, p: PeriodPhrase, hedge_at: int) -> bool:
 
 
 _NUMBER = re.compile(r"\d")
+_ASIDE = re.compile(r"\s*\([^()]{0,40}\)\s*")  # "(NEVs)" between a figure and its period
 
 
 def own_period(
@@ -329,7 +332,10 @@ def own_period(
     after = [
         p
         for p in phrases.own
-        if 0 <= p.start - end <= 25 and p.start < clause[1] and not _NUMBER.search(text[end : p.start])
+        if p.start >= end
+        and len(_ASIDE.sub("", text[end : p.start])) <= 25
+        and (p.start < clause[1] or _ASIDE.fullmatch(text, clause[1], p.start - 1) is not None)
+        and not _NUMBER.search(_ASIDE.sub("", text[end : p.start]))
     ]
     # "from 47,800 units in June 2024": the base's period is the base figure's own
     after += [
