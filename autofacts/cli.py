@@ -828,7 +828,6 @@ def init(
     ] = False,
 ) -> None:
     """Start a knowledge base: DIR/facts (sources and the metric catalogue) and DIR/seeds."""
-    import shlex
     from pathlib import Path
 
     from autofacts.curate import init_base
@@ -836,7 +835,7 @@ def init(
 
     bundled = load_knowledge_base(bundled_facts_dir())
     made = init_base(Path(folder), bundled, from_bundled)
-    facts_dir = shlex.quote(f"{folder.rstrip('/')}/facts")  # a line to paste: `$(...)` or a space stays text
+    facts_dir = _shell_word(f"{folder.rstrip('/')}/facts")  # a line to paste: `$(...)` or a space stays text
     what = (
         f"{len(bundled.sources)} sources, {len(bundled.facts)} facts and {made.seeds} seed texts "
         "copied from the bundled base"
@@ -853,13 +852,31 @@ def init(
     )
 
 
+def _shell_word(path: str) -> str:
+    """`path` as one word a POSIX shell reads back as the same bytes: shlex quoting, or bash's
+    $'...' with \\xNN escapes when the path holds bytes that are not UTF-8 or control characters."""
+    import shlex
+
+    raw = os.fsencode(path)
+    try:
+        plain = raw.decode("utf-8").isprintable()
+    except UnicodeDecodeError:
+        plain = False
+    if plain:
+        return shlex.quote(path)
+    return "$'" + "".join(chr(b) if 32 <= b < 127 and chr(b) not in "'\\" else f"\\x{b:02x}" for b in raw) + "'"
+
+
 def _say_wrapped(text: str, width: int = 80) -> None:
     """A message on stdout with each line wrapped at spaces to `width` columns, never inside a word
     (a path longer than the line stays whole). An indented line is a command to copy: kept whole."""
     import textwrap
 
     out = []
-    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # a path's undecodable bytes, shown
+    try:  # a path's bytes that are not UTF-8, shown as \xff
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     for line in text.splitlines():
         if line.startswith(" "):
             out.append(line)

@@ -33,6 +33,7 @@ from autofacts.periods import parse_period
 from autofacts.review_file import draft_from, review_yaml
 from autofacts.seeds import decode, seed_label, seed_path, seeds_folder_problem
 from autofacts.transaction import STATE_DIR, OutsideBase, Transaction, confine, pending, transaction
+from autofacts.yaml_bounds import PURE_MAX_DEPTH, first_too_deep
 
 if TYPE_CHECKING:  # reading a document is the CLI's step; add receives its text
     from autofacts.reading.sources import SourceText
@@ -130,9 +131,13 @@ def _catalogue_file(kb: KnowledgeBase) -> Path:
 
 def _top_mapping(text: str, display: str) -> yaml.MappingNode | None:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: no recursion
     except yaml.YAMLError as exc:
         raise CurateError(f"{display}: not valid YAML ({' '.join(str(exc).split())[:120]}); fix it first") from None
+    except RecursionError:  # the pure-Python loader, without libyaml
+        mark = first_too_deep(text, PURE_MAX_DEPTH)
+        where = f"{display}:{mark.line + 1}:{mark.column + 1}" if mark else display
+        raise CurateError(f"{where}: YAML nested deeper than {PURE_MAX_DEPTH} levels; fix it first") from None
     if node is None:
         return None
     if not isinstance(node, yaml.MappingNode):
@@ -241,8 +246,10 @@ def _replace_checked(tx: Transaction, path: Path, new_text: str, display: str, k
         tx.create(path, new_text)
 
 
-def read_text(path: Path) -> str:
-    """A YAML file of the base as text ("" when it does not exist yet); a refusal names it otherwise."""
+def read_text(base: Path, path: Path) -> str:
+    """A YAML file of the base as text ("" when it does not exist yet); a refusal names it otherwise.
+    A file that is a link, or lies in a folder leading out of the base, is refused unread."""
+    confine(base, path)
     try:
         return decode(read_limited(path, 20 * 1024 * 1024))
     except FileNotFoundError:
@@ -396,7 +403,7 @@ def add_source(kb: KnowledgeBase, read: SourceText, new: NewSource, candidates: 
             raise CurateError(f"{review} exists: refusing to overwrite it (review or delete it first)")
         sources_file = kb.root / SOURCES_FILE
         entry = source_lines(new, seed.name, digest)
-        new_text = append_item(read_text(sources_file), "sources", entry, str(sources_file))
+        new_text = append_item(read_text(base_of(kb), sources_file), "sources", entry, str(sources_file))
         if not in_place:
             tx.folder(kb.seeds_dir)
             tx.create(seed, text)

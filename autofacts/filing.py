@@ -35,7 +35,7 @@ from autofacts.model import MEASURES, KnowledgeBase, Metric
 from autofacts.names import check_id, shown
 from autofacts.review_file import Draft, ReviewFile, read_review, review_yaml
 from autofacts.seeds import seed_label
-from autofacts.transaction import transaction
+from autofacts.transaction import confine, transaction
 
 
 class Stale(CurateError):
@@ -165,6 +165,7 @@ def decide(
         facts = kb.root / f"{source_id}.yaml"
         done = Decided(now)
         if accept:
+            confine(base_of(kb), facts, "the facts folder")  # before reading it: a link out is refused unread
             filed = _filed_as(facts, before)
             if filed is not None:
                 done = Decided(now, filed, facts, already=True)
@@ -173,7 +174,7 @@ def decide(
                 fid = before.id or fact_id(before, taken)
                 if fid in taken:
                     raise CurateError(f"a fact '{fid}' exists: e, id, to choose another")
-                old = read_text(facts)
+                old = read_text(base_of(kb), facts)
                 if not old:
                     source = kb.sources[source_id]
                     old = facts_header(source_id, seed_label(kb, source.file), source.title)
@@ -207,9 +208,10 @@ def define_metric(kb: KnowledgeBase, metric: Metric) -> Path:
         raise UsageError(f"measure '{shown(metric.measure)}': one of {', '.join(MEASURES)}")
     path = kb.root / METRICS_FILE
     with transaction(base_of(kb)) as tx:
-        if path.exists() and metric.id in {m.id for m in parse_file(path, path.name).metrics}:
+        old = read_text(base_of(kb), path)
+        if old and metric.id in {m.id for m in parse_file(path, path.name, text=old).metrics}:
             raise CurateError(f"metric '{metric.id}' was defined meanwhile (in another session); choose it")
-        new_text = append_item(read_text(path), "metrics", metric_lines(metric), str(path))
+        new_text = append_item(old, "metrics", metric_lines(metric), str(path))
         _replace_checked(tx, path, new_text, str(path), "metrics", metric.id)
     kb.metrics[metric.id] = metric
     return path

@@ -43,8 +43,13 @@ def resolve_facts_dir(option: str | None) -> tuple[Path, str]:
     if chosen is None:
         return bundled_facts_dir(), "facts"
     path = Path(chosen).expanduser()
-    if not path.exists():
-        raise KnowledgeBaseError(f"{chosen}: no such knowledge-base folder")
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        raise KnowledgeBaseError(f"{chosen}: no such knowledge-base folder") from None
+    except (OSError, ValueError) as exc:  # a name too long, a loop of links, a NUL byte
+        named = chosen if len(chosen) <= 120 else chosen[:100] + "…" + chosen[-12:]
+        raise KnowledgeBaseError(f"{named}: cannot use this folder: {getattr(exc, 'strerror', None) or exc}") from None
     if not path.is_dir():
         raise KnowledgeBaseError(f"{chosen}: not a folder (give the folder that holds the .yaml files)")
     shown = chosen.rstrip("/\\") or chosen

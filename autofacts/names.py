@@ -22,8 +22,16 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 def shown(text: str, width: int = 200) -> str:
     """A value for a one-line message: control characters and undecodable bytes escaped, clipped."""
-    text = printable(text.encode("utf-8", "backslashreplace").decode("utf-8"))
+    text = printable(as_text(text))
     return text if len(text) <= width else text[: width - 13] + "…" + text[-12:]
+
+
+def as_text(text: str) -> str:
+    """`text` with the bytes a file name or argument held that are not UTF-8 written as `\\xff`."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def id_problem(value: str) -> str | None:
@@ -49,10 +57,10 @@ def file_name_problem(value: str) -> str | None:
     """Why `value` (a source id from a catalogue a person wrote) cannot name a file in a folder of
     the base, or None. Looser than `id_problem`: ids written by hand before autofacts checked them
     (upper case, '_', '.') still work; only what would leave the folder or break a file name fails."""
-    if not value or value in (".", "..") or value.startswith("."):
-        return "it would name a hidden file or a folder"
     if "/" in value or "\\" in value or ".." in value:
         return "it holds a path ('/', '\\' or '..') and would name a file outside its folder"
+    if not value or value.startswith("."):
+        return "it would name a hidden file"
     if len(value.encode("utf-8", "surrogatepass")) > 200:
         return "it is too long to name a file"
     if _CONTROL.search(value) or not _is_text(value):

@@ -143,6 +143,7 @@ _UNIT_SUFFIXES = {
     "tb": "TB",
     "mb": "MB",
     "t": "tonnes",
+    "g": "grams",
     "hrs": "hours",
     "x": "times",
     "ml": "ml",
@@ -163,7 +164,7 @@ _PATTERN = re.compile(
     | \b(?P<fraca>a)[ \-](?P<fracad>third|quarter|fifth|tenth)\b(?=\s+of\b)
     | \b(?P<compound>(?:{_TENS})[ \-](?:{_UNITS}))\b
       (?:[ \-](?P<cscale>thousand|million|billion)\b)?(?:\s?(?P<cpct>percent\b))?
-    | \b(?P<word>{_WORDS}|a(?=[ \-](?:hundred|thousand|million|billion)\b))\b
+    | (?<![A-Za-z]-)\b(?P<word>{_WORDS}|a(?=[ \-](?:hundred|thousand|million|billion)\b))\b
       (?P<hundred>[ \-]hundred\b)?(?:[ \-](?P<wscale>thousand|million|billion)\b)?
       (?:\s?(?P<wpct>percent\b))?
     | \b(?P<ordword>{_ORDS})\b(?!-hand)

@@ -32,6 +32,7 @@ from autofacts.model import (
 )
 from autofacts.periods import Period, parse_period
 from autofacts.reading.lexicon import dimension_values
+from autofacts.yaml_bounds import PURE_MAX_DEPTH, expanded_size, first_alias, first_too_deep
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -425,7 +426,15 @@ def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
 
 def _compose(text: str, display: str, problems: list[Problem]) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_Loader)
+        if node is not None and "&" in text and expanded_size(node) > MAX_FILE_BYTES:  # no "&", no anchor
+            mark = first_alias(text)
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            limit = f"{MAX_FILE_BYTES // (1024 * 1024)} MiB"
+            message = f"YAML aliases (*name) expand this file to more than {limit}, the limit on a file's size"
+            problems.append(Problem(Location(display, line, column), "E100", message))
+            return None
+        return node
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -433,8 +442,12 @@ def _compose(text: str, display: str, problems: list[Problem]) -> yaml.Node | No
         problems.append(Problem(Location(display, line, column), "E100", f"YAML syntax: {message}"))
     except yaml.YAMLError as exc:
         problems.append(Problem(Location(display, 1, 1), "E100", f"YAML: {' '.join(str(exc).split())}"))
-    except RecursionError:
-        problems.append(Problem(Location(display, 1, 1), "E100", "YAML nested too deeply"))
+    except RecursionError:  # only the pure-Python loader recurses (without libyaml)
+        mark = first_too_deep(text, PURE_MAX_DEPTH)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problems.append(
+            Problem(Location(display, line, column), "E100", f"YAML nested deeper than {PURE_MAX_DEPTH} levels")
+        )
     return None
 
 

@@ -256,11 +256,12 @@ def period_phrases(text: str, published: date | None = None) -> list[PeriodPhras
 # --- figures ------------------------------------------------------------------------------------
 
 _PLAN_NAME_AFTER = re.compile(r"^[\s\-]*(?:Five-Year|-Year Plan|Year Plan)", re.I)
-_DATE_BEFORE = re.compile(rf"(?:{_MONTH}|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s*$", re.I)
+_DATE_BEFORE = re.compile(rf"(?:{_MONTH}|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s*$", re.I)
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _COUNT_OF_MONTHS = re.compile(rf"\bfirst (?:\d+|{_NUMBER_WORD}) (?:months|quarters)\b", re.I)
 # "Joint Venture 2.0", "Model 3", "Phase 2": a capitalised name right before a bare number names a
 # thing; the words a sentence or a figure may start with do not.
+_CAMEL_BEFORE = re.compile(r"(?<![\w-])[a-z]{1,3}[A-Z][A-Za-z]*\s$")
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:)\"”’] )([A-Z][A-Za-z]*)\s$")
 _NOT_NAMES = frozenset(
     [
@@ -329,7 +330,10 @@ def _is_name(text: str, m: Mention) -> bool:
     """A version or model number ("Joint Venture 2.0", "Model 3"), not a figure."""
     if m.unit is not None or m.upper is not None or not re.fullmatch(r"\d+(?:\.\d+)?", m.text):
         return False
-    name = _NAME_BEFORE.search(text[max(0, m.start - 30) : m.start])
+    before = text[max(0, m.start - 30) : m.start]
+    if _CAMEL_BEFORE.search(before):
+        return True  # "iPhone 11", "eGolf 2"
+    name = _NAME_BEFORE.search(before)
     return name is not None and name[1] not in _NOT_NAMES and name[1] not in MONTHS_TITLE
 
 

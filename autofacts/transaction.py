@@ -325,6 +325,10 @@ class Transaction:
             return
         tag = f"{os.getpid():x}{int(time.time() * 1000) % 0xFFFFFF:06x}"
         temps = [real.parent / f".{real.name[:40]}.{tag}{_TMP_SUFFIX}" for _, real, _, _ in self.writes]
+        # a file that goes needs its folder writable: proved before the commit point by an empty file
+        # made there (removed with it), so a folder that refuses is found while nothing is written yet
+        probes = [real.parent / f".{real.name[:40]}.{tag}.gone{_TMP_SUFFIX}" for _, real in self.removals]
+        temps += probes
         made = [Path(os.path.realpath(f.parent)) / f.name for f in self.folders]
         prepare: dict[str, object] = {"state": "prepare", "command": self.command}
         prepare.update(temps=[str(t) for t in temps], folders=[str(f) for f in made])
@@ -339,28 +343,28 @@ class Transaction:
                     raise WriteRefused(f"cannot make the folder {shown}: {exc.strerror or exc}") from None
                 _fsync_dir(folder.parent)
                 step()
-            for (shown, real, data, new), tmp in zip(self.writes, temps, strict=True):
+            for (shown, real, data, new), tmp in zip(self.writes, temps[: len(self.writes)], strict=True):
                 if new and os.path.lexists(real):
                     raise WriteRefused(f"{shown} exists: refusing to overwrite it")
                 _write_temp(shown, tmp, data)
                 step()
+            for (shown, _), probe in zip(self.removals, probes, strict=True):
+                _write_temp(shown, probe, b"")
+                step()
         except BaseException:
             recover(self.base)  # undo: the journal still says "prepare"
             raise
-        renames = [(str(tmp), str(real)) for (_, real, _, _), tmp in zip(self.writes, temps, strict=True)]
-        _write_journal(
-            self.state,
-            {"state": "commit", "command": self.command, "renames": renames,
-             "removals": [str(real) for _, real in self.removals]},
-        )  # fmt: skip
+        renames = [(str(tmp), str(real)) for (_, real, _, _), tmp in zip(self.writes, temps, strict=False)]
+        gone = [str(real) for _, real in self.removals] + [str(p) for p in probes]
+        _write_journal(self.state, {"state": "commit", "command": self.command, "renames": renames, "removals": gone})
         # the commit point is passed: from here a failure is finished by the next command
         for tmp_name, target in renames:
             os.replace(tmp_name, target)
             _fsync_dir(Path(target).parent)
             step()
-        for _, gone in self.removals:
-            gone.unlink(missing_ok=True)
-            _fsync_dir(gone.parent)
+        for name in gone:
+            Path(name).unlink(missing_ok=True)
+            _fsync_dir(Path(name).parent)
             step()
         _remove_journal(self.state)
 

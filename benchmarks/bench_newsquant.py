@@ -5,10 +5,12 @@ is not shipped with the project. Give its path as the first argument or in NEWSQ
 
     python benchmarks/bench_newsquant.py /work/newsquant/NewsQuant.json
 
-Scores as the paper reports NewsQuant: value F1 (a predicted quantity is right when its value equals
-a labelled one of the same sentence, each labelled one matched once; a range "252.0-287.0" matches a
-figure read with that foot and top) and value+change F1 (the change must agree too: "=" exact, "~"
-about or nearly, ">" over or at least, "<" under or at most, "up"/"down" a rise or a fall).
+Scores as the paper reports NewsQuant (the matching rules of the CQE repository's
+evaluation/evaluate_models.py, re-written here): value F1 (a labelled quantity is found when a
+number read from its sentence has its value; a range "252.0-287.0" needs a range with that foot and
+top) and value+change F1 (the change must agree too: "=" exact, "~" about or nearly, ">" over or at
+least, "<" under or at most, "up"/"down" a rise or a fall). A file holding only text, value and
+change per quantity is enough.
 """
 
 from __future__ import annotations
@@ -19,41 +21,75 @@ import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from autofacts.numbers import Mention, read_numbers
+from autofacts.numbers import Mention
 from autofacts.text import figure_mentions
 
 _CHANGE = {"exact": "=", "about": "~", "nearly": "~", "over": ">", "at-least": ">", "under": "<", "at-most": "<"}
+_UP = {
+    "up",
+    "rose",
+    "risen",
+    "gained",
+    "climbed",
+    "jumped",
+    "increased",
+    "grew",
+    "added",
+    "surged",
+    "soared",
+    "advanced",
+}
+_DOWN = {"down", "fell", "fallen", "dropped", "declined", "lost", "slid", "shed", "decreased", "slipped", "tumbled"}
+
+Value = Decimal | tuple[Decimal, Decimal]
 
 
-def _gold_value(raw: str) -> tuple[Decimal, Decimal | None] | None:
+def _gold_value(raw: str) -> Value | None:
+    """A labelled value: a number, or a range written "low-high" (a leading '-' is a minus sign)."""
     try:
-        if "-" in raw.strip("-"):
-            low, high = (
-                raw.split("-", 1)
-                if not raw.startswith("-")
-                else ("-" + raw[1:].split("-", 1)[0], raw[1:].split("-", 1)[1])
-            )
-            return Decimal(low), Decimal(high)
-        return Decimal(raw), None
+        if "-" in raw[1:]:
+            cut = raw.index("-", 1)
+            return Decimal(raw[:cut]), Decimal(raw[cut + 1 :])
+        return Decimal(raw)
     except (InvalidOperation, ValueError):
         return None
 
 
 def _close(a: Decimal, b: Decimal) -> bool:
-    return abs(a - b) <= Decimal("1e-6") * max(Decimal(1), abs(b))
+    """Equal as numpy.isclose(rtol=1e-5, atol=1e-8) says, as the CQE evaluation compares values."""
+    return abs(a - b) <= Decimal("1e-8") + Decimal("1e-5") * abs(b)
 
 
-def _change(text: str, m: Mention) -> str:
-    before = text[max(0, m.start - 30) : m.start].lower()
-    if m.value < 0 or any(w in before.split() for w in ("down", "fell", "dropped", "declined", "lost", "slid")):
-        return "down"
-    if any(w in before.split() for w in ("up", "rose", "gained", "climbed", "jumped", "increased")):
-        return "up"
-    return _CHANGE.get(m.qualifier, "=")
+def _same(gold: Value, found: Value) -> bool:
+    if isinstance(gold, tuple) != isinstance(found, tuple):
+        return False
+    if isinstance(gold, tuple) and isinstance(found, tuple):
+        return _close(found[0], gold[0]) and _close(found[1], gold[1])
+    assert isinstance(gold, Decimal) and isinstance(found, Decimal)
+    return _close(found, gold)
 
 
-def _score(items: list[dict[str, object]], with_change: bool) -> tuple[float, float, float]:
-    tp = fp = fn = 0
+def _prediction(text: str, m: Mention) -> tuple[Value, str]:
+    """A number as NewsQuant writes it: a fall stated in words is its size with the change 'down'."""
+    words = text[max(0, m.start - 30) : m.start].lower().replace(",", " ").split()[-3:]
+    signed = m.start > 0 and text[m.start - 1] in "-−"
+    value = m.value if signed else abs(m.value)
+    found: Value = value if m.upper is None else (abs(m.upper), abs(m.value)) if m.value < 0 else (m.value, m.upper)
+    if any(w in _DOWN for w in words) or (m.value < 0 and not signed):
+        return found, "down"
+    if any(w in _UP for w in words):
+        return found, "up"
+    return found, _CHANGE.get(m.qualifier, "=")
+
+
+def score(items: list[dict[str, object]]) -> dict[str, tuple[float, float, float]]:
+    """Precision, recall and F1 (per cent) of values and of values with their change.
+
+    Counted as the CQE paper's evaluation counts NewsQuant: every quantity read is a prediction
+    (years, dates and ordinals are not quantities), a labelled quantity is found when a prediction of
+    the same sentence has its value (numpy.isclose), each labelled quantity counted once.
+    """
+    gold_total = predicted = right = right_change = 0
     for item in items:
         text = str(item["text"])
         gold = []
@@ -61,29 +97,25 @@ def _score(items: list[dict[str, object]], with_change: bool) -> tuple[float, fl
             value = _gold_value(str(q["value"]))
             if value is not None:
                 gold.append((value, str(q["change"])))
-        found = figure_mentions(text) if os.environ.get("NEWSQUANT_FIGURES") else read_numbers(text)
+        found = [_prediction(text, m) for m in figure_mentions(text) if m.unit != "ordinal"]
+        gold_total += len(gold)
+        predicted += len(found)
         used: set[int] = set()
-        for m in found:
-            hit = None
-            for i, ((low, high), change) in enumerate(gold):
-                if i in used:
-                    continue
-                value_ok = _close(abs(m.value), abs(low)) and (
-                    high is None or (m.upper is not None and _close(m.upper, high))
-                )
-                if value_ok and (not with_change or _change(text, m) == change):
-                    hit = i
-                    break
-            if hit is None:
-                fp += 1
-            else:
-                used.add(hit)
-                tp += 1
-        fn += len(gold) - len(used)
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return 100 * precision, 100 * recall, 100 * f1
+        for value, change in gold:
+            hits = [i for i, f in enumerate(found) if i not in used and _same(value, f[0])]
+            if not hits:
+                continue
+            best = next((i for i in hits if found[i][1] == change), hits[0])
+            used.add(best)
+            right += 1
+            right_change += found[best][1] == change
+    out = {}
+    for name, tp in (("value", right), ("value+change", right_change)):
+        p = tp / predicted if predicted else 0.0
+        r = tp / gold_total if gold_total else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        out[name] = (100 * p, 100 * r, 100 * f)
+    return out
 
 
 def main() -> int:
@@ -93,8 +125,7 @@ def main() -> int:
         return 0
     items = json.loads(Path(path).read_text(encoding="utf-8"))
     print(f"NewsQuant: {len(items)} sentences, {sum(len(i['quantities']) for i in items)} quantities")
-    for name, with_change in (("value", False), ("value+change", True)):
-        p, r, f = _score(items, with_change)
+    for name, (p, r, f) in score(items).items():
         print(f"{name:>13}: precision {p:5.1f}  recall {r:5.1f}  F1 {f:5.1f}")
     return 0
 

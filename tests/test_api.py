@@ -190,3 +190,11 @@ def test_cli_commands_import_no_data_libraries(argv: list[str]) -> None:
     assert loaded["heavy"] == []
     assert not any("parquet" in n or "sqlite_export" in n for n in loaded["autofacts"])
     assert "autofacts.api" in loaded["autofacts"] or argv == ["export"]
+
+
+def test_the_sqlite_export_imports_no_data_libraries(tmp_path: Path) -> None:
+    argv = ["export", "-f", "sqlite", str(tmp_path / "kb.db")]
+    run = f"from autofacts.entry import main\nsys.argv = ['autofacts', *{argv!r}]\ntry:\n    main()\nexcept SystemExit:\n    pass"
+    loaded = _modules_after(run)
+    assert (tmp_path / "kb.db").is_file()
+    assert loaded["heavy"] == [] and "autofacts.output.sqlite_export" in loaded["autofacts"]

@@ -10,6 +10,7 @@ import pytest
 
 from autofacts.extract import extract_candidates
 from autofacts.numbers import read_numbers
+from autofacts.text import figure_mentions
 
 
 def values(text: str) -> list[tuple[D, str | None]]:
@@ -67,3 +68,16 @@ def test_ranges() -> None:
 )
 def test_no_figure(kb, text: str) -> None:
     assert extract_candidates(text, kb, date(2025, 11, 3)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Updated Nov 4 2025: the plant hired 300 people.", ["300"]),  # a date without the abbreviation's dot
+        ("The iPhone 16 sold 2 million units.", ["2 million"]),  # a product's number is its name
+        ("a production-four-door record of 90 seconds", ["90"]),  # a number word inside a compound word
+        ("CO2 of 117g/km", ["117g"]),  # grams written onto the number
+    ],
+)
+def test_names_and_dates_are_no_figures(text: str, want: list[str]) -> None:
+    assert [m.text for m in figure_mentions(text)] == want

@@ -217,14 +217,11 @@ def render_report(report: Any, width: int, wide: bool = False) -> Any:
         order = {g: i for i, g in enumerate(dict.fromkeys(row.get(group, "") for row in report.rows))}
         report = replace(report, rows=sorted(report.rows, key=lambda row: order[row.get(group, "")]))
     layout = _layout(report, width, wide, asides_below=False) or _layout(report, width, wide, asides_below=True)
-    if layout is None:  # nothing fits without breaking words: narrow the widest columns until it does
+    if layout is None:  # no table fits without breaking a word (a 30-column terminal): one record a block
         layout = _layout(report, 10_000, wide, asides_below=True)
         assert layout is not None
-        columns, rows, widths, notes, refs, groups = layout
-        while sum(widths) > width - 2 * len(columns) + 1 and max(widths) > 1:
-            widths[widths.index(max(widths))] -= 1
-    else:
-        columns, rows, widths, notes, refs, groups = layout
+        return _records(report, layout, width)
+    columns, rows, widths, notes, refs, groups = layout
 
     def table(cells: list[list[str]], header: bool) -> Any:
         drawn = Table(
@@ -265,6 +262,36 @@ def render_report(report: Any, width: int, wide: bool = False) -> Any:
     if not rows:
         parts.append(table([], True))
     parts.append(Text(" ".join("─" * (w + 1) for w in widths).rstrip()))
+    parts += [Text(_fold_wide(f"({_letter(n + 1)}) {in_cell(note)}", width)) for n, note in enumerate(notes)]
+    parts += [Text(in_cell(line)) for line in report.footer]
+    by_id = {s.id: s for s in report.sources}
+    for source_id, n in refs.items():
+        source = by_id.get(source_id)
+        title = f"{source.title}, {source.published}, {source.file}" if source else ""
+        parts.append(Text(in_cell(f"[{n}] {source_id}: {title}"), style="dim"))
+    return Group(*parts)
+
+
+def _records(report: Any, layout: tuple[Any, ...], width: int) -> Any:
+    """The report as blocks of "header: value" lines, one block a row, for a terminal too narrow for
+    its table: Rich wraps each line at spaces, so a figure or a word is never cut in two."""
+    from rich.console import Group
+    from rich.text import Text
+
+    columns, rows, _, notes, refs, groups = layout
+    parts: list[Any] = [Text(in_cell(report.title), style="bold")] if report.title else []
+    heading = ""
+    for row, group in zip(rows, groups, strict=True):
+        if group and group != heading:
+            parts.append(Text(in_cell(group), style="bold italic"))
+            heading = group
+        parts.append(Text(""))
+        for col, cell in zip(columns, row, strict=True):
+            if cell:
+                line = Text(f"{in_cell(col.header) or col.key}: ", style="bold")
+                line.append(" ".join(cell.split()), style=status_style(col.key, cell))
+                parts.append(line)
+    parts.append(Text(""))
     parts += [Text(_fold_wide(f"({_letter(n + 1)}) {in_cell(note)}", width)) for n, note in enumerate(notes)]
     parts += [Text(in_cell(line)) for line in report.footer]
     by_id = {s.id: s for s in report.sources}
