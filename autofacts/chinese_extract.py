@@ -118,6 +118,7 @@ _LIST_JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
 _CLAUSE = re.compile(r"[，。；：！？;:!?]|,(?!\d{3}(?!\d))")  # an ASCII comma too, but not in "1,234"
 _BASE_BEFORE = re.compile(r"(?:比|较|相比|与|同)\s*$")  # "比2020年增长": 2020 is the comparison base
 _MULTIPLE_OF = re.compile(r"是\s*$")  # "是2021年的6倍": 2021 is the base of the multiple
+_YEAR_AGO_BEFORE = re.compile(r"(?:去年|上年)同期(?:的|为|是)?\s*$")
 _DATELINE = re.compile(r"[市省]?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)")
 
 
@@ -163,6 +164,15 @@ class ChineseReader:
         return None, ""
 
     def period(self, text: str, mention: Mention, periods: list[PeriodPhrase], ctx: _Context) -> tuple[str | None, str]:
+        label, why = self._period(text, mention, periods, ctx)
+        if label is not None and _YEAR_AGO_BEFORE.search(text, max(0, mention.start - 8), mention.start):
+            # "相比去年同期的33%": the figure of the same months a year before
+            return re.sub(r"\d{4}", lambda y: str(int(y[0]) - 1), label), f"{why}, a year before (去年同期)"
+        return label, why
+
+    def _period(
+        self, text: str, mention: Mention, periods: list[PeriodPhrase], ctx: _Context
+    ) -> tuple[str | None, str]:
         own = [p for p in periods if p.end <= mention.start and _is_own(text, p, mention)]
         if own:
             return own[-1].label, f"period: '{text[own[-1].start : own[-1].end]}'"

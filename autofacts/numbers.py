@@ -158,7 +158,8 @@ _PATTERN = re.compile(
     rf"""
     (?<![\w.])(?P<ordinal>\d+)(?:st|nd|rd|th)\b
     | (?<![\w.,$€£¥₹₩])(?:(?P<cur>{_CURRENCY})\s?)?(?P<num>{_NUM})
-      (?:(?P<sfx>{_SUFFIX})(?![A-Za-z0-9_])|(?P<letters>[A-Za-z]{{2,4}})(?![A-Za-z0-9_])|(?![A-Za-z0-9_]))
+      (?:(?P<sfx>{_SUFFIX})(?![A-Za-z0-9_])|(?!per\b)(?P<letters>[A-Za-z]{{2,4}})(?![A-Za-z0-9_])
+        |(?![A-Za-z0-9_])|(?=per\ ?cent\b))
       (?:[ \-]?(?P<scale>{_SCALE})(?![a-z]))?(?:\s?(?P<pct>%|percent\b|per\ cent\b))?
     | \b(?P<fracn>one|two|three|four)[ \-](?P<fracd>half|thirds?|quarters?|fifths?|tenths?)\b
     | \b(?P<fraca>a)[ \-](?P<fracad>third|quarter|fifth|tenth)\b(?=\s+of\b)

@@ -67,3 +67,9 @@ def test_respectively_with_ascii_commas_proposes_each_figure_once(kb) -> None:
         (D(9), "vehicle-production-growth", "2025-01/2025-10"),
         (D("9.6"), "vehicle-sales-growth", "2025-01/2025-10"),
     ]
+
+
+def test_the_same_period_last_year_is_a_year_earlier(kb) -> None:
+    text = "6月份，新能源车零售渗透率达到51.1%，相比去年同期的35.2%提升明显。"
+    found = [(c.mention.value, c.period) for c in extract_candidates(text, kb, date(2025, 7, 8))]
+    assert found == [(D("51.1"), "2025-06"), (D("35.2"), "2024-06")]

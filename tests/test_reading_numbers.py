@@ -81,3 +81,8 @@ def test_no_figure(kb, text: str) -> None:
 )
 def test_names_and_dates_are_no_figures(text: str, want: list[str]) -> None:
     assert [m.text for m in figure_mentions(text)] == want
+
+
+def test_per_cent_written_onto_the_number() -> None:
+    # wire copy sometimes loses the space: "down 17per cent"
+    assert values("sales fell, down 17per cent from a year earlier") == [(D(-17), "percent")]

@@ -105,3 +105,8 @@ def test_the_same_month_last_year_after_an_earlier_sentence(kb) -> None:
 def test_a_period_after_an_aside(kb) -> None:
     text = "BYD sold 210,000 new energy vehicles (NEVs) in April, it said."
     assert periods(kb, text, date(2025, 5, 2)) == [(D(210_000), "2025-04")]
+
+
+def test_since_a_year_runs_to_the_year_spoken_of(kb) -> None:
+    text = "In 2024, exports reached 5.9 million units. Since 2015, exports grew 21% a year on average."
+    assert periods(kb, text, date(2025, 1, 20)) == [(D(5_900_000), "2024"), (D(21), "2015/2024")]

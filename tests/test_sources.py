@@ -314,6 +314,8 @@ def site() -> Iterator[str]:
         "/report.pdf": (200, {"Content-Type": "application/pdf"}, make_pdf(REPORT_PAGES)),
         "/moved": (302, {"Location": "/news/exports"}, b""),
         "/loop": (302, {"Location": "/loop"}, b""),
+        # a chain of redirects: /hop/N leads to /hop/N-1, and /hop/0 to the page
+        **{f"/hop/{n}": (301, {"Location": f"/hop/{n - 1}" if n else "/news/exports"}, b"") for n in range(7)},
         "/to-file": (302, {"Location": "file:///etc/passwd"}, b""),
         "/photo": (200, {"Content-Type": "image/png"}, b"\x89PNG"),
         "/notes.txt": (200, {"Content-Type": "text/plain; charset=gbk"}, "新能源汽车销量1286.6万辆。\n".encode("gbk")),
@@ -347,16 +349,8 @@ def test_a_fetched_page_is_read_with_its_address_day_and_checksum(site: str) -> 
     ("path", "message"),
     [
         ("/missing", "/missing: the server answered HTTP 404 Not Found"),
-        (
-            "/loop",
-            "/loop: a redirect autofacts does not follow (The HTTP server returned a redirect error that would "
-            "lead to an infinite loop. The last 30x error message was: Found)",
-        ),
-        (
-            "/to-file",
-            "/to-file: a redirect autofacts does not follow (Found - Redirection to url 'file:///etc/passwd' is "
-            "not allowed)",
-        ),
+        ("/loop", "/loop: more than 5 redirects, or a loop of them: not followed"),
+        ("/to-file", "/to-file: redirected to file:///etc/passwd: only http:// and https:// are followed"),
         ("/big", "/big: larger than 1000 bytes, the limit for a document (the server says 5007 bytes)"),
         ("/endless", "/endless: larger than 1000 bytes, the limit for a document"),  # counted as it arrives
     ],
@@ -365,6 +359,12 @@ def test_a_fetch_that_fails_is_one_line(site: str, path: str, message: str) -> N
     with pytest.raises(SourceError) as error:
         fetch_url(f"{site}{path}", max_bytes=1000)
     assert str(error.value).endswith(message)
+
+
+def test_five_redirects_are_followed_and_six_are_not(site: str) -> None:
+    assert fetch_url(f"{site}/hop/4").url == f"{site}/news/exports"  # /hop/4 → 3 → 2 → 1 → 0 → page: 5
+    with pytest.raises(SourceError, match=r"/hop/5: more than 5 redirects, or a loop of them: not followed$"):
+        fetch_url(f"{site}/hop/5")
 
 
 def test_a_fetched_text_is_decoded_in_the_charset_the_server_names(site: str) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from http.client import HTTPMessage
 from typing import IO, Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from autofacts.errors import SourceError
 
@@ -79,8 +79,11 @@ def fetch_url(
             final = response.geturl()
             headers = response.headers
     except urllib.error.HTTPError as exc:
-        if 300 <= exc.code < 400:  # a loop, too many, or to an address that is not http(s)
-            raise SourceError(f"{url}: a redirect autofacts does not follow ({_reason(exc.reason)})") from None
+        if 300 <= exc.code < 400:  # urllib gave up: a redirect to file:// or ftp://, too many, or a loop
+            target = exc.headers.get("Location") if exc.headers is not None else None
+            if target and urlsplit(urljoin(url, target)).scheme.lower() not in ("http", "https"):
+                raise SourceError(f"{url}: redirected to {target}: only http:// and https:// are followed") from None
+            raise SourceError(f"{url}: more than {MAX_REDIRECTS} redirects, or a loop of them: not followed") from None
         raise SourceError(f"{url}: the server answered HTTP {exc.code} {_reason(exc.reason)}") from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError):

@@ -232,6 +232,21 @@ def _join_years(text: str, found: list[PeriodPhrase]) -> list[PeriodPhrase]:
     return out
 
 
+def _since(text: str, found: list[PeriodPhrase], published: date | None, context: str | None) -> list[PeriodPhrase]:
+    """ "Since 2012": from that year to the latest year the text spoke of (in the sentence before the
+    phrase, else before it), else to the publication's."""
+    out = []
+    for p in found:
+        if re.fullmatch(r"\d{4}", p.label) and text[p.start : p.end].lower().startswith("since "):
+            years = [int(q.label[:4]) for q in found if q.end <= p.start and q.label[:4].isdigit()]
+            last = years[-1] if years else int(context[:4]) if context and context[:4].isdigit() else None
+            last = last if last is not None else (published.year if published else None)
+            if last is not None and last > int(p.label):
+                p = replace(p, label=f"{p.label}/{last}")
+        out.append(p)
+    return out
+
+
 def _year_to_date(text: str, at: int, found: list[PeriodPhrase], context: str | None) -> str | None:
     """January up to the end of the latest period before `at` in the sentence, else of the one the
     text spoke of before; None when neither says where the running total stops."""
@@ -281,6 +296,7 @@ def sentence_periods(text: str, published: date | None, context: str | None = No
             half = int(m[1])
             _add(found, m.start(), m.end(), f"{_last_year_up_to(6 * half, published)}-H{half}")
     found = _join_years(text, found)
+    found = _since(text, found, published, context)
     for m in _YEAR_TO_DATE.finditer(text):
         label = _year_to_date(text, m.start(), found, context)
         found = [p for p in found if not (m.start() <= p.start < m.end())]  # "so far in 2025": not the year
