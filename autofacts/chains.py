@@ -84,6 +84,7 @@ class _Engine:
                 self.rests_on[f.id] = frozenset({cell})
         self.stated = [f for ps in self.pieces.values() for f in ps.values()]
         self._answers: dict[Cell, tuple[CellAnswer, Fact | None]] = {}
+        self.combined: dict[str, Fact] = {}  # figures standing for an intersection, by id
         self._by_metric: dict[str, list[Cell]] = {}
 
     def start_round(self) -> None:
@@ -103,6 +104,8 @@ class _Engine:
         fig = answer_figure(self.kb, ans)
         if fig is not None and fig.id not in self.rests_on:
             self.rests_on[fig.id] = frozenset().union(*(self.rests_on[p.id] for p in ans.binding or ans.pieces))
+        if fig is not None and fig.derived_from is not None and fig.derived_from.combined:
+            self.combined[fig.id] = fig
         return fig
 
     def cells(self, metric: str) -> list[Cell]:
@@ -159,8 +162,22 @@ def answer_cells(kb: KnowledgeBase, facts: list[Fact] | None = None, depth: int 
         cells[cell] = ans
         if fig is not None:
             figures[cell] = fig
-    derived = tuple(p for c in cells for p in engine.pieces[c].values() if p.derived_from is not None)
-    return Answers(cells, figures, derived)
+    derived = [p for c in cells for p in engine.pieces[c].values() if p.derived_from is not None]
+    return Answers(cells, figures, tuple(derived + _referenced(derived, engine.combined)))
+
+
+def _referenced(derived: list[Fact], combined: dict[str, Fact]) -> list[Fact]:
+    """The intersections some chain used as an input, and those they rest on: each is a figure a
+    chain's `facts` names, so it is listed with the chains (an id named must be an id listed)."""
+    out: dict[str, Fact] = {}
+    todo = [i for f in derived if f.derived_from for i in f.derived_from.facts]
+    while todo:
+        fid = todo.pop()
+        fig = combined.get(fid)
+        if fig is not None and fid not in out and fig.derived_from is not None:
+            out[fid] = fig
+            todo.extend(fig.derived_from.facts)
+    return sorted(out.values(), key=lambda f: f.id)
 
 
 def period_of(cell: Cell) -> Period:

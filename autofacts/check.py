@@ -39,6 +39,7 @@ def check_references(kb: KnowledgeBase) -> list[Problem]:
             problems.append(Problem(where, "E110", f"metric '{metric.id}': part and whole go together"))
     for source in kb.sources.values():
         problems.extend(_restates_problems(kb, source))
+    problems.extend(_restates_cycles(kb))
     by_id = {f.id: f for f in kb.facts}
     for fact in kb.facts:
         if fact.metric not in kb.metrics:
@@ -67,6 +68,46 @@ def _restates_problems(kb: KnowledgeBase, source: Source) -> list[Problem]:
             message = f"sources '{source.id}' and '{named}' each say they restate the other; only one can"
             problems.append(Problem(where, "E136", message))
     return problems
+
+
+def _restates_cycles(kb: KnowledgeBase) -> list[Problem]:
+    """Sources restating each other round a loop of three or more (A restates B, B restates C, C
+    restates A): no text in the loop is the original, so none could be cited. One problem per loop,
+    at the first of its sources (a loop of two is _restates_problems' own)."""
+    graph = {s.id: [o for o in s.restates if o in kb.sources and o != s.id] for s in kb.sources.values()}
+    problems, seen = [], set()
+    for start in sorted(graph):
+        if start in seen:
+            continue
+        loop = _loop_through(graph, start)
+        if loop is None:
+            continue
+        seen.update(loop)
+        first = kb.sources[start]
+        shown = " -> ".join([*loop, start])
+        message = f"sources restate each other in a loop: {shown}; one of them must be the original"
+        problems.append(Problem(first.location or Location("?", 0, 0), "E136", message))
+    return problems
+
+
+def _loop_through(graph: dict[str, list[str]], start: str) -> list[str] | None:
+    """A path start -> ... -> start of three or more sources, none repeated, if there is one
+    (depth-first; each source is entered once, so the search is linear in the restates named)."""
+    path, entered = [start], {start}
+    stack = [iter(graph[start])]
+    while stack:
+        step = next(stack[-1], None)
+        if step is None:
+            stack.pop()
+            path.pop()
+            continue
+        if step == start and len(path) >= 3:
+            return path
+        if step not in entered:
+            entered.add(step)
+            path.append(step)
+            stack.append(iter(graph[step]))
+    return None
 
 
 def _revision_problem(kb: KnowledgeBase, fact: Fact, first: Fact | None) -> str | None:

@@ -29,7 +29,7 @@ from bisect import bisect_left
 from datetime import date
 from decimal import Decimal
 
-from autofacts.numbers import Mention  # numbers imports this module lazily, only for Chinese text
+from autofacts.numbers import Mention, mirrored  # numbers imports this module lazily, only for Chinese text
 from autofacts.reading.traditional import fold
 
 # --- telling Chinese text from English --------------------------------------------------------
@@ -221,7 +221,9 @@ _DOWN = ("下降", "减少", "下滑", "降低", "回落", "下跌", "减")
 _CHANGE = re.compile("(" + "|".join(sorted(_UP + _DOWN, key=len, reverse=True)) + ")")
 # What may stand between the verb and its numbers: "同比分别增长3.4%和2.1%"
 _BETWEEN = re.compile(
-    r"分别|了|和|与|及|、|约|近|超过|达到|达|为|到|至|百分之|倍|个百分点|%|[\d.,\s]|[" + _NUMERAL_CHARS + "点]"
+    r"分别|了|和|与|及|、|约|近|超过|逾|不到|不足|达到|达|为|到|至|百分之|倍|个百分点|%|[\d.,\s]|["
+    + _NUMERAL_CHARS
+    + "点]"
 )
 _CLAUSE_CHARS = frozenset("，。；：！？,;:!?\n")
 
@@ -353,7 +355,7 @@ def read_chinese_numbers(text: str) -> list[Mention]:
         if direction and unit == "times":
             value, unit = value * 100, "percent"  # "增长1.2倍" is +120 %
         if direction < 0 and unit == "percent":
-            value = -value
+            value, qualifier = -value, mirrored(qualifier)  # "下降超过5%" is < -5, as "fell more than 5 percent"
         if value == value.to_integral_value():
             value = value.to_integral_value()  # 2702.1万 is 27021000, not 27021000.0
         out.append(Mention(value, qualifier, unit, start, end, text[start:end]))

@@ -387,8 +387,16 @@ def export(
     force: Annotated[
         bool, typer.Option("--force", help="Replace OUT if it exists (a parquet OUT only if an export).")
     ] = False,
+    derived: Annotated[
+        bool,
+        typer.Option(
+            "--derived/--no-derived",
+            help="json, csv, yaml: also the figures derived from the facts, each with the fact ids it used.",
+        ),
+    ] = True,
 ) -> None:
-    """Every fact, normalised, with its interval and its source: as a document, a database or a dataset."""
+    """Every fact, normalised, with its interval and its source: as a document, a database or a dataset;
+    then every derived figure, each with the fact ids it was derived from."""
     from pathlib import Path
 
     if fmt in (ExportFormat.sqlite, ExportFormat.parquet):
@@ -409,10 +417,11 @@ def export(
         check_output_path(Path(output), replace=force)
     store = _store(facts)
     kb = _valid(store.catalogue())
+    chains = _derived_figures(store) if derived else None
     if fmt is ExportFormat.json:
-        answer = ExportAnswer(kb, [], records=store.ordered_records(EVERYTHING))
+        answer = ExportAnswer(kb, [], records=store.ordered_records(EVERYTHING), derived=chains)
     else:
-        answer = ExportAnswer(kb, store.ordered(EVERYTHING))
+        answer = ExportAnswer(kb, store.ordered(EVERYTHING), derived=chains)
     if output is None:
         _emit(answer, OutputFormat(fmt.value))
         return
@@ -438,6 +447,16 @@ def _export_files(facts: str | None, fmt: "ExportFormat", out: "Path", partition
     written = base.export_parquet(out, partition=partition, force=force)
     rows = ", ".join(f"{n} {name}" for name, n in written.counts.items())
     sys.stderr.write(f"autofacts: wrote {out}/ ({rows}; facts by {written.partition})\n")
+
+
+def _derived_figures(store: "Store") -> "list[Fact]":
+    """Every figure the chains derive from the whole base, in the order `show` lists facts."""
+    from autofacts.derive import derived_facts
+    from autofacts.query import sort_key
+    from autofacts.store import EVERYTHING
+
+    kb = store.read(EVERYTHING)
+    return sorted(derived_facts(kb), key=lambda f: sort_key(kb, f))
 
 
 class Shell(str, Enum):
@@ -509,12 +528,27 @@ def show(
         bool,
         typer.Option("--derived", help="Also list figures derived from stated ones (marked †) where none is stated."),
     ] = False,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Each period's answer from all the evidence, and which pieces made its bounds."),
+    ] = False,
+    monthly: Annotated[
+        bool, typer.Option("--monthly", help="A month grid and chart, stated and derived months (marked †).")
+    ] = False,
     facts: FactsOption = None,
     fmt: FormatOption = Format.table,
     wide: WideOption = False,
 ) -> None:
     """Every fact for one metric, sorted by period, with its source and quote."""
     from autofacts.output.answers import ChartAnswer, ShowAnswer
+
+    if explain or monthly:
+        if explain and monthly:
+            raise UsageError("--explain and --monthly are two views: ask for one")
+        if chart or output or derived:
+            raise UsageError(f"--{'explain' if explain else 'monthly'} goes without --chart, --output and --derived")
+        _show_evidence(metric, region, period, kind, since, until, as_of, facts, fmt, wide, monthly)
+        return
 
     shown = _api(facts).show(
         metric, region=region, period=period, kind=kind, since=since, until=until, as_of=as_of, derived=derived
@@ -534,6 +568,57 @@ def show(
         return  # the line above says it all; an empty table would only repeat it
     machine = fmt is not Format.table  # CSV and Markdown are for citing: whole quotes, fact ids
     _emit(ShowAnswer(kb, m, groups, quotes or machine, with_ids=machine), OutputFormat(fmt.value), wide)
+
+
+def _show_evidence(
+    metric: str,
+    region: str | None,
+    period: str | None,
+    kind: str | None,
+    since: str | None,
+    until: str | None,
+    as_of: str | None,
+    facts: str | None,
+    fmt: Format,
+    wide: bool,
+    monthly: bool,
+) -> None:
+    """`show --explain` and `show --monthly`: answers combined from all the evidence."""
+    from autofacts.derive import derived_need
+    from autofacts.monthly import month_grids, selected_answers
+    from autofacts.output.evidence import ExplainAnswer, MonthlyAnswer
+    from autofacts.periods import parse_period
+    from autofacts.query import Filters, check_kind, resolve_metric, resolve_region
+
+    store = _store(facts)
+    catalogue = _valid(store.catalogue())
+    m = resolve_metric(catalogue, metric)
+    filters = Filters(
+        metrics=(m.id,),
+        region=resolve_region(catalogue, region) if region is not None else None,
+        period=parse_period(period) if period is not None else None,
+        kind=check_kind(kind) if kind is not None else None,
+        since=parse_period(since) if since is not None else None,
+        until=parse_period(until) if until is not None else None,
+        as_of=_as_of(as_of) if as_of is not None else None,
+    )
+    kb = store.read(derived_need(catalogue, filters))
+    answer: Answer
+    if monthly:
+        grids = tuple(month_grids(kb, filters))
+        if not grids:
+            sys.stderr.write(f"autofacts: no single months of {m.id} are stated or derivable for these filters\n")
+            if fmt is Format.table:
+                return
+        answer = MonthlyAnswer(kb, m, grids)
+    else:
+        cells = tuple(selected_answers(kb, filters))
+        if not cells:
+            sys.stderr.write(f"autofacts: no facts for {m.id} match these filters\n")
+            if fmt is Format.table:
+                return
+        answer = ExplainAnswer(kb, m, cells)
+    _emit(answer, OutputFormat(fmt.value), wide)
 
 
 def _write_chart(metric: "Metric", facts: "list[Fact]", output: str) -> None:

@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from autofacts.derive import derived_facts, inputs_of
+from autofacts.errors import UsageError
 from autofacts.interval import Interval, cagr, difference, growth
 from autofacts.model import Fact, KnowledgeBase, Metric
 from autofacts.periods import Period
@@ -171,10 +172,20 @@ def _stated_growth(
     return best_fact(kb, found) if found else None
 
 
+def check_two_periods(period_a: Period, period_b: Period) -> None:
+    """A comparison needs two different periods: one period against itself has no change to show."""
+    if period_a.same_span(period_b):
+        raise UsageError(
+            f"compare needs two different periods, got {period_a.label} twice"
+            f" (to list one period's figures: autofacts show METRIC --period {period_a.label})"
+        )
+
+
 def compare_need(period_a: Period, period_b: Period, filters: Filters, catalogue: KnowledgeBase) -> Need:
     """The facts `compare_periods` compares: those over either period, of the metrics and region asked;
     and what stated growth rates and derived figures for them are read from, over the year after each
     (a growth rate gives the year before it; so does "doubling the figure from a year ago")."""
+    check_two_periods(period_a, period_b)
     return Need(
         periods=(period_a, period_b, period_a.shifted_years(1), period_b.shifted_years(1)),
         metrics=tuple(sorted(inputs_of(catalogue, filters.metrics))) if filters.metrics else None,
@@ -186,6 +197,7 @@ def compare_periods(
     kb: KnowledgeBase, period_a: Period, period_b: Period, filters: Filters, include_all: bool = False
 ) -> Comparison:
     """Every metric and region with a value in both periods (and with include_all, in either)."""
+    check_two_periods(period_a, period_b)
     cells: dict[tuple[str, str, str | None, str], dict[str, list[Fact]]] = defaultdict(lambda: {"a": [], "b": []})
     for label, period in (("a", period_a), ("b", period_b)):
         for fact in select_facts(kb, Filters(**{**filters.__dict__, "period": period})):

@@ -9,7 +9,7 @@ The rules: part = share x whole; whole = part / share; level = last year's level
 last year's level = level / (1 + growth); growth = level / last year's level - 1 (also same month
 year on year); a multiple's base = level / multiple; one stretch of a year = a longer year-to-date
 figure - a shorter one (July alone = Jan-Jul - Jan-Jun); a longer year-to-date figure = a shorter
-one + the month after it.
+one + the month after it; a shorter one = a longer one - its last month.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from typing import Protocol
 
 from autofacts.evidence import Cell, reading
 from autofacts.interval import Interval, add, difference, from_qualifier, growth, product, ratio, scale
-from autofacts.model import Derivation, Fact, KnowledgeBase, Metric
+from autofacts.model import DERIVED_MARK, Derivation, Fact, KnowledgeBase, Metric
 from autofacts.periods import Period, days_in_month, describe
 from autofacts.units import format_interval, format_stated
 
-MARK = "†"  # the mark a derived figure carries wherever it is shown
+MARK = DERIVED_MARK
 
 _ONE = from_qualifier(Decimal(1), "exact")
 _PERCENT = Decimal("0.01")
@@ -276,6 +276,22 @@ def year_to_date_sum(kb: KnowledgeBase, m: Metric, look: Lookup) -> Derived:
                 yield f
 
 
+def year_to_date_less_its_last_month(kb: KnowledgeBase, m: Metric, look: Lookup) -> Derived:
+    """A shorter year-to-date figure = a longer one - its last month (Jan-Oct = Jan-Nov - Nov)."""
+    for c in look.cells(m.id):
+        if not _year_to_date(c) or c[4].month == c[5].month:
+            continue
+        first = c[5].replace(day=1)
+        shorter_end = first - timedelta(days=1)
+        out = _out(m.id, c, c[4], shorter_end)
+        so_far, month = look.get(m.id, c, c[4], c[5], out), look.get(m.id, c, first, c[5], out)
+        if so_far and month:
+            op = f"{text(kb, so_far)} ({so_far.period.label}) − {text(kb, month)} ({month.period.label})"
+            f = derived_fact(kb, m.id, _period(c[4], shorter_end), (so_far, month), op, difference)
+            if f:
+                yield f
+
+
 def rules_for(kb: KnowledgeBase, m: Metric, look: Lookup) -> Derived:
     """Every rule that applies to metric `m` (by its kind of measure and its catalogue links)."""
     if m.part and m.whole and m.measure == "share":
@@ -290,3 +306,4 @@ def rules_for(kb: KnowledgeBase, m: Metric, look: Lookup) -> Derived:
     if m.measure == "flow":
         yield from rest_of_year_to_date(kb, m, look)
         yield from year_to_date_sum(kb, m, look)
+        yield from year_to_date_less_its_last_month(kb, m, look)

@@ -112,6 +112,9 @@ class Metric:
     location: Location | None = None
 
 
+DERIVED_MARK = "†"  # the mark a derived figure carries wherever it is shown
+
+
 @dataclass(frozen=True)
 class Derivation:
     """How a derived figure was computed: the operation in words, the facts it used, the result.
@@ -155,6 +158,10 @@ class Fact:
     period_stated: bool = True  # False: the text gives no period; it holds as of publication
     revises: str | None = None  # the id of an earlier release of this figure that this one corrects
     derived_from: Derivation | None = None  # set on figures computed from others, never on stated ones
+    # Where the figure stands in the quote (its middle, a character offset in the quote with runs of
+    # space made one; -1: nowhere), worked out once when the cache stores the fact, so that a table
+    # shortening the quote around it need not read the quote's numbers at every start-up.
+    figure_at: int | None = field(default=None, compare=False, hash=False)
     location: Location | None = None
     field_locations: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, hash=False)
 

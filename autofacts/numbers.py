@@ -381,6 +381,11 @@ def _folds(text: str, mentions: list[Mention]) -> list[Mention]:
 _MIRRORED = {"over": "under", "under": "over", "at-least": "at-most", "at-most": "at-least"}
 
 
+def mirrored(qualifier: str) -> str:
+    """The qualifier of a bound on a fall once the fall is a negative change ("over" 5 % down is "under" -5)."""
+    return _MIRRORED.get(qualifier, qualifier)
+
+
 # A fall named after the per cent: "a 40.7% decline", "a 38.2% year-over-year decrease"
 FALL_AFTER = re.compile(
     r"\s*(?:(?:year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)\s+|y/y\s+|yoy\s+)?"
@@ -421,7 +426,7 @@ def _fall(text: str, m: Mention, joined: bool = False) -> Mention:
     if m.unit != "percent" or m.value < 0 or not fall:
         return m
     if m.upper is None:
-        return replace(m, value=-m.value, qualifier=_MIRRORED.get(m.qualifier, m.qualifier))
+        return replace(m, value=-m.value, qualifier=mirrored(m.qualifier))
     return replace(m, value=-m.upper, upper=-m.value)
 
 

@@ -248,3 +248,34 @@ def caam(kb_copy: Path) -> Path:
         encoding="utf-8",
     )
     return kb_copy
+
+
+# Test data, not a quoted release: a January-June figure for the arithmetic of a single month
+# (Jan-Jul 18.269 million, from CAAM_2025_07, less this 15.653 million is July alone, 2.616 million).
+SYNTHETIC_2025_06 = "Test data, not a release. From January to June, automobile sales reached 15.653 million units.\n"
+
+
+@pytest.fixture
+def caam_h1(caam: Path) -> Path:
+    """The CAAM copy with a (synthetic) January-June release beside the January-July one."""
+    (caam.parent / "seeds" / "test-2025-06.txt").write_text(SYNTHETIC_2025_06, encoding="utf-8")
+    with (caam / "sources.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            '  - id: test-2025-06\n    file: test-2025-06.txt\n    title: "[Test data: January-June 2025]"\n'
+            "    published: 2025-07\n    language: en\n"
+        )
+    (caam / "test-2025-06.yaml").write_text(
+        "source: test-2025-06\nfacts:\n"
+        + _caam_fact(
+            "test-vehicle-sales-2025-h1",
+            "vehicle-sales",
+            "2025-01/2025-06",
+            "15653000",
+            "From January to June, automobile sales reached 15.653 million units.",
+        ),
+        encoding="utf-8",
+    )
+    return caam
+
+
+EXAMPLE_2025 = Path(__file__).resolve().parent.parent / "docs" / "examples" / "caam-2025" / "facts"

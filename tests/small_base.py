@@ -10,15 +10,24 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from autofacts.model import Fact, KnowledgeBase, Metric, Source
+from autofacts.interval import Interval
+from autofacts.model import Derivation, Fact, KnowledgeBase, Metric, Source
 from autofacts.periods import parse_period
 
 # Metric id -> (unit, measure); a test may name any of these.
 METRICS = {
     "vehicle-sales": ("vehicles", "flow"),
     "vehicle-production": ("vehicles", "flow"),
+    "nev-sales": ("vehicles", "flow"),
     "nev-share": ("percent", "share"),
     "vehicle-sales-growth": ("percent", "growth"),
+    "nev-sales-growth": ("percent", "growth"),
+}
+# How the metrics are linked, as the catalogue links them (derivation chains follow these).
+LINKS: dict[str, dict[str, str]] = {
+    "vehicle-sales-growth": {"growth_of": "vehicle-sales"},
+    "nev-sales-growth": {"growth_of": "nev-sales"},
+    "nev-share": {"part": "nev-sales", "whole": "vehicle-sales"},
 }
 
 
@@ -34,6 +43,7 @@ def fact(
     source: str = "s1",
     upper: str | None = None,
     ceiling: bool = False,
+    revises: str | None = None,
 ) -> Fact:
     """One fact as a curator would write it (values as text, so 0.1 stays 0.1)."""
     return Fact(
@@ -48,18 +58,37 @@ def fact(
         quote=f"(quote of {fact_id})",
         upper=None if upper is None else Decimal(upper),
         ceiling=ceiling,
+        revises=revises,
+    )
+
+
+def derived(fact_id: str, period: str, interval: Interval, *, metric: str = "vehicle-sales") -> Fact:
+    """A piece of evidence as a derivation chain gives it: an interval and the chain, no quote."""
+    return Fact(
+        id=fact_id,
+        metric=metric,
+        region="China",
+        period=parse_period(period),
+        kind="actual",
+        value=interval.lo if interval.lo is not None else interval.hi,
+        qualifier="exact",
+        source="s1",
+        quote="",
+        derived_from=Derivation(f"(operation of {fact_id})", ("x",), interval),
     )
 
 
 def small_base(*facts: Fact, published: dict[str, str] | None = None) -> KnowledgeBase:
-    """A knowledge base holding `facts`, with each metric they name and each source they cite
-    (published in January 2026 unless `published` gives another period for a source id)."""
+    """A knowledge base holding `facts`, with each metric they name (and those linked to them) and
+    each source they cite (published in January 2026 unless `published` gives another period)."""
     published = published or {}
     metrics = {}
-    for f in facts:
-        unit, measure = METRICS[f.metric]
-        growth_of = "vehicle-sales" if f.metric == "vehicle-sales-growth" else None
-        metrics[f.metric] = Metric(f.metric, f.metric, unit, measure, growth_of=growth_of)
+    named = {f.metric for f in facts}
+    linked = {m for n in named for m in LINKS.get(n, {}).values()}
+    linking = {m for m, links in LINKS.items() if named & set(links.values())}  # a growth rate of a named level
+    for name in named | linked | linking:
+        unit, measure = METRICS[name]
+        metrics[name] = Metric(name, name, unit, measure, **LINKS.get(name, {}))  # type: ignore[arg-type]
     sources = {
         f.source: Source(f.source, f"{f.source}.txt", f.source, parse_period(published.get(f.source, "2026-01")), "en")
         for f in facts

@@ -399,3 +399,17 @@ def test_a_whole_chinese_quote_starts_beside_its_mark_and_folds_at_the_width(run
     # folded at 60 columns (a Chinese character takes two), not moved whole to the next line
     assert lines[start] == "(b) “十四五”期间，新能源汽车销量占比由2020年的5.4%提高到2024"
     assert lines[start + 1] == "年的40.9%，产量由2020年的约140万辆增长到2024年的约1300万辆。"
+
+
+def test_a_bound_on_a_fall_is_mirrored_in_chinese() -> None:
+    """As in English ('fell more than 5 percent' is < -5): a fall of more than 5 % is a change below -5,
+    a fall of less than 3 % a change above -3; a rise keeps its bound."""
+
+    def bound(text: str) -> list[tuple[str, str]]:
+        return [(str(m.value), m.qualifier) for m in read_chinese_numbers(text)]
+
+    assert bound("销量同比下降超过5%") == [("-5", "under")]
+    assert bound("销量同比下降逾5%") == [("-5", "under")]
+    assert bound("出口同比下降不到3%") == [("-3", "over")]
+    assert bound("产量同比增长超过5%") == [("5", "over")]
+    assert bound("销量同比下降5%") == [("-5", "exact")]

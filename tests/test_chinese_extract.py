@@ -154,3 +154,14 @@ def test_a_dateline_place_is_not_the_figures_region(kb) -> None:
         (D(31_436_000), "vehicle-sales", None, "2024"),
         (D(200_000), "nev-production", "Beijing", "2024"),
     ]
+
+
+def test_a_chinese_metric_the_catalogue_lacks_is_written_todo(run, tmp_path: Path) -> None:
+    """Used-car transactions and battery installations have no metric in the catalogue: extract
+    writes TODO for them, never a new metric id made up from the words."""
+    doc = tmp_path / "zh.txt"
+    doc.write_text("2025年，二手车交易量达到1961万辆。动力电池装车量为548.4GWh。\n", encoding="utf-8")
+    result = run("extract", str(doc), "--published", "2026-01-15")
+    assert result.exit_code == 0, result.stderr
+    facts = yaml.safe_load(result.stdout)["facts"]
+    assert [(f["metric"], f["value"]) for f in facts] == [("TODO", 19_610_000), ("TODO", 548.4)]

@@ -165,3 +165,24 @@ def test_derived_figures_carry_their_bounds_into_compare(run_json) -> None:
         "upper_open": True,
         "nominal": None,
     }
+
+
+def test_a_period_is_not_compared_with_itself(run, kb) -> None:
+    """`compare 2025 2025` (or 2025 against 2025-01/2025-12, the same days) has no change to show:
+    a usage error, exit 2, one line naming the period and what to run instead."""
+    import pytest
+
+    from autofacts.compare import compare_periods
+    from autofacts.errors import UsageError
+    from autofacts.periods import parse_period
+    from autofacts.query import Filters
+
+    result = run("compare", "2025", "2025-01/2025-12")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        "autofacts: error[U001]: compare needs two different periods, got 2025 twice"
+        " (to list one period's figures: autofacts show METRIC --period 2025)\n"
+    )
+    with pytest.raises(UsageError):
+        compare_periods(kb, parse_period("2024"), parse_period("2024"), Filters())
+    assert run("compare", "2024", "2025", "-m", "nev-share").exit_code == 0

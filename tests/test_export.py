@@ -53,12 +53,48 @@ def test_export_bounds_follow_the_qualifier(run, kb) -> None:
 
 
 def test_export_csv_and_yaml_agree_with_json(run) -> None:
-    facts = json.loads(run("export").stdout)["facts"]
+    doc = json.loads(run("export").stdout)
+    facts, derived = doc["facts"], doc["derived"]
     rows = list(csv.DictReader(io.StringIO(run("export", "--format", "csv").stdout)))
-    assert [r["id"] for r in rows] == [f["id"] for f in facts]
-    assert all(r["quote"] == f["source"]["quote"] for r, f in zip(rows, facts, strict=True))
+    assert [r["id"] for r in rows] == [f["id"] for f in facts + derived]
+    assert all(r["quote"] == f["source"]["quote"] for r, f in zip(rows, facts + derived, strict=True))
+    assert all(r["derived_from"] == "" for r in rows[: len(facts)])
+    assert all(r["derived_from"] == " ".join(f["derived_from"]["facts"]) for r, f in zip(rows[len(facts) :], derived, strict=True))
     loaded = yaml.safe_load(run("export", "--format", "yaml").stdout)
-    assert loaded == {"facts": facts}
+    assert loaded == {"facts": facts, "derived": derived}
+    assert json.loads(run("export", "--no-derived").stdout) == {"facts": facts}
+
+
+def test_export_json_names_the_facts_under_every_derived_figure(run) -> None:
+    """Each derived figure carries `derived_from` with the ids it used, and each id is a fact or a
+    derived figure of the export; Chongqing's December 2024 production is a two-step chain: 2.54
+    million in 2024 less Jan-Nov 2024 (2,498,100 / 1.121 = 2,228,456.735) = 311,543.26."""
+    doc = json.loads(run("export").stdout)
+    ids = {f["id"] for f in doc["facts"]} | {f["id"] for f in doc["derived"]}
+    assert doc["derived"] and all(f["derived_from"]["facts"] for f in doc["derived"])
+    assert all(set(f["derived_from"]["facts"]) <= ids for f in doc["derived"])
+    assert all(f["derived_from"] is None for f in doc["facts"])
+    dec = next(
+        f for f in doc["derived"] if f["id"] == "vehicle-production-2024-12-from-chongqing-vehicle-production-2024"
+    )
+    assert (dec["region"], dec["period"], dec["lower"], dec["upper"]) == (
+        "Chongqing",
+        "2024-12",
+        311543.2649,
+        311543.2649,
+    )
+    assert dec["derived_from"] == {
+        "operation": "2.54 million vehicles (2024) − 2.228 million vehicles † (2024-01/2024-11)",
+        "facts": [
+            "chongqing-vehicle-production-2024",
+            "vehicle-production-2024-01/2024-11-from-chongqing-vehicle-production-2025-ytd",
+        ],
+        "stated": [
+            "chongqing-vehicle-production-2024",
+            "chongqing-vehicle-production-2025-ytd",
+            "chongqing-vehicle-production-growth-2025-ytd",
+        ],
+    }
 
 
 def test_metrics_and_sources_catalogues(run_json, kb, run) -> None:

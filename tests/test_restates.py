@@ -210,3 +210,25 @@ def test_sources_json_lists_what_each_restates(run_json, base: Path) -> None:
     restates = {s["id"]: s["restates"] for s in doc["sources"]}
     assert restates[SUMMARY] == ["fyp14-review", "global-attention", "xinhua-icv-plan"]
     assert restates["fyp14-review"] == []
+
+
+def test_a_loop_of_restatements_is_reported_once_with_its_path(run, zh_example: Path) -> None:
+    """zh-2025-summary restates fyp14-review, which restates work-plan-2025, which restates the
+    summary: no text in the loop is the original. One E136, at the first source of the loop in
+    alphabetical order (fyp14-review, line 11 of sources.yaml), naming the whole path."""
+    edit(zh_example / EXAMPLE_FILE, RESTATES, "    restates: [fyp14-review]\n")
+    edit(
+        zh_example / "sources.yaml",
+        "    file: 000_5d12c1107267f4b1.txt\n",
+        "    file: 000_5d12c1107267f4b1.txt\n    restates: [work-plan-2025]\n",
+    )
+    edit(
+        zh_example / "sources.yaml",
+        "    file: 004_866e1cad304b1c63.txt\n",
+        "    file: 004_866e1cad304b1c63.txt\n    restates: [zh-2025-summary]\n",
+    )
+    (line,) = check(run, zh_example)
+    assert line.endswith(
+        "/facts/sources.yaml:11:5: error[E136]: sources restate each other in a loop: "
+        "fyp14-review -> work-plan-2025 -> zh-2025-summary -> fyp14-review; one of them must be the original"
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import http.server
 import io
+import json
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -534,6 +535,9 @@ def test_add_an_address_records_it_with_the_day_and_checksum(base: Path, site: s
     today = date.today().isoformat()  # the day the test runs: fetch_url's own clock is tested above
     assert f'    url: "{site}/news/exports"\n    retrieved: {today}\n' in sources
     assert f"    original_sha256: {hashlib.sha256(PAGE.encode('utf-8')).hexdigest()}\n" in sources
+    listed = json.loads(run("sources", "--facts", str(base), "--format", "json").stdout)["sources"][0]
+    assert (listed["url"], listed["retrieved"], listed["format"]) == (f"{site}/news/exports", today, "html")
+    assert listed["original_sha256"] == hashlib.sha256(PAGE.encode("utf-8")).hexdigest()
     (base / "autowire-exports.yaml").write_text(
         _fact("autowire-exports", "china-vehicle-exports-2024", "vehicle-exports", "5860000", ARTICLE_1), "utf-8"
     )

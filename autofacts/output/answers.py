@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from autofacts.derive import MARK as DERIVED_MARK
-from autofacts.model import Fact, KnowledgeBase, Metric
+from autofacts.model import DERIVED_MARK, Fact, KnowledgeBase, Metric
 from autofacts.output import Answer
 from autofacts.output.records import (
     SELF_EVIDENT,

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from autofacts.derive import MARK
+from autofacts.model import DERIVED_MARK as MARK
 from autofacts.model import Fact, KnowledgeBase, Metric, Source
 from autofacts.seeds import seed_label
 from autofacts.units import format_interval, format_stated, interval_json, json_number, plain
@@ -115,20 +115,30 @@ def _digits_at(text: str, value: Decimal) -> int | None:
     return None
 
 
+def figure_middle(quote: str, value: Decimal | None, qualifier: str) -> int:
+    """Where the figure stands in the quote (with runs of space made one): the middle of its
+    digits, else of the words that state it ("more than half"); -1 when the quote does not state it."""
+    text = " ".join(quote.split())
+    middle = _digits_at(text, value) if value is not None else None
+    if middle is not None:
+        return middle
+    from autofacts.numbers import read_numbers  # figures in words: "half", "doubling", "16th"
+
+    mentions = [m for m in read_numbers(text) if m.value == value]
+    mentions.sort(key=lambda m: m.qualifier != qualifier)
+    return (mentions[0].start + mentions[0].end) // 2 if mentions else -1
+
+
 def excerpt(fact: Fact, width: int = QUOTE_WIDTH) -> str:
     """The part of a fact's quote around its figure, so a shortened quote still shows the number."""
     text = " ".join(fact.quote.split())
     if cells(text) <= width:
         return text
-    middle = _digits_at(text, fact.value) if fact.value is not None else None
-    if middle is None:
-        from autofacts.numbers import read_numbers  # figures in words: "half", "doubling", "16th"
-
-        mentions = [m for m in read_numbers(text) if m.value == fact.value]
-        mentions.sort(key=lambda m: m.qualifier != fact.qualifier)
-        if not mentions:
-            return shorten(text, width)
-        middle = (mentions[0].start + mentions[0].end) // 2
+    middle = fact.figure_at
+    if middle is None:  # not kept by a cache
+        middle = figure_middle(fact.quote, fact.value, fact.qualifier)
+    if middle < 0:
+        return shorten(text, width)
     if cells(text) != len(text):
         return _wide_excerpt(text, middle, width)
     start = max(0, min(middle - width // 2, len(text) - width))
@@ -368,6 +378,11 @@ def source_record(kb: KnowledgeBase, source: Source, facts: int | None = None) -
         "published_inferred": source.published_inferred,
         "language": source.language,
         "restates": list(source.restates),
+        # where the seed's text came from, when `add` read it from a page, a PDF or an address
+        "url": source.url,
+        "retrieved": source.retrieved.label if source.retrieved is not None else None,
+        "format": source.format,
+        "original_sha256": source.original_sha256,
     }
     if facts is not None:
         out["facts"] = facts

@@ -122,6 +122,7 @@ def _store_file(db: sqlite3.Connection, path: Path, display: str, recorded: Reco
     from autofacts.parse import parse_file  # YAML only when a file changed
 
     parsed = parse_file(path, display, data=data)
+    _keep_figure_positions(parsed.facts)
     regions = {f.values["region"] for f in parsed.facts}
     db.execute("DELETE FROM facts WHERE file=?", (path.name,))
     db.execute(
@@ -159,6 +160,16 @@ def _store_file(db: sqlite3.Connection, path: Path, display: str, recorded: Reco
             for i, f in enumerate(parsed.facts)
         ],
     )
+
+
+def _keep_figure_positions(facts: list[PendingFact]) -> None:
+    """Each fact's figure position in its quote (Fact.figure_at), found once here rather than by
+    every table that shortens the quote: finding a figure in words takes the number reader."""
+    from autofacts.output.records import figure_middle  # rendering's rule, applied once per parse
+
+    for pending in facts:
+        values = pending.values
+        values["figure_at"] = figure_middle(values["quote"], values.get("value"), values.get("qualifier", "exact"))
 
 
 def _record_template(pending: PendingFact) -> str | None:

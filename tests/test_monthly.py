@@ -1,0 +1,93 @@
+"""Monthly series: a month from year-to-date figures, `show --monthly` and `show --explain`.
+
+Values worked out by hand. The CAAM example base (docs/examples/caam-2025) holds three real
+releases as news reported them, quoted verbatim; the January-June figure of `caam_h1` is test data.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from tests.conftest import EXAMPLE_2025
+
+
+def test_july_alone_from_two_year_to_date_releases(run, caam_h1) -> None:
+    """Jan-Jul 18,269,000 less Jan-Jun 15,653,000: July 2025 is 2,616,000, derived, citing both."""
+    doc = json.loads(run("show", "vehicle-sales", "--monthly", "--facts", str(caam_h1), "--format", "json").stdout)
+    [grid] = doc["grids"]
+    [july] = grid["months"]
+    assert (july["period"], july["stated"], july["derived"]) == ("2025-07", False, True)
+    assert (july["answer"]["lower"], july["answer"]["upper"]) == (2616000, 2616000)
+    assert july["figure"]["derived_from"]["facts"] == ["caam-vehicle-sales-2025-ytd", "test-vehicle-sales-2025-h1"]
+
+
+def test_show_monthly_prints_the_grid_and_the_chart(run, caam_h1) -> None:
+    result = run("show", "vehicle-sales", "--monthly", "--facts", str(caam_h1))
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Vehicle sales (vehicles) by month" in out
+    assert "Jul    2.62 M †" in out  # the grid: 2.616 M, derived, to three digits
+    assert "Jul ██████████████████████████████████████████████████ 2.62 M †" in out  # the chart
+    assert "† derived from stated figures" in out and "✗" not in out
+
+
+def test_a_month_between_real_releases(run) -> None:
+    """Jan-Nov 31,127,000 less November 3,429,000 is Jan-Oct 27,698,000; less Jan-Sep 24,363,000 it is
+    October alone: 3,335,000 (no release of these states October)."""
+    rows = list(
+        csv.DictReader(
+            io.StringIO(run("show", "vehicle-sales", "--monthly", "--facts", str(EXAMPLE_2025), "-f", "csv").stdout)
+        )
+    )
+    assert [(r["month"], r["2025"]) for r in rows] == [
+        ("Sep", "3.226 M"),
+        ("Oct", "3.34 M †"),
+        ("Nov", "3.429 M"),
+    ]
+    doc = json.loads(
+        run(
+            "show", "vehicle-sales", "--explain", "--period", "2025-10", "--facts", str(EXAMPLE_2025), "-f", "json"
+        ).stdout
+    )
+    [cell] = doc["cells"]
+    assert (cell["answer"]["lower"], cell["answer"]["upper"]) == (3335000, 3335000)
+    assert cell["evidence"][0]["derived_from"]["stated"] == [
+        "cn-vehicle-sales-2025-ytd-11",
+        "cn-vehicle-sales-2025-11",
+        "cn-vehicle-sales-2025-ytd-09",
+    ]
+
+
+def test_explain_shows_a_stated_month_a_chain_bears_out(run) -> None:
+    """November exports: stated 728,000; Jan-Nov 6,343,000 less (Jan-Sep 4,950,000 + October 666,000)
+    gives 727,000. Jan-Sep is given to ten thousands (495萬: 4,945,000-4,955,000), so the chain is
+    721,000-733,000 and holds 728,000: they agree within rounding, and the stated figure stands."""
+    doc = json.loads(
+        run("show", "vehicle-exports", "--explain", "-p", "2025-11", "--facts", str(EXAMPLE_2025), "-f", "json").stdout
+    )
+    [cell] = doc["cells"]
+    assert cell["agreement"] == "agree within rounding"
+    assert (cell["answer"]["lower"], cell["answer"]["upper"]) == (728000, 728000)
+    assert cell["lower_from"] == cell["upper_from"] == ["cn-vehicle-exports-2025-11"]
+    chain = next(e for e in cell["evidence"] if e["derived_from"] is not None)
+    assert (chain["lower"], chain["upper"]) == (727000, 727000)
+    out = run("show", "vehicle-exports", "--explain", "-p", "2025-11", "--facts", str(EXAMPLE_2025)).stdout
+    assert "↑↓    728,000 vehicles  stated" in out
+
+
+def test_explain_and_monthly_are_refused_together_and_with_chart(run) -> None:
+    result = run("show", "vehicle-sales", "--explain", "--monthly")
+    assert result.exit_code == 2 and "--explain and --monthly are two views" in result.stderr
+    result = run("show", "vehicle-sales", "--monthly", "--chart")
+    assert result.exit_code == 2 and "--monthly goes without --chart" in result.stderr
+
+
+def test_explain_names_the_chain_that_made_the_bound(run) -> None:
+    """Bundled base, 2025 NEV sales: stated "over 16 million" twice; over 50 % of over 34 million is
+    over 17 million, the tighter lower bound (↑)."""
+    out = run("show", "nev-sales", "--explain", "--region", "China", "--period", "2025").stdout
+    assert "=    > 17 million vehicles  agree" in out
+    assert "↑  > 17 million vehicles †  > 50 % × > 34" in out
+    assert "     > 16 million vehicles  stated" in out
