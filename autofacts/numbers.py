@@ -169,13 +169,18 @@ _PATTERN = re.compile(
       (?P<hundred>[ \-]hundred\b)?(?:[ \-](?P<wscale>thousand|million|billion)\b)?
       (?:\s?(?P<wpct>percent\b))?
     | \b(?P<ordword>{_ORDS})\b(?!-hand)
-    | \b(?P<mult>doubl|tripl|quadrupl)(?:ing|ed|e|es)\b
-    | \b(?P<frac>half|quarter)\b
+    | \b(?P<mult>doubl|tripl|quadrupl)(?:ing|ed|e|es)\b(?!-)
+    | \b(?P<frac>half|quarter)\b(?!-)
     | \b(?P<bare>thousand|million|billion|trillion)(?P<plural>s)?\b
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 
+# "half of", "more than half", "a quarter of": a share of a whole
+_FRACTION_AFTER = re.compile(r"\s+(?:of|the|its|their|his|her|our|all|that|those|these)\b", re.IGNORECASE)
+_FRACTION_BEFORE = re.compile(
+    r"(?:\b(?:than|about|nearly|almost|over|around|roughly|just|only|a|one|some|under|by)\s+|^)$", re.IGNORECASE
+)
 _HEDGE_OF = {w: q for q, words in HEDGE_WORDS.items() for w in words}
 # the hedge words ending a text, longest alternative first ("nearly about" before "about")
 _HEDGE_AT_END = re.compile(
@@ -342,6 +347,10 @@ def read_numbers(text: str) -> list[Mention]:
             value = Decimal(MULTIPLE_WORDS[m["mult"].lower()])
             unit = "times"
         elif m["frac"]:
+            if not (
+                _FRACTION_AFTER.match(text, m.end()) or _FRACTION_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            ):
+                continue  # "in the quarter", "the second half": a period, not a share of a whole
             value = FRACTION_WORDS[m["frac"].lower()]
             unit = "percent"
         else:  # a bare scale word: "the trillion-yuan scale", "thousands of suppliers"

@@ -224,19 +224,22 @@ class _Reader:
 
 def _no_aliases(root: yaml.Node, display: str) -> None:
     """Refuse a node met twice (an alias) or nesting deeper than a review file has, without recursion."""
-    seen: set[int] = set()
+    seen = {id(root)}
     todo: list[tuple[yaml.Node, int]] = [(root, 0)]
     while todo:
         node, depth = todo.pop()
-        if id(node) in seen:
-            raise ReviewFileError("an alias (*name): a review file has none", location=_where(display, node))
-        seen.add(id(node))
         if depth > MAX_DEPTH:
             raise ReviewFileError("nested deeper than a review file is", location=_where(display, node))
+        children: list[yaml.Node] = []
         if isinstance(node, yaml.SequenceNode):
-            todo.extend((child, depth + 1) for child in node.value)
+            children = list(node.value)
         elif isinstance(node, yaml.MappingNode):
-            todo.extend((part, depth + 1) for pair in node.value for part in pair)
+            children = [part for pair in node.value for part in pair]
+        for child in children:
+            if id(child) in seen:  # the composer gives an alias the very node its anchor names
+                raise ReviewFileError("an alias (*name): a review file has none", location=_where(display, child))
+            seen.add(id(child))
+            todo.append((child, depth + 1))
 
 
 def parse_review(text: str, display: str) -> ReviewFile:

@@ -210,7 +210,8 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] =
     (re.compile(rf"\b(?:in )?({_MONTH}),? (\d{{4}})", re.I), lambda m: _month_label(int(m[2]), MONTHS[m[1].lower()])),
     (re.compile(r"\bfrom (\d{4}) to (\d{4})\b", re.I), lambda m: f"{m[1]}/{m[2]}"),
     (re.compile(r"\((\d{4})\s*[–-]\s*(\d{4})\)"), lambda m: f"{m[1]}/{m[2]}"),
-    (re.compile(r"\b(?:in|by|for|during|of|since) (\d{4})\b", re.I), lambda m: m[1]),
+    # a year, not any four digits: "an average of 1500", "sales of 5835 units" are figures
+    (re.compile(r"\b(?:in|by|for|during|of|since) ((?:19|20)\d{2})\b(?![.,]\d)", re.I), lambda m: m[1]),
 ]
 
 
@@ -257,7 +258,7 @@ def period_phrases(text: str, published: date | None = None) -> list[PeriodPhras
 
 _PLAN_NAME_AFTER = re.compile(r"^[\s\-]*(?:Five-Year|-Year Plan|Year Plan)", re.I)
 _DATE_BEFORE = re.compile(rf"(?:{_MONTH}|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s*$", re.I)
-_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:\b|(?=T\d))")
 _COUNT_OF_MONTHS = re.compile(rf"\bfirst (?:\d+|{_NUMBER_WORD}) (?:months|quarters)\b", re.I)
 # "Joint Venture 2.0", "Model 3", "Phase 2": a capitalised name right before a bare number names a
 # thing; the words a sentence or a figure may start with do not.

@@ -86,3 +86,15 @@ def test_names_and_dates_are_no_figures(text: str, want: list[str]) -> None:
 def test_per_cent_written_onto_the_number() -> None:
     # wire copy sometimes loses the space: "down 17per cent"
     assert values("sales fell, down 17per cent from a year earlier") == [(D(-17), "percent")]
+
+
+def test_four_digits_after_of_are_a_figure_unless_a_year() -> None:
+    # "of 2019" dates; "an average of 1500" and "sales of 5835 units" are figures
+    assert [m.text for m in figure_mentions("prices rose by an average of 1500 in the quarter")] == ["1500"]
+    assert [m.text for m in figure_mentions("a record with sales of 5835 units")] == ["5835"]
+    assert figure_mentions("the plan of 2019") == []
+
+
+def test_hyphenated_words_are_not_fractions_or_multiples() -> None:
+    assert figure_mentions("flags flew at half-staff after double-digit losses") == []
+    assert [m.text for m in figure_mentions("Posted 2019-09-01T10:38:07Z: 5 cars")] == ["5"]

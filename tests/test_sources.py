@@ -13,7 +13,7 @@ import io
 import json
 import threading
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -532,7 +532,7 @@ def test_add_an_address_records_it_with_the_day_and_checksum(base: Path, site: s
     seed = base.parent / "seeds" / "autowire-exports.txt"
     assert seed.read_text(encoding="utf-8") == PAGE_SEED
     sources = (base / "sources.yaml").read_text(encoding="utf-8")
-    today = date.today().isoformat()  # the day the test runs: fetch_url's own clock is tested above
+    today = datetime.now(timezone.utc).date().isoformat()  # the day (UTC) the test runs: the clock is tested above
     assert f'    url: "{site}/news/exports"\n    retrieved: {today}\n' in sources
     assert f"    original_sha256: {hashlib.sha256(PAGE.encode('utf-8')).hexdigest()}\n" in sources
     listed = json.loads(run("sources", "--facts", str(base), "--format", "json").stdout)["sources"][0]
