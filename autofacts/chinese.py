@@ -225,6 +225,8 @@ _BETWEEN = re.compile(
     + _NUMERAL_CHARS
     + "点]"
 )
+_RANK_RANGE = re.compile(r"第\d+\s*[-—–~至]\s*\d+\s*[位名]")
+_RANK_RANGE_END = re.compile(r"第\d+\s*[-—–~至]\s*\d+$")
 _CLAUSE_CHARS = frozenset("，。；：！？,;:!?\n")
 
 
@@ -316,6 +318,8 @@ def read_chinese_numbers(text: str) -> list[Mention]:
             continue
         if m["cn"] and _is_list_marker(norm, start, end):
             continue
+        if _RANK_RANGE.match(norm, max(0, start - 1)) or _RANK_RANGE_END.search(norm, max(0, start - 8), end):
+            continue  # "分列第1-3位": a span of places, no figure
         ordinal = norm[max(0, start - 1) : start] == "第"
         qualifier = "exact"
         if not percent and not ordinal:

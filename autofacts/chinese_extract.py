@@ -118,6 +118,7 @@ _LIST_JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
 _CLAUSE = re.compile(r"[，。；：！？;:!?]|,(?!\d{3}(?!\d))")  # an ASCII comma too, but not in "1,234"
 _BASE_BEFORE = re.compile(r"(?:比|较|相比|与|同)\s*$")  # "比2020年增长": 2020 is the comparison base
 _MULTIPLE_OF = re.compile(r"是\s*$")  # "是2021年的6倍": 2021 is the base of the multiple
+_SO_FAR = re.compile(r"今年(?:以)?来|年初(?:以来|至今)")
 _YEAR_AGO_BEFORE = re.compile(r"(?:去年|上年)同期(?:的|为|是)?\s*$")
 _DATELINE = re.compile(r"[市省]?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)")
 
@@ -174,6 +175,13 @@ class ChineseReader:
         self, text: str, mention: Mention, periods: list[PeriodPhrase], ctx: _Context
     ) -> tuple[str | None, str]:
         own = [p for p in periods if p.end <= mention.start and _is_own(text, p, mention)]
+        if own and _SO_FAR.match(text, own[-1].start):
+            # "今年来累计出口超过200万辆" after "今年前10个月": January up to the span spoken of
+            spans = [p.label for p in own[:-1] if p.label.startswith(own[-1].label[:4] + "-01")]
+            if ctx.period and ctx.period.startswith(own[-1].label[:4] + "-01"):
+                spans.append(ctx.period)
+            if spans:
+                return spans[-1], f"period: '{text[own[-1].start : own[-1].end]}' up to {spans[-1]}"
         if own:
             return own[-1].label, f"period: '{text[own[-1].start : own[-1].end]}'"
         if ctx.period is not None:
@@ -191,15 +199,33 @@ def _is_own(text: str, phrase: PeriodPhrase, mention: Mention) -> bool:
     return not (mention.unit == "times" and _MULTIPLE_OF.search(text[: phrase.start]) and "的" in between[:2])
 
 
-def _owner(text: str, mention: Mention, ctx: _Context) -> tuple[str | None, bool]:
+def _owner(text: str, mention: Mention, mentions: list[Mention], ctx: _Context) -> tuple[str | None, bool]:
     """The company a figure belongs to, and whether it was carried from the sentence before."""
-    entity = _entity(text, mention.start)
+    entity = _entity(text, mention.start, mentions)
     if entity is None and ctx.entity is not None and _COMPANY_ANAPHORA.match(text) is not None:
         return ctx.entity, True
     return entity, False
 
 
-def _entity(text: str, at: int) -> str | None:
+def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
+    """The company named nearest before a figure; in "比亚迪、上汽、吉利分别以370.2万辆、355.1万辆、
+    292.6万辆" each figure pairs with the company in the same place of the list before 分别, and
+    when the two lists differ in length no company is guessed."""
+    c_start, c_end = _clause_bounds(text, at)
+    fen = text.rfind("分别", 0, at)
+    if fen >= 0 and text.rfind("。", fen, at) < 0:
+        named = chinese_companies(text[:fen])
+        listed = [n for n in named if _LIST_JOIN.match(text[n[0] - 1 : n[0]]) or n is named[0]]
+        figures = [
+            m
+            for m in mentions
+            if fen < m.start < c_end and m.unit == next((x.unit for x in mentions if x.start == at), None)
+        ]
+        if len(listed) > 1:
+            index = next((i for i, m in enumerate(figures) if m.start == at), None)
+            if index is not None and len(figures) == len(listed):
+                return listed[index][1]
+            return None
     found = chinese_companies(text, at)
     return max(found)[1] if found else None
 
@@ -230,7 +256,7 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
         sentence = Sentence(read.start, read.end, text[read.start : read.end])
         periods = period_phrases(s_text, published)
         mentions = figure_mentions(s_text)
-        owners = [_owner(s_text, m, ctx) for m in mentions]
+        owners = [_owner(s_text, m, mentions, ctx) for m in mentions]
         slots = [
             Slot(m.start, m.end, hedge_start(s_text, m.start), m.unit, _clause_bounds(s_text, m.start), e is not None)
             for m, (e, _) in zip(mentions, owners, strict=True)

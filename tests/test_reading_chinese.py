@@ -73,3 +73,17 @@ def test_the_same_period_last_year_is_a_year_earlier(kb) -> None:
     text = "6月份，新能源车零售渗透率达到51.1%，相比去年同期的35.2%提升明显。"
     found = [(c.mention.value, c.period) for c in extract_candidates(text, kb, date(2025, 7, 8))]
     assert found == [(D("51.1"), "2025-06"), (D("35.2"), "2024-06")]
+
+
+def test_companies_paired_by_respectively(kb) -> None:
+    text = "1-9月，比亚迪、上汽、长安汽车分别以326.1万辆、311.7万辆、210.3万辆位列前三。"
+    found = [(c.mention.value, c.entity) for c in extract_candidates(text, kb, date(2025, 10, 14))]
+    assert found == [(D(3_261_000), "BYD"), (D(3_117_000), "SAIC Motor"), (D(2_103_000), "Changan")]
+    # 上汽 inside 以上汽车 is no company
+    assert [c.entity for c in extract_candidates("9月，10万元以上汽车销量为80万辆。", kb, date(2025, 10, 14))] == [None, None]
+
+
+def test_so_far_this_year_after_a_span(kb) -> None:
+    text = "今年前9个月，汽车出口495万辆。其中，新能源汽车今年来累计出口175.8万辆。"
+    found = [(c.mention.value, c.period) for c in extract_candidates(text, kb, date(2025, 10, 14))]
+    assert found == [(D(4_950_000), "2025-01/2025-09"), (D(1_758_000), "2025-01/2025-09")]

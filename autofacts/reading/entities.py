@@ -60,7 +60,8 @@ def _capitals(names: list[str]) -> list[str]:
 @lru_cache(maxsize=1)
 def _chinese() -> re.Pattern[str]:
     names = sorted((n for n in _by_name() if not n.isascii()), key=len, reverse=True)
-    return re.compile("|".join(re.escape(n) for n in names))
+    # 上汽 stands in 以上汽车 and 广汽 in 推广汽车: not after 以 or 推
+    return re.compile("(?<![以推])(?:" + "|".join(re.escape(n) for n in names) + ")")
 
 
 def root(company: str) -> str:
