@@ -20,6 +20,7 @@ from datetime import date
 from autofacts.interval import Interval
 from autofacts.model import Fact, KnowledgeBase, Location, Problem, Source
 from autofacts.numbers import Mention, read_numbers
+from autofacts.parallel import spread_over
 from autofacts.seeds import read_seeds, seed_label
 from autofacts.text import normalise, phrase_problem
 
@@ -199,12 +200,24 @@ def check_quotes(kb: KnowledgeBase, seeds: dict[str, str]) -> list[Problem]:
     return problems
 
 
+# Reading a quote's numbers is most of `check`'s work: from this many facts on, it is spread over
+# the cores (parallel.py); the problems come back in the same order.
+PARALLEL_FACTS = 4000
+
+
 def check_values(kb: KnowledgeBase) -> list[Problem]:
     """The value is a number the quote states, and the qualifier is the one it states it with; a
     range's two ends are the two ends of one range the quote states."""
+    if len(kb.facts) < PARALLEL_FACTS:
+        return _value_problems(kb.facts, 0, len(kb.facts))
+    return spread_over(_value_problems, kb.facts, len(kb.facts))
+
+
+def _value_problems(facts: list[Fact], start: int, end: int) -> list[Problem]:
+    """check_values' problems for facts[start:end]."""
     problems = []
     read: dict[str, list[Mention]] = {}  # several facts often quote one sentence: read it once
-    for fact in kb.facts:
+    for fact in facts[start:end]:
         if fact.value is None:
             continue
         if fact.quote not in read:

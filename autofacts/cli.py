@@ -339,9 +339,19 @@ def main_options(
         bool, typer.Option("--no-cache", help="Parse the YAML instead of using the cache of parsed files.")
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say why the cache was not used.")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, metavar="N", help="Processes reading a large base at once (default: one per core)."
+        ),
+    ] = None,
     facts: FactsOption = None,
 ) -> None:
     """Answers questions about an industry with numbers you can cite."""
+    if jobs is not None:
+        from autofacts.parallel import set_default_jobs
+
+        set_default_jobs(jobs)
     _base["facts"] = facts
     _debug["on"] = debug or bool(os.environ.get("AUTOFACTS_DEBUG"))
     _options["cache"] = not no_cache and not os.environ.get("AUTOFACTS_NO_CACHE")

@@ -11,6 +11,7 @@ complete_fact and duplicate_fact_problems on what a question reads.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from typing import Any
 
 from autofacts.errors import KnowledgeBaseError, UsageError
 from autofacts.model import Fact, KnowledgeBase, Location, ParsedFile, PendingFact, Problem, Source
+from autofacts.parallel import PARALLEL_BYTES, spread
 from autofacts.periods import parse_period
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -151,15 +153,34 @@ def duplicate_fact_problems(definitions: list[tuple[str, Location]]) -> list[Pro
     return problems
 
 
-def load_knowledge_base(root: Path, display_root: str = "facts") -> KnowledgeBase:
-    """Read every .yaml file in `root`; problems are collected in the result, never raised."""
-    from autofacts.parse import parse_file
-
+def load_knowledge_base(root: Path, display_root: str = "facts", jobs: int | None = None) -> KnowledgeBase:
+    """Read every .yaml file in `root`; problems are collected in the result, never raised. A large
+    base's files are parsed by `jobs` processes at once (default: one per core; see parallel.py)."""
+    named = [(path, f"{display_root}/{path.name}") for path in knowledge_base_files(root, display_root)]
     with gc_paused():
-        parsed = [parse_file(path, f"{display_root}/{path.name}") for path in knowledge_base_files(root, display_root)]
+        if len(named) > 1 and _total_bytes(named) >= PARALLEL_BYTES:
+            parsed = spread(parse_named, named, jobs)
+        else:
+            parsed = [parse_named(item) for item in named]
         kb = assemble_catalogues(root, parsed)
         add_facts(kb, [fact for part in parsed for fact in part.facts])
     return kb
+
+
+def parse_named(named: tuple[Path, str]) -> ParsedFile:
+    """One file parsed, as messages name it (a module-level function, for the worker processes)."""
+    from autofacts.parse import parse_file  # YAML only when a file is read
+
+    path, display = named
+    return parse_file(path, display)
+
+
+def _total_bytes(named: list[tuple[Path, str]]) -> int:
+    total = 0
+    for path, _ in named:
+        with contextlib.suppress(OSError):  # the parser says why it cannot read it
+            total += path.stat().st_size
+    return total
 
 
 @contextmanager

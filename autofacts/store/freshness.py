@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from autofacts.files import read_regular
-from autofacts.load import complete_fact, knowledge_base_files
-from autofacts.model import Fact, PendingFact
+from autofacts.load import complete_fact, gc_paused, knowledge_base_files
+from autofacts.model import Fact, ParsedFile, PendingFact
+from autofacts.parallel import PARALLEL_BYTES, spread
 from autofacts.store.codec import catalogue_json, fact_json
 
 RACY_NS = 2_000_000_000  # wider than any file system's timestamp granularity (FAT's is 2 s)
@@ -81,6 +82,8 @@ def sync(db: sqlite3.Connection, root: Path, display_root: str) -> None:
     try:
         known = _recorded(db)  # another process may have synced while we waited
         changed: list[str] = []
+        to_parse: list[tuple[Path, str, bytes]] = []
+        records: list[Recorded] = []
         for path in on_disk:
             entry = known.get(path.name)
             if unchanged(entry, _stat(path, display_root)):
@@ -97,7 +100,17 @@ def sync(db: sqlite3.Connection, root: Path, display_root: str) -> None:
                     (record.size, record.mtime_ns, record.ctime_ns, record.inode, record.checked_ns, path.name),
                 )
                 continue
-            _store_file(db, path, f"{display_root}/{path.name}", record, data)
+            to_parse.append((path, f"{display_root}/{path.name}", data))
+            records.append(record)
+        # parsing and rendering each file's rows is most of a cold start: spread over the cores
+        # when there is enough of it; only text comes back to be written here
+        if len(to_parse) > 1 and sum(len(data) for _, _, data in to_parse) >= PARALLEL_BYTES:
+            prepared = spread(_prepare_file, to_parse)
+        else:
+            with gc_paused():
+                prepared = [_prepare_file(item) for item in to_parse]
+        for (path, _, _), record, rows in zip(to_parse, records, prepared, strict=True):
+            _write_file(db, path.name, record, rows)
             changed.append(path.name)
         for gone in set(known) - {p.name for p in on_disk}:
             db.execute("DELETE FROM files WHERE name=?", (gone,))
@@ -118,48 +131,66 @@ def _stat(path: Path, display_root: str) -> os.stat_result:
         raise Unreadable(f"{display_root}/{path.name}: {exc.strerror or exc}") from None
 
 
-def _store_file(db: sqlite3.Connection, path: Path, display: str, recorded: Recorded, data: bytes) -> None:
+@dataclass(frozen=True)
+class PreparedFile:
+    """What the cache stores of one parsed file, as text and numbers (cheap to send between processes)."""
+
+    catalogue: str
+    regions: str
+    facts: list[tuple[Any, ...]]  # the facts table's columns after file name
+
+
+def _prepare_file(item: tuple[Path, str, bytes]) -> PreparedFile:
+    """One file parsed and rendered into the cache's rows (runs in a worker process for a large base)."""
     from autofacts.parse import parse_file  # YAML only when a file changed
 
+    path, display, data = item
     parsed = parse_file(path, display, data=data)
     _keep_figure_positions(parsed.facts)
     regions = {f.values["region"] for f in parsed.facts}
-    db.execute("DELETE FROM facts WHERE file=?", (path.name,))
+    return PreparedFile(catalogue_json(parsed), json.dumps(sorted(regions), ensure_ascii=False), _fact_rows(parsed))
+
+
+def _write_file(db: sqlite3.Connection, name: str, recorded: Recorded, prepared: PreparedFile) -> None:
+    db.execute("DELETE FROM facts WHERE file=?", (name,))
     db.execute(
         f"INSERT OR REPLACE INTO files (name, {_COLUMNS}, catalogue, regions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            path.name,
+            name,
             recorded.size,
             recorded.mtime_ns,
             recorded.ctime_ns,
             recorded.inode,
             recorded.checked_ns,
             recorded.sha256,
-            catalogue_json(parsed),
-            json.dumps(sorted(regions), ensure_ascii=False),
+            prepared.catalogue,
+            prepared.regions,
         ),
     )
     db.executemany(
         "INSERT INTO facts (file, idx, id, metric, region, entity, kind, source, period_start, period_end, data,"
         " record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                path.name,
-                i,
-                f.values["id"],
-                f.values["metric"],
-                f.values["region"],
-                f.values.get("entity"),
-                f.values["kind"],
-                f.values["source"],
-                f.values["period"].start.isoformat() if f.values.get("period") else None,
-                f.values["period"].end.isoformat() if f.values.get("period") else None,
-                fact_json(f),
-                _record_template(f),
-            )
-            for i, f in enumerate(parsed.facts)
-        ],
+        [(name, *row) for row in prepared.facts],
     )
+
+
+def _fact_rows(parsed: ParsedFile) -> list[tuple[Any, ...]]:
+    return [
+        (
+            i,
+            f.values["id"],
+            f.values["metric"],
+            f.values["region"],
+            f.values.get("entity"),
+            f.values["kind"],
+            f.values["source"],
+            f.values["period"].start.isoformat() if f.values.get("period") else None,
+            f.values["period"].end.isoformat() if f.values.get("period") else None,
+            fact_json(f),
+            _record_template(f),
+        )
+        for i, f in enumerate(parsed.facts)
+    ]
 
 
 def _keep_figure_positions(facts: list[PendingFact]) -> None:
