@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from autofacts.chinese import is_chinese
 from autofacts.errors import PeriodError
@@ -232,6 +232,15 @@ _PRESENT = re.compile(
     r"|features?|stands? at|boasts?|owns?|operates?)\b",
     re.I,
 )
+
+
+@lru_cache(maxsize=64)
+def _found(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)` for a whole sentence, searched once per sentence rather than once per
+    figure in it (a line of 1,000 numbers asked the same question 1,000 times)."""
+    return pattern.search(text)
+
+
 _NOW = re.compile(r"\b(?:now|currently|today|at present|so far|to date|in recent years)\b", re.I)
 _PAST = re.compile(
     r"\b(?:was|were|had|sold|delivered|produced|built|exported|shipped|reached|rose|fell|grew|jumped|surged"
@@ -775,7 +784,7 @@ class Reader:
         publication), the period the sentences before were about, or None (TODO)."""
         own = own_period(text, phrases, fig.at, fig.end, fig.hedge_at, fig.clause)
         clause = text[fig.clause[0] : fig.clause[1]]
-        now = _NOW.search(clause)
+        now = _found(_NOW, clause)
         if now is not None and (own is None or not fig.clause[0] <= own.start < fig.clause[1]):
             return AS_OF_PUBLICATION, f"period: none stated, and '{now[0]}' speaks of the present"
         if own is not None and a_year_earlier(text, fig.end):
@@ -796,11 +805,11 @@ class Reader:
         if kind != "actual":
             return None, ""
         present = "period: none stated, and the sentence speaks of the present"
-        if _PRESENT.search(clause) and not _PAST.search(clause) or _NOW.search(text):
+        if _found(_PRESENT, clause) and not _found(_PAST, clause) or _found(_NOW, text):
             return AS_OF_PUBLICATION, present
-        if ctx.period is not None and (_PAST.search(text) or _SAME_PERIOD.search(text)):
+        if ctx.period is not None and (_found(_PAST, text) or _found(_SAME_PERIOD, text)):
             return ctx.period, f"period: {ctx.period_why}"
-        if _PRESENT.search(text) and not _PAST.search(text):
+        if _found(_PRESENT, text) and not _found(_PAST, text):
             return AS_OF_PUBLICATION, present
         return None, ""
 
@@ -816,7 +825,7 @@ class Reader:
         """The place a figure belongs to: named before it (the most specific one), or worldwide, or
         the place the sentences before were about. A company's sales are worldwide unless its
         clause places them ("sold 2 million in China"); its other figures are left to the curator."""
-        world = _WORLD.search(text)
+        world = _found(_WORLD, text)
         if entity is not None:
             for s, e, name in places:
                 if fig.clause[0] <= s < fig.at and _PLANT.match(text, e):  # "Tesla's Shanghai plant delivered"
@@ -861,8 +870,24 @@ def _clip(text: str) -> str:
 
 
 def _compared_with(text: str, at: int) -> bool:
-    """A place named as what the figure is compared with ("surpassing Japan", "ahead of Germany")."""
-    return bool(_COMPARED_PLACE.search(text[max(0, at - 30) : at]))
+    """A place named as what the figure is compared with ("surpassing Japan", "ahead of Germany"),
+    or where someone spoke ("told a conference in Beijing that", "BEIJING (Reuters) -")."""
+    return bool(
+        _COMPARED_PLACE.search(text[max(0, at - 30) : at])
+        or _SPOKEN_AT.search(text[max(0, at - 60) : at])
+        or _DATELINE.match(text, at)
+    )
+
+
+# Where something was said, not what the figure is about
+_SPOKEN_AT = re.compile(
+    r"\b(?:conference|forum|briefing|meeting|summit|expo|auto show|reporters|said|told|speaking|spoke|event)\b"
+    r"[^,.;]{0,40}\b(?:in|at)\s+(?:the\s+)?$",
+    re.I,
+)
+_DATELINE = re.compile(  # "Beijing, Dec. 12 (Xinhua) --": where the story was filed
+    r"[A-Z][A-Za-z]+(?:/[A-Z][A-Za-z]+)*,?\s+(?:[A-Z][a-z]{2}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*)?\(\w+\)\s*[-–—:]"
+)
 
 
 def _specific(text: str, places: list[tuple[int, int, str]]) -> tuple[int, int, str]:

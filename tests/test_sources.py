@@ -20,7 +20,7 @@ import pytest
 from pdfwriter import make_pdf
 
 from autofacts.errors import SourceError, UsageError
-from autofacts.reading.fetch import fetch_url
+from autofacts.reading.fetch import ascii_url, fetch_url
 from autofacts.reading.pages import join_pages, page_label, page_span, page_starts
 from autofacts.reading.pdf import reflow
 from autofacts.reading.sources import read_fetched, read_source
@@ -318,6 +318,8 @@ def site() -> Iterator[str]:
         # a chain of redirects: /hop/N leads to /hop/N-1, and /hop/0 to the page
         **{f"/hop/{n}": (301, {"Location": f"/hop/{n - 1}" if n else "/news/exports"}, b"") for n in range(7)},
         "/to-file": (302, {"Location": "file:///etc/passwd"}, b""),
+        "/news/%E6%96%B0%E9%97%BB.html": (200, {"Content-Type": "text/html"}, PAGE.encode("utf-8")),
+        "/download": (200, {"Content-Type": "application/x-download"}, make_pdf(REPORT_PAGES)),
         "/photo": (200, {"Content-Type": "image/png"}, b"\x89PNG"),
         "/notes.txt": (200, {"Content-Type": "text/plain; charset=gbk"}, "新能源汽车销量1286.6万辆。\n".encode("gbk")),
         "/big": (200, {"Content-Type": "text/html"}, b"<p>" + b"x" * 5000 + b"</p>"),
@@ -344,6 +346,8 @@ def test_a_fetched_page_is_read_with_its_address_day_and_checksum(site: str) -> 
     assert doc.seed_name("autowire-exports") == "autowire-exports.txt"
     report = read_fetched(fetch_url(f"{site}/report.pdf"), f"{site}/report.pdf")
     assert report.kind == "pdf" and report.text == REPORT_SEED
+    mistyped = read_fetched(fetch_url(f"{site}/download"), f"{site}/download")
+    assert mistyped.kind == "pdf" and mistyped.text == REPORT_SEED
 
 
 @pytest.mark.parametrize(
@@ -360,6 +364,17 @@ def test_a_fetch_that_fails_is_one_line(site: str, path: str, message: str) -> N
     with pytest.raises(SourceError) as error:
         fetch_url(f"{site}{path}", max_bytes=1000)
     assert str(error.value).endswith(message)
+
+
+def test_an_address_in_chinese_is_fetched_as_a_browser_sends_it(site: str) -> None:
+    assert fetch_url(f"{site}/news/新闻.html").data == PAGE.encode("utf-8")
+    assert (
+        ascii_url("https://例子.测试/新闻.html?q=汽车")
+        == "https://xn--fsqu00a.xn--0zwm56d/%E6%96%B0%E9%97%BB.html?q=%E6%B1%BD%E8%BD%A6"
+    )
+    assert ascii_url("https://example.org/a%20b?x=1") == "https://example.org/a%20b?x=1"  # ASCII: as given
+    with pytest.raises(SourceError, match=r"^http://127.0.0.1:99999/x: the port is not a number from 0 to 65535$"):
+        fetch_url("http://127.0.0.1:99999/x")
 
 
 def test_five_redirects_are_followed_and_six_are_not(site: str) -> None:
