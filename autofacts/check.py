@@ -211,11 +211,15 @@ def check_values(kb: KnowledgeBase) -> list[Problem]:
 def _value_problems(facts: list[Fact], start: int, end: int) -> list[Problem]:
     """check_values' problems for facts[start:end]."""
     problems = []
-    read: dict[str, list[Mention]] = {}  # several facts often quote one sentence: read it once
+    # Several facts often quote one sentence, one after another: read it once. Only the latest
+    # quotes are kept, so a large base's readings are not all held at once.
+    read: dict[str, list[Mention]] = {}
     for fact in facts[start:end]:
         if fact.value is None:
             continue
         if fact.quote not in read:
+            if len(read) >= 64:
+                read.clear()
             read[fact.quote] = read_numbers(fact.quote)
         mentions = [m for m in read[fact.quote] if m.value == fact.value]
         if fact.upper is not None and mentions and not any(m.upper == fact.upper for m in mentions):

@@ -689,8 +689,24 @@ def _clip(text: str) -> str:
 
 
 def _compared_with(text: str, at: int) -> bool:
-    """A place named as what the figure is compared with ("surpassing Japan", "ahead of Germany")."""
-    return bool(_COMPARED_PLACE.search(text[max(0, at - 30) : at]))
+    """A place named as what the figure is compared with ("surpassing Japan", "ahead of Germany"),
+    or where someone spoke ("told a conference in Beijing that", "BEIJING (Reuters) -")."""
+    return bool(
+        _COMPARED_PLACE.search(text[max(0, at - 30) : at])
+        or _SPOKEN_AT.search(text[max(0, at - 60) : at])
+        or _DATELINE.match(text, at)
+    )
+
+
+# Where something was said, not what the figure is about
+_SPOKEN_AT = re.compile(
+    r"\b(?:conference|forum|briefing|meeting|summit|expo|auto show|reporters|said|told|speaking|spoke|event)\b"
+    r"[^,.;]{0,40}\b(?:in|at)\s+(?:the\s+)?$",
+    re.I,
+)
+_DATELINE = re.compile(  # "Beijing, Dec. 12 (Xinhua) --": where the story was filed
+    r"[A-Z][A-Za-z]+(?:/[A-Z][A-Za-z]+)*,?\s+(?:[A-Z][a-z]{2}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*)?\(\w+\)\s*[-–—:]"
+)
 
 
 def _specific(text: str, places: list[tuple[int, int, str]]) -> tuple[int, int, str]:

@@ -27,6 +27,7 @@ from autofacts.model import (
     Metric,
     ParsedFile,
     PendingFact,
+    Places,
     Problem,
     Source,
 )
@@ -280,7 +281,7 @@ FACT_SCHEMA: Schema = {
 
 def _read_record(
     reader: _FileReader, node: yaml.Node, schema: Schema, what: str
-) -> tuple[dict[str, Any], dict[str, tuple[int, int]]] | None:
+) -> tuple[dict[str, Any], Places] | None:
     """A record's valid values and where each was written; None if any key is missing or invalid."""
     fields = reader.mapping(node, what)
     if fields is None:
@@ -330,7 +331,7 @@ def _read_record(
         values[key] = value
     if not ok:
         return None
-    return values, {k: (v.start_mark.line + 1, v.start_mark.column + 1) for k, (_, v) in fields.items()}
+    return values, Places({k: (v.start_mark.line + 1, v.start_mark.column + 1) for k, (_, v) in fields.items()})
 
 
 EXCLUSION_SCHEMA: Schema = {"text": (False, "text"), "start": (False, "text"), "reason": (True, "text")}
