@@ -116,7 +116,7 @@ def test_a_conflict_is_shown_with_both_pieces_and_is_no_verdict(run, run_json, k
     assert cell["conflict"] == ["test-nev-sales-2025", "nev-sales-2025-from-cn-nev-share-2025"]
     out = run(*args).stdout
     assert "=                 conflict  no value satisfies both ✗ pieces" in out
-    assert "✗     15 million vehicles  stated" in out
+    assert "✗      15 million vehicles  stated" in out
     doc = run_json("targets", "--facts", str(kb_copy), "-m", "nev-sales", "--as-of", "2026-02-01")
     [v] = [t for t in doc["targets"] if t["target"]["id"] == "cn-nev-sales-2025-target"]
     assert v["status"] == "conflict" and v["outcome"] is None
