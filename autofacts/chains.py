@@ -54,6 +54,8 @@ def answer_figure(kb: KnowledgeBase, answer: CellAnswer) -> Fact | None:
     iv = answer.interval
     if iv is None:
         return None
+    if len(answer.pieces) == 1:  # the common case, kept cheap: one figure stands for itself
+        return answer.pieces[0]
     same = [p for p in answer.pieces if p.interval is not None and _same(p.interval, iv)]
     stated = [p for p in same if p.derived_from is None]
     if stated:
@@ -140,10 +142,13 @@ def _order(cell: Cell) -> tuple[str, str, str, str, date, date]:
     return (cell[0], cell[1], cell[2] or "", cell[3], cell[4], cell[5])
 
 
-def answer_cells(kb: KnowledgeBase, facts: list[Fact] | None = None, depth: int = MAX_DEPTH) -> Answers:
+def answer_cells(
+    kb: KnowledgeBase, facts: list[Fact] | None = None, depth: int = MAX_DEPTH, answers: bool = True
+) -> Answers:
     """The answer for every cell the outcomes in `facts` (the knowledge base's by default) reach,
     directly or through up to `depth` rounds of derivation. Targets and forecasts are not
-    evidence about outcomes, so only actual figures are used."""
+    evidence about outcomes, so only actual figures are used. `answers=False`: only the chains
+    (`derived`), not every cell's answer (what an export of derived figures needs)."""
     stated = [
         f
         for f in (kb.facts if facts is None else facts)
@@ -157,12 +162,14 @@ def answer_cells(kb: KnowledgeBase, facts: list[Fact] | None = None, depth: int 
             break
     engine.start_round()
     cells, figures = {}, {}
-    for cell in sorted(engine.pieces, key=_order):
+    for cell in sorted(engine.pieces, key=_order) if answers else ():
         ans, fig = engine.answer(cell)
         cells[cell] = ans
         if fig is not None:
             figures[cell] = fig
-    derived = [p for c in cells for p in engine.pieces[c].values() if p.derived_from is not None]
+    derived = [
+        p for c in sorted(engine.pieces, key=_order) for p in engine.pieces[c].values() if p.derived_from is not None
+    ]
     return Answers(cells, figures, tuple(derived + _referenced(derived, engine.combined)))
 
 

@@ -244,11 +244,12 @@ def _year_to_date(c: Cell) -> bool:
 
 def rest_of_year_to_date(kb: KnowledgeBase, m: Metric, look: Lookup) -> Derived:
     """A stretch = a longer year-to-date figure - a shorter one (July alone = Jan-Jul - Jan-Jun)."""
-    spans = sorted(c for c in look.cells(m.id) if _year_to_date(c))
-    for longer in spans:
-        for shorter in spans:
-            if shorter[:5] != longer[:5] or shorter[5] >= longer[5]:
-                continue
+    by_start: dict[tuple[object, ...], list[Cell]] = {}
+    for c in look.cells(m.id):
+        if _year_to_date(c):
+            by_start.setdefault(c[:5], []).append(c)  # one list per place, kind and 1 January
+    for spans in by_start.values():
+        for longer, shorter in ((a, b) for a in spans for b in spans if b[5] < a[5]):
             start = shorter[5] + timedelta(days=1)
             out = _out(m.id, longer, start, longer[5])
             whole = look.get(m.id, longer, longer[4], longer[5], out)

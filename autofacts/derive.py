@@ -47,7 +47,7 @@ def inputs_of(kb: KnowledgeBase, metrics: Iterable[str]) -> set[str]:
 def derived_facts(kb: KnowledgeBase, facts: Iterable[Fact] | None = None) -> list[Fact]:
     """Every figure derivable from the stated outcomes (the knowledge base's by default), through
     chains of up to chains.MAX_DEPTH steps, each carrying the ids of the figures it used."""
-    return list(answer_cells(kb, None if facts is None else list(facts)).derived)
+    return list(answer_cells(kb, None if facts is None else list(facts), answers=False).derived)
 
 
 def where_not_stated(stated: Iterable[Fact], derived: Iterable[Fact]) -> list[Fact]:

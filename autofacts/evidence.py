@@ -125,6 +125,8 @@ def combine(cell: Cell, pieces: Sequence[Fact]) -> CellAnswer:
     exact = [(f, iv) for f, iv in ((f, f.interval) for f in pieces) if iv is not None]
     if not exact:
         return CellAnswer(cell, tuple(pieces), Agreement.SINGLE, None)
+    if len(pieces) == 1:
+        return CellAnswer(cell, tuple(pieces), Agreement.SINGLE, exact[0][1], *_makers(exact, exact[0][1]))
     answer = _all([iv for _, iv in exact])
     agreement = Agreement.SINGLE if len(exact) == 1 else Agreement.AGREE
     made_from: list[tuple[Fact, Interval]] = exact

@@ -65,3 +65,10 @@ def test_a_list_under_a_line_ending_in_a_colon(kb) -> None:
         (D(1_500_000), "Chery", "2027", "target"),
         (D(150_000), "Proton", "2025", "actual"),
     ]
+
+
+def test_where_someone_spoke_is_not_the_figures_place(kb) -> None:
+    text = "Officials told a forum in Shanghai that Chinese buyers would take 24 million cars this year."
+    assert [c.region for c in extract_candidates(text, kb, PUBLISHED)] == ["China"]
+    text = "Shanghai, Dec. 3 (Xinhua) -- China's car exports reached 6.3 million units."
+    assert [c.region for c in extract_candidates(text, kb, PUBLISHED)] == ["China"]
