@@ -82,3 +82,17 @@ def test_the_cache_built_by_two_processes_holds_what_the_yaml_holds(
         set_default_jobs(None)
     assert [f.id for f in cached] == [f.id for f in load_knowledge_base(large).facts]
     assert len(cached) == 5000
+
+
+def test_field_places_are_a_compact_mapping() -> None:
+    from autofacts.model import Places
+
+    places = Places({"id": (3, 9), "value": (8, 12), "quote": (10, 12)})
+    assert places["value"] == (8, 12) and places.get("unit") is None and "quote" in places
+    assert dict(places) == {"id": (3, 9), "value": (8, 12), "quote": (10, 12)}
+    assert len(places) == 3 and list(places) == ["id", "value", "quote"]
+    with pytest.raises(KeyError):
+        places["unit"]
+    # records written alike share one tuple of keys
+    other = Places({"id": (13, 9), "value": (18, 12), "quote": (20, 12)})
+    assert other._keys is places._keys

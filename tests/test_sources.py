@@ -319,6 +319,7 @@ def site() -> Iterator[str]:
         **{f"/hop/{n}": (301, {"Location": f"/hop/{n - 1}" if n else "/news/exports"}, b"") for n in range(7)},
         "/to-file": (302, {"Location": "file:///etc/passwd"}, b""),
         "/news/%E6%96%B0%E9%97%BB.html": (200, {"Content-Type": "text/html"}, PAGE.encode("utf-8")),
+        "/download": (200, {"Content-Type": "application/x-download"}, make_pdf(REPORT_PAGES)),
         "/photo": (200, {"Content-Type": "image/png"}, b"\x89PNG"),
         "/notes.txt": (200, {"Content-Type": "text/plain; charset=gbk"}, "新能源汽车销量1286.6万辆。\n".encode("gbk")),
         "/big": (200, {"Content-Type": "text/html"}, b"<p>" + b"x" * 5000 + b"</p>"),
@@ -345,6 +346,8 @@ def test_a_fetched_page_is_read_with_its_address_day_and_checksum(site: str) -> 
     assert doc.seed_name("autowire-exports") == "autowire-exports.txt"
     report = read_fetched(fetch_url(f"{site}/report.pdf"), f"{site}/report.pdf")
     assert report.kind == "pdf" and report.text == REPORT_SEED
+    mistyped = read_fetched(fetch_url(f"{site}/download"), f"{site}/download")
+    assert mistyped.kind == "pdf" and mistyped.text == REPORT_SEED
 
 
 @pytest.mark.parametrize(

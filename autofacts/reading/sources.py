@@ -79,12 +79,13 @@ def read_source(origin: str) -> SourceText:
 
 
 def read_fetched(fetched: Fetched, origin: str) -> SourceText:
-    """A fetched document, read by what the server says it is (checked against its bytes)."""
+    """A fetched document, read as what its bytes are (a PDF starts %PDF-), else as what the server
+    says it is: an HTML page or plain text; anything else is refused."""
     ctype = fetched.content_type
-    if ctype in _HTML_TYPES:
-        kind = "html"
-    elif ctype == "application/pdf" or (ctype in ("", "application/octet-stream") and _is_pdf(fetched.data)):
+    if _is_pdf(fetched.data):  # a PDF served as application/x-pdf, octet-stream or even text/html
         kind = "pdf"
+    elif ctype in _HTML_TYPES:
+        kind = "html"
     elif ctype == "text/plain":
         kind = "text"
     else:

@@ -13,7 +13,7 @@ from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from typing import Any
 
-from autofacts.model import Exclusion, Location, Metric, ParsedFile, PendingFact, Problem, Source
+from autofacts.model import Exclusion, Location, Metric, ParsedFile, PendingFact, Places, Problem, Source
 from autofacts.periods import Period, parse_period
 
 RECORDS: dict[str, type[Any]] = {cls.__name__: cls for cls in (Source, Metric, Exclusion)}
@@ -80,12 +80,12 @@ def fact_json(fact: PendingFact) -> str:
     """One fact as its file states it."""
     values = {k: encode(v) for k, v in fact.values.items()}
     return json.dumps(
-        {"v": values, "w": fact.where, "l": [fact.location.line, fact.location.column]}, ensure_ascii=False
+        {"v": values, "w": dict(fact.where), "l": [fact.location.line, fact.location.column]}, ensure_ascii=False
     )
 
 
 def pending_from_json(text: str, file: str) -> PendingFact:
     data = json.loads(text)
     values = {k: decode(v, file) for k, v in data["v"].items()}
-    where = {k: (v[0], v[1]) for k, v in data["w"].items()}
+    where = Places({k: (v[0], v[1]) for k, v in data["w"].items()})
     return PendingFact(values, where, Location(file, *data["l"]))
