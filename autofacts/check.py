@@ -22,7 +22,7 @@ from autofacts.model import Fact, KnowledgeBase, Location, Problem, Source
 from autofacts.numbers import Mention, read_numbers
 from autofacts.parallel import spread_over
 from autofacts.seeds import read_seeds, seed_label
-from autofacts.text import normalise, phrase_problem
+from autofacts.text import normalise
 
 
 def check_references(kb: KnowledgeBase) -> list[Problem]:
@@ -125,24 +125,19 @@ def _revision_problem(kb: KnowledgeBase, fact: Fact, first: Fact | None) -> str 
     return None
 
 
-def check_metric_phrases(kb: KnowledgeBase) -> list[Problem]:
-    """Each metric phrase is usable, and no phrase names two metrics of one unit.
-
-    `extract` reads a figure's metric from these phrases; a phrase shared by two metrics that a
-    figure's unit cannot tell apart would make it guess.
-    """
+def check_metric_dimensions(kb: KnowledgeBase) -> list[Problem]:
+    """No two metrics have the same dimensions: extract looks a metric up by them, and two would
+    make it guess."""
     problems = []
-    seen: dict[tuple[str, str], str] = {}
+    seen: dict[tuple[tuple[str, str], ...], str] = {}
     for metric in kb.metrics.values():
-        where = metric.location or Location("?", 0, 0)
-        for phrase in metric.phrases:
-            why = phrase_problem(phrase)
-            key = (" ".join(phrase.lower().replace("-", " ").split()), metric.unit)
-            if why is None and key in seen and seen[key] != metric.id:
-                why = f"is also a phrase of '{seen[key]}', which has the same unit"
-            if why is not None:
-                problems.append(Problem(where, "E113", f"metric '{metric.id}': phrase '{phrase}' {why}"))
-            seen.setdefault(key, metric.id)
+        if not metric.dimensions:
+            continue
+        first = seen.setdefault(metric.dimensions, metric.id)
+        if first != metric.id:
+            said = ", ".join(f"{k}: {v}" for k, v in metric.dimensions)
+            where = metric.location or Location("?", 0, 0)
+            problems.append(Problem(where, "E113", f"metric '{metric.id}' has the dimensions of '{first}' ({said})"))
     return problems
 
 
@@ -420,7 +415,7 @@ def check_conflicts(kb: KnowledgeBase) -> list[Problem]:
 Rule = Callable[[KnowledgeBase], list[Problem]]
 RULES: tuple[Rule, ...] = (
     check_references,
-    check_metric_phrases,
+    check_metric_dimensions,
     check_values,
     check_value_ranges,
     check_periods,

@@ -1,14 +1,10 @@
 """Proposing facts from a Chinese document: which metric, place, period and kind each figure has.
 
-`extract` hands a Chinese text here. Numbers and periods are read by `autofacts.chinese`; metric
-words come from the catalogue's `phrases` (产量, 销量, 出口, 市场占有率 beside the English ones),
-matched before the figure or, for runs and records ("连续8年保持全球第一"), after it in the same
-clause. The grammar that is not a word list lives here:
+`extract` hands a Chinese text here. Numbers and periods are read by `autofacts.chinese`; the metric
+is chosen by `autofacts.reading.resolve`, the same resolver (and lexicon keys) as for English, from
+the segment, measure and form words around the figure (新能源汽车, 产销, 环比 ...). The grammar that
+is not about metrics lives here:
 
-- "产销分别完成X和Y": 分别 ("respectively") pairs the figures after it with the parts of the
-  subject before it (产销 = 产量 and 销量); "同比分别增长a%和b%" pairs the growth rates the same way;
-- a percentage or multiple after 增长/下降 is the growth of the level named before it;
-- 新能源汽车 as the nearest vehicle noun makes a vehicle metric its NEV variant;
 - 我国/全国/中国 and national bodies (国务院, 工信部, 中汽协) place a figure in China; province and
   city names in their English spelling; 全球/世界 is the world unless it scopes a rank ("全球第一");
 - 提出/目标/力争/规划 make a target, 预计/预测/有望 a forecast; a period not over at publication
@@ -16,24 +12,24 @@ clause. The grammar that is not a word list lives here:
 - a period in a document title (《…（2021—2035年）》) or after 比/较 (a comparison base) is not the
   figure's; a sentence without a period takes the last one stated before it, as it does a place.
 What cannot be told is left None (TODO): a silent wrong guess is worse than a question. A metric
-proposed from the catalogue's own (the growth of 新能源汽车产量 when only the level is there) is
-written as the figure's metric and marked new: `check` refuses it (E110) until it is defined.
+the catalogue lacks is never written as the metric: it is proposed (`suggest:`) and left TODO.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
 from autofacts.chinese import nfkc
-from autofacts.extract import Candidate, MetricPhrase, metric_phrases
-from autofacts.model import KnowledgeBase, Metric
-from autofacts.numbers import Mention
+from autofacts.extract import Candidate
+from autofacts.model import KnowledgeBase
+from autofacts.numbers import Mention, hedge_start
 from autofacts.parse import PLACEHOLDER
 from autofacts.periods import parse_period
 from autofacts.reading.entities import chinese_companies
+from autofacts.reading.resolve import Resolver, Slot, Topic
 from autofacts.text import PeriodPhrase, Sentence, figure_mentions, period_phrases, sentences
 
 # Province-level divisions and large cities, as the knowledge base spells them.
@@ -132,6 +128,7 @@ class _Context:
     period: str | None = None
     region: str | None = None
     entity: str | None = None  # the one company the sentence before named ("比亚迪……。公司……")
+    topic: Topic = Topic()  # the segment and measure it was about (其中, 同月 refer back to them)
 
 
 # A sentence opening with these is about the company the sentence before named.
@@ -145,161 +142,11 @@ def _clause_bounds(text: str, at: int) -> tuple[int, int]:
 
 
 class ChineseReader:
-    """The catalogue's phrases and regions, read once for a whole document."""
+    """The catalogue's resolver and regions, read once for a whole document."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.phrases = [p for p in metric_phrases(kb) if not p.text.isascii()]
-        self.slots = [p for p in self.phrases if p.has_slot]
-        self.plain = [p for p in self.phrases if not p.has_slot]
-        self.growth_of = {m.growth_of: m.id for m in kb.metrics.values() if m.growth_of}
-
-    # -- metric --------------------------------------------------------------------------------
-
-    def _phrase_hits(self, text: str, start: int, end: int) -> list[tuple[int, int, MetricPhrase]]:
-        hits = []
-        for phrase in self.plain:
-            hits += [(m.start(), m.end(), phrase) for m in phrase.pattern.finditer(text, start, end)]
-        # a longer phrase ending at the same place wins ("新能源汽车销量" over "销量")
-        hits.sort(key=lambda h: (h[1], h[1] - h[0]))  # of two ending together, the longer comes last
-        return hits
-
-    def _variant(self, metric_id: str, text: str, at: int) -> tuple[str | None, str | None]:
-        """The NEV variant of a vehicle metric when the nearest vehicle noun before `at` is NEV.
-
-        A figure of passenger cars or commercial vehicles (乘用车, 商用车) is none of the catalogue's
-        all-vehicle metrics: None, with the id it might have as a proposal (not as its metric)."""
-        nouns = list(_VEHICLE_NOUN.finditer(text, 0, at))
-        if not nouns or not metric_id.startswith(("vehicle-", "nev-")):
-            return metric_id, None
-        noun = nouns[-1][0]
-        if noun in _SEGMENTS:
-            return None, None
-        if not _NEV_NOUN.match(noun) or not metric_id.startswith("vehicle-"):
-            return metric_id, None
-        nev = "nev-" + metric_id[len("vehicle-") :]
-        return (nev, None) if nev in self.kb.metrics else (None, nev)
-
-    def _growth(self, level: str) -> tuple[str | None, str | None]:
-        growth = self.growth_of.get(level)
-        return (growth, None) if growth else (None, f"{level}-growth")
-
-    def _respectively(self, text: str, mention: Mention, mentions: list[Mention]) -> tuple[str, int] | None:
-        """(subject word, where it stands) for a figure in a 分别 list, else None."""
-        c_start, c_end = _clause_bounds(text, mention.start)
-        fen = text.rfind("分别", c_start, mention.start)
-        if fen < 0:
-            # "产销累计完成X和Y": two figures joined by 和 after a two-part subject pair up without 分别
-            listed = [m for m in mentions if c_start <= m.start < c_end]
-            joined = len(listed) == 2 and _LIST_JOIN.match(text[listed[0].end : listed[1].start])
-            if not joined or not any(word in text[: listed[0].start] for word in _COMPOUNDS):
-                return None
-            fen = listed[0].start - 1
-        listed = [m for m in mentions if fen < m.start < c_end]
-        index = next(i for i, m in enumerate(listed) if m.start == mention.start)
-        before = text[: mention.start]
-        for word, parts in _COMPOUNDS.items():
-            at = before.rfind(word)
-            if at >= 0 and index < len(parts) and len(listed) == len(parts):
-                return parts[index], at
-        hits = self._phrase_hits(text, 0, fen)
-        chain: list[tuple[int, int, MetricPhrase]] = []
-        for hit in hits:
-            if chain and _LIST_JOIN.match(text[chain[-1][1] : hit[0]]):
-                chain.append(hit)
-            else:
-                chain = [hit]
-        if len(chain) == len(listed) > 1:
-            return chain[index][2].text, chain[index][0]
-        return None
-
-    def metrics(self, text: str, mention: Mention, mentions: list[Mention]) -> list[tuple[str | None, str | None, str]]:
-        """(metric, proposed new metric, why) for one figure of a sentence: one for each metric it
-        states ("产销量均超过3400万辆" states production and sales)."""
-        for phrase in self.slots:
-            if _fits(phrase.metric, mention):
-                for hit in phrase.pattern.finditer(nfkc(text)):
-                    if hit.start("figure") <= mention.start < hit.end("figure"):
-                        clause = text[_clause_bounds(text, mention.start)[0] : hit.start()]
-                        if phrase.metric.id.startswith("nev-") and not _NEV_NOUN.search(clause):
-                            continue  # "占总销量的N%" of something other than NEVs
-                        found, new = self._variant(phrase.metric.id, text, hit.start())
-                        return [(found, new, f"metric: '{hit[0]}'")]
-        change = mention.unit == "percent" and _governed_by_change(text, mention.start)
-        c_start, c_end = _clause_bounds(text, mention.start)
-        if change and "环比" in text[c_start : mention.start]:
-            return [(None, None, "metric: 环比 is a change on the month before, not a year-on-year growth")]
-        if "百分点" in mention.text:
-            return [(None, None, "metric: a change in percentage points, which the catalogue does not hold")]
-        levels: list[tuple[Metric, int, str]] = []
-        pair = self._respectively(text, mention, mentions)
-        if pair is not None:
-            word, at = pair
-            levels = [(p.metric, at, f"'{word}' of 分别 (respectively)") for p in self.plain if p.text == word][:1]
-        elif mention.unit in ("years", "ordinal"):
-            # runs, ranks and records are named after the figure, in its clause ("连续8年保持全球第一")
-            after = [
-                h
-                for h in self._phrase_hits(text, c_start, c_end)
-                if h[1] > mention.start and _fits(h[2].metric, mention)
-            ]
-            # "第一大汽车出口国": what follows the ordinal is what it ranks, before a phrase holding it
-            after.sort(key=lambda h: h[0] < mention.end)
-            levels = [(h[2].metric, h[0], f"'{h[2].text}' after the figure") for h in after[:1]]
-        else:
-            before = [
-                h
-                for h in self._phrase_hits(text, 0, mention.start)
-                if change or mention.unit == "times" or _fits(h[2].metric, mention)
-            ]
-            if before:
-                s, e, phrase = before[-1]
-                levels = self._each(text, s, e) or [(phrase.metric, s, f"'{phrase.text}'")]
-        return [self._resolve(text, mention, change, level) for level in levels] or [(None, None, "")]
-
-    def _each(self, text: str, start: int, end: int) -> list[tuple[Metric, int, str]]:
-        """Both metrics of a two-part subject the phrase stands in ("产销量" is production and sales)."""
-        for word, parts in _COMPOUNDS.items():
-            at = text.rfind(word, 0, end)
-            if at >= 0 and at <= start and end <= at + len(word):
-                named = [
-                    (p.metric, at, f"'{part}' of '{word}'") for part in parts for p in self.plain if p.text == part
-                ]
-                return named if len(named) == len(parts) else []
-        return []
-
-    def _resolve(
-        self, text: str, mention: Mention, change: bool, level: tuple[Metric, int, str]
-    ) -> tuple[str | None, str | None, str]:
-        metric, at, said = level
-        base, new = self._variant(metric.id, text, at)
-        if base is None and new is None:
-            return None, None, f"metric: {said} of passenger cars or commercial vehicles, which the catalogue lacks"
-        if base is None:
-            return None, new, f"metric: {said} about NEVs; the catalogue has no {new}"
-        if base.endswith("-high-years"):  # "产量创近7年新高": the record of the level named before it
-            levels = [h for h in self._phrase_hits(text, 0, mention.start) if h[2].metric.measure == "flow"]
-            if not levels:
-                return None, None, ""
-            record = levels[-1][2].metric.id + "-high-years"
-            if record not in self.kb.metrics:
-                return None, record, f"metric: a record of '{levels[-1][2].text}'; the catalogue has no {record}"
-            return record, None, f"metric: a record of '{levels[-1][2].text}'"
-        if change and metric.unit != "percent":
-            if metric.measure not in ("flow", "stock", "level"):
-                return None, None, ""
-            growth, new = self._growth(base)
-            if growth is None:
-                return None, new, f"metric: growth of {said}; the catalogue has no {new}"
-            return growth, None, f"metric: growth of {said}"
-        if mention.unit == "times" and metric.measure == "flow":  # "比上年翻一番": a multiple of the level
-            multiple = base + "-multiple"
-            if multiple not in self.kb.metrics:
-                return None, multiple, f"metric: a multiple of {said}; the catalogue has no {multiple}"
-            return multiple, None, f"metric: a multiple of {said} (fill in compared_with)"
-        if not _fits(self.kb.metrics[base], mention):
-            return None, None, ""
-        return base, None, f"metric: {said}"
+        self.resolver = Resolver(kb)
 
     # -- place, company, period, kind -----------------------------------------------------------
 
@@ -342,20 +189,6 @@ class ChineseReader:
         return None, ""
 
 
-def _fits(metric: Metric, mention: Mention) -> bool:
-    unit = mention.unit
-    if unit is None:
-        return metric.unit not in ("percent", "times", "rank", "years", "vehicles", "yuan", "usd")
-    if unit == "ordinal":
-        return metric.unit == "rank"
-    return metric.unit == unit
-
-
-def _governed_by_change(text: str, start: int) -> bool:
-    c_start, _ = _clause_bounds(text, start)
-    return bool(re.search(r"同比|增长|增加|提高|提升|上升|下降|减少|下滑|降低|增速|增幅|降幅", text[c_start:start]))
-
-
 def _is_own(text: str, phrase: PeriodPhrase, mention: Mention) -> bool:
     """A period before the figure is its own unless it names a document, a base or a multiple's base."""
     if text.rfind("《", 0, phrase.start) > text.rfind("》", 0, phrase.start):
@@ -364,6 +197,14 @@ def _is_own(text: str, phrase: PeriodPhrase, mention: Mention) -> bool:
         return False
     between = text[phrase.end : mention.start]
     return not (mention.unit == "times" and _MULTIPLE_OF.search(text[: phrase.start]) and "的" in between[:2])
+
+
+def _owner(text: str, mention: Mention, mentions: list[Mention], ctx: _Context) -> tuple[str | None, bool]:
+    """The company a figure belongs to, and whether it was carried from the sentence before."""
+    entity = _entity(text, mention.start, mentions)
+    if entity is None and ctx.entity is not None and _COMPANY_ANAPHORA.match(text) is not None:
+        return ctx.entity, True
+    return entity, False
 
 
 def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
@@ -415,27 +256,26 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
         sentence = Sentence(read.start, read.end, text[read.start : read.end])
         periods = period_phrases(s_text, published)
         mentions = figure_mentions(s_text)
-        for m in mentions:
-            entity = _entity(s_text, m.start, mentions)
-            carried = entity is None and ctx.entity is not None and _COMPANY_ANAPHORA.match(s_text) is not None
-            if carried:
-                entity = ctx.entity
+        owners = [_owner(s_text, m, mentions, ctx) for m in mentions]
+        slots = [
+            Slot(m.start, m.end, hedge_start(s_text, m.start), m.unit, _clause_bounds(s_text, m.start), e is not None)
+            for m, (e, _) in zip(mentions, owners, strict=True)
+        ]
+        choices, topic = reader.resolver.sentence(s_text, "zh", slots, ctx.topic)
+        for m, (entity, carried), chosen in zip(mentions, owners, choices, strict=True):
             period, period_why = reader.period(s_text, m, periods, ctx)
             region, region_why = reader.region(s_text, m, entity, ctx)
             kind, kind_why = _kind(s_text, period, published)
             said = sentence.text[m.start : m.end]
             mention = Mention(m.value, m.qualifier, m.unit, sentence.start + m.start, sentence.start + m.end, said)
-            for metric, new, metric_why in reader.metrics(s_text, m, mentions):
-                if metric is None and new is not None:
-                    # a proposal built from a catalogue metric (its growth, its NEV variant) is written
-                    # as the metric: `check` refuses it (E110) until the curator defines it
-                    metric, metric_why = new, metric_why + " (define it in metrics.yaml, or change this)"
+            for choice in chosen:
+                metric, new, metric_why = choice.metric, choice.suggest, choice.why
                 why = tuple(w for w in (metric_why, period_why, region_why, kind_why) if w)
                 if entity is not None:
                     said = "in the sentence before" if carried else "before the figure"
                     why += (f"entity: '{entity}' {said}",)
                 out.append(Candidate(mention, sentence, metric, region, period, kind, entity, None, why, new))
-        ctx = _carry(reader, s_text, periods, ctx)
+        ctx = replace(_carry(reader, s_text, periods, ctx), topic=topic)
     return out
 
 

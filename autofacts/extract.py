@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from autofacts.chinese import is_chinese
 from autofacts.errors import PeriodError
@@ -23,13 +23,11 @@ from autofacts.parse import PLACEHOLDER
 from autofacts.periods import parse_period
 from autofacts.reading.entities import ListLead, company_measure, entity_of, list_item, named_companies, one_company
 from autofacts.reading.periods import Phrases, a_year_earlier, own_period, sentence_periods, shift_year
+from autofacts.reading.resolve import Resolver, Slot, Topic
 from autofacts.text import (
-    FIGURE_SLOT,
     Sentence,
     figure_mentions,
     is_furniture,
-    phrase_problem,
-    phrase_regex,
     sentences,
 )
 from autofacts.units import plain
@@ -89,34 +87,6 @@ class Candidate:
     upper: Decimal | None = None  # the top of a stated range ("between 3.6 million and 4 million")
     why: tuple[str, ...] = ()  # one line per guess saying what in the text it was read from
     new_metric: str | None = None  # a metric id proposed for the catalogue, when none there fits
-
-
-@dataclass(frozen=True)
-class MetricPhrase:
-    """One way a text names a metric: its id, an alias, its name, or a catalogue phrase."""
-
-    text: str
-    pattern: re.Pattern[str]
-    metric: Metric
-
-    @property
-    def has_slot(self) -> bool:
-        return FIGURE_SLOT in self.text.split()
-
-    @cached_property
-    def words(self) -> frozenset[str]:
-        """The Latin words a sentence must hold for the phrase to match in it."""
-        return frozenset(_WORD.findall(self.text.lower())) - {FIGURE_SLOT.lower()}
-
-
-def metric_phrases(kb: KnowledgeBase) -> list[MetricPhrase]:
-    """Every phrase that names a metric of the catalogue, longest first."""
-    out: list[MetricPhrase] = []
-    for metric in kb.metrics.values():
-        names = {n.replace("-", " ").lower() for n in (metric.id, *metric.aliases, metric.name)}
-        names.update(p for p in metric.phrases if phrase_problem(p) is None)
-        out.extend(MetricPhrase(n, phrase_regex(n), metric) for n in names)
-    return sorted(out, key=lambda p: (-len(p.text), p.metric.id, p.text))
 
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -397,7 +367,7 @@ class Context:
     region: str | None = None
     period_why: str = ""
     region_why: str = ""
-    nev: bool = False  # the sentence before spoke of NEVs ("This surge tracks with production, ...")
+    topic: Topic = Topic()  # the segment and measure the sentence before was about ("these vehicles")
     entity: str | None = None  # the one company the sentence before was about ("BYD sold ... Its ...")
     entity_why: str = ""
     # the period of the last sentence about a company: it dates the next company's figures, not the industry's
@@ -469,125 +439,8 @@ class Reader:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.phrases = metric_phrases(kb)
-        self.plain = [p for p in self.phrases if not p.has_slot]
-        self.slots = [p for p in self.phrases if p.has_slot]
+        self.resolver = Resolver(kb)
         self.places = place_pattern(sorted(set(kb.region_names()) - {"World"}))
-        self.metric_ids = set(kb.metrics)
-        self.growth_of = {m.growth_of: m.id for m in kb.metrics.values() if m.growth_of}
-
-    # -- metrics --------------------------------------------------------------------------------
-
-    def phrase_spans(self, text: str) -> list[tuple[int, int, MetricPhrase]]:
-        """Every catalogue phrase in the text, longest first where two overlap."""
-        words = set(_WORD.findall(text.lower()))
-        found: list[tuple[int, int, MetricPhrase]] = []
-        for phrase in self.plain:
-            if not phrase.words <= words:
-                continue  # a word of the phrase is missing: it cannot match
-            for m in phrase.pattern.finditer(text):
-                if not any(s < m.end() and m.start() < e for s, e, _ in found):
-                    found.append((m.start(), m.end(), phrase))
-        return sorted(found, key=lambda f: f[0])
-
-    def _segment(self, metric_id: str, text: str, fig: Figure) -> tuple[str | None, str | None]:
-        """A vehicle metric said of one segment ("passenger cars", "commercial vehicles"): the
-        segment's metric when the catalogue has it, else None and the id to propose."""
-        clause = text[fig.clause[0] : fig.clause[1]]
-        said = _SEGMENT.search(clause) or _SEGMENT.search(text[: fig.at])
-        if said is None or not metric_id.startswith(("vehicle-", "nev-")):
-            return metric_id, None
-        segment = "passenger" if said[0].lower().startswith("passenger") else "commercial"
-        variant = f"{segment}-{metric_id}"
-        return (variant, None) if variant in self.metric_ids else (None, variant)
-
-    def _variant(self, metric_id: str, text: str, fig: Figure, topic_nev: bool) -> str:
-        """The NEV (or EV) variant of a vehicle metric when the figure is about NEVs: NEVs named in its
-        clause or before it, or a sentence that goes on about the NEVs of the one before ("This ...")."""
-        if not metric_id.startswith("vehicle-"):
-            return metric_id
-        clause = text[fig.clause[0] : fig.clause[1]]
-        said = _NEV.search(clause) or _NEV.search(text[: fig.at])
-        if not said and not (topic_nev and _ANAPHORA.match(text)):
-            return metric_id
-        electric = said is not None and said[0].lower().startswith(("electric", "ev"))
-        for prefix in ("ev-", "nev-") if electric else ("nev-", "ev-"):
-            variant = prefix + metric_id[len("vehicle-") :]
-            if variant in self.metric_ids:
-                return variant
-        return metric_id
-
-    def level_for(
-        self, text: str, fig: Figure, spans: list[tuple[int, int, MetricPhrase]], nouns: tuple[str, ...]
-    ) -> MetricPhrase | None:
-        """The metric phrase a figure's level is named by: right after it ("thousands of supporting
-        enterprises"), else nearest before it in its clause, else after it in its clause, else before
-        it in the sentence (only when no words after the number name something else)."""
-        usable = [s for s in spans if s[2].metric.measure not in ("growth",)]
-        fits = [s for s in usable if fig.mention.unit == "percent" or _fits(s[2].metric, fig.mention, nouns)]
-        if fig.growth or fig.decline:
-            fits = [s for s in usable if s[2].metric.unit not in ("percent",)]
-        after = [s for s in fits if s[0] >= fig.end and s[1] <= fig.clause[1]]
-        if after and re.fullmatch(r"\s*(?:of\s+)?", text[fig.end : after[0][0]]):
-            return after[0][2]
-        before = [s for s in fits if s[1] <= fig.hedge_at]
-        in_clause = [s for s in before if s[0] >= fig.clause[0]]
-        if in_clause:
-            return in_clause[-1][2]
-        if after:
-            return after[0][2]
-        if before and not nouns:
-            return before[-1][2]
-        return None
-
-    def metric_for(
-        self,
-        text: str,
-        fig: Figure,
-        spans: list[tuple[int, int, MetricPhrase]],
-        level: MetricPhrase | None,
-        topic_nev: bool = False,
-    ) -> tuple[str | None, str | None, str]:
-        """(metric, proposed new metric, why) for a figure whose level metric is known (or not)."""
-        m = fig.mention
-        nouns = nouns_after(text[fig.end :])
-        for phrase in self.slots:
-            if _fits(phrase.metric, m, nouns):
-                for hit in phrase.pattern.finditer(text):
-                    if hit.start("figure") <= fig.at < hit.end("figure"):
-                        return phrase.metric.id, None, f"metric: '{hit[0]}'"
-        if level is None:
-            return None, None, ""
-        base = self._variant(level.metric.id, text, fig, topic_nev)
-        said = f"'{level.text}'" + (" about NEVs" if base != level.metric.id else "")
-        segmented, proposed_segment = self._segment(base, text, fig)
-        retail = _RETAIL.search(text[fig.clause[0] : fig.clause[1]]) is not None
-        if segmented is None:
-            if retail and proposed_segment and proposed_segment.endswith("-sales"):
-                proposed_segment = proposed_segment[: -len("-sales")] + "-retail-sales"
-                said = f"retail {said}"
-            if m.unit == "percent" and (fig.growth or fig.decline):
-                proposed_segment = f"{proposed_segment}-growth"
-            return None, proposed_segment, f"metric: {said} of one segment; the catalogue has no {proposed_segment}"
-        base = segmented
-        clause_before = text[fig.clause[0] : fig.hedge_at] + " " + level.text
-        if base.endswith("-sales") and _RETAIL.search(clause_before + text[fig.end : fig.clause[1]]):
-            proposed = base[: -len("-sales")] + "-retail-sales"
-            if m.unit == "percent" and (fig.growth or fig.decline):
-                proposed += "-growth"
-            return None, proposed, f"metric: retail {said}; the catalogue has no {proposed}"
-        if m.unit == "percent" and _POINTS.match(text[fig.end :]):
-            return None, None, f"metric: a change of {said} in percentage points, not a level or a growth rate"
-        if m.unit == "percent" and (fig.growth or fig.decline):
-            growth = self.growth_of.get(base)
-            if growth is None:
-                proposed = f"{base}-growth"
-                return None, proposed, f"metric: growth of {said}; the catalogue has no {proposed}"
-            fall = " (a fall: negative)" if fig.decline else ""
-            return growth, None, f"metric: growth of {said}{fall}"
-        if not _fits(level.metric, m, nouns):
-            return None, None, ""
-        return base, None, f"metric: {said}"
 
     # -- one sentence --------------------------------------------------------------------------
 
@@ -613,48 +466,6 @@ class Reader:
                 out[i] = replace(b, growth=a.growth, decline=a.decline)
         return out
 
-    def pairs(
-        self, text: str, figs: list[Figure], spans: list[tuple[int, int, MetricPhrase]]
-    ) -> dict[int, MetricPhrase]:
-        """ "production and sales reached X and Y (respectively)": each figure of a group paired with
-        the metric named in the same place of a list before it."""
-        chains: list[list[tuple[int, int, MetricPhrase]]] = []
-        for span in spans:
-            if chains and _COORDINATOR.match(text[chains[-1][-1][1] : span[0]]):
-                chains[-1].append(span)
-            else:
-                chains.append([span])
-        groups: list[list[int]] = []
-        for i, fig in enumerate(figs):
-            if groups and _GROUP_JOIN.match(text[figs[groups[-1][-1]].end : fig.hedge_at]):
-                groups[-1].append(i)
-            else:
-                groups.append([i])
-        paired: dict[int, MetricPhrase] = {}
-        for group in groups:
-            if len(group) < 2:
-                continue
-            chain = [c for c in chains if len(c) == len(group) and c[-1][1] <= figs[group[0]].hedge_at]
-            if not chain:
-                continue
-            for i, span in zip(group, chain[-1], strict=True):
-                paired[i] = span[2]
-        return paired
-
-    def each(self, text: str, fig: Figure, spans: list[tuple[int, int, MetricPhrase]]) -> list[MetricPhrase]:
-        """ "production and sales each exceeded 12 million": one figure for every metric of the list."""
-        if not _EACH_BEFORE.search(text[max(0, fig.hedge_at - 40) : fig.hedge_at]):
-            return []
-        chain: list[tuple[int, int, MetricPhrase]] = []
-        for span in spans:
-            if span[1] > fig.hedge_at:
-                break
-            if chain and _COORDINATOR.match(text[chain[-1][1] : span[0]]):
-                chain.append(span)
-            else:
-                chain = [span]
-        return [s[2] for s in chain] if len(chain) > 1 else []
-
     def sentence(self, sentence: Sentence, ctx: Context, published: date | None) -> tuple[list[Candidate], Context]:
         """The candidates of one sentence, and what it tells the sentences after it."""
         text = sentence.text
@@ -667,25 +478,20 @@ class Reader:
         ]
         places = _places(text, self.places)
         entities = named_companies(text, [(p[0], p[1]) for p in places], _PLACE_SET)
-        spans = self.phrase_spans(text) if figs else []
-        paired = self.pairs(text, figs, spans)
         out: list[Candidate] = []
         new_ctx = self._context_after(text, phrases, places, entities, ctx, bool(figs))
         kind_words = _kind_words(text) if figs else []
+        owners = [self._owner(text, fig, entities, places, ctx) for fig in figs]
+        slots = [
+            Slot(f.at, f.end, f.hedge_at, f.mention.unit, f.clause, owner[0] not in (None, PLACEHOLDER))
+            for f, owner in zip(figs, owners, strict=True)
+        ]
+        choices, topic = self.resolver.sentence(text, "en", slots, ctx.topic)
+        new_ctx = replace(new_ctx, topic=topic)
         for i, fig in enumerate(figs):
             kind, kind_why = _kind(text, kind_words, fig)
-            nouns = nouns_after(text[fig.end :])
-            levels: list[MetricPhrase | None] = [*self.each(text, fig, spans)]
-            levels = levels or [paired[i] if i in paired else self.level_for(text, fig, spans, nouns)]
-            entity, entity_why = entity_of(text, fig.hedge_at, entities)
-            anaphora = _COMPANY_ANAPHORA.match(text)
+            entity, entity_why = owners[i]
             lead = ctx.lead if ctx.in_item else None
-            if entity is None and lead is not None and lead.entity is not None and ctx.in_item == 1:
-                entity, entity_why = lead.entity, f"entity: '{lead.entity}', of the line the list item is under"
-            elif entity is None and ctx.entity is not None and anaphora is not None:
-                entity, entity_why = ctx.entity, f"entity: '{anaphora[0]}' is {ctx.entity_why}"
-            elif entity is None and ctx.entity is not None and (ctx.in_item == 2 or company_measure(text, places)):
-                entity, entity_why = ctx.entity, f"entity: {ctx.entity_why}, a company's measure"
             dated = ctx
             if entity not in (None, PLACEHOLDER) and ctx.entity_period is not None:
                 dated = replace(ctx, period=ctx.entity_period, period_why=ctx.entity_period_why)
@@ -711,17 +517,9 @@ class Reader:
             if kind == "actual" and entity is None and period_why.startswith(("period: '", "period: a year after")):
                 said = period_why.split(": ", 1)[1]
                 new_ctx = replace(new_ctx, period=period, period_why=f'{said}, in an earlier sentence "{_clip(text)}"')
-            for level in levels:
-                metric, proposed, metric_why = self.metric_for(text, fig, spans, level, ctx.nev)
-                if metric_why and i in paired:
-                    metric_why += ", paired by its place in the list"
-                elif metric_why and len(levels) > 1:
-                    metric_why += ", one of the metrics the figure holds for each"
+            for choice in choices[i]:
+                metric, proposed, metric_why = choice.metric, choice.suggest, choice.why
                 measure = self.kb.metrics[metric].measure if metric else None
-                if measure == "share" and entity is not None and entity != PLACEHOLDER:
-                    # "BYD's market share": a company's share is not the industry's share metric
-                    metric_why = f"metric: a share held by {entity}, not {metric}; the catalogue has none"
-                    metric, measure = None, None
                 region, region_why = self._region(text, fig, places, entity, measure, ctx)
                 why = tuple(w for w in (metric_why, period_why, region_why, kind_why, entity_why) if w)
                 out.append(
@@ -740,6 +538,27 @@ class Reader:
                 )
         return out, new_ctx
 
+    def _owner(
+        self,
+        text: str,
+        fig: Figure,
+        entities: list[tuple[int, int, str]],
+        places: list[tuple[int, int, str]],
+        ctx: Context,
+    ) -> tuple[str | None, str]:
+        """The company a figure belongs to: named before it, the one of the line a list item is
+        under, or by "Its"/"The company" (or a company's measure) the one the sentence before named."""
+        entity, entity_why = entity_of(text, fig.hedge_at, entities)
+        anaphora = _COMPANY_ANAPHORA.match(text)
+        lead = ctx.lead if ctx.in_item else None
+        if entity is None and lead is not None and lead.entity is not None and ctx.in_item == 1:
+            entity, entity_why = lead.entity, f"entity: '{lead.entity}', of the line the list item is under"
+        elif entity is None and ctx.entity is not None and anaphora is not None:
+            entity, entity_why = ctx.entity, f"entity: '{anaphora[0]}' is {ctx.entity_why}"
+        elif entity is None and ctx.entity is not None and (ctx.in_item == 2 or company_measure(text, places)):
+            entity, entity_why = ctx.entity, f"entity: {ctx.entity_why}, a company's measure"
+        return entity, entity_why
+
     def _context_after(
         self,
         text: str,
@@ -751,7 +570,7 @@ class Reader:
     ) -> Context:
         """What a sentence tells the ones after it: the place it names (when it is not about a
         company), the period it states (when it states an outcome), and whether it speaks of NEVs."""
-        new = replace(ctx, nev=bool(_NEV.search(text)))
+        new = ctx
         name = one_company([e[2] for e in entities])
         if name is not None:
             new = replace(new, entity=name, entity_why=f"'{name}', in an earlier sentence \"{_clip(text)}\"")
@@ -948,10 +767,10 @@ def candidates_yaml(candidates: list[Candidate], file_name: str, source_id: str 
         read = plain(m.value) if c.upper is None else f"{plain(m.value)} to {plain(c.upper)}"
         lines.append(f"  # {_q(m.text)} read as {read} ({unit}, {m.qualifier})")
         lines.extend(f"  #   {why}" for why in c.why)
-        if c.new_metric:
-            lines.append(f"  #   new metric proposed (not in the catalogue): {c.new_metric}")
         lines.append(f"  - id: {prefix}-{n:03d}")
         lines.append(f"    metric: {c.metric or PLACEHOLDER}")
+        if c.new_metric and not c.metric:  # the catalogue lacks it: define it, or choose another
+            lines.append(f"    suggest: {c.new_metric}")
         lines.append(f"    region: {_q(c.region) if c.region else PLACEHOLDER}")
         if c.entity:
             lines.append(f"    entity: {_q(c.entity)}")

@@ -193,8 +193,6 @@ def metric_lines(metric: Metric) -> list[str]:
     if metric.description:
         lines.append(f"  description: {scalar(metric.description)}")
     lines += [f"  unit: {metric.unit}", f"  measure: {metric.measure}"]
-    if metric.phrases:
-        lines.append(f"  phrases: [{', '.join(scalar(p) for p in metric.phrases)}]")
     return lines
 
 

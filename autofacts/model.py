@@ -135,9 +135,9 @@ class Metric:
     measure: str
     description: str = ""
     aliases: tuple[str, ...] = ()
-    # How articles say it ("output", "shipped abroad", "made up N percent of all new vehicles sold";
-    # N stands for the figure): `extract` reads metrics from these, and curators extend them.
-    phrases: tuple[str, ...] = ()
+    # What the metric is made of, as (dimension, value) pairs: ("segment", "nev"), ("measure", "sales"),
+    # ("form", "yoy"); `extract` chooses a metric by these (autofacts.reading.resolve).
+    dimensions: tuple[tuple[str, str], ...] = ()
     growth_of: str | None = None  # for a growth rate: the metric it is the year-on-year change of
     part: str | None = None  # for a share: the metric it is the share of ...
     whole: str | None = None  # ... in this one (nev-share: nev-sales in vehicle-sales)

@@ -32,6 +32,7 @@ from autofacts.model import (
     Source,
 )
 from autofacts.periods import Period, parse_period
+from autofacts.reading.lexicon import dimension_values
 from autofacts.yaml_bounds import PURE_MAX_DEPTH, expanded_size, first_alias, first_too_deep
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -171,6 +172,35 @@ class _FileReader:
         items = [self.string(item, key) for item in node.value]
         return tuple(i for i in items if i is not None)
 
+    def dimensions(self, node: yaml.Node, key: str) -> tuple[tuple[str, str], ...] | None:
+        """A metric's dimensions ({segment: nev, measure: sales, form: yoy}), each value one the
+        lexicon knows; in the order DIMENSIONS lists them."""
+        fields = self.mapping(node, f"'{key}'")
+        if fields is None:
+            return None
+        allowed = dimension_values()
+        found: dict[str, str] = {}
+        ok = True
+        for dim, (dim_node, value_node) in fields.items():
+            if dim not in allowed:
+                self.problem(dim_node, "E102", f"unknown dimension '{dim}' (known: {', '.join(allowed)})")
+                ok = False
+                continue
+            value = self.string(value_node, f"{key}.{dim}")
+            if value is None:
+                ok = False
+            elif value not in allowed[dim]:
+                known = ", ".join(sorted(allowed[dim]))
+                self.problem(value_node, "E104", f"unknown {dim} '{value}' (the lexicon knows: {known})")
+                ok = False
+            else:
+                found[dim] = value
+        for dim in ("measure", "form"):
+            if ok and dim not in found:
+                self.problem(node, "E103", f"'{key}' is missing '{dim}'")
+                ok = False
+        return tuple((d, found[d]) for d in allowed if d in found) if ok else None
+
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -223,7 +253,7 @@ METRIC_SCHEMA: Schema = {
     "measure": (True, MEASURES),
     "description": (False, "text"),
     "aliases": (False, "texts"),
-    "phrases": (False, "texts"),
+    "dimensions": (False, "dimensions"),
     "growth_of": (False, "text"),
     "part": (False, "text"),
     "whole": (False, "text"),
@@ -245,6 +275,7 @@ FACT_SCHEMA: Schema = {
     "compared_with": (False, "period"),
     "ceiling": (False, "bool"),
     "revises": (False, "text"),
+    "suggest": (False, "text"),
 }
 
 
@@ -257,7 +288,14 @@ def _read_record(
         return None
     ok = True
     for key, (key_node, _) in fields.items():
-        if key not in schema:
+        if key == "phrases" and schema is METRIC_SCHEMA:
+            reader.problem(
+                key_node,
+                "E102",
+                "'phrases' is no longer read: extract chooses a metric by its 'dimensions' and the words of "
+                "autofacts/reading/lexicon-*.yaml (docs/extract.md)",
+            )
+        elif key not in schema:
             reader.problem(key_node, "E102", f"unknown key '{key}' in {what} (known keys: {', '.join(schema)})")
     for key, (required, _) in schema.items():
         if required and key not in fields:
@@ -280,6 +318,8 @@ def _read_record(
             value = reader.boolean(value_node, key)
         elif kind == "texts":
             value = reader.string_list(value_node, key)
+        elif kind == "dimensions":
+            value = reader.dimensions(value_node, key)
         elif kind == "exclusions":
             value = _read_exclusions(reader, value_node)
         elif isinstance(kind, tuple):
@@ -332,6 +372,14 @@ def _read_fact(reader: _FileReader, node: yaml.Node, default_source: str | None)
     values.setdefault("source", default_source)
     if values["source"] == PLACEHOLDER:
         return None  # reported once, where the file names it
+    if "suggest" in values:
+        reader.problem(
+            node,
+            "E141",
+            f"`autofacts extract` suggests the metric '{values['suggest']}', which the catalogue lacks: define it "
+            "in metrics.yaml and write it as the 'metric', or choose another; then delete 'suggest'",
+        )
+        return None
     values.setdefault("qualifier", "exact")
     values.setdefault("value", None)
     if values["source"] is None:

@@ -9,6 +9,7 @@ from datetime import date
 from autofacts.errors import UnknownMetricError, UsageError
 from autofacts.model import KINDS, Fact, KnowledgeBase, Metric
 from autofacts.periods import Period
+from autofacts.reading.lexicon import dimension_words
 from autofacts.store import Need
 
 
@@ -216,17 +217,14 @@ def search_facts(kb: KnowledgeBase, query: str) -> list[tuple[int, Fact]]:
     words = [w for w in query.lower().split() if w]
     if not words:
         raise UsageError("search needs at least one word")
+    metric_words = {
+        m.id: " ".join([m.id, *m.aliases, m.name, *dimension_words(m.dimensions)]).lower() for m in kb.metrics.values()
+    }
     hits = []
     for fact in kb.facts:
-        metric = kb.metrics.get(fact.metric)
         fields = (
-            # the catalogue's phrases too, so that "渗透率" finds the NEV share in either language
-            (
-                3,
-                " ".join(
-                    [fact.metric, *(metric.aliases + metric.phrases if metric else ()), metric.name if metric else ""]
-                ).lower(),
-            ),
+            # the lexicon's words for its dimensions too, so that "渗透率" finds the NEV share in either language
+            (3, metric_words.get(fact.metric) or fact.metric.lower()),
             (2, f"{fact.region} {fact.entity or ''}".lower()),
             (2, fact.period.label.lower()),
             (1, " ".join(fact.quote.split()).lower()),

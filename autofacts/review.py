@@ -330,14 +330,10 @@ class Session:
         unit = self.term.ask("unit (e.g. vehicles, yuan, percent): ")
         measure = self.term.ask(f"measure ({', '.join(MEASURES)}): ", MEASURES)
         description = self.term.ask("description (one sentence, may be empty): ")
-        said = self.term.ask("phrases articles use for it, separated by commas (may be empty): ")
         if not name or not unit or not measure:
             self.term.show("not defined: name, unit and measure are needed")
             return None
-        phrases = tuple(p.strip() for p in (said or "").split(",") if p.strip())
-        metric = Metric(
-            id=metric_id, name=name, unit=unit, measure=measure, description=description or "", phrases=phrases
-        )
+        metric = Metric(id=metric_id, name=name, unit=unit, measure=measure, description=description or "")
         path = define_metric(self.kb, metric)
         self.term.show(f"defined metric {metric_id} in {path.name}")
         return metric_id

@@ -361,7 +361,7 @@ def figure_mentions(text: str) -> list[Mention]:
             continue  # "14th Five-Year Plan"
         if text[m.end : m.end + 2] == ". " and _starts_line(text, m.start):
             continue  # "2. Crack down on ..." numbers a list
-        if text[m.end : m.end + 1] == ")" and _starts_item(text, m.start):
+        if text[m.end : m.end + 1] == ")" and m.text.isdigit() and len(m.text) <= 2 and _starts_item(text, m.start):
             continue  # "(2) expand sales", "1) build"
         if _is_name(text, m):
             continue
@@ -382,50 +382,3 @@ def _starts_item(text: str, offset: int) -> bool:
 def _starts_line(text: str, offset: int) -> bool:
     """Only spaces or tabs stand between the start of its line and `offset`."""
     return not text[text.rfind("\n", 0, offset) + 1 : offset].strip(" \t")
-
-
-# --- how articles name a metric -----------------------------------------------------------------
-
-FIGURE_SLOT = "N"  # in a metric phrase, where the figure stands: "made up N percent of all new vehicles sold"
-_PERCENT_WORD = r"(?:\s*%|\s+per\s*cent|\s+percent)"
-_SLOT_NUMBER = r"(?P<figure>[^\s%]*\d[^\s%]*(?:\s+(?:thousand|million|billion|trillion))?)"
-_SLOT_HEDGE = r"(?:(?:about|around|roughly|nearly|almost|over|more\s+than|less\s+than|just\s+over|some)\s+)?"
-
-
-def phrase_problem(phrase: str) -> str | None:
-    """Why a metric phrase cannot be used, or None when it can."""
-    words = phrase.split()
-    if not words:
-        return "is empty"
-    if words.count(FIGURE_SLOT) > 1:
-        return f"has more than one {FIGURE_SLOT} (the figure stands in one place)"
-    if words == [FIGURE_SLOT]:
-        return f"is only {FIGURE_SLOT}: it would match every figure"
-    return None
-
-
-def phrase_regex(phrase: str) -> re.Pattern[str]:
-    """A metric phrase as a pattern: whole words, any case, a hyphen or any space between words.
-
-    Word boundaries are only asserted next to Latin letters and digits, so a Chinese phrase
-    matches inside running text.
-    """
-    parts: list[str] = []
-    words = phrase.split()
-    for i, word in enumerate(words):
-        after_slot = i > 0 and words[i - 1] == FIGURE_SLOT
-        if after_slot and word.lower() in ("percent", "%"):
-            parts.append(_PERCENT_WORD)
-            continue
-        if i > 0:
-            parts.append(r"[\s-]+" if word.isascii() and words[i - 1].isascii() else r"\s*")
-        if word == FIGURE_SLOT:
-            parts.append(_SLOT_HEDGE + _SLOT_NUMBER)
-        else:
-            parts.append(r"[\s-]+".join(re.escape(piece) for piece in word.split("-")))
-    pattern = "".join(parts)
-    if phrase[:1].isascii() and phrase[:1].isalnum():
-        pattern = r"(?<![\w-])" + pattern
-    if phrase[-1:].isascii() and phrase[-1:].isalnum():
-        pattern += r"(?![\w-])"
-    return re.compile(pattern, re.IGNORECASE)

@@ -191,23 +191,47 @@ def test_shipped_seeds_are_the_shared_ones_byte_for_byte(kb) -> None:
     assert {s.file for s in kb.sources.values()} == {p.name for p in shared.glob("*.txt")}
 
 
-def test_metric_phrases_must_be_usable_and_unambiguous(run, kb_copy: Path) -> None:
-    # "sold" already names vehicle-sales (vehicles); giving it to vehicle-exports too makes it ambiguous
-    edit(kb_copy / "metrics.yaml", "phrases: [exported,", "phrases: [Sold, N and N, exported,")
-    where = line_of(kb_copy / "metrics.yaml", "id: vehicle-exports")
-    lines = check(run, kb_copy)
-    assert (
-        f"metrics.yaml:{where}:5: error[E113]: metric 'vehicle-exports': phrase 'Sold' is also a phrase of 'vehicle-sales', which has the same unit"
-        in "\n".join(lines)
+def test_metric_dimensions_are_the_lexicons_and_never_shared(run, kb_copy: Path) -> None:
+    metrics = kb_copy / "metrics.yaml"
+    # vehicle-exports given the dimensions of vehicle-sales: extract could not tell them apart
+    edit(
+        metrics,
+        "dimensions: {segment: vehicle, measure: exports, form: level}",
+        "dimensions: {segment: vehicle, measure: sales, form: level}",
     )
-    assert any("phrase 'N and N' has more than one N (the figure stands in one place)" in ln for ln in lines)
-    assert lines[-1].startswith("2 errors in 1 file")
+    # a segment no lexicon knows, and a dimension that does not exist
+    edit(
+        metrics,
+        "dimensions: {segment: nev, measure: exports, form: level}",
+        "dimensions: {segment: nevs, measure: exports, form: level}",
+    )
+    edit(
+        metrics,
+        "dimensions: {segment: nev, measure: production, form: level}",
+        "dimensions: {segment: nev, measure: production, form: level, colour: red}",
+    )
+    sales = line_of(metrics, "id: vehicle-exports")
+    nevs = line_of(metrics, "segment: nevs")
+    text = "\n".join(check(run, kb_copy))
+    assert (
+        f"metrics.yaml:{sales}:5: error[E113]: metric 'vehicle-exports' has the dimensions of 'vehicle-sales' (segment: vehicle, measure: sales, form: level)"
+        in text
+    )
+    assert (
+        f"metrics.yaml:{nevs}:27: error[E104]: unknown segment 'nevs' (the lexicon knows: bev, commercial-vehicle, ev, ice-vehicle, nev, passenger-vehicle, phev, vehicle)"
+        in text
+    )
+    assert "error[E102]: unknown dimension 'colour' (known: segment, measure, form, group)" in text
 
 
-def test_a_phrase_may_name_metrics_of_different_units(run, kb_copy: Path) -> None:
-    # "exports" of vehicles and their value in yuan are told apart by the figure's unit
-    edit(kb_copy / "metrics.yaml", "phrases: [exports were worth,", "phrases: [exported, exports were worth,")
-    assert run("check", "--facts", str(kb_copy)).exit_code == 0
+def test_phrases_are_no_longer_read(run, kb_copy: Path) -> None:
+    edit(
+        kb_copy / "metrics.yaml",
+        "    aliases: [exports, auto-exports, car-exports]",
+        "    aliases: [exports]\n    phrases: [sent abroad]",
+    )
+    text = "\n".join(check(run, kb_copy))
+    assert "error[E102]: 'phrases' is no longer read: extract chooses a metric by its 'dimensions'" in text
 
 
 def test_a_range_is_read_back_from_its_quote(run, kb_copy: Path) -> None:

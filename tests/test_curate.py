@@ -411,7 +411,6 @@ def test_review_defines_a_new_metric_and_finishes(pending: Path, run) -> None:
     base = pending
     answers = ["r"] * 5 + [
         "e", "metric", "", "y", "Years at the top of global NEV rankings", "years", "count", "",
-        "topping global rankings for the N consecutive year, years at the top",
         "e", "period", "2025", "e", "region", "China", "a",
     ]  # fmt: skip
     result = run("review", "caam-each", "--facts", str(base), input="\n".join(answers) + "\n")
@@ -427,7 +426,6 @@ def test_review_defines_a_new_metric_and_finishes(pending: Path, run) -> None:
             "    name: Years at the top of global NEV rankings\n"
             "    unit: years\n"
             "    measure: count\n"
-            "    phrases: [topping global rankings for the N consecutive year, years at the top]\n"
         )
     )
     assert "value: 11\n" in (base / "caam-each.yaml").read_text(encoding="utf-8")

@@ -43,7 +43,10 @@ def test_traditional_periods() -> None:
 
 def test_traditional_article_candidates(kb) -> None:
     text = "中國汽車工業協會數據顯示，9月，汽車產銷分別完成301.2萬輛和298.7萬輛，同比分別增長8.1%和7.6%。"
-    found = [(c.mention.value, c.metric, c.region, c.period, c.mention.text) for c in extract_candidates(text, kb, date(2025, 10, 14))]
+    found = [
+        (c.mention.value, c.metric, c.region, c.period, c.mention.text)
+        for c in extract_candidates(text, kb, date(2025, 10, 14))
+    ]
     assert found == [
         (D(3_012_000), "vehicle-production", "China", "2025-09", "301.2萬輛"),
         (D(2_987_000), "vehicle-sales", "China", "2025-09", "298.7萬輛"),
