@@ -188,7 +188,7 @@ class Resolver:
             segment, body = body, None
         if body == "passenger-vehicle" and measure in _PASSENGER_MEASURES:
             body = None
-        if segment is None:
+        if segment is None:  # retail and wholesale figures with no segment named are of passenger vehicles
             segment = "passenger-vehicle" if measure in _PASSENGER_MEASURES else "vehicle"
         said = f"{read.said}; {_FORM_WORDS.get(form, form)}{form_why}"
         if body is not None:  # "passenger NEV exports": the catalogue files no segment of a segment
@@ -219,8 +219,8 @@ class Resolver:
 
     def _proposal(self, segment: str | None, measure: str, form: str, group: str | None) -> str | None:
         """The id a curator would give the combination: {group}-{segment}-{measure}{-form}."""
-        if form == "share" and measure == "sales":
-            core = f"{segment}-share"
+        if form in ("share", "market-share") and measure == "sales":
+            core = f"{segment}{_SUFFIX[form]}"
         elif form == "daily":
             core = f"{segment}-daily-{measure}"
         else:
@@ -383,8 +383,11 @@ class Resolver:
                 c for c in segs if clause[0] <= c.start and c.end <= slot.hedge_at and c.key != "vehicle"
             ]
             chosen = specific[:1]
-        if not chosen and measure is not None:
-            chosen = _around(text, segs, measure)
+        if measure is not None and (not chosen or all(c.key == "vehicle" for c in chosen)):
+            # "the NEV fleet reached 36 million vehicles": the noun after the figure is only generic
+            around = _around(text, segs, measure)
+            if not chosen or (measure.end <= slot.hedge_at and any(c.key != "vehicle" for c in around)):
+                chosen = around or chosen
         if not chosen:
             chosen = _adjacent_run(text, [c for c in segs if clause[0] <= c.start and c.end <= slot.hedge_at])
         if not chosen:
