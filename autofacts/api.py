@@ -193,7 +193,7 @@ class Targets:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document of `autofacts targets --format json`."""
-        from autofacts.output.answers import TargetsAnswer
+        from autofacts.output.verdicts import TargetsAnswer
 
         return TargetsAnswer(self.kb, self.report).document()
 

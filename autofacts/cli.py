@@ -706,7 +706,7 @@ def targets(
     wide: WideOption = False,
 ) -> None:
     """Plan targets against reported outcomes: met, missed, on track, can't tell, no data."""
-    from autofacts.output.answers import TargetsAnswer
+    from autofacts.output.verdicts import TargetsAnswer
 
     result = _api(facts).targets(year, region=region, metric=metric, status=status, as_of=as_of)
     kb, report = result.kb, result.report

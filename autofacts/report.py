@@ -20,8 +20,9 @@ from autofacts import __version__
 from autofacts.chart import MARKS, bullet_html, chart_series, metric_chart_svg, periods_of, scale_groups
 from autofacts.compare import Comparison, ComparisonRow, Side, compare_row
 from autofacts.model import Fact, KnowledgeBase, Metric
-from autofacts.output.answers import change_text, outcome_text, percent_text, status_text, verdict_detail
+from autofacts.output.answers import change_text, percent_text
 from autofacts.output.records import excerpt, region_label, stated_value
+from autofacts.output.verdicts import outcome_text, status_text, verdict_detail
 from autofacts.periods import in_words
 from autofacts.query import FactGroup, best_fact, sort_key
 from autofacts.seeds import read_seed, seed_label
