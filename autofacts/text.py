@@ -361,7 +361,7 @@ def figure_mentions(text: str) -> list[Mention]:
             continue  # "14th Five-Year Plan"
         if text[m.end : m.end + 2] == ". " and _starts_line(text, m.start):
             continue  # "2. Crack down on ..." numbers a list
-        if text[m.end : m.end + 1] == ")" and _starts_item(text, m.start):
+        if text[m.end : m.end + 1] == ")" and m.text.isdigit() and len(m.text) <= 2 and _starts_item(text, m.start):
             continue  # "(2) expand sales", "1) build"
         if _is_name(text, m):
             continue

@@ -185,7 +185,13 @@ def locked(base: Path, wait: float | None = None) -> Iterator[Path]:
                     ) from None
                 time.sleep(0.02)
         _write_holder(state)
-        recover(base)
+        try:
+            recover(base)
+        except OSError as exc:
+            raise WriteRefused(
+                f"a change interrupted earlier in {base} cannot be settled: {exc.strerror or exc} "
+                f"({exc.filename or 'see ' + str(state / 'journal')})"
+            ) from None
         yield state
     finally:
         os.close(fd)  # releases the lock
@@ -358,15 +364,21 @@ class Transaction:
         gone = [str(real) for _, real in self.removals] + [str(p) for p in probes]
         _write_journal(self.state, {"state": "commit", "command": self.command, "renames": renames, "removals": gone})
         # the commit point is passed: from here a failure is finished by the next command
-        for tmp_name, target in renames:
-            os.replace(tmp_name, target)
-            _fsync_dir(Path(target).parent)
-            step()
-        for name in gone:
-            Path(name).unlink(missing_ok=True)
-            _fsync_dir(Path(name).parent)
-            step()
-        _remove_journal(self.state)
+        try:
+            for tmp_name, target in renames:
+                os.replace(tmp_name, target)
+                _fsync_dir(Path(target).parent)
+                step()
+            for name in gone:
+                Path(name).unlink(missing_ok=True)
+                _fsync_dir(Path(name).parent)
+                step()
+            _remove_journal(self.state)
+        except OSError as exc:
+            raise WriteRefused(
+                f"the change is recorded but could not be completed ({exc.strerror or exc}); "
+                "the next autofacts command in this base completes it"
+            ) from None
 
 
 def _bytes(content: str | bytes) -> bytes:

@@ -72,3 +72,8 @@ def test_where_someone_spoke_is_not_the_figures_place(kb) -> None:
     assert [c.region for c in extract_candidates(text, kb, PUBLISHED)] == ["China"]
     text = "Shanghai, Dec. 3 (Xinhua) -- China's car exports reached 6.3 million units."
     assert [c.region for c in extract_candidates(text, kb, PUBLISHED)] == ["China"]
+
+
+def test_the_sales_just_given_are_the_companys(kb) -> None:
+    text = "Tesla sold 52,000 China-made vehicles in October. The October sales included 21,000 that were exported."
+    assert [(v, e) for v, e, _ in entities(kb, text)] == [(D(52_000), "Tesla"), (D(21_000), "Tesla")]

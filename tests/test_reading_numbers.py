@@ -101,3 +101,8 @@ def test_four_digits_after_of_are_a_figure_unless_a_year() -> None:
 def test_hyphenated_words_are_not_fractions_or_multiples() -> None:
     assert figure_mentions("flags flew at half-staff after double-digit losses") == []
     assert [m.text for m in figure_mentions("Posted 2019-09-01T10:38:07Z: 5 cars")] == ["5"]
+
+
+def test_a_price_in_brackets_is_no_list_number() -> None:
+    assert [m.text for m in figure_mentions("Total: $72,370 (base price: $59,995).")] == ["$72,370", "$59,995"]
+    assert [m.text for m in figure_mentions("Steps: (2) expand sales")] == []

@@ -170,9 +170,14 @@ def one_company(named: list[str]) -> str | None:
 _COMPANY_MEASURE = re.compile(r"\bdeliver(?:ies|ed|y)\b", re.I)
 
 
+# "The September sales included ...": the sales just spoken of
+_THE_FIGURES = re.compile(r"^The\s+(?:[A-Z]\w+\s+)?(?:sales|deliveries|figures|shipments|total)\b")
+
+
 def company_measure(text: str, places: list[tuple[int, int, str]]) -> bool:
-    """The sentence speaks of a company's measure (deliveries) and of no place or industry."""
-    return not places and _COMPANY_MEASURE.search(text) is not None
+    """The sentence speaks of a company's measure (deliveries), or goes on about the figures just
+    given ("The September sales included ..."), and of no place or industry."""
+    return not places and (_COMPANY_MEASURE.search(text) is not None or _THE_FIGURES.match(text) is not None)
 
 
 @dataclass(frozen=True)
