@@ -26,6 +26,8 @@ from autofacts.units import format_interval, json_number, significant
 
 if TYPE_CHECKING:  # only for annotations: the targets' arithmetic is imported by whoever built the report
     from autofacts.targets import Projection, TargetReport, TargetVerdict
+
+
 def outcome_text(v: TargetVerdict) -> str:
     if v.outcome is None:
         return "—"
@@ -199,7 +201,6 @@ def _targets_document(kb: KnowledgeBase, report: TargetReport) -> dict[str, Any]
         ],
         "summary": report.counts(),
     }
-
 
 
 @dataclass(frozen=True)
