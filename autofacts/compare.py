@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from autofacts.derive import derived_facts, inputs_of
+from autofacts.chains import Answers, answer_cells
+from autofacts.derive import inputs_of
 from autofacts.errors import UsageError
+from autofacts.evidence import cell_of
 from autofacts.interval import Interval, cagr, difference, growth
 from autofacts.model import Fact, KnowledgeBase, Metric
 from autofacts.periods import Period
@@ -38,6 +40,16 @@ class Side:
     @property
     def others(self) -> tuple[Fact, ...]:
         return tuple(f for f in self.group.facts if f is not self.used)
+
+    @property
+    def cited(self) -> tuple[Fact, ...]:
+        """The stated facts to cite: an intersection rests on every stated figure it combines."""
+        d = self.used.derived_from
+        if d is not None and d.combined:
+            # a restatement repeats the figure it restates: the original is cited, not the repeat
+            cited = tuple(f for f in self.group.facts if f.id in d.facts and not self.group.restates(f))
+            return cited or (self.used,)
+        return (self.used,)
 
 
 @dataclass(frozen=True)
@@ -87,12 +99,16 @@ def _same_length(a: Period, b: Period) -> bool:
     return a.months == b.months if whole_months else a.days == b.days
 
 
-def _side(kb: KnowledgeBase, facts: list[Fact]) -> Side | None:
+def _side(kb: KnowledgeBase, answers: Answers, facts: list[Fact]) -> Side | None:
+    """One period's figure: the combined answer of every piece of evidence for the cell (stated
+    figures and derivation chains, intersected), or for a target or forecast the best stated one.
+    On a conflict the best stated figure is shown, and the row says it conflicts."""
     measured = [f for f in facts if f.value is not None]
     if not measured:
         return None
-    used = best_fact(kb, measured)
-    return Side(used, FactGroup(tuple(measured), restatements(kb)))
+    figure = answers.figure(cell_of(measured[0]))
+    used = figure if figure is not None else best_fact(kb, [f for f in measured if f.derived_from is None] or measured)
+    return Side(used, FactGroup(tuple(f for f in measured if f.derived_from is None) or (used,), restatements(kb)))
 
 
 def _agreement_note(side: Side, label: str) -> str:
@@ -101,6 +117,8 @@ def _agreement_note(side: Side, label: str) -> str:
     if side.group.agreement == "conflict":
         others = ", ".join(f.source for f in side.others)
         return f"{label}: {side.used.source} used; CONFLICTS with {others}"
+    if side.used.derived_from is not None:  # the derived note names every piece the answer combines
+        return ""
     support = corroboration(side.group, side.used)
     return f"{label}: {side.used.source} used, {support}" if support else f"{label}: {side.used.source} used"
 
@@ -204,15 +222,19 @@ def compare_periods(
             cells[(fact.metric, fact.region, fact.entity, fact.kind)][label].append(fact)
     # every published fact, whatever the metric filter: growth rates and derivation inputs
     published = latest_releases(select_facts(kb, Filters(region=filters.region, as_of=filters.as_of)))
-    for fact in derived_facts(kb, published):
-        if filters.metrics is not None and fact.metric not in filters.metrics:
+    answers = answer_cells(kb, published)
+    for cell, answer in answers.cells.items():
+        metric_id, region, entity, kind, start, end = cell
+        if filters.metrics is not None and metric_id not in filters.metrics:
             continue
-        if filters.kind is not None and fact.kind != filters.kind:
+        if filters.kind is not None and kind != filters.kind:
             continue
         for label, period in (("a", period_a), ("b", period_b)):
-            side = cells[(fact.metric, fact.region, fact.entity, fact.kind)][label]
-            if fact.period.same_span(period) and not any(f.derived_from is None for f in side):
-                side.append(fact)
+            if (start, end) != (period.start, period.end):
+                continue
+            side = cells[(metric_id, region, entity, kind)][label]
+            if not any(f.derived_from is None for f in side) and any(p.derived_from for p in answer.pieces):
+                side.extend(p for p in answer.pieces if p.derived_from is not None)
 
     years = None
     if period_a.is_year and period_b.is_year:
@@ -225,7 +247,7 @@ def compare_periods(
         metric = kb.metrics.get(metric_id)
         if metric is None:
             continue
-        a, b = _side(kb, sides["a"]), _side(kb, sides["b"])
+        a, b = _side(kb, answers, sides["a"]), _side(kb, answers, sides["b"])
         if a is not None and b is not None:
             stated = _stated_growth(kb, metric, b.used, a.used.period, published)
             rows.append(compare_row(metric, a, b, years, stated))

@@ -50,12 +50,16 @@ def test_notebook_compare_2020_2024_matches_the_yaml_and_the_cli(run_json) -> No
     assert (share.change.lo, share.change.hi, share.change_unit) == (Decimal("35.5"), Decimal("35.5"), "pp")
     assert share.relative is None and share.cagr is None  # a share changes in points, never in per cent
     production = rows["nev-production"]
-    # about 1.4 million (xinhua-icv-plan, the later source) -> about 13 million (fyp14-review); "about" is ±5 %
-    assert (production.a.source.id, production.b.source.id) == ("xinhua-icv-plan", "fyp14-review")
-    assert production.change.lo == 12_350_000 - 1_470_000
-    assert production.change.hi == 13_650_000 - 1_330_000
-    assert production.change.nominal == 11_600_000
-    assert round(production.cagr.nominal, 2) == Decimal("74.56")  # (13 / 1.4) ** (1/4) - 1
+    # about 1.4 million (xinhua-icv-plan, the later source; ±5 %: 1.33 M to 1.47 M) -> 2024 combines
+    # "about 13 million" (fyp14-review, 12.35 M to 13.65 M) with "over 13 million" (xinhua-icv-plan):
+    # (13 M, 13.65 M], so the change is 13 M - 1.47 M (open) to 13.65 M - 1.33 M
+    assert production.a.source.id == "xinhua-icv-plan"
+    assert production.b.derived_from is not None
+    assert production.b.derived_from.facts == ("cn-nev-production-2024-xinhua", "cn-nev-production-2024-fyp")
+    assert (production.change.lo, production.change.lo_open) == (11_530_000, True)
+    assert production.change.hi == 12_320_000
+    assert production.change.nominal is None
+    assert round(production.cagr.lo, 2) == Decimal("72.45")  # (13 / 1.47) ** (1/4) - 1
     assert production.relative_basis == "computed"
     assert compared.to_dict() == run_json("compare", "2020", "2024", "--as-of", AS_OF)
 

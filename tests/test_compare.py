@@ -31,18 +31,26 @@ def test_table_says_pp_not_percent(run) -> None:
 
 def test_approximate_flows_give_interval_change_and_cagr(run_json, zh_env) -> None:
     r = row(run_json("compare", "2020", "2024"), "nev-production")
-    # the most precise source is used on each side: "about 13 million" (fyp14-review) beats "over 13
-    # million" (xinhua-icv-plan); the example's Chinese summary's later "about" restates them, so it is not used
-    assert r["b"]["fact"]["id"] == "cn-nev-production-2024-fyp"
+    # 2024 combines every piece of evidence: "about 13 million" (fyp14-review, +-5 %: 12.35 M to 13.65 M)
+    # and "over 13 million" (xinhua-icv-plan) intersect in (13 M, 13.65 M]; the example's Chinese
+    # summary restates "about 13 million", the same upper bound, so it is named with fyp14-review
+    derived_from = r["b"]["fact"]["derived_from"]
+    assert derived_from["facts"] == [
+        "cn-nev-production-2024-xinhua",
+        "cn-nev-production-2024-fyp",
+        "cn-nev-production-2024-zh",
+    ]
+    assert (r["b"]["fact"]["lower"], r["b"]["fact"]["upper"]) == (13_000_000, 13_650_000)
+    assert (r["b"]["fact"]["lower_open"], r["b"]["fact"]["upper_open"]) == (True, False)
     assert r["b"]["agreement"] == "agree"
-    assert r["b"]["also_stated_by"] == ["cn-nev-production-2024-xinhua", "cn-nev-production-2024-zh"]
-    # "about" is ±5 %: 13 M x 0.95 - 1.4 M x 1.05 = 12.35 M - 1.47 M; 13 M x 1.05 - 1.4 M x 0.95 = 13.65 M - 1.33 M
-    assert r["change"]["lower"] == 10_880_000
+    # 2020 "about 1.4 million": 1.33 M to 1.47 M; change: 13 M - 1.47 M (open) to 13.65 M - 1.33 M
+    assert r["change"]["lower"] == 11_530_000 and r["change"]["lower_open"] is True
     assert r["change"]["upper"] == 12_320_000
-    assert r["change"]["nominal"] == 11_600_000
-    assert r["cagr_percent"]["nominal"] == pytest.approx(((13 / 1.4) ** (1 / 4) - 1) * 100)
-    lo, hi = r["cagr_percent"]["lower"], r["cagr_percent"]["upper"]
-    assert lo < r["cagr_percent"]["nominal"] < hi
+    assert r["change"]["nominal"] is None
+    # CAGR over 4 years: (13 / 1.47) ** (1 / 4) - 1 = 72.447 %, (13.65 / 1.33) ** (1 / 4) - 1 = 78.986 %
+    assert r["cagr_percent"]["lower"] == pytest.approx(72.4473, abs=1e-3)
+    assert r["cagr_percent"]["upper"] == pytest.approx(78.9865, abs=1e-3)
+    assert "2024: xinhua-icv-plan used" not in r["note"]
 
 
 def test_compare_mirrors(run_json) -> None:
@@ -139,15 +147,17 @@ def test_a_count_of_years_changes_in_years_with_no_percentage(run_json, caam) ->
 
 
 def test_a_derived_figure_stands_in_where_none_is_stated(run, run_json, caam) -> None:
-    """2024 NEV sales: 40.9 % x 31.436 M = 12.857324 M (derived); 2025 'over 16 M':
-    > 16 / 12.857324 - 1 = 24.4427 %."""
+    """2024 NEV sales: 40.9 % x 31.436 M = 12.857324 M (derived); 2025: 'over 16 M' is stated, but
+    'over 50 %' of 'over 34 M' gives 'over 17 M', the tighter bound, so the answer is > 17 M:
+    > 17 / 12.857324 - 1 = 32.22036 %."""
     r = row(run_json("compare", "2024", "2025", "--facts", str(caam)), "nev-sales")
     assert r["a"]["fact"]["derived_from"] == {
         "operation": "40.9 % × 31.436 million vehicles",
         "facts": ["cn-nev-share-2024", "caam-vehicle-sales-2024"],  # the original, not its restatement
     }
     assert r["a"]["fact"]["lower"] == r["a"]["fact"]["upper"] == 12857324
-    assert r["relative_change_percent"]["lower"] == 24.44269118
+    assert r["b"]["fact"]["derived_from"]["facts"] == ["cn-nev-share-2025", "cn-vehicle-sales-2025"]
+    assert r["relative_change_percent"]["lower"] == 32.22035938
     out = run("compare", "2024", "2025", "--facts", str(caam), "--format", "csv").stdout
     line = next(x for x in out.splitlines() if x.startswith("nev-sales,"))
     assert "12.86 million vehicles †" in line and "2024: derived, 40.9 % × 31.436 million vehicles" in line

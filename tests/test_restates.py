@@ -186,7 +186,11 @@ def test_compare_cites_the_english_sources(run, run_json, base: Path) -> None:
     assert (share["a"]["fact"]["id"], share["b"]["fact"]["id"]) == ("cn-nev-share-2020", "cn-nev-share-2024")
     assert share["a"]["agreement"] == share["b"]["agreement"] == "restated"
     assert production["a"]["fact"]["id"] == "cn-nev-production-2020-xinhua"
-    assert production["b"]["fact"]["id"] == "cn-nev-production-2024-fyp"
+    # 2024: "about 13 million" (fyp14-review, restated by the summary) ∩ "over 13 million" (xinhua-icv-plan)
+    assert production["b"]["fact"]["derived_from"]["facts"][:2] == [
+        "cn-nev-production-2024-xinhua",
+        "cn-nev-production-2024-fyp",
+    ]
     assert production["a"]["agreement"] == "agree"
     assert share["note"] == (
         "2020: fyp14-review used, restated by zh-2025-summary; 2024: fyp14-review used, restated by zh-2025-summary"

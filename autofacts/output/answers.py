@@ -201,7 +201,7 @@ def _compare_table(kb: KnowledgeBase, comparison: Comparison) -> Report:
     facts: list[Fact] = []
     unit = _one_unit([row.metric for row in comparison.rows])
     for row in comparison.rows:
-        facts += [s.used for s in (row.a, row.b) if s is not None]
+        facts += [f for s in (row.a, row.b) if s is not None for f in s.cited]
         region = row.region + (f" · {row.entity}" if row.entity else "")  # a row has no single fact
         rows.append(
             {
@@ -219,7 +219,7 @@ def _compare_table(kb: KnowledgeBase, comparison: Comparison) -> Report:
                 "relative_short": percent_text(row.relative, short=True),
                 "cagr": percent_text(row.cagr),
                 "cagr_short": percent_text(row.cagr, short=True),
-                "sources": SEP.join(dict.fromkeys(s.used.source for s in (row.a, row.b) if s is not None)),
+                "sources": SEP.join(dict.fromkeys(f.source for s in (row.a, row.b) if s is not None for f in s.cited)),
                 "note": row.note,
             }
         )
@@ -242,7 +242,7 @@ def _compare_table(kb: KnowledgeBase, comparison: Comparison) -> Report:
         " approximate one; > and < mark bounds; M, B and T are millions, billions and trillions."
         " Change % is computed from the two figures unless a note says a source states it."
     ]
-    if any(f.derived_from is not None for f in facts):
+    if any(s is not None and s.used.derived_from is not None for row in comparison.rows for s in (row.a, row.b)):
         footer.append(f"{DERIVED_MARK} a figure derived from stated ones (the note says how); no source states it.")
     title = f"Compare {a} with {b}" + (f", in {unit_words(unit)}" if unit else "")
     return Report(title, cols, rows, footer, cited_sources(kb, facts), group_by="region")
