@@ -4,7 +4,9 @@ A command that writes (init, add, each review decision, a metric defined) first 
 lock: `fcntl.flock` on `BASE/.autofacts/lock`, held until its change is on disk. A second writer
 waits (AUTOFACTS_WAIT seconds, 10 by default) and then says which command holds the base. The
 kernel drops the lock when its holder dies, so a killed command never blocks the next one.
-Readers take no lock: every file is replaced by a rename, so a reader sees each file whole.
+Readers never take this lock: every file is replaced by a rename, so a reader sees each file whole,
+and one_state.py's "apply" lock (held exclusively only around a commit's renames) makes a reader
+see all the files of a commit old or all new.
 
 Under the lock a change is staged as new files beside the old (`.NAME.TXID.af-tmp`, in the same
 folder, so the rename is atomic), and a journal (`BASE/.autofacts/journal`) says what is staged:

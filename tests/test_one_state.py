@@ -3,7 +3,7 @@
 The base below has 4 facts split over two files, a.yaml (source alpha) and b.yaml (source beta).
 Every commit moves facts from one file to the other in one transaction, so the total is 4 before
 and after each commit; a reader that saw a.yaml new and b.yaml old (or the reverse) would count
-3 or 5 (e.g. a with 3 facts and b still with 2).
+6 (a new with 3 facts, b still with 3) or 2 (a still with 1, b new with 1).
 """
 
 from __future__ import annotations
