@@ -65,11 +65,14 @@ def measure(argv: list[str], env: dict[str, str], runs: int, before: object = No
 class Table:
     def __init__(self, baseline: float) -> None:
         self.baseline = baseline
-        print(f"{'base':<8} {'command':<22} {'mode':<6} {'median ms':>10} {'x python':>9} {'peak MB':>8}")
+        print(f"{'base':<8} {'command':<22} {'mode':<6} {'median ms':>10} {'x python':>9} {'peak MB':>8} {'load':>5}")
 
     def row(self, base: str, name: str, mode: str, seconds: float, peak_kib: int, extra: str = "") -> None:
         ratio = seconds / self.baseline
-        print(f"{base:<8} {name:<22} {mode:<6} {seconds * 1000:>10.1f} {ratio:>9.1f} {peak_kib / 1024:>8.1f} {extra}")
+        # the 1-minute load average beside each figure: on a shared machine a figure means little without it
+        load = os.getloadavg()[0]
+        figures = f"{seconds * 1000:>10.1f} {ratio:>9.1f} {peak_kib / 1024:>8.1f} {load:>5.2f}"
+        print(f"{base:<8} {name:<22} {mode:<6} {figures} {extra}")
 
 
 def bench_base(table: Table, label: str, facts: Path | None, count: int, runs: int, cache: Path) -> None:

@@ -91,3 +91,33 @@ def test_explain_names_the_chain_that_made_the_bound(run) -> None:
     assert "=    > 17 million vehicles  agree" in out
     assert "↑  > 17 million vehicles †  > 50 % × > 34" in out
     assert "     > 16 million vehicles  stated" in out
+
+
+def test_a_conflict_is_shown_with_both_pieces_and_is_no_verdict(run, run_json, kb_copy) -> None:
+    """Test data: a source saying 2025 NEV sales were 15 million (15,000,000, read to its rounding as
+    14,500,000-15,500,000) cannot stand beside "over 16 million" stated and over 50 % of over 34 million
+    (over 17 million): a conflict, the two pieces that cannot both hold named (the lowest-reaching and
+    the highest-reaching), and the target judged on that cell gets no met or missed."""
+    sentence = "NEV sales were 15 million units in 2025."
+    (kb_copy.parent / "seeds" / "test-conflict.txt").write_text(f"Test data. {sentence}\n", encoding="utf-8")
+    with (kb_copy / "sources.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            '  - id: test-conflict\n    file: test-conflict.txt\n    title: "[Test data]"\n'
+            "    published: 2026-01\n    language: en\n"
+        )
+    (kb_copy / "test-conflict.yaml").write_text(
+        "source: test-conflict\nfacts:\n  - id: test-nev-sales-2025\n    metric: nev-sales\n    region: China\n"
+        f"    period: 2025\n    kind: actual\n    value: 15000000\n    qualifier: exact\n    quote: {sentence}\n",
+        encoding="utf-8",
+    )
+    args = ("show", "nev-sales", "--explain", "-p", "2025", "--region", "China", "--facts", str(kb_copy))
+    [cell] = json.loads(run(*args, "-f", "json").stdout)["cells"]
+    assert (cell["agreement"], cell["answer"]) == ("conflict", None)
+    assert cell["conflict"] == ["test-nev-sales-2025", "nev-sales-2025-from-cn-nev-share-2025"]
+    out = run(*args).stdout
+    assert "=                 conflict  no value satisfies both ✗ pieces" in out
+    assert "✗      15 million vehicles  stated" in out
+    doc = run_json("targets", "--facts", str(kb_copy), "-m", "nev-sales", "--as-of", "2026-02-01")
+    [v] = [t for t in doc["targets"] if t["target"]["id"] == "cn-nev-sales-2025-target"]
+    assert v["status"] == "conflict" and v["outcome"] is None
+    assert v["outcome_facts"] == ["test-nev-sales-2025", "nev-sales-2025-from-cn-nev-share-2025"]
