@@ -96,3 +96,12 @@ def test_field_places_are_a_compact_mapping() -> None:
     # records written alike share one tuple of keys
     other = Places({"id": (13, 9), "value": (18, 12), "quote": (20, 12)})
     assert other._keys is places._keys
+
+
+def test_jobs_option(run) -> None:
+    try:
+        assert run("--jobs", "1", "check").stdout == "ok: 79 facts, 58 metrics, 5 sources, no errors\n"
+        refused = run("--jobs", "0", "check")
+        assert refused.exit_code == 2 and "error[U000]: Invalid value for '--jobs'" in refused.stderr
+    finally:
+        set_default_jobs(None)
