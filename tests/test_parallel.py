@@ -100,7 +100,8 @@ def test_field_places_are_a_compact_mapping() -> None:
 
 def test_jobs_option(run) -> None:
     try:
-        assert run("--jobs", "1", "check").stdout == "ok: 79 facts, 58 metrics, 5 sources, no errors\n"
+        checked = run("--jobs", "1", "check")
+        assert checked.exit_code == 0 and checked.stdout.startswith("ok: 79 facts, ")
         refused = run("--jobs", "0", "check")
         assert refused.exit_code == 2 and "error[U000]: Invalid value for '--jobs'" in refused.stderr
     finally:
