@@ -23,9 +23,7 @@ def pieces(answers, metric: str, period: str) -> list[Fact]:  # type: ignore[no-
 
 def test_a_month_from_two_year_to_date_figures() -> None:
     """Jan-Jul 18,269,000 - Jan-Jun 15,653,000 = July alone, 2,616,000."""
-    kb = small_base(
-        fact("h1", "2025-01/2025-06", "15653000"), fact("jul-ytd", "2025-01/2025-07", "18269000")
-    )
+    kb = small_base(fact("h1", "2025-01/2025-06", "15653000"), fact("jul-ytd", "2025-01/2025-07", "18269000"))
     answers = answer_cells(kb)
     july = answers.figure(cell("vehicle-sales", "2025-07"))  # type: ignore[arg-type]
     assert july is not None and july.interval is not None and july.derived_from is not None

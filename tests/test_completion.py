@@ -57,7 +57,9 @@ def test_years_complete_from_the_facts() -> None:
 
 def test_completion_reads_the_base_named_on_the_command_line(kb_copy: Path, tmp_path: Path) -> None:
     edit(kb_copy / "chongqing-number-one.yaml", "region: Chongqing", "region: Chongqing Municipality", count=-1)
-    offered = _complete(f"autofacts --facts {kb_copy} show nev-share --region Cho", {"AUTOFACTS_CACHE_DIR": str(tmp_path)})
+    offered = _complete(
+        f"autofacts --facts {kb_copy} show nev-share --region Cho", {"AUTOFACTS_CACHE_DIR": str(tmp_path)}
+    )
     assert "Chongqing Municipality" in offered  # read from the copy, not the bundled base
 
 

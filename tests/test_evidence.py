@@ -101,9 +101,7 @@ def test_pieces_differing_in_the_last_digit_agree_within_rounding() -> None:
     chain = derived("share-x-total", "2024", Interval(D(12_857_324), D(12_857_324)), metric="nev-sales")
     assert chain.derived_from is not None
     read = Interval(D("12841401.75"), D("12873246.75"))
-    chain = chain.__class__(
-        **{**chain.__dict__, "derived_from": Derivation("op", ("x",), chain.interval, read)}
-    )  # type: ignore[arg-type]
+    chain = chain.__class__(**{**chain.__dict__, "derived_from": Derivation("op", ("x",), chain.interval, read)})  # type: ignore[arg-type]
     a = combine(CELL, [stated, chain])  # type: ignore[arg-type]
     assert a.agreement is Agreement.ROUNDING
     assert bounds(a.interval) == (D(12_866_000), D(12_866_000), False, False)

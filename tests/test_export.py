@@ -59,7 +59,10 @@ def test_export_csv_and_yaml_agree_with_json(run) -> None:
     assert [r["id"] for r in rows] == [f["id"] for f in facts + derived]
     assert all(r["quote"] == f["source"]["quote"] for r, f in zip(rows, facts + derived, strict=True))
     assert all(r["derived_from"] == "" for r in rows[: len(facts)])
-    assert all(r["derived_from"] == " ".join(f["derived_from"]["facts"]) for r, f in zip(rows[len(facts) :], derived, strict=True))
+    assert all(
+        r["derived_from"] == " ".join(f["derived_from"]["facts"])
+        for r, f in zip(rows[len(facts) :], derived, strict=True)
+    )
     loaded = yaml.safe_load(run("export", "--format", "yaml").stdout)
     assert loaded == {"facts": facts, "derived": derived}
     assert json.loads(run("export", "--no-derived").stdout) == {"facts": facts}

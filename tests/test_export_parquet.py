@@ -41,7 +41,9 @@ def test_row_counts_and_layout(dataset: Path) -> None:
         "sources.parquet",
         "autofacts-export.json",
     }
-    assert _query(f"SELECT count(*) FROM '{dataset}/metrics.parquet' WHERE id = 'nev-share' AND unit = 'percent'") == [(1,)]
+    assert _query(f"SELECT count(*) FROM '{dataset}/metrics.parquet' WHERE id = 'nev-share' AND unit = 'percent'") == [
+        (1,)
+    ]
 
 
 def test_columns_are_typed(dataset: Path) -> None:

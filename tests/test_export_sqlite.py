@@ -73,8 +73,13 @@ def test_a_fact_row_is_normalised_with_bounds(exported: Path) -> None:
         "SELECT m.unit, s.title, s.published FROM facts f JOIN metrics m ON m.id = f.metric"
         " JOIN sources s ON s.id = f.source WHERE f.id = 'cn-vehicle-sales-2025-target'",
     )
-    assert joined == [("vehicles", "[The Work Plan for Stable Growth of the Automotive Industry (2025-2026), explained]", "2025-09")]
-    entity = _rows(exported, "SELECT f.entity, e.name FROM facts f JOIN entities e ON e.name = f.entity WHERE f.id = 'nio-battery-swap-stations'")
+    assert joined == [
+        ("vehicles", "[The Work Plan for Stable Growth of the Automotive Industry (2025-2026), explained]", "2025-09")
+    ]
+    entity = _rows(
+        exported,
+        "SELECT f.entity, e.name FROM facts f JOIN entities e ON e.name = f.entity WHERE f.id = 'nio-battery-swap-stations'",
+    )
     assert entity == [("Nio", "Nio")]
 
 
@@ -103,7 +108,10 @@ def test_full_text_search_over_quotes_and_titles(exported: Path) -> None:
         '"51.6 percent"',
     )
     assert [h[0] for h in hits] == ["cn-nev-share-2025-10"]
-    titles = _rows(exported, "SELECT s.id FROM sources_fts JOIN sources s ON s.rowid = sources_fts.rowid WHERE sources_fts MATCH 'trillion'")
+    titles = _rows(
+        exported,
+        "SELECT s.id FROM sources_fts JOIN sources s ON s.rowid = sources_fts.rowid WHERE sources_fts MATCH 'trillion'",
+    )
     assert titles == [("xinhua-icv-plan",)]
 
 

@@ -80,7 +80,10 @@ def test_companies_paired_by_respectively(kb) -> None:
     found = [(c.mention.value, c.entity) for c in extract_candidates(text, kb, date(2025, 10, 14))]
     assert found == [(D(3_261_000), "BYD"), (D(3_117_000), "SAIC Motor"), (D(2_103_000), "Changan")]
     # 上汽 inside 以上汽车 is no company
-    assert [c.entity for c in extract_candidates("9月，10万元以上汽车销量为80万辆。", kb, date(2025, 10, 14))] == [None, None]
+    assert [c.entity for c in extract_candidates("9月，10万元以上汽车销量为80万辆。", kb, date(2025, 10, 14))] == [
+        None,
+        None,
+    ]
 
 
 def test_so_far_this_year_after_a_span(kb) -> None:

@@ -20,7 +20,10 @@ def values(text: str) -> list[tuple[D, str | None]]:
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("Sales fell to 21,400 units, a 12.5% decline from a year earlier.", [(D(21_400), "vehicles"), (D("-12.5"), "percent")]),
+        (
+            "Sales fell to 21,400 units, a 12.5% decline from a year earlier.",
+            [(D(21_400), "vehicles"), (D("-12.5"), "percent")],
+        ),
         ("a 9.1% year-over-year decrease", [(D("-9.1"), "percent")]),
         ("down 20% year over year and 4.4% month over month", [(D(-20), "percent"), (D("-4.4"), "percent")]),
         ("down 3% from the previous month and 1.2% compared with May", [(D(-3), "percent"), (D("-1.2"), "percent")]),

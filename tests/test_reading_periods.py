@@ -81,7 +81,6 @@ def test_sentence_periods_separates_bases() -> None:
     assert [p.label for p in found.bases] == ["2024-11"]
 
 
-
 def test_the_same_month_last_year_after_an_earlier_sentence(kb) -> None:
     text = (
         "BYD sold 180,000 vehicles in May, the company said.\n"

@@ -62,7 +62,9 @@ def check_base(caam: Path) -> Path:
         "source: gt-2024-nev\nfacts:\n" + _fact("gt-nev-sales-2024", "nev-sales", "2024", "12000000", "over", exceeded),
         encoding="utf-8",
     )
-    jan_nov = "production and sales of automotive vehicles in China amounted to 31.231 million units and 31.127 million units"
+    jan_nov = (
+        "production and sales of automotive vehicles in China amounted to 31.231 million units and 31.127 million units"
+    )
     (caam / "steelorbis-2025-11.yaml").write_text(
         "source: steelorbis-2025-11\nfacts:\n"
         + _fact("so-vehicle-sales-2025-ytd-11", "vehicle-sales", "2025-01/2025-11", "31127000", "exact", jan_nov),

@@ -48,7 +48,9 @@ def _pattern(cue: str) -> str:
             out.append(r"[\s-]+" if word.isascii() else r"\s*")
         parts = []
         for piece in word.split("-"):
-            if piece == "MONTH":
+            if piece == "NUMBER":
+                parts.append(r"\d[\d,.]*(?:\s*(?:million|thousand|units|vehicles))*")
+            elif piece == "MONTH":
                 parts.append(_MONTH)
             elif piece == "YEAR":
                 parts.append(r"(?:19|20)\d\d")
@@ -58,10 +60,10 @@ def _pattern(cue: str) -> str:
     pattern = "".join(out)
     if cue.endswith("MONTH"):
         pattern += r"(?!\s*\d)"  # "from September", never "from August 1 to 10" (a span) or "from May 2024"
-    if cue[:1].isascii() and cue[:1].isalnum():
-        pattern = r"(?<![\w-])" + pattern
+    if cue[:1].isascii() and cue[:1].isalnum():  # whole Latin words; Chinese runs on without spaces
+        pattern = r"(?<![A-Za-z0-9-])" + pattern
     if cue[-1:].isascii() and cue[-1:].isalnum():
-        pattern += r"(?![\w])"
+        pattern += r"(?![A-Za-z0-9])"
     return pattern
 
 

@@ -76,7 +76,9 @@ _COMPATIBLE = {
 }
 _NOT_COUNTS = ("percent", "times", "rank", "years", "yuan", "usd", "vehicles")
 _NOT_A_NOUN = re.compile(
-    r"\s*(?:$|(?:that|which|were|was|in|on|last|this|a|an|the|for|from|during|to|each|and|or)\b)", re.I
+    r"\s*(?:$|(?:that|which|were|was|in|on|last|this|a|an|the|for|from|during|to|each|and|or)\b"
+    r"|[个個座台家条條项項](?:$|[^\u4e00-\u9fff]))",
+    re.I,
 )
 _TIME_NOUN = re.compile(r"\s*(?:consecutive|straight|successive|months?|years?|weeks?|days?|times)\b", re.I)
 _VEHICLE_NOUN = re.compile(
@@ -165,8 +167,10 @@ class Resolver:
             form, form_why = self._form(text, cues, slots, group, i)
             reads = self._measures(text, cues, slots, group, i, form, carried if refers else Topic(), levels)
             choices = [self._choose(text, cues, slot, form, form_why, read) for read in reads]
-            if form == "level" and reads:
-                levels.append((slot.end, reads[0]))
+            if form == "level" and reads:  # a rate after it is its change, in money when it is money
+                money = slot.unit in ("yuan", "usd") and reads[0].measure in ("exports", "sales")
+                value = {"exports": "export-value", "sales": "revenue"}.get(reads[0].measure or "", "")
+                levels.append((slot.end, replace(reads[0], measure=value) if money else reads[0]))
             out.append(choices or [Choice(None, None, "")])
         return out, _topic(cues, levels, carried if refers else Topic())
 
@@ -184,11 +188,13 @@ class Resolver:
             form = "market-share"  # a company's share of a market is not the share of a segment
         elif form == "market-share":
             form = "share"
+        if slot.unit in ("yuan", "usd") and measure in ("exports", "sales"):  # "exports were 13.41 billion yuan"
+            measure = "export-value" if measure == "exports" else "revenue"
         if body and segment is None:
             segment, body = body, None
         if body == "passenger-vehicle" and measure in _PASSENGER_MEASURES:
             body = None
-        if segment is None:
+        if segment is None:  # retail and wholesale figures with no segment named are of passenger vehicles
             segment = "passenger-vehicle" if measure in _PASSENGER_MEASURES else "vehicle"
         said = f"{read.said}; {_FORM_WORDS.get(form, form)}{form_why}"
         if body is not None:  # "passenger NEV exports": the catalogue files no segment of a segment
@@ -219,8 +225,8 @@ class Resolver:
 
     def _proposal(self, segment: str | None, measure: str, form: str, group: str | None) -> str | None:
         """The id a curator would give the combination: {group}-{segment}-{measure}{-form}."""
-        if form == "share" and measure == "sales":
-            core = f"{segment}-share"
+        if form in ("share", "market-share") and measure == "sales":
+            core = f"{segment}{_SUFFIX[form]}"
         elif form == "daily":
             core = f"{segment}-daily-{measure}"
         else:
@@ -344,6 +350,10 @@ class Resolver:
             return [self._read(text, cues, slot, form, named_after[0], carried, "")]
         clause = slot.clause
         in_clause = [c for c in measures if clause[0] <= c.start and c.end <= slot.hedge_at]
+        changes = ("yoy", "mom", "qoq", "cagr")
+        if form in changes and levels and in_clause and levels[-1][0] > in_clause[-1].end:
+            read = levels[-1][1]  # "exports were 13.41 billion yuan, up 78.9%": the change of that level
+            return [replace(read, said=read.said.split(",")[0] + ", as the level figure before it")]
         if in_clause:
             return [self._read(text, cues, slot, form, in_clause[-1], carried, "")]
         if form in ("yoy", "mom", "qoq", "cagr", "share", "market-share") and levels:
@@ -383,8 +393,19 @@ class Resolver:
                 c for c in segs if clause[0] <= c.start and c.end <= slot.hedge_at and c.key != "vehicle"
             ]
             chosen = specific[:1]
-        if not chosen and measure is not None:
-            chosen = _around(text, segs, measure)
+        if measure is not None and (not chosen or all(c.key == "vehicle" for c in chosen)):
+            # "the NEV fleet reached 36 million vehicles": the noun after the figure is only generic
+            around = _around(text, segs, measure)
+            if not chosen or (measure.end <= slot.hedge_at and any(c.key != "vehicle" for c in around)):
+                chosen = around or chosen
+            elif not around and measure.end <= slot.hedge_at:
+                # "NEV share rose, while production surged from 1.4 million vehicles": the sentence's segment
+                earlier = [
+                    c
+                    for c in segs
+                    if c.end <= measure.start and c.key != "vehicle" and c.kind == "segment" and _topical(text, c)
+                ]
+                chosen = earlier[-1:] or chosen
         if not chosen:
             chosen = _adjacent_run(text, [c for c in segs if clause[0] <= c.start and c.end <= slot.hedge_at])
         if not chosen:
@@ -545,11 +566,35 @@ def _fits(metric: Metric, unit: str | None, after: str) -> bool:
             return bool(_VEHICLE_NOUN.search(after) or _NOT_A_NOUN.match(after))
         if metric.unit in _NOT_COUNTS:
             return False
-        if metric.unit in ("units", "none"):
-            return True
+        if metric.unit in ("units", "none"):  # "38,000 charging facilities" are not charging points
+            return bool(_NOT_A_NOUN.match(after)) or _names(after, dict(metric.dimensions).get("measure"))
         stem = metric.unit.split()[-1].lower()[:5]  # "factories" after the figure, or nothing that names another thing
         return bool(_NOT_A_NOUN.match(after)) or stem in after.lower()
     return metric.unit in _COMPATIBLE.get(unit, (unit,))
+
+
+_MAKER = re.compile(
+    r"[\s-]*(?:\([^)]*\)\s*)?\)?\s*"
+    r"(?:makers?|manufacturers?|compan(?:y|ies)|firms?|giants?|startups?|brands?|groups?)\b",
+    re.I,
+)
+
+
+def _topical(text: str, cue: Cue) -> bool:
+    """A segment the sentence is about, not a word of a name ("Farizon New Energy Commercial Vehicle")
+    or of a company's description ("Chinese EV makers")."""
+    said = text[cue.start : cue.end]
+    name = said.isascii() and not said.isupper() and said[:1].isupper() and cue.start > 0
+    return not name and not _MAKER.match(text, cue.end)
+
+
+def _names(text: str, measure: str | None) -> bool:
+    """The text holds a cue of the measure, in either language."""
+    return any(
+        kind == "measure" and key == measure and pattern.search(text)
+        for language in ("en", "zh")
+        for kind, key, pattern in lexicon(language).cues
+    )
 
 
 def _topic(cues: list[Cue], levels: list[tuple[int, _Read]], carried: Topic) -> Topic:
