@@ -650,7 +650,7 @@ class Reader:
                 if fig.clause[0] <= s < fig.at and _PLANT.match(text, e):  # "Tesla's Shanghai plant delivered"
                     return name, f"region: '{text[s:e]}' plant"
             for s, e, name in places:
-                placed = re.search(r"\b(?:in|across|within)\s+(?:the\s+)?$", text[max(0, s - 12) : s])
+                placed = re.search(r"\b(?:in|across|within)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", text[max(0, s - 30) : s])
                 if fig.clause[0] <= s < fig.clause[1] and placed:
                     return name, f"region: 'in {text[s:e]}'"
             if world:

@@ -202,6 +202,8 @@ def change_row(kb: KnowledgeBase, row: ComparisonRow) -> ChangeRow:
 
 
 def verdict_row(kb: KnowledgeBase, verdict: TargetVerdict) -> VerdictRow:
+    from autofacts.output.verdicts import reason_text  # words the reason as the CLI does; loaded only for targets
+
     return VerdictRow(
         target=fact_row(kb, verdict.target),
         metric=verdict.metric.id,
@@ -213,5 +215,5 @@ def verdict_row(kb: KnowledgeBase, verdict: TargetVerdict) -> VerdictRow:
         outcome_facts=tuple(f.id for f in verdict.outcome_facts),
         percent_of_target=verdict.percent_of_target,
         derived=verdict.derived,
-        note=verdict.note,
+        note=reason_text(verdict),
     )

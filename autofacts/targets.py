@@ -16,14 +16,15 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 
-from autofacts.derive import MARK, inputs_of
+from autofacts.derive import inputs_of
 from autofacts.evidence import Agreement, CellAnswer
 from autofacts.interval import Interval, compare_to_line, from_qualifier, growth, ratio, scale
 from autofacts.model import Fact, KnowledgeBase, Metric
 from autofacts.outcomes import Outcomes
 from autofacts.periods import Period, year_period
-from autofacts.projection import Projection, level_text, project, project_growth
-from autofacts.query import FactGroup, best_fact, corroboration, published_by, restatements
+from autofacts.projection import Projection, project, project_growth
+from autofacts.query import FactGroup, best_fact, published_by, restatements
+from autofacts.reasons import Reason, ReasonKind
 from autofacts.store import Need, Store
 
 
@@ -72,7 +73,7 @@ class TargetVerdict:
     percent_of_target: Interval | None = None  # of the observed outcome; for a projection, of the part so far
     projection: Projection | None = None
     projected: bool = False
-    note: str = ""
+    reason: Reason | None = None  # why: data the output layer words (autofacts/output/verdicts.py)
     derived: bool = False  # the outcome is computed from other facts (e.g. growth from levels)
     missing: tuple[str, ...] = field(default=())
 
@@ -136,15 +137,17 @@ def _judge_growth(outcomes: Outcomes, target: Fact, metric: Metric) -> TargetVer
         return None
     this = outcomes.level_in(base.id, target, year_period(year))
     last = outcomes.level_in(base.id, target, year_period(year - 1))
-    missing = tuple(f"{base.id} {y}" for y, f in ((year - 1, last), (year, this)) if f is None)
-    if missing:
-        return TargetVerdict(
-            target, metric, Status.NO_DATA, missing=missing, note=f"needs {' and '.join(missing)} to derive the growth"
-        )
+    years = tuple(y for y, f in ((year - 1, last), (year, this)) if f is None)
+    if years:
+        missing = tuple(f"{base.id} {y}" for y in years)
+        reason = Reason(ReasonKind.NEEDS_LEVELS, metric=base, years=years)
+        return TargetVerdict(target, metric, Status.NO_DATA, missing=missing, reason=reason)
     assert this is not None and last is not None and this.interval and last.interval
     outcome = growth(this.interval, last.interval)
     if outcome is None:
-        return TargetVerdict(target, metric, Status.NO_DATA, note=f"cannot divide by {base.id} {year - 1}")
+        return TargetVerdict(
+            target, metric, Status.NO_DATA, reason=Reason(ReasonKind.CANNOT_DIVIDE, metric=base, years=(year - 1,))
+        )
     return TargetVerdict(
         target,
         metric,
@@ -152,25 +155,26 @@ def _judge_growth(outcomes: Outcomes, target: Fact, metric: Metric) -> TargetVer
         outcome=outcome,
         outcome_facts=(this, last),
         derived=True,
-        note=f"derived from {base.id} {year} ({level_text(this, base)}) and {year - 1} ({level_text(last, base)})",
+        reason=Reason(ReasonKind.FROM_LEVELS, facts=(this, last), metric=base, years=(year, year - 1)),
     )
 
 
-def _evidence_note(kb: KnowledgeBase, answer: CellAnswer, used: Fact, metric: Metric) -> str:
+def _evidence(kb: KnowledgeBase, answer: CellAnswer, used: Fact) -> Reason:
     """What else bears on the outcome used: sources that agree with a stated one, the chain a
     derived one comes from, and the stated figures a chain narrowed."""
     stated = [p for p in answer.pieces if p.derived_from is None]
     if used.derived_from is None:
-        note = corroboration(FactGroup(tuple(stated), restatements(kb)), used)
+        group = FactGroup(tuple(stated), restatements(kb))
         chains = [p for p in answer.pieces if p.derived_from is not None]
-        if chains and answer.agreement is Agreement.ROUNDING:
-            note = ", ".join(filter(None, [note, f"{level_text(chains[0], metric)} agrees within rounding"]))
-        return note
-    note = f"{MARK} {used.derived_from.operation}"
-    if stated:
-        best = best_fact(kb, stated)
-        note += f"; stated: {level_text(best, metric)} ({best.source})"
-    return note
+        rounding = (chains[0],) if chains and answer.agreement is Agreement.ROUNDING else ()
+        return Reason(
+            ReasonKind.STATED,
+            facts=rounding,
+            agreeing=tuple(group.agreeing(used)),
+            restates=tuple(group.restates(used)),
+            restated_by=tuple(group.restated_by(used)),
+        )
+    return Reason(ReasonKind.DERIVED, facts=(used, best_fact(kb, stated)) if stated else (used,))
 
 
 def _partial(outcomes: Outcomes, actuals: list[Fact], target: Fact) -> Fact | None:
@@ -196,18 +200,17 @@ def judge_target(outcomes: Outcomes, target: Fact) -> TargetVerdict:
     kb, as_of = outcomes.kb, outcomes.as_of
     metric = kb.metrics[target.metric]
     if target.value is None:
-        return TargetVerdict(target, metric, Status.NOT_MEASURABLE, note="qualitative goal")
+        return TargetVerdict(target, metric, Status.NOT_MEASURABLE, reason=Reason(ReasonKind.QUALITATIVE))
 
     actuals = outcomes.of(target.metric, target)
     answer = outcomes.answer(target.metric, target, target.period)
     if answer is not None and answer.conflict is not None:
-        low, high = answer.conflict
         return TargetVerdict(
             target,
             metric,
             Status.CONFLICT,
             outcome_facts=answer.conflict,
-            note=f"the evidence conflicts: {level_text(low, metric)} and {level_text(high, metric)}",
+            reason=Reason(ReasonKind.CONFLICT, facts=answer.conflict),
         )
     used = outcomes.level_in(target.metric, target, target.period)
     stated = [p for p in answer.pieces if p.derived_from is None] if answer is not None else []
@@ -217,7 +220,6 @@ def judge_target(outcomes: Outcomes, target: Fact) -> TargetVerdict:
             return from_levels
     if used is not None and answer is not None:
         assert used.interval is not None
-        note = _evidence_note(kb, answer, used, metric)
         return TargetVerdict(
             target,
             metric,
@@ -225,7 +227,7 @@ def judge_target(outcomes: Outcomes, target: Fact) -> TargetVerdict:
             outcome=used.interval,
             outcome_facts=(used,),
             percent_of_target=_percent_of(used.interval, target),
-            note=note,
+            reason=_evidence(kb, answer, used),
             derived=used.derived_from is not None,
         )
 
@@ -262,16 +264,17 @@ def judge_target(outcomes: Outcomes, target: Fact) -> TargetVerdict:
             projection=projection,
         )
         if _judge(target, ytd.interval) == Status.MET and not _is_ceiling(target):
-            return replace(observed, note=f"already reached by {ytd.period}")
+            return replace(observed, reason=Reason(ReasonKind.ALREADY_REACHED, period=ytd.period))
         status = _PROJECTED.get(_judge(target, projection.projected), Status.CANT_TELL)
         return replace(observed, status=status, projected=True)
 
     if target.period.end > as_of:
-        return TargetVerdict(target, metric, Status.PENDING, note=f"the period ends {target.period.end}")
+        return TargetVerdict(
+            target, metric, Status.PENDING, reason=Reason(ReasonKind.PERIOD_ENDS, day=target.period.end)
+        )
     missing = (f"{target.metric} {target.period}",)
-    return TargetVerdict(
-        target, metric, Status.NO_DATA, missing=missing, note=f"no reported {target.metric} for {target.period}"
-    )
+    reason = Reason(ReasonKind.NOT_REPORTED, period=target.period)
+    return TargetVerdict(target, metric, Status.NO_DATA, missing=missing, reason=reason)
 
 
 def targets_need(region: str | None = None, metrics: tuple[str, ...] | None = None) -> Need:

@@ -77,3 +77,8 @@ def test_where_someone_spoke_is_not_the_figures_place(kb) -> None:
 def test_the_sales_just_given_are_the_companys(kb) -> None:
     text = "Tesla sold 52,000 China-made vehicles in October. The October sales included 21,000 that were exported."
     assert [(v, e) for v, e, _ in entities(kb, text)] == [(D(52_000), "Tesla"), (D(21_000), "Tesla")]
+
+
+def test_a_company_figure_placed_in_a_described_market(kb) -> None:
+    text = "Lotus saw 25% sales growth in the key Chinese market in 2025."
+    assert [(c.entity, c.region) for c in extract_candidates(text, kb, PUBLISHED)] == [("Lotus", "China")]

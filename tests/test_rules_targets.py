@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from autofacts.reasons import ReasonKind
 from autofacts.targets import Status, check_targets
 from tests.small_base import fact, small_base
 
@@ -69,7 +70,7 @@ def test_a_ceiling_reached_early_is_not_already_met() -> None:
     report = check_targets(kb, AFTER_2025)
     (verdict,) = report.verdicts
     assert verdict.status == Status.OFF_TRACK and verdict.projected is True
-    assert "already reached" not in verdict.note
+    assert verdict.reason is None or verdict.reason.kind is not ReasonKind.ALREADY_REACHED
 
 
 # --- a year-to-date figure starts where the target's period starts --------------------------------
@@ -79,7 +80,8 @@ def test_a_year_to_date_figure_from_january_is_used() -> None:
     # January-November: 120 against "at least 100" for the year: already reached
     kb = small_base(fact("goal", "2025", "100", "at-least", kind="target"), fact("ytd", "2025-01/2025-11", "120"))
     (verdict,) = check_targets(kb, AFTER_2025).verdicts
-    assert verdict.status == Status.MET and verdict.note == "already reached by 2025-01/2025-11"
+    assert verdict.status == Status.MET and verdict.reason is not None
+    assert verdict.reason.kind is ReasonKind.ALREADY_REACHED and str(verdict.reason.period) == "2025-01/2025-11"
     assert [f.id for f in verdict.outcome_facts] == ["ytd"]
 
 

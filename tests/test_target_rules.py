@@ -28,7 +28,7 @@ def test_evidence_that_conflicts_is_no_verdict() -> None:
     v = verdict(small_base(target, low, high))
     assert v.status is Status.CONFLICT and v.outcome is None
     assert [f.id for f in v.outcome_facts] == ["low", "high"]
-    assert v.note == "the evidence conflicts: < 90 vehicles and 120 vehicles"
+    assert v.reason is not None and [f.id for f in v.reason.facts] == ["low", "high"]
 
 
 def test_a_bound_alone_cannot_tell_but_with_a_chain_it_can() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from autofacts.model import Fact, KnowledgeBase
+from autofacts.model import DERIVED_MARK, Fact, KnowledgeBase
 from autofacts.output import Answer
 from autofacts.output.answers import metric_label, percent_text
 from autofacts.output.records import (
@@ -22,6 +22,8 @@ from autofacts.output.records import (
 )
 from autofacts.output.table import SEP, Column, Report
 from autofacts.periods import Period, in_words
+from autofacts.projection import level_text
+from autofacts.reasons import Reason, ReasonKind
 from autofacts.units import format_interval, json_number, significant
 
 if TYPE_CHECKING:  # only for annotations: the targets' arithmetic is imported by whoever built the report
@@ -78,9 +80,54 @@ def verdict_detail(v: TargetVerdict) -> str:
             parts.append(f"run rate → {format_interval(p.run_rate, unit)} (context: it ignores seasons)")
         if v.status != "met" and p.needed is not None:
             parts.append(f"still needed {format_interval(p.needed, unit)}")
-    if v.note:
-        parts.append(v.note)
+    note = reason_text(v)
+    if note:
+        parts.append(note)
     return "; ".join(parts)
+
+
+def _stated_reason(r: Reason) -> str:
+    parts = [f"{', '.join(r.agreeing)} {'agrees' if len(r.agreeing) == 1 else 'agree'}"] if r.agreeing else []
+    parts += [f"restates {', '.join(r.restates)}"] if r.restates else []
+    parts += [f"restated by {', '.join(r.restated_by)}"] if r.restated_by else []
+    return ", ".join(parts)
+
+
+def reason_text(v: TargetVerdict) -> str:
+    """The verdict's reason in words ("" when it has none): the one place these sentences are written."""
+    r, metric = v.reason, v.metric
+    if r is None:
+        return ""
+    base = r.metric
+    if r.kind is ReasonKind.QUALITATIVE:
+        return "qualitative goal"
+    if r.kind is ReasonKind.CONFLICT:
+        low, high = r.facts
+        return f"the evidence conflicts: {level_text(low, metric)} and {level_text(high, metric)}"
+    if r.kind is ReasonKind.NEEDS_LEVELS and base is not None:
+        return f"needs {' and '.join(f'{base.id} {y}' for y in r.years)} to derive the growth"
+    if r.kind is ReasonKind.CANNOT_DIVIDE and base is not None:
+        return f"cannot divide by {base.id} {r.years[0]}"
+    if r.kind is ReasonKind.FROM_LEVELS and base is not None:
+        (this, last), (year, before) = r.facts, r.years
+        return f"derived from {base.id} {year} ({level_text(this, base)}) and {before} ({level_text(last, base)})"
+    if r.kind is ReasonKind.STATED:
+        chain = [f"{level_text(r.facts[0], metric)} agrees within rounding"] if r.facts else []
+        return ", ".join(filter(None, [_stated_reason(r), *chain]))
+    if r.kind is ReasonKind.DERIVED:
+        used = r.facts[0]
+        assert used.derived_from is not None
+        text = f"{DERIVED_MARK} {used.derived_from.operation}"
+        if len(r.facts) > 1:
+            text += f"; stated: {level_text(r.facts[1], metric)} ({r.facts[1].source})"
+        return text
+    if r.kind is ReasonKind.ALREADY_REACHED:
+        return f"already reached by {r.period}"
+    if r.kind is ReasonKind.PERIOD_ENDS:
+        return f"the period ends {r.day}"
+    if r.kind is ReasonKind.NOT_REPORTED:
+        return f"no reported {v.target.metric} for {r.period}"
+    return r.kind.value
 
 
 def status_text(v: TargetVerdict) -> str:
@@ -195,7 +242,7 @@ def _targets_document(kb: KnowledgeBase, report: TargetReport) -> dict[str, Any]
                 "percent_of_target_basis": v.percent_basis,
                 "projection": projection(v),
                 "missing": list(v.missing),
-                "note": v.note or None,
+                "note": reason_text(v) or None,
             }
             for v in report.verdicts
         ],
