@@ -65,6 +65,10 @@ def open(facts: str | None = None, *, cache: bool = True) -> Base:  # noqa: A001
     from autofacts.store.yaml_store import YamlStore
 
     root, display = resolve_facts_dir(facts)
+    if os.path.lexists(os.path.join(root.parent, ".autofacts", "journal")):  # as the CLI's readers do
+        from autofacts.transaction import recover_for_reading
+
+        recover_for_reading(root.parent)  # a change a killed command left is finished or undone
     if cache:
         from autofacts.store.sqlite_store import CacheUnavailable, open_sqlite_store
 

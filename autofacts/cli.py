@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from autofacts import __version__, completion
-from autofacts.entry import silence_stdout
+from autofacts.entry import INTERRUPTED, silence_stdout
 from autofacts.errors import AutofactsError, UsageError
 from autofacts.output import Answer, OutputFormat
 
@@ -77,8 +77,11 @@ class OneLineErrors(TyperGroup):
             sys.stderr.write(printable(f"autofacts: {exc.format_message()}") + "\n")
             sys.exit(exc.exit_code)
         except (typer.Abort, KeyboardInterrupt):
+            status = INTERRUPTED
+        if status == INTERRUPTED:
+            # Typer turns Ctrl-C into a silent `Exit(130)`, returned here; the commands let it
+            # through (handle_errors), so this is the one place that says so, wherever it landed
             sys.stderr.write("autofacts: interrupted\n")
-            sys.exit(130)
         sys.exit(status if isinstance(status, int) else 0)
 
 
@@ -179,7 +182,7 @@ def handle_errors(func: F) -> F:
             sys.stderr.close()  # the reader went away (| head): not an error
             raise typer.Exit(0) from None
         except KeyboardInterrupt:
-            _fail("interrupted", 130)
+            raise  # said once, by OneLineErrors.main (also when it lands outside a command)
         except Exception as exc:  # a bug: say so in one line; --debug shows the traceback
             if _debug["on"]:
                 raise

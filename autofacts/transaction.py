@@ -4,7 +4,9 @@ A command that writes (init, add, each review decision, a metric defined) first 
 lock: `fcntl.flock` on `BASE/.autofacts/lock`, held until its change is on disk. A second writer
 waits (AUTOFACTS_WAIT seconds, 10 by default) and then says which command holds the base. The
 kernel drops the lock when its holder dies, so a killed command never blocks the next one.
-Readers take no lock: every file is replaced by a rename, so a reader sees each file whole.
+Readers never take this lock: every file is replaced by a rename, so a reader sees each file whole,
+and one_state.py's "apply" lock (held exclusively only around a commit's renames) makes a reader
+see all the files of a commit old or all new.
 
 Under the lock a change is staged as new files beside the old (`.NAME.TXID.af-tmp`, in the same
 folder, so the rename is atomic), and a journal (`BASE/.autofacts/journal`) says what is staged:
@@ -40,6 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from autofacts.errors import AutofactsError
+from autofacts.one_state import apply_path, applying
 
 STATE_DIR = ".autofacts"
 WAIT_VAR = "AUTOFACTS_WAIT"
@@ -169,6 +172,8 @@ def locked(base: Path, wait: float | None = None) -> Iterator[Path]:
     state = _state_dir(base)
     try:
         fd = os.open(state / "lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | os.O_NOFOLLOW, 0o666)
+        # the readers' lock (one_state.py) exists from the first writer on, so readers take it
+        os.close(os.open(apply_path(base), os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | os.O_NOFOLLOW, 0o666))
     except OSError as exc:
         raise WriteRefused(f"cannot lock the knowledge base {base}: {exc.strerror or exc}") from None
     try:
@@ -247,23 +252,23 @@ def recover(base: Path) -> str | None:
     except (OSError, ValueError):
         data = {}  # unreadable: written by no version of autofacts; only temporary files can go
     if data.get("state") == "commit":
-        for tmp, target in data.get("renames", []):
-            if os.path.lexists(tmp):
-                os.replace(tmp, target)
-                _fsync_dir(Path(target).parent)
-        for gone in data.get("removals", []):
-            Path(gone).unlink(missing_ok=True)
-            _fsync_dir(Path(gone).parent)
-        done = "finished"
-    else:
-        for tmp in data.get("temps", []):
-            Path(tmp).unlink(missing_ok=True)
-        for folder in reversed(data.get("folders", [])):
-            with contextlib.suppress(OSError):  # only if still empty: a folder with anything in it stays
-                os.rmdir(folder)
-        done = "undone"
+        with applying(base):  # readers wait for the rest of the renames, then read the after-state
+            for tmp, target in data.get("renames", []):
+                if os.path.lexists(tmp):
+                    os.replace(tmp, target)
+                    _fsync_dir(Path(target).parent)
+            for gone in data.get("removals", []):
+                Path(gone).unlink(missing_ok=True)
+                _fsync_dir(Path(gone).parent)
+            _remove_journal(state)
+        return f"a change interrupted earlier ({data.get('command', 'a command')}) was finished"
+    for tmp in data.get("temps", []):
+        Path(tmp).unlink(missing_ok=True)
+    for folder in reversed(data.get("folders", [])):
+        with contextlib.suppress(OSError):  # only if still empty: a folder with anything in it stays
+            os.rmdir(folder)
     _remove_journal(state)
-    return f"a change interrupted earlier ({data.get('command', 'a command')}) was {done}"
+    return f"a change interrupted earlier ({data.get('command', 'a command')}) was undone"
 
 
 def recover_for_reading(base: Path) -> None:
@@ -362,18 +367,23 @@ class Transaction:
             raise
         renames = [(str(tmp), str(real)) for (_, real, _, _), tmp in zip(self.writes, temps, strict=False)]
         gone = [str(real) for _, real in self.removals] + [str(p) for p in probes]
-        _write_journal(self.state, {"state": "commit", "command": self.command, "renames": renames, "removals": gone})
-        # the commit point is passed: from here a failure is finished by the next command
+        # readers wait (LOCK_SH on the apply file) from the commit point until every rename is
+        # done, so none of them sees some files of this change new and others old
         try:
-            for tmp_name, target in renames:
-                os.replace(tmp_name, target)
-                _fsync_dir(Path(target).parent)
-                step()
-            for name in gone:
-                Path(name).unlink(missing_ok=True)
-                _fsync_dir(Path(name).parent)
-                step()
-            _remove_journal(self.state)
+            with applying(self.base):
+                commit: dict[str, object] = {"state": "commit", "command": self.command}
+                commit.update(renames=renames, removals=gone)
+                _write_journal(self.state, commit)
+                # the commit point is passed: from here a failure is finished by the next command
+                for tmp_name, target in renames:
+                    os.replace(tmp_name, target)
+                    _fsync_dir(Path(target).parent)
+                    step()
+                for name in gone:
+                    Path(name).unlink(missing_ok=True)
+                    _fsync_dir(Path(name).parent)
+                    step()
+                _remove_journal(self.state)
         except OSError as exc:
             raise WriteRefused(
                 f"the change is recorded but could not be completed ({exc.strerror or exc}); "

@@ -148,7 +148,7 @@ def kill_everywhere(base: Path, action: Callable[[], int], reset: Callable[[], N
         status = in_child(action, stdin=stdin)  # the same command again
         expected = (0, after) if state == before else (again_status, again)
         assert (status, snapshot(base)) == expected, f"killed at step {n}: running the command again"
-        assert own_folder(base) == ["holder", "lock"]  # not even a temporary journal is left
+        assert own_folder(base) == ["apply", "holder", "lock"]  # not even a temporary journal is left
     return {"seen": seen, "after": after, "again": again, "again_status": again_status}
 
 
@@ -202,7 +202,7 @@ def test_init_killed_at_every_step_leaves_nothing_or_a_whole_base(tmp_path: Path
         rerun = in_child(cli("init", str(base)))
         assert rerun == (0 if state_before_rerun == {} else 1)
         assert snapshot(base) == after
-        assert own_folder(base) == ["holder", "lock"]
+        assert own_folder(base) == ["apply", "holder", "lock"]
     # journal "prepare" (temporary, renamed: 2 steps), 2 folders, 2 files staged, journal "commit" (2),
     # 2 renames, journal removed: 11 steps. Killed up to the commit journal's rename (step 8): before.
     assert n - 1 == 11

@@ -64,7 +64,7 @@ def test_init_makes_an_empty_base_that_checks_clean(tmp_path: Path, run) -> None
     assert "autofacts add ARTICLE.txt --id ID" in result.stdout
     assert sorted(p.name for p in (tmp_path / "kb").iterdir()) == [".autofacts", "facts", "seeds"]
     # the writers' lock and who last held it; no journal: nothing was left half-done
-    assert sorted(p.name for p in (tmp_path / "kb" / ".autofacts").iterdir()) == ["holder", "lock"]
+    assert sorted(p.name for p in (tmp_path / "kb" / ".autofacts").iterdir()) == ["apply", "holder", "lock"]
     assert sorted(p.name for p in (tmp_path / "kb" / "facts").iterdir()) == ["metrics.yaml", "sources.yaml"]
     checked = run("--facts", str(tmp_path / "kb" / "facts"), "check")
     assert checked.exit_code == 0
@@ -660,5 +660,5 @@ def test_a_failed_add_removes_what_it_wrote(base: Path, article: Path, run, monk
     assert not (base.parent / "review").exists()
     assert (base / "sources.yaml").read_bytes() == before
     every = sorted(str(p.relative_to(base.parent)) for p in base.parent.rglob("*"))
-    assert every == [".autofacts", ".autofacts/holder", ".autofacts/lock", "facts", "facts/metrics.yaml",
+    assert every == [".autofacts", ".autofacts/apply", ".autofacts/holder", ".autofacts/lock", "facts", "facts/metrics.yaml",
                      "facts/sources.yaml", "seeds"]  # fmt: skip

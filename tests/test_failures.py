@@ -92,6 +92,19 @@ def test_interrupted_run_is_one_line(run, monkeypatch: pytest.MonkeyPatch) -> No
     assert result.exit_code == 130 and result.stderr == "autofacts: interrupted\n"
 
 
+def test_ctrl_c_while_the_arguments_are_parsed_is_one_line(run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C before the command's own error handling runs (Typer parsing the arguments): Typer
+    turns it into a silent exit 130; it once left stderr empty (the start-up test's rare flake)."""
+    from autofacts.cli import _click
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_click().core.Command, "parse_args", interrupted)
+    result = run("show", "nev-share")
+    assert result.exit_code == 130 and result.stderr == "autofacts: interrupted\n"
+
+
 def test_debug_shows_the_traceback(run) -> None:
     result = run("--debug", "show", "nev-shar")
     assert result.exit_code != 0 and result.exception is not None  # raised, for the developer to see

@@ -96,3 +96,13 @@ def test_field_places_are_a_compact_mapping() -> None:
     # records written alike share one tuple of keys
     other = Places({"id": (13, 9), "value": (18, 12), "quote": (20, 12)})
     assert other._keys is places._keys
+
+
+def test_jobs_option(run) -> None:
+    try:
+        checked = run("--jobs", "1", "check")
+        assert checked.exit_code == 0 and checked.stdout.startswith("ok: 79 facts, ")
+        refused = run("--jobs", "0", "check")
+        assert refused.exit_code == 2 and "error[U000]: Invalid value for '--jobs'" in refused.stderr
+    finally:
+        set_default_jobs(None)

@@ -19,7 +19,15 @@ def test_a_commit_writes_replaces_and_removes_together(tmp_path: Path) -> None:
         tx.replace(tmp_path / "old.yaml", "changed\n")
         tx.remove(tmp_path / "gone.yaml")
     names = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
-    assert names == [".autofacts", ".autofacts/holder", ".autofacts/lock", "old.yaml", "review", "review/new.yaml"]
+    assert names == [
+        ".autofacts",
+        ".autofacts/apply",
+        ".autofacts/holder",
+        ".autofacts/lock",
+        "old.yaml",
+        "review",
+        "review/new.yaml",
+    ]
     assert (tmp_path / "old.yaml").read_text(encoding="utf-8") == "changed\n"
     assert (tmp_path / "review" / "new.yaml").read_text(encoding="utf-8") == "new\n"
 

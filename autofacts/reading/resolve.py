@@ -432,6 +432,10 @@ class Resolver:
         if overseas is not None and key in ("sales", "deliveries"):
             key = "exports"
             said.append(f"'{text[overseas.start : overseas.end]}'")
+        home = next((c for c in cues if c.kind == "modifier" and c.key == "domestic" and c.end <= slot.hedge_at), None)
+        if home is not None and key == "sales" and form not in ("share", "market-share"):
+            key = "domestic-sales"  # "在国内市场方面，新能源汽车销量为…": sales at home, not all sales
+            said.append(f"'{text[home.start : home.end]}'")
         words = " ".join(said) + (f", {how}" if how else "")
         return _Read(segment, body, key, group_cue.key if group_cue else None, words)
 

@@ -13,12 +13,30 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
+from typing import TypeVar
 
 from autofacts.model import Fact, KnowledgeBase
+from autofacts.one_state import read_one_state
 from autofacts.periods import Period
+
+T = TypeVar("T")
+
+
+def read_files(root: Path, read: Callable[[], T]) -> T:
+    """`read()` of the files in facts folder `root`, seeing one state of the base: never a commit
+    half-applied (one_state.py). Every store reads the base's files through here."""
+    return read_one_state(root.parent, read, _settle_killed)
+
+
+def _settle_killed(base: Path) -> None:
+    """Only after a writer was killed during its renames: never on the usual path, so imported here."""
+    from autofacts.transaction import recover_for_reading
+
+    recover_for_reading(base)
 
 
 @dataclass(frozen=True)

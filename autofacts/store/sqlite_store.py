@@ -10,6 +10,7 @@ either way; tests/test_store.py runs both stores through the same questions.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import os
@@ -22,7 +23,7 @@ from typing import Any
 
 from autofacts.load import assemble_catalogues, complete_fact, duplicate_fact_problems
 from autofacts.model import Fact, KnowledgeBase, Location, Problem
-from autofacts.store import Need, Store
+from autofacts.store import Need, Store, read_files
 from autofacts.store.codec import parsed_from_json, pending_from_json
 from autofacts.store.freshness import Unreadable, marks, sync
 from autofacts.store.schema import NotOurs, cache_path, connect, prepare
@@ -246,6 +247,15 @@ def _remove(path: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def _sync_and_snapshot(db: sqlite3.Connection, root: Path, display_root: str) -> None:
+    """The cache brought up to date with the files, and the snapshot every later read uses."""
+    if db.in_transaction:  # read again (read_files): the snapshot is taken afresh
+        db.rollback()
+    sync(db, root, display_root)
+    db.execute("BEGIN")  # one snapshot for every read that follows
+    db.execute("SELECT 1 FROM meta LIMIT 1").fetchall()  # taken now, not at the first query
+
+
 def open_sqlite_store(root: Path, display_root: str) -> SqliteStore:
     """The up-to-date cache of a knowledge-base folder; CacheUnavailable when it cannot be used.
 
@@ -260,9 +270,7 @@ def open_sqlite_store(root: Path, display_root: str) -> SqliteStore:
             _refuse_links(path)
             db = connect(path)
             prepare(db, root)
-            sync(db, root, display_root)
-            db.execute("BEGIN")  # one snapshot for every read that follows
-            db.execute("SELECT 1 FROM meta LIMIT 1").fetchall()  # taken now, not at the first query
+            read_files(root, functools.partial(_sync_and_snapshot, db, root, display_root))
             return SqliteStore(root, display_root, db, notes, path)
         except sqlite3.DatabaseError as exc:
             corrupt = "not a database" in str(exc) or "malformed" in str(exc)

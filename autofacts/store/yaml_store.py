@@ -7,7 +7,7 @@ from pathlib import Path
 
 from autofacts.load import load_knowledge_base
 from autofacts.model import Fact, KnowledgeBase
-from autofacts.store import Need, Store
+from autofacts.store import Need, Store, read_files
 
 
 class YamlStore(Store):
@@ -21,7 +21,7 @@ class YamlStore(Store):
     def whole(self) -> KnowledgeBase:
         """The knowledge base with every fact (what `check` proves)."""
         if self._whole is None:
-            kb = load_knowledge_base(self.root, self.display_root)
+            kb = read_files(self.root, lambda: load_knowledge_base(self.root, self.display_root))
             self._whole = replace(kb, regions=sorted({f.region for f in kb.facts}))
         return self._whole
 
