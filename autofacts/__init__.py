@@ -5,7 +5,8 @@ importing the package imports nothing else until then (not even `typing`), so th
 `autofacts --version` start as fast as before.
 """
 
-__version__ = "0.1.0"
+from autofacts.version import __version__ as __version__  # re-exported
+
 __all__ = ["Base", "open"]
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (mypy reads it the same way)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from autofacts.errors import DataError, UsageError
-from autofacts.rows import (
+from autofacts.output.rows import (
     ChangeRow,
     FactRow,
     MetricRow,
@@ -37,17 +37,17 @@ from autofacts.rows import (
     source_row,
     verdict_row,
 )
-from autofacts.tables import Table
+from autofacts.output.tables import Table
 
 if TYPE_CHECKING:
-    from autofacts.compare import Comparison
-    from autofacts.model import Fact, KnowledgeBase, Metric
+    from autofacts.answers.compare import Comparison
+    from autofacts.answers.query import FactGroup, Filters
+    from autofacts.answers.targets import TargetReport
+    from autofacts.knowledge.model import Fact, KnowledgeBase, Metric
+    from autofacts.knowledge.periods import Period
     from autofacts.output.parquet_export import ParquetExport
     from autofacts.output.sqlite_export import SqliteExport
-    from autofacts.periods import Period
-    from autofacts.query import FactGroup, Filters
     from autofacts.store import Store
-    from autofacts.targets import TargetReport
 
 
 def open(facts: str | None = None, *, cache: bool = True) -> Base:  # noqa: A001 - autofacts.open, as the card asks
@@ -61,7 +61,7 @@ def open(facts: str | None = None, *, cache: bool = True) -> Base:  # noqa: A001
     ...
     autofacts.errors.KnowledgeBaseError: no/such/folder: no such knowledge-base folder
     """
-    from autofacts.load import resolve_facts_dir
+    from autofacts.knowledge.load import resolve_facts_dir
     from autofacts.store.yaml_store import YamlStore
 
     root, display = resolve_facts_dir(facts)
@@ -81,14 +81,14 @@ def open(facts: str | None = None, *, cache: bool = True) -> Base:  # noqa: A001
 
 def as_period(value: str | int | Period) -> Period:
     """A period as the CLI writes it ("2024", "2025-10", "2025-01/2025-11"), or a year as an int."""
-    from autofacts.periods import Period, parse_period
+    from autofacts.knowledge.periods import Period, parse_period
 
     return value if isinstance(value, Period) else parse_period(str(value))
 
 
 def as_of_date(value: str | date | None, today: date | None = None) -> date | None:
     """An as-of day (YYYY-MM-DD or a date); a day after today is refused: nothing is published yet."""
-    from autofacts.periods import parse_date
+    from autofacts.knowledge.periods import parse_date
 
     if value is None:
         return None
@@ -110,7 +110,7 @@ def as_year(year: int | None) -> int | None:
 
 def _info(base: Base) -> dict[str, str]:
     """What an export says about itself (its export_info table, its marker file)."""
-    from autofacts import __version__
+    from autofacts.version import __version__
 
     return {
         "autofacts_version": __version__,
@@ -239,7 +239,7 @@ class Base:
 
     def metric(self, name: str) -> MetricRow:
         """A metric by id, alias or unambiguous prefix ("ev-share" is nev-share's alias)."""
-        from autofacts.query import resolve_metric
+        from autofacts.answers.query import resolve_metric
 
         return metric_row(resolve_metric(self.catalogue, name))
 
@@ -274,7 +274,7 @@ class Base:
         return Table([fact_row(kb, f) for f in self.derived_facts(kb)])
 
     def _derived_kb(self) -> KnowledgeBase:
-        from autofacts.derive import inputs_of
+        from autofacts.answers.derive import inputs_of
         from autofacts.store import Need
 
         kb = self.catalogue
@@ -284,8 +284,8 @@ class Base:
 
     def derived_facts(self, kb: KnowledgeBase | None = None) -> list[Fact]:
         """`derived`, as the model's facts (what the exports write)."""
-        from autofacts.derive import select_with_derived
-        from autofacts.query import Filters
+        from autofacts.answers.derive import select_with_derived
+        from autofacts.answers.query import Filters
 
         kb = kb if kb is not None else self._derived_kb()
         return [f for f in select_with_derived(kb, Filters()) if f.derived_from is not None]
@@ -328,7 +328,7 @@ class Base:
         until: str | int | Period | None = None,
         as_of: str | date | None = None,
     ) -> Filters:
-        from autofacts.query import Filters, check_kind, resolve_metric, resolve_region
+        from autofacts.answers.query import Filters, check_kind, resolve_metric, resolve_region
 
         kb = self.catalogue
         names = _names(metric)
@@ -364,7 +364,7 @@ class Base:
         >>> [(r.value, r.qualifier, r.source.id) for r in rows if r.source.id == "xinhua-icv-plan"]
         [(Decimal('51.6'), 'exact', 'xinhua-icv-plan')]
         """
-        from autofacts.query import select_facts, show_need
+        from autofacts.answers.query import select_facts, show_need
 
         filters = self._filters(metric, region, kind, period, since, until, as_of)
         kb = self.store.read(show_need(filters))
@@ -393,13 +393,13 @@ class Base:
         2024 40.9 percent fyp14-review
         2025-10 51.6 percent xinhua-icv-plan
         """
-        from autofacts.query import group_facts, select_facts, show_need
+        from autofacts.answers.query import group_facts, select_facts, show_need
 
         filters = self._filters(metric, region, kind, period, since, until, as_of)
         assert filters.metrics is not None
         chosen = self.catalogue.metrics[filters.metrics[0]]
         if derived:
-            from autofacts.derive import derived_need, select_with_derived
+            from autofacts.answers.derive import derived_need, select_with_derived
 
             kb = self.store.read(derived_need(self.catalogue, filters))
             groups = group_facts(kb, select_with_derived(kb, filters))
@@ -435,7 +435,7 @@ class Base:
         >>> [(r.a.value, r.b.value, r.change.lo, r.change_unit) for r in rows]
         [(Decimal('5.4'), Decimal('40.9'), Decimal('35.5'), 'pp')]
         """
-        from autofacts.compare import compare_need, compare_periods
+        from autofacts.answers.compare import compare_need, compare_periods
 
         period_a, period_b = as_period(a), as_period(b)
         filters = self._filters(metric, region, kind, as_of=as_of)
@@ -468,7 +468,7 @@ class Base:
         >>> [(v.target.value, v.status, v.outcome.lo, v.outcome.lo_open) for v in verdicts]
         [(Decimal('15500000'), 'met', Decimal('17000000.00'), True)]
         """
-        from autofacts.targets import STATUSES, check_targets, read_for_targets
+        from autofacts.answers.targets import STATUSES, check_targets, read_for_targets
 
         filters = self._filters(metric, region)
         statuses = _names(status)

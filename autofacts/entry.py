@@ -8,11 +8,10 @@ while modules are still being imported, each end in one line on stderr and a doc
 from __future__ import annotations
 
 import codecs
-import os
 import signal
 import sys
 
-INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+from autofacts.terminal import INTERRUPTED, silence_stdout
 
 
 def _escape_unencodable(error: UnicodeError) -> tuple[str, int]:
@@ -41,14 +40,6 @@ def _fit_encoding() -> None:
             stream.reconfigure(errors="autofacts-escape")
 
 
-def silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's last flush cannot fail (and print) again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError):
-        pass
 
 
 def _say(message: str) -> None:
@@ -61,7 +52,7 @@ def _say(message: str) -> None:
 
 def _run() -> int:
     if sys.argv[1:] == ["--version"]:
-        from autofacts import __version__
+        from autofacts.version import __version__
 
         sys.stdout.write(f"autofacts {__version__}\n")
         return 0

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from autofacts.model import Fact, Metric
-from autofacts.periods import Period
+from autofacts.knowledge.model import Fact, Metric
+from autofacts.knowledge.periods import Period
 
 
 class ReasonKind(str, Enum):

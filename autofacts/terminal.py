@@ -6,10 +6,10 @@ Everything printed from the data passes through `printable`, which writes such c
 visible escapes (`\\x1b`, `\\n`), so the output says what the file holds and does nothing else.
 Table cells fold line breaks and tabs into spaces instead (`in_cell`), as a cell is laid out anyway.
 """
-
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import sys
 from collections.abc import Iterable
@@ -63,3 +63,16 @@ def safe_segments(segments: Iterable[Any]) -> Iterable[Any]:
             yield segment
         else:
             yield Segment(printable(segment.text, keep_newlines=True), segment.style)
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail (and print) again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+INTERRUPTED = 130  # 128 + SIGINT, as shells report it

@@ -153,7 +153,7 @@ def main() -> None:
     table = Table(baseline)
     table.row("-", "python -c pass", "-", baseline, 0)
     with tempfile.TemporaryDirectory(prefix="autofacts-bench-") as tmp:
-        from autofacts.load import bundled_facts_dir, load_knowledge_base
+        from autofacts.knowledge.load import bundled_facts_dir, load_knowledge_base
 
         shipped = len(load_knowledge_base(bundled_facts_dir()).facts)
         bench_base(table, "shipped", None, shipped, args.runs, Path(tmp) / "cache-shipped")

@@ -24,10 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from autofacts.chinese import is_chinese  # noqa: E402
-from autofacts.extract import extract_candidates  # noqa: E402
-from autofacts.load import bundled_facts_dir, load_knowledge_base  # noqa: E402
-from autofacts.text import sentences  # noqa: E402
+from autofacts.knowledge.load import bundled_facts_dir, load_knowledge_base  # noqa: E402
+from autofacts.reading.chinese import is_chinese  # noqa: E402
+from autofacts.reading.extract import extract_candidates  # noqa: E402
+from autofacts.reading.text import sentences  # noqa: E402
 
 PUBLISHED = "2025-12-01"
 

@@ -21,11 +21,12 @@ import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from autofacts.numbers import Mention, hedge_start
-from autofacts.text import figure_mentions
+from autofacts.reading.mentions import Mention
+from autofacts.reading.numbers import hedge_start
+from autofacts.reading.text import figure_mentions
 
 try:  # what extract does not propose; versions before it had no such filter (for before/after runs)
-    from autofacts.text import is_furniture
+    from autofacts.reading.text import is_furniture
 except ImportError:  # pragma: no cover
 
     def is_furniture(text: str, m: Mention) -> bool:

@@ -12,8 +12,8 @@ from hypothesis import settings
 from typer.testing import CliRunner
 
 from autofacts.cli import app
-from autofacts.load import bundled_facts_dir, load_knowledge_base
-from autofacts.model import KnowledgeBase
+from autofacts.knowledge.load import bundled_facts_dir, load_knowledge_base
+from autofacts.knowledge.model import KnowledgeBase
 
 # Shared, noisy machines: a slow example is not a failure (speed is measured in benchmarks/).
 settings.register_profile("autofacts", deadline=None)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from autofacts.interval import Interval
-from autofacts.model import Derivation, Fact, KnowledgeBase, Metric, Source
-from autofacts.periods import parse_period
+from autofacts.knowledge.interval import Interval
+from autofacts.knowledge.model import Derivation, Fact, KnowledgeBase, Metric, Source
+from autofacts.knowledge.periods import parse_period
 
 # Metric id -> (unit, measure); a test may name any of these.
 METRICS = {

@@ -150,9 +150,9 @@ def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_docstring_examples_run() -> None:
     import autofacts.api
-    import autofacts.tables
+    import autofacts.output.tables
 
-    for module in (autofacts.api, autofacts.tables):
+    for module in (autofacts.api, autofacts.output.tables):
         failed, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert failed == 0 and tried > 0, module.__name__
 
@@ -181,7 +181,7 @@ def _modules_after(code: str) -> dict[str, list[str]]:
 
 def test_import_autofacts_is_cheap() -> None:
     loaded = _modules_after("import autofacts")
-    assert loaded["heavy"] == [] and loaded["autofacts"] == []
+    assert loaded["heavy"] == [] and loaded["autofacts"] == ["autofacts.version"]  # one line: the version
 
 
 @pytest.mark.parametrize(

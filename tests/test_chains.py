@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from autofacts.chains import answer_cells
-from autofacts.evidence import cell_of
-from autofacts.model import Fact
+from autofacts.answers.chains import answer_cells
+from autofacts.answers.evidence import cell_of
+from autofacts.knowledge.model import Fact
 from tests.small_base import fact, small_base
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal as D
 
-from autofacts.chart import (
+from autofacts.output.chart import (
     axis_unit,
     chart_series,
     metric_chart_svg,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from autofacts.check import check_conflicts, check_partial_periods
-from autofacts.load import load_knowledge_base
+from autofacts.knowledge.check import check_conflicts, check_partial_periods
+from autofacts.knowledge.load import load_knowledge_base
 
 CATALOGUE = """\
 metrics:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from autofacts.chinese import (
+from autofacts.reading.chinese import (
     chinese_period_phrases,
     is_chinese,
     nfkc,
@@ -19,8 +19,8 @@ from autofacts.chinese import (
     read_chinese_numbers,
     to_chinese_numeral,
 )
-from autofacts.numbers import read_numbers
-from autofacts.text import figure_mentions, period_phrases, sentences
+from autofacts.reading.numbers import read_numbers
+from autofacts.reading.text import figure_mentions, period_phrases, sentences
 
 
 def read(text: str) -> list[tuple[D, str, str | None, str]]:
@@ -356,7 +356,7 @@ def test_show_at_80_columns_keeps_chinese_quotes_within_the_width(run, monkeypat
 
 
 def test_a_long_chinese_quote_is_cut_around_its_figure_by_columns_not_characters(zh_example) -> None:
-    from autofacts.load import load_knowledge_base
+    from autofacts.knowledge.load import load_knowledge_base
     from autofacts.output.records import cells, excerpt
 
     kb = load_knowledge_base(zh_example)

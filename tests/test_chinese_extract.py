@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from autofacts.extract import extract_candidates
+from autofacts.reading.extract import extract_candidates
 
 ARTICLE = """广州市2025年汽车工业运行情况
 

@@ -182,10 +182,10 @@ def test_a_period_is_not_compared_with_itself(run, kb) -> None:
     a usage error, exit 2, one line naming the period and what to run instead."""
     import pytest
 
-    from autofacts.compare import compare_periods
+    from autofacts.answers.compare import compare_periods
+    from autofacts.answers.query import Filters
     from autofacts.errors import UsageError
-    from autofacts.periods import parse_period
-    from autofacts.query import Filters
+    from autofacts.knowledge.periods import parse_period
 
     result = run("compare", "2025", "2025-01/2025-12")
     assert result.exit_code == 2 and result.stdout == ""

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from autofacts.compare import compare_periods
-from autofacts.periods import parse_period
-from autofacts.query import Filters
+from autofacts.answers.compare import compare_periods
+from autofacts.answers.query import Filters
+from autofacts.knowledge.periods import parse_period
 from tests.small_base import fact, small_base
 
 NEV = Filters(metrics=("nev-sales",))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from autofacts import completion
+from autofacts.cli import completion
 from tests.conftest import edit
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from autofacts.names import as_text, file_name_problem, id_problem
+from autofacts.knowledge.names import as_text, file_name_problem, id_problem
 
 ARTICLE = "In 2024, BYD sold 4.27 million vehicles in China, up 41 percent.\n"
 SOURCES = "sources:\n  - id: {id}\n    file: {file}\n    title: T\n    published: 2025-01-10\n    language: en\n"

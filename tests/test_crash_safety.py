@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from autofacts.load import load_knowledge_base
-from autofacts.model import Metric
+from autofacts.knowledge.load import load_knowledge_base
+from autofacts.knowledge.model import Metric
 from autofacts.transaction import KILL_VAR, WAIT_VAR
 
 ARTICLE = (
@@ -261,8 +261,8 @@ def test_defining_a_metric_killed_at_every_step(fresh, run) -> None:
     base, make = fresh
 
     def define() -> int:
+        from autofacts.curation.filing import define_metric
         from autofacts.errors import AutofactsError
-        from autofacts.filing import define_metric
 
         kb = load_knowledge_base(base / "facts")
         metric = Metric(id="charging-piles", name="Charging piles", unit="units", measure="stock")
@@ -334,7 +334,7 @@ def test_two_reviews_of_one_source_at_once_file_each_figure_once(fresh, run, mon
         """A session that has read the candidates, waits until the other has too, then accepts all."""
         from rich.console import Console
 
-        from autofacts.review import Session, Terminal
+        from autofacts.curation.review import Session, Terminal
 
         term = Terminal(io.StringIO("a\na\na\n"), Console(file=io.StringIO()))
         session = Session(load_knowledge_base(base / "facts"), "caam", term)
@@ -371,7 +371,7 @@ def test_ten_metrics_defined_at_once_are_all_kept(fresh, run) -> None:
     for n in range(10):
 
         def define(n: int = n) -> int:
-            from autofacts.filing import define_metric
+            from autofacts.curation.filing import define_metric
 
             kb = load_knowledge_base(base / "facts")
             define_metric(kb, Metric(id=f"new-metric-{n}", name=f"New {n}", unit="units", measure="stock"))

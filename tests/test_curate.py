@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from autofacts.curate import CurateError, append_item, folded, scalar
-from autofacts.load import bundled_facts_dir
-from autofacts.review_file import read_review
+from autofacts.curation.curate import CurateError, append_item, folded, scalar
+from autofacts.curation.review_file import read_review
+from autofacts.knowledge.load import bundled_facts_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = bundled_facts_dir()
@@ -545,7 +545,7 @@ def test_review_needs_candidates_and_a_readable_review_file(base: Path, article:
 
 
 def test_a_change_the_loader_would_not_read_back_is_refused(tmp_path: Path) -> None:
-    from autofacts.curate import verified
+    from autofacts.curation.curate import verified
 
     path = tmp_path / "metrics.yaml"
     path.write_text("metrics: []\n", encoding="utf-8")
@@ -557,8 +557,8 @@ def test_a_change_the_loader_would_not_read_back_is_refused(tmp_path: Path) -> N
 
 
 def test_fact_ids_and_lines_for_a_company_forecast() -> None:
-    from autofacts.filing import fact_id, fact_lines
-    from autofacts.review_file import Draft
+    from autofacts.curation.filing import fact_id, fact_lines
+    from autofacts.curation.review_file import Draft
 
     quote = "Analysts expect BYD to sell between 3.6 million and 4 million vehicles in 2024."
     draft = Draft(
@@ -592,9 +592,9 @@ def test_add_and_review_follow_a_configured_seeds_folder(base: Path, article: Pa
 
 
 def test_a_range_is_written_with_both_ends_and_reads_back(tmp_path: Path) -> None:
-    from autofacts.filing import fact_lines
-    from autofacts.parse import parse_file
-    from autofacts.review_file import Draft
+    from autofacts.curation.filing import fact_lines
+    from autofacts.curation.review_file import Draft
+    from autofacts.knowledge.parse import parse_file
 
     quote = "Analysts expect BYD to sell between 3.6 million and 4 million vehicles in 2024."
     draft = Draft(
@@ -616,8 +616,8 @@ def test_an_interrupted_review_keeps_every_decision_made(pending: Path) -> None:
 
     from rich.console import Console
 
-    from autofacts.load import load_knowledge_base
-    from autofacts.review import Session, Terminal
+    from autofacts.curation.review import Session, Terminal
+    from autofacts.knowledge.load import load_knowledge_base
 
     class Interrupted(io.StringIO):
         def readline(self, size: int | None = -1) -> str:

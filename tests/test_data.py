@@ -11,7 +11,7 @@ from pathlib import Path
 
 from conftest import edit
 
-from autofacts.numbers import read_numbers
+from autofacts.reading.numbers import read_numbers
 
 
 def test_every_number_in_the_seeds_is_cited_or_excluded_with_a_reason(run_json) -> None:

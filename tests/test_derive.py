@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal as D
 
-from autofacts.derive import derived_facts
+from autofacts.answers.derive import derived_facts
 
 
 def by_id(kb):
@@ -31,7 +31,7 @@ def test_share_times_total_keeps_the_total_s_bound(kb) -> None:
 
 def test_a_multiple_bounds_its_base_from_above() -> None:
     """'more than six times the figure from 2021' with 950,000 in 2024: 2021 < 950,000 / 6 = 158,333.33."""
-    from autofacts.load import bundled_facts_dir, load_knowledge_base
+    from autofacts.knowledge.load import bundled_facts_dir, load_knowledge_base
 
     f = by_id(load_knowledge_base(bundled_facts_dir()))["nev-production-2021-from-chongqing-nev-production-2024"]
     assert f.interval is not None and f.interval.lo is None and f.interval.hi_open is True

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from autofacts.evidence import Agreement, combine
-from autofacts.interval import Interval, from_qualifier, intersect, rounding
+from autofacts.answers.evidence import Agreement, combine
+from autofacts.knowledge.interval import Interval, from_qualifier, intersect, rounding
 from tests.small_base import derived, fact
 
 CELL = ("sales", "China", None, "actual", D(0), D(0))  # the key is only carried along
@@ -95,7 +95,7 @@ def test_pieces_differing_in_the_last_digit_agree_within_rounding() -> None:
     """Stated 12.866 million against the chain 40.9 % x 31.436 million = 12,857,324: exactly they miss,
     but read to their rounding (12,865,500-12,866,500 and 0.4085 x 31,435,500 = 12,841,401.75 to
     0.4095 x 31,436,500 = 12,873,246.75) they meet, and the stated figure stands."""
-    from autofacts.model import Derivation
+    from autofacts.knowledge.model import Derivation
 
     stated = fact("caam", "2024", "12866000", metric="nev-sales")
     chain = derived("share-x-total", "2024", Interval(D(12_857_324), D(12_857_324)), metric="nev-sales")
@@ -110,7 +110,7 @@ def test_pieces_differing_in_the_last_digit_agree_within_rounding() -> None:
 
 def test_beyond_rounding_it_is_a_conflict() -> None:
     """Stated 13.5 million (13,450,000-13,550,000 once rounded) against the same chain: a conflict."""
-    from autofacts.model import Derivation
+    from autofacts.knowledge.model import Derivation
 
     stated = fact("other", "2024", "13500000", metric="nev-sales")
     base = derived("share-x-total", "2024", Interval(D(12_857_324), D(12_857_324)), metric="nev-sales")

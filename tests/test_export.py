@@ -10,8 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from autofacts.check import normalise
-from autofacts.interval import from_qualifier
+from autofacts.knowledge.check import normalise
+from autofacts.knowledge.interval import from_qualifier
 
 README = Path(__file__).resolve().parent.parent / "docs" / "errors-and-output.md"  # the JSON fields
 

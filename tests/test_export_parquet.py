@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import autofacts
-from autofacts.load import load_knowledge_base
+from autofacts.knowledge.load import load_knowledge_base
 from tests.conftest import FACTS
 
 duckdb = pytest.importorskip("duckdb")

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import autofacts
-from autofacts.load import load_knowledge_base
+from autofacts.knowledge.load import load_knowledge_base
 from tests.conftest import FACTS
 
 

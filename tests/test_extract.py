@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from autofacts.extract import extract_candidates
-from autofacts.text import locate
+from autofacts.reading.extract import extract_candidates
+from autofacts.reading.text import locate
 
 ARTICLE = """Guangzhou's car output climbed in 2025.
 In 2025, Guangzhou's automobile production exceeded 3.2 million vehicles, a year-on-year increase of 6.5%.
@@ -158,7 +158,7 @@ def test_adding_a_new_article_end_to_end(run, kb_copy: Path) -> None:
 
 
 def test_sentence_and_period_reading() -> None:
-    from autofacts.text import period_phrases, sentences
+    from autofacts.reading.text import period_phrases, sentences
 
     parts = [
         s.text for s in sentences("It will become the “Number One City.” What next? Nov. 30 came. 4.9 U.S. dollars.")
@@ -205,7 +205,7 @@ def test_a_curator_adds_a_metric_by_its_dimensions(run, kb_copy: Path, tmp_path:
 
 
 def test_version_names_and_list_numbers_are_not_figures() -> None:
-    from autofacts.text import figure_mentions
+    from autofacts.reading.text import figure_mentions
 
     text = "Steps: (1) build the Model 3 plant; (2) start Joint Venture 2.0 with 5 partners"
     assert [m.text for m in figure_mentions(text)] == ["5"]
@@ -394,7 +394,7 @@ def test_a_fall_is_a_negative_growth(kb) -> None:
 
 
 def test_a_sentence_does_not_end_after_an_abbreviation() -> None:
-    from autofacts.text import sentences
+    from autofacts.reading.text import sentences
 
     def split(text: str) -> list[str]:
         return [s.text for s in sentences(text)]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import autofacts.query
+import autofacts.answers.query
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -87,7 +87,7 @@ def test_interrupted_run_is_one_line(run, monkeypatch: pytest.MonkeyPatch) -> No
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(autofacts.query, "select_facts", interrupted)
+    monkeypatch.setattr(autofacts.answers.query, "select_facts", interrupted)
     result = run("show", "nev-share")
     assert result.exit_code == 130 and result.stderr == "autofacts: interrupted\n"
 

@@ -16,8 +16,8 @@ from conftest import as_nobody, edit
 
 from autofacts.errors import PeriodError
 from autofacts.files import ReadRefusal, read_limited
-from autofacts.load import knowledge_base_files, resolve_facts_dir
-from autofacts.periods import parse_period
+from autofacts.knowledge.load import knowledge_base_files, resolve_facts_dir
+from autofacts.knowledge.periods import parse_period
 
 
 def one_line(text: str) -> str:

@@ -5,7 +5,7 @@ from decimal import Decimal as D
 from hypothesis import given
 from hypothesis import strategies as st
 
-from autofacts.interval import (
+from autofacts.knowledge.interval import (
     QUALIFIERS,
     cagr,
     compare_to_line,

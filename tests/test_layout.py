@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+from autofacts.knowledge.units import format_number, format_stated
 from autofacts.output.layout import fit, pieces, shortest, wrap
-from autofacts.units import format_number, format_stated
 
 
 def test_a_word_breaks_only_after_a_joining_hyphen_slash_or_underscore() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from autofacts.load import load_knowledge_base
+from autofacts.knowledge.load import load_knowledge_base
 
 SOURCE = """sources:
   - id: s

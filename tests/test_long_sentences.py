@@ -3,9 +3,9 @@ stays linear in the text's length and each candidate quotes a bounded piece, not
 
 from __future__ import annotations
 
-from autofacts.extract import extract_candidates
-from autofacts.load import bundled_facts_dir, load_knowledge_base
-from autofacts.text import MAX_SENTENCE, sentences
+from autofacts.knowledge.load import bundled_facts_dir, load_knowledge_base
+from autofacts.reading.extract import extract_candidates
+from autofacts.reading.text import MAX_SENTENCE, sentences
 
 # "Sales were " (11 characters), then 300 numbers 1000..1299, each "NNNN, " (6 characters).
 LINE = "Sales were " + ", ".join(str(n) for n in range(1000, 1300)) + " vehicles in 2024."

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from autofacts.numbers import read_numbers
+from autofacts.reading.numbers import read_numbers
 
 
 def one(text: str, index: int = 0):

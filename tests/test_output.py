@@ -113,8 +113,8 @@ def test_indented_writer_matches_the_json_module() -> None:
 
 def test_each_format_built_only_when_asked(tmp_path: Path) -> None:
     """A table never builds the JSON document, and JSON never lays out a table."""
+    from autofacts.answers.query import group_facts
     from autofacts.output.answers import ShowAnswer
-    from autofacts.query import group_facts
 
     kb = _kb(tmp_path)
 

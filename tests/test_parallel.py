@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from autofacts.check import check_knowledge_base
-from autofacts.load import load_knowledge_base
-from autofacts.parallel import set_default_jobs, spread, spread_over
+from autofacts.knowledge.check import check_knowledge_base
+from autofacts.knowledge.load import load_knowledge_base
+from autofacts.knowledge.parallel import set_default_jobs, spread, spread_over
 from autofacts.store import EVERYTHING
 from autofacts.store.sqlite_store import open_sqlite_store
 
@@ -85,7 +85,7 @@ def test_the_cache_built_by_two_processes_holds_what_the_yaml_holds(
 
 
 def test_field_places_are_a_compact_mapping() -> None:
-    from autofacts.model import Places
+    from autofacts.knowledge.model import Places
 
     places = Places({"id": (3, 9), "value": (8, 12), "quote": (10, 12)})
     assert places["value"] == (8, 12) and places.get("unit") is None and "quote" in places

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from autofacts.errors import PeriodError
-from autofacts.periods import describe, parse_period
+from autofacts.knowledge.periods import describe, parse_period
 
 
 @pytest.mark.parametrize(
@@ -82,6 +82,6 @@ def test_ranges_run_forward_or_are_refused(a: date, b: date) -> None:
     ],
 )
 def test_periods_in_words(label: str, words: str) -> None:
-    from autofacts.periods import in_words
+    from autofacts.knowledge.periods import in_words
 
     assert in_words(parse_period(label)) == words

@@ -12,12 +12,12 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from autofacts.check import check_knowledge_base
-from autofacts.interval import QUALIFIERS
-from autofacts.load import facts_from_export, load_knowledge_base
-from autofacts.model import KINDS, Fact
+from autofacts.knowledge.check import check_knowledge_base
+from autofacts.knowledge.interval import QUALIFIERS
+from autofacts.knowledge.load import facts_from_export, load_knowledge_base
+from autofacts.knowledge.model import KINDS, Fact
+from autofacts.knowledge.periods import parse_period
 from autofacts.output.records import dumps, fact_record
-from autofacts.periods import parse_period
 
 PERIODS = ["2020", "2024", "2025-10", "2025-08-31", "2025-Q3", "2025-H1", "2025-01/2025-11", "2021/2025"]
 

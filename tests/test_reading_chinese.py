@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal as D
 
-from autofacts.chinese import nfkc
-from autofacts.extract import extract_candidates
-from autofacts.numbers import read_numbers
+from autofacts.reading.chinese import nfkc
+from autofacts.reading.extract import extract_candidates
+from autofacts.reading.numbers import read_numbers
+from autofacts.reading.text import period_phrases
 from autofacts.reading.traditional import fold
-from autofacts.text import period_phrases
 
 
 def test_fold_keeps_offsets_and_reads_traditional_as_simplified() -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal as D
 
-from autofacts.extract import extract_candidates
 from autofacts.reading.entities import root
+from autofacts.reading.extract import extract_candidates
 
 PUBLISHED = date(2025, 12, 12)
 

@@ -8,9 +8,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from autofacts.extract import extract_candidates
-from autofacts.numbers import read_numbers
-from autofacts.text import figure_mentions
+from autofacts.reading.extract import extract_candidates
+from autofacts.reading.numbers import read_numbers
+from autofacts.reading.text import figure_mentions
 
 
 def values(text: str) -> list[tuple[D, str | None]]:

@@ -8,7 +8,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from autofacts.extract import extract_candidates
+from autofacts.reading.extract import extract_candidates
 from autofacts.reading.periods import sentence_periods
 
 PUBLISHED = date(2025, 12, 12)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from autofacts.browser import find_chromium, run_chromium
+from autofacts.output.browser import find_chromium, run_chromium
 
 
 class Anchors(HTMLParser):

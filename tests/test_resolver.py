@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from autofacts.extract import extract_candidates
-from autofacts.model import KnowledgeBase
+from autofacts.knowledge.model import KnowledgeBase
+from autofacts.reading.extract import extract_candidates
 from autofacts.reading.lexicon import LANGUAGES, lexicon
 from autofacts.reading.resolve import Resolver, Slot
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from autofacts.load import load_knowledge_base
-from autofacts.model import Fact, KnowledgeBase
-from autofacts.query import FactGroup, best_fact, corroboration, group_facts, group_key
+from autofacts.answers.query import FactGroup, best_fact, corroboration, group_facts, group_key
+from autofacts.knowledge.load import load_knowledge_base
+from autofacts.knowledge.model import Fact, KnowledgeBase
 from tests.conftest import FACTS, SEEDS, add_zh_example, edit
 
 SUMMARY = "zh-2025-summary"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from autofacts.review import Terminal
-from autofacts.review_file import ReviewFileError, parse_review
+from autofacts.curation.review import Terminal
+from autofacts.curation.review_file import ReviewFileError, parse_review
 
 HEAD = 'source: "byd"\nfile: "a.txt"\ncandidates:\n'
 ONE = '  - figure: "4.27 million"\n    at: "18"\n    value: "4270000"\n    quote: "In 2024, BYD sold 4.27 million vehicles."\n'

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from autofacts.load import load_knowledge_base
-from autofacts.periods import parse_period
-from autofacts.query import Filters, best_fact, select_facts
+from autofacts.answers.query import Filters, best_fact, select_facts
+from autofacts.knowledge.load import load_knowledge_base
+from autofacts.knowledge.periods import parse_period
 
 FIRST = "From January to June, automobile sales reached 15.653 million units."
 REVISED = "Sales for January to June were revised to 15.655 million units."

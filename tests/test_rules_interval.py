@@ -8,7 +8,7 @@ operand's end it came from is open.
 
 from decimal import Decimal as D
 
-from autofacts.interval import compare_to_line, difference, from_qualifier
+from autofacts.knowledge.interval import compare_to_line, difference, from_qualifier
 
 
 def ends(iv):

@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
+from autofacts.answers.targets import Status, check_targets
 from autofacts.reasons import ReasonKind
-from autofacts.targets import Status, check_targets
 from tests.small_base import fact, small_base
 
 AFTER_2025 = date(2026, 6, 30)

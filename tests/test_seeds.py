@@ -12,8 +12,8 @@ import pytest
 from conftest import edit
 
 from autofacts.errors import UsageError
-from autofacts.load import load_knowledge_base
-from autofacts.seeds import SeedError, read_document, read_seed, read_seeds, seed_label, seed_problem
+from autofacts.knowledge.load import load_knowledge_base
+from autofacts.knowledge.seeds import SeedError, read_document, read_seed, read_seeds, seed_label, seed_problem
 
 
 def _texts_folder(kb_copy: Path) -> None:

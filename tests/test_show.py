@@ -6,7 +6,7 @@ import csv
 import io
 from decimal import Decimal
 
-from autofacts.units import plain
+from autofacts.knowledge.units import plain
 
 
 def test_nev_share_rows_sorted_by_period_with_sources(run_json, kb) -> None:

@@ -19,13 +19,13 @@ from pathlib import Path
 import pytest
 from pdfwriter import make_pdf
 
+from autofacts.curation.review_file import read_review
 from autofacts.errors import SourceError, UsageError
 from autofacts.reading.fetch import ascii_url, fetch_url
 from autofacts.reading.pages import join_pages, page_label, page_span, page_starts
 from autofacts.reading.pdf import reflow
 from autofacts.reading.sources import read_fetched, read_source
 from autofacts.reading.webpage import page_metadata
-from autofacts.review_file import read_review
 
 ARTICLE_1 = (
     "China exported 5.86 million vehicles in 2024, up 19.3 percent from a year earlier, the China Association "

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from autofacts.periods import parse_period
+from autofacts.knowledge.periods import parse_period
 from autofacts.store import EVERYTHING, Need, Store
 from autofacts.store.sqlite_store import open_sqlite_store
 from autofacts.store.yaml_store import YamlStore
@@ -175,9 +175,9 @@ def test_duplicate_ids_are_one_problem_each_with_the_first_definition(tmp_path: 
 
 
 def test_each_question_reads_what_it_declares(store: Store) -> None:
-    from autofacts.compare import compare_need
-    from autofacts.query import Filters, show_need
-    from autofacts.targets import read_for_targets
+    from autofacts.answers.compare import compare_need
+    from autofacts.answers.query import Filters, show_need
+    from autofacts.answers.targets import read_for_targets
 
     shown = store.read(show_need(Filters(metrics=("sales",), region="China")))
     assert [f.id for f in shown.facts] == ["a1", "b1", "b3"]

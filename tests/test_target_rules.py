@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal as D
 
-from autofacts.targets import Status, check_targets
+from autofacts.answers.targets import Status, check_targets
 from tests.small_base import fact, small_base
 
 TARGET_2025 = "2025"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from autofacts.interval import Interval, from_qualifier, growth, ratio, scale
-from autofacts.units import format_interval, interval_json, significant
+from autofacts.knowledge.interval import Interval, from_qualifier, growth, ratio, scale
+from autofacts.knowledge.units import format_interval, interval_json, significant
 
 
 def test_each_side_rounds_its_own_way() -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from autofacts.load import load_knowledge_base
-from autofacts.query import resolve_metric
+from autofacts.answers.query import resolve_metric
+from autofacts.knowledge.load import load_knowledge_base
 
 
 def test_no_targets_is_one_line_not_an_empty_table(run) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from autofacts.answers.targets import Status, check_targets
 from autofacts.output.verdicts import reason_text
 from autofacts.reasons import ReasonKind
-from autofacts.targets import Status, check_targets
 from tests.small_base import fact, small_base
 
 

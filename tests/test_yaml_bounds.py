@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from autofacts.parse import MAX_FILE_BYTES, parse_file
-from autofacts.yaml_bounds import expanded_size, first_alias, first_too_deep
+from autofacts.knowledge.parse import MAX_FILE_BYTES, parse_file
+from autofacts.knowledge.yaml_bounds import expanded_size, first_alias, first_too_deep
 
 FACT = """x: &x
   id: f

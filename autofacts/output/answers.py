@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from autofacts.model import DERIVED_MARK, Fact, KnowledgeBase, Metric
+from autofacts.answers.query import FactGroup
+from autofacts.knowledge.model import DERIVED_MARK, Fact, KnowledgeBase, Metric
+from autofacts.knowledge.periods import in_words
+from autofacts.knowledge.units import format_interval, format_stated
 from autofacts.output import Answer
 from autofacts.output.records import (
     SELF_EVIDENT,
@@ -27,13 +30,10 @@ from autofacts.output.records import (
     unit_words,
 )
 from autofacts.output.table import SEP, Column, Report
-from autofacts.periods import in_words
-from autofacts.query import FactGroup
-from autofacts.units import format_interval, format_stated
 
 if TYPE_CHECKING:  # only for annotations: show need not import the arithmetic of compare and targets
-    from autofacts.compare import Comparison, ComparisonRow, Side
-    from autofacts.interval import Interval
+    from autofacts.answers.compare import Comparison, ComparisonRow, Side
+    from autofacts.knowledge.interval import Interval
 
 
 # --- show ------------------------------------------------------------------------------------

@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from autofacts.model import LANGUAGE_NAMES, Fact, KnowledgeBase, Problem, Source
+from autofacts.knowledge.model import LANGUAGE_NAMES, Fact, KnowledgeBase, Problem, Source
+from autofacts.knowledge.seeds import seed_label
+from autofacts.knowledge.units import plain
 from autofacts.output import Answer, OutputFormat
 from autofacts.output.records import (
     cited_sources,
@@ -26,13 +28,11 @@ from autofacts.output.records import (
 )
 from autofacts.output.table import Column, Report
 from autofacts.reading.pages import page_label
-from autofacts.seeds import seed_label
 from autofacts.terminal import printable
-from autofacts.units import plain
 
 if TYPE_CHECKING:
-    from autofacts.cite import Citation
-    from autofacts.coverage import SourceCoverage
+    from autofacts.answers.cite import Citation
+    from autofacts.curation.coverage import SourceCoverage
 
 # --- check -----------------------------------------------------------------------------------
 

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from autofacts.derive import MARK_NOTE
-from autofacts.evidence import CellAnswer
-from autofacts.interval import Interval
-from autofacts.model import Fact, KnowledgeBase, Metric
-from autofacts.monthly import Month, MonthGrid
+from autofacts.answers.derive import MARK_NOTE
+from autofacts.answers.evidence import CellAnswer
+from autofacts.answers.monthly import Month, MonthGrid
+from autofacts.knowledge.interval import Interval
+from autofacts.knowledge.model import Fact, KnowledgeBase, Metric
+from autofacts.knowledge.periods import describe
+from autofacts.knowledge.units import format_interval
 from autofacts.output import Answer
 from autofacts.output.records import (
     cited_sources,
@@ -27,8 +29,6 @@ from autofacts.output.records import (
     unit_words,
 )
 from autofacts.output.table import Column, Report
-from autofacts.periods import describe
-from autofacts.units import format_interval
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 LOWER, UPPER = "↑", "↓"

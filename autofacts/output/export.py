@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from autofacts.model import Fact, KnowledgeBase
+from autofacts.knowledge.model import Fact, KnowledgeBase
 from autofacts.output import Answer, OutputFormat
 from autofacts.output.records import Template, dumps, fact_record, fill_template, indented
 

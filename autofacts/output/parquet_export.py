@@ -22,8 +22,8 @@ from typing import Any
 
 from autofacts.errors import UsageError
 from autofacts.files import FileExistsRefusal, OutputPathError
-from autofacts.rows import FactRow
-from autofacts.tables import Table, to_arrow
+from autofacts.output.rows import FactRow
+from autofacts.output.tables import Table, to_arrow
 
 MARKER = "autofacts-export.json"  # says the folder is an export autofacts may replace with --force
 PARTITIONS = ("metric", "year")

@@ -14,10 +14,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from autofacts.model import DERIVED_MARK as MARK
-from autofacts.model import Fact, KnowledgeBase, Metric, Source
-from autofacts.seeds import seed_label
-from autofacts.units import format_interval, format_stated, interval_json, json_number, plain
+from autofacts.knowledge.model import DERIVED_MARK as MARK
+from autofacts.knowledge.model import Fact, KnowledgeBase, Metric, Source
+from autofacts.knowledge.seeds import seed_label
+from autofacts.knowledge.units import format_interval, format_stated, interval_json, json_number, plain
 
 QUOTE_WIDTH = 70
 
@@ -122,7 +122,7 @@ def figure_middle(quote: str, value: Decimal | None, qualifier: str) -> int:
     middle = _digits_at(text, value) if value is not None else None
     if middle is not None:
         return middle
-    from autofacts.numbers import read_numbers  # figures in words: "half", "doubling", "16th"
+    from autofacts.reading.numbers import read_numbers  # figures in words: "half", "doubling", "16th"
 
     mentions = [m for m in read_numbers(text) if m.value == value]
     mentions.sort(key=lambda m: m.qualifier != qualifier)
@@ -318,7 +318,7 @@ def template_json(text: str) -> str:
 
 def _stand_in(metric: str, source: str) -> Fact:
     """A fact of this metric and source, to read the catalogue's fields of a record from fact_record."""
-    from autofacts.periods import parse_period
+    from autofacts.knowledge.periods import parse_period
 
     return Fact(
         id="",

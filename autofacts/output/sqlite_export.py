@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from autofacts.files import FileExistsRefusal, OutputWriteError, check_output_path
-from autofacts.model import Fact, KnowledgeBase
+from autofacts.knowledge.model import Fact, KnowledgeBase
+from autofacts.knowledge.units import interval_json
 from autofacts.output.records import fact_record, metric_record, source_record, template_json
-from autofacts.units import interval_json
 
 SCHEMA = """
 CREATE TABLE metrics (

@@ -8,7 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from autofacts.model import DERIVED_MARK, Fact, KnowledgeBase
+from autofacts.answers.projection import level_text
+from autofacts.knowledge.model import DERIVED_MARK, Fact, KnowledgeBase
+from autofacts.knowledge.periods import Period, in_words
+from autofacts.knowledge.units import format_interval, json_number, significant
 from autofacts.output import Answer
 from autofacts.output.answers import metric_label, percent_text
 from autofacts.output.records import (
@@ -21,13 +24,10 @@ from autofacts.output.records import (
     stated_value,
 )
 from autofacts.output.table import SEP, Column, Report
-from autofacts.periods import Period, in_words
-from autofacts.projection import level_text
 from autofacts.reasons import Reason, ReasonKind
-from autofacts.units import format_interval, json_number, significant
 
 if TYPE_CHECKING:  # only for annotations: the targets' arithmetic is imported by whoever built the report
-    from autofacts.targets import Projection, TargetReport, TargetVerdict
+    from autofacts.answers.targets import Projection, TargetReport, TargetVerdict
 
 
 def outcome_text(v: TargetVerdict) -> str:

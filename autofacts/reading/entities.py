@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from autofacts.parse import PLACEHOLDER
+from autofacts.knowledge.parse import PLACEHOLDER
 
 _CATALOGUE = Path(__file__).with_name("companies.yaml")
 

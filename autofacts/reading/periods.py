@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from autofacts.errors import PeriodError
-from autofacts.numbers import WORD_NUMBERS
-from autofacts.periods import parse_period
-from autofacts.text import MONTHS, PeriodPhrase, period_phrases
+from autofacts.knowledge.periods import parse_period
+from autofacts.reading.numbers import WORD_NUMBERS
+from autofacts.reading.text import MONTHS, PeriodPhrase, period_phrases
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from autofacts.model import KnowledgeBase, Metric
+from autofacts.knowledge.model import KnowledgeBase, Metric
 from autofacts.reading.lexicon import Cue, Lexicon, lexicon
 
 Dims = tuple[str | None, str, str, str | None]  # segment, measure, form, group

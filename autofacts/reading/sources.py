@@ -24,11 +24,11 @@ from types import ModuleType
 
 from autofacts.errors import SourceError, UsageError
 from autofacts.files import MAX_SEED_BYTES, read_limited
+from autofacts.knowledge.seeds import decode
 from autofacts.reading.fetch import MAX_DOCUMENT_BYTES, Fetched, fetch_url, size_text
 from autofacts.reading.pages import join_pages, page_starts
 from autofacts.reading.pdf import pdf_pages
 from autofacts.reading.webpage import HTML_MARK, read_page
-from autofacts.seeds import decode
 
 KINDS = ("text", "html", "pdf")
 EXTRA = "sources"  # pip install 'autofacts[sources]'

@@ -19,9 +19,9 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from autofacts.model import Fact, KnowledgeBase
+from autofacts.knowledge.model import Fact, KnowledgeBase
+from autofacts.knowledge.periods import Period
 from autofacts.one_state import read_one_state
-from autofacts.periods import Period
 
 T = TypeVar("T")
 
@@ -87,7 +87,7 @@ class Store(ABC):
     def ordered(self, need: Need) -> Iterator[Fact]:
         """The same facts in the order answers list them (query.sort_key: metric, period, region,
         entity, kind, publication, id); a store may override it to sort without holding them all."""
-        from autofacts.query import sort_key
+        from autofacts.knowledge.model import sort_key
 
         kb = self.catalogue()
         return iter(sorted(self.facts(need), key=lambda f: sort_key(kb, f)))

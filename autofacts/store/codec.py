@@ -13,8 +13,8 @@ from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from typing import Any
 
-from autofacts.model import Exclusion, Location, Metric, ParsedFile, PendingFact, Places, Problem, Source
-from autofacts.periods import Period, parse_period
+from autofacts.knowledge.model import Exclusion, Location, Metric, ParsedFile, PendingFact, Places, Problem, Source
+from autofacts.knowledge.periods import Period, parse_period
 
 RECORDS: dict[str, type[Any]] = {cls.__name__: cls for cls in (Source, Metric, Exclusion)}
 

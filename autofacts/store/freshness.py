@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from autofacts.files import read_regular
-from autofacts.load import complete_fact, gc_paused, knowledge_base_files
-from autofacts.model import Fact, ParsedFile, PendingFact
-from autofacts.parallel import PARALLEL_BYTES, spread
+from autofacts.knowledge.load import complete_fact, gc_paused, knowledge_base_files
+from autofacts.knowledge.model import Fact, ParsedFile, PendingFact
+from autofacts.knowledge.parallel import PARALLEL_BYTES, spread
 from autofacts.store.codec import catalogue_json, fact_json
 
 RACY_NS = 2_000_000_000  # wider than any file system's timestamp granularity (FAT's is 2 s)
@@ -76,7 +76,7 @@ def sync(db: sqlite3.Connection, root: Path, display_root: str) -> None:
     known = _recorded(db)
     if set(known) == set(stats) and all(unchanged(known[n], s) for n, s in stats.items()):
         return  # nothing changed: no write lock taken
-    from autofacts.parse import MAX_FILE_BYTES  # YAML's module only when something changed
+    from autofacts.knowledge.parse import MAX_FILE_BYTES  # YAML's module only when something changed
 
     db.execute("BEGIN IMMEDIATE")
     try:
@@ -142,7 +142,7 @@ class PreparedFile:
 
 def _prepare_file(item: tuple[Path, str, bytes]) -> PreparedFile:
     """One file parsed and rendered into the cache's rows (runs in a worker process for a large base)."""
-    from autofacts.parse import parse_file  # YAML only when a file changed
+    from autofacts.knowledge.parse import parse_file  # YAML only when a file changed
 
     path, display, data = item
     parsed = parse_file(path, display, data=data)

@@ -8,8 +8,8 @@ import zlib
 from dataclasses import fields
 from pathlib import Path
 
-from autofacts import __version__
-from autofacts.model import Exclusion, Fact, Metric, Source
+from autofacts.knowledge.model import Exclusion, Fact, Metric, Source
+from autofacts.version import __version__
 
 SCHEMA_VERSION = 8  # 7: files' ctime, inode and check time; 8: facts.record, export's template of a record
 SCHEMA = """

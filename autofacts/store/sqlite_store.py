@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from autofacts.load import assemble_catalogues, complete_fact, duplicate_fact_problems
-from autofacts.model import Fact, KnowledgeBase, Location, Problem
+from autofacts.knowledge.load import assemble_catalogues, complete_fact, duplicate_fact_problems
+from autofacts.knowledge.model import Fact, KnowledgeBase, Location, Problem
 from autofacts.store import Need, Store, read_files
 from autofacts.store.codec import parsed_from_json, pending_from_json
 from autofacts.store.freshness import Unreadable, marks, sync

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from autofacts.load import load_knowledge_base
-from autofacts.model import Fact, KnowledgeBase
+from autofacts.knowledge.load import load_knowledge_base
+from autofacts.knowledge.model import Fact, KnowledgeBase
 from autofacts.store import Need, Store, read_files
 
 

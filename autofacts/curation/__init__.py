@@ -1,0 +1,1 @@
+"""Growing a base: init, add, review, and the coverage of each source by facts."""

@@ -1,0 +1,505 @@
+"""Reading the numbers a sentence states, the way a careful reader would.
+
+"exceeded 34 million units" is 34,000,000 with the qualifier "over"; "more than half" is 50 %
+with "over"; "doubling" is a multiple of 2; "the 16th consecutive year" is 16. `check` uses this
+to prove that a fact's value and qualifier are what its quote says, `extract` to propose facts
+from a new document, and `coverage` to find every figure a source states.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from autofacts.knowledge.interval import HEDGE_WORDS
+from autofacts.reading.mentions import Mention, mirrored
+
+SCALES = {
+    "thousand": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
+    "万": Decimal(10) ** 4,
+    "亿": Decimal(10) ** 8,
+}
+
+WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+WORD_NUMBERS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "dozen": 12,
+    }
+)
+
+ORDINAL_WORDS = {
+    w: i + 1
+    for i, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ]
+    )
+}
+
+MULTIPLE_WORDS = {"doubl": 2, "tripl": 3, "quadrupl": 4}
+FRACTION_WORDS = {"half": Decimal(50), "quarter": Decimal(25)}  # as a per cent of the whole
+_DENOMINATORS = {w: Decimal(n) for w, n in (("half", 2), ("third", 3), ("quarter", 4), ("fifth", 5), ("tenth", 10))}
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"thousand|million|billion|trillion|万|亿"
+_WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_ORDS = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+
+# Currencies written before the number ("$13.6M", "RM79", "€5bn"), and the unit each stands for.
+CURRENCIES = {
+    "US$": "usd",
+    "$": "usd",
+    "USD": "usd",
+    "¥": "yuan",
+    "RMB": "yuan",
+    "CNY": "yuan",
+    "€": "eur",
+    "EUR": "eur",
+    "£": "gbp",
+    "RM": "myr",
+    "HK$": "hkd",
+    "S$": "sgd",
+    "A$": "aud",
+    "C$": "cad",
+    "NT$": "twd",
+    "₹": "inr",
+    "Rs": "inr",
+    "₩": "krw",
+}
+_CURRENCY = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
+# Letters news writes right after a number: a scale ("25k", "$13.6M", "$2bn") or a unit ("1.5mm", "256GB").
+_ABBREVIATED_SCALES = {
+    "k": 10**3,
+    "m": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "b": 10**9,
+    "bn": 10**9,
+    "bln": 10**9,
+    "tn": 10**12,
+    "trn": 10**12,
+}
+_UNIT_SUFFIXES = {
+    "mm": "mm",
+    "cm": "cm",
+    "km": "km",
+    "kg": "kg",
+    "kwh": "kWh",
+    "kw": "kW",
+    "gwh": "GWh",
+    "gw": "GW",
+    "mwh": "MWh",
+    "mw": "MW",
+    "gb": "GB",
+    "tb": "TB",
+    "mb": "MB",
+    "t": "tonnes",
+    "g": "grams",
+    "hrs": "hours",
+    "x": "times",
+    "ml": "ml",
+    "l": "litres",
+    "m": "m",
+}
+_SUFFIX = "|".join(sorted({*_ABBREVIATED_SCALES, *_UNIT_SUFFIXES}, key=len, reverse=True))
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+
+_PATTERN = re.compile(
+    rf"""
+    (?<![\w.])(?P<ordinal>\d+)(?:st|nd|rd|th)\b
+    | (?<![\w.,$€£¥₹₩])(?:(?P<cur>{_CURRENCY})\s?)?(?P<num>{_NUM})
+      (?:(?P<sfx>{_SUFFIX})(?![A-Za-z0-9_])|(?!per\b)(?P<letters>[A-Za-z]{{2,4}})(?![A-Za-z0-9_])
+        |(?![A-Za-z0-9_])|(?=per\ ?cent\b))
+      (?:[ \-]?(?P<scale>{_SCALE})(?![a-z]))?(?:\s?(?P<pct>%|percent\b|per\ cent\b))?
+    | \b(?P<fracn>one|two|three|four)[ \-](?P<fracd>half|thirds?|quarters?|fifths?|tenths?)\b
+    | \b(?P<fraca>a)[ \-](?P<fracad>third|quarter|fifth|tenth)\b(?=\s+of\b)
+    | \b(?P<compound>(?:{_TENS})[ \-](?:{_UNITS}))\b
+      (?:[ \-](?P<cscale>thousand|million|billion)\b)?(?:\s?(?P<cpct>percent\b))?
+    | (?<![A-Za-z]-)\b(?P<word>{_WORDS}|a(?=[ \-](?:hundred|thousand|million|billion)\b))\b
+      (?P<hundred>[ \-]hundred\b)?(?:[ \-](?P<wscale>thousand|million|billion)\b)?
+      (?:\s?(?P<wpct>percent\b))?
+    | \b(?P<ordword>{_ORDS})\b(?!-hand)
+    | \b(?P<mult>doubl|tripl|quadrupl)(?:ing|ed|e|es)\b(?!-)
+    | \b(?P<frac>half|quarter)\b(?!-)
+    | \b(?P<bare>thousand|million|billion|trillion)(?P<plural>s)?\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# "half of", "more than half", "a quarter of": a share of a whole
+_FRACTION_AFTER = re.compile(r"\s+(?:of|the|its|their|his|her|our|all|that|those|these)\b", re.IGNORECASE)
+_FRACTION_BEFORE = re.compile(
+    r"(?:\b(?:than|about|nearly|almost|over|around|roughly|just|only|a|one|some|under|by)\s+|^)$", re.IGNORECASE
+)
+_HEDGE_OF = {w: q for q, words in HEDGE_WORDS.items() for w in words}
+# the hedge words ending a text, longest alternative first ("nearly about" before "about")
+_HEDGE_AT_END = re.compile(
+    r"(?:^|(?<=[^a-z0-9]))(" + "|".join(re.escape(w) for w in sorted(_HEDGE_OF, key=len, reverse=True)) + r")$"
+)
+_LEVEL_AFTER = re.compile(r"^[\w\-]{0,16}?[ \-]level\b", re.IGNORECASE)
+# Words of a fall right before a per cent: "down 12 percent", "fell 0.8 percent", "a decline of 3%"
+# state a change of -12, -0.8, -3 (as the Chinese reader reads "下降3%"); "fell to 5 percent" is a level.
+FALL_BEFORE = re.compile(
+    r"\b(?:down|fell|fallen|falling|dropped|drop of|declined|decline of|decreased|decrease of|shrank|shrunk"
+    r"|slumped|slid|contracted|lower)(?:\s+by)?\s*$",
+    re.IGNORECASE,
+)
+
+# What follows a number says its unit; the matching group's name is the unit.
+_UNIT_AFTER = re.compile(
+    r"""\s*(?P<percent>%|percent|per\ cent|percentage\ points?)
+    | [\s\-]*(?:(?P<times>times|fold)
+              | (?P<yuan>yuan)
+              | (?P<usd>U\.S\.\ dollars|US\ dollars|dollars|USD)
+              | (?P<km>kilometers?|kilometres?|km)
+              | (?P<seconds>seconds?)
+              | (?P<hours>hours?)
+              | (?P<months>months?)
+              | (?P<years>(?:consecutive\s+)?years?)
+              | (?P<vehicles>(?:new[\s\-]energy\s+|new\s+|intelligent\ connected\s+)?
+                             (?:vehicles?|units?|cars?|NEVs?|EVs?)))\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+
+
+def _to_decimal(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _hedge(text: str, start: int) -> tuple[str, int]:
+    """The qualifier stated just before `start`, and where its words begin."""
+    window = text[max(0, start - 40) : start]
+    before = window.lower().rstrip(" (\"'“‘")
+    m = _HEDGE_AT_END.search(before)
+    if m is None:
+        return "exact", start
+    return _HEDGE_OF[m[1]], start - len(window) + m.start(1)
+
+
+def hedge_before(text: str, start: int) -> str:
+    """The qualifier stated by the words just before position `start` ("exact" if none)."""
+    return _hedge(text, start)[0]
+
+
+def hedge_start(text: str, start: int) -> int:
+    """Where the hedge words before a number begin ("more than half" -> the "m"), else `start`."""
+    return _hedge(text, start)[1]
+
+
+def _unit_after(text: str, end: int, percent: bool) -> str | None:
+    if percent:
+        return "percent"
+    m = _UNIT_AFTER.match(text, end, end + 40)
+    return None if m is None else m.lastgroup
+
+
+# Telephone numbers are not figures: "+86 10 6536 3107", "86-10-65363107", "(800) 555-0199",
+# "010-65363107", and whatever digits follow "Tel:".
+_PHONE = re.compile(
+    r"""\+\d{1,3}[\s.-]?\(?\d{1,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}
+    | (?<![\d,.])\d{2,4}-\d{2,4}-\d{4,8}(?![\d-])
+    | \(\d{2,4}\)\s?\d{3,4}[\s.-]?\d{4}(?!\d)
+    | (?<![\d,.])0\d{2,3}-\d{7,8}(?!\d)
+    | \b(?:tel|telephone|phone|fax|hotline|call)\b[.:]?\s*[\d\s()+.,/-]{7,}
+    # nor are times of day, dates written with slashes or a day before its month, and the digits
+    # of a code or name after a letter and a hyphen ("COVID-19", "F-150", "GB-18384")
+    | (?<![\d.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?!\d)
+    | (?<![\d.])\d{1,2}\s?[ap]\.m\.
+    | (?<![\d/])\d{1,4}/\d{1,2}/\d{1,4}(?![\d/])
+    | (?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s(?:January|February|March|April|May|June|July|August|September|October
+        |November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?
+    | (?<=[A-Za-z]-)\d+(?:\.\d+)?(?![\d%])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+_DIGIT = re.compile(r"\d")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # as autofacts.reading.chinese.is_chinese counts them
+
+
+def phone_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text writes telephone numbers."""
+    return [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+
+
+def read_numbers(text: str) -> list[Mention]:
+    """Every number stated in `text`, in order (telephone numbers are not numbers)."""
+    if _HAN.search(text):  # Chinese grammar (autofacts.reading.chinese) only for text with Han characters
+        from autofacts.reading.chinese import is_chinese, read_chinese_numbers  # a large module: only then
+
+        if is_chinese(text):
+            return read_chinese_numbers(text)
+    mentions: list[Mention] = []
+    phones = phone_spans(text) if _DIGIT.search(text) else []
+    for m in _PATTERN.finditer(text):
+        if phones and any(s <= m.start() < e for s, e in phones):
+            continue
+        qualifier = hedge_before(text, m.start())
+        percent = False
+        unit: str | None = None
+        if m["ordinal"] or m["ordword"]:
+            value = Decimal(m["ordinal"]) if m["ordinal"] else Decimal(ORDINAL_WORDS[m["ordword"].lower()])
+            unit = "ordinal"
+        elif m["num"]:
+            value = _to_decimal(m["num"])
+            if m["letters"]:
+                if m["letters"].lower() in ("am", "pm") or (len(m["num"]) == 4 and m["letters"] == "s"):
+                    continue  # "10am"
+                unit = m["letters"]  # "50mph", "2.4GHz": a unit written onto the number
+            suffix = (m["sfx"] or "").lower()
+            if m["sfx"] and len(m["sfx"]) == 1 and m["sfx"].isupper() and m["sfx"] not in "KMB":
+                continue  # a name, not a figure: "the 9X model", "4S stores"
+            if m["cur"]:
+                unit = CURRENCIES[m["cur"]]
+            if suffix in _ABBREVIATED_SCALES and (suffix != "m" or m["cur"] or m["sfx"] == "M" or _counted(text, m)):
+                value *= _ABBREVIATED_SCALES[suffix]
+            elif suffix:
+                unit = unit or _UNIT_SUFFIXES[suffix]
+            if m["scale"]:
+                value *= SCALES[m["scale"].lower()]
+            percent = bool(m["pct"])
+            if _signed(text, m.start()):
+                value = -value  # "-2.5%", "−3"
+        elif m["compound"]:
+            tens, ones = re.split(r"[ \-]", m["compound"].lower())
+            value = Decimal(WORD_NUMBERS[tens] + WORD_NUMBERS[ones])
+            if m["cscale"]:
+                value *= SCALES[m["cscale"].lower()]
+            percent = bool(m["cpct"])
+        elif m["word"]:
+            word = m["word"].lower()
+            if word == "a" and not (m["hundred"] or m["wscale"]):
+                continue  # the article, not "a million"
+            value = Decimal(1 if word == "a" else WORD_NUMBERS[word])
+            if m["hundred"] and word != "hundred":
+                value *= 100
+            if m["wscale"]:
+                value *= SCALES[m["wscale"].lower()]
+            percent = bool(m["wpct"])
+        elif m["fracn"] or m["fraca"]:  # "one-third", "two-thirds", "a third of": a per cent of the whole
+            count = Decimal(WORD_NUMBERS[(m["fracn"] or "one").lower()])
+            value = Decimal(100) * count / _DENOMINATORS[(m["fracd"] or m["fracad"]).lower().rstrip("s")]
+            unit = "percent"
+        elif m["mult"]:
+            value = Decimal(MULTIPLE_WORDS[m["mult"].lower()])
+            unit = "times"
+        elif m["frac"]:
+            if not (
+                _FRACTION_AFTER.match(text, m.end()) or _FRACTION_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            ):
+                continue  # "in the quarter", "the second half": a period, not a share of a whole
+            value = FRACTION_WORDS[m["frac"].lower()]
+            unit = "percent"
+        else:  # a bare scale word: "the trillion-yuan scale", "thousands of suppliers"
+            value = SCALES[m["bare"].lower()]
+            if m["plural"]:
+                qualifier = "over"
+        if unit is None:
+            unit = _unit_after(text, m.end(), percent)
+        if qualifier == "exact" and _LEVEL_AFTER.match(text[m.end() : m.end() + 30]):
+            qualifier = "about"  # "the 100,000-yuan level", "a trillion-yuan-level cluster"
+        mentions.append(Mention(value, qualifier, unit, m.start(), m.end(), m.group(0)))
+    return _falls(text, _folds(text, _ranges(text, mentions)))
+
+
+# "up 1.0-fold", "grew 1.3-fold": news translated from Chinese (增长1.3倍) states growth of 130 %
+_FOLD_GROWTH = re.compile(
+    r"\b(?:up|rose|risen|grew|grown|increased|jumped|surged|climbed|soared|an increase of|a rise of|growth of)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _folds(text: str, mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for m in mentions:
+        at = hedge_start(text, m.start)
+        if (
+            m.unit == "times"
+            and re.match(r"[\s-]*fold\b", text[m.end : m.end + 8], re.IGNORECASE)
+            and _FOLD_GROWTH.search(text[max(0, at - 30) : at])
+        ):
+            m = replace(m, value=m.value * 100, unit="percent")
+        out.append(m)
+    return out
+
+
+
+
+
+
+# A fall named after the per cent: "a 40.7% decline", "a 38.2% year-over-year decrease"
+FALL_AFTER = re.compile(
+    r"\s*(?:(?:year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)\s+|y/y\s+|yoy\s+)?"
+    r"(?:decline|decrease|drop|fall|contraction|slump|slide|dip|plunge)s?\b",
+    re.IGNORECASE,
+)
+# What joins a second change to a first: "down 40% year over year and 15.3% month over month"
+_CHANGE_JOIN = re.compile(
+    r"\s*(?:(?:year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)|y/y|yoy"
+    r"|(?:from|compared (?:with|to)|over) (?:the previous|the prior|a|last|the same) (?:month|year|quarter|period)"
+    r"(?: earlier| ago| a year (?:earlier|ago))?)?\s*,?\s*(?:and|&)\s*(?:a\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _falls(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Each per cent stated as a fall made negative: after fall words, before a fall noun, or joined
+    by "and" to a fall before it."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        joined = (
+            prev is not None
+            and prev.unit == "percent" == m.unit
+            and prev.value < 0
+            and m.value > 0
+            and _CHANGE_JOIN.fullmatch(text, prev.end, hedge_start(text, m.start)) is not None
+        )
+        out.append(_fall(text, m, joined))
+    return out
+
+
+def _fall(text: str, m: Mention, joined: bool = False) -> Mention:
+    """A per cent stated as a fall is negative, its bound mirrored; a range of falls keeps its foot
+    below its top. ("nearly" stays: "fell nearly 5 percent" is "nearly -5", a little above -5.)"""
+    at = hedge_start(text, m.start)
+    fall = joined or FALL_BEFORE.search(text[max(0, at - 40) : at]) or FALL_AFTER.match(text, m.end)
+    if m.unit != "percent" or m.value < 0 or not fall:
+        return m
+    if m.upper is None:
+        return replace(m, value=-m.value, qualifier=mirrored(m.qualifier))
+    return replace(m, value=-m.upper, upper=-m.value)
+
+
+def _signed(text: str, start: int) -> bool:
+    """A minus sign stands right before the number, on its own ("fell to -2.5%", not "2014-2016")."""
+    return start > 0 and text[start - 1] in "-−" and (start == 1 or text[start - 2] in " \t\n(")
+
+
+def _counted(text: str, m: re.Match[str]) -> bool:
+    """'1.5m vehicles' is a million and a half; '100m' alone reads as metres."""
+    return bool(
+        re.match(
+            r"\s+(?:new\s+|more\s+)?(?:vehicles?|units?|cars?|people|users|yuan|dollars|euros|tonnes)\b",
+            text[m.end() :],
+        )
+    )
+
+
+_RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to)\s*$")
+
+
+def _digits(text: str) -> Decimal | None:
+    """The number a figure's text writes in digits, before any scale ("4" of "4 million")."""
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    return _to_decimal(m[0]) if m else None
+
+
+def _ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "between 3.6 million and 4 million", "25–40 percent", "3 to 4 million": one figure with both
+    ends (qualifier 'between'); the foot takes the top's scale and unit when it states none."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            b is not None
+            and a.upper is None
+            and (b.unit is None or a.unit in (None, b.unit))
+            and "ordinal"
+            not in (
+                a.unit,
+                b.unit,
+            )
+        ):
+            gap = text[a.end : b.start]
+            between = _word_before(text, a.start, "between") and re.fullmatch(r"\s+and\s+", gap)
+            # "from 1.4 million to 13 million" is a change, not a range; "3 to 4 million" is a range
+            joined = _RANGE_JOIN.match(gap) and not _word_before(text, hedge_start(text, a.start), "from")
+            if joined and "to" in gap and (a.unit is not None or a.value != _digits(a.text)):
+                joined = None
+            era = re.match(r"\s*(?:CE|BCE|BC|AD)\b", text[b.end :])  # "the Tang Dynasty (618-907 CE)"
+            if (between or joined) and not (_is_year_like(a) or _is_year_like(b) or era):
+                low = a.value
+                a_digits, b_digits = _digits(a.text), _digits(b.text)
+                if a.value == a_digits and b_digits and b.value != b_digits and a.value < b_digits:
+                    low = a.value * b.value / b_digits  # "3.6 to 4 million": the foot is 3.6 million too
+                if low < b.value:
+                    unit = b.unit or a.unit
+                    out.append(Mention(low, "between", unit, a.start, b.end, text[a.start : b.end], upper=b.value))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _word_before(text: str, end: int, word: str) -> bool:
+    """Whether `word` (any case, a whole word) and then white space stand right before `end`: what a
+    regular expression anchored at the end of the text before `end` asked, looked at backwards instead
+    of searching all the text before every figure, which made a long seed quadratic (256 KB: 45 s)."""
+    at = end
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    start = at - len(word)
+    if at == end or start < 0 or text[start:at].lower() != word:
+        return False
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
+
+
+def _is_year_like(m: Mention) -> bool:
+    return m.unit is None and m.text.isdigit() and len(m.text) == 4
