@@ -270,8 +270,11 @@ class Base:
         """Every figure derivable from stated ones (a share times its total, a level a year
         earlier from a growth rate, ...) where no source states it: what `show --derived` adds.
         Each has `derived_from` (the operation and the facts used) and no value of its own."""
+        from autofacts.answers.derive import select_with_derived
+        from autofacts.answers.query import Filters
+
         kb = self._derived_kb()
-        return Table([fact_row(kb, f) for f in self.derived_facts(kb)])
+        return Table([fact_row(kb, f) for f in select_with_derived(kb, Filters()) if f.derived_from is not None])
 
     def _derived_kb(self) -> KnowledgeBase:
         from autofacts.answers.derive import inputs_of
@@ -282,13 +285,13 @@ class Base:
         yielded = {name for m in kb.metrics.values() for name in (m.part, m.growth_of, m.multiple_of) if name}
         return self.store.read(Need(metrics=tuple(sorted(inputs_of(kb, yielded)))))
 
-    def derived_facts(self, kb: KnowledgeBase | None = None) -> list[Fact]:
-        """`derived`, as the model's facts (what the exports write)."""
-        from autofacts.answers.derive import select_with_derived
-        from autofacts.answers.query import Filters
+    def derived_facts(self) -> list[Fact]:
+        """Every derived figure, as the model's facts: what the exports write, the same set as
+        `autofacts export` (stated cells included: a chain that narrows a stated bound is evidence too)."""
+        from autofacts.answers.derive import every_derived
+        from autofacts.store import EVERYTHING
 
-        kb = kb if kb is not None else self._derived_kb()
-        return [f for f in select_with_derived(kb, Filters()) if f.derived_from is not None]
+        return every_derived(self.store.read(EVERYTHING))
 
     # --- data out ---
 
@@ -312,9 +315,8 @@ class Base:
 
         out = Path(path)
         check_parquet_output(out, force)
-        return write_parquet(
-            self.facts(), self.derived(), self.metrics(), self.sources(), out, partition, force, _info(self)
-        )
+        derived = Table([fact_row(self.catalogue, f) for f in self.derived_facts()])  # as `export` writes them
+        return write_parquet(self.facts(), derived, self.metrics(), self.sources(), out, partition, force, _info(self))
 
     # --- questions ---
 

@@ -18,7 +18,16 @@ from autofacts.answers.query import Filters, latest_releases, select_facts
 from autofacts.knowledge.model import Fact, KnowledgeBase, sort_key
 from autofacts.store import Need
 
-__all__ = ["MARK", "MARK_NOTE", "derived_facts", "derived_need", "inputs_of", "select_with_derived", "where_not_stated"]
+__all__ = [
+    "MARK",
+    "MARK_NOTE",
+    "derived_facts",
+    "derived_need",
+    "every_derived",
+    "inputs_of",
+    "select_with_derived",
+    "where_not_stated",
+]
 
 
 MARK_NOTE = f"{MARK} derived from stated figures (see note), not stated by a source"
@@ -48,6 +57,12 @@ def derived_facts(kb: KnowledgeBase, facts: Iterable[Fact] | None = None) -> lis
     """Every figure derivable from the stated outcomes (the knowledge base's by default), through
     chains of up to chains.MAX_DEPTH steps, each carrying the ids of the figures it used."""
     return list(answer_cells(kb, None if facts is None else list(facts), answers=False).derived)
+
+
+def every_derived(kb: KnowledgeBase) -> list[Fact]:
+    """Every figure the chains derive from the whole base, in the order `show` lists facts: what
+    `export` writes (the CLI's and the Python API's alike), stated cells included."""
+    return sorted(derived_facts(kb), key=lambda f: sort_key(kb, f))
 
 
 def where_not_stated(stated: Iterable[Fact], derived: Iterable[Fact]) -> list[Fact]:

@@ -161,12 +161,10 @@ def _export_files(facts: str | None, fmt: "ExportFormat", out: "Path", partition
 
 def _derived_figures(store: "Store") -> "list[Fact]":
     """Every figure the chains derive from the whole base, in the order `show` lists facts."""
-    from autofacts.answers.derive import derived_facts
-    from autofacts.knowledge.model import sort_key
+    from autofacts.answers.derive import every_derived
     from autofacts.store import EVERYTHING
 
-    kb = store.read(EVERYTHING)
-    return sorted(derived_facts(kb), key=lambda f: sort_key(kb, f))
+    return every_derived(store.read(EVERYTHING))
 
 
 @app.command()
