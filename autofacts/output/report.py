@@ -12,6 +12,7 @@ reads on a phone (tables fold into cards on a narrow screen; nothing scrolls sid
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from html import escape
@@ -43,7 +44,7 @@ nav { display: flex; flex-wrap: wrap; gap: .2rem 1rem; margin: .6rem 0; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0; font-size: .92rem; }
 th, td { border-bottom: 1px solid #e3e3e3; padding: .3rem .45rem; text-align: left; vertical-align: top;
          overflow-wrap: break-word; }
-th { background: #f4f4f4; } td.num { text-align: right; white-space: nowrap; }
+th { background: #f4f4f4; } td.num { text-align: right; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .8rem; }
 .card { border: 1px solid #ddd; border-radius: .5rem; padding: .7rem .8rem; }
 .card .big { font-size: 1.45rem; font-weight: 600; margin: .2rem 0; }
@@ -115,9 +116,17 @@ def _status_class(status: str) -> str:
     return "status-" + status.replace("'", "").replace(" ", "-")
 
 
+def _whole_bounds(body: str) -> str:
+    """A figure's cell breaks only between the two ends of a range ("+784.3 % to +926.4 %"), so a
+    wide comparison fits the page without a figure split inside itself."""
+    parts = re.split(r"(<[^>]+>)", body)
+    text = (p if p.startswith("<") else p.replace(" ", "\u00a0") for p in parts)
+    return "".join(text).replace("\u00a0to\u00a0", " to\u00a0")
+
+
 def _td(label: str, body: str, num: bool = False) -> str:
     """A table cell that, on a phone, shows its column's name before its content."""
-    return f'<td data-label="{escape(label)}"{" class=num" if num else ""}>{body}</td>'
+    return f'<td data-label="{escape(label)}"{" class=num" if num else ""}>{_whole_bounds(body) if num else body}</td>'
 
 
 def _table(headers: list[str], rows: list[str], inline: bool = False) -> str:
