@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from autofacts.cli import app
 from autofacts.knowledge.load import bundled_facts_dir, load_knowledge_base
 from autofacts.knowledge.model import KnowledgeBase
+from tests.small_base import fact_yaml
 
 # Shared, noisy machines: a slow example is not a failure (speed is measured in benchmarks/).
 settings.register_profile("autofacts", deadline=None)
@@ -209,12 +210,6 @@ CAAM_SOURCES = """
 """
 
 
-def _caam_fact(fid: str, metric: str, period: str, value: str, quote: str) -> str:
-    return (
-        f"  - id: {fid}\n    metric: {metric}\n    region: China\n    period: {period}\n    kind: actual\n"
-        f"    value: {value}\n    qualifier: exact\n    quote: {quote}\n"
-    )
-
 
 @pytest.fixture
 def caam(kb_copy: Path) -> Path:
@@ -229,11 +224,11 @@ def caam(kb_copy: Path) -> Path:
     lead = "New energy vehicle production and sales ranked first in the world for the 10th consecutive year."
     (kb_copy / "caam-2024.yaml").write_text(
         "source: caam-2024\nfacts:\n"
-        + _caam_fact("caam-vehicle-production-2024", "vehicle-production", "2024", "31282000", annual)
-        + _caam_fact("caam-vehicle-sales-2024", "vehicle-sales", "2024", "31436000", annual)
-        + _caam_fact("caam-vehicle-production-growth-2024", "vehicle-production-growth", "2024", "3.7", growth)
-        + _caam_fact("caam-vehicle-sales-growth-2024", "vehicle-sales-growth", "2024", "4.5", growth)
-        + _caam_fact("caam-nev-global-lead-years-2024", "nev-global-lead-years", "2024", "10", lead),
+        + fact_yaml("caam-vehicle-production-2024", "vehicle-production", "2024", "31282000", annual)
+        + fact_yaml("caam-vehicle-sales-2024", "vehicle-sales", "2024", "31436000", annual)
+        + fact_yaml("caam-vehicle-production-growth-2024", "vehicle-production-growth", "2024", "3.7", growth)
+        + fact_yaml("caam-vehicle-sales-growth-2024", "vehicle-sales-growth", "2024", "4.5", growth)
+        + fact_yaml("caam-nev-global-lead-years-2024", "nev-global-lead-years", "2024", "10", lead),
         encoding="utf-8",
     )
     sales = "From January to July, automobile sales reached 18.269 million units, up 12.0 percent year on year."
@@ -241,10 +236,10 @@ def caam(kb_copy: Path) -> Path:
     ytd = "2025-01/2025-07"
     (kb_copy / "caam-2025-07.yaml").write_text(
         "source: caam-2025-07\nfacts:\n"
-        + _caam_fact("caam-vehicle-sales-2025-ytd", "vehicle-sales", ytd, "18269000", sales)
-        + _caam_fact("caam-vehicle-sales-growth-2025-ytd", "vehicle-sales-growth", ytd, "12.0", sales)
-        + _caam_fact("caam-nev-sales-2025-ytd", "nev-sales", ytd, "8220000", nev)
-        + _caam_fact("caam-nev-sales-growth-2025-ytd", "nev-sales-growth", ytd, "38.5", nev),
+        + fact_yaml("caam-vehicle-sales-2025-ytd", "vehicle-sales", ytd, "18269000", sales)
+        + fact_yaml("caam-vehicle-sales-growth-2025-ytd", "vehicle-sales-growth", ytd, "12.0", sales)
+        + fact_yaml("caam-nev-sales-2025-ytd", "nev-sales", ytd, "8220000", nev)
+        + fact_yaml("caam-nev-sales-growth-2025-ytd", "nev-sales-growth", ytd, "38.5", nev),
         encoding="utf-8",
     )
     return kb_copy
@@ -266,7 +261,7 @@ def caam_h1(caam: Path) -> Path:
         )
     (caam / "test-2025-06.yaml").write_text(
         "source: test-2025-06\nfacts:\n"
-        + _caam_fact(
+        + fact_yaml(
             "test-vehicle-sales-2025-h1",
             "vehicle-sales",
             "2025-01/2025-06",

@@ -95,3 +95,11 @@ def small_base(*facts: Fact, published: dict[str, str] | None = None) -> Knowled
     }
     root = Path("small-base")
     return KnowledgeBase(root=root, seeds_dir=root / "seeds", sources=sources, metrics=metrics, facts=list(facts))
+
+
+def fact_yaml(fid: str, metric: str, period: str, value: str, quote: str, qualifier: str = "exact") -> str:
+    """One China outcome as a facts file writes it (for tests that add a release to a base on disk)."""
+    return (
+        f"  - id: {fid}\n    metric: {metric}\n    region: China\n    period: {period}\n    kind: actual\n"
+        f"    value: {value}\n    qualifier: {qualifier}\n    quote: >-\n      {quote}\n"
+    )

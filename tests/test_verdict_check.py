@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.small_base import fact_yaml
+
 GLOBAL_TIMES = (
     "China's new-energy vehicle (NEV) output and sales in 2024 each exceeded 12 million, topping global"
     " rankings for the 10th consecutive year, according to data released by the China Association of"
@@ -43,12 +45,6 @@ SOURCES = """
 """
 
 
-def _fact(fid: str, metric: str, period: str, value: str, qualifier: str, quote: str) -> str:
-    return (
-        f"  - id: {fid}\n    metric: {metric}\n    region: China\n    period: {period}\n    kind: actual\n"
-        f"    value: {value}\n    qualifier: {qualifier}\n    quote: >-\n      {quote}\n"
-    )
-
 
 @pytest.fixture
 def check_base(caam: Path) -> Path:
@@ -59,7 +55,7 @@ def check_base(caam: Path) -> Path:
         f.write(SOURCES)
     exceeded = "China's new-energy vehicle (NEV) output and sales in 2024 each exceeded 12 million"
     (caam / "gt-2024-nev.yaml").write_text(
-        "source: gt-2024-nev\nfacts:\n" + _fact("gt-nev-sales-2024", "nev-sales", "2024", "12000000", "over", exceeded),
+        "source: gt-2024-nev\nfacts:\n" + fact_yaml("gt-nev-sales-2024", "nev-sales", "2024", "12000000", exceeded, "over"),
         encoding="utf-8",
     )
     jan_nov = (
@@ -67,7 +63,7 @@ def check_base(caam: Path) -> Path:
     )
     (caam / "steelorbis-2025-11.yaml").write_text(
         "source: steelorbis-2025-11\nfacts:\n"
-        + _fact("so-vehicle-sales-2025-ytd-11", "vehicle-sales", "2025-01/2025-11", "31127000", "exact", jan_nov),
+        + fact_yaml("so-vehicle-sales-2025-ytd-11", "vehicle-sales", "2025-01/2025-11", "31127000", jan_nov, "exact"),
         encoding="utf-8",
     )
     return caam
@@ -155,7 +151,7 @@ def test_a_stated_level_the_chain_bears_out_within_rounding(run_json, check_base
     figure stands: growth > 17 / 12.87 - 1 = 32.09013209 %."""
     quote = "In 2024, NEV production and sales reached 12.89 million and 12.87 million units"
     with (check_base / "gt-2024-nev.yaml").open("a", encoding="utf-8") as f:
-        f.write(_fact("gt-nev-sales-2024-exact", "nev-sales", "2024", "12870000", "exact", quote))
+        f.write(fact_yaml("gt-nev-sales-2024-exact", "nev-sales", "2024", "12870000", quote, "exact"))
     growth = verdicts(run_json, check_base, "2026-02-01")["cn-nev-sales-growth-2025-target"]
     assert growth["status"] == "met"
     assert growth["outcome_facts"] == ["nev-sales-2025-from-cn-nev-share-2025", "gt-nev-sales-2024-exact"]
