@@ -65,6 +65,9 @@ _FORM_WORDS = {
     "high-years": "record span",
     "level": "level",
 }
+# A change word that names its comparison (年增 "up on the year", 月减 "down on the month"), as the
+# Chinese lexicon lists them
+_COMPARISON_IN_VERB = {"年": "yoy", "月": "mom", "季": "qoq"}
 _COMPATIBLE = {
     "percent": ("percent",),
     "vehicles": ("vehicles",),
@@ -304,8 +307,11 @@ class Resolver:
             elif last.end <= cue.start < high and not _leads(text, cue, slots):
                 found.append((cue.start - last.end, cue))
         sign = "a fall" if change.key == "fall" else "a change"
+        said = text[change.start : change.end]
+        if not found and len(said) > 1 and said[0] in _COMPARISON_IN_VERB:  # 月增, 季减: Taiwan's press
+            return _COMPARISON_IN_VERB[said[0]], f" ('{said}')"
         if not found:
-            return "yoy", f" ('{text[change.start : change.end]}', {sign}; no comparison named: year-on-year)"
+            return "yoy", f" ('{said}', {sign}; no comparison named: year-on-year)"
         cue = min(found, key=lambda f: f[0])[1]
         return cue.key, f" ('{text[cue.start : cue.end]}')"
 
@@ -392,7 +398,7 @@ class Resolver:
             specific = specific or [
                 c for c in segs if clause[0] <= c.start and c.end <= slot.hedge_at and c.key != "vehicle"
             ]
-            chosen = specific[:1]
+            chosen = _run_from(text, specific)  # "新能源乘用车": passenger NEVs, never coarsened to NEVs
         if measure is not None and (not chosen or all(c.key == "vehicle" for c in chosen)):
             # "the NEV fleet reached 36 million vehicles": the noun after the figure is only generic
             around = _around(text, segs, measure)
@@ -546,6 +552,16 @@ def _around(text: str, segs: list[Cue], measure: Cue) -> list[Cue]:
             run.append(c)
         return run
     return []
+
+
+def _run_from(text: str, cues: list[Cue]) -> list[Cue]:
+    """The first cue of a list with the ones written right after it ("新能源乘用车", "NEV passenger")."""
+    run = cues[:1]
+    for c in cues[1:]:
+        if not _ADJACENT.match(text[run[-1].end : c.start]):
+            break
+        run.append(c)
+    return run
 
 
 def _adjacent_run(text: str, cues: list[Cue]) -> list[Cue]:
