@@ -213,8 +213,6 @@ _UNIT_AFTER = re.compile(
 )
 
 
-
-
 def _to_decimal(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
@@ -374,10 +372,6 @@ def _folds(text: str, mentions: list[Mention]) -> list[Mention]:
             m = replace(m, value=m.value * 100, unit="percent")
         out.append(m)
     return out
-
-
-
-
 
 
 # A fall named after the per cent: "a 40.7% decline", "a 38.2% year-over-year decrease"
