@@ -213,8 +213,6 @@ _UNIT_AFTER = re.compile(
 )
 
 
-
-
 def _to_decimal(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
@@ -278,7 +276,8 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
 def read_numbers(text: str) -> list[Mention]:
     """Every number stated in `text`, in order (telephone numbers are not numbers)."""
     if _HAN.search(text):  # Chinese grammar (autofacts.reading.chinese) only for text with Han characters
-        from autofacts.reading.chinese import is_chinese, read_chinese_numbers  # a large module: only then
+        from autofacts.reading.chinese import is_chinese
+        from autofacts.reading.chinese_numbers import read_chinese_numbers  # a large module: only then
 
         if is_chinese(text):
             return read_chinese_numbers(text)
@@ -374,10 +373,6 @@ def _folds(text: str, mentions: list[Mention]) -> list[Mention]:
             m = replace(m, value=m.value * 100, unit="percent")
         out.append(m)
     return out
-
-
-
-
 
 
 # A fall named after the per cent: "a 40.7% decline", "a 38.2% year-over-year decrease"
