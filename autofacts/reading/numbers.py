@@ -256,7 +256,8 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # as autofacts.
 def read_numbers(text: str) -> list[Mention]:
     """Every number stated in `text`, in order (telephone numbers are not numbers)."""
     if _HAN.search(text):  # Chinese grammar (autofacts.reading.chinese) only for text with Han characters
-        from autofacts.reading.chinese import is_chinese, read_chinese_numbers  # a large module: only then
+        from autofacts.reading.chinese import is_chinese
+        from autofacts.reading.chinese_numbers import read_chinese_numbers  # a large module: only then
 
         if is_chinese(text):
             return read_chinese_numbers(text)
