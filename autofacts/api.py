@@ -308,10 +308,9 @@ class Base:
     def derived_facts(self) -> list[Fact]:
         """Every derived figure, as the model's facts: what the exports write, the same set as
         `autofacts export` (stated cells included: a chain that narrows a stated bound is evidence too)."""
-        from autofacts.answers.derive import every_derived
-        from autofacts.store import EVERYTHING
+        from autofacts.answers.derive import every_derived_in
 
-        return every_derived(self.store.read(EVERYTHING))
+        return every_derived_in(self.store)
 
     # --- data out ---
 
