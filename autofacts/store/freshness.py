@@ -168,8 +168,8 @@ def _write_file(db: sqlite3.Connection, name: str, recorded: Recorded, prepared:
         ),
     )
     db.executemany(
-        "INSERT INTO facts (file, idx, id, metric, region, entity, kind, source, period_start, period_end, data,"
-        " record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO facts (file, idx, id, metric, region, entity, kind, source, period_start, period_end,"
+        " revises, data, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(name, *row) for row in prepared.facts],
     )
 
@@ -186,6 +186,7 @@ def _fact_rows(parsed: ParsedFile) -> list[tuple[Any, ...]]:
             f.values["source"],
             f.values["period"].start.isoformat() if f.values.get("period") else None,
             f.values["period"].end.isoformat() if f.values.get("period") else None,
+            f.values.get("revises"),
             fact_json(f),
             _record_template(f),
         )
