@@ -13,7 +13,6 @@ import re
 from autofacts.reading.lexicon import Cue
 from autofacts.reading.slots import Slot, has_cue, leads_into, previous_end, words_after
 
-
 # A change word that names its comparison (年增 "up on the year", 月减 "down on the month"), as the
 # Chinese lexicon lists them
 _COMPARISON_IN_VERB = {"年": "yoy", "月": "mom", "季": "qoq"}
