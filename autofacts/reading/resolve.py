@@ -49,7 +49,9 @@ _ANNUAL_RATE = re.compile(
     re.I,
 )
 # ... of a plant, or what one is able to make: not a yearly output target ("to produce 3 million a year by 2027")
-_PLANT = re.compile(r"\b(?:plants?|factory|factories|facility|facilities|gigafactory|able to|can make|could make)\b", re.I)
+_PLANT = re.compile(
+    r"\b(?:plants?|factory|factories|facility|facilities|gigafactory|able to|can make|could make)\b", re.I
+)
 
 _ENERGY = ("nev", "ev", "bev", "phev", "ice-vehicle")
 _BODY = ("passenger-vehicle", "commercial-vehicle")
