@@ -34,6 +34,7 @@ from autofacts.reading.measure_nouns import (
     adjacent_run,
     expand_chain,
     measure_chains,
+    run_from,
     segment_around,
     topical,
     unit_fits,
@@ -299,7 +300,7 @@ class Resolver:
             specific = specific or [
                 c for c in segs if clause[0] <= c.start and c.end <= slot.hedge_at and c.key != "vehicle"
             ]
-            chosen = specific[:1]
+            chosen = run_from(text, specific)  # "新能源乘用车": passenger NEVs, never coarsened to NEVs
         if measure is not None and (not chosen or all(c.key == "vehicle" for c in chosen)):
             # "the NEV fleet reached 36 million vehicles": the noun after the figure is only generic
             around = segment_around(text, segs, measure)
