@@ -16,6 +16,7 @@ from autofacts.knowledge.model import DERIVED_MARK, Fact, KnowledgeBase, Metric
 from autofacts.knowledge.periods import in_words
 from autofacts.knowledge.units import format_interval, format_stated
 from autofacts.output import Answer
+from autofacts.output.notes import row_note
 from autofacts.output.records import (
     SELF_EVIDENT,
     cited_sources,
@@ -220,7 +221,7 @@ def _compare_table(kb: KnowledgeBase, comparison: Comparison) -> Report:
                 "cagr": percent_text(row.cagr),
                 "cagr_short": percent_text(row.cagr, short=True),
                 "sources": SEP.join(dict.fromkeys(f.source for s in (row.a, row.b) if s is not None for f in s.cited)),
-                "note": row.note,
+                "note": row_note(row),
             }
         )
     cols = [
@@ -279,7 +280,7 @@ def _compare_document(kb: KnowledgeBase, comparison: Comparison) -> dict[str, An
                 "relative_change_basis": r.relative_basis,
                 "relative_change_fact": r.stated_change.id if r.stated_change is not None else None,
                 "cagr_percent": interval_json(r.cagr),
-                "note": r.note or None,
+                "note": row_note(r) or None,
             }
             for r in comparison.rows
         ],

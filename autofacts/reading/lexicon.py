@@ -38,14 +38,20 @@ class Cue:
 
 _KIND = {"segments": "segment", "groups": "group", "measures": "measure", "forms": "form", "changes": "change"}
 _MONTH = "(?:" + "|".join(name for name in calendar.month_name if name) + ")"
+_CN_MONTH = r"(?<![\d\-—–~～至到])(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?(?![底末\d])"  # "9月", not "1-9月"
 
 
 def _pattern(cue: str) -> str:
-    """A cue as a regular expression: a hyphen or any space between Latin words; MONTH and YEAR."""
+    """A cue as a regular expression: a hyphen or any space between Latin words; MONTH and YEAR
+    (CN-MONTH: a month as Chinese writes it, "9月")."""
     out: list[str] = []
-    for i, word in enumerate(cue.split()):
+    words = cue.split()
+    for i, word in enumerate(words):
         if i:
-            out.append(r"[\s-]+" if word.isascii() else r"\s*")
+            out.append(r"[\s-]+" if word.isascii() and words[i - 1].isascii() else r"\s*")
+        if word == "CN-MONTH":
+            out.append(_CN_MONTH)
+            continue
         parts = []
         for piece in word.split("-"):
             if piece == "NUMBER":

@@ -97,6 +97,16 @@ def segment_around(text: str, segs: list[Cue], measure: Cue) -> list[Cue]:
     return []
 
 
+def run_from(text: str, cues: list[Cue]) -> list[Cue]:
+    """The first cue of a list with the ones written right after it ("新能源乘用车", "NEV passenger")."""
+    run = cues[:1]
+    for c in cues[1:]:
+        if not _ADJACENT.match(text[run[-1].end : c.start]):
+            break
+        run.append(c)
+    return run
+
+
 def adjacent_run(text: str, cues: list[Cue]) -> list[Cue]:
     """The last cue of a list with the ones written right before it ("passenger NEV")."""
     if not cues:

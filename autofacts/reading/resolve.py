@@ -24,6 +24,7 @@ share.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from autofacts.knowledge.model import KnowledgeBase, Metric
@@ -33,6 +34,7 @@ from autofacts.reading.measure_nouns import (
     adjacent_run,
     expand_chain,
     measure_chains,
+    run_from,
     segment_around,
     topical,
     unit_fits,
@@ -40,6 +42,17 @@ from autofacts.reading.measure_nouns import (
 from autofacts.reading.slots import PUNCT, Slot, figure_groups, words_after
 
 Dims = tuple[str | None, str, str, str | None]  # segment, measure, form, group
+
+# What a plant can make: production per year ("240,000 vehicles a year", "200,000 cars annually")
+_ANNUAL_RATE = re.compile(
+    r"\b(?:vehicles|cars|units|EVs|NEVs)\s+(?:a|per|each)\s+year\b|\b(?:vehicles|cars|units|EVs|NEVs)\s+annually\b"
+    r"|\bannual\s+(?:production\s+)?capacity\b",
+    re.I,
+)
+# ... of a plant, or what one is able to make: not a yearly output target ("to produce 3 million a year by 2027")
+_PLANT = re.compile(
+    r"\b(?:plants?|factory|factories|facility|facilities|gigafactory|able to|can make|could make)\b", re.I
+)
 
 _ENERGY = ("nev", "ev", "bev", "phev", "ice-vehicle")
 _BODY = ("passenger-vehicle", "commercial-vehicle")
@@ -92,6 +105,7 @@ class Topic:
 
     segment: str | None = None
     measure: str | None = None
+    group: str | None = None  # "Chinese-brand ... These sales accounted for": the brands it was about
 
 
 @dataclass(frozen=True)
@@ -192,7 +206,9 @@ class Resolver:
 
     def _proposal(self, segment: str | None, measure: str, form: str, group: str | None) -> str | None:
         """The id a curator would give the combination: {group}-{segment}-{measure}{-form}."""
-        if form in ("share", "market-share") and measure == "sales":
+        if measure in self.segmentless and group is None:  # "production-capacity-multiple": no segment
+            core = f"{measure}{_SUFFIX.get(form, '-' + form)}"
+        elif form in ("share", "market-share") and measure == "sales":
             core = f"{segment}{_SUFFIX[form]}"
         elif form == "daily":
             core = f"{segment}-daily-{measure}"
@@ -284,7 +300,7 @@ class Resolver:
             specific = specific or [
                 c for c in segs if clause[0] <= c.start and c.end <= slot.hedge_at and c.key != "vehicle"
             ]
-            chosen = specific[:1]
+            chosen = run_from(text, specific)  # "新能源乘用车": passenger NEVs, never coarsened to NEVs
         if measure is not None and (not chosen or all(c.key == "vehicle" for c in chosen)):
             # "the NEV fleet reached 36 million vehicles": the noun after the figure is only generic
             around = segment_around(text, segs, measure)
@@ -315,12 +331,23 @@ class Resolver:
                 said.insert(0, f"'{text[cue.start : cue.end]}'")
         if segment == "vehicle" and body is not None:
             segment = None
-        group_cue = next((c for c in cues if c.kind == "group" and clause[0] <= c.start < slot.hedge_at), None)
+        named = slot.end + len(after)  # "1.49 million domestic-brand passenger vehicles": the noun after it
+        group_cue = next(
+            (
+                c
+                for c in cues
+                if c.kind == "group" and (clause[0] <= c.start < slot.hedge_at or slot.end <= c.start < named)
+            ),
+            None,
+        )
         if group_cue is not None:
             said.insert(0, f"'{text[group_cue.start : group_cue.end]}'")
         overseas = next(
             (c for c in cues if c.kind == "modifier" and c.key == "overseas" and clause[0] <= c.start < clause[1]), None
         )
+        if key == "production" and _ANNUAL_RATE.search(text, clause[0], clause[1]) and _PLANT.search(text):
+            key = "production-capacity"  # "double production at the plant to 240,000 vehicles a year"
+            said.append("'a year'")
         if overseas is not None and key in ("sales", "deliveries"):
             key = "exports"
             said.append(f"'{text[overseas.start : overseas.end]}'")
@@ -329,7 +356,7 @@ class Resolver:
             key = "domestic-sales"  # "在国内市场方面，新能源汽车销量为…": sales at home, not all sales
             said.append(f"'{text[home.start : home.end]}'")
         words = " ".join(said) + (f", {how}" if how else "")
-        return _Read(segment, body, key, group_cue.key if group_cue else None, words)
+        return _Read(segment, body, key, group_cue.key if group_cue else carried.group, words)
 
     def _cumulative(self, text: str, cues: list[Cue], measure: Cue) -> str:
         """A cumulative total is a stock ("cumulative deliveries reached 1.5 million as of ..."),
@@ -352,10 +379,11 @@ def _topic(cues: list[Cue], levels: list[tuple[int, _Read]], carried: Topic) -> 
     """The segment and measure a sentence was last about (its last level figure, else its cues)."""
     if levels:
         read = levels[-1][1]
-        return Topic(read.segment or read.body, read.measure)
+        return Topic(read.segment or read.body, read.measure, read.group)
     segment = next((c.key for c in reversed(cues) if c.kind == "segment"), None)
     measure = next((c.key for c in reversed(cues) if c.kind == "measure"), None)
-    return Topic(segment or carried.segment, measure or carried.measure)
+    group = next((c.key for c in reversed(cues) if c.kind == "group"), None)
+    return Topic(segment or carried.segment, measure or carried.measure, group or carried.group)
 
 
 __all__ = ["Choice", "Lexicon", "Resolver", "Slot", "Topic"]

@@ -25,7 +25,7 @@ from autofacts.knowledge.load import assemble_catalogues, complete_fact, duplica
 from autofacts.knowledge.model import Fact, KnowledgeBase, Location, Problem
 from autofacts.store import Need, Outline, Store, read_files
 from autofacts.store.codec import parsed_from_json, pending_from_json
-from autofacts.store.freshness import Unreadable, marks, sync
+from autofacts.store.freshness import RecordKeeper, Unreadable, marks, record_text, sync
 from autofacts.store.schema import NotOurs, cache_path, connect, prepare
 
 
@@ -232,23 +232,36 @@ class SqliteStore(Store):
         )
         order = [rowid for (rowid,) in db.execute(sql, params)]
         record = "record" if records else "NULL"
-        for start in range(0, len(order), 500):
-            chunk = order[start : start + 500]
-            rows = {
-                row[0]: row[1:]
-                for row in db.execute(
-                    f"SELECT rowid, file, {record}, metric, source, data FROM facts WHERE rowid IN ({marks(chunk)})",
-                    chunk,
-                )
-            }
-            for rowid in chunk:
-                name, text, metric, source, data = rows[rowid]
-                if text is not None:
-                    yield (text, metric, source)
-                    continue
-                fact = complete_fact(pending_from_json(data, self.display(name)), kb.sources)
-                if isinstance(fact, Fact):
-                    yield fact
+        keeper = RecordKeeper(self.path if records else None)
+        try:
+            for start in range(0, len(order), 500):
+                chunk = order[start : start + 500]
+                rows = {
+                    row[0]: row[1:]
+                    for row in db.execute(
+                        f"SELECT rowid, file, {record}, metric, source, data, period_start IS NOT NULL FROM facts"
+                        f" WHERE rowid IN ({marks(chunk)})",
+                        chunk,
+                    )
+                }
+                rendered: list[tuple[str, int, str]] = []
+                for rowid in chunk:
+                    name, text, metric, source, data, dated = rows[rowid]
+                    if text is not None:
+                        yield (text, metric, source)
+                        continue
+                    fact = complete_fact(pending_from_json(data, self.display(name)), kb.sources)
+                    if not isinstance(fact, Fact):
+                        continue
+                    if records and dated:  # the first export since the file changed: render, and keep it
+                        text = record_text(fact)
+                        rendered.append((text, rowid, data))
+                        yield (text, metric, source)
+                    else:
+                        yield fact
+                keeper.keep(rendered)
+        finally:
+            keeper.close()
 
     def _cached_counts(self) -> tuple[Counter[str], Counter[str]]:
         db = self.connection
