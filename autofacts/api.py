@@ -21,32 +21,22 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from autofacts.errors import DataError, UsageError
-from autofacts.output.rows import (
-    ChangeRow,
-    FactRow,
-    MetricRow,
-    SourceRow,
-    VerdictRow,
-    change_row,
-    fact_row,
-    metric_row,
-    source_row,
-    verdict_row,
-)
-from autofacts.output.tables import Table
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the rows are built when asked for: `autofacts show` renders the model, not rows
     from autofacts.answers.compare import Comparison
     from autofacts.answers.query import FactGroup, Filters
     from autofacts.answers.targets import TargetReport
     from autofacts.knowledge.model import Fact, KnowledgeBase, Metric
     from autofacts.knowledge.periods import Period
     from autofacts.output.parquet_export import ParquetExport
+    from autofacts.output.rows import ChangeRow, FactRow, MetricRow, SourceRow, VerdictRow
     from autofacts.output.sqlite_export import SqliteExport
+    from autofacts.output.tables import Table
     from autofacts.store import Store
 
 
@@ -131,14 +121,35 @@ class Shown:
 
     `groups` holds the facts that state the same figure together, each with its `agreement`
     (single, agree, restated, revised, conflict); `kb`, `metric_model` and `fact_groups` are the
-    model objects the CLI renders."""
+    model objects the CLI renders. The rows are built on first use: the CLI prints the model and
+    never builds them (a start-up cost of `autofacts show`, docs/performance.md)."""
 
-    metric: MetricRow
-    facts: Table[FactRow]
-    groups: tuple[tuple[str, Table[FactRow]], ...]  # (agreement, facts) for each figure stated
     kb: KnowledgeBase = field(repr=False, compare=False)
-    metric_model: Metric = field(repr=False, compare=False)
-    fact_groups: tuple[FactGroup, ...] = field(repr=False, compare=False)
+    metric_model: Metric = field(repr=False)
+    fact_groups: tuple[FactGroup, ...] = field(repr=False)
+
+    @cached_property
+    def metric(self) -> MetricRow:
+        from autofacts.output.rows import metric_row
+
+        return metric_row(self.metric_model)
+
+    @cached_property
+    def groups(self) -> tuple[tuple[str, Table[FactRow]], ...]:
+        """(agreement, facts) for each figure stated."""
+        from autofacts.output.rows import fact_row
+        from autofacts.output.tables import Table
+
+        return tuple((g.agreement, Table([fact_row(self.kb, f) for f in g.facts])) for g in self.fact_groups)
+
+    @cached_property
+    def facts(self) -> Table[FactRow]:
+        from autofacts.output.tables import Table
+
+        return Table([row for _, rows in self.groups for row in rows])
+
+    def __repr__(self) -> str:
+        return f"Shown(metric={self.metric!r}, facts={self.facts!r}, groups={self.groups!r})"
 
     def to_pandas(self) -> Any:
         return self.facts.to_pandas()
@@ -235,16 +246,23 @@ class Base:
         >>> [x.unit for x in m if x.id == "nev-share"]
         ['percent']
         """
+        from autofacts.output.rows import metric_row
+        from autofacts.output.tables import Table
+
         return Table([metric_row(m) for _, m in sorted(self.catalogue.metrics.items())])
 
     def metric(self, name: str) -> MetricRow:
         """A metric by id, alias or unambiguous prefix ("ev-share" is nev-share's alias)."""
         from autofacts.answers.query import resolve_metric
+        from autofacts.output.rows import metric_row
 
         return metric_row(resolve_metric(self.catalogue, name))
 
     def sources(self) -> Table[SourceRow]:
         """The source catalogue, by id."""
+        from autofacts.output.rows import source_row
+        from autofacts.output.tables import Table
+
         kb = self.catalogue
         return Table([source_row(kb, s) for _, s in sorted(kb.sources.items())])
 
@@ -272,6 +290,8 @@ class Base:
         Each has `derived_from` (the operation and the facts used) and no value of its own."""
         from autofacts.answers.derive import select_with_derived
         from autofacts.answers.query import Filters
+        from autofacts.output.rows import fact_row
+        from autofacts.output.tables import Table
 
         kb = self._derived_kb()
         return Table([fact_row(kb, f) for f in select_with_derived(kb, Filters()) if f.derived_from is not None])
@@ -288,10 +308,9 @@ class Base:
     def derived_facts(self) -> list[Fact]:
         """Every derived figure, as the model's facts: what the exports write, the same set as
         `autofacts export` (stated cells included: a chain that narrows a stated bound is evidence too)."""
-        from autofacts.answers.derive import every_derived
-        from autofacts.store import EVERYTHING
+        from autofacts.answers.derive import every_derived_in
 
-        return every_derived(self.store.read(EVERYTHING))
+        return every_derived_in(self.store)
 
     # --- data out ---
 
@@ -312,6 +331,8 @@ class Base:
         """Write the base as a Parquet dataset partitioned by `partition` (metric or year), for
         DuckDB and Spark: `autofacts export --format parquet OUT/`. Needs the `parquet` extra."""
         from autofacts.output.parquet_export import check_parquet_output, write_parquet
+        from autofacts.output.rows import fact_row
+        from autofacts.output.tables import Table
 
         out = Path(path)
         check_parquet_output(out, force)
@@ -367,6 +388,8 @@ class Base:
         [(Decimal('51.6'), 'exact', 'xinhua-icv-plan')]
         """
         from autofacts.answers.query import select_facts, show_need
+        from autofacts.output.rows import fact_row
+        from autofacts.output.tables import Table
 
         filters = self._filters(metric, region, kind, period, since, until, as_of)
         kb = self.store.read(show_need(filters))
@@ -408,15 +431,7 @@ class Base:
         else:
             kb = self.store.read(show_need(filters))
             groups = group_facts(kb, select_facts(kb, filters))
-        rows = {id(f): fact_row(kb, f) for g in groups for f in g.facts}
-        return Shown(
-            metric=metric_row(chosen),
-            facts=Table([rows[id(f)] for g in groups for f in g.facts]),
-            groups=tuple((g.agreement, Table([rows[id(f)] for f in g.facts])) for g in groups),
-            kb=kb,
-            metric_model=chosen,
-            fact_groups=tuple(groups),
-        )
+        return Shown(kb=kb, metric_model=chosen, fact_groups=tuple(groups))
 
     def compare(
         self,
@@ -438,6 +453,8 @@ class Base:
         [(Decimal('5.4'), Decimal('40.9'), Decimal('35.5'), 'pp')]
         """
         from autofacts.answers.compare import compare_need, compare_periods
+        from autofacts.output.rows import change_row
+        from autofacts.output.tables import Table
 
         period_a, period_b = as_period(a), as_period(b)
         filters = self._filters(metric, region, kind, as_of=as_of)
@@ -471,6 +488,8 @@ class Base:
         [(Decimal('15500000'), 'met', Decimal('17000000.00'), True)]
         """
         from autofacts.answers.targets import STATUSES, check_targets, read_for_targets
+        from autofacts.output.rows import verdict_row
+        from autofacts.output.tables import Table
 
         filters = self._filters(metric, region)
         statuses = _names(status)

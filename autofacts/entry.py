@@ -56,10 +56,10 @@ def _run() -> int:
 
         sys.stdout.write(f"autofacts {__version__}\n")
         return 0
-    from autofacts.cli import app
+    from autofacts.cli import run
 
     try:
-        app()
+        run(sys.argv[1:])
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     return 0

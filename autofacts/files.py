@@ -18,7 +18,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from autofacts.errors import AutofactsError, UsageError
@@ -126,6 +125,8 @@ def _temporary_copy(path: Path, data: bytes) -> str:
     folder = path.parent if str(path.parent) else Path(".")
     # The temporary name must fit too: a short prefix of the real name is enough to recognise it.
     prefix = "." + path.name[:50] + "."
+    import tempfile  # only to write: every command that reads imports this module for its limits
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
     except OSError as exc:

@@ -23,8 +23,9 @@ NEVER = {
 
 # Known exceptions, each with its reason (kept short: a new one needs a reason as good).
 ALLOWED = {
-    # The cache renders each fact's export record once, when a file is parsed, so that a warm `export`
-    # is string joining (docs/performance.md); the record's template lives with the records.
+    # The cache keeps what rendering computes once per fact: the figure's place in its quote (when a
+    # file is parsed) and export's record template (at the first export after a change), so that
+    # `show` needs no number reader and a warm `export` is string joining (docs/performance.md).
     "autofacts.store.freshness imports autofacts.output.records",
 }
 

@@ -156,3 +156,40 @@ def test_processes_building_the_cache_at_once(tmp_path: Path) -> None:
         [*argv[:3], "--no-cache", *argv[3:]], capture_output=True, text=True, env=env, timeout=180
     )
     assert results[0][0] == expected.stdout
+
+
+def _records(facts: Path) -> tuple[int, int, int]:
+    """Dated facts with a kept export template, dated facts without one, undated facts (never one)."""
+    import sqlite3
+
+    from autofacts.store.schema import cache_path
+
+    db = sqlite3.connect(cache_path(facts))
+    try:
+        row = db.execute(
+            "SELECT SUM(period_start IS NOT NULL AND record IS NOT NULL),"
+            " SUM(period_start IS NOT NULL AND record IS NULL), SUM(period_start IS NULL) FROM facts"
+        ).fetchone()
+    finally:
+        db.close()
+    return tuple(row)
+
+
+def test_export_templates_are_rendered_by_the_first_export_and_again_after_an_edit(run, kb_copy: Path) -> None:
+    """`show` builds the cache without export's templates; the first export renders and keeps the
+    58 dated facts' (the 21 undated take their period from the catalogue); an edit to one file
+    (work-plan-2025.yaml, 9 dated facts) drops just its 9, and the next export shows the edit."""
+    where = ["--facts", str(kb_copy)]
+    assert run("show", "nev-share", *where).exit_code == 0
+    assert _records(kb_copy) == (0, 58, 21)
+    first = run("export", *where).stdout
+    assert _records(kb_copy) == (58, 0, 21)
+    assert run("export", *where).stdout == first == run("--no-cache", "export", *where).stdout
+    plan = kb_copy / "work-plan-2025.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("value: 32300000", "value: 32400000"), encoding="utf-8")
+    assert run("show", "nev-share", *where).exit_code == 0
+    assert _records(kb_copy) == (49, 9, 21)
+    edited = run("export", *where).stdout
+    assert edited.count('"value": 32400000') == 1 and '"value": 32300000' not in edited
+    assert edited == run("--no-cache", "export", *where).stdout
+    assert _records(kb_copy) == (58, 0, 21)

@@ -10,15 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from autofacts.reading.chinese import (
-    chinese_period_phrases,
-    is_chinese,
-    nfkc,
-    parse_chinese_integer,
-    parse_chinese_number,
-    read_chinese_numbers,
-    to_chinese_numeral,
-)
+from autofacts.reading.chinese import is_chinese, nfkc
+from autofacts.reading.chinese_numbers import read_chinese_numbers
+from autofacts.reading.chinese_numerals import parse_chinese_integer, parse_chinese_number, to_chinese_numeral
+from autofacts.reading.chinese_periods import chinese_period_phrases
 from autofacts.reading.numbers import read_numbers
 from autofacts.reading.text import figure_mentions, period_phrases, sentences
 

@@ -19,6 +19,17 @@ def test_a_word_breaks_only_after_a_joining_hyphen_slash_or_underscore() -> None
     assert shortest("≈ +828.6 %", spaces=False) == 10  # a figure does not break at its spaces
 
 
+def test_each_joiner_has_its_own_rule_about_the_characters_around_it() -> None:
+    # a hyphen: letter or digit before, a letter (not a digit) after
+    assert pieces("a-1") == ["a-1"] and pieces("1-a") == ["1-", "a"] and pieces("_-a") == ["_-a"]
+    assert pieces("é-ü") == ["é-", "ü"]  # letters beyond ASCII are letters
+    # a slash: a letter (not a digit) before, any word character after, an underscore too
+    assert pieces("1/a") == ["1/a"] and pieces("a/1") == ["a/", "1"] and pieces("a/_x") == ["a/", "_x"]
+    # an underscore: letter or digit on both sides
+    assert pieces("a_1") == ["a_", "1"] and pieces("a__b") == ["a__b"] and pieces("a_-b") == ["a_-b"]
+    assert pieces("车-车") == ["车-", "车"] and pieces("a汽") == ["a汽"] and pieces("") == []
+
+
 def test_wrap_keeps_words_whole() -> None:
     assert wrap("≈ 1.4 million vehicles", 10) == ["≈ 1.4", "million", "vehicles"]
     assert wrap("agrees: xinhua-icv-plan (a)", 14) == ["agrees:", "xinhua-icv-", "plan (a)"]

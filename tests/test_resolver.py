@@ -13,7 +13,8 @@ import pytest
 from autofacts.knowledge.model import KnowledgeBase
 from autofacts.reading.extract import extract_candidates
 from autofacts.reading.lexicon import LANGUAGES, lexicon
-from autofacts.reading.resolve import Resolver, Slot
+from autofacts.reading.resolve import Resolver
+from autofacts.reading.slots import Slot
 
 
 def metrics(kb: KnowledgeBase, text: str) -> list[tuple[str, str | None, str | None]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from autofacts.knowledge.interval import Interval, from_qualifier, growth, ratio, scale
+from autofacts.knowledge.interval import Interval, from_qualifier, growth, intersect, ratio, scale
 from autofacts.knowledge.units import format_interval, interval_json, significant
 
 
@@ -35,6 +35,17 @@ def test_compare_bound_8_6887_percent_reads_8_688() -> None:
 def test_upper_bound_rounds_up_and_a_range_rounds_outward() -> None:
     assert format_interval(Interval(None, D("158333.33"), hi_open=True), "vehicles") == "< 158,400 vehicles"
     assert format_interval(Interval(D("1.23456"), D("1.23451") + 1), "percent") == "1.234 % to 2.235 %"
+
+
+def test_an_open_end_of_a_range_keeps_its_symbol() -> None:
+    """"over 13 million" and "about 13 million" (12.35 to 13.65 million, ±5 %) leave (13 M, 13.65 M]:
+    13 million itself is excluded, so the range must not read "13 M to 13.7 M"."""
+    both = intersect(from_qualifier(D(13_000_000), "over"), from_qualifier(D(13_000_000), "about"))
+    assert both is not None
+    assert format_interval(both, "vehicles") == "> 13 million vehicles to 13.65 million vehicles"
+    assert format_interval(both, "vehicles", short=True) == "> 13 M to 13.7 M"  # 3 digits, the upper end up
+    assert format_interval(Interval(D("1.5"), D("2.5"), hi_open=True), "percent") == "1.5 % to < 2.5 %"
+    assert format_interval(Interval(D(-2), D(3), True, True), "percent", signed=True) == "> -2 % to < +3 %"
 
 
 def test_json_bounds_round_outward_and_never_invent_a_central_value() -> None:

@@ -110,15 +110,16 @@ def test_short_figures_on_a_terminal_full_ones_with_wide_and_markdown(run, monke
     short = render(run, monkeypatch, ["compare", "2020", "2024"], 80)
     # NEV production 2020 ≈ 1.4 M (1.33 M to 1.47 M) to 2024 "about 13 M" ∩ "over 13 M" = (13 M, 13.65 M]:
     # +11.53 M to +12.32 M, shown to three figures rounded outwards; too wide for 80 columns as a
-    # table, so each row is written as a record
-    assert "\n2024: 13 M to 13.7 M †\nchange: +11.5 M to +12.4 M\n" in short
+    # table, so each row is written as a record; 13 M is excluded (over 13 M), and the change's lower
+    # end with it (13 M minus at most 1.47 M), so both open ends say ">"
+    assert "\n2024: > 13 M to 13.7 M †\nchange: > +11.5 M to +12.4 M\n" in short
     assert "\nChina\n" in short  # the region said once, as the heading of its rows
     wide = render(run, monkeypatch, ["compare", "2020", "2024", "--wide"], 200)
     # 13 / 1.47 - 1 = 784.35 %, 13.65 / 1.33 - 1 = 926.32 %; CAGR (13 / 1.47) ** (1/4) - 1 = 72.447 %,
     # (13.65 / 1.33) ** (1/4) - 1 = 78.986 %: the full forms, rounded outwards
-    assert "≈ 1.4 million vehicles" in wide and "+784.3 % to +926.4 %" in wide and "+72.44 % to +78.99 %" in wide
+    assert "≈ 1.4 million vehicles" in wide and "> +784.3 % to +926.4 %" in wide and "> +72.44 % to +78.99 %" in wide
     markdown = run("compare", "2020", "2024", "--format", "markdown").stdout
     assert (
-        "| nev-production | China | ≈ 1.4 million vehicles | 13 million vehicles to 13.65 million vehicles † |"
+        "| nev-production | China | ≈ 1.4 million vehicles | &gt; 13 million vehicles to 13.65 million vehicles † |"
         in markdown
     )

@@ -161,10 +161,9 @@ def _export_files(facts: str | None, fmt: "ExportFormat", out: "Path", partition
 
 def _derived_figures(store: "Store") -> "list[Fact]":
     """Every figure the chains derive from the whole base, in the order `show` lists facts."""
-    from autofacts.answers.derive import every_derived
-    from autofacts.store import EVERYTHING
+    from autofacts.answers.derive import every_derived_in
 
-    return every_derived(store.read(EVERYTHING))
+    return every_derived_in(store)
 
 
 @app.command()

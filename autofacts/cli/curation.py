@@ -53,7 +53,8 @@ def extract(
     from autofacts.files import check_output_path, write_new
     from autofacts.knowledge.periods import parse_date
     from autofacts.knowledge.seeds import read_document
-    from autofacts.reading.extract import candidates_yaml, extract_candidates
+    from autofacts.reading.candidates_yaml import candidates_yaml
+    from autofacts.reading.extract import extract_candidates
 
     if output is not None:
         check_output_path(Path(output))

@@ -292,7 +292,7 @@ def search(
     wide: WideOption = False,
 ) -> None:
     """Facts whose metric, region, period, quote or note match every word, best first."""
-    from autofacts.answers.query import search_facts
+    from autofacts.answers.search import search_facts
     from autofacts.output.catalogues import SearchAnswer
 
     kb = _read_all(facts)

@@ -105,7 +105,8 @@ def _common_suffix(a: str, b: str) -> str:
 
 
 def format_interval(interval: Interval, unit: str, signed: bool = False, short: bool = False) -> str:
-    """A derived interval: exact, one-sided ('> 2 million') or approximate ('≈ 11.6 million')."""
+    """A derived interval: exact, one-sided ('> 2 million'), approximate ('≈ 11.6 million') or a
+    range whose open ends carry their symbol ('> 13 million to 13.65 million': 13 million excluded)."""
 
     def num(v: Decimal, side: str) -> str:
         text = format_number(v, unit, derived=True, side=side, short=short)
@@ -118,7 +119,10 @@ def format_interval(interval: Interval, unit: str, signed: bool = False, short: 
         nominal = interval.nominal
         if nominal is not None and lo <= nominal <= hi:
             return "≈ " + num(nominal, "central")
-        return f"{num(lo, 'lower')} to {num(hi, 'upper')}"
+        # an open end keeps its symbol, as a one-sided bound does: "> 13 M to 13.7 M" is over 13 M
+        # and at most 13.7 M; "13 M to 13.7 M" would claim 13 M itself is possible
+        low = ("> " if interval.lo_open else "") + num(lo, "lower")
+        return f"{low} to " + ("< " if interval.hi_open else "") + num(hi, "upper")
     # A bound rounded outward stays true with its own symbol: x > 105.26 implies x > 105.2.
     if lo is not None:
         return ("> " if interval.lo_open else "≥ ") + num(lo, "lower")

@@ -1,4 +1,5 @@
 """A candidate fact: one figure extract proposes for review, with what it guessed and why (both languages build it)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,3 +28,6 @@ class Candidate:
     upper: Decimal | None = None  # the top of a stated range ("between 3.6 million and 4 million")
     why: tuple[str, ...] = ()  # one line per guess saying what in the text it was read from
     new_metric: str | None = None  # a metric id proposed for the catalogue, when none there fits
+
+
+AS_OF_PUBLICATION = "-"  # Candidate.period when the text dates a figure by its publication

@@ -1,9 +1,9 @@
 """Proposing facts from a Chinese document: which metric, place, period and kind each figure has.
 
-`extract` hands a Chinese text here. Numbers and periods are read by `autofacts.reading.chinese`; the metric
-is chosen by `autofacts.reading.resolve`, the same resolver (and lexicon keys) as for English, from
-the segment, measure and form words around the figure (新能源汽车, 产销, 环比 ...). The grammar that
-is not about metrics lives here:
+`extract` hands a Chinese text here. Numbers and periods are read by `chinese_numbers` and
+`chinese_periods`; the metric is chosen by `autofacts.reading.resolve`, the same resolver (and
+lexicon keys) as for English, from the segment, measure and form words around the figure
+(新能源汽车, 产销, 环比 ...). The grammar that is not about metrics lives here:
 
 - 我国/全国/中国 and national bodies (国务院, 工信部, 中汽协) place a figure in China; province and
   city names in their English spelling; 全球/世界 is the world unless it scopes a rank ("全球第一");

@@ -1,4 +1,5 @@
 """A number read from text (a Mention) and the bound of a fall mirrored: shared by the English and Chinese readers."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

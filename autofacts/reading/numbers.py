@@ -12,8 +12,10 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from autofacts.knowledge.interval import HEDGE_WORDS
+from autofacts.reading.alternation import Alternation, Alternative
+from autofacts.reading.hedges import hedge_before, hedge_start
 from autofacts.reading.mentions import Mention, mirrored
+from autofacts.reading.nonfigures import phone_spans
 
 SCALES = {
     "thousand": Decimal(10) ** 3,
@@ -116,6 +118,16 @@ CURRENCIES = {
     "Rs": "inr",
     "₩": "krw",
 }
+# The letters re.IGNORECASE reads as ASCII ones ("ſix" is "six", "usd" is "USD"): a word is looked up folded.
+_ASCII_FOLD = str.maketrans("\u0130\u0131\u017f\u212a", "iisk")
+
+
+def _word(text: str) -> str:
+    """A matched word as the tables spell it: "Million", "ſix", "usd" -> "million", "six", "usd"."""
+    return text.translate(_ASCII_FOLD).lower()
+
+
+_CURRENCY_OF = {_word(c): unit for c, unit in CURRENCIES.items()}
 _CURRENCY = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
 # Letters news writes right after a number: a scale ("25k", "$13.6M", "$2bn") or a unit ("1.5mm", "256GB").
 _ABBREVIATED_SCALES = {
@@ -155,25 +167,43 @@ _SUFFIX = "|".join(sorted({*_ABBREVIATED_SCALES, *_UNIT_SUFFIXES}, key=len, reve
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 
-_PATTERN = re.compile(
-    rf"""
-    (?<![\w.])(?P<ordinal>\d+)(?:st|nd|rd|th)\b
-    | (?<![\w.,$€£¥₹₩])(?:(?P<cur>{_CURRENCY})\s?)?(?P<num>{_NUM})
+_SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+# Each alternative with the words one of which its every match holds (alternation.py): a sentence
+# with no number written in words is searched for figures in digits alone.
+_NUMBERS = Alternation(
+    [
+        Alternative(r"(?<![\w.])(?P<ordinal>\d+)(?:st|nd|rd|th)\b", digit=True),
+        Alternative(
+            rf"""(?<![\w.,$€£¥₹₩])(?:(?P<cur>{_CURRENCY})\s?)?(?P<num>{_NUM})
       (?:(?P<sfx>{_SUFFIX})(?![A-Za-z0-9_])|(?!per\b)(?P<letters>[A-Za-z]{{2,4}})(?![A-Za-z0-9_])
         |(?![A-Za-z0-9_])|(?=per\ ?cent\b))
-      (?:[ \-]?(?P<scale>{_SCALE})(?![a-z]))?(?:\s?(?P<pct>%|percent\b|per\ cent\b))?
-    | \b(?P<fracn>one|two|three|four)[ \-](?P<fracd>half|thirds?|quarters?|fifths?|tenths?)\b
-    | \b(?P<fraca>a)[ \-](?P<fracad>third|quarter|fifth|tenth)\b(?=\s+of\b)
-    | \b(?P<compound>(?:{_TENS})[ \-](?:{_UNITS}))\b
-      (?:[ \-](?P<cscale>thousand|million|billion)\b)?(?:\s?(?P<cpct>percent\b))?
-    | (?<![A-Za-z]-)\b(?P<word>{_WORDS}|a(?=[ \-](?:hundred|thousand|million|billion)\b))\b
+      (?:[ \-]?(?P<scale>{_SCALE})(?![a-z]))?(?:\s?(?P<pct>%|percent\b|per\ cent\b))?""",
+            digit=True,
+        ),
+        Alternative(
+            r"\b(?P<fracn>one|two|three|four)[ \-](?P<fracd>half|thirds?|quarters?|fifths?|tenths?)\b",
+            ("one", "two", "three", "four"),
+        ),
+        Alternative(
+            r"\b(?P<fraca>a)[ \-](?P<fracad>third|quarter|fifth|tenth)\b(?=\s+of\b)",
+            ("third", "quarter", "fifth", "tenth"),
+        ),
+        Alternative(
+            rf"""\b(?P<compound>(?:{_TENS})[ \-](?:{_UNITS}))\b
+      (?:[ \-](?P<cscale>thousand|million|billion)\b)?(?:\s?(?P<cpct>percent\b))?""",
+            tuple(_TENS.split("|")),
+        ),
+        Alternative(
+            rf"""(?<![A-Za-z]-)\b(?P<word>{_WORDS}|a(?=[ \-](?:hundred|thousand|million|billion)\b))\b
       (?P<hundred>[ \-]hundred\b)?(?:[ \-](?P<wscale>thousand|million|billion)\b)?
-      (?:\s?(?P<wpct>percent\b))?
-    | \b(?P<ordword>{_ORDS})\b(?!-hand)
-    | \b(?P<mult>doubl|tripl|quadrupl)(?:ing|ed|e|es)\b(?!-)
-    | \b(?P<frac>half|quarter)\b(?!-)
-    | \b(?P<bare>thousand|million|billion|trillion)(?P<plural>s)?\b
-    """,
+      (?:\s?(?P<wpct>percent\b))?""",
+            (*WORD_NUMBERS, *_SCALE_WORDS),
+        ),
+        Alternative(rf"\b(?P<ordword>{_ORDS})\b(?!-hand)", tuple(ORDINAL_WORDS)),
+        Alternative(r"\b(?P<mult>doubl|tripl|quadrupl)(?:ing|ed|e|es)\b(?!-)", tuple(MULTIPLE_WORDS)),
+        Alternative(r"\b(?P<frac>half|quarter)\b(?!-)", ("half", "quarter")),
+        Alternative(r"\b(?P<bare>thousand|million|billion|trillion)(?P<plural>s)?\b", _SCALE_WORDS),
+    ],
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -181,11 +211,6 @@ _PATTERN = re.compile(
 _FRACTION_AFTER = re.compile(r"\s+(?:of|the|its|their|his|her|our|all|that|those|these)\b", re.IGNORECASE)
 _FRACTION_BEFORE = re.compile(
     r"(?:\b(?:than|about|nearly|almost|over|around|roughly|just|only|a|one|some|under|by)\s+|^)$", re.IGNORECASE
-)
-_HEDGE_OF = {w: q for q, words in HEDGE_WORDS.items() for w in words}
-# the hedge words ending a text, longest alternative first ("nearly about" before "about")
-_HEDGE_AT_END = re.compile(
-    r"(?:^|(?<=[^a-z0-9]))(" + "|".join(re.escape(w) for w in sorted(_HEDGE_OF, key=len, reverse=True)) + r")$"
 )
 _LEVEL_AFTER = re.compile(r"^[\w\-]{0,16}?[ \-]level\b", re.IGNORECASE)
 # Words of a fall right before a per cent: "down 12 percent", "fell 0.8 percent", "a decline of 3%"
@@ -213,30 +238,8 @@ _UNIT_AFTER = re.compile(
 )
 
 
-
-
 def _to_decimal(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
-
-
-def _hedge(text: str, start: int) -> tuple[str, int]:
-    """The qualifier stated just before `start`, and where its words begin."""
-    window = text[max(0, start - 40) : start]
-    before = window.lower().rstrip(" (\"'“‘")
-    m = _HEDGE_AT_END.search(before)
-    if m is None:
-        return "exact", start
-    return _HEDGE_OF[m[1]], start - len(window) + m.start(1)
-
-
-def hedge_before(text: str, start: int) -> str:
-    """The qualifier stated by the words just before position `start` ("exact" if none)."""
-    return _hedge(text, start)[0]
-
-
-def hedge_start(text: str, start: int) -> int:
-    """Where the hedge words before a number begin ("more than half" -> the "m"), else `start`."""
-    return _hedge(text, start)[1]
 
 
 def _unit_after(text: str, end: int, percent: bool) -> str | None:
@@ -246,106 +249,83 @@ def _unit_after(text: str, end: int, percent: bool) -> str | None:
     return None if m is None else m.lastgroup
 
 
-# Telephone numbers are not figures: "+86 10 6536 3107", "86-10-65363107", "(800) 555-0199",
-# "010-65363107", and whatever digits follow "Tel:".
-_PHONE = re.compile(
-    r"""\+\d{1,3}[\s.-]?\(?\d{1,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}
-    | (?<![\d,.])\d{2,4}-\d{2,4}-\d{4,8}(?![\d-])
-    | \(\d{2,4}\)\s?\d{3,4}[\s.-]?\d{4}(?!\d)
-    | (?<![\d,.])0\d{2,3}-\d{7,8}(?!\d)
-    | \b(?:tel|telephone|phone|fax|hotline|call)\b[.:]?\s*[\d\s()+.,/-]{7,}
-    # nor are times of day, dates written with slashes or a day before its month, and the digits
-    # of a code or name after a letter and a hyphen ("COVID-19", "F-150", "GB-18384")
-    | (?<![\d.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?!\d)
-    | (?<![\d.])\d{1,2}\s?[ap]\.m\.
-    | (?<![\d/])\d{1,4}/\d{1,2}/\d{1,4}(?![\d/])
-    | (?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s(?:January|February|March|April|May|June|July|August|September|October
-        |November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?
-    | (?<=[A-Za-z]-)\d+(?:\.\d+)?(?![\d%])""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-
 _DIGIT = re.compile(r"\d")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # as autofacts.reading.chinese.is_chinese counts them
-
-
-def phone_spans(text: str) -> list[tuple[int, int]]:
-    """Where the text writes telephone numbers."""
-    return [(m.start(), m.end()) for m in _PHONE.finditer(text)]
 
 
 def read_numbers(text: str) -> list[Mention]:
     """Every number stated in `text`, in order (telephone numbers are not numbers)."""
     if _HAN.search(text):  # Chinese grammar (autofacts.reading.chinese) only for text with Han characters
-        from autofacts.reading.chinese import is_chinese, read_chinese_numbers  # a large module: only then
+        from autofacts.reading.chinese import is_chinese
+        from autofacts.reading.chinese_numbers import read_chinese_numbers  # a large module: only then
 
         if is_chinese(text):
             return read_chinese_numbers(text)
     mentions: list[Mention] = []
     phones = phone_spans(text) if _DIGIT.search(text) else []
-    for m in _PATTERN.finditer(text):
+    for m in _NUMBERS.finditer(text):
         if phones and any(s <= m.start() < e for s, e in phones):
             continue
+        g = m.groupdict()  # (only the groups of the alternatives searched: .get, None for the others)
         qualifier = hedge_before(text, m.start())
         percent = False
         unit: str | None = None
-        if m["ordinal"] or m["ordword"]:
-            value = Decimal(m["ordinal"]) if m["ordinal"] else Decimal(ORDINAL_WORDS[m["ordword"].lower()])
+        if g.get("ordinal") or g.get("ordword"):
+            value = Decimal(g["ordinal"]) if g.get("ordinal") else Decimal(ORDINAL_WORDS[_word(g["ordword"])])
             unit = "ordinal"
-        elif m["num"]:
-            value = _to_decimal(m["num"])
-            if m["letters"]:
-                if m["letters"].lower() in ("am", "pm") or (len(m["num"]) == 4 and m["letters"] == "s"):
+        elif g.get("num"):
+            value = _to_decimal(g["num"])
+            if g["letters"]:
+                if g["letters"].lower() in ("am", "pm") or (len(g["num"]) == 4 and g["letters"] == "s"):
                     continue  # "10am"
-                unit = m["letters"]  # "50mph", "2.4GHz": a unit written onto the number
-            suffix = (m["sfx"] or "").lower()
-            if m["sfx"] and len(m["sfx"]) == 1 and m["sfx"].isupper() and m["sfx"] not in "KMB":
+                unit = g["letters"]  # "50mph", "2.4GHz": a unit written onto the number
+            suffix = _word(g["sfx"] or "")
+            if g["sfx"] and len(g["sfx"]) == 1 and g["sfx"].isupper() and g["sfx"] not in "KMB":
                 continue  # a name, not a figure: "the 9X model", "4S stores"
-            if m["cur"]:
-                unit = CURRENCIES[m["cur"]]
-            if suffix in _ABBREVIATED_SCALES and (suffix != "m" or m["cur"] or m["sfx"] == "M" or _counted(text, m)):
+            if g["cur"]:
+                unit = _CURRENCY_OF[_word(g["cur"])]
+            if suffix in _ABBREVIATED_SCALES and (suffix != "m" or g["cur"] or g["sfx"] == "M" or _counted(text, m)):
                 value *= _ABBREVIATED_SCALES[suffix]
             elif suffix:
                 unit = unit or _UNIT_SUFFIXES[suffix]
-            if m["scale"]:
-                value *= SCALES[m["scale"].lower()]
-            percent = bool(m["pct"])
+            if g["scale"]:
+                value *= SCALES[_word(g["scale"])]
+            percent = bool(g["pct"])
             if _signed(text, m.start()):
                 value = -value  # "-2.5%", "−3"
-        elif m["compound"]:
-            tens, ones = re.split(r"[ \-]", m["compound"].lower())
+        elif g.get("compound"):
+            tens, ones = re.split(r"[ \-]", _word(g["compound"]))
             value = Decimal(WORD_NUMBERS[tens] + WORD_NUMBERS[ones])
-            if m["cscale"]:
-                value *= SCALES[m["cscale"].lower()]
-            percent = bool(m["cpct"])
-        elif m["word"]:
-            word = m["word"].lower()
-            if word == "a" and not (m["hundred"] or m["wscale"]):
+            if g["cscale"]:
+                value *= SCALES[_word(g["cscale"])]
+            percent = bool(g["cpct"])
+        elif g.get("word"):
+            word = _word(g["word"])
+            if word == "a" and not (g["hundred"] or g["wscale"]):
                 continue  # the article, not "a million"
             value = Decimal(1 if word == "a" else WORD_NUMBERS[word])
-            if m["hundred"] and word != "hundred":
+            if g["hundred"] and word != "hundred":
                 value *= 100
-            if m["wscale"]:
-                value *= SCALES[m["wscale"].lower()]
-            percent = bool(m["wpct"])
-        elif m["fracn"] or m["fraca"]:  # "one-third", "two-thirds", "a third of": a per cent of the whole
-            count = Decimal(WORD_NUMBERS[(m["fracn"] or "one").lower()])
-            value = Decimal(100) * count / _DENOMINATORS[(m["fracd"] or m["fracad"]).lower().rstrip("s")]
+            if g["wscale"]:
+                value *= SCALES[_word(g["wscale"])]
+            percent = bool(g["wpct"])
+        elif g.get("fracn") or g.get("fraca"):  # "one-third", "two-thirds", "a third of": a per cent of the whole
+            count = Decimal(WORD_NUMBERS[_word(g.get("fracn") or "one")])
+            value = Decimal(100) * count / _DENOMINATORS[_word(g.get("fracd") or g["fracad"]).rstrip("s")]
             unit = "percent"
-        elif m["mult"]:
-            value = Decimal(MULTIPLE_WORDS[m["mult"].lower()])
+        elif g.get("mult"):
+            value = Decimal(MULTIPLE_WORDS[_word(g["mult"])])
             unit = "times"
-        elif m["frac"]:
+        elif g.get("frac"):
             if not (
                 _FRACTION_AFTER.match(text, m.end()) or _FRACTION_BEFORE.search(text, max(0, m.start() - 12), m.start())
             ):
                 continue  # "in the quarter", "the second half": a period, not a share of a whole
-            value = FRACTION_WORDS[m["frac"].lower()]
+            value = FRACTION_WORDS[_word(g["frac"])]
             unit = "percent"
         else:  # a bare scale word: "the trillion-yuan scale", "thousands of suppliers"
-            value = SCALES[m["bare"].lower()]
-            if m["plural"]:
+            value = SCALES[_word(g["bare"])]
+            if g["plural"]:
                 qualifier = "over"
         if unit is None:
             unit = _unit_after(text, m.end(), percent)
@@ -365,19 +345,12 @@ _FOLD_GROWTH = re.compile(
 def _folds(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
-        at = hedge_start(text, m.start)
-        if (
-            m.unit == "times"
-            and re.match(r"[\s-]*fold\b", text[m.end : m.end + 8], re.IGNORECASE)
-            and _FOLD_GROWTH.search(text[max(0, at - 30) : at])
-        ):
-            m = replace(m, value=m.value * 100, unit="percent")
+        if m.unit == "times" and re.match(r"[\s-]*fold\b", text[m.end : m.end + 8], re.IGNORECASE):
+            at = hedge_start(text, m.start)
+            if _FOLD_GROWTH.search(text[max(0, at - 30) : at]):
+                m = replace(m, value=m.value * 100, unit="percent")
         out.append(m)
     return out
-
-
-
-
 
 
 # A fall named after the per cent: "a 40.7% decline", "a 38.2% year-over-year decrease"
@@ -415,9 +388,10 @@ def _falls(text: str, mentions: list[Mention]) -> list[Mention]:
 def _fall(text: str, m: Mention, joined: bool = False) -> Mention:
     """A per cent stated as a fall is negative, its bound mirrored; a range of falls keeps its foot
     below its top. ("nearly" stays: "fell nearly 5 percent" is "nearly -5", a little above -5.)"""
+    if m.unit != "percent" or m.value < 0:
+        return m
     at = hedge_start(text, m.start)
-    fall = joined or FALL_BEFORE.search(text[max(0, at - 40) : at]) or FALL_AFTER.match(text, m.end)
-    if m.unit != "percent" or m.value < 0 or not fall:
+    if not (joined or FALL_BEFORE.search(text[max(0, at - 40) : at]) or FALL_AFTER.match(text, m.end)):
         return m
     if m.upper is None:
         return replace(m, value=-m.value, qualifier=mirrored(m.qualifier))

@@ -24,11 +24,20 @@ share.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from autofacts.knowledge.model import KnowledgeBase, Metric
+from autofacts.reading.forms import figure_form
 from autofacts.reading.lexicon import Cue, Lexicon, lexicon
+from autofacts.reading.measure_nouns import (
+    adjacent_run,
+    expand_chain,
+    measure_chains,
+    segment_around,
+    topical,
+    unit_fits,
+)
+from autofacts.reading.slots import PUNCT, Slot, figure_groups, words_after
 
 Dims = tuple[str | None, str, str, str | None]  # segment, measure, form, group
 
@@ -65,48 +74,6 @@ _FORM_WORDS = {
     "high-years": "record span",
     "level": "level",
 }
-_COMPATIBLE = {
-    "percent": ("percent",),
-    "vehicles": ("vehicles",),
-    "yuan": ("yuan",),
-    "usd": ("usd",),
-    "times": ("times",),
-    "ordinal": ("rank", "years"),
-    "years": ("years",),
-}
-_NOT_COUNTS = ("percent", "times", "rank", "years", "yuan", "usd", "vehicles")
-_NOT_A_NOUN = re.compile(
-    r"\s*(?:$|(?:that|which|were|was|in|on|last|this|a|an|the|for|from|during|to|each|and|or)\b"
-    r"|[个個座台家条條项項](?:$|[^\u4e00-\u9fff]))",
-    re.I,
-)
-_TIME_NOUN = re.compile(r"\s*(?:consecutive|straight|successive|months?|years?|weeks?|days?|times)\b", re.I)
-_VEHICLE_NOUN = re.compile(
-    r"\b(?:vehicles?|cars?|units|deliveries|sales|exports|EVs?|NEVs?|BEVs?|PHEVs?|trucks?|bus(?:es)?|SUVs?|hybrids?"
-    r"|sedans?|coupes?|hatchbacks?|pickups?|MPVs?|minivans?|vans?|automobiles?)\b|辆|輛",
-    re.I,
-)
-_JOIN = re.compile(
-    r"^\s*(?:(?:units|vehicles|percent|per\s*cent|%|辆|輛)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*|和|与|與|及|、|，|,)\s*$",
-    re.I,
-)
-_COORD = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as well as\s+|和|与|與|及|、)\s*$", re.I)
-_CONJUNCTION = re.compile(r"\s(?:and|or|but|while|whereas|as)\s|和|与|與|及|而")
-_PUNCT = re.compile(r"[,.;:()，。；：！？!?—–]|\s-\s")
-_OF = re.compile(r"^\s*(?:of|for)\s+(?:(?:all|the|these|total)\s+)*$", re.I)
-_ADJACENT = re.compile(r"^[\s'’s-]*(?:(?:total|all|overall|the|its|China's|China’s|中国|我国|全国)\s*)*$", re.I)
-
-
-@dataclass(frozen=True)
-class Slot:
-    """One figure of a sentence, as the resolver needs it (offsets in the sentence)."""
-
-    start: int
-    end: int
-    hedge_at: int  # where its hedge words ("over", "近") begin
-    unit: str | None
-    clause: tuple[int, int]
-    entity: bool = False  # the figure is a company's
 
 
 @dataclass(frozen=True)
@@ -158,13 +125,13 @@ class Resolver:
         measures), and what the sentence tells the next one."""
         lex = lexicon(language)
         cues = lex.find(text)
-        groups = _groups(text, slots)
+        groups = figure_groups(text, slots)
         refers = any(c.kind == "modifier" and c.key == "refer-back" for c in cues)
         out: list[list[Choice]] = []
         levels: list[tuple[int, _Read]] = []  # level figures read so far: a growth after one is its change
         for i, slot in enumerate(slots):
             group = next(g for g in groups if i in g)
-            form, form_why = self._form(text, cues, slots, group, i)
+            form, form_why = figure_form(text, cues, slots, group, i)
             reads = self._measures(text, cues, slots, group, i, form, carried if refers else Topic(), levels)
             choices = [self._choose(text, cues, slot, form, form_why, read) for read in reads]
             if form == "level" and reads:  # a rate after it is its change, in money when it is money
@@ -206,7 +173,7 @@ class Resolver:
             lacks = f"; the catalogue has no {proposal}" if proposal else "; the catalogue has none"
             return Choice(None, proposal, f"metric: {said}{lacks}")
         metric, how = found
-        if not _fits(metric, slot.unit, _after(text, slot.end, 8)):
+        if not unit_fits(metric, slot.unit, words_after(text, slot.end, 8)):
             return Choice(None, None, f"metric: {said}, but the figure's unit is not {metric.unit}")
         return Choice(metric.id, None, f"metric: {said}{how}")
 
@@ -234,81 +201,6 @@ class Resolver:
         proposal = f"{group}-{core}" if group else core
         return None if proposal in self.metrics else proposal
 
-    # -- form ------------------------------------------------------------------------------------
-
-    def _form(self, text: str, cues: list[Cue], slots: list[Slot], group: list[int], i: int) -> tuple[str | None, str]:
-        """The figure's form and the words it was read from (None: cannot tell)."""
-        slot, first, last = slots[i], slots[group[0]], slots[group[-1]]
-        clause = slot.clause
-        after = _after(text, last.end)
-        after_cues = [c for c in cues if last.end <= c.start < last.end + len(after)]
-        if _has(after_cues, "modifier", "points") or re.search(r"百分点|百分點", text[slot.start : slot.end + 4]):
-            return None, "metric: a change in percentage points, not a level or a growth rate"
-        unit = slot.unit
-        if unit in ("ordinal", "years"):
-            near = [c for c in cues if clause[0] <= c.start < clause[1] and c.kind == "form"]
-            keys = {c.key for c in near}
-            if unit == "years" and "lead-years" in keys and "rank" in keys:
-                return "lead-years", ""
-            if "high-years" in keys:
-                return "high-years", ""
-            if unit == "ordinal" and "rank" in keys:
-                return "rank", ""
-            return None, ""
-        if unit == "times":
-            return "multiple", ""
-        if unit != "percent":
-            before = [c for c in cues if clause[0] <= c.start and c.end <= slot.hedge_at]
-            return ("daily" if _has(before, "form", "daily") else "level"), ""
-        boundary = max(clause[0], _previous_end(slots, group))
-        region = [c for c in cues if boundary <= c.start and c.end <= first.hedge_at]
-        if any(c.kind == "form" and c.key == "cagr" for c in cues if clause[0] <= c.start < first.hedge_at):
-            return "cagr", ""
-        governing = [
-            c
-            for c in region
-            if c.kind in ("change", "reach") or (c.kind == "form" and c.key in ("share", "market-share"))
-        ]
-        nearest = governing[-1] if governing else None
-        share_after = next((c for c in after_cues if c.kind == "form" and c.key in ("share", "market-share")), None)
-        change_after = next((c for c in after_cues if c.kind == "change"), None)
-        if nearest is not None and nearest.kind == "change" and share_after is None:
-            return self._change(text, cues, slots, group, nearest)
-        if nearest is not None and nearest.kind == "form":
-            return nearest.key, ""
-        if change_after is not None:
-            return self._change(text, cues, slots, group, change_after)
-        if share_after is not None:
-            return share_after.key, ""
-        attached = next((c for c in after_cues if c.kind == "form" and c.key in ("yoy", "mom", "qoq")), None)
-        if attached is not None and not text[last.end : attached.start].strip(" %percnt"):
-            return self._change(text, cues, slots, group, attached)
-        if any(c.kind == "form" and c.key in ("share", "market-share") for c in cues if c.end <= first.hedge_at):
-            return "share", ""
-        return None, ""
-
-    def _change(self, text: str, cues: list[Cue], slots: list[Slot], group: list[int], change: Cue) -> tuple[str, str]:
-        """A change: month-on-month, quarter-on-quarter or year-on-year, by the comparison cue that
-        governs the figure's group: one before it that leads into it (环比分别增长, "a year-over-year
-        decline of"), or one right after it ("3.2 percent month on month")."""
-        first, last = slots[group[0]], slots[group[-1]]
-        same = [s for j, s in enumerate(slots) if j not in group and s.unit == first.unit]
-        low = max([s.end for s in same if s.end <= first.start] + [0])
-        high = min([s.start for s in same if s.start >= last.end] + [len(text)])
-        found: list[tuple[int, Cue]] = []
-        for cue in cues:
-            if cue.kind != "form" or cue.key not in ("yoy", "mom", "qoq"):
-                continue
-            if low <= cue.start and cue.end <= first.hedge_at and _leads(text, cue, slots):
-                found.append((first.hedge_at - cue.end, cue))
-            elif last.end <= cue.start < high and not _leads(text, cue, slots):
-                found.append((cue.start - last.end, cue))
-        sign = "a fall" if change.key == "fall" else "a change"
-        if not found:
-            return "yoy", f" ('{text[change.start : change.end]}', {sign}; no comparison named: year-on-year)"
-        cue = min(found, key=lambda f: f[0])[1]
-        return cue.key, f" ('{text[cue.start : cue.end]}')"
-
     # -- segment and measure ---------------------------------------------------------------------
 
     def _measures(
@@ -324,12 +216,12 @@ class Resolver:
     ) -> list[_Read]:
         slot, first = slots[i], slots[group[0]]
         measures = [c for c in cues if c.kind == "measure"]
-        chains = _chains(text, measures)
+        chains = measure_chains(text, measures)
         before_group = [ch for ch in chains if ch[-1].end <= first.hedge_at]
         multi_form = form in ("rank", "lead-years")
         # "production and sales ... X and Y": the figure in the same place of the list
         if len(group) > 1 and before_group:
-            chain = _expand(before_group[-1])
+            chain = expand_chain(before_group[-1])
             if len(chain) == len(group):
                 cue = chain[group.index(i)]
                 return [self._read(text, cues, slot, form, cue, carried, "paired by its place in the list")]
@@ -337,14 +229,14 @@ class Resolver:
             c.kind == "modifier" and c.key == "each" and slot.hedge_at - 40 <= c.start < slot.hedge_at for c in cues
         )
         if before_group and not multi_form:
-            chain = _expand(before_group[-1])
+            chain = expand_chain(before_group[-1])
             nearest = before_group[-1][-1]
             between = text[nearest.end : slot.hedge_at]
             if len(chain) > 1 and (
-                each or (len(group) == 1 and len(before_group[-1]) == 1 and not _PUNCT.search(between))
+                each or (len(group) == 1 and len(before_group[-1]) == 1 and not PUNCT.search(between))
             ):
                 return [self._read(text, cues, slot, form, cue, carried, "for each of the list") for cue in chain]
-        after = _after(text, slot.end)
+        after = words_after(text, slot.end)
         named_after = [c for c in measures if slot.end <= c.start < slot.end + len(after)]
         if named_after:
             return [self._read(text, cues, slot, form, named_after[0], carried, "")]
@@ -384,7 +276,7 @@ class Resolver:
             said.append(f"'{text[measure.start : measure.end]}'")
             key = self._cumulative(text, cues, measure)
         segs = [c for c in cues if c.kind == "segment" or (c.kind == "modifier" and c.key == "refer-back")]
-        after = _after(text, slot.end)
+        after = words_after(text, slot.end)
         chosen = [c for c in segs if slot.end <= c.start < slot.end + len(after)]
         clause = slot.clause
         if form in ("share", "market-share"):  # the part ("NEV"), not the whole it is a share of ("all vehicles")
@@ -395,7 +287,7 @@ class Resolver:
             chosen = specific[:1]
         if measure is not None and (not chosen or all(c.key == "vehicle" for c in chosen)):
             # "the NEV fleet reached 36 million vehicles": the noun after the figure is only generic
-            around = _around(text, segs, measure)
+            around = segment_around(text, segs, measure)
             if not chosen or (measure.end <= slot.hedge_at and any(c.key != "vehicle" for c in around)):
                 chosen = around or chosen
             elif not around and measure.end <= slot.hedge_at:
@@ -403,13 +295,13 @@ class Resolver:
                 earlier = [
                     c
                     for c in segs
-                    if c.end <= measure.start and c.key != "vehicle" and c.kind == "segment" and _topical(text, c)
+                    if c.end <= measure.start and c.key != "vehicle" and c.kind == "segment" and topical(text, c)
                 ]
                 chosen = earlier[-1:] or chosen
         if not chosen:
-            chosen = _adjacent_run(text, [c for c in segs if clause[0] <= c.start and c.end <= slot.hedge_at])
+            chosen = adjacent_run(text, [c for c in segs if clause[0] <= c.start and c.end <= slot.hedge_at])
         if not chosen:
-            chosen = _adjacent_run(text, [c for c in segs if c.end <= slot.hedge_at])
+            chosen = adjacent_run(text, [c for c in segs if c.end <= slot.hedge_at])
         segment = body = None
         for cue in chosen:
             value = carried.segment if cue.kind == "modifier" else cue.key
@@ -454,151 +346,6 @@ class Resolver:
 
 
 # --- helpers --------------------------------------------------------------------------------------
-
-
-def _has(cues: list[Cue], kind: str, key: str) -> bool:
-    return any(c.kind == kind and c.key == key for c in cues)
-
-
-def _after(text: str, at: int, words: int = 4) -> str:
-    """The words right after a figure that may say what it counts: up to punctuation, at most four
-    words (or six characters of Chinese)."""
-    rest = text[at : at + 60]
-    cuts = [m.start() for m in (_PUNCT.search(rest), _CONJUNCTION.search(rest)) if m is not None]
-    rest = rest[: min(cuts)] if cuts else rest
-    if rest[:1] and not rest[:1].isascii() and not rest[:1].isspace():
-        return rest[:6]
-    found = re.match(r"(?:\s*\S+){0," + str(words) + "}", rest)
-    return found[0] if found else ""
-
-
-def _groups(text: str, slots: list[Slot]) -> list[list[int]]:
-    """Figures listed together ("X and Y", "X和Y", "X、Y") with the same unit."""
-    groups: list[list[int]] = []
-    for i, slot in enumerate(slots):
-        if groups:
-            prev = slots[groups[-1][-1]]
-            same = prev.unit == slot.unit or prev.unit is None
-            if same and _JOIN.match(text[prev.end : slot.hedge_at]):
-                groups[-1].append(i)
-                continue
-        groups.append([i])
-    return groups
-
-
-def _previous_end(slots: list[Slot], group: list[int]) -> int:
-    """Where the figure before the group ends (0 when none)."""
-    return slots[group[0] - 1].end if group[0] > 0 else 0
-
-
-def _leads(text: str, cue: Cue, slots: list[Slot]) -> bool:
-    """A comparison cue leads into the figure after it ("环比分别增长7%", "a year-over-year decline
-    of 31.92%") unless it follows a figure closely ("7% month on month", "48,122 units a year
-    earlier") or no figure follows it in its clause."""
-    previous = [s for s in slots if s.end <= cue.start]
-    if previous:
-        gap = text[previous[-1].end : cue.start]
-        if not _PUNCT.search(gap) and (len(gap.split()) <= 3 if gap.isascii() else len(gap.strip()) <= 4):
-            return False
-    following = [s for s in slots if s.start >= cue.end]
-    return bool(following) and not _PUNCT.search(text[cue.end : following[0].hedge_at])
-
-
-def _chains(text: str, measures: list[Cue]) -> list[list[Cue]]:
-    """Measures listed together ("production and sales", "产量和销量")."""
-    chains: list[list[Cue]] = []
-    for cue in measures:
-        if chains and _COORD.match(text[chains[-1][-1].end : cue.start]):
-            chains[-1].append(cue)
-        else:
-            chains.append([cue])
-    return chains
-
-
-def _expand(chain: list[Cue]) -> list[Cue]:
-    """A list of measures, with production-and-sales (产销) as its two parts."""
-    out: list[Cue] = []
-    for cue in chain:
-        if cue.key == "production-and-sales":
-            out += [Cue(cue.start, cue.end, "measure", "production"), Cue(cue.start, cue.end, "measure", "sales")]
-        else:
-            out.append(cue)
-    return out
-
-
-def _around(text: str, segs: list[Cue], measure: Cue) -> list[Cue]:
-    """The segment words that make one noun with a measure: right before it ("passenger NEV retail
-    sales", 新能源汽车销量) or after it with "of" ("retail sales of passenger NEVs")."""
-    before = [c for c in segs if c.end <= measure.start and _ADJACENT.match(text[c.end : measure.start])]
-    if before:
-        run = [before[-1]]
-        for c in reversed([c for c in segs if c.end <= run[0].start]):
-            if not _ADJACENT.match(text[c.end : run[0].start]):
-                break
-            run.insert(0, c)
-        return run
-    after = [c for c in segs if c.start >= measure.end and _OF.match(text[measure.end : c.start])]
-    if after:
-        run = [after[0]]
-        for c in [c for c in segs if c.start >= run[-1].end]:
-            if not _ADJACENT.match(text[run[-1].end : c.start]):
-                break
-            run.append(c)
-        return run
-    return []
-
-
-def _adjacent_run(text: str, cues: list[Cue]) -> list[Cue]:
-    """The last cue of a list with the ones written right before it ("passenger NEV")."""
-    if not cues:
-        return []
-    run = [cues[-1]]
-    for c in reversed(cues[:-1]):
-        if not _ADJACENT.match(text[c.end : run[0].start]):
-            break
-        run.insert(0, c)
-    return run
-
-
-def _fits(metric: Metric, unit: str | None, after: str) -> bool:
-    """The figure's unit is the metric's: a bare count ("5,000 charging piles") fits a metric whose
-    unit names what it counts."""
-    if unit is None:
-        if metric.unit == "vehicles":  # "256,000 electric vehicles", "3,853 that were exported", "1.6 million,"
-            if _TIME_NOUN.match(after):  # "six consecutive months of declining deliveries"
-                return False
-            return bool(_VEHICLE_NOUN.search(after) or _NOT_A_NOUN.match(after))
-        if metric.unit in _NOT_COUNTS:
-            return False
-        if metric.unit in ("units", "none"):  # "38,000 charging facilities" are not charging points
-            return bool(_NOT_A_NOUN.match(after)) or _names(after, dict(metric.dimensions).get("measure"))
-        stem = metric.unit.split()[-1].lower()[:5]  # "factories" after the figure, or nothing that names another thing
-        return bool(_NOT_A_NOUN.match(after)) or stem in after.lower()
-    return metric.unit in _COMPATIBLE.get(unit, (unit,))
-
-
-_MAKER = re.compile(
-    r"[\s-]*(?:\([^)]*\)\s*)?\)?\s*"
-    r"(?:makers?|manufacturers?|compan(?:y|ies)|firms?|giants?|startups?|brands?|groups?)\b",
-    re.I,
-)
-
-
-def _topical(text: str, cue: Cue) -> bool:
-    """A segment the sentence is about, not a word of a name ("Farizon New Energy Commercial Vehicle")
-    or of a company's description ("Chinese EV makers")."""
-    said = text[cue.start : cue.end]
-    name = said.isascii() and not said.isupper() and said[:1].isupper() and cue.start > 0
-    return not name and not _MAKER.match(text, cue.end)
-
-
-def _names(text: str, measure: str | None) -> bool:
-    """The text holds a cue of the measure, in either language."""
-    return any(
-        kind == "measure" and key == measure and pattern.search(text)
-        for language in ("en", "zh")
-        for kind, key, pattern in lexicon(language).cues
-    )
 
 
 def _topic(cues: list[Cue], levels: list[tuple[int, _Read]], carried: Topic) -> Topic:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from autofacts.reading.chinese import chinese_period_phrases, is_chinese
+from autofacts.reading.chinese import is_chinese
+from autofacts.reading.chinese_periods import chinese_period_phrases
 from autofacts.reading.mentions import Mention
 from autofacts.reading.numbers import WORD_NUMBERS, read_numbers
 
@@ -245,7 +246,7 @@ def _stated_periods(text: str) -> tuple[PeriodPhrase, ...]:
 
 def period_phrases(text: str, published: date | None = None) -> list[PeriodPhrase]:
     """Every period the text states in words, longest match first where two overlap."""
-    if is_chinese(text):  # Chinese grammar: autofacts.reading.chinese
+    if is_chinese(text):  # Chinese grammar: autofacts.reading.chinese_periods
         return [PeriodPhrase(s, e, label) for s, e, label in chinese_period_phrases(text, published)]
     found = list(_stated_periods(text))
     if published is not None:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from autofacts.knowledge.model import Fact, KnowledgeBase
 from autofacts.knowledge.periods import Period
@@ -69,6 +69,20 @@ class Need:
 EVERYTHING = Need()
 
 
+class Outline(NamedTuple):
+    """What a store knows of a fact without building it: its cell, and the release it revises
+    (for deciding cheaply which facts a computation needs, as derivable.py does)."""
+
+    id: str
+    revises: str | None
+    metric: str
+    region: str
+    entity: str | None
+    kind: str
+    start: str  # the period's first and last day (ISO); an undated fact's are its source's publication
+    end: str
+
+
 class Store(ABC):
     """A knowledge base's facts, read as questions need them."""
 
@@ -83,6 +97,11 @@ class Store(ABC):
     def stream(self, need: Need) -> Iterator[Fact]:
         """The same facts one at a time; a store may override it to hold fewer in memory."""
         return iter(self.facts(need))
+
+    def outlines(self, need: Need) -> Iterator[Outline]:
+        """The outline of each fact `need` admits, in file order; a store may override it to build no fact."""
+        for f in self.stream(need):
+            yield Outline(f.id, f.revises, f.metric, f.region, f.entity, f.kind, str(f.period.start), str(f.period.end))
 
     def ordered(self, need: Need) -> Iterator[Fact]:
         """The same facts in the order answers list them (query.sort_key: metric, period, region,

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from autofacts.files import read_regular
-from autofacts.knowledge.load import complete_fact, gc_paused, knowledge_base_files
+from autofacts.knowledge.load import gc_paused, knowledge_base_files
 from autofacts.knowledge.model import Fact, ParsedFile, PendingFact
 from autofacts.knowledge.parallel import PARALLEL_BYTES, spread
 from autofacts.store.codec import catalogue_json, fact_json
@@ -168,8 +168,8 @@ def _write_file(db: sqlite3.Connection, name: str, recorded: Recorded, prepared:
         ),
     )
     db.executemany(
-        "INSERT INTO facts (file, idx, id, metric, region, entity, kind, source, period_start, period_end, data,"
-        " record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO facts (file, idx, id, metric, region, entity, kind, source, period_start, period_end,"
+        " revises, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(name, *row) for row in prepared.facts],
     )
 
@@ -186,8 +186,8 @@ def _fact_rows(parsed: ParsedFile) -> list[tuple[Any, ...]]:
             f.values["source"],
             f.values["period"].start.isoformat() if f.values.get("period") else None,
             f.values["period"].end.isoformat() if f.values.get("period") else None,
+            f.values.get("revises"),
             fact_json(f),
-            _record_template(f),
         )
         for i, f in enumerate(parsed.facts)
     ]
@@ -203,15 +203,47 @@ def _keep_figure_positions(facts: list[PendingFact]) -> None:
         values["figure_at"] = figure_middle(values["quote"], values.get("value"), values.get("qualifier", "exact"))
 
 
-def _record_template(pending: PendingFact) -> str | None:
-    """Export's template of the fact's record, kept so that a large export is mostly string joining
-    (output/records.py says what it holds). None for an undated fact, whose period is its source's."""
-    from autofacts.output.records import record_template  # rendering, computed once per parse
+def record_text(fact: Fact) -> str:
+    """Export's template of a dated fact's record (output/records.py says what it holds): kept in
+    the cache by the first export that needs it (RecordKeeper), not when the file is parsed, so
+    that a command that never exports never renders one."""
+    from autofacts.output.records import record_template  # rendering, done once per fact and change
 
-    if pending.values.get("period") is None:
-        return None
-    fact = complete_fact(pending, {})
-    return record_template(fact) if isinstance(fact, Fact) else None
+    return record_template(fact)
+
+
+class RecordKeeper:
+    """Writes the templates an export rendered back into the cache, so that the next export only
+    joins text. It writes through a connection of its own (the store's holds a read snapshot
+    open), a fact only while its row still holds the very JSON the template was rendered from,
+    and not at all when the cache is busy or read-only: the cache is only an optimisation."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.db: sqlite3.Connection | None = None
+        self.given_up = path is None
+
+    def keep(self, rendered: list[tuple[str, int, str]]) -> None:
+        """Store (template, rowid, fact JSON) triples."""
+        if self.given_up or not rendered:
+            return
+        assert self.path is not None
+        try:
+            if self.db is None:
+                self.db = sqlite3.connect(self.path, timeout=0.1, isolation_level=None)
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany("UPDATE facts SET record=? WHERE rowid=? AND data=?", rendered)
+            self.db.execute("COMMIT")
+        except sqlite3.Error:
+            self.given_up = True
+            self.close()
+
+    def close(self) -> None:
+        if self.db is not None:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            self.db.close()
+            self.db = None
 
 
 def _store_duplicates(db: sqlite3.Connection, changed: list[str]) -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 from autofacts.knowledge.model import Exclusion, Fact, Metric, Source
 from autofacts.version import __version__
 
-SCHEMA_VERSION = 8  # 7: files' ctime, inode and check time; 8: facts.record, export's template of a record
+SCHEMA_VERSION = 9  # 7: files' ctime, inode and check time; 8: facts.record, export's template of a record;
+# 9: facts.revises (derivable.py reads it without building facts)
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
@@ -22,7 +23,7 @@ CREATE TABLE files (
 CREATE TABLE facts (
     file TEXT NOT NULL, idx INTEGER NOT NULL, id TEXT NOT NULL, metric TEXT NOT NULL, region TEXT NOT NULL,
     entity TEXT, kind TEXT NOT NULL, source TEXT NOT NULL, period_start TEXT, period_end TEXT,
-    data TEXT NOT NULL, record TEXT,
+    revises TEXT, data TEXT NOT NULL, record TEXT,
     PRIMARY KEY (file, idx)
 );
 CREATE INDEX facts_metric ON facts (metric, region);

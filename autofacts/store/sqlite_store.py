@@ -23,9 +23,9 @@ from typing import Any
 
 from autofacts.knowledge.load import assemble_catalogues, complete_fact, duplicate_fact_problems
 from autofacts.knowledge.model import Fact, KnowledgeBase, Location, Problem
-from autofacts.store import Need, Store, read_files
+from autofacts.store import Need, Outline, Store, read_files
 from autofacts.store.codec import parsed_from_json, pending_from_json
-from autofacts.store.freshness import Unreadable, marks, sync
+from autofacts.store.freshness import RecordKeeper, Unreadable, marks, record_text, sync
 from autofacts.store.schema import NotOurs, cache_path, connect, prepare
 
 
@@ -88,6 +88,19 @@ class SqliteStore(Store):
 
     def facts(self, need: Need) -> list[Fact]:
         return list(self.stream(need))
+
+    def outlines(self, need: Need) -> Iterator[Outline]:
+        yielded = 0
+        if self._fallback is None:
+            try:
+                for outline in self._cached_outlines(need):
+                    yield outline
+                    yielded += 1
+                return
+            except sqlite3.DatabaseError:
+                pass
+        # both stores give them in file order: carry on where the cache failed
+        yield from itertools.islice(self._damaged().outlines(need), yielded, None)
 
     def fact_counts(self) -> tuple[Counter[str], Counter[str]]:
         if self._fallback is None:
@@ -163,6 +176,20 @@ class SqliteStore(Store):
             if isinstance(fact, Fact):
                 yield fact
 
+    def _cached_outlines(self, need: Need) -> Iterator[Outline]:
+        """From the table's columns alone: no fact's JSON is read."""
+        kb = self._cached_catalogue()
+        where, params = self._where(need, kb)
+        published = {s.id: (s.published.start.isoformat(), s.published.end.isoformat()) for s in kb.sources.values()}
+        columns = "id, revises, metric, region, entity, kind, period_start, period_end, source"
+        sql = f"SELECT {columns} FROM facts{where} ORDER BY file, idx"
+        for fact_id, revises, metric, region, entity, kind, start, end, source in self.connection.execute(sql, params):
+            if start is None:  # undated: its source's publication, as complete_fact gives it
+                if source not in published:
+                    continue  # not a fact but a problem (E111), as the stream skips it
+                start, end = published[source]
+            yield Outline(fact_id, revises, metric, region, entity, kind, start, end)
+
     def ordered(self, need: Need) -> Iterator[Fact]:
         for item in self._guarded_order(need, records=False):
             assert isinstance(item, Fact)
@@ -205,23 +232,36 @@ class SqliteStore(Store):
         )
         order = [rowid for (rowid,) in db.execute(sql, params)]
         record = "record" if records else "NULL"
-        for start in range(0, len(order), 500):
-            chunk = order[start : start + 500]
-            rows = {
-                row[0]: row[1:]
-                for row in db.execute(
-                    f"SELECT rowid, file, {record}, metric, source, data FROM facts WHERE rowid IN ({marks(chunk)})",
-                    chunk,
-                )
-            }
-            for rowid in chunk:
-                name, text, metric, source, data = rows[rowid]
-                if text is not None:
-                    yield (text, metric, source)
-                    continue
-                fact = complete_fact(pending_from_json(data, self.display(name)), kb.sources)
-                if isinstance(fact, Fact):
-                    yield fact
+        keeper = RecordKeeper(self.path if records else None)
+        try:
+            for start in range(0, len(order), 500):
+                chunk = order[start : start + 500]
+                rows = {
+                    row[0]: row[1:]
+                    for row in db.execute(
+                        f"SELECT rowid, file, {record}, metric, source, data, period_start IS NOT NULL FROM facts"
+                        f" WHERE rowid IN ({marks(chunk)})",
+                        chunk,
+                    )
+                }
+                rendered: list[tuple[str, int, str]] = []
+                for rowid in chunk:
+                    name, text, metric, source, data, dated = rows[rowid]
+                    if text is not None:
+                        yield (text, metric, source)
+                        continue
+                    fact = complete_fact(pending_from_json(data, self.display(name)), kb.sources)
+                    if not isinstance(fact, Fact):
+                        continue
+                    if records and dated:  # the first export since the file changed: render, and keep it
+                        text = record_text(fact)
+                        rendered.append((text, rowid, data))
+                        yield (text, metric, source)
+                    else:
+                        yield fact
+                keeper.keep(rendered)
+        finally:
+            keeper.close()
 
     def _cached_counts(self) -> tuple[Counter[str], Counter[str]]:
         db = self.connection

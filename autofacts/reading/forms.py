@@ -1,0 +1,87 @@
+"""How a figure stands to what it counts: its form (a level, a change, a share, a rank, ...).
+
+A per cent is a change when a change word governs it ("up", 增长, "a 40.7% decline"), a share when
+a share cue does ("made up", 渗透率, "of all vehicle sales"); the change is month-on-month,
+quarter-on-quarter or year-on-year by the comparison cue that governs the figure's group
+(环比, "from September", "from the previous month"), year-on-year when none is stated.
+"""
+
+from __future__ import annotations
+
+import re
+
+from autofacts.reading.lexicon import Cue
+from autofacts.reading.slots import Slot, has_cue, leads_into, previous_end, words_after
+
+
+def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int], i: int) -> tuple[str | None, str]:
+    """The figure's form and the words it was read from (None: cannot tell)."""
+    slot, first, last = slots[i], slots[group[0]], slots[group[-1]]
+    clause = slot.clause
+    after = words_after(text, last.end)
+    after_cues = [c for c in cues if last.end <= c.start < last.end + len(after)]
+    if has_cue(after_cues, "modifier", "points") or re.search(r"百分点|百分點", text[slot.start : slot.end + 4]):
+        return None, "metric: a change in percentage points, not a level or a growth rate"
+    unit = slot.unit
+    if unit in ("ordinal", "years"):
+        near = [c for c in cues if clause[0] <= c.start < clause[1] and c.kind == "form"]
+        keys = {c.key for c in near}
+        if unit == "years" and "lead-years" in keys and "rank" in keys:
+            return "lead-years", ""
+        if "high-years" in keys:
+            return "high-years", ""
+        if unit == "ordinal" and "rank" in keys:
+            return "rank", ""
+        return None, ""
+    if unit == "times":
+        return "multiple", ""
+    if unit != "percent":
+        before = [c for c in cues if clause[0] <= c.start and c.end <= slot.hedge_at]
+        return ("daily" if has_cue(before, "form", "daily") else "level"), ""
+    boundary = max(clause[0], previous_end(slots, group))
+    region = [c for c in cues if boundary <= c.start and c.end <= first.hedge_at]
+    if any(c.kind == "form" and c.key == "cagr" for c in cues if clause[0] <= c.start < first.hedge_at):
+        return "cagr", ""
+    governing = [
+        c for c in region if c.kind in ("change", "reach") or (c.kind == "form" and c.key in ("share", "market-share"))
+    ]
+    nearest = governing[-1] if governing else None
+    share_after = next((c for c in after_cues if c.kind == "form" and c.key in ("share", "market-share")), None)
+    change_after = next((c for c in after_cues if c.kind == "change"), None)
+    if nearest is not None and nearest.kind == "change" and share_after is None:
+        return change_form(text, cues, slots, group, nearest)
+    if nearest is not None and nearest.kind == "form":
+        return nearest.key, ""
+    if change_after is not None:
+        return change_form(text, cues, slots, group, change_after)
+    if share_after is not None:
+        return share_after.key, ""
+    attached = next((c for c in after_cues if c.kind == "form" and c.key in ("yoy", "mom", "qoq")), None)
+    if attached is not None and not text[last.end : attached.start].strip(" %percnt"):
+        return change_form(text, cues, slots, group, attached)
+    if any(c.kind == "form" and c.key in ("share", "market-share") for c in cues if c.end <= first.hedge_at):
+        return "share", ""
+    return None, ""
+
+
+def change_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int], change: Cue) -> tuple[str, str]:
+    """A change: month-on-month, quarter-on-quarter or year-on-year, by the comparison cue that
+    governs the figure's group: one before it that leads into it (环比分别增长, "a year-over-year
+    decline of"), or one right after it ("3.2 percent month on month")."""
+    first, last = slots[group[0]], slots[group[-1]]
+    same = [s for j, s in enumerate(slots) if j not in group and s.unit == first.unit]
+    low = max([s.end for s in same if s.end <= first.start] + [0])
+    high = min([s.start for s in same if s.start >= last.end] + [len(text)])
+    found: list[tuple[int, Cue]] = []
+    for cue in cues:
+        if cue.kind != "form" or cue.key not in ("yoy", "mom", "qoq"):
+            continue
+        if low <= cue.start and cue.end <= first.hedge_at and leads_into(text, cue, slots):
+            found.append((first.hedge_at - cue.end, cue))
+        elif last.end <= cue.start < high and not leads_into(text, cue, slots):
+            found.append((cue.start - last.end, cue))
+    sign = "a fall" if change.key == "fall" else "a change"
+    if not found:
+        return "yoy", f" ('{text[change.start : change.end]}', {sign}; no comparison named: year-on-year)"
+    cue = min(found, key=lambda f: f[0])[1]
+    return cue.key, f" ('{text[cue.start : cue.end]}')"

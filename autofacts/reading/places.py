@@ -1,0 +1,175 @@
+"""Which place an English sentence's figure belongs to.
+
+The regions of the knowledge base and the places the press names (provinces, cities, countries,
+continents), found in a sentence; a place named as a comparison ("surpassing Japan"), where
+someone spoke ("told a forum in Beijing") or in a dateline ("BEIJING (Reuters) -") is not the
+figure's; a city or province beats the "China's" that describes it.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORLD = re.compile(
+    r"\b(?:worldwide|globally|around the world|across the world|world's total"
+    r"|global (?:sales|deliveries|market|output))\b",
+    re.I,
+)
+
+
+# "national vehicle sales" (lower case: not "National Bureau of ...") is the country's, never a province's
+_CHINA = re.compile(
+    r"\b(?:China|China's|Chinese|nationwide|the country's|the nation's"
+    r"|national(?=\s+(?:(?:vehicle|car|auto|automobile|passenger car|NEV|new[ -]energy vehicle)s?\s+)?"
+    r"(?:sales|production|output|exports|deliveries)\b))\b"
+)
+
+
+_COMPARED_PLACE = re.compile(
+    r"\b(?:surpass\w*|overt\w*|outpac\w*|beat\w*|than|ahead of|behind|compared (?:with|to)|versus)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+EXAMPLES = re.compile(r"\b(?:such as|including|for example|e\.g\.|like)\s", re.I)
+
+
+PLANT = re.compile(r"\s+(?:plant|factory|gigafactory|base|facility)\b", re.I)
+
+
+# Places a figure may belong to, besides the regions the knowledge base already uses.
+PLACES = (
+    "China",
+    "World",
+    "Beijing",
+    "Shanghai",
+    "Tianjin",
+    "Chongqing",
+    "Guangdong",
+    "Guangzhou",
+    "Shenzhen",
+    "Zhejiang",
+    "Hangzhou",
+    "Jiangsu",
+    "Suzhou",
+    "Nanjing",
+    "Anhui",
+    "Hefei",
+    "Hubei",
+    "Wuhan",
+    "Hunan",
+    "Changsha",
+    "Sichuan",
+    "Chengdu",
+    "Shaanxi",
+    "Xi'an",
+    "Shandong",
+    "Jilin",
+    "Changchun",
+    "Liaoning",
+    "Shenyang",
+    "Henan",
+    "Zhengzhou",
+    "Fujian",
+    "Hainan",
+    "Guangxi",
+    "Liuzhou",
+    "Yunnan",
+    "Hebei",
+    "Shanxi",
+    "Jiangxi",
+    "Guizhou",
+    "Inner Mongolia",
+    "Xinjiang",
+    "Tibet",
+    "Hong Kong",
+    "Macao",
+    "Taiwan",
+    "Europe",
+    "Asia",
+    "Africa",
+    "Latin America",
+    "the Middle East",
+    "Southeast Asia",
+    "the United States",
+    "the U.S.",
+    "the US",
+    "Japan",
+    "Germany",
+    "France",
+    "Britain",
+    "the UK",
+    "Russia",
+    "Brazil",
+    "Mexico",
+    "India",
+    "Thailand",
+    "Indonesia",
+    "Malaysia",
+    "Australia",
+    "South Korea",
+    "Turkey",
+    "Hungary",
+    "Spain",
+    "Italy",
+    "Belgium",
+    "Norway",
+    "the Netherlands",
+    "Saudi Arabia",
+    "the UAE",
+    "Canada",
+)
+
+
+_PLACE_NAMES = {"the U.S.": "United States", "the US": "United States", "the UK": "United Kingdom"}
+
+
+PLACE_SET = frozenset(PLACES)
+
+
+def place_pattern(regions: list[str]) -> re.Pattern[str]:
+    """One pattern for every place name, longest first."""
+    names = sorted(dict.fromkeys([*regions, *PLACES]), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+def places_in(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    out = [(m.start(), m.end(), _PLACE_NAMES.get(m[0], m[0])) for m in pattern.finditer(text)]
+    for m in _CHINA.finditer(text):
+        out.append((m.start(), m.end(), "China"))
+    return sorted(out)
+
+
+def compared_with(text: str, at: int) -> bool:
+    """A place named as what the figure is compared with ("surpassing Japan", "ahead of Germany"),
+    or where someone spoke ("told a conference in Beijing that", "BEIJING (Reuters) -")."""
+    return bool(
+        _COMPARED_PLACE.search(text[max(0, at - 30) : at])
+        or _SPOKEN_AT.search(text[max(0, at - 60) : at])
+        or _DATELINE.match(text, at)
+    )
+
+
+# Where something was said, not what the figure is about
+_SPOKEN_AT = re.compile(
+    r"\b(?:conference|forum|briefing|meeting|summit|expo|auto show|reporters|said|told|speaking|spoke|event)\b"
+    r"[^,.;]{0,40}\b(?:in|at)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+_DATELINE = re.compile(  # "Beijing, Dec. 12 (Xinhua) --": where the story was filed
+    r"[A-Z][A-Za-z]+(?:/[A-Z][A-Za-z]+)*,?\s+(?:[A-Z][a-z]{2}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*)?\(\w+\)\s*[-–—:]"
+)
+
+
+def specific_place(text: str, places: list[tuple[int, int, str]]) -> tuple[int, int, str]:
+    """Of the places before a figure, the last; but a city or province over the "China's" that
+    describes it ("Chongqing will become China's Number One City")."""
+    last = places[-1]
+    possessive = text[last[0] : last[1]] != "China" or text[last[1] :].startswith(("'s", "’s"))
+    if last[2] == "China" and possessive:
+        others = [p for p in places if p[2] not in ("China", "World")]
+        if others:
+            return others[-1]
+    return last
