@@ -85,5 +85,5 @@ def test_the_chinese_release_s_2025_goals() -> None:
 def test_cite_gives_the_address(run) -> None:
     out = run("cite", "cn-nev-sales-2024-miit", "--format", "markdown").stdout
     assert "Ministry of Industry and Information Technology (in Chinese), 2025-09-12." in out
-    assert "<http://www.qrqgs.com/fzdt/newshtml/21/20250920130121.htm>." in out
+    assert " http://www.qrqgs.com/fzdt/newshtml/21/20250920130121.htm. `seeds/" in out
     assert out.rstrip().endswith("`seeds/miit-work-plan-qa-2025.txt`, line 2.")

@@ -297,11 +297,8 @@ def footnote(kb: KnowledgeBase, citation: Citation) -> str:
     if citation.pages is not None:
         where += f", {page_label(citation.pages)}"
     quote, title = md(citation.fact.quote), md(s.title)
-    # where a reader finds the text: an autolink when the address can be one, else as plain text
-    url = ""
-    if s.url:
-        linkable = s.url.isprintable() and not any(c in s.url for c in "<> ")
-        url = f" <{s.url}>." if linkable else f" {md(printable(s.url))}."
+    # where a reader finds the text: the bare address (Markdown viewers link it; no "<" to render as HTML)
+    url = f" {md(printable(s.url))}." if s.url else ""
     return f"[^{md(citation.fact.id)}]: “{quote}” {title}{by}, {s.published}{inferred}.{url} {where}."
 
 
