@@ -171,7 +171,7 @@ def test_sentence_and_period_reading() -> None:
             "the first half of 2024, from 2014 to 2016, in 2023"
         )
     ]
-    assert labels == ["2025-01/2025-11", "2025-01/2025-11", "2025-08-31", "2025-10", "2024-H1", "2014/2016", "2023"]
+    assert labels == ["2025-01/2025-11", "2025-01/2025-11", "2025-08-31", "2025-10", "2024-01/2024-06", "2014/2016", "2023"]
 
 
 def test_metrics_are_read_from_the_catalogue_phrases(kb) -> None:

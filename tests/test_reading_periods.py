@@ -31,9 +31,13 @@ def periods(kb, text: str, published: date = PUBLISHED) -> list[tuple[D, str | N
         ("In September 1-14, retail sales came to 2.1 million units.", "2025-09-01/2025-09-14"),
         ("The fleet reached 2.1 million units by the end of June.", "2025-06-30"),
         ("The fleet reached 2.1 million units as of October 31, 2025.", "2025-10-31"),
-        ("In the third quarter, output came to 2.1 million units.", "2025-Q3"),
+        ("In the third quarter, output came to 2.1 million units.", "2025-07/2025-09"),
+        ("Q1 deliveries came to 2.1 million units.", "2025-01/2025-03"),
+        ("The company guided fourth-quarter output of 2.1 million units.", "2025-10/2025-12"),
+        ("Output came to 2.1 million units in the first six months.", "2025-01/2025-06"),
+        ("Output came to 2.1 million units in Q2 2024.", "2024-04/2024-06"),
         ("October exports slipped to 2.1 million units.", "2025-10"),
-        ("Output came to 2.1 million units in the first half.", "2025-H1"),
+        ("Output came to 2.1 million units in the first half.", "2025-01/2025-06"),
     ],
 )
 def test_period_forms(kb, sentence: str, label: str) -> None:

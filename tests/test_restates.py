@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from autofacts.answers.query import FactGroup, best_fact, corroboration, group_facts, group_key
+from autofacts.answers.query import FactGroup, best_fact, group_facts, group_key
 from autofacts.knowledge.load import load_knowledge_base
 from autofacts.knowledge.model import Fact, KnowledgeBase
+from autofacts.output.notes import corroboration as words
 from tests.conftest import FACTS, SEEDS, add_zh_example, edit
 
 SUMMARY = "zh-2025-summary"
@@ -88,6 +89,11 @@ def test_a_restatement_alone_is_the_figure(kb) -> None:
 
 
 # --- corroboration ------------------------------------------------------------------------------
+
+
+def corroboration(group: FactGroup, fact: Fact) -> str:
+    """The group's data about `fact`, in the words output/notes.py gives it."""
+    return words(group.agreeing(fact), group.restates(fact), group.restated_by(fact))
 
 
 def test_a_restatement_is_not_corroboration(kb) -> None:

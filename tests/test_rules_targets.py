@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from autofacts.answers.projection import Method
 from autofacts.answers.targets import Status, check_targets
 from autofacts.reasons import ReasonKind
 from tests.small_base import fact, small_base
@@ -103,3 +104,26 @@ def test_a_month_alone_is_not_a_year_to_date_figure_unless_it_is_january() -> No
     january = small_base(fact("goal", "2025", "100", "at-least", kind="target"), fact("jan", "2025-01", "110"))
     (verdict,) = check_targets(january, AFTER_2025).verdicts
     assert verdict.status == Status.MET and [f.id for f in verdict.outcome_facts] == ["jan"]
+
+
+# --- what a projection rests on, as data ------------------------------------------------------------
+
+
+def test_a_projection_says_its_method_and_the_facts_of_last_years_same_months() -> None:
+    # Jan-Nov 2025: 110; last year Jan-Nov 100 of a full year 120 -> seasonal 110 x 120 / 100 = 132
+    kb = small_base(
+        fact("goal", "2025", "125", "at-least", kind="target"),
+        fact("ytd", "2025-01/2025-11", "110"),
+        fact("ytd24", "2024-01/2024-11", "100"),
+        fact("y24", "2024", "120"),
+    )
+    (verdict,) = check_targets(kb, AFTER_2025).verdicts
+    p = verdict.projection
+    assert p is not None and p.method is Method.SAME_MONTHS
+    assert p.seasonal is not None and (p.seasonal.lo, p.seasonal.hi) == (132, 132)
+    assert p.seasonal_basis is not None and [f.id for f in p.seasonal_basis] == ["ytd24", "y24"]
+    # without last year's figures only the run rate is known: 110 x 12 / 11 = 120
+    alone = small_base(fact("goal", "2025", "125", "at-least", kind="target"), fact("ytd", "2025-01/2025-11", "110"))
+    (verdict,) = check_targets(alone, AFTER_2025).verdicts
+    assert verdict.projection is not None and verdict.projection.method is Method.RUN_RATE
+    assert verdict.projection.seasonal_basis is None

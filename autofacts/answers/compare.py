@@ -16,13 +16,13 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from autofacts.answers.chains import Answers, answer_cells
+from autofacts.answers.compare_notes import NoteKind, RowNote
 from autofacts.answers.derive import inputs_of
 from autofacts.answers.evidence import cell_of
 from autofacts.answers.query import (
     FactGroup,
     Filters,
     best_fact,
-    corroboration,
     latest_releases,
     restatements,
     select_facts,
@@ -74,7 +74,7 @@ class ComparisonRow:
     change_unit: str = ""
     relative: Interval | None = None  # per cent
     cagr: Interval | None = None  # per cent a year
-    note: str = ""
+    notes: tuple[RowNote, ...] = ()
     stated_change: Fact | None = None  # the growth a source states, used as `relative` when set
 
     @property
@@ -119,16 +119,22 @@ def _side(kb: KnowledgeBase, answers: Answers, facts: list[Fact]) -> Side | None
     return Side(used, FactGroup(tuple(f for f in measured if f.derived_from is None) or (used,), restatements(kb)))
 
 
-def _agreement_note(side: Side, label: str) -> str:
+def _agreement_note(side: Side, label: str) -> RowNote | None:
     if not side.others:
-        return ""
+        return None
     if side.group.agreement == "conflict":
-        others = ", ".join(f.source for f in side.others)
-        return f"{label}: {side.used.source} used; CONFLICTS with {others}"
+        return RowNote(NoteKind.CONFLICT, label, side.used, tuple(f.source for f in side.others))
     if side.used.derived_from is not None:  # the derived note names every piece the answer combines
-        return ""
-    support = corroboration(side.group, side.used)
-    return f"{label}: {side.used.source} used, {support}" if support else f"{label}: {side.used.source} used"
+        return None
+    group, used = side.group, side.used
+    return RowNote(
+        NoteKind.USED,
+        label,
+        used,
+        agreeing=group.agreeing(used),
+        restates=group.restates(used),
+        restated_by=group.restated_by(used),
+    )
 
 
 def _is_count_of_years(metric: Metric) -> bool:
@@ -136,9 +142,8 @@ def _is_count_of_years(metric: Metric) -> bool:
     return metric.measure == "count" and metric.unit == "years"
 
 
-def _derived_note(side: Side, label: str) -> str:
-    d = side.used.derived_from
-    return "" if d is None else f"{label}: derived, {d.operation}"
+def _derived_note(side: Side, label: str) -> RowNote | None:
+    return None if side.used.derived_from is None else RowNote(NoteKind.DERIVED, label, side.used)
 
 
 def compare_row(
@@ -148,32 +153,30 @@ def compare_row(
     ia, ib = a.used.interval, b.used.interval
     assert ia is not None and ib is not None
     la, lb = a.used.period.label, b.used.period.label
-    notes = [
+    notes = tuple(
         n for n in (_derived_note(a, la), _derived_note(b, lb), _agreement_note(a, la), _agreement_note(b, lb)) if n
-    ]
+    )
 
     base = ComparisonRow(metric, a.used.region, a.used.entity, a.used.kind, a, b)
     if metric.measure == "flow" and not _same_length(a.used.period, b.used.period):
-        notes.insert(0, "flows over periods of different length are not compared")
-        return replace(base, note="; ".join(notes))
+        return replace(base, notes=(RowNote(NoteKind.UNEQUAL_FLOWS), *notes))
     change = difference(ib, ia)
-    note = "; ".join(notes)
     if metric.measure in _POINTS:
-        return replace(base, change=change, change_unit=_POINTS[metric.measure], note=note)
+        return replace(base, change=change, change_unit=_POINTS[metric.measure], notes=notes)
     if _is_count_of_years(metric):
-        return replace(base, change=change, change_unit=metric.unit, note=note)
+        return replace(base, change=change, change_unit=metric.unit, notes=notes)
     rate = cagr(ia, ib, years) if years and years >= 2 and metric.measure in _COMPOUNDING else None
     relative = growth(ib, ia)
     if stated_change is not None and stated_change.interval is not None:
         relative = stated_change.interval
-        note = "; ".join(n for n in (f"change % as stated ({stated_change.id})", note) if n)
+        notes = (RowNote(NoteKind.STATED_CHANGE, fact=stated_change), *notes)
     return replace(
         base,
         change=change,
         change_unit=metric.unit,
         relative=relative,
         cagr=rate,
-        note=note,
+        notes=notes,
         stated_change=stated_change if relative is not None and stated_change is not None else None,
     )
 

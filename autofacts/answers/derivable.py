@@ -12,8 +12,7 @@ chains look at, only the others: the figures derived are the same, tests/test_de
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
-from datetime import date
+from collections.abc import Hashable, Iterable
 
 from autofacts.answers.query import latest_releases
 from autofacts.knowledge.model import Fact, KnowledgeBase
@@ -48,20 +47,18 @@ def _linked_sets(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
     return sets
 
 
-def grouping(kb: KnowledgeBase) -> Callable[[str, str, str | None, str, int], Group]:
-    """A fact's group, from its metric, region, entity, kind and the year its period starts in."""
+def groups(kb: KnowledgeBase) -> dict[str, tuple[tuple[str, ...], bool]]:
+    """For each metric some rule may read: the metrics of its group, and whether the group is split
+    by year (a flow linked to no other metric). A metric not named here is read by no rule."""
     linked = _linked_sets(kb)
-    flows = {m.id for m in kb.metrics.values() if m.measure == "flow"}
+    flows = {m.id: ((m.id,), True) for m in kb.metrics.values() if m.measure == "flow" and m.id not in linked}
+    return {**flows, **{metric: (members, False) for metric, members in linked.items()}}
 
-    def group(metric: str, region: str, entity: str | None, kind: str, year: int) -> Group:
-        members = linked.get(metric)
-        if members is not None:
-            return (members, region, entity, kind)
-        if metric in flows:
-            return (metric, region, entity, kind, year)
-        return None
 
-    return group
+def group_of(plan: tuple[tuple[str, ...], bool], region: str, entity: str | None, kind: str, year: str) -> Group:
+    """A group's key: its metrics, its place, and its year when split by year."""
+    members, by_year = plan
+    return (members, region, entity, kind, year if by_year else None)
 
 
 def derivable(kb: KnowledgeBase, facts: Iterable[Fact]) -> list[Fact]:
@@ -71,8 +68,11 @@ def derivable(kb: KnowledgeBase, facts: Iterable[Fact]) -> list[Fact]:
     stated = latest_releases(
         [f for f in facts if f.kind == "actual" and f.value is not None and f.derived_from is None]
     )
-    group = grouping(kb)
-    keys = [group(f.metric, f.region, f.entity, f.kind, f.period.start.year) for f in stated]
+    plans = groups(kb)
+    keys = [
+        group_of(plans[f.metric], f.region, f.entity, f.kind, str(f.period.start.year)) if f.metric in plans else None
+        for f in stated
+    ]
     first: dict[Group, object] = {}
     for key, f in zip(keys, stated, strict=True):
         if key is not None:
@@ -91,25 +91,23 @@ def derivable_needs(kb: KnowledgeBase, outlines: Iterable[Outline]) -> list[Need
 
     Groups are told apart by their hash (a collision only reads more) and cells by one exact
     number, so that a base of a million single-cell groups is looked over in a few megabytes."""
-    linked = _linked_sets(kb)
-    group = grouping(kb)
+    plans = groups(kb)
     numbers: dict[str, int] = {}
     first: dict[int, int] = {}
     many: set[int] = set()
     wanted: set[tuple[tuple[str, ...], str]] = set()
     for o in outlines:
-        unit = (linked.get(o.metric, (o.metric,)), o.region)
+        plan = plans.get(o.metric)
         if o.revises is not None:
-            wanted.add(unit)
-        key = group(o.metric, o.region, o.entity, o.kind, int(o.start[:4]))
-        if key is None:
+            wanted.add((plan[0] if plan else (o.metric,), o.region))
+        if plan is None:
             continue
-        hashed = hash(key)
-        # a day's number (since 1 January of year 1) is below 2**22: metric, start and end in one number
-        start, end = date.fromisoformat(o.start).toordinal(), date.fromisoformat(o.end).toordinal()
-        cell = (numbers.setdefault(o.metric, len(numbers)) << 44) | (start << 22) | end
+        hashed = hash(group_of(plan, o.region, o.entity, o.kind, o.start[:4]))
+        # metric, first and last day in one exact number (an ISO day as YYYYMMDD is below 2**27)
+        start, end = int(o.start.replace("-", "")), int(o.end.replace("-", ""))
+        cell = (numbers.setdefault(o.metric, len(numbers)) << 54) | (start << 27) | end
         if first.setdefault(hashed, cell) != cell:
             many.add(hashed)
         if hashed in many:  # (after a collision, each group's own later cells still name it)
-            wanted.add(unit)
+            wanted.add((plan[0], o.region))
     return [Need(metrics=metrics, regions=(region,), kinds=("actual",)) for metrics, region in sorted(wanted)]

@@ -10,13 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
+from enum import Enum
 
-from autofacts.answers.derive import MARK
 from autofacts.answers.outcomes import Outcomes
 from autofacts.knowledge.interval import Interval, difference, from_qualifier, growth, product, ratio, scale
 from autofacts.knowledge.model import Fact, Metric
-from autofacts.knowledge.periods import Period, in_words
-from autofacts.knowledge.units import format_interval, format_stated
+from autofacts.knowledge.periods import Period
+
+
+class Method(str, Enum):
+    """What a projected verdict rests on."""
+
+    SAME_MONTHS = "same months last year"  # this year's months scaled by last year's full year over the same months
+    RUN_RATE = "run rate"  # the reported months scaled to the whole period (no seasons known)
+    YTD_GROWTH = "year-to-date growth"  # a growth target: the year grows as the reported months did
 
 
 @dataclass(frozen=True)
@@ -30,19 +37,16 @@ class Projection:
     ytd: Fact
     covered: Decimal  # share of the target period covered by the ytd figure, 0-1
     ended: bool
-    method: str  # what the verdict rests on: "same months last year", "run rate", "year-to-date growth"
+    method: Method
     projected: Interval  # the full-period outcome the verdict judges
     run_rate: Interval | None  # context: the ytd figure scaled to the whole period
     seasonal: Interval | None  # the ytd figure scaled by last year's full year over its same months
-    seasonal_basis: str  # how last year's same months were known
+    # how `seasonal` was known: last year's same months (stated, or derived) and last year's full year
+    seasonal_basis: tuple[Fact, Fact] | None
     needed: Interval | None  # what is still needed to reach the target line
     remaining: Period | None  # the months not yet reported
     needed_growth: Interval | None  # per cent: what the remaining months must grow on last year's
     ytd_growth: Interval | None  # per cent: what the reported months grew on last year's
-
-
-def _stated(fact: Fact, metric: Metric) -> str:
-    return format_stated(fact.value or Decimal(0), fact.qualifier, metric.unit, fact.upper)
 
 
 def _remaining(target: Fact, ytd: Fact) -> Period:
@@ -74,7 +78,7 @@ def project(outcomes: Outcomes, target: Fact, metric: Metric, ytd: Fact) -> Proj
 
     seasonal: Interval | None = None
     needed_growth: Interval | None = None
-    basis = ""
+    basis: tuple[Fact, Fact] | None = None
     last_full = outcomes.level_in(metric.id, target, target.period.shifted_years(-1))
     last_ytd = outcomes.level_in(metric.id, target, ytd.period.shifted_years(-1))
     rate = outcomes.growth_in(metric, target, ytd.period)
@@ -86,12 +90,8 @@ def project(outcomes: Outcomes, target: Fact, metric: Metric, ytd: Fact) -> Proj
         if share is not None:
             seasonal = product(iv, share)
             needed_growth = _needed_growth(needed, difference(last_full.interval, last_ytd.interval))
-            if last_ytd.derived_from is not None:
-                basis = f"{in_words(last_ytd.period)} {MARK} = {last_ytd.derived_from.operation}"
-            else:
-                basis = f"{in_words(last_ytd.period)} as reported"
-            basis += f", and {last_full.period}'s {level_text(last_full, metric)}"
-    method = "same months last year" if seasonal is not None else "run rate"
+            basis = (last_ytd, last_full)
+    method = Method.SAME_MONTHS if seasonal is not None else Method.RUN_RATE
     return Projection(
         ytd=ytd,
         covered=Decimal(covered) / Decimal(total),
@@ -129,19 +129,13 @@ def project_growth(outcomes: Outcomes, target: Fact, metric: Metric, ytd: Fact) 
         ytd=ytd,
         covered=Decimal(ytd.period.months) / Decimal(target.period.months),
         ended=target.period.end <= outcomes.as_of,
-        method="year-to-date growth",
+        method=Method.YTD_GROWTH,
         projected=iv,
         run_rate=None,
         seasonal=None,
-        seasonal_basis="",
+        seasonal_basis=None,
         needed=None,
         remaining=remaining,
         needed_growth=needed_growth,
         ytd_growth=iv,
     )
-
-
-def level_text(fact: Fact, metric: Metric) -> str:
-    if fact.derived_from is not None:
-        return f"{format_interval(fact.derived_from.interval, metric.unit)} {MARK} = {fact.derived_from.operation}"
-    return _stated(fact, metric)

@@ -168,16 +168,6 @@ class FactGroup:
         return "agree" if len(independent) >= 2 else "restated"
 
 
-def corroboration(group: FactGroup, fact: Fact) -> str:
-    """In words, how the group's other sources bear on the figure `fact` states: "A agrees",
-    "A, B agree", "restates C", "restated by D", joined by commas; "" when no other source states it."""
-    agreeing, restates, restated_by = group.agreeing(fact), group.restates(fact), group.restated_by(fact)
-    parts = [f"{', '.join(agreeing)} {'agrees' if len(agreeing) == 1 else 'agree'}"] if agreeing else []
-    parts += [f"restates {', '.join(restates)}"] if restates else []
-    parts += [f"restated by {', '.join(restated_by)}"] if restated_by else []
-    return ", ".join(parts)
-
-
 def group_key(fact: Fact) -> tuple[object, ...]:
     return (fact.metric, fact.region, fact.entity, fact.kind, fact.period.start, fact.period.end)
 

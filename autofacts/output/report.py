@@ -24,8 +24,10 @@ from autofacts.knowledge.model import Fact, KnowledgeBase, Metric, sort_key
 from autofacts.knowledge.periods import in_words
 from autofacts.knowledge.seeds import read_seed, seed_label
 from autofacts.knowledge.units import format_interval
-from autofacts.output.answers import change_text, percent_text
+from autofacts.output.answers import percent_text
 from autofacts.output.chart import MARKS, bullet_html, chart_series, metric_chart_svg, periods_of, scale_groups
+from autofacts.output.comparison import change_text
+from autofacts.output.notes import row_note
 from autofacts.output.records import excerpt, region_label, stated_value
 from autofacts.output.verdicts import outcome_text, status_text, verdict_detail
 from autofacts.reading.text import locate
@@ -314,7 +316,7 @@ def _comparison(comparison: Comparison) -> str:
             f"<tr>{_td('metric', escape(row.metric.name))}{_td('region', escape(row.region))}"
             f"{_td(a, cells[0], True)}{_td(b, cells[1], True)}{_td('change', escape(change_text(row)), True)}"
             f"{_td('change %', escape(percent_text(row.relative)), True)}{_td('CAGR', escape(percent_text(row.cagr)), True)}"
-            f"{_td('note', f'<span class=muted>{escape(row.note)}</span>') if row.note else '<td></td>'}</tr>"
+            f"{_td('note', f'<span class=muted>{escape(note)}</span>') if (note := row_note(row)) else '<td></td>'}</tr>"
         )
     return (
         f'<section id="compare"><h2>{escape(a)} compared with {escape(b)}</h2>'

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from autofacts.knowledge.model import Derivation, Fact, KnowledgeBase, Metric, Source
 from autofacts.knowledge.periods import Period
 from autofacts.knowledge.seeds import seed_label
+from autofacts.output.notes import row_note
 
 if TYPE_CHECKING:
     from autofacts.answers.compare import ComparisonRow
@@ -197,7 +198,7 @@ def change_row(kb: KnowledgeBase, row: ComparisonRow) -> ChangeRow:
         relative=row.relative,
         cagr=row.cagr,
         relative_basis=row.relative_basis,
-        note=row.note,
+        note=row_note(row),
     )
 
 

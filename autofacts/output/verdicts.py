@@ -6,14 +6,16 @@ are shared with the HTML report.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from autofacts.answers.projection import level_text
-from autofacts.knowledge.model import DERIVED_MARK, Fact, KnowledgeBase
+from autofacts.answers.projection import Method
+from autofacts.knowledge.model import DERIVED_MARK, Fact, KnowledgeBase, Metric
 from autofacts.knowledge.periods import Period, in_words
-from autofacts.knowledge.units import format_interval, json_number, significant
+from autofacts.knowledge.units import format_interval, format_stated, json_number, significant
 from autofacts.output import Answer
 from autofacts.output.answers import metric_label, percent_text
+from autofacts.output.notes import corroboration
 from autofacts.output.records import (
     cited_sources,
     derivation_json,
@@ -63,6 +65,24 @@ def needed_growth_text(v: TargetVerdict, p: Projection) -> str | None:
     return text
 
 
+def level_text(fact: Fact, metric: Metric) -> str:
+    """A level a verdict rests on: as stated, or derived ("12.86 million vehicles † = 40.9 % × ...")."""
+    if fact.derived_from is not None:
+        d = fact.derived_from
+        return f"{format_interval(d.interval, metric.unit)} {DERIVED_MARK} = {d.operation}"
+    return format_stated(fact.value or Decimal(0), fact.qualifier, metric.unit, fact.upper)
+
+
+def _basis(p: Projection, metric: Metric) -> str:
+    """How last year's same months were known: "January-November 2024 as reported, and 2024's 31.4 million"."""
+    if p.seasonal_basis is None:
+        return ""
+    last_ytd, last_full = p.seasonal_basis
+    d = last_ytd.derived_from
+    months = in_words(last_ytd.period) + (f" {DERIVED_MARK} = {d.operation}" if d else " as reported")
+    return f"{months}, and {last_full.period}'s {level_text(last_full, metric)}"
+
+
 def verdict_detail(v: TargetVerdict) -> str:
     parts = []
     p = v.projection
@@ -72,10 +92,10 @@ def verdict_detail(v: TargetVerdict) -> str:
         needs = needed_growth_text(v, p)
         if needs:
             parts.append(needs)
-        if p.method == "year-to-date growth":
+        if p.method is Method.YTD_GROWTH:
             parts.append(f"projected from the year-to-date growth, {percent_text(p.projected)}")
         if p.seasonal is not None:
-            parts.append(f"same months last year → {format_interval(p.seasonal, unit)} ({p.seasonal_basis})")
+            parts.append(f"same months last year → {format_interval(p.seasonal, unit)} ({_basis(p, v.metric)})")
         if p.run_rate is not None:
             parts.append(f"run rate → {format_interval(p.run_rate, unit)} (context: it ignores seasons)")
         if v.status != "met" and p.needed is not None:
@@ -87,10 +107,7 @@ def verdict_detail(v: TargetVerdict) -> str:
 
 
 def _stated_reason(r: Reason) -> str:
-    parts = [f"{', '.join(r.agreeing)} {'agrees' if len(r.agreeing) == 1 else 'agree'}"] if r.agreeing else []
-    parts += [f"restates {', '.join(r.restates)}"] if r.restates else []
-    parts += [f"restated by {', '.join(r.restated_by)}"] if r.restated_by else []
-    return ", ".join(parts)
+    return corroboration(r.agreeing, r.restates, r.restated_by)
 
 
 def reason_text(v: TargetVerdict) -> str:
@@ -214,11 +231,11 @@ def _targets_document(kb: KnowledgeBase, report: TargetReport) -> dict[str, Any]
             "ytd_period": p.ytd.period.label,
             "covered_percent": json_number(significant(p.covered * 100, 10)),
             "period_ended": p.ended,
-            "method": p.method,
+            "method": p.method.value,
             "projected_outcome": interval_json(p.projected),
             "run_rate": interval_json(p.run_rate),
             "seasonal": interval_json(p.seasonal),
-            "seasonal_basis": p.seasonal_basis or None,
+            "seasonal_basis": _basis(p, v.metric) or None,
             "still_needed": interval_json(p.needed),
             "remaining_period": p.remaining.label if p.remaining else None,
             "needed_growth_percent": interval_json(p.needed_growth),

@@ -27,6 +27,7 @@ from autofacts.knowledge.parse import PLACEHOLDER
 from autofacts.knowledge.periods import parse_period
 from autofacts.reading.candidate import Candidate
 from autofacts.reading.chinese import nfkc
+from autofacts.reading.chinese_numerals import parse_chinese_integer
 from autofacts.reading.entities import chinese_companies
 from autofacts.reading.mentions import Mention
 from autofacts.reading.numbers import hedge_start
@@ -99,10 +100,60 @@ PLACES = {
     "哈尔滨": "Harbin",
     "长三角": "Yangtze River Delta",
     "珠三角": "Pearl River Delta",
+    "本港": "Hong Kong",
+    "全港": "Hong Kong",
+    "全台": "Taiwan",
 }
+# Countries and regions abroad, as the English reader names them
+COUNTRIES = {
+    "日本": "Japan",
+    "美国": "United States",
+    "德国": "Germany",
+    "法国": "France",
+    "英国": "United Kingdom",
+    "意大利": "Italy",
+    "西班牙": "Spain",
+    "俄罗斯": "Russia",
+    "巴西": "Brazil",
+    "墨西哥": "Mexico",
+    "印度": "India",
+    "印度尼西亚": "Indonesia",
+    "印尼": "Indonesia",
+    "泰国": "Thailand",
+    "马来西亚": "Malaysia",
+    "越南": "Vietnam",
+    "韩国": "South Korea",
+    "澳大利亚": "Australia",
+    "澳洲": "Australia",
+    "土耳其": "Turkey",
+    "匈牙利": "Hungary",
+    "比利时": "Belgium",
+    "挪威": "Norway",
+    "荷兰": "Netherlands",
+    "沙特": "Saudi Arabia",
+    "阿联酋": "UAE",
+    "加拿大": "Canada",
+    "新加坡": "Singapore",
+    "以色列": "Israel",
+    "智利": "Chile",
+    "欧洲": "Europe",
+    "欧盟": "European Union",
+    "东南亚": "Southeast Asia",
+    "中东": "Middle East",
+    "非洲": "Africa",
+    "拉美": "Latin America",
+    "拉丁美洲": "Latin America",
+    "亚洲": "Asia",
+}
+PLACES.update(COUNTRIES)
 _CHINA = re.compile(
     r"我国|全国|中国|国内|国务院|国家|工业和信息化部|工信部|商务部|发改委|海关总署|统计局|中汽协|乘联会|中国汽车工业协会"
+    r"|大陆(?!集团)|内地|在华"  # Taiwan's and Hong Kong's press: 大陸, 內地
 )
+# A place the figure is compared with or sent to is not where it is: "是日本的1.6倍", "超过日本",
+# "出口到欧洲"
+_NOT_HERE = re.compile(r"(?:超过|超越|领先|高于|低于|相比|是|比|较|与|同|对|向|往|到|至|销往|运往)\s*$")
+_DESTINATION = re.compile(r"(?:对|向|往|到|至|销往|运往)\s*$")
 _WORLD = re.compile(r"全球|世界(?!各国)")
 _RANK_SCOPE = re.compile(r"\s*(?:第一|首位|前列|最大|领先|第\d)")  # "全球第一": China's rank, not the world
 
@@ -119,8 +170,14 @@ _LIST_JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
 _CLAUSE = re.compile(r"[，。；：！？;:!?]|,(?!\d{3}(?!\d))")  # an ASCII comma too, but not in "1,234"
 _BASE_BEFORE = re.compile(r"(?:比|较|相比|与|同)\s*$")  # "比2020年增长": 2020 is the comparison base
 _MULTIPLE_OF = re.compile(r"是\s*$")  # "是2021年的6倍": 2021 is the base of the multiple
+_SINCE = re.compile(r"(?:自|自从)\s*$")  # "自2023年首度超过日本后": a span from 2023, not 2023
+_FROM = re.compile(r"从\s*$")
+_SINCE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今)")  # "从2020年起", not "从1月至10月的数据来看"
+_STREAK = re.compile(r"连续\s*(\d+|[二两三四五六七八九十]+)\s*个月")  # "已经连续3个月超过60万辆"
 _SO_FAR = re.compile(r"今年(?:以)?来|年初(?:以来|至今)")
-_YEAR_AGO_BEFORE = re.compile(r"(?:去年|上年)同期(?:的|为|是)?\s*$")
+_YEAR_AGO_BEFORE = re.compile(r"(?:(?:去年|上年)同期(?:的|为|是)?|同比\s*[（(])\s*$")  # "同比（46,709辆）"
+# "较2024年同期的71.09%", "比前年的9,556辆": the figure after a comparison base is the base's own
+_BASE_FIGURE = re.compile(r"\s*(同期)?\s*(?:的|为|是)?\s*(?:约|近|超过|逾|不到)?\s*$")
 _DATELINE = re.compile(r"[市省]?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)")
 
 
@@ -159,6 +216,9 @@ class ChineseReader:
         if entity is not None:
             return "World", "region: a company's figure, placed nowhere in the sentence"
         before = sorted(p for p in places if p[0] < mention.start)
+        if before and before[-1][1] in COUNTRIES.values() and _DESTINATION.search(text, 0, before[-1][0]):
+            return None, f"region: '{before[-1][2]}' is where the vehicles go, not whose figure it is"
+        before = [p for p in before if p[1] == "China" or not _NOT_HERE.search(text, 0, p[0])]
         if before:
             return before[-1][1], f"region: '{before[-1][2]}'"
         if ctx.region is not None:
@@ -167,6 +227,9 @@ class ChineseReader:
 
     def period(self, text: str, mention: Mention, periods: list[PeriodPhrase], ctx: _Context) -> tuple[str | None, str]:
         label, why = self._period(text, mention, periods, ctx)
+        streak = next(reversed(list(_STREAK.finditer(text, 0, mention.end))), None)
+        if label is not None and streak is not None and not any(p.end <= mention.start for p in periods):
+            return _streak_period(label, streak, mention, why)
         if label is not None and _YEAR_AGO_BEFORE.search(text, max(0, mention.start - 8), mention.start):
             # "相比去年同期的33%": the figure of the same months a year before
             return re.sub(r"\d{4}", lambda y: str(int(y[0]) - 1), label), f"{why}, a year before (去年同期)"
@@ -175,7 +238,14 @@ class ChineseReader:
     def _period(
         self, text: str, mention: Mention, periods: list[PeriodPhrase], ctx: _Context
     ) -> tuple[str | None, str]:
-        own = [p for p in periods if p.end <= mention.start and _is_own(text, p, mention)]
+        before = [p for p in periods if p.end <= mention.start]
+        if before and _since(text, before[-1]):
+            return None, f"period: the span since '{text[before[-1].start : before[-1].end]}', not stated"
+        own = [p for p in before if _is_own(text, p, mention)]
+        if before and _BASE_BEFORE.search(text[: before[-1].start]):
+            base = _base_period(text, before[-1], mention, own[-1].label if own else ctx.period)
+            if base is not None:
+                return base, f"period: '{text[before[-1].start : before[-1].end]}', the comparison base it states"
         if own and _SO_FAR.match(text, own[-1].start):
             # "今年来累计出口超过200万辆" after "今年前10个月": January up to the span spoken of
             spans = [p.label for p in own[:-1] if p.label.startswith(own[-1].label[:4] + "-01")]
@@ -188,6 +258,43 @@ class ChineseReader:
         if ctx.period is not None:
             return ctx.period, "period: carried from an earlier sentence"
         return None, ""
+
+
+def _since(text: str, phrase: PeriodPhrase) -> bool:
+    """A period that starts a span ("自2023年……", "从2020年以来") rather than dating the figure."""
+    if _SINCE.search(text, 0, phrase.start):
+        return True
+    return bool(_FROM.search(text, 0, phrase.start) and _SINCE_AFTER.match(text, phrase.end))
+
+
+def _streak_period(label: str, streak: re.Match[str], mention: Mention, why: str) -> tuple[str | None, str]:
+    """"已经连续3个月超过60万辆" after figures of January to October: each of the three months up to
+    October (2025-08/2025-10), and the count of months is the run's last month (2025-10). A run
+    longer than the months spoken of, or a period without an end month, is left to the curator."""
+    end = re.fullmatch(r"(?:\d{4}-\d{2}/)?(\d{4})-(\d{2})", label)
+    n = int(streak[1]) if streak[1].isdigit() else parse_chinese_integer(streak[1])
+    if end is None or not 1 <= n <= int(end[2]):
+        return None, f"period: a run of {streak[1]} months, its months not stated"
+    year, month = end[1], int(end[2])
+    if mention.start == streak.start(1):
+        return f"{year}-{month:02d}", f"{why}; the run's last month"
+    if n == 1:
+        return f"{year}-{month:02d}", why
+    return f"{year}-{month - n + 1:02d}/{year}-{month:02d}", f"{why}; each of the run's {streak[1]} months"
+
+
+def _base_period(text: str, phrase: PeriodPhrase, mention: Mention, spoken: str | None) -> str | None:
+    """The period of a figure that is a comparison base ("较2024年同期的71.09%": 2024's share), or
+    None when the figure is not the base. 同期 ("the same months of") a year moves the months of the
+    period spoken of (`spoken`) into that year; with no such period it is left to the curator."""
+    said = _BASE_FIGURE.fullmatch(text, phrase.end, mention.start)
+    if said is None:
+        return None
+    if not said[1]:
+        return phrase.label
+    if re.fullmatch(r"\d{4}", phrase.label) and spoken and re.fullmatch(r"\d{4}(?:-[\dQH/-]+)?", spoken):
+        return re.sub(r"\d{4}", phrase.label, spoken)  # 2025-01/2025-10 -> 2024-01/2024-10
+    return None
 
 
 def _is_own(text: str, phrase: PeriodPhrase, mention: Mention) -> bool:
@@ -228,7 +335,51 @@ def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
                 return listed[index][1]
             return None
     found = chinese_companies(text, at)
-    return max(found)[1] if found else None
+    if not found:
+        return None
+    nearest = max(found)
+    group = group_of_companies(text, at)
+    if group is not None and group[0] > nearest[0]:
+        return None  # "这10家企业共销售484.4万辆": the group's figure, not its last member's
+    if text[nearest[0] - 1 : nearest[0]] in _LIST_CHARS and len(found) > 1:
+        return None  # "上汽、一汽……和吉利共销售": several companies' figure, no one's
+    return nearest[1]
+
+
+# A group of companies as a figure's subject: 排名前十的车企, 前10位的汽车企业, 这10家企业
+_GROUP = re.compile(
+    r"前\s*(\d+|[二三四五六七八九十]+)\s*(?:位|名|家|强|大)?\s*(?:的)?\s*(?:汽车)?(?:企业|车企|厂商|厂家|集团|品牌)"
+    r"|这\s*(\d+|[二三四五六七八九十]+)\s*家"
+)
+_LIST_CHARS = ("、", "和", "与", "及")
+
+
+def group_of_companies(text: str, at: int) -> tuple[int, str] | None:
+    """Where the last group of companies named before `at` in its sentence stands, and how many
+    ("十", "10"), or None."""
+    found = list(_GROUP.finditer(text, 0, at))
+    if not found:
+        return None
+    last = found[-1]
+    return last.start(), last[1] or last[2]
+
+
+def _group_suggestion(chosen: str | None, size: str) -> str | None:
+    """The id a curator would give a group's figure: vehicle-sales of the top ten is
+    top-ten-automaker-sales, their share top-ten-automaker-sales-share."""
+    if chosen is None or not chosen.startswith("vehicle-"):
+        return None
+    core = chosen.removeprefix("vehicle-")
+    core = "sales-share" if core == "share" else core
+    return f"top-{_SIZE_WORDS.get(size, size)}-automaker-{core}"
+
+
+_SIZE_WORDS = {"十": "ten", "10": "ten", "五": "five", "5": "five", "三": "three", "3": "three", "二十": "twenty"}
+
+
+def _named_after(text: str, start: int, at: int) -> bool:
+    """A company named between a group and the figure ("前十……，其中比亚迪……") owns the figure."""
+    return any(start < n[0] for n in chinese_companies(text, at))
 
 
 def _kind(text: str, period: str | None, published: date | None) -> tuple[str, str]:
@@ -269,8 +420,12 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
             kind, kind_why = _kind(s_text, period, published)
             said = sentence.text[m.start : m.end]
             mention = Mention(m.value, m.qualifier, m.unit, sentence.start + m.start, sentence.start + m.end, said)
+            group = group_of_companies(s_text, m.start) if entity is None else None
             for choice in chosen:
                 metric, new, metric_why = choice.metric, choice.suggest, choice.why
+                if group is not None and not _named_after(s_text, group[0], m.start):
+                    new = _group_suggestion(metric or new, group[1])
+                    metric, metric_why = None, f"metric: a figure of a group of companies ('前{group[1]}')"
                 why = tuple(w for w in (metric_why, period_why, region_why, kind_why) if w)
                 if entity is not None:
                     said = "in the sentence before" if carried else "before the figure"
@@ -285,6 +440,10 @@ def _carry(reader: ChineseReader, text: str, periods: list[PeriodPhrase], ctx: _
     own = [p for p in periods if text.rfind("《", 0, p.start) <= text.rfind("》", 0, p.start)]
     # a plan's or a forecast's year does not date the sentences after it
     period = own[0].label if own and not (_TARGET.search(text) or _FORECAST.search(text)) else ctx.period
+    if own and _SO_FAR.match(text, own[0].start) and ctx.period and ctx.period.startswith(own[0].label + "-01"):
+        period = ctx.period  # "今年来" after "今年前10个月" goes on speaking of January to October
+    if own and _since(text, own[0]):
+        period = None  # "自2023年……": the sentences after it are not dated 2023
     probe = Mention(Decimal(0), "exact", None, len(text), len(text), "")
     region, _ = reader.region(text, probe, None, _Context())
     named = {name for _, name in chinese_companies(text)}

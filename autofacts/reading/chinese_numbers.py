@@ -102,8 +102,11 @@ _HEDGE_AFTER = re.compile(r"\s*(" + "|".join(HEDGES_AFTER) + ")")
 _RECENT = re.compile(r"(?:个)?(?:年|月|天|日)")  # "近7年": the last seven years, not "nearly"
 
 # The verb of change a percentage or a multiple belongs to: "同比增长3.4%", "下降2.1%".
-_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "增")
-_DOWN = ("下降", "减少", "下滑", "降低", "回落", "下跌", "减")
+# Hong Kong and Taiwan write 按年升/跌, 年增/年减, 成长, 衰退; "负增长" is a fall.
+_UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "增", "增幅", "成长", "升", "涨")
+_DOWN: tuple[str, ...] = ("下降", "减少", "下滑", "降低", "回落", "下跌", "减", "负增长", "跌", "降", "挫", "衰退")
+_DOWN += ("萎缩", "降幅", "跌幅", "减幅")
+_TO_LEVEL = re.compile(r"至|到|破")  # "降至5%", "跌破10%": a level reached, not a change
 _CHANGE = re.compile("(" + "|".join(sorted(_UP + _DOWN, key=len, reverse=True)) + ")")
 # What may stand between the verb and its numbers: "同比分别增长3.4%和2.1%"
 _BETWEEN = re.compile(
@@ -111,6 +114,10 @@ _BETWEEN = re.compile(
     + NUMERAL_CHARS
     + "点]"
 )
+# A bare number listed with one that carries its unit: "1.6和1.8个百分点", "3至5倍"
+_SHARED_UNIT = re.compile(rf"\s*(?:和|与|及|、|至|到|[-—–~～])\s*(?:{_ARABIC})\s*(%|个百分点|百分点|倍)")
+_TITLE = re.compile(r"《[^《》\n]{0,60}》")  # a book's or paper's title: 《第一财经》 holds no figure
+_TOP_N = re.compile(r"\s*(?:位|名|强|大|家|的|个?(?:企业|车企|品牌|厂商))")
 _RANK_RANGE = re.compile(r"第\d+\s*[-—–~至]\s*\d+\s*[位名]")
 _RANK_RANGE_END = re.compile(r"第\d+\s*[-—–~至]\s*\d+$")
 _CLAUSE_CHARS = frozenset("，。；：！？,;:!?\n")
@@ -130,7 +137,7 @@ def _direction(text: str, start: int) -> int:
     if not verbs:
         return 0
     last = verbs[-1]
-    if _BETWEEN.sub("", clause[last.end() :]):
+    if _BETWEEN.sub("", clause[last.end() :]) or _TO_LEVEL.match(clause, last.end()):
         return 0
     return -1 if last[1] in _DOWN else 1
 
@@ -168,6 +175,7 @@ def read_chinese_numbers(text: str) -> list[Mention]:
     spans = [m.span() for m in _PLAN.finditer(norm)]
     spans += [m.span() for idiom in _IDIOMS for m in re.finditer(idiom, norm)]
     spans += [m.span() for pattern, _, _ in PERIOD_RULES for m in pattern.finditer(norm)]
+    spans += [m.span() for m in _TITLE.finditer(norm)]
     for s, e in spans:
         skip[s:e] = b"\x01" * (e - s)
     out: list[Mention] = []
@@ -206,6 +214,8 @@ def read_chinese_numbers(text: str) -> list[Mention]:
             continue
         if _RANK_RANGE.match(norm, max(0, start - 1)) or _RANK_RANGE_END.search(norm, max(0, start - 8), end):
             continue  # "分列第1-3位": a span of places, no figure
+        if norm[start - 1 : start] in ("前", "这") and _TOP_N.match(norm, end):
+            continue  # "排名前十的车企", "这10家企业": who is counted, not a figure
         ordinal = norm[max(0, start - 1) : start] == "第"
         qualifier = "exact"
         if not percent and not ordinal:
@@ -226,6 +236,9 @@ def read_chinese_numbers(text: str) -> list[Mention]:
                     value, unit = value / 10, "percent"
             if unit == "years" and len(raw) == 4 and raw.isdigit() and 1900 <= value <= 2100:
                 unit, end = None, m.end()  # "2025年" is a year, read like the English "2025"
+            shared = _SHARED_UNIT.match(norm, end) if unit is None and end == m.end() else None
+            if shared is not None:  # "收窄1.6和1.8个百分点": the unit written once, after the last
+                unit = "times" if shared[1] == "倍" else "percent"
         if percent:
             unit = "percent"
         if ordinal:

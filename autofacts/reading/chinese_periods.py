@@ -36,7 +36,7 @@ def _rules() -> list[tuple[re.Pattern[str], bool, str]]:
         (re.compile(rf"(?:截[至止])?\s*{_Y}\s*(?:底|末)"), False, "year-end"),
         (re.compile(rf"{_Y}\s*{_MON}\s*月\s*(\d{{1,2}})\s*日"), False, "day"),
         (re.compile(rf"{_Y}\s*(?:1|一)\s*月?{_DASH}{_MON}\s*月"), False, "ytd"),
-        (re.compile(rf"{_Y}\s*前\s*{_MON}\s*个?月(?!\s*\d)"), False, "ytd"),
+        (re.compile(rf"{_Y}\s*[前首]\s*{_MON}\s*个?月(?!\s*\d)"), False, "ytd"),
         (re.compile(rf"{_Y}\s*前三季度"), False, "q1-3"),
         (re.compile(rf"{_Y}\s*(上|下)半年"), False, "half"),
         (re.compile(rf"{_Y}\s*(?:第)?([一二三四1-4])\s*季度"), False, "quarter"),
@@ -46,19 +46,22 @@ def _rules() -> list[tuple[re.Pattern[str], bool, str]]:
         (re.compile(r"[“\"「『]?十([一二三四五六七八九])五[”\"」』]?(?:期间|时期|以来|规划)?"), False, "plan"),
         (re.compile(rf"截[至止]\s*{_MON}\s*月\s*(?:底|末)"), True, "month-end"),
         (re.compile(rf"(?:1|一)\s*月?{_DASH}{_MON}\s*月"), True, "ytd"),
-        (re.compile(rf"前\s*{_MON}\s*个?月(?!\s*\d)"), True, "ytd"),
+        (re.compile(rf"[前首]\s*{_MON}\s*个?月(?!\s*\d)"), True, "ytd"),  # 首N個月: Hong Kong, Taiwan
         (re.compile(r"前三季度"), True, "q1-3"),
         (re.compile(r"(上|下)半年"), True, "half"),
         (re.compile(r"(?:第)?([一二三四1-4])\s*季度"), True, "quarter"),
+        (re.compile(r"首季度?"), True, "first-quarter"),  # Hong Kong's first quarter
+        (re.compile(rf"(?<=今年|去年|上年|本年|明年|前年)\s*{_MON}\s*月份?(?![底末\d])"), True, "month"),
         (re.compile(rf"(?<![\d\-—–~～至到年个前])\s*{_MON}\s*月份?(?![底末\d])"), True, "month"),
         (re.compile(r"全年"), True, "year"),
-        (re.compile(r"(去年|上年|今年|本年|明年)(?!同期)"), True, "relative"),
+        (re.compile(r"(去年|上年|今年|本年|明年|前年)(?!同期)"), True, "relative"),
     ]
 
 
 PERIOD_RULES = _rules()
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")  # "二〇二五年": 2025, four characters for four digits
-_RELATIVE_BEFORE = re.compile(r"(去年|上年|今年|本年|明年)\s*$")
+_RELATIVE_BEFORE = re.compile(r"(去年|上年|今年|本年|明年|前年)\s*$")
+_SHIFT = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1, "前年": -2}  # 前年: the year before last
 
 
 def _label(kind: str, year: int, groups: tuple[str, ...]) -> tuple[str, int] | None:
@@ -81,6 +84,8 @@ def _label(kind: str, year: int, groups: tuple[str, ...]) -> tuple[str, int] | N
         return f"{year}-01/{year}-09", 9
     if kind == "half":
         return (f"{year}-H1", 6) if groups[0] == "上" else (f"{year}-H2", 12)
+    if kind == "first-quarter":
+        return f"{year}-Q1", 3
     if kind == "quarter":
         q = _QUARTERS[groups[0]]
         return f"{year}-Q{q}", 3 * q
@@ -135,7 +140,7 @@ def _phrase_label(
         if kind == "relative":
             if published is None:
                 return None
-            shift = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1}[m[1]]
+            shift = _SHIFT[m[1]]
             return str(published.year + shift)
         if not needs_year:
             year = int(m[1])
@@ -144,7 +149,7 @@ def _phrase_label(
         groups = tuple(g for g in m.groups() if g is not None)
         relative = _RELATIVE_BEFORE.search(norm, max(0, m.start() - 6), m.start())
         if relative and published is not None:
-            shift = {"去年": -1, "上年": -1, "今年": 0, "本年": 0, "明年": 1}[relative[1]]
+            shift = _SHIFT[relative[1]]
             found = _label(kind, published.year + shift, groups)
             return found[0] if found else None
         if stated is not None:

@@ -106,6 +106,20 @@ _ASIDE = re.compile(
     r"|such as|a rival of|a rival to|like|unlike|ahead of|behind)\b[^,;:]*,",
     re.I,
 )
+# A company named as a rival or a yardstick, not as the subject: "the EV maker that competes with Tesla
+# Inc (NASDAQ: TSLA) and Xpeng Inc", "sold more than BYD", "rivals such as Li Auto"
+_COMPARED = re.compile(
+    r"\b(?:compet\w*\s+(?:with|against)|rival(?:s|led|ling)?(?:\s+such\s+as)?|against|versus|vs\.?|than"
+    r"|such as|ahead of|behind|outsold|outpac\w*|overt(?:ook|aking|akes|ake)|surpass\w*|beat(?:ing|s)?)\s+"
+    r"(?:(?:[A-Z][\w.&'’-]*|and|,)\s*)*$"
+)
+_PAREN = re.compile(r"\([^()]*\)")
+
+
+def _compared(text: str, start: int) -> bool:
+    return _COMPARED.search(_PAREN.sub("", text[max(0, start - 100) : start])) is not None
+
+
 _SINGLE_THING = re.compile(
     r"\b(?:a|an|one|its|the company's)\s+(?:[\w-]+\s+){0,5}?(?:factory|plant|facility|production line"
     r"|assembly line|model|coupe|sedan|SUV|hatchback|pickup|hub|centre|center)\b",
@@ -117,7 +131,8 @@ def named_companies(
     text: str, places: list[tuple[int, int]], place_names: frozenset[str]
 ) -> list[tuple[int, int, str]]:
     """The companies a sentence names, as (start, end, id): catalogue names anywhere, others as the
-    capitalised subject of a sales verb; not those in an aside after another company."""
+    capitalised subject of a sales verb; not those in an aside after another company, nor those
+    named as a rival or a yardstick ("competes with Tesla", "ahead of BYD")."""
     names = _by_name()
     out = {(m.start(), m.end(), names[m[0]]) for m in _english().finditer(text)}
     for m in _SUBJECT.finditer(text):
@@ -135,7 +150,7 @@ def named_companies(
         if any(s <= start < e for s, e, _ in out):
             continue
         out.add((start, start + len(name), name))
-    found = sorted(out)
+    found = sorted(e for e in out if not _compared(text, e[0]))
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
     return [e for e in found if not any(s <= e[0] < end and any(o[1] <= s for o in found) for s, end in asides)]
 

@@ -20,7 +20,7 @@ from autofacts.knowledge.periods import parse_period
 from autofacts.reading.candidate import AS_OF_PUBLICATION, Candidate
 from autofacts.reading.chinese import is_chinese
 from autofacts.reading.entities import ListLead, company_measure, entity_of, list_item, named_companies, one_company
-from autofacts.reading.fact_kind import FORECAST, PAST, TARGET, WILL, figure_kind, kind_words
+from autofacts.reading.fact_kind import BASE_WHY, FORECAST, PAST, TARGET, WILL, figure_kind, kind_words
 from autofacts.reading.figures import Figure, sentence_figures
 from autofacts.reading.periods import Phrases, a_year_earlier, own_period, sentence_periods, shift_year
 from autofacts.reading.places import (
@@ -143,6 +143,9 @@ class Reader:
                 year = period[:4] if period and period[:4].isdigit() else (str(published.year) if published else None)
                 period = year
                 period_why = f"period: '{annual[0].strip()}', the year {year}" if year else ""
+            if kind_why.startswith(BASE_WHY) and _unfinished(period, published):
+                # "up from 1.3 million this year", said in December: the year's figure is not known yet
+                kind, kind_why = "estimate", "kind estimate: a comparison base for a period not over at publication"
             if kind == "actual" and _after_publication(period, published):
                 # an outcome cannot be reported before it happens: "will" makes it a forecast
                 will = WILL.search(text)
@@ -318,6 +321,16 @@ def _after_publication(period: str | None, published: date | None) -> bool:
         return False
     try:
         return parse_period(period).start > published
+    except PeriodError:
+        return False
+
+
+def _unfinished(period: str | None, published: date | None) -> bool:
+    """True when a period label ends after the publication date."""
+    if period is None or period == AS_OF_PUBLICATION or published is None:
+        return False
+    try:
+        return parse_period(period).end > published
     except PeriodError:
         return False
 

@@ -15,14 +15,14 @@ from autofacts.reading.figures import Figure
 FORECAST = re.compile(
     r"\b(?:forecasts?|forecasted|forecasting|predicts?|predicted|predicting|projects?|projected|projection"
     r"|expects?|expected|expecting|expectations?|is likely to|are likely to|will likely"
-    r"|outlook)\b",
+    r"|outlook|guided|guides|guidance|would\s+(?:be\s+able\s+to|double|triple|expand|boost|reach|rise|fall|grow|hit|total|top|exceed|climb|increase|decrease|decline|drop))\b",
     re.I,
 )
 
 
 TARGET = re.compile(
     r"\b(?:targets?|targeted|targeting|goals?|strive|strives|striving|aims?|aimed|aiming"
-    r"|plans to|planned to|planning to"
+    r"|plans to|planned to|planning to|looking to|looks to"
     r"|calls? for|called for|propose[sd]?|proposing|seeks? to|pledged?|vows?|vowed|ambitions?|objectives?"
     r"|by the end of the plan)\b",
     re.I,
@@ -40,7 +40,7 @@ _TARGET_MARKET = re.compile(
 PAST = re.compile(
     r"\b(?:was|were|had|sold|delivered|produced|built|exported|shipped|reached|rose|fell|grew|jumped|surged"
     r"|climbed|increased|decreased|declined|dropped|totaled|totalled|hit|exceeded|surpassed|posted|recorded"
-    r"|reported|registered|achieved|amounted|stood|edged|gave|giving)\b",
+    r"|reported|registered|achieved|amounted|accounted|stood|edged|gave|giving)\b",
     re.I,
 )
 
@@ -55,6 +55,12 @@ _PASSIVE = re.compile(r"(?:expected|projected|forecast|predicted|likely|estimate
 
 
 _COMPARISON_BEFORE = re.compile(r"\b(?:compared (?:with|to)|versus|than|against|up from|down from)\s+$", re.I)
+# the later figures of a list of bases: "up from 1.3 million this year and 1.2 million last year"
+_BASE_LIST = re.compile(r"\b(?:compared (?:with|to)|versus|up from|down from)\s+[^,;:()]*?\band\s+$", re.I)
+BASE_WHY = "kind actual: a comparison base"
+# where a change starts: "would double capacity from 100,000 to 200,000 cars"
+_FROM = re.compile(r"\bfrom\s+$", re.I)
+_TO_NUMBER = re.compile(r"\s*(?:units|vehicles|cars)?\s*to\s+(?:about\s+|around\s+|over\s+|nearly\s+)?\d")
 
 
 WILL = re.compile(r"\b(?:will|shall|is to|are to|is set to|are set to)\b", re.I)
@@ -85,6 +91,10 @@ def figure_kind(text: str, words: list[tuple[int, str, str]], fig: Figure) -> tu
         if not _PASSIVE.match(after[0][2]) and PAST.search(text, start, after[0][0]):
             return "actual", ""
         _, kind, word = after[0]
-    if kind != "actual" and _COMPARISON_BEFORE.search(text[max(0, fig.hedge_at - 30) : fig.hedge_at]):
-        return "actual", f"kind actual: the figure '{kind}' words compare with"
+    if kind != "actual" and (
+        _COMPARISON_BEFORE.search(text[max(0, fig.hedge_at - 30) : fig.hedge_at])
+        or _BASE_LIST.search(text[max(0, fig.hedge_at - 80) : fig.hedge_at])
+        or (_FROM.search(text[max(0, fig.hedge_at - 10) : fig.hedge_at]) and _TO_NUMBER.match(text, fig.end))
+    ):
+        return "actual", f"{BASE_WHY} the '{kind}' words compare with"
     return kind, f"kind {kind}: '{word}'"

@@ -13,6 +13,10 @@ import re
 from autofacts.reading.lexicon import Cue
 from autofacts.reading.slots import Slot, has_cue, leads_into, previous_end, words_after
 
+# A change word that names its comparison (年增 "up on the year", 月减 "down on the month"), as the
+# Chinese lexicon lists them
+_COMPARISON_IN_VERB = {"年": "yoy", "月": "mom", "季": "qoq"}
+
 
 def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int], i: int) -> tuple[str | None, str]:
     """The figure's form and the words it was read from (None: cannot tell)."""
@@ -81,7 +85,10 @@ def change_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
         elif last.end <= cue.start < high and not leads_into(text, cue, slots):
             found.append((cue.start - last.end, cue))
     sign = "a fall" if change.key == "fall" else "a change"
+    said = text[change.start : change.end]
+    if not found and len(said) > 1 and said[0] in _COMPARISON_IN_VERB:  # 月增, 季减: Taiwan's press
+        return _COMPARISON_IN_VERB[said[0]], f" ('{said}')"
     if not found:
-        return "yoy", f" ('{text[change.start : change.end]}', {sign}; no comparison named: year-on-year)"
+        return "yoy", f" ('{said}', {sign}; no comparison named: year-on-year)"
     cue = min(found, key=lambda f: f[0])[1]
     return cue.key, f" ('{text[cue.start : cue.end]}')"

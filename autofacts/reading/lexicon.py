@@ -16,7 +16,8 @@ import yaml
 
 LANGUAGES = ("en", "zh")
 # The sections whose keys are dimension values a catalogue metric may name.
-DIMENSIONS = {"segment": "segments", "measure": "measures", "form": "forms", "group": "groups"}
+# `body` is the body type a segment is of ("passenger NEV sales": segment nev, body passenger-vehicle).
+DIMENSIONS = {"segment": "segments", "body": "segments", "measure": "measures", "form": "forms", "group": "groups"}
 _SECTIONS = ("segments", "groups", "measures", "forms", "changes", "modifiers")  # key -> cue list
 _LISTS = ("reaches",)  # a plain cue list
 
@@ -38,18 +39,24 @@ class Cue:
 
 _KIND = {"segments": "segment", "groups": "group", "measures": "measure", "forms": "form", "changes": "change"}
 _MONTH = "(?:" + "|".join(name for name in calendar.month_name if name) + ")"
+_CN_MONTH = r"(?<![\d\-—–~～至到])(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月份?(?![底末\d])"  # "9月", not "1-9月"
 
 
 def _pattern(cue: str) -> str:
-    """A cue as a regular expression: a hyphen or any space between Latin words; MONTH and YEAR."""
+    """A cue as a regular expression: a hyphen or any space between Latin words; MONTH and YEAR
+    (CN-MONTH: a month as Chinese writes it, "9月")."""
     out: list[str] = []
-    for i, word in enumerate(cue.split()):
+    words = cue.split()
+    for i, word in enumerate(words):
         if i:
-            out.append(r"[\s-]+" if word.isascii() else r"\s*")
+            out.append(r"[\s-]+" if word.isascii() and words[i - 1].isascii() else r"\s*")
+        if word == "CN-MONTH":
+            out.append(_CN_MONTH)
+            continue
         parts = []
         for piece in word.split("-"):
             if piece == "NUMBER":
-                parts.append(r"\d[\d,.]*(?:\s*(?:million|thousand|units|vehicles))*")
+                parts.append(r"\d[\d,.]*(?:\s*(?:million|billion|thousand|units|vehicles|cars|[GMk]Wh|yuan))*")
             elif piece == "MONTH":
                 parts.append(_MONTH)
             elif piece == "YEAR":

@@ -97,6 +97,16 @@ def segment_around(text: str, segs: list[Cue], measure: Cue) -> list[Cue]:
     return []
 
 
+def run_from(text: str, cues: list[Cue]) -> list[Cue]:
+    """The first cue of a list with the ones written right after it ("新能源乘用车", "NEV passenger")."""
+    run = cues[:1]
+    for c in cues[1:]:
+        if not _ADJACENT.match(text[run[-1].end : c.start]):
+            break
+        run.append(c)
+    return run
+
+
 def adjacent_run(text: str, cues: list[Cue]) -> list[Cue]:
     """The last cue of a list with the ones written right before it ("passenger NEV")."""
     if not cues:
@@ -139,6 +149,17 @@ def topical(text: str, cue: Cue) -> bool:
     said = text[cue.start : cue.end]
     name = said.isascii() and not said.isupper() and said[:1].isupper() and cue.start > 0
     return not name and not _MAKER.match(text, cue.end)
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w&'’-]*\s+$")
+
+
+def in_name(text: str, cue: Cue) -> bool:
+    """A segment word written in capitals inside a company's name ("Farizon New Energy Commercial
+    Vehicle sold", "SAIC Passenger Vehicle"): the word after a capitalised one, not a sentence's first."""
+    said = text[cue.start : cue.end]
+    title = said.isascii() and not said.isupper() and said[:1].isupper() and cue.start > 0
+    return title and _NAME_BEFORE.search(text[max(0, cue.start - 30) : cue.start]) is not None
 
 
 def names_measure(text: str, measure: str | None) -> bool:

@@ -20,7 +20,7 @@ from datetime import date
 from autofacts.errors import PeriodError
 from autofacts.knowledge.periods import parse_period
 from autofacts.reading.numbers import WORD_NUMBERS
-from autofacts.reading.text import MONTHS, PeriodPhrase, period_phrases
+from autofacts.reading.text import MONTHS, PeriodPhrase, half_span, period_phrases, quarter_span
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ _MONTH_NOUN = re.compile(
     r"|imports|registrations|shipments|volumes?|figures|retail|wholesale|insurance registrations)\b)"
 )
 _QUARTER_ALONE = re.compile(
-    r"\b(?:in |during )?(?:the )?(?:(first|second|third|fourth) quarter|Q([1-4]))\b(?! of \d{4})(?!\s*\d{4})",
+    r"\b(?:in |during )?(?:the )?(?:(first|second|third|fourth)[\s-]quarter|Q([1-4]))\b(?! of \d{4})(?!\s*\d{4})",
 )
 _HALF_ALONE = re.compile(r"\b(?:in |during )?(?:the )?H([12])\b(?!\s*\d{4})")
 # A running total of this year: January up to the latest period the text spoke of
@@ -131,8 +131,6 @@ def _span_label(year: int, first: int, last: int) -> str | None:
         return None
     if first == last:
         return f"{year}-{first:02d}"
-    if (first, last) in ((1, 6), (7, 12)):
-        return f"{year}-H{1 if first == 1 else 2}"
     if (first, last) in ((1, 12),):
         return str(year)
     return f"{year}-{first:02d}/{year}-{last:02d}"
@@ -291,10 +289,10 @@ def sentence_periods(text: str, published: date | None, context: str | None = No
         for m in _QUARTER_ALONE.finditer(text):
             quarter = _ORDINAL_QUARTERS[m[1].lower()] if m[1] else int(m[2])
             year = _last_year_up_to(3 * quarter, published)
-            _add(found, m.start(), m.end(), f"{year}-Q{quarter}")
+            _add(found, m.start(), m.end(), quarter_span(year, quarter))
         for m in _HALF_ALONE.finditer(text):
             half = int(m[1])
-            _add(found, m.start(), m.end(), f"{_last_year_up_to(6 * half, published)}-H{half}")
+            _add(found, m.start(), m.end(), half_span(_last_year_up_to(6 * half, published), half))
     found = _join_years(text, found)
     found = _since(text, found, published, context)
     for m in _YEAR_TO_DATE.finditer(text):

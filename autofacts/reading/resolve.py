@@ -24,6 +24,7 @@ share.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from autofacts.knowledge.model import KnowledgeBase, Metric
@@ -32,7 +33,9 @@ from autofacts.reading.lexicon import Cue, Lexicon, lexicon
 from autofacts.reading.measure_nouns import (
     adjacent_run,
     expand_chain,
+    in_name,
     measure_chains,
+    run_from,
     segment_around,
     topical,
     unit_fits,
@@ -41,6 +44,19 @@ from autofacts.reading.slots import PUNCT, Slot, figure_groups, words_after
 
 Dims = tuple[str | None, str, str, str | None]  # segment, measure, form, group
 
+# What a plant can make: production per year ("240,000 vehicles a year", "200,000 cars annually")
+_ANNUAL_RATE = re.compile(
+    r"\b(?:vehicles|cars|units|EVs|NEVs)\s+(?:a|per|each)\s+year\b|\b(?:vehicles|cars|units|EVs|NEVs)\s+annually\b"
+    r"|\bannual\s+(?:production\s+)?capacity\b",
+    re.I,
+)
+# ... of a plant, or what one is able to make: not a yearly output target ("to produce 3 million a year by 2027")
+_PLANT = re.compile(
+    r"\b(?:plants?|factory|factories|facility|facilities|gigafactory|able to|can make|could make)\b", re.I
+)
+
+# A sentence that goes on with the one before: "Its ...", "Of these ...", "Among them ..."
+_GOES_ON = re.compile(r"(?:Its|Their|(?:Of|Among) (?:these|them|which|those))\b")
 _ENERGY = ("nev", "ev", "bev", "phev", "ice-vehicle")
 _BODY = ("passenger-vehicle", "commercial-vehicle")
 # CPCA's retail and wholesale figures are of passenger vehicles only: "passenger" adds nothing to them.
@@ -92,6 +108,7 @@ class Topic:
 
     segment: str | None = None
     measure: str | None = None
+    group: str | None = None  # "Chinese-brand ... These sales accounted for": the brands it was about
 
 
 @dataclass(frozen=True)
@@ -112,7 +129,10 @@ class Resolver:
         for metric in kb.metrics.values():
             dims = dict(metric.dimensions)
             if "measure" in dims and "form" in dims:
-                key = (dims.get("segment"), dims["measure"], dims["form"], dims.get("group"))
+                segment = dims.get("segment")
+                if "body" in dims:  # "passenger NEV sales": a segment of a body type
+                    segment = f"{dims['body']}+{segment}"
+                key = (segment, dims["measure"], dims["form"], dims.get("group"))
                 self.by_dims.setdefault(key, metric)
         self.segmentless = {k[1] for k in self.by_dims if k[0] is None}
 
@@ -127,6 +147,9 @@ class Resolver:
         cues = lex.find(text)
         groups = figure_groups(text, slots)
         refers = any(c.kind == "modifier" and c.key == "refer-back" for c in cues)
+        if not refers and _GOES_ON.match(text) and not any(c.kind == "measure" for c in cues):
+            # "Its passenger PHEVs were 105,103 units": a list of a company's figures goes on with their measure
+            carried, refers = Topic(measure=carried.measure), True
         out: list[list[Choice]] = []
         levels: list[tuple[int, _Read]] = []  # level figures read so far: a growth after one is its change
         for i, slot in enumerate(slots):
@@ -164,10 +187,13 @@ class Resolver:
         if segment is None:  # retail and wholesale figures with no segment named are of passenger vehicles
             segment = "passenger-vehicle" if measure in _PASSENGER_MEASURES else "vehicle"
         said = f"{read.said}; {_FORM_WORDS.get(form, form)}{form_why}"
-        if body is not None:  # "passenger NEV exports": the catalogue files no segment of a segment
-            proposal = self._proposal(f"{body.removesuffix('-vehicle')}-{segment}", measure, form, group)
-            return Choice(None, proposal, f"metric: {said}; the catalogue has no {body} {segment} metric")
-        found = self._lookup(segment, measure, form, group)
+        if body is not None:  # "passenger NEV sales": a segment of a body type, never the coarser segment
+            found = self._lookup(f"{body}+{segment}", measure, form, group)
+            if found is None:
+                proposal = self._proposal(f"{body.removesuffix('-vehicle')}-{segment}", measure, form, group)
+                return Choice(None, proposal, f"metric: {said}; the catalogue has no {body} {segment} metric")
+        else:
+            found = self._lookup(segment, measure, form, group)
         if found is None:
             proposal = self._proposal(segment, measure, form, group)
             lacks = f"; the catalogue has no {proposal}" if proposal else "; the catalogue has none"
@@ -181,9 +207,12 @@ class Resolver:
         found = self.by_dims.get((segment, measure, form, group))
         if found is not None:
             return found, ""
-        broader = _BROADER.get(segment)
+        body, _, own = segment.rpartition("+")
+        broader = _BROADER.get(own)
+        broader = f"{body}+{broader}" if broader and body else broader
         if broader is not None and (broader, measure, form, group) in self.by_dims:
-            return self.by_dims[(broader, measure, form, group)], f" (electric vehicles read as {broader.upper()}s)"
+            said = broader.rpartition("+")[2].upper()
+            return self.by_dims[(broader, measure, form, group)], f" (electric vehicles read as {said}s)"
         if measure in self.segmentless and group is None:
             found = self.by_dims.get((None, measure, form, None))
             if found is not None:
@@ -192,7 +221,9 @@ class Resolver:
 
     def _proposal(self, segment: str | None, measure: str, form: str, group: str | None) -> str | None:
         """The id a curator would give the combination: {group}-{segment}-{measure}{-form}."""
-        if form in ("share", "market-share") and measure == "sales":
+        if measure in self.segmentless and group is None:  # "production-capacity-multiple": no segment
+            core = f"{measure}{_SUFFIX.get(form, '-' + form)}"
+        elif form in ("share", "market-share") and measure == "sales":
             core = f"{segment}{_SUFFIX[form]}"
         elif form == "daily":
             core = f"{segment}-daily-{measure}"
@@ -275,7 +306,11 @@ class Resolver:
         if measure is not None:
             said.append(f"'{text[measure.start : measure.end]}'")
             key = self._cumulative(text, cues, measure)
-        segs = [c for c in cues if c.kind == "segment" or (c.kind == "modifier" and c.key == "refer-back")]
+        segs = [
+            c
+            for c in cues
+            if (c.kind == "segment" and not in_name(text, c)) or (c.kind == "modifier" and c.key == "refer-back")
+        ]
         after = words_after(text, slot.end)
         chosen = [c for c in segs if slot.end <= c.start < slot.end + len(after)]
         clause = slot.clause
@@ -284,7 +319,7 @@ class Resolver:
             specific = specific or [
                 c for c in segs if clause[0] <= c.start and c.end <= slot.hedge_at and c.key != "vehicle"
             ]
-            chosen = specific[:1]
+            chosen = run_from(text, specific)  # "新能源乘用车": passenger NEVs, never coarsened to NEVs
         if measure is not None and (not chosen or all(c.key == "vehicle" for c in chosen)):
             # "the NEV fleet reached 36 million vehicles": the noun after the figure is only generic
             around = segment_around(text, segs, measure)
@@ -315,12 +350,23 @@ class Resolver:
                 said.insert(0, f"'{text[cue.start : cue.end]}'")
         if segment == "vehicle" and body is not None:
             segment = None
-        group_cue = next((c for c in cues if c.kind == "group" and clause[0] <= c.start < slot.hedge_at), None)
+        named = slot.end + len(after)  # "1.49 million domestic-brand passenger vehicles": the noun after it
+        group_cue = next(
+            (
+                c
+                for c in cues
+                if c.kind == "group" and (clause[0] <= c.start < slot.hedge_at or slot.end <= c.start < named)
+            ),
+            None,
+        )
         if group_cue is not None:
             said.insert(0, f"'{text[group_cue.start : group_cue.end]}'")
         overseas = next(
             (c for c in cues if c.kind == "modifier" and c.key == "overseas" and clause[0] <= c.start < clause[1]), None
         )
+        if key == "production" and _ANNUAL_RATE.search(text, clause[0], clause[1]) and _PLANT.search(text):
+            key = "production-capacity"  # "double production at the plant to 240,000 vehicles a year"
+            said.append("'a year'")
         if overseas is not None and key in ("sales", "deliveries"):
             key = "exports"
             said.append(f"'{text[overseas.start : overseas.end]}'")
@@ -329,7 +375,7 @@ class Resolver:
             key = "domestic-sales"  # "在国内市场方面，新能源汽车销量为…": sales at home, not all sales
             said.append(f"'{text[home.start : home.end]}'")
         words = " ".join(said) + (f", {how}" if how else "")
-        return _Read(segment, body, key, group_cue.key if group_cue else None, words)
+        return _Read(segment, body, key, group_cue.key if group_cue else carried.group, words)
 
     def _cumulative(self, text: str, cues: list[Cue], measure: Cue) -> str:
         """A cumulative total is a stock ("cumulative deliveries reached 1.5 million as of ..."),
@@ -352,10 +398,11 @@ def _topic(cues: list[Cue], levels: list[tuple[int, _Read]], carried: Topic) -> 
     """The segment and measure a sentence was last about (its last level figure, else its cues)."""
     if levels:
         read = levels[-1][1]
-        return Topic(read.segment or read.body, read.measure)
+        return Topic(read.segment or read.body, read.measure, read.group)
     segment = next((c.key for c in reversed(cues) if c.kind == "segment"), None)
     measure = next((c.key for c in reversed(cues) if c.kind == "measure"), None)
-    return Topic(segment or carried.segment, measure or carried.measure)
+    group = next((c.key for c in reversed(cues) if c.kind == "group"), None)
+    return Topic(segment or carried.segment, measure or carried.measure, group or carried.group)
 
 
 __all__ = ["Choice", "Lexicon", "Resolver", "Slot", "Topic"]

@@ -172,6 +172,17 @@ def _month_label(year: int, month: int) -> str:
     return f"{year}-{month:02d}"
 
 
+def quarter_span(year: int | str, quarter: int) -> str:
+    """A quarter as the months it spans ("2025-07/2025-09"): the one label a quarter, "the first
+    three months" and "January-March" share, so that the same period is written one way."""
+    return f"{year}-{3 * quarter - 2:02d}/{year}-{3 * quarter:02d}"
+
+
+def half_span(year: int | str, half: int) -> str:
+    """A half year as the months it spans ("2025-01/2025-06")."""
+    return f"{year}-{6 * half - 5:02d}/{year}-{6 * half:02d}"
+
+
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else WORD_NUMBERS[word.lower()]
 
@@ -185,8 +196,11 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] =
         re.compile(r"\b(?:in )?the first (two|three|2|3) quarters of (\d{4})", re.I),
         lambda m: f"{m[2]}-01/{_month_label(int(m[2]), 3 * _count(m[1]))}",
     ),
-    (re.compile(r"\b(?:Q([1-4]) (\d{4})|(\d{4}) ?Q([1-4]))\b"), lambda m: f"{m[2] or m[3]}-Q{m[1] or m[4]}"),
-    (re.compile(r"\b(?:H([12]) (\d{4})|(\d{4}) ?H([12]))\b"), lambda m: f"{m[2] or m[3]}-H{m[1] or m[4]}"),
+    (
+        re.compile(r"\b(?:Q([1-4]) (\d{4})|(\d{4}) ?Q([1-4]))\b"),
+        lambda m: quarter_span(m[2] or m[3], int(m[1] or m[4])),
+    ),
+    (re.compile(r"\b(?:H([12]) (\d{4})|(\d{4}) ?H([12]))\b"), lambda m: half_span(m[2] or m[3], int(m[1] or m[4]))),
     (
         re.compile(rf"\bfrom ({_MONTH}) to ({_MONTH}),? (\d{{4}})", re.I),
         lambda m: f"{_month_label(int(m[3]), MONTHS[m[1].lower()])}/{_month_label(int(m[3]), MONTHS[m[2].lower()])}",
@@ -203,11 +217,11 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] =
     ),
     (
         re.compile(r"\b(?:in )?the (first|second) half of (\d{4})", re.I),
-        lambda m: f"{m[2]}-H{1 if m[1].lower() == 'first' else 2}",
+        lambda m: half_span(m[2], 1 if m[1].lower() == "first" else 2),
     ),
     (
         re.compile(r"\b(?:in )?the (first|second|third|fourth) quarter of (\d{4})", re.I),
-        lambda m: f"{m[2]}-Q{['first', 'second', 'third', 'fourth'].index(m[1].lower()) + 1}",
+        lambda m: quarter_span(m[2], ["first", "second", "third", "fourth"].index(m[1].lower()) + 1),
     ),
     (re.compile(rf"\b(?:in )?({_MONTH}),? (\d{{4}})", re.I), lambda m: _month_label(int(m[2]), MONTHS[m[1].lower()])),
     (re.compile(r"\bfrom (\d{4}) to (\d{4})\b", re.I), lambda m: f"{m[1]}/{m[2]}"),
@@ -308,12 +322,21 @@ _NOT_NAMES = frozenset(
 
 _NOT_A_FIGURE_AFTER = re.compile(r"\s+of\s+(?:the|its|their|China's|China’s|our|his|her|them|those|these|all)\b", re.I)
 _ZONE_BEFORE = re.compile(r"\b(?:GMT|UTC)\s*[+\-−]?\s*$")
+# a description, not a figure: "six-seater", "five-door"; a time offset: "one year earlier", "two months ago"
+_NOT_A_COUNT_AFTER = re.compile(
+    r"[\s-]*(?:seaters?|seats?|doors?)\b"
+    r"|\s+(?:years?|months?|weeks?|days?|quarters?)\s+(?:earlier|ago|before|later|prior)\b",
+    re.I,
+)
 
 
 def is_furniture(text: str, m: Mention) -> bool:
     """A number `extract` does not propose, though `coverage` counts it: "one of China's leading
-    carmakers" (a word), "(GMT+3)" (a time zone in a dateline)."""
+    carmakers" (a word), "(GMT+3)" (a time zone in a dateline), "six-seater" (a description),
+    "one year earlier" (how far back a comparison looks)."""
     if m.text.lower() == "one" and _NOT_A_FIGURE_AFTER.match(text, m.end):
+        return True
+    if m.unit in (None, "years") and m.upper is None and _NOT_A_COUNT_AFTER.match(text, m.end):
         return True
     return _ZONE_BEFORE.search(text[max(0, m.start - 8) : m.start]) is not None
 

@@ -11,8 +11,9 @@ from pathlib import Path
 from autofacts.knowledge.model import Exclusion, Fact, Metric, Source
 from autofacts.version import __version__
 
-SCHEMA_VERSION = 9  # 7: files' ctime, inode and check time; 8: facts.record, export's template of a record;
-# 9: facts.revises (derivable.py reads it without building facts)
+SCHEMA_VERSION = 10  # 7: files' ctime, inode and check time; 8: facts.record, export's template of a record;
+# 9: facts.revises (derivable.py reads it without building facts); 10: facts_kind holds outlines,
+# facts_metric export's order
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
@@ -26,9 +27,13 @@ CREATE TABLE facts (
     revises TEXT, data TEXT NOT NULL, record TEXT,
     PRIMARY KEY (file, idx)
 );
-CREATE INDEX facts_metric ON facts (metric, region);
+-- export's order is read from this index alone (and a question's metrics and regions are found in it)
+CREATE INDEX facts_metric ON facts (metric, period_start, period_end, region, entity, kind, source, id);
 CREATE INDEX facts_period ON facts (period_start, period_end);
-CREATE INDEX facts_kind ON facts (kind);
+-- an outline (store.Outline) is read from this index alone, in file order
+CREATE INDEX facts_kind ON facts (
+    kind, file, idx, id, revises, metric, region, entity, period_start, period_end, source
+);
 CREATE INDEX facts_id ON facts (id);
 """
 

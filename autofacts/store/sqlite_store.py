@@ -177,18 +177,28 @@ class SqliteStore(Store):
                 yield fact
 
     def _cached_outlines(self, need: Need) -> Iterator[Outline]:
-        """From the table's columns alone: no fact's JSON is read."""
+        """From the index on kind alone, which holds every column of an outline: no row is read."""
         kb = self._cached_catalogue()
+        self._publication_table(kb)
         where, params = self._where(need, kb)
-        published = {s.id: (s.published.start.isoformat(), s.published.end.isoformat()) for s in kb.sources.values()}
-        columns = "id, revises, metric, region, entity, kind, period_start, period_end, source"
-        sql = f"SELECT {columns} FROM facts{where} ORDER BY file, idx"
-        for fact_id, revises, metric, region, entity, kind, start, end, source in self.connection.execute(sql, params):
-            if start is None:  # undated: its source's publication, as complete_fact gives it
-                if source not in published:
-                    continue  # not a fact but a problem (E111), as the stream skips it
-                start, end = published[source]
-            yield Outline(fact_id, revises, metric, region, entity, kind, start, end)
+        # an undated fact's period is its source's publication; of an unknown source, not a fact (E111)
+        known = f"{' AND' if where else ' WHERE'} (period_start IS NOT NULL OR pstart IS NOT NULL)"
+        sql = (
+            "SELECT id, revises, metric, region, entity, kind, COALESCE(period_start, pstart),"
+            f" COALESCE(period_end, pend) FROM facts LEFT JOIN temp.published ON sid = source{where}{known}"
+            " ORDER BY file, idx"
+        )
+        return map(Outline._make, self.connection.execute(sql, params))
+
+    def _publication_table(self, kb: KnowledgeBase) -> None:
+        """temp.published: each source's publication, which an undated fact takes as its period."""
+        db = self.connection
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS published (sid TEXT PRIMARY KEY, pstart TEXT, pend TEXT)")
+        db.execute("DELETE FROM temp.published")
+        db.executemany(
+            "INSERT INTO temp.published VALUES (?, ?, ?)",
+            [(s.id, s.published.start.isoformat(), s.published.end.isoformat()) for s in kb.sources.values()],
+        )
 
     def ordered(self, need: Need) -> Iterator[Fact]:
         for item in self._guarded_order(need, records=False):
@@ -216,12 +226,7 @@ class SqliteStore(Store):
         as its period, an unknown source sorts first, and text compares by code point either way."""
         kb = self._cached_catalogue()
         db = self.connection
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS published (sid TEXT PRIMARY KEY, pstart TEXT, pend TEXT)")
-        db.execute("DELETE FROM temp.published")
-        db.executemany(
-            "INSERT INTO temp.published VALUES (?, ?, ?)",
-            [(s.id, s.published.start.isoformat(), s.published.end.isoformat()) for s in kb.sources.values()],
-        )
+        self._publication_table(kb)
         where, params = self._where(need, kb)
         # Sort the row ids alone (a sort that carried every row's text would spill to disk), then
         # read the rows a few hundred at a time in that order.
@@ -237,19 +242,27 @@ class SqliteStore(Store):
             for start in range(0, len(order), 500):
                 chunk = order[start : start + 500]
                 rows = {
+                    rowid: (text, metric, source)
+                    for rowid, text, metric, source in db.execute(
+                        f"SELECT rowid, {record}, metric, source FROM facts WHERE rowid IN ({marks(chunk)})", chunk
+                    )
+                }
+                # the rest only where a record is not kept (so that no text is read twice)
+                bare = [rowid for rowid in chunk if rows[rowid][0] is None]
+                rest = {
                     row[0]: row[1:]
                     for row in db.execute(
-                        f"SELECT rowid, file, {record}, metric, source, data, period_start IS NOT NULL FROM facts"
-                        f" WHERE rowid IN ({marks(chunk)})",
-                        chunk,
+                        f"SELECT rowid, file, data, period_start IS NOT NULL FROM facts WHERE rowid IN ({marks(bare)})",
+                        bare,
                     )
                 }
                 rendered: list[tuple[str, int, str]] = []
                 for rowid in chunk:
-                    name, text, metric, source, data, dated = rows[rowid]
+                    text, metric, source = rows[rowid]
                     if text is not None:
                         yield (text, metric, source)
                         continue
+                    name, data, dated = rest[rowid]
                     fact = complete_fact(pending_from_json(data, self.display(name)), kb.sources)
                     if not isinstance(fact, Fact):
                         continue

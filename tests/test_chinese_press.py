@@ -1,0 +1,186 @@
+"""How the Chinese-language press writes figures, in Beijing, Hong Kong, Taipei and Macau: periods
+(今年10月, 首11個月, 较2024年同期的), signs (按年跌, 年減, 负增长), groups of companies (排名前十的车企),
+places abroad (日本) and runs of months (连续3个月). Every sentence is written for these tests in the
+shape real articles use; every expectation was worked out by reading the sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from autofacts.reading.extract import extract_candidates
+from autofacts.reading.numbers import read_numbers
+from autofacts.reading.text import period_phrases
+
+PUBLISHED = date(2025, 12, 10)
+
+
+def facts(text: str, kb, published: date = PUBLISHED) -> list[tuple]:
+    """(value, metric, suggested id, region, period, entity) of every candidate."""
+    return [
+        (c.mention.value, c.metric, c.new_metric, c.region, c.period, c.entity)
+        for c in extract_candidates(text, kb, published)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("今年10月汽车产销", ["2025-10"]),  # a month after 今年 is this year's month, not the year
+        ("去年10月份销量", ["2024-10"]),
+        ("今年首11個月累計銷量", ["2025-01/2025-11"]),  # Hong Kong's "first eleven months"
+        ("中國首10個月汽車銷量", ["2025-01/2025-10"]),
+        ("首季銷量", ["2025-Q1"]),
+        ("比前年增长", ["2023"]),  # 前年: the year before last
+        ("每年10月", []),  # every October: no one month
+    ],
+)
+def test_press_periods(text: str, labels: list[str]) -> None:
+    assert [p.label for p in period_phrases(text, PUBLISHED)] == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("銷量按年跌2.9%", [D("-2.9")]),  # Hong Kong: 按年跌
+        ("累計產銷量分別年減4.6%、4.7%", [D("-4.6"), D("-4.7")]),  # Taiwan: 年減
+        ("出口負增長3%", [D(-3)]),
+        ("降幅为5%", [D(-5)]),
+        ("渗透率降至45%", [D(45)]),  # fell TO 45 %: a level, not a fall of 45 %
+        ("占比跌破10%", [D(10)]),
+        ("出口成長90.4%", [D("90.4")]),
+        ("跌幅較首10個月分別收窄1.6和1.8個百分點", [D("1.6"), D("1.8")]),
+    ],
+)
+def test_press_signs(text: str, values: list[D]) -> None:
+    assert [m.value for m in read_numbers(text)] == values
+
+
+def test_a_number_listed_before_one_with_its_unit_shares_the_unit() -> None:
+    units = [m.unit for m in read_numbers("跌幅分别收窄1.6和1.8個百分點，同比增长3至5倍")]
+    assert units == ["percent", "percent", "percent", "percent"]  # 3至5倍: +300 % to +500 %
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["销量排名前十的车企", "前10位的汽车企业依次是", "这10家企业共", "据《第一财经》报道"],
+)
+def test_who_is_counted_is_no_figure(text: str) -> None:
+    assert read_numbers(text) == []
+
+
+def test_a_figure_of_the_top_ten_is_not_the_market_nor_its_last_member(kb) -> None:
+    text = (
+        "1-10月，销量排名前十位的企业依次是上汽、比亚迪和吉利等，这十家企业共销售汽车2000万辆，"
+        "占汽车销售总量的84.7%。"
+    )
+    assert facts(text, kb) == [
+        (D(20_000_000), None, "top-ten-automaker-sales", None, "2025-01/2025-10", None),  # no place named
+        (D("84.7"), None, "top-ten-automaker-sales-share", None, "2025-01/2025-10", None),
+    ]
+
+
+def test_a_member_named_after_the_group_owns_its_figure(kb) -> None:
+    text = "1-10月，排名前十的车企占新车总销量的84.1%，其中比亚迪、上汽分别以370.2万辆、355.1万辆分列第1-2位。"
+    found = facts(text, kb)
+    assert found[0][:3] == (D("84.1"), None, "top-ten-automaker-sales-share")
+    assert [(f[0], f[5]) for f in found[1:]] == [(D(3_702_000), "BYD"), (D(3_551_000), "SAIC Motor")]
+
+
+def test_several_companies_together_are_no_ones_figure(kb) -> None:
+    [found] = facts("2025年，上汽、一汽和吉利合计销售汽车800万辆。", kb)
+    assert found[5] is None
+
+
+def test_places_abroad_and_what_a_figure_is_compared_with(kb) -> None:
+    text = "今年1-9月中国汽车出口量达495万辆。同期日本汽车出口量约306万辆。中国汽车出口量是日本的1.6倍。"
+    assert [(f[0], f[3]) for f in facts(text, kb)] == [
+        (D(4_950_000), "China"),
+        (D(3_060_000), "Japan"),
+        (D("1.6"), "China"),  # 是日本的: Japan is the base of the multiple
+    ]
+
+
+def test_a_destination_is_not_whose_figure_it_is(kb) -> None:
+    [found] = facts("10月，我国对欧洲出口新能源汽车5万辆。", kb)
+    assert found[3] is None
+
+
+def test_taiwan_and_macau_name_the_mainland(kb) -> None:
+    [found, _] = facts("10月大陸汽車銷量257.3萬輛，年增12.5%。", kb)
+    assert found[3] == "China"
+
+
+def test_a_figure_after_a_comparison_base_is_the_base_periods(kb) -> None:
+    text = "去年1至12月電動車佔比為73.4%，較2024年同期的71.1%上升。比亞迪去年銷量9,751輛，較2024年的5,819輛上升67.6%。"
+    periods = [(f[0], f[4]) for f in facts(text, kb, date(2026, 3, 6))]
+    assert periods == [
+        (D("73.4"), "2025"),
+        (D("71.1"), "2024"),  # 较2024年同期的: 2024's share
+        (D(9751), "2025"),
+        (D(5819), "2024"),
+        (D("67.6"), "2025"),  # the growth is the figure of 2025
+    ]
+
+
+def test_a_figure_in_brackets_after_tongbi_is_a_year_before(kb) -> None:
+    periods = [f[4] for f in facts("2025年本地新车登记总数51,035辆，同比（46,709辆）增长9.3%。", kb, date(2026, 3, 6))]
+    assert periods == ["2025", "2024", "2025"]
+
+
+def test_month_on_month_against_a_named_month(kb) -> None:
+    found = facts("今年10月汽车销量57.6万辆，比9月下降9.6%，同比增长27.6%。", kb, date(2006, 11, 13))
+    assert [(f[0], f[1], f[4]) for f in found] == [
+        (D(576_000), "vehicle-sales", "2006-10"),
+        (D("-9.6"), "vehicle-sales-mom-growth", "2006-10"),
+        (D("27.6"), "vehicle-sales-growth", "2006-10"),
+    ]
+
+
+def test_taiwan_writes_the_comparison_into_the_verb(kb) -> None:
+    found = facts("10月汽車銷量300萬輛，年增11%，月減2%。", kb)
+    assert [(f[0], f[1]) for f in found] == [
+        (D(3_000_000), "vehicle-sales"),
+        (D(11), "vehicle-sales-growth"),
+        (D(-2), "vehicle-sales-mom-growth"),
+    ]
+
+
+def test_hong_kong_sales_of_the_period_are_sales(kb) -> None:
+    found = facts("中國11月汽車產量284.7萬輛，按年上升9.6%。期內銷量277萬輛，按年升12.6%，按月升7.6%。", kb)
+    assert [(f[0], f[1], f[4]) for f in found[2:]] == [
+        (D(2_770_000), "vehicle-sales", "2025-11"),  # 期內銷量 is not 內銷 (domestic sales)
+        (D("12.6"), "vehicle-sales-growth", "2025-11"),
+        (D("7.6"), "vehicle-sales-mom-growth", "2025-11"),
+    ]
+
+
+def test_the_first_months_of_a_cumulative_total_are_a_flow(kb) -> None:
+    found = facts("今年首11個月，累計產量和銷量分別2237.2萬輛和2247萬輛。", kb, date(2020, 12, 11))
+    assert [(f[1], f[4]) for f in found] == [
+        ("vehicle-production", "2020-01/2020-11"),
+        ("vehicle-sales", "2020-01/2020-11"),  # not the cumulative (all-time) sales
+    ]
+
+
+def test_a_run_of_months_dates_each_month_of_it(kb) -> None:
+    text = "今年前10个月中国汽车出口561.6万辆。其中新能源汽车今年来累计出口超过200万辆。汽车出口已经连续3个月超过60万辆。"
+    assert [(f[0], f[4]) for f in facts(text, kb)] == [
+        (D(5_616_000), "2025-01/2025-10"),
+        (D(2_000_000), "2025-01/2025-10"),
+        (D(3), "2025-10"),  # the count of the run: its last month
+        (D(600_000), "2025-08/2025-10"),  # over 600,000 in each of August, September and October
+    ]
+
+
+def test_a_span_since_a_year_is_not_that_year(kb) -> None:
+    found = facts("中国汽车出口量自2023年首度超过日本后，已经连续2年超过日本。", kb)
+    assert [(f[0], f[4]) for f in found] == [(D(2), None)]
+
+
+def test_passenger_nev_share_is_not_the_nev_share(kb) -> None:
+    [found] = facts("9月，新能源乘用车销售占比达到53.3%。", kb)
+    assert found[1] is None  # never coarsened to nev-share
+    assert found[2] == "passenger-nev-share"
