@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal as D
 
 from autofacts.reading.extract import extract_candidates
+from autofacts.reading.lexicon import lexicon
 
 
 def read(kb, text: str, published: date = date(2025, 12, 12)) -> list[tuple[D, str | None, str, str | None]]:
@@ -67,3 +68,39 @@ def test_production_a_year_is_capacity(kb) -> None:
     # selling a number of cars a year is no capacity, nor is a yearly output target
     assert read(kb, "China sells 30 million cars a year.")[0][1] == "vehicle-sales"
     assert read(kb, "China aims to produce 30 million cars a year by 2030.")[0][1] == "vehicle-production"
+
+
+def test_passenger_and_commercial_nev_sales_are_segments_of_a_body_type(kb) -> None:
+    text = (
+        "BYD sold 300,000 NEVs in May, with sales of 296,000 new energy passenger cars, up 12.5 percent from 263,111 "
+        "units in April. BYD's new energy commercial vehicles sold 4,000 units in May."
+    )
+    assert read(kb, text)[1:4] == [
+        (D(296_000), "passenger-nev-sales", "actual", "2025-05"),
+        (D("12.5"), "passenger-nev-sales-mom-growth", "actual", "2025-05"),
+        (D(263_111), "passenger-nev-sales", "actual", "2025-04"),
+    ]
+    assert read(kb, text)[4] == (D(4_000), "commercial-nev-sales", "actual", "2025-05")
+
+
+def test_a_segment_word_inside_a_company_name_is_no_segment(kb) -> None:
+    text = "Farizon New Energy Commercial Vehicle sold 52,000 units in 2024."
+    assert read(kb, text) == [(D(52_000), "vehicle-sales", "actual", "2024")]
+
+
+def test_a_company_list_goes_on_with_its_measure(kb) -> None:
+    # "Its ... were N units" names no measure: the sales of the sentence before
+    text = "BYD sold 100,000 BEVs in May. Its plug-in hybrids were 90,000 units, up 8 percent from 83,334 units in April."
+    assert read(kb, text) == [
+        (D(100_000), "bev-sales", "actual", "2025-05"),
+        (D(90_000), "phev-sales", "actual", "2025-05"),
+        (D(8), "phev-sales-mom-growth", "actual", "2025-05"),
+        (D(83_334), "phev-sales", "actual", "2025-04"),
+    ]
+
+
+def test_a_month_on_month_base_may_be_in_gwh() -> None:
+    # "from 8.952 GWh in March" names the month before: the comparison cue of a month-on-month change
+    text = "Installations were 9.954 GWh, up 0.64 percent from 8.952 GWh in March."
+    forms = [(c.key, text[c.start : c.end]) for c in lexicon("en").find(text) if c.kind == "form"]
+    assert forms == [("mom", "from 8.952 GWh in March")]

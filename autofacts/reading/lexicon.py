@@ -16,7 +16,8 @@ import yaml
 
 LANGUAGES = ("en", "zh")
 # The sections whose keys are dimension values a catalogue metric may name.
-DIMENSIONS = {"segment": "segments", "measure": "measures", "form": "forms", "group": "groups"}
+# `body` is the body type a segment is of ("passenger NEV sales": segment nev, body passenger-vehicle).
+DIMENSIONS = {"segment": "segments", "body": "segments", "measure": "measures", "form": "forms", "group": "groups"}
 _SECTIONS = ("segments", "groups", "measures", "forms", "changes", "modifiers")  # key -> cue list
 _LISTS = ("reaches",)  # a plain cue list
 
@@ -55,7 +56,7 @@ def _pattern(cue: str) -> str:
         parts = []
         for piece in word.split("-"):
             if piece == "NUMBER":
-                parts.append(r"\d[\d,.]*(?:\s*(?:million|thousand|units|vehicles))*")
+                parts.append(r"\d[\d,.]*(?:\s*(?:million|billion|thousand|units|vehicles|cars|[GMk]Wh|yuan))*")
             elif piece == "MONTH":
                 parts.append(_MONTH)
             elif piece == "YEAR":

@@ -151,6 +151,17 @@ def topical(text: str, cue: Cue) -> bool:
     return not name and not _MAKER.match(text, cue.end)
 
 
+_NAME_BEFORE = re.compile(r"[A-Z][\w&'’-]*\s+$")
+
+
+def in_name(text: str, cue: Cue) -> bool:
+    """A segment word written in capitals inside a company's name ("Farizon New Energy Commercial
+    Vehicle sold", "SAIC Passenger Vehicle"): the word after a capitalised one, not a sentence's first."""
+    said = text[cue.start : cue.end]
+    title = said.isascii() and not said.isupper() and said[:1].isupper() and cue.start > 0
+    return title and _NAME_BEFORE.search(text[max(0, cue.start - 30) : cue.start]) is not None
+
+
 def names_measure(text: str, measure: str | None) -> bool:
     """The text holds a cue of the measure, in either language."""
     return any(

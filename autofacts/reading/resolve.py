@@ -33,6 +33,7 @@ from autofacts.reading.lexicon import Cue, Lexicon, lexicon
 from autofacts.reading.measure_nouns import (
     adjacent_run,
     expand_chain,
+    in_name,
     measure_chains,
     run_from,
     segment_around,
@@ -54,6 +55,8 @@ _PLANT = re.compile(
     r"\b(?:plants?|factory|factories|facility|facilities|gigafactory|able to|can make|could make)\b", re.I
 )
 
+# A sentence that goes on with the one before: "Its ...", "Of these ...", "Among them ..."
+_GOES_ON = re.compile(r"(?:Its|Their|(?:Of|Among) (?:these|them|which|those))\b")
 _ENERGY = ("nev", "ev", "bev", "phev", "ice-vehicle")
 _BODY = ("passenger-vehicle", "commercial-vehicle")
 # CPCA's retail and wholesale figures are of passenger vehicles only: "passenger" adds nothing to them.
@@ -126,27 +129,43 @@ class Resolver:
         for metric in kb.metrics.values():
             dims = dict(metric.dimensions)
             if "measure" in dims and "form" in dims:
-                key = (dims.get("segment"), dims["measure"], dims["form"], dims.get("group"))
+                segment = dims.get("segment")
+                if "body" in dims:  # "passenger NEV sales": a segment of a body type
+                    segment = f"{dims['body']}+{segment}"
+                key = (segment, dims["measure"], dims["form"], dims.get("group"))
                 self.by_dims.setdefault(key, metric)
         self.segmentless = {k[1] for k in self.by_dims if k[0] is None}
 
     # -- the sentence ----------------------------------------------------------------------------
 
     def sentence(
-        self, text: str, language: str, slots: list[Slot], carried: Topic = Topic()
+        self, text: str, language: str, slots: list[Slot], carried: Topic = Topic(), continues: bool = False
     ) -> tuple[list[list[Choice]], Topic]:
         """One list of choices per figure (several when a figure holds for each of a list of
-        measures), and what the sentence tells the next one."""
+        measures), and what the sentence tells the next one. `continues`: the sentence goes on with
+        the one before in its paragraph, so naming no vehicles it speaks of the same ones (CAAM's
+        "在新能源市场方面，……。今年以来累计零售量为438万辆" is of NEVs)."""
         lex = lexicon(language)
         cues = lex.find(text)
         groups = figure_groups(text, slots)
         refers = any(c.kind == "modifier" and c.key == "refer-back" for c in cues)
+        unnamed = not any(c.kind in ("segment", "group") for c in cues)
+        same = carried.segment if continues and unnamed and carried.segment not in (None, "vehicle") else None
+        if not refers and _GOES_ON.match(text) and not any(c.kind == "measure" for c in cues):
+            # "Its passenger PHEVs were 105,103 units": a list of a company's figures goes on with their measure
+            carried, refers = Topic(measure=carried.measure), True
         out: list[list[Choice]] = []
         levels: list[tuple[int, _Read]] = []  # level figures read so far: a growth after one is its change
         for i, slot in enumerate(slots):
             group = next(g for g in groups if i in g)
             form, form_why = figure_form(text, cues, slots, group, i)
             reads = self._measures(text, cues, slots, group, i, form, carried if refers else Topic(), levels)
+            if same is not None and not slot.entity:  # a company's figure is of all its vehicles
+                said = ", of the vehicles of the sentence before"
+                reads = [
+                    replace(r, segment=same, said=r.said + said) if r.segment is None and r.body is None else r
+                    for r in reads
+                ]
             choices = [self._choose(text, cues, slot, form, form_why, read) for read in reads]
             if form == "level" and reads:  # a rate after it is its change, in money when it is money
                 money = slot.unit in ("yuan", "usd") and reads[0].measure in ("exports", "sales")
@@ -178,10 +197,13 @@ class Resolver:
         if segment is None:  # retail and wholesale figures with no segment named are of passenger vehicles
             segment = "passenger-vehicle" if measure in _PASSENGER_MEASURES else "vehicle"
         said = f"{read.said}; {_FORM_WORDS.get(form, form)}{form_why}"
-        if body is not None:  # "passenger NEV exports": the catalogue files no segment of a segment
-            proposal = self._proposal(f"{body.removesuffix('-vehicle')}-{segment}", measure, form, group)
-            return Choice(None, proposal, f"metric: {said}; the catalogue has no {body} {segment} metric")
-        found = self._lookup(segment, measure, form, group)
+        if body is not None:  # "passenger NEV sales": a segment of a body type, never the coarser segment
+            found = self._lookup(f"{body}+{segment}", measure, form, group)
+            if found is None:
+                proposal = self._proposal(f"{body.removesuffix('-vehicle')}-{segment}", measure, form, group)
+                return Choice(None, proposal, f"metric: {said}; the catalogue has no {body} {segment} metric")
+        else:
+            found = self._lookup(segment, measure, form, group)
         if found is None:
             proposal = self._proposal(segment, measure, form, group)
             lacks = f"; the catalogue has no {proposal}" if proposal else "; the catalogue has none"
@@ -195,9 +217,12 @@ class Resolver:
         found = self.by_dims.get((segment, measure, form, group))
         if found is not None:
             return found, ""
-        broader = _BROADER.get(segment)
+        body, _, own = segment.rpartition("+")
+        broader = _BROADER.get(own)
+        broader = f"{body}+{broader}" if broader and body else broader
         if broader is not None and (broader, measure, form, group) in self.by_dims:
-            return self.by_dims[(broader, measure, form, group)], f" (electric vehicles read as {broader.upper()}s)"
+            said = broader.rpartition("+")[2].upper()
+            return self.by_dims[(broader, measure, form, group)], f" (electric vehicles read as {said}s)"
         if measure in self.segmentless and group is None:
             found = self.by_dims.get((None, measure, form, None))
             if found is not None:
@@ -264,8 +289,12 @@ class Resolver:
             return [replace(read, said=read.said.split(",")[0] + ", as the level figure before it")]
         if in_clause:
             return [self._read(text, cues, slot, form, in_clause[-1], carried, "")]
-        if form in ("yoy", "mom", "qoq", "cagr", "share", "market-share") and levels:
-            read = levels[-1][1]  # "reached 6.3 million units, up 18.7 percent": the change of that level
+        own_part = any(c.kind in ("segment", "group") and clause[0] <= c.start < slot.hedge_at for c in cues)
+        shares = ("share", "market-share")
+        if form in ("yoy", "mom", "qoq", "cagr", *shares) and levels and not (form in shares and own_part):
+            # "reached 6.3 million units, up 18.7 percent": the change of that level; but a share whose
+            # clause names its own part ("自主品牌中的新能源车渗透率57.1%") is of that part
+            read = levels[-1][1]
             return [replace(read, said=read.said.split(",")[0] + ", as the level figure before it")]
         in_sentence = [c for c in measures if c.end <= slot.hedge_at]
         if in_sentence:
@@ -291,7 +320,11 @@ class Resolver:
         if measure is not None:
             said.append(f"'{text[measure.start : measure.end]}'")
             key = self._cumulative(text, cues, measure)
-        segs = [c for c in cues if c.kind == "segment" or (c.kind == "modifier" and c.key == "refer-back")]
+        segs = [
+            c
+            for c in cues
+            if (c.kind == "segment" and not in_name(text, c)) or (c.kind == "modifier" and c.key == "refer-back")
+        ]
         after = words_after(text, slot.end)
         chosen = [c for c in segs if slot.end <= c.start < slot.end + len(after)]
         clause = slot.clause
