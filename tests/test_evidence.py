@@ -5,6 +5,7 @@ Every expected bound below is worked out by hand from the pieces' intervals and 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal as D
 
 from autofacts.answers.evidence import Agreement, combine
@@ -101,7 +102,7 @@ def test_pieces_differing_in_the_last_digit_agree_within_rounding() -> None:
     chain = derived("share-x-total", "2024", Interval(D(12_857_324), D(12_857_324)), metric="nev-sales")
     assert chain.derived_from is not None
     read = Interval(D("12841401.75"), D("12873246.75"))
-    chain = chain.__class__(**{**chain.__dict__, "derived_from": Derivation("op", ("x",), chain.interval, read)})  # type: ignore[arg-type]
+    chain = replace(chain, derived_from=Derivation("op", ("x",), chain.interval, read))
     a = combine(CELL, [stated, chain])  # type: ignore[arg-type]
     assert a.agreement is Agreement.ROUNDING
     assert bounds(a.interval) == (D(12_866_000), D(12_866_000), False, False)
@@ -115,6 +116,6 @@ def test_beyond_rounding_it_is_a_conflict() -> None:
     stated = fact("other", "2024", "13500000", metric="nev-sales")
     base = derived("share-x-total", "2024", Interval(D(12_857_324), D(12_857_324)), metric="nev-sales")
     read = Interval(D("12841401.75"), D("12873246.75"))
-    chain = base.__class__(**{**base.__dict__, "derived_from": Derivation("op", ("x",), base.interval, read)})  # type: ignore[arg-type]
+    chain = replace(base, derived_from=Derivation("op", ("x",), base.interval, read))
     a = combine(CELL, [stated, chain])  # type: ignore[arg-type]
     assert a.agreement is Agreement.CONFLICT and a.conflict == (chain, stated)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -121,7 +121,7 @@ def assemble_catalogues(root: Path, parsed: list[ParsedFile]) -> KnowledgeBase:
     return kb
 
 
-def add_facts(kb: KnowledgeBase, pending: list[PendingFact]) -> None:
+def add_facts(kb: KnowledgeBase, pending: Iterable[PendingFact]) -> None:
     """Complete pending facts against the catalogue and add them, reporting duplicate ids."""
     seen: dict[str, Fact] = {f.id: f for f in kb.facts}
     for item in pending:
@@ -163,8 +163,16 @@ def load_knowledge_base(root: Path, display_root: str = "facts", jobs: int | Non
         else:
             parsed = [parse_named(item) for item in named]
         kb = assemble_catalogues(root, parsed)
-        add_facts(kb, [fact for part in parsed for fact in part.facts])
+        add_facts(kb, _taken(parsed))
     return kb
+
+
+def _taken(parsed: list[ParsedFile]) -> Iterator[PendingFact]:
+    """Each file's pending facts, the file's list let go once they are facts: a large base's pending
+    records are not all held beside its facts."""
+    for part in parsed:
+        pending, part.facts = part.facts, []
+        yield from pending
 
 
 def parse_named(named: tuple[Path, str]) -> ParsedFile:

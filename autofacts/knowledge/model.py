@@ -39,7 +39,7 @@ class Places(Mapping[str, tuple[int, int]]):
         places = places or {}
         keys = tuple(places)
         self._keys = Places._key_tuples.setdefault(keys, keys)
-        self._at = array("L", [n for line_column in places.values() for n in line_column])
+        self._at = array("I", [n for line_column in places.values() for n in line_column])
 
     def __getitem__(self, key: str) -> tuple[int, int]:
         try:
@@ -57,8 +57,20 @@ class Places(Mapping[str, tuple[int, int]]):
     def __repr__(self) -> str:
         return f"Places({dict(self)!r})"
 
+    def packed(self) -> tuple[tuple[str, ...], list[int]]:
+        """The keys and their lines and columns as one flat list (how the cache writes them)."""
+        return self._keys, self._at.tolist()
 
-@dataclass(frozen=True)
+    @classmethod
+    def unpacked(cls, keys: list[str], numbers: list[int]) -> Places:
+        """The places `packed` gave."""
+        places = cls.__new__(cls)
+        places._keys = Places._key_tuples.setdefault(tuple(keys), tuple(keys))
+        places._at = array("L", numbers)
+        return places
+
+
+@dataclass(frozen=True, slots=True)
 class Location:
     """A place in a knowledge-base file (1-based line and column)."""
 
@@ -170,7 +182,7 @@ class Derivation:
         return self.stated or self.facts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a base of 100,000 facts holds 100,000 of these
 class Fact:
     """One stated number (or, for a qualitative goal, one stated aim) with its verbatim source."""
 

@@ -8,6 +8,7 @@ only to write it), so a query answered from the cache never pays for PyYAML.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -163,7 +164,7 @@ class _FileReader:
         if text not in allowed:
             self.problem(node, "E104", f"'{key}' must be one of {', '.join(allowed)}; got '{text}'")
             return None
-        return text
+        return allowed[allowed.index(text)]  # the schema's own string, shared by every record
 
     def string_list(self, node: yaml.Node, key: str) -> tuple[str, ...]:
         if not isinstance(node, yaml.SequenceNode):
@@ -279,6 +280,11 @@ FACT_SCHEMA: Schema = {
 }
 
 
+# Text many records repeat (a base of 100,000 facts names a few hundred metrics and regions): one
+# string each, not one per fact.
+_SHARED_TEXT = frozenset({"metric", "region", "source", "entity"})
+
+
 def _read_record(
     reader: _FileReader, node: yaml.Node, schema: Schema, what: str
 ) -> tuple[dict[str, Any], Places] | None:
@@ -326,6 +332,8 @@ def _read_record(
             value = reader.choice(value_node, key, kind)
         else:
             value = reader.string(value_node, key)
+            if value is not None and key in _SHARED_TEXT:
+                value = sys.intern(value)
         if value is None:
             ok = False
         values[key] = value

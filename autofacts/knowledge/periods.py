@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from autofacts.errors import PeriodError
 
@@ -113,8 +114,10 @@ def _parse_days(text: str) -> tuple[date, date]:
     raise PeriodError(f"invalid period '{text}': expected YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Qn, YYYY-Hn or A/B")
 
 
+@lru_cache(maxsize=4096)
 def parse_period(text: str) -> Period:
-    """Parse a period label; raises PeriodError with the offending text."""
+    """Parse a period label; raises PeriodError with the offending text. A Period is an immutable
+    value, so the facts of one period share one (a large base has a few hundred periods)."""
     text = str(text).strip()
     if "/" in text:
         left, _, right = text.partition("/")

@@ -16,6 +16,7 @@ from autofacts.reading.slots import Slot, has_cue, leads_into, previous_end, wor
 # A change word that names its comparison (年增 "up on the year", 月减 "down on the month"), as the
 # Chinese lexicon lists them
 _COMPARISON_IN_VERB = {"年": "yoy", "月": "mom", "季": "qoq"}
+_DATE_BEFORE = re.compile(r"[\d一二三四五六七八九十今去上本明前同当]\s*$")
 
 
 def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int], i: int) -> tuple[str | None, str]:
@@ -95,7 +96,8 @@ def change_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
             found.append((cue.start - last.end, cue))
     sign = "a fall" if change.key == "fall" else "a change"
     said = text[change.start : change.end]
-    if not found and len(said) > 1 and said[0] in _COMPARISON_IN_VERB:  # 月增, 季减: Taiwan's press
+    named = len(said) > 1 and said[0] in _COMPARISON_IN_VERB and not _DATE_BEFORE.search(text, 0, change.start)
+    if not found and named:  # 月增, 季减: Taiwan's press; but "5月增长" is May's rise
         return _COMPARISON_IN_VERB[said[0]], f" ('{said}')"
     if not found:
         return "yoy", f" ('{said}', {sign}; no comparison named: year-on-year)"
