@@ -152,3 +152,17 @@ def test_an_ordinal_of_consecutive_years_at_the_top_is_a_run_not_a_rank(kb) -> N
         (D(1), "vehicle-global-rank", "actual", "2024"),
         (D(16), "vehicle-global-lead-years", "actual", "2024"),
     ]
+
+
+def test_within_the_group_refers_to_the_company_and_its_own_share_is_worldwide(kb) -> None:
+    text = (
+        "Geely Auto sold 3,000,000 vehicles in 2025. "
+        "This pushed the NEV penetration rate within the group to 56% in 2025. "
+        "Geely Auto has cumulatively delivered 12,000,000 vehicles as of December 31, 2025."
+    )
+    got = [(c.metric, c.region, c.entity) for c in extract_candidates(text, kb, date(2026, 1, 10))]
+    assert got == [
+        ("vehicle-sales", "World", "Geely Auto"),
+        ("nev-share", "World", "Geely Auto"),
+        ("cumulative-deliveries", "World", "Geely Auto"),
+    ]
