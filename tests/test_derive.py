@@ -9,6 +9,8 @@ import json
 from decimal import Decimal as D
 
 from autofacts.answers.derive import derived_facts
+from autofacts.knowledge.model import Step
+from autofacts.output.derivations import operation_text
 
 
 def by_id(kb):
@@ -25,7 +27,7 @@ def test_share_times_total_keeps_the_total_s_bound(kb) -> None:
     assert (f.interval.lo, f.interval.hi, f.interval.lo_open) == (D(12_270_000), None, True)
     assert f.derived_from is not None
     assert f.derived_from.facts == ("cn-nev-share-2024", "cn-vehicle-sales-2024-fyp")
-    assert f.derived_from.operation == "40.9 % × > 30 million vehicles"
+    assert f.derived_from.step is Step.TIMES and operation_text(f.derived_from) == "40.9 % × > 30 million vehicles"
     assert f.quote == ""  # never shown as stated
 
 
