@@ -37,7 +37,7 @@ def test_share_times_an_exact_total_is_exact(kb) -> None:
     assert f.interval is not None and f.interval.is_exact and f.interval.lo == D(12_857_324)
     assert f.derived_from is not None
     assert f.derived_from.facts == ("cn-nev-share-2024", "cn-vehicle-sales-2024-miit")
-    assert f.derived_from.operation == "40.9 % × 31.436 million vehicles"
+    assert operation_text(f.derived_from) == "40.9 % × 31.436 million vehicles"
 
 
 def test_a_multiple_bounds_its_base_from_above() -> None:
