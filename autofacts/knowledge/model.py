@@ -42,8 +42,13 @@ class Places(Mapping[str, tuple[int, int]]):
         keys = tuple(places)
         self._keys = Places._key_tuples.setdefault(keys, keys)
         self._line = min((line for line, _ in places.values()), default=0)
-        at = [n for line, column in places.values() for n in (line - self._line, column)]
-        self._at: bytes | array[int] = bytes(at) if all(0 <= n < 256 for n in at) else array("I", at)
+        first = self._line
+        at = [n for line, column in places.values() for n in (line - first, column)]
+        self._at: bytes | array[int]
+        try:
+            self._at = bytes(at)
+        except ValueError:  # a number past 255
+            self._at = array("I", at)
 
     def __getitem__(self, key: str) -> tuple[int, int]:
         try:
