@@ -184,7 +184,7 @@ class Compared:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document of `autofacts compare A B --format json`."""
-        from autofacts.output.answers import CompareAnswer
+        from autofacts.output.comparison import CompareAnswer
 
         return CompareAnswer(self.kb, self.comparison).document()
 

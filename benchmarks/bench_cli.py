@@ -39,8 +39,9 @@ GENERATED = {
 }
 
 
-def run(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (KiB) of one process."""
+def run(argv: list[str], env: dict[str, str]) -> tuple[float, int, float]:
+    """Wall seconds, peak resident memory (KiB) and CPU seconds (user + system, its worker
+    processes included) of one process: on a shared machine the CPU time is the steadier figure."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -48,30 +49,37 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(argv)} failed: {proc.stderr.read().decode() if proc.stderr else ''}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
-def measure(argv: list[str], env: dict[str, str], runs: int, before: object = None) -> tuple[float, int]:
-    times, peak = [], 0
+def measure(argv: list[str], env: dict[str, str], runs: int, before: object = None) -> tuple[float, int, float]:
+    times, cpus, peak = [], [], 0
     for _ in range(runs):
         if callable(before):
             before()
-        t, rss = run(argv, env)
+        t, rss, cpu = run(argv, env)
         times.append(t)
+        cpus.append(cpu)
         peak = max(peak, rss)
-    return statistics.median(times), peak
+    return statistics.median(times), peak, statistics.median(cpus)
 
 
 class Table:
     def __init__(self, baseline: float) -> None:
         self.baseline = baseline
-        print(f"{'base':<8} {'command':<22} {'mode':<6} {'median ms':>10} {'x python':>9} {'peak MB':>8} {'load':>5}")
+        print(
+            f"{'base':<8} {'command':<22} {'mode':<6} {'median ms':>10} {'x python':>9} {'peak MB':>8} {'load':>5}"
+            f" {'cpu ms':>8}"
+        )
 
-    def row(self, base: str, name: str, mode: str, seconds: float, peak_kib: int, extra: str = "") -> None:
+    def row(
+        self, base: str, name: str, mode: str, seconds: float, peak_kib: int, extra: str = "", cpu: float | None = None
+    ) -> None:
         ratio = seconds / self.baseline
         # the 1-minute load average beside each figure: on a shared machine a figure means little without it
         load = os.getloadavg()[0]
-        figures = f"{seconds * 1000:>10.1f} {ratio:>9.1f} {peak_kib / 1024:>8.1f} {load:>5.2f}"
+        used = f"{cpu * 1000:>8.1f}" if cpu is not None else f"{'':>8}"
+        figures = f"{seconds * 1000:>10.1f} {ratio:>9.1f} {peak_kib / 1024:>8.1f} {load:>5.2f} {used}"
         print(f"{base:<8} {name:<22} {mode:<6} {figures} {extra}")
 
 
@@ -86,8 +94,8 @@ def bench_base(table: Table, label: str, facts: Path | None, count: int, runs: i
 
     cold_runs = 1 if count >= 1_000_000 else max(1, min(runs, 3 if count >= 100_000 else runs))
     for name in ("--help", "--version"):
-        t, rss = measure([*AUTOFACTS, name], env, runs)
-        table.row(label, name, "-", t, rss)
+        t, rss, cpu = measure([*AUTOFACTS, name], env, runs)
+        table.row(label, name, "-", t, rss, cpu=cpu)
     if facts is None:
         # the goal for a warm `show` on the shipped base: within 1.15x of a bare Typer command that
         # prints a one-row Rich table, timed here in the same run, alternating with it
@@ -102,14 +110,14 @@ def bench_base(table: Table, label: str, facts: Path | None, count: int, runs: i
         if count >= 1_000_000 and name != "show":
             continue  # at a million facts only `show` has a goal; the others are run by hand
         argv = [*AUTOFACTS, *args, *where]
-        t, rss = measure(argv, env, cold_runs, before=clear)
-        table.row(label, name, "cold", t, rss)
+        t, rss, cpu = measure(argv, env, cold_runs, before=clear)
+        table.row(label, name, "cold", t, rss, cpu=cpu)
         run(argv, env)
-        t, rss = measure(argv, env, runs)
-        table.row(label, name, "warm", t, rss)
+        t, rss, cpu = measure(argv, env, runs)
+        table.row(label, name, "warm", t, rss, cpu=cpu)
     if count < 1_000_000:
-        t, rss = measure([*AUTOFACTS, "--no-cache", "check", *where], env, cold_runs)
-        table.row(label, "check", "cold", t, rss, f"{count / t:,.0f} facts/s")
+        t, rss, cpu = measure([*AUTOFACTS, "--no-cache", "check", *where], env, cold_runs)
+        table.row(label, "check", "cold", t, rss, f"{count / t:,.0f} facts/s", cpu=cpu)
     if facts and count >= 100_000:
         incremental(table, label, facts, env, runs, questions["show"])
 
@@ -125,8 +133,8 @@ def incremental(table: Table, label: str, facts: Path, env: dict[str, str], runs
         target.write_text(original + f"# edit {next(edits)}\n", encoding="utf-8")
 
     try:
-        t, rss = measure(argv, env, runs, before=edit)
-        table.row(label, "show after 1 edit", "edit", t, rss)
+        t, rss, cpu = measure(argv, env, runs, before=edit)
+        table.row(label, "show after 1 edit", "edit", t, rss, cpu=cpu)
     finally:
         target.write_text(original, encoding="utf-8")
 
@@ -149,7 +157,7 @@ def main() -> None:
 
     compileall.compile_dir(str(Path(autofacts.__file__).parent), quiet=1)
     env = dict(os.environ)
-    baseline, _ = measure([sys.executable, "-c", "pass"], env, max(args.runs, 11))
+    baseline, _, _ = measure([sys.executable, "-c", "pass"], env, max(args.runs, 11))
     table = Table(baseline)
     table.row("-", "python -c pass", "-", baseline, 0)
     with tempfile.TemporaryDirectory(prefix="autofacts-bench-") as tmp:

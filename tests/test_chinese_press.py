@@ -184,3 +184,121 @@ def test_passenger_nev_share_is_not_the_nev_share(kb) -> None:
     [found] = facts("9月，新能源乘用车销售占比达到53.3%。", kb)
     assert found[1] is None  # never coarsened to nev-share
     assert found[2] == "passenger-nev-share"
+
+
+def test_cpca_release_cumulative_and_so_far_figures(kb) -> None:
+    text = (
+        "5月份，全国乘用车市场零售量达到193万辆，同比增长13%。今年以来累计零售量为880.2万辆，同比增长9%。"
+        "厂商批发方面，5月批发量为232.9万辆，环比增长6%，累计批发量为1079.7万辆，同比增长12%。"
+    )
+    assert [(f[0], f[1], f[4]) for f in facts(text, kb)] == [
+        (D(1_930_000), "passenger-vehicle-retail-sales", "2025-05"),
+        (D(13), "passenger-vehicle-retail-sales-growth", "2025-05"),
+        (D(8_802_000), "passenger-vehicle-retail-sales", "2025-01/2025-05"),  # 今年以来: January to May
+        (D(9), "passenger-vehicle-retail-sales-growth", "2025-01/2025-05"),
+        (D(2_329_000), "passenger-vehicle-wholesale-sales", "2025-05"),  # 今年以来 did not re-date this one
+        (D(6), "passenger-vehicle-wholesale-sales-mom-growth", "2025-05"),
+        (D(10_797_000), "passenger-vehicle-wholesale-sales", "2025-01/2025-05"),  # 累计, as 今年以来 counted
+        (D(12), "passenger-vehicle-wholesale-sales-growth", "2025-01/2025-05"),  # the change of that figure
+    ]
+
+
+def test_a_cumulative_figure_with_no_start_is_left_undated(kb) -> None:
+    found = facts("10月，该公司交付新车1万辆。公司累计交付量突破10万辆。", kb)
+    assert [f[4] for f in found] == ["2025-10", None]
+
+
+def test_a_stock_on_a_day_keeps_its_day_and_the_next_sentence_the_month(kb) -> None:
+    text = "截至2022年10月31日，蔚来累计交付量达到25.96万辆；10月共交付新车10059辆。其中ES7交付2814辆。"
+    assert [f[4] for f in facts(text, kb, date(2022, 11, 3))] == ["2022-10-31", "2022-10", "2022-10"]
+
+
+def test_a_sentence_naming_no_vehicles_goes_on_with_those_before_it(kb) -> None:
+    text = "在新能源市场方面，5月新能源车零售量为105.6万辆。今年以来累计零售量为438万辆。\n今年以来累计零售量为880.2万辆。"
+    assert [(f[1], f[4]) for f in facts(text, kb)] == [
+        ("nev-retail-sales", "2025-05"),
+        ("nev-retail-sales", "2025-01/2025-05"),  # same paragraph: NEVs
+        ("passenger-vehicle-retail-sales", "2025-01/2025-05"),  # a new paragraph: CPCA's passenger vehicles
+    ]
+
+
+def test_a_brand_groups_share_is_of_that_group(kb) -> None:
+    text = "5月新能源车零售58.0万辆；自主品牌中的新能源车渗透率57.1%；豪华车中的新能源车渗透率23.0%。"
+    assert [(f[1], f[2]) for f in facts(text, kb, date(2023, 6, 9))][1:] == [
+        (None, "domestic-brand-nev-retail-sales-share"),
+        (None, "luxury-brand-nev-retail-sales-share"),
+    ]
+
+
+def test_a_change_against_another_base_is_no_growth_metric(kb) -> None:
+    found = facts("5月乘用车零售达到162.3万辆，同比增长1.0%，相较2019年5月增长3%。", kb, date(2021, 6, 8))
+    assert [(f[0], f[1]) for f in found] == [
+        (D(1_623_000), "passenger-vehicle-retail-sales"),
+        (D(1), "passenger-vehicle-retail-sales-growth"),
+        (D(3), None),  # against May 2019: neither year-on-year nor month-on-month
+    ]
+
+
+def test_a_month_before_a_rise_is_no_month_on_month(kb) -> None:
+    found = facts("2025年5月汽车销量增长3%。", kb)
+    assert found[0][1] == "vehicle-sales-growth"  # "5月增长", not Taiwan's 月增
+
+
+def test_a_carmaker_the_catalogue_lacks_is_asked_not_guessed(kb) -> None:
+    text = "哪吒汽车10月交付量为8107辆；威马汽车发布数据显示，10月交付量为5025辆。"
+    assert [(f[0], f[5]) for f in facts(text, kb, date(2021, 11, 2))] == [
+        (D(8107), "Neta"),
+        (D(5025), "TODO"),  # not Neta's, and not the whole market's
+    ]
+
+
+def test_months_listed_before_fenbie_pair_with_the_figures(kb) -> None:
+    text = "小鹏汽车7月、8月、9月的交付量分别为8040辆、7214辆、10412辆；理想汽车这几个月的交付量分别为8589辆、9433辆。"
+    assert [(f[0], f[4]) for f in facts(text, kb, date(2021, 11, 2))] == [
+        (D(8040), "2021-07"),
+        (D(7214), "2021-08"),
+        (D(10412), "2021-09"),
+        (D(8589), None),  # 这几个月: the months named before, not one of them
+        (D(9433), None),
+    ]
+
+
+def test_the_same_month_is_the_month_spoken_of(kb) -> None:
+    text = "1-8月小鹏累计交付90085台。蔚来当月交付新车10677台，同比增长81.6%。"
+    assert [(f[0], f[4]) for f in facts(text, kb, date(2022, 9, 2))] == [
+        (D(90085), "2022-01/2022-08"),
+        (D(10677), "2022-08"),  # 当月: August, the last month of January to August
+        (D("81.6"), "2022-08"),
+    ]
+
+
+def test_a_hope_in_the_next_clause_does_not_make_a_forecast(kb) -> None:
+    found = extract_candidates("比亚迪2025年的销量为225万辆，有望首次超过特斯拉。", kb, date(2026, 1, 2))
+    assert [(c.mention.value, c.kind) for c in found] == [(D(2_250_000), "actual")]
+
+
+def test_a_margin_is_not_a_level(kb) -> None:
+    [found] = facts("2024年，特斯拉仅以2万辆销量的领先保住全球第一。", kb, date(2026, 1, 2))[:1]
+    assert found[:3] == (D(20_000), None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("交付新车5055台", D(5055), "vehicles"), ("交付16017臺", D(16017), "vehicles"), ("环比降65%", D(-65), "percent")],
+)
+def test_press_units_and_falls(text: str, value: D, unit: str) -> None:
+    [m] = read_numbers(text)
+    assert (m.value, m.unit) == (value, unit)
+
+
+def test_a_month_end_after_this_year(kb) -> None:
+    assert [p.label for p in period_phrases("截至今年10月底，累计交付", PUBLISHED)] == ["2025-10-31"]
+
+
+def test_rising_to_a_share_is_a_level_and_a_fall_without_comparison_is_year_on_year(kb) -> None:
+    found = facts("10月，新能源汽车渗透率升至51.6%。10月蔚来交付3667辆，环比降65%。", kb)
+    assert [(f[0], f[1]) for f in found] == [
+        (D("51.6"), "nev-share"),
+        (D(3667), "vehicle-deliveries"),
+        (D(-65), "vehicle-deliveries-mom-growth"),
+    ]

@@ -38,6 +38,9 @@ def test_show_loads_neither_yaml_nor_the_readers_nor_the_api_rows() -> None:
         "autofacts.output.tables",
         "autofacts.answers.search",  # the lexicon, for `search`
         "autofacts.answers.derive",  # only with --derived
+        "autofacts.answers.compare",  # compare's arithmetic and its answer
+        "autofacts.output.comparison",
+        "autofacts.output.notes",
     }
     assert sorted(unwanted & loaded) == []
     assert sorted(n for n in loaded if n.startswith("autofacts.reading")) == []

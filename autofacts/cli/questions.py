@@ -221,7 +221,7 @@ def compare(
     wide: WideOption = False,
 ) -> None:
     """Every metric and region with a value in both periods: change, relative change, CAGR."""
-    from autofacts.output.answers import CompareAnswer, nothing_to_compare
+    from autofacts.output.comparison import CompareAnswer, nothing_to_compare
 
     compared = _api(facts).compare(
         period_a, period_b, metric=metric, region=region, kind=kind, as_of=as_of, include_all=show_all

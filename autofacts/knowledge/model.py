@@ -66,6 +66,18 @@ class Places(Mapping[str, tuple[int, int]]):
     def __repr__(self) -> str:
         return f"Places({dict(self)!r})"
 
+    def packed(self) -> tuple[tuple[str, ...], list[int]]:
+        """The keys and their lines and columns as one flat list (how the cache writes them)."""
+        return self._keys, self._at.tolist()
+
+    @classmethod
+    def unpacked(cls, keys: list[str], numbers: list[int]) -> Places:
+        """The places `packed` gave."""
+        places = cls.__new__(cls)
+        places._keys = Places._key_tuples.setdefault(tuple(keys), tuple(keys))
+        places._at = array("L", numbers)
+        return places
+
 
 @dataclass(frozen=True, slots=True)
 class Location:

@@ -10,7 +10,7 @@ the order of results is always the order of the pieces.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -57,6 +57,18 @@ def spread(func: Callable[[T], R], items: Sequence[T], jobs: int | None = None) 
         return [func(item) for item in items]
     with pool:
         return pool.map(func, items, chunksize=max(1, len(items) // (count * 4)))
+
+
+def spread_lazily(func: Callable[[T], R], items: Sequence[T], jobs: int | None = None) -> Iterator[R]:
+    """`spread`, each result given as soon as it and those before it are done, so that the caller
+    works on the first (say, writes it to a database) while the processes do the rest."""
+    count = min(job_count(jobs), len(items))
+    pool = _pool(count) if count > 1 else None
+    if pool is None:
+        yield from (func(item) for item in items)
+        return
+    with pool:
+        yield from pool.imap(func, items, chunksize=1)
 
 
 _shared: dict[str, Any] = {}

@@ -1,8 +1,8 @@
-"""The answers to the questions show and compare, as tables and JSON documents.
+"""The answer to `show` (its table, chart and JSON document), and text helpers shared by the others.
 
 Each answer is an `Answer` (see the package docstring): its table and its JSON document are built
-only when that format is asked for. The text helpers (change_text, percent_text) are shared with
-the HTML report; the targets' answer is in verdicts.py.
+only when that format is asked for. percent_text and metric_label are shared with the comparison
+(comparison.py), the targets (verdicts.py) and the HTML report.
 """
 
 from __future__ import annotations
@@ -16,13 +16,11 @@ from autofacts.knowledge.model import DERIVED_MARK, Fact, KnowledgeBase, Metric
 from autofacts.knowledge.periods import in_words
 from autofacts.knowledge.units import format_interval, format_stated
 from autofacts.output import Answer
-from autofacts.output.notes import row_note
 from autofacts.output.records import (
     SELF_EVIDENT,
     cited_sources,
     excerpt,
     fact_record,
-    interval_json,
     metric_record,
     region_label,
     short_value,
@@ -30,10 +28,9 @@ from autofacts.output.records import (
     stated_value,
     unit_words,
 )
-from autofacts.output.table import SEP, Column, Report
+from autofacts.output.table import Column, Report
 
 if TYPE_CHECKING:  # only for annotations: show need not import the arithmetic of compare and targets
-    from autofacts.answers.compare import Comparison, ComparisonRow, Side
     from autofacts.knowledge.interval import Interval
 
 
@@ -160,22 +157,6 @@ def _show_chart(metric: Metric, groups: list[FactGroup], width: int = 40) -> Any
 # --- compare ---------------------------------------------------------------------------------
 
 
-def _side_text(side: Side | None, metric: Metric) -> str:
-    return "—" if side is None else stated_value(side.used, metric)
-
-
-def change_text(row: ComparisonRow, short: bool = False) -> str:
-    if row.change is None:
-        return "—"
-    if row.change_unit == "pp":
-        return format_interval(row.change, "none", signed=True, short=short) + " pp"
-    if row.change_unit == "places":
-        return format_interval(row.change, "none", signed=True, short=short) + " places"
-    if row.change_unit == "×":
-        return format_interval(row.change, "none", signed=True, short=short) + "×"
-    return format_interval(row.change, row.metric.unit, signed=True, short=short)
-
-
 def percent_text(iv: Interval | None, signed: bool = True, short: bool = False) -> str:
     return "—" if iv is None else format_interval(iv, "percent", signed=signed, short=short)
 
@@ -185,118 +166,6 @@ def metric_label(metric: Metric, say_unit: bool) -> str:
     if say_unit and metric.unit not in SELF_EVIDENT:
         return f"{metric.name} ({unit_words(metric.unit)})"
     return metric.name
-
-
-def _one_unit(metrics: list[Metric]) -> str | None:
-    """The unit every row shares, to be said once in the title (none if they differ or show their own)."""
-    units = {m.unit for m in metrics}
-    if len(units) == 1:
-        unit = units.pop()
-        return None if unit in SELF_EVIDENT else unit
-    return None
-
-
-def _compare_table(kb: KnowledgeBase, comparison: Comparison) -> Report:
-    a, b = comparison.period_a.label, comparison.period_b.label
-    rows = []
-    facts: list[Fact] = []
-    unit = _one_unit([row.metric for row in comparison.rows])
-    for row in comparison.rows:
-        facts += [f for s in (row.a, row.b) if s is not None for f in s.cited]
-        region = row.region + (f" · {row.entity}" if row.entity else "")  # a row has no single fact
-        rows.append(
-            {
-                "metric": row.metric.id,
-                "name": metric_label(row.metric, unit is None),
-                "region": region,
-                "kind": row.kind,
-                "a": _side_text(row.a, row.metric),
-                "a_short": "—" if row.a is None else short_value(row.a.used, row.metric),
-                "b": _side_text(row.b, row.metric),
-                "b_short": "—" if row.b is None else short_value(row.b.used, row.metric),
-                "change": change_text(row),
-                "change_short": change_text(row, short=True),
-                "relative": percent_text(row.relative),
-                "relative_short": percent_text(row.relative, short=True),
-                "cagr": percent_text(row.cagr),
-                "cagr_short": percent_text(row.cagr, short=True),
-                "sources": SEP.join(dict.fromkeys(f.source for s in (row.a, row.b) if s is not None for f in s.cited)),
-                "note": row_note(row),
-            }
-        )
-    cols = [
-        Column("metric", "metric", short="name"),
-        Column("region", "region", in_heading=True),
-        Column("a", a, "right", wrap=False, short="a_short"),
-        Column("b", b, "right", wrap=False, short="b_short"),
-        Column("change", "change", "right", wrap=False, short="change_short"),
-        Column("relative", "change %", "right", wrap=False, short="relative_short"),
-        Column("cagr", "CAGR", "right", wrap=False, short="cagr_short"),
-        Column("sources", "sources", cite=True, min_width=3),
-        Column("note", "note", aside=True),
-    ]
-    if any(r["kind"] != "actual" for r in rows):
-        cols.insert(2, Column("kind", "kind", wrap=False))
-    footer = [
-        f"{len(comparison.comparable)} metric(s) compared between {a} and {b}."
-        " Shares and growth rates change in percentage points (pp); ≈ marks a figure derived from an"
-        " approximate one; > and < mark bounds; M, B and T are millions, billions and trillions."
-        " Change % is computed from the two figures unless a note says a source states it."
-    ]
-    if any(s is not None and s.used.derived_from is not None for row in comparison.rows for s in (row.a, row.b)):
-        footer.append(f"{DERIVED_MARK} a figure derived from stated ones (the note says how); no source states it.")
-    title = f"Compare {a} with {b}" + (f", in {unit_words(unit)}" if unit else "")
-    return Report(title, cols, rows, footer, cited_sources(kb, facts), group_by="region")
-
-
-def _side_json(kb: KnowledgeBase, side: Side | None) -> dict[str, Any] | None:
-    if side is None:
-        return None
-    return {
-        "fact": fact_record(kb, side.used),
-        "also_stated_by": [f.id for f in side.others],
-        "agreement": side.group.agreement,
-    }
-
-
-def _compare_document(kb: KnowledgeBase, comparison: Comparison) -> dict[str, Any]:
-    return {
-        "period_a": comparison.period_a.label,
-        "period_b": comparison.period_b.label,
-        "rows": [
-            {
-                "metric": r.metric.id,
-                "metric_name": r.metric.name,
-                "unit": r.metric.unit,
-                "measure": r.metric.measure,
-                "region": r.region,
-                "entity": r.entity,
-                "kind": r.kind,
-                "a": _side_json(kb, r.a),
-                "b": _side_json(kb, r.b),
-                "change": interval_json(r.change),
-                "change_unit": r.change_unit or None,
-                "relative_change_percent": interval_json(r.relative),
-                "relative_change_basis": r.relative_basis,
-                "relative_change_fact": r.stated_change.id if r.stated_change is not None else None,
-                "cagr_percent": interval_json(r.cagr),
-                "note": row_note(r) or None,
-            }
-            for r in comparison.rows
-        ],
-        "only_in_a": list(comparison.only_a),
-        "only_in_b": list(comparison.only_b),
-    }
-
-
-def nothing_to_compare(comparison: Comparison) -> str:
-    def names(ids: tuple[str, ...]) -> str:
-        return ", ".join(ids) if ids else "nothing"
-
-    return (
-        f"nothing to compare between {comparison.period_a} and {comparison.period_b}: "
-        f"{comparison.period_a} has {names(comparison.only_a)}; {comparison.period_b} has {names(comparison.only_b)}"
-    )
 
 
 # --- the answers -----------------------------------------------------------------------------
@@ -336,17 +205,3 @@ class ChartAnswer(Answer):
         ]
         room = width - 24 - 3 - max((len(t) for t in figures), default=0)
         return _show_chart(self.metric, self.groups, max(10, min(40, room)))
-
-
-@dataclass(frozen=True)
-class CompareAnswer(Answer):
-    """`compare`: each metric and region in two periods."""
-
-    kb: KnowledgeBase
-    comparison: Comparison
-
-    def table(self) -> Report:
-        return _compare_table(self.kb, self.comparison)
-
-    def document(self) -> dict[str, Any]:
-        return _compare_document(self.kb, self.comparison)

@@ -24,8 +24,9 @@ from autofacts.knowledge.model import Fact, KnowledgeBase, Metric, sort_key
 from autofacts.knowledge.periods import in_words
 from autofacts.knowledge.seeds import read_seed, seed_label
 from autofacts.knowledge.units import format_interval
-from autofacts.output.answers import change_text, percent_text
+from autofacts.output.answers import percent_text
 from autofacts.output.chart import MARKS, bullet_html, chart_series, metric_chart_svg, periods_of, scale_groups
+from autofacts.output.comparison import change_text
 from autofacts.output.notes import row_note
 from autofacts.output.records import excerpt, region_label, stated_value
 from autofacts.output.verdicts import outcome_text, status_text, verdict_detail

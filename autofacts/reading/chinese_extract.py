@@ -18,6 +18,7 @@ the catalogue lacks is never written as the metric: it is proposed (`suggest:`) 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -160,7 +161,7 @@ _RANK_SCOPE = re.compile(r"\s*(?:第一|首位|前列|最大|领先|第\d)")  # 
 
 _PLACE = re.compile("|".join(sorted(PLACES, key=len, reverse=True)))
 _TARGET = re.compile(r"目标|力争|提出|规划|计划|确保|争取|要求|方案|意见")
-_FORECAST = re.compile(r"预计|预测|有望|预期|估计|展望")
+_FORECAST = re.compile(r"预计|预测|有望|可望|预期|估计|预估|预料|料将|展望")
 _VEHICLE_NOUN = re.compile(r"新能源(?:汽)?车|纯电动|插电式?混合动力|电动汽车|乘用车|商用车|汽车|整车")
 _NEV_NOUN = re.compile(r"新能源|纯电动|插电|电动汽车")
 _SEGMENTS = ("乘用车", "商用车")  # a part of the vehicle market the catalogue has no metrics for
@@ -174,6 +175,17 @@ _SINCE = re.compile(r"(?:自|自从)\s*$")  # "自2023年首度超过日本后":
 _FROM = re.compile(r"从\s*$")
 _SINCE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今)")  # "从2020年起", not "从1月至10月的数据来看"
 _STREAK = re.compile(r"连续\s*(\d+|[二两三四五六七八九十]+)\s*个月")  # "已经连续3个月超过60万辆"
+_A_YEAR_BEFORE = "a year before (去年同期)"
+_THE_BASE = "the comparison base it states"
+_CUMULATIVE = re.compile(r"累计")
+_THIS_MONTH = re.compile(r"当月|同月|本月")
+# A margin between two figures, not a level: "以2万辆销量的领先", "领先2万辆"
+_MARGIN_AFTER = re.compile(r"\s*(?:销量)?\s*的?\s*(?:领先|优势|差距)")
+_MARGIN_BEFORE = re.compile(r"(?:领先|相差|差距为?|多出|少)\s*$")
+_THESE_MONTHS = re.compile(r"这(?:几|些|[\d一二三四五六七八九十两]+)个月")  # "这几个月的交付量": listed before
+_CHANGE_LEAD = re.compile(
+    r"\s*(?:同比|环比|按年|按月|比上年|较上年)?\s*(?:分别|均|则)?\s*(?:增长|下降|增|减|升|跌|上升|下滑|回落)"
+)
 _SO_FAR = re.compile(r"今年(?:以)?来|年初(?:以来|至今)")
 _YEAR_AGO_BEFORE = re.compile(r"(?:(?:去年|上年)同期(?:的|为|是)?|同比\s*[（(])\s*$")  # "同比（46,709辆）"
 # "较2024年同期的71.09%", "比前年的9,556辆": the figure after a comparison base is the base's own
@@ -187,6 +199,7 @@ class _Context:
     region: str | None = None
     entity: str | None = None  # the one company the sentence before named ("比亚迪……。公司……")
     topic: Topic = Topic()  # the segment and measure it was about (其中, 同月 refer back to them)
+    so_far: bool = False  # an earlier sentence counted from January ("今年以来累计"): 累计 means that
 
 
 # A sentence opening with these is about the company the sentence before named.
@@ -225,14 +238,25 @@ class ChineseReader:
             return ctx.region, "region: carried from an earlier sentence"
         return None, ""
 
-    def period(self, text: str, mention: Mention, periods: list[PeriodPhrase], ctx: _Context) -> tuple[str | None, str]:
+    def period(
+        self, text: str, mention: Mention, periods: list[PeriodPhrase], ctx: _Context, mentions: Sequence[Mention] = ()
+    ) -> tuple[str | None, str]:
+        paired = _paired_period(text, mention, periods, mentions)
+        if paired is not None:
+            return paired
+        these = _THESE_MONTHS.search(text, 0, mention.start)
+        if these is not None:
+            return None, f"period: '{these[0]}', the months named before"
+        same = list(_THIS_MONTH.finditer(text, 0, mention.start))
+        if same and not any(same[-1].end() <= p.start < mention.start for p in periods):
+            return _this_month(text, same[-1], periods, ctx)
         label, why = self._period(text, mention, periods, ctx)
         streak = next(reversed(list(_STREAK.finditer(text, 0, mention.end))), None)
         if label is not None and streak is not None and not any(p.end <= mention.start for p in periods):
             return _streak_period(label, streak, mention, why)
         if label is not None and _YEAR_AGO_BEFORE.search(text, max(0, mention.start - 8), mention.start):
             # "相比去年同期的33%": the figure of the same months a year before
-            return re.sub(r"\d{4}", lambda y: str(int(y[0]) - 1), label), f"{why}, a year before (去年同期)"
+            return re.sub(r"\d{4}", lambda y: str(int(y[0]) - 1), label), f"{why}, {_A_YEAR_BEFORE}"
         return label, why
 
     def _period(
@@ -245,19 +269,82 @@ class ChineseReader:
         if before and _BASE_BEFORE.search(text[: before[-1].start]):
             base = _base_period(text, before[-1], mention, own[-1].label if own else ctx.period)
             if base is not None:
-                return base, f"period: '{text[before[-1].start : before[-1].end]}', the comparison base it states"
+                return base, f"period: '{text[before[-1].start : before[-1].end]}', {_THE_BASE}"
         if own and _SO_FAR.match(text, own[-1].start):
-            # "今年来累计出口超过200万辆" after "今年前10个月": January up to the span spoken of
-            spans = [p.label for p in own[:-1] if p.label.startswith(own[-1].label[:4] + "-01")]
-            if ctx.period and ctx.period.startswith(own[-1].label[:4] + "-01"):
-                spans.append(ctx.period)
+            # "今年来累计出口超过200万辆" after "今年前10个月" or "5月份": January up to the months spoken of
+            said = [p.label for p in own[:-1]] + ([ctx.period] if ctx.period else [])
+            spans = [span for label in said if (span := _so_far(own[-1].label[:4], label))]
             if spans:
-                return spans[-1], f"period: '{text[own[-1].start : own[-1].end]}' up to {spans[-1]}"
+                return spans[0], f"period: '{text[own[-1].start : own[-1].end]}' up to {spans[0]}"
+        clause_start = _clause_bounds(text, mention.start)[0]
+        if _CUMULATIVE.search(text, clause_start, mention.start) and not any(p.start >= clause_start for p in own):
+            # "5月批发量为232.9万辆……，累计批发量为1079.7万辆": January to May, as 今年以来 said before
+            spoken = own[-1].label if own else ctx.period
+            if spoken is not None and re.fullmatch(r"(?:\d{4}-01/)?\d{4}-\d{2}", spoken):  # not a day's stock
+                span = _so_far(spoken[:4], spoken)
+                so_far = ctx.so_far or any(_SO_FAR.match(text, p.start) for p in periods)
+                if span is not None and (so_far or "/" in spoken):
+                    return span, f"period: cumulative, January up to {spoken}"
+                return None, "period: a cumulative figure, from when not stated"
         if own:
             return own[-1].label, f"period: '{text[own[-1].start : own[-1].end]}'"
         if ctx.period is not None:
             return ctx.period, "period: carried from an earlier sentence"
         return None, ""
+
+
+def _change_of_previous(text: str, mention: Mention, before: Mention, periods: list[PeriodPhrase]) -> bool:
+    """"累计批发量为1079.7万辆，同比增长12%": a change in the clause right after a figure, naming no
+    period of its own, is that figure's change and has its period."""
+    start, _ = _clause_bounds(text, mention.start)
+    if mention.unit != "percent" or before.unit == "percent" or not _CHANGE_LEAD.match(text, start):
+        return False
+    previous_clause, _ = _clause_bounds(text, before.start)
+    between = text[before.end : start]
+    return not any(previous_clause <= p.start < mention.start for p in periods) and len(between) <= 2
+
+
+def _this_month(text: str, said: re.Match[str], periods: list[PeriodPhrase], ctx: _Context) -> tuple[str | None, str]:
+    """当月/同月/本月: the month spoken of, stated before in the sentence or carried (the last month of
+    a span from January: "1-8月……。蔚来当月交付" is August)."""
+    months = [p.label for p in periods if p.end <= said.start() and re.fullmatch(r"\d{4}-\d{2}", p.label)]
+    spoken = months[-1] if months else ctx.period
+    month = re.fullmatch(r"(?:\d{4}-01/)?(\d{4}-\d{2})", spoken or "")
+    if month is None:
+        return None, f"period: '{said[0]}', a month not stated"
+    return month[1], f"period: '{said[0]}', the month spoken of"
+
+
+def _paired_period(
+    text: str, mention: Mention, periods: list[PeriodPhrase], mentions: Sequence[Mention]
+) -> tuple[str, str] | None:
+    """"7月、8月、9月的交付量分别为8040辆、7214辆、10412辆": each figure has the period in its place
+    of the list before 分别 (None when there is no such list or the two lists differ in length)."""
+    fen = text.rfind("分别", 0, mention.start)
+    if fen < 0:
+        return None
+    before = [p for p in periods if p.end <= fen]
+    if len(before) < 2 or _CLAUSE.search(text, before[-1].end, fen):
+        return None
+    listed = [before[-1]]
+    for p in reversed(before[:-1]):
+        if not _LIST_JOIN.match(text[p.end : listed[0].start]):
+            break
+        listed.insert(0, p)
+    _, end = _clause_bounds(text, fen + 2)
+    figures = [m for m in mentions if fen < m.start < end and m.unit == mention.unit]
+    if len(listed) < 2 or len(listed) != len(figures) or mention not in figures:
+        return None
+    phrase = listed[figures.index(mention)]
+    return phrase.label, f"period: '{text[phrase.start : phrase.end]}', by its place in the list (分别)"
+
+
+def _so_far(year: str, spoken: str) -> str | None:
+    """January of `year` up to the months spoken of: 2025-05 and 2025-01/2025-05 give 2025-01/2025-05."""
+    found = re.fullmatch(rf"(?:{year}-01/)?{year}-(\d{{2}})", spoken)
+    if found is None:
+        return None
+    return f"{year}-01" if found[1] == "01" else f"{year}-01/{year}-{found[1]}"
 
 
 def _since(text: str, phrase: PeriodPhrase) -> bool:
@@ -335,6 +422,9 @@ def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
                 return listed[index][1]
             return None
     found = chinese_companies(text, at)
+    unknown = [m for m in _UNKNOWN_MAKER.finditer(text, 0, at) if m[1] not in _NOT_MAKERS]
+    if unknown and (not found or unknown[-1].start() > max(found)[0]):
+        return PLACEHOLDER  # "威马汽车发布数据显示……": a company the catalogue does not know, not the market's
     if not found:
         return None
     nearest = max(found)
@@ -346,6 +436,20 @@ def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
     return nearest[1]
 
 
+# A carmaker the catalogue does not know, as the subject of a report: "，威马汽车发布数据显示" (its
+# figures are neither the market's nor the company named before it)
+_UNKNOWN_MAKER = re.compile(
+    r"(?:^|[，。；：、,;]|和|与|及)\s*([\u4e00-\u9fff]{2,3})汽车"
+    r"(?=发布|公布|宣布|表示|交付|销量|销售|今年|本月|当月|[1-9]|[一二三四五六七八九十]+月|共|在|的(?:交付|销量|销售))"
+)
+_NOT_MAKERS = frozenset(
+    (
+        "新能源", "能源", "乘用", "商用", "电动", "纯电动", "燃油", "国产", "中国", "全国", "我国", "国内",
+        "整车", "智能", "网联", "传统", "混合动力", "插电", "豪华", "合资", "自主", "品牌", "出口", "进口",
+        "国外", "海外", "全球", "世界", "日本", "德国", "美国", "欧洲", "新车", "二手", "民族", "新势力",
+        "氢能", "燃料电池", "传统燃油", "各类",
+    )
+)
 # A group of companies as a figure's subject: 排名前十的车企, 前10位的汽车企业, 这10家企业
 _GROUP = re.compile(
     r"前\s*(\d+|[二三四五六七八九十]+)\s*(?:位|名|家|强|大)?\s*(?:的)?\s*(?:汽车)?(?:企业|车企|厂商|厂家|集团|品牌)"
@@ -377,13 +481,45 @@ def _group_suggestion(chosen: str | None, size: str) -> str | None:
 _SIZE_WORDS = {"十": "ten", "10": "ten", "五": "five", "5": "five", "三": "three", "3": "three", "二十": "twenty"}
 
 
+def _other_base(
+    text: str, mention: Mention, periods: list[PeriodPhrase], period: str | None, chosen: str
+) -> str | None:
+    """The base a change is stated against ("相较2019年5月增长3%") when it is not the one its
+    metric compares with (the same period a year before, or the month before): that change is
+    no catalogue growth. None when no base is named in the figure's clause, or it fits."""
+    if not chosen.endswith("-growth") or period is None:
+        return None
+    start, _ = _clause_bounds(text, mention.start)
+    bases = [
+        p for p in periods if start <= p.start and p.end <= mention.start and _BASE_BEFORE.search(text, 0, p.start)
+    ]
+    if not bases:
+        return None
+    base = bases[-1].label
+    if chosen.endswith("-mom-growth"):
+        month = re.fullmatch(r"(\d{4})-(\d{2})", period)
+        if month is None:
+            return None
+        y, mo = int(month[1]), int(month[2])
+        expected = f"{y - 1}-12" if mo == 1 else f"{y}-{mo - 1:02d}"
+    elif chosen.endswith("-qoq-growth"):
+        return None
+    else:
+        expected = re.sub(r"\d{4}", lambda y: str(int(y[0]) - 1), period)
+    return None if base == expected else text[bases[-1].start : bases[-1].end]
+
+
 def _named_after(text: str, start: int, at: int) -> bool:
     """A company named between a group and the figure ("前十……，其中比亚迪……") owns the figure."""
     return any(start < n[0] for n in chinese_companies(text, at))
 
 
-def _kind(text: str, period: str | None, published: date | None) -> tuple[str, str]:
-    forecast, target = _FORECAST.search(text), _TARGET.search(text)
+def _kind(text: str, period: str | None, published: date | None, at: int | None = None) -> tuple[str, str]:
+    """Target or forecast by the words before the end of the figure's clause ("225万辆，有望首次超过特斯拉":
+    the hope is about the next clause, the 2.25 million are sold); else actual, or TODO for a period
+    not over when the text was published."""
+    end = len(text) if at is None else _clause_bounds(text, at)[1]
+    forecast, target = _FORECAST.search(text, 0, end), _TARGET.search(text, 0, end)
     if forecast:
         return "forecast", f"kind: '{forecast[0]}'"
     if target:
@@ -403,6 +539,7 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
     ctx = _Context()
     out: list[Candidate] = []
     # read a folded copy (full-width as ASCII, traditional as simplified: same offsets); quote the text
+    previous_end = 0
     for read in sentences(nfkc(text)):
         s_text = read.text
         sentence = Sentence(read.start, read.end, text[read.start : read.end])
@@ -413,11 +550,19 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
             Slot(m.start, m.end, hedge_start(s_text, m.start), m.unit, _clause_bounds(s_text, m.start), e is not None)
             for m, (e, _) in zip(mentions, owners, strict=True)
         ]
-        choices, topic = reader.resolver.sentence(s_text, "zh", slots, ctx.topic)
+        continues = "\n" not in text[previous_end : read.start] and previous_end > 0
+        choices, topic = reader.resolver.sentence(s_text, "zh", slots, ctx.topic, continues)
+        previous_end = read.end
+        previous: tuple[Mention, str | None, str] | None = None
+        base_figure = False
         for m, (entity, carried), chosen in zip(mentions, owners, choices, strict=True):
-            period, period_why = reader.period(s_text, m, periods, ctx)
+            period, period_why = reader.period(s_text, m, periods, ctx, mentions)
+            if previous is not None and _change_of_previous(s_text, m, previous[0], periods) and not base_figure:
+                period, period_why = previous[1], f"{previous[2]}, as the figure it is the change of"
+            base_figure = _A_YEAR_BEFORE in period_why or _THE_BASE in period_why  # its change is not its own
+            previous = (m, period, period_why)
             region, region_why = reader.region(s_text, m, entity, ctx)
-            kind, kind_why = _kind(s_text, period, published)
+            kind, kind_why = _kind(s_text, period, published, m.start)
             said = sentence.text[m.start : m.end]
             mention = Mention(m.value, m.qualifier, m.unit, sentence.start + m.start, sentence.start + m.end, said)
             group = group_of_companies(s_text, m.start) if entity is None else None
@@ -426,6 +571,12 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                 if group is not None and not _named_after(s_text, group[0], m.start):
                     new = _group_suggestion(metric or new, group[1])
                     metric, metric_why = None, f"metric: a figure of a group of companies ('前{group[1]}')"
+                if _MARGIN_AFTER.match(s_text, m.end) or _MARGIN_BEFORE.search(s_text, 0, hedge_start(s_text, m.start)):
+                    metric, new, metric_why = None, None, "metric: a margin between two figures, not a level"
+                base = _other_base(s_text, m, periods, period, metric or new or "")
+                if base is not None:
+                    metric, new = None, None
+                    metric_why = f"metric: a change against '{base}', neither the year nor the month before"
                 why = tuple(w for w in (metric_why, period_why, region_why, kind_why) if w)
                 if entity is not None:
                     said = "in the sentence before" if carried else "before the figure"
@@ -437,12 +588,21 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
 
 def _carry(reader: ChineseReader, text: str, periods: list[PeriodPhrase], ctx: _Context) -> _Context:
     """The period and place a sentence establishes for those after it."""
-    own = [p for p in periods if text.rfind("《", 0, p.start) <= text.rfind("》", 0, p.start)]
-    # a plan's or a forecast's year does not date the sentences after it
-    period = own[0].label if own and not (_TARGET.search(text) or _FORECAST.search(text)) else ctx.period
-    if own and _SO_FAR.match(text, own[0].start) and ctx.period and ctx.period.startswith(own[0].label + "-01"):
-        period = ctx.period  # "今年来" after "今年前10个月" goes on speaking of January to October
-    if own and _since(text, own[0]):
+    stated = [p for p in periods if text.rfind("《", 0, p.start) <= text.rfind("》", 0, p.start)]
+    so_far = any(_SO_FAR.match(text, p.start) for p in stated) or ctx.so_far
+    # not a comparison base (比2020年), a span's start (自2023年) or "今年以来": they do not re-date
+    # the sentences after it
+    own = [
+        p
+        for p in stated
+        if not _BASE_BEFORE.search(text, 0, p.start) and not _since(text, p) and not _SO_FAR.match(text, p.start)
+    ]
+    # the first period stated, but a flow's over a stock's day ("截至10月31日累计……；10月交付……")
+    flows = [p for p in own if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", p.label)] or own
+    period = flows[0].label if flows else ctx.period
+    if _TARGET.search(text) or _FORECAST.search(text):
+        period = ctx.period  # a plan's or a forecast's year does not date the sentences after it
+    elif not own and any(_since(text, p) for p in stated):
         period = None  # "自2023年……": the sentences after it are not dated 2023
     probe = Mention(Decimal(0), "exact", None, len(text), len(text), "")
     region, _ = reader.region(text, probe, None, _Context())
@@ -450,4 +610,4 @@ def _carry(reader: ChineseReader, text: str, periods: list[PeriodPhrase], ctx: _
     entity = ctx.entity if not named and _COMPANY_ANAPHORA.match(text) else None
     if len(named) == 1:
         entity = next(iter(named))
-    return _Context(period, region or ctx.region, entity)
+    return _Context(period, region or ctx.region, entity, so_far=so_far)

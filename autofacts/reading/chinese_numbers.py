@@ -51,7 +51,7 @@ _UNIT = re.compile(
     | (?P<permille>‰)
     | (?P<times>倍)
     | (?P<tenths>成)(?![为了本功立果员熟就交长绩效品都型套批])
-    | (?P<vehicles>辆|台车)
+    | (?P<vehicles>辆|台车|台(?![阶风湾州资]))  # 交付新车5055台 (not 台阶, 台湾)
     | (?P<usd>美元)
     | (?P<yuan>元)
     | (?P<km>公里|千米)

@@ -45,6 +45,7 @@ def _rules() -> list[tuple[re.Pattern[str], bool, str]]:
         (re.compile(r"(\d{4})\s*年(?:度)?"), False, "year"),
         (re.compile(r"[“\"「『]?十([一二三四五六七八九])五[”\"」』]?(?:期间|时期|以来|规划)?"), False, "plan"),
         (re.compile(rf"截[至止]\s*{_MON}\s*月\s*(?:底|末)"), True, "month-end"),
+        (re.compile(rf"(?<![\d\-—–~～至到])\s*{_MON}\s*月\s*(?:底|末)"), True, "month-end"),  # 截至今年10月底
         (re.compile(rf"(?:1|一)\s*月?{_DASH}{_MON}\s*月"), True, "ytd"),
         (re.compile(rf"[前首]\s*{_MON}\s*个?月(?!\s*\d)"), True, "ytd"),  # 首N個月: Hong Kong, Taiwan
         (re.compile(r"前三季度"), True, "q1-3"),

@@ -16,6 +16,7 @@ from autofacts.reading.slots import Slot, has_cue, leads_into, previous_end, wor
 # A change word that names its comparison (年增 "up on the year", 月减 "down on the month"), as the
 # Chinese lexicon lists them
 _COMPARISON_IN_VERB = {"年": "yoy", "月": "mom", "季": "qoq"}
+_DATE_BEFORE = re.compile(r"[\d一二三四五六七八九十今去上本明前同当]\s*$")
 
 
 def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int], i: int) -> tuple[str | None, str]:
@@ -24,7 +25,16 @@ def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
     clause = slot.clause
     after = words_after(text, last.end)
     after_cues = [c for c in cues if last.end <= c.start < last.end + len(after)]
-    if has_cue(after_cues, "modifier", "points") or re.search(r"百分点|百分點", text[slot.start : slot.end + 4]):
+    following = [s.start for s in slots if s.start >= last.end]
+    until = min([*following, clause[1]])
+    revision = next(
+        (c for c in cues if c.kind == "form" and c.key == "forecast-change" and last.end <= c.start < until), None
+    )
+    points = has_cue(after_cues, "modifier", "points") or re.search(r"百分点|百分點", text[slot.start : slot.end + 4])
+    if revision is not None and not points and slot.unit != "percent":
+        # "up 300,000 units compared to the forecast it made in June": a revision of the forecast
+        return "forecast-change", f" ('{text[revision.start : revision.end]}')"
+    if points:
         return None, "metric: a change in percentage points, not a level or a growth rate"
     unit = slot.unit
     if unit in ("ordinal", "years"):
@@ -86,7 +96,8 @@ def change_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
             found.append((cue.start - last.end, cue))
     sign = "a fall" if change.key == "fall" else "a change"
     said = text[change.start : change.end]
-    if not found and len(said) > 1 and said[0] in _COMPARISON_IN_VERB:  # 月增, 季减: Taiwan's press
+    named = len(said) > 1 and said[0] in _COMPARISON_IN_VERB and not _DATE_BEFORE.search(text, 0, change.start)
+    if not found and named:  # 月增, 季减: Taiwan's press; but "5月增长" is May's rise
         return _COMPARISON_IN_VERB[said[0]], f" ('{said}')"
     if not found:
         return "yoy", f" ('{said}', {sign}; no comparison named: year-on-year)"

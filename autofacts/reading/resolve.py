@@ -74,6 +74,7 @@ _SUFFIX = {
     "rank": "-rank",
     "lead-years": "-lead-years",
     "high-years": "-high-years",
+    "forecast-change": "-forecast-change",
     "daily": "",
 }
 _FORM_WORDS = {
@@ -88,6 +89,7 @@ _FORM_WORDS = {
     "rank": "rank",
     "lead-years": "run of years ranked first",
     "high-years": "record span",
+    "forecast-change": "revision of a forecast",
     "level": "level",
 }
 
@@ -139,14 +141,18 @@ class Resolver:
     # -- the sentence ----------------------------------------------------------------------------
 
     def sentence(
-        self, text: str, language: str, slots: list[Slot], carried: Topic = Topic()
+        self, text: str, language: str, slots: list[Slot], carried: Topic = Topic(), continues: bool = False
     ) -> tuple[list[list[Choice]], Topic]:
         """One list of choices per figure (several when a figure holds for each of a list of
-        measures), and what the sentence tells the next one."""
+        measures), and what the sentence tells the next one. `continues`: the sentence goes on with
+        the one before in its paragraph, so naming no vehicles it speaks of the same ones (CAAM's
+        "在新能源市场方面，……。今年以来累计零售量为438万辆" is of NEVs)."""
         lex = lexicon(language)
         cues = lex.find(text)
         groups = figure_groups(text, slots)
         refers = any(c.kind == "modifier" and c.key == "refer-back" for c in cues)
+        unnamed = not any(c.kind in ("segment", "group") for c in cues)
+        same = carried.segment if continues and unnamed and carried.segment not in (None, "vehicle") else None
         if not refers and _GOES_ON.match(text) and not any(c.kind == "measure" for c in cues):
             # "Its passenger PHEVs were 105,103 units": a list of a company's figures goes on with their measure
             carried, refers = Topic(measure=carried.measure), True
@@ -156,6 +162,12 @@ class Resolver:
             group = next(g for g in groups if i in g)
             form, form_why = figure_form(text, cues, slots, group, i)
             reads = self._measures(text, cues, slots, group, i, form, carried if refers else Topic(), levels)
+            if same is not None and not slot.entity:  # a company's figure is of all its vehicles
+                said = ", of the vehicles of the sentence before"
+                reads = [
+                    replace(r, segment=same, said=r.said + said) if r.segment is None and r.body is None else r
+                    for r in reads
+                ]
             choices = [self._choose(text, cues, slot, form, form_why, read) for read in reads]
             if form == "level" and reads:  # a rate after it is its change, in money when it is money
                 money = slot.unit in ("yuan", "usd") and reads[0].measure in ("exports", "sales")
@@ -279,8 +291,12 @@ class Resolver:
             return [replace(read, said=read.said.split(",")[0] + ", as the level figure before it")]
         if in_clause:
             return [self._read(text, cues, slot, form, in_clause[-1], carried, "")]
-        if form in ("yoy", "mom", "qoq", "cagr", "share", "market-share") and levels:
-            read = levels[-1][1]  # "reached 6.3 million units, up 18.7 percent": the change of that level
+        own_part = any(c.kind in ("segment", "group") and clause[0] <= c.start < slot.hedge_at for c in cues)
+        shares = ("share", "market-share")
+        if form in ("yoy", "mom", "qoq", "cagr", *shares) and levels and not (form in shares and own_part):
+            # "reached 6.3 million units, up 18.7 percent": the change of that level; but a share whose
+            # clause names its own part ("自主品牌中的新能源车渗透率57.1%") is of that part
+            read = levels[-1][1]
             return [replace(read, said=read.said.split(",")[0] + ", as the level figure before it")]
         in_sentence = [c for c in measures if c.end <= slot.hedge_at]
         if in_sentence:

@@ -76,16 +76,19 @@ def parsed_from_json(name: str, text: str, file: str) -> ParsedFile:
     return ParsedFile(name, sources, metrics, [], problems, data["seeds"])
 
 
+_PLAIN = (str, int, bool, type(None))  # written as they are (most of a fact's values)
+
+
 def fact_json(fact: PendingFact) -> str:
-    """One fact as its file states it."""
-    values = {k: encode(v) for k, v in fact.values.items()}
+    """One fact as its file states it (the field positions packed: keys, then lines and columns)."""
+    values = {k: v if type(v) in _PLAIN else encode(v) for k, v in fact.values.items()}
+    keys, numbers = fact.where.packed() if isinstance(fact.where, Places) else Places(fact.where).packed()
     return json.dumps(
-        {"v": values, "w": dict(fact.where), "l": [fact.location.line, fact.location.column]}, ensure_ascii=False
+        {"v": values, "w": [keys, numbers], "l": [fact.location.line, fact.location.column]}, ensure_ascii=False
     )
 
 
 def pending_from_json(text: str, file: str) -> PendingFact:
     data = json.loads(text)
-    values = {k: decode(v, file) for k, v in data["v"].items()}
-    where = Places({k: (v[0], v[1]) for k, v in data["w"].items()})
-    return PendingFact(values, where, Location(file, *data["l"]))
+    values = {k: v if type(v) is not dict else decode(v, file) for k, v in data["v"].items()}
+    return PendingFact(values, Places.unpacked(*data["w"]), Location(file, *data["l"]))

@@ -24,7 +24,7 @@ from typing import Any
 from autofacts.files import read_regular
 from autofacts.knowledge.load import gc_paused, knowledge_base_files
 from autofacts.knowledge.model import Fact, ParsedFile, PendingFact
-from autofacts.knowledge.parallel import PARALLEL_BYTES, spread
+from autofacts.knowledge.parallel import PARALLEL_BYTES, spread_lazily
 from autofacts.store.codec import catalogue_json, fact_json
 
 RACY_NS = 2_000_000_000  # wider than any file system's timestamp granularity (FAT's is 2 s)
@@ -103,11 +103,11 @@ def sync(db: sqlite3.Connection, root: Path, display_root: str) -> None:
             to_parse.append((path, f"{display_root}/{path.name}", data))
             records.append(record)
         # parsing and rendering each file's rows is most of a cold start: spread over the cores
-        # when there is enough of it; only text comes back to be written here
+        # when there is enough of it; only text comes back, written here while the rest is parsed
         if len(to_parse) > 1 and sum(len(data) for _, _, data in to_parse) >= PARALLEL_BYTES:
-            prepared = spread(_prepare_file, to_parse)
+            prepared: Iterator[PreparedFile] = spread_lazily(_prepare_file, to_parse)
         else:
-            prepared = [_prepare_file(item) for item in to_parse]
+            prepared = (_prepare_file(item) for item in to_parse)
         for (path, _, _), record, rows in zip(to_parse, records, prepared, strict=True):
             _write_file(db, path.name, record, rows)
             changed.append(path.name)
