@@ -41,9 +41,13 @@ class Places(Mapping[str, tuple[int, int]]):
         places = places or {}
         keys = tuple(places)
         self._keys = Places._key_tuples.setdefault(keys, keys)
-        self._line = min((line for line, _ in places.values()), default=0)
+        self._store([n for line_column in places.values() for n in line_column])
+
+    def _store(self, numbers: list[int]) -> None:
+        """Keep lines and columns given as one flat list (line, column, line, column...)."""
+        self._line = min(numbers[::2], default=0)
         first = self._line
-        at = [n for line, column in places.values() for n in (line - first, column)]
+        at = [n - first if i % 2 == 0 else n for i, n in enumerate(numbers)]
         self._at: bytes | array[int]
         try:
             self._at = bytes(at)
@@ -68,14 +72,15 @@ class Places(Mapping[str, tuple[int, int]]):
 
     def packed(self) -> tuple[tuple[str, ...], list[int]]:
         """The keys and their lines and columns as one flat list (how the cache writes them)."""
-        return self._keys, self._at.tolist()
+        first = self._line
+        return self._keys, [n + first if i % 2 == 0 else n for i, n in enumerate(self._at)]
 
     @classmethod
     def unpacked(cls, keys: list[str], numbers: list[int]) -> Places:
         """The places `packed` gave."""
         places = cls.__new__(cls)
         places._keys = Places._key_tuples.setdefault(tuple(keys), tuple(keys))
-        places._at = array("L", numbers)
+        places._store(numbers)
         return places
 
 
