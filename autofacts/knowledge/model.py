@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -174,21 +175,42 @@ class Metric:
 DERIVED_MARK = "†"  # the mark a derived figure carries wherever it is shown
 
 
+class Step(str, Enum):
+    """The arithmetic of a derived figure, on its inputs in order (a, b, ...); output/derivations.py
+    writes it out ("40.9 % × > 30 million vehicles")."""
+
+    TIMES = "a × b"  # a share times its whole
+    DIVIDED = "a ÷ b"  # a part over its share; a level over a multiple
+    LESS_GROWTH = "a ÷ (1 + b)"  # a level a year earlier, from this year's and the growth
+    PLUS_GROWTH = "a × (1 + b)"  # a level a year later
+    GROWTH = "a ÷ b − 1"  # the growth from last year's level to this year's
+    MINUS = "a (period) − b (period)"  # one stretch of a year from two year-to-date figures
+    PLUS = "a (period) + b (period)"  # a year-to-date figure and the month after it
+    BOTH = "a ∩ b ∩ ..."  # every piece of evidence for one cell, intersected (combined)
+
+
 @dataclass(frozen=True)
 class Derivation:
-    """How a derived figure was computed: the operation in words, the facts it used, the result.
+    """How a derived figure was computed: the step, the facts it used, the result.
 
     A derived figure is never a stated one: it carries this instead of a quote of its own, and the
     interval here (not a qualifier) says what it is known to be."""
 
-    operation: str
+    step: Step
     facts: tuple[str, ...]
     interval: Interval
     # the interval once unhedged inputs are read to their rounding (40.9 % as 40.85-40.95 %): what
     # tells a chain that differs from a stated figure in the last digit from one that conflicts
     reading: Interval | None = None
-    combined: bool = False  # an intersection of the evidence for one cell, not a computation
     stated: tuple[str, ...] = ()  # the stated facts at the ends of the chain (`facts` may name derived ones)
+    # the inputs themselves, in order, each with its metric's unit: what the operation is written from
+    inputs: tuple[tuple[Fact, str], ...] = field(default=(), repr=False, compare=False)
+    rounding: bool = False  # BOTH only: the pieces agree within their rounding, not exactly
+
+    @property
+    def combined(self) -> bool:
+        """An intersection of the evidence for one cell, not a computation."""
+        return self.step is Step.BOTH
 
     @property
     def leaves(self) -> tuple[str, ...]:
