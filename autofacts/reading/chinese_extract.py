@@ -28,138 +28,24 @@ from autofacts.knowledge.parse import PLACEHOLDER
 from autofacts.knowledge.periods import parse_period
 from autofacts.reading.candidate import Candidate
 from autofacts.reading.chinese import nfkc
+from autofacts.reading.chinese_groups import NOT_MAKERS, UNKNOWN_MAKER, group_of_companies, group_suggestion
 from autofacts.reading.chinese_numerals import parse_chinese_integer
+from autofacts.reading.chinese_places import (
+    CHINA,
+    COUNTRIES,
+    DESTINATION,
+    NOT_HERE,
+    PLACE,
+    PLACES,
+    RANK_SCOPE,
+    WORLD,
+)
 from autofacts.reading.entities import chinese_companies
 from autofacts.reading.mentions import Mention
 from autofacts.reading.numbers import hedge_start
 from autofacts.reading.resolve import Resolver, Slot, Topic
 from autofacts.reading.text import PeriodPhrase, Sentence, figure_mentions, period_phrases, sentences
 
-# Province-level divisions and large cities, as the knowledge base spells them.
-PLACES = {
-    "北京": "Beijing",
-    "天津": "Tianjin",
-    "上海": "Shanghai",
-    "重庆": "Chongqing",
-    "河北": "Hebei",
-    "山西": "Shanxi",
-    "辽宁": "Liaoning",
-    "吉林省": "Jilin",
-    "黑龙江": "Heilongjiang",
-    "江苏": "Jiangsu",
-    "浙江": "Zhejiang",
-    "安徽": "Anhui",
-    "福建": "Fujian",
-    "江西": "Jiangxi",
-    "山东": "Shandong",
-    "河南": "Henan",
-    "湖北": "Hubei",
-    "湖南": "Hunan",
-    "广东": "Guangdong",
-    "海南": "Hainan",
-    "四川": "Sichuan",
-    "贵州": "Guizhou",
-    "云南": "Yunnan",
-    "陕西": "Shaanxi",
-    "甘肃": "Gansu",
-    "青海": "Qinghai",
-    "内蒙古": "Inner Mongolia",
-    "广西": "Guangxi",
-    "西藏": "Tibet",
-    "宁夏": "Ningxia",
-    "新疆": "Xinjiang",
-    "香港": "Hong Kong",
-    "澳门": "Macao",
-    "台湾": "Taiwan",
-    "广州": "Guangzhou",
-    "深圳": "Shenzhen",
-    "杭州": "Hangzhou",
-    "宁波": "Ningbo",
-    "南京": "Nanjing",
-    "苏州": "Suzhou",
-    "无锡": "Wuxi",
-    "常州": "Changzhou",
-    "合肥": "Hefei",
-    "武汉": "Wuhan",
-    "长沙": "Changsha",
-    "成都": "Chengdu",
-    "西安": "Xi'an",
-    "郑州": "Zhengzhou",
-    "青岛": "Qingdao",
-    "济南": "Jinan",
-    "沈阳": "Shenyang",
-    "长春": "Changchun",
-    "大连": "Dalian",
-    "柳州": "Liuzhou",
-    "佛山": "Foshan",
-    "东莞": "Dongguan",
-    "厦门": "Xiamen",
-    "福州": "Fuzhou",
-    "南昌": "Nanchang",
-    "昆明": "Kunming",
-    "贵阳": "Guiyang",
-    "哈尔滨": "Harbin",
-    "长三角": "Yangtze River Delta",
-    "珠三角": "Pearl River Delta",
-    "本港": "Hong Kong",
-    "全港": "Hong Kong",
-    "全台": "Taiwan",
-}
-# Countries and regions abroad, as the English reader names them
-COUNTRIES = {
-    "日本": "Japan",
-    "美国": "United States",
-    "德国": "Germany",
-    "法国": "France",
-    "英国": "United Kingdom",
-    "意大利": "Italy",
-    "西班牙": "Spain",
-    "俄罗斯": "Russia",
-    "巴西": "Brazil",
-    "墨西哥": "Mexico",
-    "印度": "India",
-    "印度尼西亚": "Indonesia",
-    "印尼": "Indonesia",
-    "泰国": "Thailand",
-    "马来西亚": "Malaysia",
-    "越南": "Vietnam",
-    "韩国": "South Korea",
-    "澳大利亚": "Australia",
-    "澳洲": "Australia",
-    "土耳其": "Turkey",
-    "匈牙利": "Hungary",
-    "比利时": "Belgium",
-    "挪威": "Norway",
-    "荷兰": "Netherlands",
-    "沙特": "Saudi Arabia",
-    "阿联酋": "UAE",
-    "加拿大": "Canada",
-    "新加坡": "Singapore",
-    "以色列": "Israel",
-    "智利": "Chile",
-    "欧洲": "Europe",
-    "欧盟": "European Union",
-    "东南亚": "Southeast Asia",
-    "中东": "Middle East",
-    "非洲": "Africa",
-    "拉美": "Latin America",
-    "拉丁美洲": "Latin America",
-    "亚洲": "Asia",
-}
-PLACES.update(COUNTRIES)
-_CHINA = re.compile(
-    r"我国|全国|中国|国内|国务院|国家|工业和信息化部|工信部|商务部|发改委|海关总署|统计局|中汽协|乘联会|中国汽车工业协会"
-    r"|大陆(?!集团)|内地|在华"  # Taiwan's and Hong Kong's press: 大陸, 內地
-)
-# A place the figure is compared with or sent to is not where it is: "是日本的1.6倍", "超过日本",
-# "出口到欧洲"
-_NOT_HERE = re.compile(r"(?:超过|超越|领先|高于|低于|相比|是|比|较|与|同|对|向|往|到|至|销往|运往)\s*$")
-_DESTINATION = re.compile(r"(?:对|向|往|到|至|销往|运往)\s*$")
-_WORLD = re.compile(r"全球|世界(?!各国)")
-_RANK_SCOPE = re.compile(r"\s*(?:第一|首位|前列|最大|领先|第\d)")  # "全球第一": China's rank, not the world
-
-
-_PLACE = re.compile("|".join(sorted(PLACES, key=len, reverse=True)))
 _TARGET = re.compile(r"目标|力争|提出|规划|计划|确保|争取|要求|方案|意见")
 _IF = re.compile(r"除非|如果|假如|假设|倘若|若")
 _FORECAST = re.compile(r"预计|预测|有望|可望|预期|估计|预估|预料|料将|展望")
@@ -224,15 +110,15 @@ class ChineseReader:
 
     def region(self, text: str, mention: Mention, entity: str | None, ctx: _Context) -> tuple[str | None, str]:
         # a dateline ("新华社北京1月13日电") says where the report was filed, not what it is about
-        places = [(m.start(), PLACES[m[0]], m[0]) for m in _PLACE.finditer(text) if not _DATELINE.match(text, m.end())]
-        places += [(m.start(), "China", m[0]) for m in _CHINA.finditer(text)]
-        places += [(m.start(), "World", m[0]) for m in _WORLD.finditer(text) if not _RANK_SCOPE.match(text, m.end())]
+        places = [(m.start(), PLACES[m[0]], m[0]) for m in PLACE.finditer(text) if not _DATELINE.match(text, m.end())]
+        places += [(m.start(), "China", m[0]) for m in CHINA.finditer(text)]
+        places += [(m.start(), "World", m[0]) for m in WORLD.finditer(text) if not RANK_SCOPE.match(text, m.end())]
         if entity is not None:
             return "World", "region: a company's figure, placed nowhere in the sentence"
         before = sorted(p for p in places if p[0] < mention.start)
-        if before and before[-1][1] in COUNTRIES.values() and _DESTINATION.search(text, 0, before[-1][0]):
+        if before and before[-1][1] in COUNTRIES.values() and DESTINATION.search(text, 0, before[-1][0]):
             return None, f"region: '{before[-1][2]}' is where the vehicles go, not whose figure it is"
-        before = [p for p in before if p[1] == "China" or not _NOT_HERE.search(text, 0, p[0])]
+        before = [p for p in before if p[1] == "China" or not NOT_HERE.search(text, 0, p[0])]
         if before:
             return before[-1][1], f"region: '{before[-1][2]}'"
         if ctx.region is not None:
@@ -423,7 +309,7 @@ def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
                 return listed[index][1]
             return None
     found = chinese_companies(text, at)
-    unknown = [m for m in _UNKNOWN_MAKER.finditer(text, 0, at) if m[1] not in _NOT_MAKERS]
+    unknown = [m for m in UNKNOWN_MAKER.finditer(text, 0, at) if m[1] not in NOT_MAKERS]
     if unknown and (not found or unknown[-1].start() > max(found)[0]):
         return PLACEHOLDER  # "威马汽车发布数据显示……": a company the catalogue does not know, not the market's
     if not found:
@@ -437,49 +323,13 @@ def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
     return nearest[1]
 
 
-# A carmaker the catalogue does not know, as the subject of a report: "，威马汽车发布数据显示" (its
-# figures are neither the market's nor the company named before it)
-_UNKNOWN_MAKER = re.compile(
-    r"(?:^|[，。；：、,;]|和|与|及)\s*([\u4e00-\u9fff]{2,3})汽车"
-    r"(?=发布|公布|宣布|表示|交付|销量|销售|今年|本月|当月|[1-9]|[一二三四五六七八九十]+月|共|在|的(?:交付|销量|销售))"
-)
-_NOT_MAKERS = frozenset(
-    (
-        "新能源", "能源", "乘用", "商用", "电动", "纯电动", "燃油", "国产", "中国", "全国", "我国", "国内",
-        "整车", "智能", "网联", "传统", "混合动力", "插电", "豪华", "合资", "自主", "品牌", "出口", "进口",
-        "国外", "海外", "全球", "世界", "日本", "德国", "美国", "欧洲", "新车", "二手", "民族", "新势力",
-        "氢能", "燃料电池", "传统燃油", "各类",
-    )
-)
-# A group of companies as a figure's subject: 排名前十的车企, 前10位的汽车企业, 这10家企业
-_GROUP = re.compile(
-    r"前\s*(\d+|[二三四五六七八九十]+)\s*(?:位|名|家|强|大)?\s*(?:的)?\s*(?:汽车)?(?:企业|车企|厂商|厂家|集团|品牌)"
-    r"|这\s*(\d+|[二三四五六七八九十]+)\s*家"
-)
 _LIST_CHARS = ("、", "和", "与", "及")
 
 
-def group_of_companies(text: str, at: int) -> tuple[int, str] | None:
-    """Where the last group of companies named before `at` in its sentence stands, and how many
-    ("十", "10"), or None."""
-    found = list(_GROUP.finditer(text, 0, at))
-    if not found:
-        return None
-    last = found[-1]
-    return last.start(), last[1] or last[2]
 
 
-def _group_suggestion(chosen: str | None, size: str) -> str | None:
-    """The id a curator would give a group's figure: vehicle-sales of the top ten is
-    top-ten-automaker-sales, their share top-ten-automaker-sales-share."""
-    if chosen is None or not chosen.startswith("vehicle-"):
-        return None
-    core = chosen.removeprefix("vehicle-")
-    core = "sales-share" if core == "share" else core
-    return f"top-{_SIZE_WORDS.get(size, size)}-automaker-{core}"
 
 
-_SIZE_WORDS = {"十": "ten", "10": "ten", "五": "five", "5": "five", "三": "three", "3": "three", "二十": "twenty"}
 
 
 def _other_base(
@@ -572,7 +422,7 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
             for choice in chosen:
                 metric, new, metric_why = choice.metric, choice.suggest, choice.why
                 if group is not None and not _named_after(s_text, group[0], m.start):
-                    new = _group_suggestion(metric or new, group[1])
+                    new = group_suggestion(metric or new, group[1])
                     metric, metric_why = None, f"metric: a figure of a group of companies ('前{group[1]}')"
                 if _MARGIN_AFTER.match(s_text, m.end) or _MARGIN_BEFORE.search(s_text, 0, hedge_start(s_text, m.start)):
                     metric, new, metric_why = None, None, "metric: a margin between two figures, not a level"
