@@ -213,6 +213,30 @@ def record_text(fact: Fact) -> str:
     return record_template(fact)
 
 
+def remember(path: Path | None, key: str, state: str, value: str) -> None:
+    """Keep `value` under `key` in the cache's meta table for the base in `state` (Store.keep),
+    through a connection of its own, as RecordKeeper writes; skipped when the cache is busy."""
+    if path is None:
+        return
+    try:
+        db = sqlite3.connect(path, timeout=0.1, isolation_level=None)
+        try:
+            db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                (key, json.dumps({"state": state, "value": value}, ensure_ascii=False)),
+            )
+        finally:
+            db.close()
+    except sqlite3.Error:
+        pass
+
+
+def base_state(db: sqlite3.Connection) -> str:
+    """The base as the cache holds it: every file's name and content digest. Any edit, addition or
+    removal of a file changes it."""
+    return "\n".join(f"{name} {digest}" for name, digest in db.execute("SELECT name, sha256 FROM files ORDER BY name"))
+
+
 class RecordKeeper:
     """Writes the templates an export rendered back into the cache, so that the next export only
     joins text. It writes through a connection of its own (the store's holds a read snapshot

@@ -10,6 +10,7 @@ either way; tests/test_store.py runs both stores through the same questions.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import json
@@ -25,7 +26,7 @@ from autofacts.knowledge.load import assemble_catalogues, complete_fact, duplica
 from autofacts.knowledge.model import Fact, KnowledgeBase, Location, Problem
 from autofacts.store import Need, Outline, Store, read_files
 from autofacts.store.codec import parsed_from_json, pending_from_json
-from autofacts.store.freshness import RecordKeeper, Unreadable, marks, record_text, sync
+from autofacts.store.freshness import RecordKeeper, Unreadable, base_state, marks, record_text, remember, sync
 from autofacts.store.schema import NotOurs, cache_path, connect, prepare
 
 
@@ -51,6 +52,7 @@ class SqliteStore(Store):
         self.path = path
         self._catalogue: KnowledgeBase | None = None
         self._fallback: Store | None = None
+        self._base_state: str | None = None  # of this store's snapshot (freshness.base_state)
 
     def _damaged(self) -> Store:
         """The cache turned out damaged inside ("database disk image is malformed" from a page no
@@ -109,6 +111,28 @@ class SqliteStore(Store):
             except sqlite3.DatabaseError:
                 pass
         return self._damaged().fact_counts()
+
+    def recall(self, name: str) -> str | None:
+        if self._fallback is not None:
+            return None
+        try:
+            row = self.connection.execute("SELECT value FROM meta WHERE key=?", (f"kept:{name}",)).fetchone()
+            if row is None:
+                return None
+            kept = json.loads(row[0])
+            return str(kept["value"]) if kept["state"] == self._state() else None
+        except sqlite3.DatabaseError:
+            return None
+
+    def keep(self, name: str, value: str) -> None:
+        if self._fallback is None:
+            with contextlib.suppress(sqlite3.DatabaseError):  # only an optimisation
+                remember(self.path, f"kept:{name}", self._state(), value)
+
+    def _state(self) -> str:
+        if self._base_state is None:
+            self._base_state = base_state(self.connection)
+        return self._base_state
 
     def display(self, name: str) -> str:
         return f"{self.display_root}/{name}"
