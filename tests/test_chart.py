@@ -56,13 +56,15 @@ def test_bounds_are_drawn_as_bounds(zh_kb) -> None:
     metric = kb.metrics["vehicle-sales"]
     svg = metric_chart_svg(metric, kb.facts_for("vehicle-sales"), link=True, size=(420, 240))
     # five "over" figures (2023 and 2024 from fyp14-review, 2024 and 2025 from the example's Chinese summary, 2025 from
-    # global-attention): five dashed arrows towards larger values; one target diamond
+    # global-attention): five dashed arrows towards larger values; the ministry's exact 31.436 M for 2024 a plain
+    # dot; two target diamonds (the ≈ 32.3 M goal as the ministry states it and as the explainer restates it)
     assert svg.count('stroke-dasharray="4 3"') == 5
-    assert svg.count('fill="white" stroke="#1f77b4"') == 1  # the ≈ 32.3 M target, hollow
-    assert svg.count("<circle") == 5
-    # no line joins bounds (it would claim > 30 M was 30 M); every mark links to its citation
+    assert svg.count('fill="white" stroke="#1f77b4"') == 2  # the ≈ 32.3 M targets, hollow
+    assert svg.count("<circle") == 6
+    # no line joins a bound (it would claim > 30 M was 30 M): 2024's exact figure has only bounds beside
+    # it (2023 and 2025); every mark links to its citation
     assert 'stroke-opacity=".55"' not in svg
-    assert svg.count('<a href="#cite-') == 6
+    assert svg.count('<a href="#cite-') == 8
     # the axis: 0 to 40 (million vehicles), ticks only at round values
     labels = [t for t in ("0", "10", "20", "30", "40") if f'text-anchor="end" fill="#333">{t}</text>' in svg]
     assert labels == ["0", "10", "20", "30", "40"]

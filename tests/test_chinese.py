@@ -256,7 +256,8 @@ def test_sentences_end_at_chinese_stops() -> None:
 
 
 # --- check reads Chinese quotes by the same rules ---------------------------------------------
-# A test seed (not a real release): its 40.9 % is the fyp14-review seed's 2024 NEV share.
+# A test seed (not a real release): its 40.9 % is the fyp14-review seed's 2024 NEV share. Its "1.2倍"
+# growth is made up, so these tests use the base without its Chinese release (which states 35.5 %).
 
 ZH_SEED = "2024年，我国新能源汽车销量占比达到40.9%，新能源汽车销量同比增长1.2倍，产量约1300万辆。\n"
 ZH_SOURCE = """
@@ -303,8 +304,8 @@ def zh_base(kb_copy, share: str = "40.9", qualifier: str = "about", growth: str 
     return kb_copy
 
 
-def test_check_accepts_chinese_facts_that_agree_with_english_ones(run, kb_copy) -> None:
-    result = run("check", "--facts", str(zh_base(kb_copy)))
+def test_check_accepts_chinese_facts_that_agree_with_english_ones(run, english_copy) -> None:
+    result = run("check", "--facts", str(zh_base(english_copy)))
     assert result.exit_code == 0, result.stdout + result.stderr
 
 
@@ -320,8 +321,10 @@ def test_check_reads_values_and_hedges_from_chinese_quotes(run, kb_copy) -> None
     ), lines
 
 
-def test_a_chinese_fact_conflicts_with_an_english_one(run, zh_example) -> None:
-    kb_copy = zh_example
+def test_a_chinese_fact_conflicts_with_an_english_one(run, english_copy) -> None:
+    from tests.conftest import add_zh_example
+
+    kb_copy = add_zh_example(english_copy)
     seed = kb_copy.parent / "seeds" / "zh-test.txt"
     zh_base(kb_copy, share="45.9")
     seed.write_text(ZH_SEED.replace("40.9%", "45.9%"), encoding="utf-8")

@@ -163,10 +163,10 @@ def test_a_derived_figure_stands_in_where_none_is_stated(run, run_json, caam) ->
     assert "12.86 million vehicles †" in line and "2024: derived, 40.9 % × 31.436 million vehicles" in line
 
 
-def test_derived_figures_carry_their_bounds_into_compare(run_json) -> None:
-    """In the bundled base 2024 sales are only 'over 30 million', so 2024 NEV sales are only
+def test_derived_figures_carry_their_bounds_into_compare(run_json, english_copy) -> None:
+    """Without the Chinese release 2024 sales are only 'over 30 million', so 2024 NEV sales are only
     'over 12.27 million' and the change to 'over 16 million' is unknown, not a number."""
-    r = row(run_json("compare", "2024", "2025"), "nev-sales")
+    r = row(run_json("compare", "2024", "2025", "--facts", str(english_copy)), "nev-sales")
     assert (r["a"]["fact"]["lower"], r["a"]["fact"]["upper"], r["a"]["fact"]["lower_open"]) == (12270000, None, True)
     assert r["relative_change_percent"] == {
         "lower": None,
@@ -175,6 +175,15 @@ def test_derived_figures_carry_their_bounds_into_compare(run_json) -> None:
         "upper_open": True,
         "nominal": None,
     }
+
+
+def test_a_stated_level_is_compared_rather_than_a_derived_one(run_json) -> None:
+    """The bundled base's Chinese release states 2024 NEV sales, 12.866 million: compared with 'over
+    17 million' in 2025, the change is over 17 / 12.866 - 1 = 32.1311985... % (rounded down)."""
+    r = row(run_json("compare", "2024", "2025"), "nev-sales")
+    assert r["a"]["fact"]["id"] == "cn-nev-sales-2024-miit" and r["a"]["fact"]["derived_from"] is None
+    assert r["a"]["fact"]["lower"] == r["a"]["fact"]["upper"] == 12866000
+    assert r["relative_change_percent"]["lower"] == 32.1311985 and r["relative_change_percent"]["upper"] is None
 
 
 def test_a_period_is_not_compared_with_itself(run, kb) -> None:

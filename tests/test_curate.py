@@ -76,11 +76,11 @@ def test_init_makes_an_empty_base_that_checks_clean(tmp_path: Path, run) -> None
 def test_init_from_bundled_copies_facts_and_seeds(tmp_path: Path, run) -> None:
     result = run("init", str(tmp_path / "kb"), "--from-bundled")
     assert result.exit_code == 0
-    # five published English seeds with 79 facts (21 + 24 + 12 + 9 + 13 in their facts files)
-    assert "5 sources, 79 facts and 5 seed texts copied" in result.stdout
-    assert len(list((tmp_path / "kb" / "seeds").iterdir())) == 5
+    # six published seeds (five English, one Chinese) with 87 facts (21 + 24 + 12 + 9 + 13 + 8 in their facts files)
+    assert "6 sources, 87 facts and 6 seed texts copied" in result.stdout
+    assert len(list((tmp_path / "kb" / "seeds").iterdir())) == 6
     checked = run("check", "--facts", str(tmp_path / "kb" / "facts"))
-    assert checked.stdout == f"ok: 79 facts, {CATALOGUE} metrics, 5 sources, no errors\n"
+    assert checked.stdout == f"ok: 87 facts, {CATALOGUE} metrics, 6 sources, no errors\n"
 
 
 def test_init_never_writes_into_a_non_empty_folder(tmp_path: Path, run) -> None:

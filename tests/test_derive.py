@@ -15,11 +15,10 @@ def by_id(kb):
     return {f.id: f for f in derived_facts(kb)}
 
 
-def test_share_times_total_keeps_the_total_s_bound(kb) -> None:
-    """40.9 % of "more than 30 million" 2024 sales: more than 0.409 x 30,000,000 = 12,270,000."""
-    # both the English and the Chinese text state 40.9 % and "more than 30 million"; the Chinese one restates
-    # the English (fyp14-review), so the English is used, as everywhere
-    f = by_id(kb)["nev-sales-2024-from-cn-nev-share-2024"]
+def test_share_times_total_keeps_the_total_s_bound(english_kb) -> None:
+    """Without the Chinese release 2024 sales are only "more than 30 million": 40.9 % of them is more
+    than 0.409 x 30,000,000 = 12,270,000."""
+    f = by_id(english_kb)["nev-sales-2024-from-cn-nev-share-2024"]
     assert (f.metric, f.period.label, f.region) == ("nev-sales", "2024", "China")
     assert f.interval is not None
     assert (f.interval.lo, f.interval.hi, f.interval.lo_open) == (D(12_270_000), None, True)
@@ -27,6 +26,16 @@ def test_share_times_total_keeps_the_total_s_bound(kb) -> None:
     assert f.derived_from.facts == ("cn-nev-share-2024", "cn-vehicle-sales-2024-fyp")
     assert f.derived_from.operation == "40.9 % × > 30 million vehicles"
     assert f.quote == ""  # never shown as stated
+
+
+def test_share_times_an_exact_total_is_exact(kb) -> None:
+    """The ministry states 2024 sales exactly, 31,436,000: 40.9 % of them is 0.409 x 31,436,000 =
+    12,857,324 (beside the 12,866,000 it states, which agrees within the share's rounding)."""
+    f = by_id(kb)["nev-sales-2024-from-cn-nev-share-2024"]
+    assert f.interval is not None and f.interval.is_exact and f.interval.lo == D(12_857_324)
+    assert f.derived_from is not None
+    assert f.derived_from.facts == ("cn-nev-share-2024", "cn-vehicle-sales-2024-miit")
+    assert f.derived_from.operation == "40.9 % × 31.436 million vehicles"
 
 
 def test_a_multiple_bounds_its_base_from_above() -> None:

@@ -116,16 +116,16 @@ def test_full_text_search_over_quotes_and_titles(exported: Path) -> None:
 
 
 def test_derived_figures_and_their_inputs(exported: Path) -> None:
-    # nev-sales 2024 = nev-share 2024 (40.9 %) x vehicle-sales 2024 (over 30 million): over 12.27 million
+    # nev-sales 2024 = nev-share 2024 (40.9 %) x vehicle-sales 2024 (31,436,000, the ministry's): 12,857,324
     rows = _rows(
         exported,
         "SELECT id, lower, upper, lower_open, source FROM derived WHERE metric = 'nev-sales' AND period = '2024' AND region = 'China'",
     )
     assert len(rows) == 1
     derived_id, lower, upper, lower_open, _source = rows[0]
-    assert (lower, upper, lower_open) == (12_270_000, None, 1)
+    assert (lower, upper, lower_open) == (12_857_324, 12_857_324, 0)
     inputs = _rows(exported, "SELECT fact FROM derived_inputs WHERE derived = ? ORDER BY position", derived_id)
-    assert sorted(i[0] for i in inputs) == ["cn-nev-share-2024", "cn-vehicle-sales-2024-fyp"]
+    assert sorted(i[0] for i in inputs) == ["cn-nev-share-2024", "cn-vehicle-sales-2024-miit"]
 
 
 def test_an_existing_file_is_never_overwritten_without_force(run, tmp_path: Path) -> None:

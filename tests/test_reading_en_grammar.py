@@ -104,3 +104,41 @@ def test_a_month_on_month_base_may_be_in_gwh() -> None:
     text = "Installations were 9.954 GWh, up 0.64 percent from 8.952 GWh in March."
     forms = [(c.key, text[c.start : c.end]) for c in lexicon("en").find(text) if c.kind == "form"]
     assert forms == [("mom", "from 8.952 GWh in March")]
+
+
+def test_a_revision_of_a_forecast_is_proposed_never_filed_as_the_level(kb) -> None:
+    text = (
+        "The association expects passenger vehicle sales of 24 million units in 2026, "
+        "up 200,000 units compared to the forecast it made in June."
+    )
+    got = [(c.mention.value, c.metric, c.new_metric) for c in extract_candidates(text, kb, date(2025, 12, 12))]
+    assert got == [
+        (D(24_000_000), "passenger-vehicle-sales", None),
+        (D(200_000), None, "passenger-vehicle-sales-forecast-change"),
+    ]
+
+
+def test_the_lede_dates_the_month_and_a_look_back_dates_nothing_after_it(kb) -> None:
+    text = (
+        "XPeng said on Monday deliveries rose sharply in November. "
+        "The company delivered 30,000 vehicles during the month. "
+        "Deliveries previously hit a record in September, when it delivered 31,000 vehicles. "
+        "XPeng delivered 12,000 G6 SUVs during the month."
+    )
+    got = [(c.mention.value, c.period, c.entity) for c in extract_candidates(text, kb, date(2025, 12, 1))]
+    assert got == [
+        (D(30_000), "2025-11", "XPeng"),
+        (D(31_000), "2025-09", "XPeng"),
+        (D(12_000), "2025-11", "XPeng G6"),
+    ]
+
+
+def test_a_car_model_named_with_the_figure_is_part_of_its_entity(kb) -> None:
+    text = "NIO delivered 2,600 ES8 SUVs, 4,700 five-seater ES6s and 3,400 EC6 coupes in November."
+    assert [c.entity for c in extract_candidates(text, kb, date(2025, 12, 1))] == ["NIO ES8", "NIO ES6", "NIO EC6"]
+    # the model between the company and the figure, no other figure between them
+    text = "Leapmotor began pre-sales of the B10 on March 10, with 15,010 pre-orders in one hour."
+    assert [c.entity for c in extract_candidates(text, kb, date(2025, 4, 1))][0] == "Leapmotor B10"
+    # a quarter is no model
+    text = "NIO delivered 30,000 vehicles in Q3."
+    assert [c.entity for c in extract_candidates(text, kb, date(2025, 12, 1))] == ["NIO"]

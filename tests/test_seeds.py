@@ -75,7 +75,7 @@ def test_read_seeds_reports_each_unusable_seed(kb_copy: Path) -> None:
     (seeds / "004_866e1cad304b1c63.txt").write_bytes("\ufeffA text with a byte-order mark.".encode())
     kb = load_knowledge_base(kb_copy)
     texts, problems = read_seeds(kb)
-    assert sorted(texts) == ["global-attention", "work-plan-2025", "xinhua-icv-plan"]
+    assert sorted(texts) == ["global-attention", "miit-work-plan-qa", "work-plan-2025", "xinhua-icv-plan"]
     assert texts["work-plan-2025"] == "A text with a byte-order mark."
     assert [(p.code, p.message) for p in problems] == [
         ("E112", "seed file '000_5d12c1107267f4b1.txt' is not UTF-8 text (byte 19)"),

@@ -47,3 +47,21 @@ def test_a_bound_alone_cannot_tell_but_with_a_chain_it_can() -> None:
     assert v.status is Status.MISSED
     assert v.outcome is not None and round(v.outcome.lo, 3) == round(v.outcome.hi, 3) == D("24.443")
     assert [f.id for f in v.outcome_facts] == ["this", "nev-sales-2024-from-share"]
+
+
+def test_a_target_a_restatement_repeats_is_judged_once_as_its_original_states_it() -> None:
+    """A ministry's goal (s1) and an explainer's (s2) for the same metric, region and year: two
+    targets, two verdicts; once s2 is known to restate s1, one verdict, on s1's fact. The explainer's
+    goal for another metric is still judged. (Goal about 100, i.e. 95 to 105; 120 sold: met.)"""
+    from dataclasses import replace
+
+    goal = fact("goal", TARGET_2025, "100", "about", kind="target", source="s1")
+    again = fact("goal-again", TARGET_2025, "100", "about", kind="target", source="s2")
+    other = fact("other-goal", TARGET_2025, "40", "about", kind="target", source="s2", metric="nev-sales")
+    sold = fact("sold", "2025", "120", source="s3")
+    kb = small_base(goal, again, other, sold)
+    as_of = date(2026, 2, 1)
+    assert [v.target.id for v in check_targets(kb, as_of).verdicts] == ["other-goal", "goal", "goal-again"]
+    kb.sources["s2"] = replace(kb.sources["s2"], restates=("s1",))
+    verdicts = check_targets(kb, as_of).verdicts
+    assert [(v.target.id, v.status) for v in verdicts] == [("other-goal", Status.NO_DATA), ("goal", Status.MET)]

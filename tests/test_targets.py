@@ -20,18 +20,33 @@ def doc2025(run_json):
 
 def test_bound_against_target_is_met(doc2025, kb) -> None:
     """'exceeded 34 million' against 'about 32.3 million': the lower bound clears the line."""
-    target, outcome = fact(kb, "cn-vehicle-sales-2025-target"), fact(kb, "cn-vehicle-sales-2025")
+    target, outcome = fact(kb, "cn-vehicle-sales-2025-target-miit"), fact(kb, "cn-vehicle-sales-2025")
     assert outcome.qualifier == "over" and outcome.value > target.value  # the premise, from the data
-    v = verdict(doc2025, "cn-vehicle-sales-2025-target")
+    v = verdict(doc2025, "cn-vehicle-sales-2025-target-miit")
     assert v["status"] == "met" and v["outcome_facts"] == ["cn-vehicle-sales-2025"]
     assert v["percent_of_target"]["lower"] == pytest.approx(float(outcome.value / target.value * 100))
     assert v["percent_of_target"]["upper"] is None  # "over": no upper bound
 
 
 def test_nev_sales_met(doc2025, kb) -> None:
-    target, outcome = fact(kb, "cn-nev-sales-2025-target"), fact(kb, "cn-nev-sales-2025")
+    target, outcome = fact(kb, "cn-nev-sales-2025-target-miit"), fact(kb, "cn-nev-sales-2025")
     assert outcome.value > target.value
-    assert verdict(doc2025, "cn-nev-sales-2025-target")["status"] == "met"
+    assert verdict(doc2025, "cn-nev-sales-2025-target-miit")["status"] == "met"
+
+
+def test_a_restated_target_is_judged_once_as_its_original_states_it(doc2025) -> None:
+    """The plan's 2025 sales goals are stated by the ministry (miit-work-plan-qa) and by an explainer
+    that restates it (work-plan-2025): one verdict each, on the ministry's fact; the explainer's own
+    goals (manufacturing added value, exports) are still judged."""
+    ids = [t["target"]["id"] for t in doc2025["targets"] if t["target"]["region"] == "China"]
+    assert ids == [
+        "cn-manufacturing-added-value-growth-2025-target",
+        "cn-nev-sales-2025-target-miit",
+        "cn-nev-sales-growth-2025-target-miit",
+        "cn-vehicle-exports-growth-2025-target",
+        "cn-vehicle-sales-2025-target-miit",
+        "cn-vehicle-sales-growth-2025-target-miit",
+    ]
 
 
 def test_partial_year_is_projected(doc2025) -> None:
@@ -67,19 +82,38 @@ def test_coverage_and_time_are_said_apart(run) -> None:
     assert "to reach the target Dec 2025 must be at least -67.29 % on Dec 2024; Jan–Nov 2025 grew +12.1 %" in out
 
 
-def test_growth_target_from_levels_cannot_tell_with_lower_bounds(doc2025, kb) -> None:
-    """2025 'over 34 million' and 2024 'over 30 million' bound no growth rate: can't tell, not met."""
-    v = verdict(doc2025, "cn-vehicle-sales-growth-2025-target")
+def test_growth_target_from_levels_cannot_tell_with_lower_bounds(run_json, english_copy) -> None:
+    """Without the Chinese release: 2025 'over 34 million' and 2024 'over 30 million' bound no growth
+    rate: can't tell, not met."""
+    doc = run_json("targets", "--facts", str(english_copy), "--year", "2025", "--as-of", "2026-06-30")
+    v = verdict(doc, "cn-vehicle-sales-growth-2025-target")
     assert v["status"] == "can't tell" and v["outcome_derived"] is True
     assert set(v["outcome_facts"]) == {"cn-vehicle-sales-2025", "cn-vehicle-sales-2024-fyp"}
 
 
-def test_growth_target_from_a_derived_level_keeps_its_bound(doc2025) -> None:
-    """No 2024 NEV sales are stated; 40.9 % x "over 30 million" gives "over 12.27 million" (by hand:
-    0.409 x 30,000,000 = 12,270,000). 2025 is "over 16 million" stated, and "over 50 %" of "over 34
-    million" = over 17 million derived: the intersection is over 17 million. Two lower bounds bound no
-    growth: can't tell."""
-    v = verdict(doc2025, "cn-nev-sales-growth-2025-target")
+def test_growth_target_from_a_bound_over_a_stated_level_is_met(doc2025) -> None:
+    """The ministry states 2024 sales, 31.436 million: 2025 'over 34 million' is growth over
+    34 / 31.436 - 1 = 8.1562539... % (rounded down), which clears 'about 3 %'."""
+    v = verdict(doc2025, "cn-vehicle-sales-growth-2025-target-miit")
+    assert v["status"] == "met" and v["outcome_derived"] is True
+    assert v["outcome_facts"] == ["cn-vehicle-sales-2025", "cn-vehicle-sales-2024-miit"]
+    assert v["outcome"]["lower"] == 8.156253976 and v["outcome"]["lower_open"] is True
+    assert v["outcome"]["upper"] is None
+    # NEV sales: over 17 million in 2025 (over 50 % of over 34 million) on the stated 12.866 million:
+    # over 17 / 12.866 - 1 = 32.1311985... %, against about 20 %
+    nev = verdict(doc2025, "cn-nev-sales-growth-2025-target-miit")
+    assert nev["status"] == "met"
+    assert nev["outcome_facts"] == ["nev-sales-2025-from-cn-nev-share-2025", "cn-nev-sales-2024-miit"]
+    assert nev["outcome"]["lower"] == 32.1311985 and nev["outcome"]["upper"] is None
+
+
+def test_growth_target_from_a_derived_level_keeps_its_bound(run_json, english_copy) -> None:
+    """Without the Chinese release no 2024 NEV sales are stated; 40.9 % x "over 30 million" gives
+    "over 12.27 million" (by hand: 0.409 x 30,000,000 = 12,270,000). 2025 is "over 16 million" stated,
+    and "over 50 %" of "over 34 million" = over 17 million derived: the intersection is over 17
+    million. Two lower bounds bound no growth: can't tell."""
+    doc = run_json("targets", "--facts", str(english_copy), "--year", "2025", "--as-of", "2026-06-30")
+    v = verdict(doc, "cn-nev-sales-growth-2025-target")
     assert v["status"] == "can't tell" and v["outcome_derived"] is True
     assert v["outcome_facts"] == ["nev-sales-2025-from-cn-nev-share-2025", "nev-sales-2024-from-cn-nev-share-2024"]
     assert v["derived_from"] == [
@@ -96,7 +130,7 @@ def test_qualitative_goal_is_not_measurable(doc2025) -> None:
 def test_as_of_before_the_outcome_was_published(run_json) -> None:
     """By December 2025 the full-year results were not out: the targets were pending."""
     doc = run_json("targets", "--year", "2025", "--as-of", "2025-12-15")
-    assert verdict(doc, "cn-vehicle-sales-2025-target")["status"] == "pending"
+    assert verdict(doc, "cn-vehicle-sales-2025-target-miit")["status"] == "pending"
     assert "chongqing-vehicle-production-2025-target" not in {t["target"]["id"] for t in doc["targets"]}
 
 
@@ -125,7 +159,7 @@ def test_ceiling_target_missed(run, kb_copy) -> None:
     """A target marked as a ceiling is missed when the outcome lies above it."""
     from conftest import edit
 
-    path = kb_copy / "work-plan-2025.yaml"
+    path = kb_copy / "miit-work-plan-qa.yaml"
     edit(
         path,
         "    value: 15500000\n    qualifier: about\n",

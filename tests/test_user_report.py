@@ -39,7 +39,7 @@ def test_the_base_folder_init_made_is_a_knowledge_base(run, tmp_path: Path) -> N
     for named in (tmp_path / "kb", tmp_path / "kb" / "facts"):
         result = run("check", "--facts", str(named))
         assert result.exit_code == 0, result.stderr
-        assert result.stdout == "ok: 79 facts, 150 metrics, 5 sources, no errors\n"
+        assert result.stdout == "ok: 87 facts, 150 metrics, 6 sources, no errors\n"
     # a folder with neither .yaml files nor a facts/ folder is still refused, by its own name
     (tmp_path / "empty").mkdir()
     result = run("check", "--facts", str(tmp_path / "empty"))

@@ -20,7 +20,7 @@ from autofacts.answers.derive import inputs_of
 from autofacts.answers.evidence import Agreement, CellAnswer
 from autofacts.answers.outcomes import Outcomes
 from autofacts.answers.projection import Projection, project, project_growth
-from autofacts.answers.query import FactGroup, best_fact, published_by, restatements
+from autofacts.answers.query import FactGroup, best_fact, originals, published_by, restatements
 from autofacts.knowledge.interval import Interval, compare_to_line, from_qualifier, growth, ratio, scale
 from autofacts.knowledge.model import Fact, KnowledgeBase, Metric
 from autofacts.knowledge.periods import Period, year_period
@@ -311,6 +311,16 @@ def read_for_targets(
     return kb if more is None else store.read(first, more)
 
 
+def _originals(kb: KnowledgeBase, targets: list[Fact]) -> list[Fact]:
+    """The targets to judge: a target that a restatement repeats (the same metric, region, entity and
+    period, from a source that `restates` the other's) is one target, judged as its original states it."""
+    same: dict[tuple[str, str, str | None, str], list[Fact]] = {}
+    for target in targets:
+        same.setdefault((target.metric, target.region, target.entity, target.period.label), []).append(target)
+    kept = {id(f) for group in same.values() for f in originals(kb, group)}
+    return [f for f in targets if id(f) in kept]
+
+
 def check_targets(
     kb: KnowledgeBase,
     as_of: date,
@@ -322,9 +332,7 @@ def check_targets(
     """Verdicts for every target whose period ends in `year` (all years when None)."""
     verdicts = []
     outcomes = Outcomes(kb, as_of)
-    for target in kb.facts:
-        if target.kind != "target" or not published_by(kb, target, as_of):
-            continue
+    for target in _originals(kb, [f for f in kb.facts if f.kind == "target" and published_by(kb, f, as_of)]):
         if year is not None and target.period.end.year != year:
             continue
         if region is not None and target.region != region:

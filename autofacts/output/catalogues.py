@@ -297,7 +297,9 @@ def footnote(kb: KnowledgeBase, citation: Citation) -> str:
     if citation.pages is not None:
         where += f", {page_label(citation.pages)}"
     quote, title = md(citation.fact.quote), md(s.title)
-    return f"[^{md(citation.fact.id)}]: “{quote}” {title}{by}, {s.published}{inferred}. {where}."
+    # where a reader finds the text: the bare address (Markdown viewers link it; no "<" to render as HTML)
+    url = f" {md(printable(s.url))}." if s.url else ""
+    return f"[^{md(citation.fact.id)}]: “{quote}” {title}{by}, {s.published}{inferred}.{url} {where}."
 
 
 @dataclass(frozen=True)
@@ -325,6 +327,8 @@ class CiteAnswer(Answer):
         if s.language != "en":  # a reader may need to know before following the citation
             published += f" · in {LANGUAGE_NAMES.get(s.language, s.language)}"
         lines.append(Text(published))
+        if s.url:  # where a reader finds the text itself
+            lines.append(Text(printable(s.url)))
         page = f", {page_label(citation.pages)} of the PDF" if citation.pages is not None else ""
         lines.append(Text(f"{seed_label(self.kb, s.file)}, line {citation.line}{page}"))
         flat = citation.paragraph.translate(_FLAT)  # one line; a page break is a space (offsets kept)

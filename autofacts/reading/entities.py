@@ -155,11 +155,48 @@ def named_companies(
     return [e for e in found if not any(s <= e[0] < end and any(o[1] <= s for o in found) for s, end in asides)]
 
 
-def entity_of(text: str, hedge_at: int, entities: list[tuple[int, int, str]]) -> tuple[str | None, str]:
-    """The company a figure belongs to: the nearest named before it. A company named inside a longer
-    name ("the Development Center of carmaker Renault Group"), or a figure about one factory or
-    model, is left to the curator (TODO)."""
+# A car model: "ES8", "ES6s", "B10", "SU7", "Model Y", "the C-series"; not a quarter, a half or CO2
+_MODEL = re.compile(r"(?<![\w-])(?:(Model\s+[3SXY])|([A-Z]{1,3}\d{1,3}[A-Z]?)s?|([A-Z])[-\s]series)(?![\w-])")
+_NOT_MODELS = re.compile(r"Q[1-4]|H[12]|CO2|[A-Z]\d{4}")
+_NOUN = re.compile(r"(?:[^\d,;:()]|(?<=[A-Za-z])\d)*")  # up to punctuation or the next figure
+_BIG_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d{3,}")  # a figure, not a day ("March 10")
+
+
+def _models(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    found = []
+    for m in _MODEL.finditer(text, start, end):
+        name = m[1] or m[2] or f"{m[3]}-series"
+        if not _NOT_MODELS.fullmatch(name):
+            found.append((m.start(), re.sub(r"\s+", " ", name)))
+    return found
+
+
+def model_of(text: str, company_end: int, hedge_at: int, end: int) -> str | None:
+    """The car model a company's figure counts: named in the noun right after it ("2,683 ES8 SUVs",
+    "4,713 five-seater ES6s"), else between the company and the figure with no other figure between
+    ("began pre-sales of the B10 ... with prices starting at RMB 109,800")."""
+    noun = _NOUN.match(text[end : end + 60])
+    after = _models(text, end, end + (len(noun[0]) if noun else 0))
+    if after:
+        return after[0][1]
+    between = _models(text, company_end, hedge_at)
+    if len({name for _, name in between}) == 1 and not _BIG_NUMBER.search(
+        text, between[-1][0] + len(between[-1][1]), hedge_at
+    ):
+        return between[-1][1]
+    return None
+
+
+def entity_of(
+    text: str, hedge_at: int, entities: list[tuple[int, int, str]], end: int | None = None
+) -> tuple[str | None, str]:
+    """The company a figure belongs to: the nearest named before it, with the car model the figure
+    counts when one is named ("NIO ES8"). A company named inside a longer name ("the Development
+    Center of carmaker Renault Group"), or a figure about one factory, is left to the curator (TODO)."""
     found = next((e for e in reversed(entities) if e[1] <= hedge_at), None)
+    model = model_of(text, found[1], hedge_at, end) if found is not None and end is not None else None
+    if found is not None and model is not None:
+        return f"{found[2]} {model}", f"entity: '{text[found[0] : found[1]]}' before the figure, its model '{model}'"
     if found is not None:
         if re.search(r"\bof\s+(?:[\w-]+\s+){0,2}$", text[max(0, found[0] - 40) : found[0]]):
             return PLACEHOLDER, f"entity: '{found[2]}' is part of a longer name before the figure"

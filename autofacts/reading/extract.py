@@ -43,6 +43,12 @@ from autofacts.reading.text import (
 
 # --- reading one sentence -------------------------------------------------------------------------
 
+_OUTCOME = re.compile(
+    r"\b(?:deliveries|sales|exports|production|output)\s+(?:rose|fell|jumped|surged|climbed|dropped|declined|grew|slid"
+    r"|increased|decreased|hit|reached|topped)\b",
+    re.I,
+)
+_LOOKING_BACK = re.compile(r"\bpreviously\b|\bhad\s+(?:been|hit|reached|risen|fallen|peaked|set)\b", re.I)
 _SAME_PERIOD = re.compile(
     r"\b(?:the same (?:period|month|quarter)|a year earlier|a year ago|the previous year|the year before)\b", re.I
 )
@@ -189,7 +195,7 @@ class Reader:
     ) -> tuple[str | None, str]:
         """The company a figure belongs to: named before it, the one of the line a list item is
         under, or by "Its"/"The company" (or a company's measure) the one the sentence before named."""
-        entity, entity_why = entity_of(text, fig.hedge_at, entities)
+        entity, entity_why = entity_of(text, fig.hedge_at, entities, fig.end)
         anaphora = _COMPANY_ANAPHORA.match(text)
         lead = ctx.lead if ctx.in_item else None
         if entity is None and lead is not None and lead.entity is not None and ctx.in_item == 1:
@@ -231,7 +237,14 @@ class Reader:
         if industry and not entities:
             s, e, name = specific_place(text, industry)
             new = replace(new, region=name, region_why=f"'{text[s:e]}', in an earlier sentence \"{_clip(text)}\"")
-        if phrases.own and figures and not (FORECAST.search(text) or TARGET.search(text)):
+        # the lede dates what follows even without a figure ("said deliveries rose sharply in November");
+        # a sentence looking back ("previously hit a high in September") dates nothing after it
+        lede = ctx.period is None and ctx.entity_period is None and _OUTCOME.search(text) is not None
+        if (
+            phrases.own
+            and (figures or lede)
+            and not (FORECAST.search(text) or TARGET.search(text) or _LOOKING_BACK.search(text))
+        ):
             last = phrases.own[-1]
             said = f"'{text[last.start : last.end]}', in an earlier sentence \"{_clip(text)}\""
             new = replace(new, entity_period=last.label, entity_period_why=said)

@@ -25,7 +25,16 @@ def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
     clause = slot.clause
     after = words_after(text, last.end)
     after_cues = [c for c in cues if last.end <= c.start < last.end + len(after)]
-    if has_cue(after_cues, "modifier", "points") or re.search(r"百分点|百分點", text[slot.start : slot.end + 4]):
+    following = [s.start for s in slots if s.start >= last.end]
+    until = min([*following, clause[1]])
+    revision = next(
+        (c for c in cues if c.kind == "form" and c.key == "forecast-change" and last.end <= c.start < until), None
+    )
+    points = has_cue(after_cues, "modifier", "points") or re.search(r"百分点|百分點", text[slot.start : slot.end + 4])
+    if revision is not None and not points and slot.unit != "percent":
+        # "up 300,000 units compared to the forecast it made in June": a revision of the forecast
+        return "forecast-change", f" ('{text[revision.start : revision.end]}')"
+    if points:
         return None, "metric: a change in percentage points, not a level or a growth rate"
     unit = slot.unit
     if unit in ("ordinal", "years"):

@@ -74,6 +74,7 @@ _SUFFIX = {
     "rank": "-rank",
     "lead-years": "-lead-years",
     "high-years": "-high-years",
+    "forecast-change": "-forecast-change",
     "daily": "",
 }
 _FORM_WORDS = {
@@ -88,6 +89,7 @@ _FORM_WORDS = {
     "rank": "rank",
     "lead-years": "run of years ranked first",
     "high-years": "record span",
+    "forecast-change": "revision of a forecast",
     "level": "level",
 }
 
