@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from autofacts.knowledge.interval import Interval
-from autofacts.knowledge.model import Derivation, Fact, KnowledgeBase, Metric, Source
+from autofacts.knowledge.model import Derivation, Fact, KnowledgeBase, Metric, Source, Step
 from autofacts.knowledge.periods import parse_period
 
 # Metric id -> (unit, measure); a test may name any of these.
@@ -74,7 +74,7 @@ def derived(fact_id: str, period: str, interval: Interval, *, metric: str = "veh
         qualifier="exact",
         source="s1",
         quote="",
-        derived_from=Derivation(f"(operation of {fact_id})", ("x",), interval),
+        derived_from=Derivation(Step.TIMES, ("x",), interval),
     )
 
 

@@ -129,6 +129,20 @@ def test_telephone_numbers_times_and_dates_are_no_figures() -> None:
     assert [m.value for m in read_numbers(text)] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("on 31st December 2024, and 4 Feb", [(3, 16), (27, 32)]),
+        ("x7 Jan", [(1, 6)]),  # a letter before the day does not stop it
+        ("123 May", []),  # three digits are no day
+        ("1,2 March", []),  # nor the end of a number
+        ("0.5 June", []),
+    ],
+)
+def test_a_day_before_its_month(text: str, spans: list[tuple[int, int]]) -> None:
+    assert phone_spans(text) == spans
+
+
 def test_letters_ignorecase_reads_as_ascii_are_looked_up_folded() -> None:
     # these matched the pattern but were looked up as written, and crashed the reader (KeyError)
     assert [(m.value, m.unit) for m in read_numbers("paid usd 5 for it")] == [(D(5), "usd")]

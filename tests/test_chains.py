@@ -10,6 +10,7 @@ from decimal import Decimal as D
 from autofacts.answers.chains import answer_cells
 from autofacts.answers.evidence import cell_of
 from autofacts.knowledge.model import Fact
+from autofacts.output.derivations import operation_text
 from tests.small_base import fact, small_base
 
 
@@ -30,7 +31,7 @@ def test_a_month_from_two_year_to_date_figures() -> None:
     assert (july.interval.lo, july.interval.hi) == (D(2_616_000), D(2_616_000))
     assert july.derived_from.facts == ("jul-ytd", "h1")
     assert (
-        july.derived_from.operation
+        operation_text(july.derived_from)
         == "18.269 million vehicles (2025-01/2025-07) − 15.653 million vehicles (2025-01/2025-06)"
     )
 

@@ -96,13 +96,13 @@ def test_pieces_differing_in_the_last_digit_agree_within_rounding() -> None:
     """Stated 12.866 million against the chain 40.9 % x 31.436 million = 12,857,324: exactly they miss,
     but read to their rounding (12,865,500-12,866,500 and 0.4085 x 31,435,500 = 12,841,401.75 to
     0.4095 x 31,436,500 = 12,873,246.75) they meet, and the stated figure stands."""
-    from autofacts.knowledge.model import Derivation
+    from autofacts.knowledge.model import Derivation, Step
 
     stated = fact("caam", "2024", "12866000", metric="nev-sales")
     chain = derived("share-x-total", "2024", Interval(D(12_857_324), D(12_857_324)), metric="nev-sales")
     assert chain.derived_from is not None
     read = Interval(D("12841401.75"), D("12873246.75"))
-    chain = replace(chain, derived_from=Derivation("op", ("x",), chain.interval, read))
+    chain = replace(chain, derived_from=Derivation(Step.TIMES, ("x",), chain.interval, read))
     a = combine(CELL, [stated, chain])  # type: ignore[arg-type]
     assert a.agreement is Agreement.ROUNDING
     assert bounds(a.interval) == (D(12_866_000), D(12_866_000), False, False)
@@ -111,11 +111,11 @@ def test_pieces_differing_in_the_last_digit_agree_within_rounding() -> None:
 
 def test_beyond_rounding_it_is_a_conflict() -> None:
     """Stated 13.5 million (13,450,000-13,550,000 once rounded) against the same chain: a conflict."""
-    from autofacts.knowledge.model import Derivation
+    from autofacts.knowledge.model import Derivation, Step
 
     stated = fact("other", "2024", "13500000", metric="nev-sales")
     base = derived("share-x-total", "2024", Interval(D(12_857_324), D(12_857_324)), metric="nev-sales")
     read = Interval(D("12841401.75"), D("12873246.75"))
-    chain = replace(base, derived_from=Derivation("op", ("x",), base.interval, read))
+    chain = replace(base, derived_from=Derivation(Step.TIMES, ("x",), base.interval, read))
     a = combine(CELL, [stated, chain])  # type: ignore[arg-type]
     assert a.agreement is Agreement.CONFLICT and a.conflict == (chain, stated)

@@ -98,6 +98,21 @@ def test_field_places_are_a_compact_mapping() -> None:
     assert other._keys is places._keys
 
 
+def test_field_places_far_apart_or_far_right() -> None:
+    from autofacts.knowledge.model import Places
+
+    # lines 300 apart and a column past 255 do not fit a byte: kept exactly all the same
+    far = {"id": (70_000, 5), "quote": (70_300, 300), "value": (69_999, 0)}
+    assert dict(Places(far)) == far
+    assert Places(far).packed() == (("id", "quote", "value"), [70_000, 5, 70_300, 300, 69_999, 0])
+    assert dict(Places.unpacked(["id", "quote", "value"], [70_000, 5, 70_300, 300, 69_999, 0])) == far
+    near = {"id": (70_000, 5), "quote": (70_001, 255), "value": (70_002, 12)}
+    assert dict(Places(near)) == near
+    keys, numbers = Places(near).packed()
+    assert dict(Places.unpacked(list(keys), numbers)) == near
+    assert dict(Places()) == {}
+
+
 def test_jobs_option(run) -> None:
     try:
         checked = run("--jobs", "1", "check")

@@ -142,3 +142,27 @@ def test_a_car_model_named_with_the_figure_is_part_of_its_entity(kb) -> None:
     # a quarter is no model
     text = "NIO delivered 30,000 vehicles in Q3."
     assert [c.entity for c in extract_candidates(text, kb, date(2025, 12, 1))] == ["NIO"]
+
+
+def test_an_ordinal_of_consecutive_years_at_the_top_is_a_run_not_a_rank(kb) -> None:
+    text = "In 2024, China's NEV output and sales topped global rankings for the 10th consecutive year."
+    assert read(kb, text) == [(D(10), "nev-global-lead-years", "actual", "2024")]
+    text = "In 2024, China's vehicle production and sales ranked first globally for the 16th straight year."
+    assert read(kb, text) == [
+        (D(1), "vehicle-global-rank", "actual", "2024"),
+        (D(16), "vehicle-global-lead-years", "actual", "2024"),
+    ]
+
+
+def test_within_the_group_refers_to_the_company_and_its_own_share_is_worldwide(kb) -> None:
+    text = (
+        "Geely Auto sold 3,000,000 vehicles in 2025. "
+        "This pushed the NEV penetration rate within the group to 56% in 2025. "
+        "Geely Auto has cumulatively delivered 12,000,000 vehicles as of December 31, 2025."
+    )
+    got = [(c.metric, c.region, c.entity) for c in extract_candidates(text, kb, date(2026, 1, 10))]
+    assert got == [
+        ("vehicle-sales", "World", "Geely Auto"),
+        ("nev-share", "World", "Geely Auto"),
+        ("cumulative-deliveries", "World", "Geely Auto"),
+    ]

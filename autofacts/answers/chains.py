@@ -17,11 +17,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from autofacts.answers.derivation_rules import derived_fact, rules_for, text
+from autofacts.answers.derivation_rules import derived_fact, rules_for
 from autofacts.answers.evidence import Agreement, Cell, CellAnswer, cell_of, combine, reading
 from autofacts.answers.query import best_fact, latest_releases
 from autofacts.knowledge.interval import Interval, contains
-from autofacts.knowledge.model import Fact, KnowledgeBase
+from autofacts.knowledge.model import Fact, KnowledgeBase, Step
 from autofacts.knowledge.periods import Period, describe
 
 # Rounds of derivation: enough for share x total, then a year earlier, then a growth rate; a bound
@@ -64,10 +64,8 @@ def answer_figure(kb: KnowledgeBase, answer: CellAnswer) -> Fact | None:
         return same[0]
     binding = answer.binding or answer.pieces
     first = binding[0]
-    operation = " ∩ ".join(text(kb, p) for p in binding)
-    if answer.agreement is Agreement.ROUNDING:
-        operation += " (agree within rounding)"
-    return derived_fact(kb, first.metric, first.period, binding, operation, lambda *_: iv, combined=True)
+    rounding = answer.agreement is Agreement.ROUNDING
+    return derived_fact(kb, first.metric, first.period, binding, Step.BOTH, lambda *_: iv, rounding)
 
 
 class _Engine:

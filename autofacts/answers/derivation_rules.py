@@ -2,8 +2,9 @@
 
 Each rule reads the answers for its input cells (through `Lookup`, which the chain engine in
 chains.py provides) and proposes derived figures, each a Fact carrying `derived_from`: the
-operation in words, the ids of the figures it used, and its interval computed twice (from the
-inputs as stated, and from them read to their rounding, see evidence.reading).
+step (model.Step) and the figures it used, and its interval computed twice (from the inputs as
+stated, and from them read to their rounding, see evidence.reading). The rules return data: the
+operation is written out by output/derivations.py.
 
 The rules: part = share x whole; whole = part / share; level = last year's level x (1 + growth);
 last year's level = level / (1 + growth); growth = level / last year's level - 1 (also same month
@@ -21,9 +22,8 @@ from typing import Protocol
 
 from autofacts.answers.evidence import Cell, reading
 from autofacts.knowledge.interval import Interval, add, difference, from_qualifier, growth, product, ratio, scale
-from autofacts.knowledge.model import DERIVED_MARK, Derivation, Fact, KnowledgeBase, Metric
+from autofacts.knowledge.model import DERIVED_MARK, Derivation, Fact, KnowledgeBase, Metric, Step
 from autofacts.knowledge.periods import Period, days_in_month, describe
-from autofacts.knowledge.units import format_interval, format_stated
 
 MARK = DERIVED_MARK
 
@@ -42,15 +42,6 @@ class Lookup(Protocol):
     def cells(self, metric: str) -> list[Cell]:
         """The cells of `metric` with an answer."""
         ...
-
-
-def text(kb: KnowledgeBase, fact: Fact) -> str:
-    """A figure in an operation: as stated, or a derived interval with its mark."""
-    metric = kb.metrics.get(fact.metric)
-    unit = metric.unit if metric else "none"
-    if fact.derived_from is not None:
-        return f"{format_interval(fact.derived_from.interval, unit)} {MARK}"
-    return format_stated(fact.value or Decimal(0), fact.qualifier, unit, fact.upper)
 
 
 def shape(iv: Interval) -> tuple[Decimal, str]:
@@ -81,11 +72,13 @@ def derived_fact(
     metric: str,
     period: Period,
     inputs: tuple[Fact, ...],
-    operation: str,
+    step: Step,
     compute: Callable[..., Interval | None],
-    combined: bool = False,
+    rounding: bool = False,
 ) -> Fact | None:
-    """A derived figure: `compute` applied to the inputs' intervals, and to their readings."""
+    """A derived figure: `compute` applied to the inputs' intervals, and to their readings; `step`
+    says what was done to the inputs, in their order (`rounding`: a BOTH whose pieces agree only
+    within their rounding)."""
     ivs = [f.interval for f in inputs]
     reads = [reading(f) for f in inputs]
     if any(iv is None for iv in ivs):
@@ -97,7 +90,7 @@ def derived_fact(
     value, qualifier = shape(iv)
     first = inputs[0]
     return Fact(
-        id=f"{metric}-{period.label}-{'combined' if combined else 'from'}-{first.id}",
+        id=f"{metric}-{period.label}-{'combined' if step is Step.BOTH else 'from'}-{first.id}",
         metric=metric,
         region=first.region,
         period=period,
@@ -107,10 +100,16 @@ def derived_fact(
         source=_later_source(kb, inputs),
         quote="",
         entity=first.entity,
-        note=f"{'combined' if combined else 'derived'}: {operation}",
         period_stated=all(f.period_stated for f in inputs),
-        derived_from=Derivation(operation, tuple(f.id for f in inputs), iv, read, combined, _leaves(inputs)),
+        derived_from=Derivation(
+            step, tuple(f.id for f in inputs), iv, read, _leaves(inputs), _with_units(kb, inputs), rounding
+        ),
     )
+
+
+def _with_units(kb: KnowledgeBase, inputs: tuple[Fact, ...]) -> tuple[tuple[Fact, str], ...]:
+    """Each input with its metric's unit, so that the operation can be written without the catalogue."""
+    return tuple((f, m.unit if (m := kb.metrics.get(f.metric)) is not None else "none") for f in inputs)
 
 
 def _leaves(inputs: tuple[Fact, ...]) -> tuple[str, ...]:
@@ -146,8 +145,8 @@ def share_times_whole(kb: KnowledgeBase, m: Metric, look: Lookup) -> Derived:
         out = _out(m.part, c, c[4], c[5])
         share, whole = look.get(m.id, c, c[4], c[5], out), look.get(m.whole, c, c[4], c[5], out)
         if share and whole:
-            op = f"{text(kb, share)} × {text(kb, whole)}"
-            f = derived_fact(kb, m.part, share.period, (share, whole), op, lambda s, w: product(scale(s, _PERCENT), w))
+            compute = lambda s, w: product(scale(s, _PERCENT), w)  # noqa: E731
+            f = derived_fact(kb, m.part, share.period, (share, whole), Step.TIMES, compute)
             if f:
                 yield f
 
@@ -159,8 +158,8 @@ def whole_from_part(kb: KnowledgeBase, m: Metric, look: Lookup) -> Derived:
         out = _out(m.whole, c, c[4], c[5])
         share, part = look.get(m.id, c, c[4], c[5], out), look.get(m.part, c, c[4], c[5], out)
         if share and part:
-            op = f"{text(kb, part)} ÷ {text(kb, share)}"
-            f = derived_fact(kb, m.whole, share.period, (part, share), op, lambda p, s: ratio(p, scale(s, _PERCENT)))
+            compute = lambda p, s: ratio(p, scale(s, _PERCENT))  # noqa: E731
+            f = derived_fact(kb, m.whole, share.period, (part, share), Step.DIVIDED, compute)
             if f:
                 yield f
 
@@ -177,9 +176,8 @@ def level_a_year_earlier(kb: KnowledgeBase, m: Metric, look: Lookup) -> Derived:
         out = _out(m.growth_of, c, start, end)
         rate, level = look.get(m.id, c, c[4], c[5], out), look.get(m.growth_of, c, c[4], c[5], out)
         if rate and level:
-            op = f"{text(kb, level)} ÷ (1 + {text(kb, rate)})"
             compute = lambda lv, r: ratio(lv, _growth_factor(r))  # noqa: E731
-            f = derived_fact(kb, m.growth_of, _period(start, end), (level, rate), op, compute)
+            f = derived_fact(kb, m.growth_of, _period(start, end), (level, rate), Step.LESS_GROWTH, compute)
             if f:
                 yield f
 
@@ -192,9 +190,8 @@ def level_from_a_year_earlier(kb: KnowledgeBase, m: Metric, look: Lookup) -> Der
         start, end = _year_earlier(c)
         rate, last = look.get(m.id, c, c[4], c[5], out), look.get(m.growth_of, c, start, end, out)
         if rate and last:
-            op = f"{text(kb, last)} × (1 + {text(kb, rate)})"
             compute = lambda lv, r: _nonnegative_product(lv, _growth_factor(r))  # noqa: E731
-            f = derived_fact(kb, m.growth_of, _period(c[4], c[5]), (last, rate), op, compute)
+            f = derived_fact(kb, m.growth_of, _period(c[4], c[5]), (last, rate), Step.PLUS_GROWTH, compute)
             if f:
                 yield f
 
@@ -214,8 +211,7 @@ def growth_from_levels(kb: KnowledgeBase, m: Metric, look: Lookup) -> Derived:
         out = _out(m.id, c, start, end)
         last, this = look.get(m.growth_of, c, c[4], c[5], out), look.get(m.growth_of, c, start, end, out)
         if last and this:
-            op = f"{text(kb, this)} ÷ {text(kb, last)} − 1"
-            f = derived_fact(kb, m.id, this.period, (this, last), op, growth)
+            f = derived_fact(kb, m.id, this.period, (this, last), Step.GROWTH, growth)
             if f:
                 yield f
 
@@ -230,8 +226,7 @@ def base_of_multiple(kb: KnowledgeBase, m: Metric, look: Lookup) -> Derived:
         base = multiple.compared_with
         level = look.get(m.multiple_of, c, c[4], c[5], _out(m.multiple_of, c, base.start, base.end))
         if level:
-            op = f"{text(kb, level)} ÷ {text(kb, multiple)}"
-            f = derived_fact(kb, m.multiple_of, base, (level, multiple), op, ratio)
+            f = derived_fact(kb, m.multiple_of, base, (level, multiple), Step.DIVIDED, ratio)
             if f:
                 yield f
 
@@ -255,8 +250,7 @@ def rest_of_year_to_date(kb: KnowledgeBase, m: Metric, look: Lookup) -> Derived:
             whole = look.get(m.id, longer, longer[4], longer[5], out)
             part = look.get(m.id, shorter, shorter[4], shorter[5], out)
             if whole and part:
-                op = f"{text(kb, whole)} ({whole.period.label}) − {text(kb, part)} ({part.period.label})"
-                f = derived_fact(kb, m.id, _period(start, longer[5]), (whole, part), op, difference)
+                f = derived_fact(kb, m.id, _period(start, longer[5]), (whole, part), Step.MINUS, difference)
                 if f:
                     yield f
 
@@ -271,8 +265,7 @@ def year_to_date_sum(kb: KnowledgeBase, m: Metric, look: Lookup) -> Derived:
         out = _out(m.id, c, c[4], month_end)
         so_far, month = look.get(m.id, c, c[4], c[5], out), look.get(m.id, c, start, month_end, out)
         if so_far and month:
-            op = f"{text(kb, so_far)} ({so_far.period.label}) + {text(kb, month)} ({month.period.label})"
-            f = derived_fact(kb, m.id, _period(c[4], month_end), (so_far, month), op, add)
+            f = derived_fact(kb, m.id, _period(c[4], month_end), (so_far, month), Step.PLUS, add)
             if f:
                 yield f
 
@@ -287,8 +280,7 @@ def year_to_date_less_its_last_month(kb: KnowledgeBase, m: Metric, look: Lookup)
         out = _out(m.id, c, c[4], shorter_end)
         so_far, month = look.get(m.id, c, c[4], c[5], out), look.get(m.id, c, first, c[5], out)
         if so_far and month:
-            op = f"{text(kb, so_far)} ({so_far.period.label}) − {text(kb, month)} ({month.period.label})"
-            f = derived_fact(kb, m.id, _period(c[4], shorter_end), (so_far, month), op, difference)
+            f = derived_fact(kb, m.id, _period(c[4], shorter_end), (so_far, month), Step.MINUS, difference)
             if f:
                 yield f
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -30,23 +31,36 @@ LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 class Places(Mapping[str, tuple[int, int]]):
     """Where each field of a record was written, (line, column) by key, kept compactly: a base of
     100,000 facts holds 100,000 of these, and as a dict of tuples each took about 1 KB (a third of
-    a loaded fact); as one array and a key tuple shared by every record written alike, 0.2 KB."""
+    a loaded fact). Here: a key tuple shared by every record written alike, the first line, and
+    each field's line (counted from that one) and column as one byte each where they fit (a
+    record's fields stand on neighbouring lines, within 255 columns), else as an array: 0.1 KB."""
 
-    __slots__ = ("_at", "_keys")
+    __slots__ = ("_at", "_keys", "_line")
     _key_tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def __init__(self, places: Mapping[str, tuple[int, int]] | None = None) -> None:
         places = places or {}
         keys = tuple(places)
         self._keys = Places._key_tuples.setdefault(keys, keys)
-        self._at = array("I", [n for line_column in places.values() for n in line_column])
+        self._store([n for line_column in places.values() for n in line_column])
+
+    def _store(self, numbers: list[int]) -> None:
+        """Keep lines and columns given as one flat list (line, column, line, column...)."""
+        self._line = min(numbers[::2], default=0)
+        first = self._line
+        at = [n - first if i % 2 == 0 else n for i, n in enumerate(numbers)]
+        self._at: bytes | array[int]
+        try:
+            self._at = bytes(at)
+        except ValueError:  # a number past 255
+            self._at = array("I", at)
 
     def __getitem__(self, key: str) -> tuple[int, int]:
         try:
             i = 2 * self._keys.index(key)
         except ValueError:
             raise KeyError(key) from None
-        return (self._at[i], self._at[i + 1])
+        return (self._line + self._at[i], self._at[i + 1])
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)
@@ -59,14 +73,15 @@ class Places(Mapping[str, tuple[int, int]]):
 
     def packed(self) -> tuple[tuple[str, ...], list[int]]:
         """The keys and their lines and columns as one flat list (how the cache writes them)."""
-        return self._keys, self._at.tolist()
+        first = self._line
+        return self._keys, [n + first if i % 2 == 0 else n for i, n in enumerate(self._at)]
 
     @classmethod
     def unpacked(cls, keys: list[str], numbers: list[int]) -> Places:
         """The places `packed` gave."""
         places = cls.__new__(cls)
         places._keys = Places._key_tuples.setdefault(tuple(keys), tuple(keys))
-        places._at = array("L", numbers)
+        places._store(numbers)
         return places
 
 
@@ -160,21 +175,42 @@ class Metric:
 DERIVED_MARK = "†"  # the mark a derived figure carries wherever it is shown
 
 
+class Step(str, Enum):
+    """The arithmetic of a derived figure, on its inputs in order (a, b, ...); output/derivations.py
+    writes it out ("40.9 % × > 30 million vehicles")."""
+
+    TIMES = "a × b"  # a share times its whole
+    DIVIDED = "a ÷ b"  # a part over its share; a level over a multiple
+    LESS_GROWTH = "a ÷ (1 + b)"  # a level a year earlier, from this year's and the growth
+    PLUS_GROWTH = "a × (1 + b)"  # a level a year later
+    GROWTH = "a ÷ b − 1"  # the growth from last year's level to this year's
+    MINUS = "a (period) − b (period)"  # one stretch of a year from two year-to-date figures
+    PLUS = "a (period) + b (period)"  # a year-to-date figure and the month after it
+    BOTH = "a ∩ b ∩ ..."  # every piece of evidence for one cell, intersected (combined)
+
+
 @dataclass(frozen=True)
 class Derivation:
-    """How a derived figure was computed: the operation in words, the facts it used, the result.
+    """How a derived figure was computed: the step, the facts it used, the result.
 
     A derived figure is never a stated one: it carries this instead of a quote of its own, and the
     interval here (not a qualifier) says what it is known to be."""
 
-    operation: str
+    step: Step
     facts: tuple[str, ...]
     interval: Interval
     # the interval once unhedged inputs are read to their rounding (40.9 % as 40.85-40.95 %): what
     # tells a chain that differs from a stated figure in the last digit from one that conflicts
     reading: Interval | None = None
-    combined: bool = False  # an intersection of the evidence for one cell, not a computation
     stated: tuple[str, ...] = ()  # the stated facts at the ends of the chain (`facts` may name derived ones)
+    # the inputs themselves, in order, each with its metric's unit: what the operation is written from
+    inputs: tuple[tuple[Fact, str], ...] = field(default=(), repr=False, compare=False)
+    rounding: bool = False  # BOTH only: the pieces agree within their rounding, not exactly
+
+    @property
+    def combined(self) -> bool:
+        """An intersection of the evidence for one cell, not a computation."""
+        return self.step is Step.BOTH
 
     @property
     def leaves(self) -> tuple[str, ...]:

@@ -98,7 +98,7 @@ class _FileReader:
         return out
 
     def string(self, node: yaml.Node, key: str) -> str | None:
-        if node.tag not in _PLAIN_TAGS | _COLLECTION_TAGS:
+        if node.tag not in _ALLOWED_TAGS:
             self.problem(node, "E104", f"'{key}': tag {node.tag} is not allowed")
             return None
         if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
@@ -114,7 +114,7 @@ class _FileReader:
         return text
 
     def number(self, node: yaml.Node, key: str) -> Decimal | None:
-        if node.tag not in _PLAIN_TAGS | _COLLECTION_TAGS:
+        if node.tag not in _ALLOWED_TAGS:
             self.problem(node, "E104", f"'{key}': tag {node.tag} is not allowed")
             return None
         if not isinstance(node, yaml.ScalarNode) or node.style not in (None, ""):
@@ -214,6 +214,7 @@ _PLAIN_TAGS = {
 
 
 _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+_ALLOWED_TAGS = frozenset(_PLAIN_TAGS | _COLLECTION_TAGS)
 
 
 def _describe(node: yaml.Node) -> str:

@@ -16,6 +16,7 @@ from autofacts.knowledge.model import DERIVED_MARK, Fact, KnowledgeBase, Metric
 from autofacts.knowledge.periods import in_words
 from autofacts.knowledge.units import format_interval, format_stated
 from autofacts.output import Answer
+from autofacts.output.derivations import fact_note
 from autofacts.output.records import (
     SELF_EVIDENT,
     cited_sources,
@@ -85,7 +86,7 @@ def _show_table(
                     "source": source_label(kb, fact.source),
                     "source_id": fact.source,
                     "agreement": _agreement(group, fact),
-                    "quote": (fact.note or "")
+                    "quote": (fact_note(fact) or "")
                     if fact.derived_from is not None
                     else " ".join(fact.quote.split())
                     if full_quotes

@@ -20,6 +20,7 @@ from autofacts.knowledge.model import Fact, KnowledgeBase, Metric
 from autofacts.knowledge.periods import describe
 from autofacts.knowledge.units import format_interval
 from autofacts.output import Answer
+from autofacts.output.derivations import operation_text
 from autofacts.output.records import (
     cited_sources,
     fact_record,
@@ -55,7 +56,7 @@ def _made(answer: CellAnswer, piece: Fact) -> str:
 
 
 def _how(piece: Fact) -> str:
-    return "stated" if piece.derived_from is None else piece.derived_from.operation
+    return "stated" if piece.derived_from is None else operation_text(piece.derived_from)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from autofacts.answers.compare_notes import NoteKind, RowNote
+from autofacts.output.derivations import operation_text
 
 if TYPE_CHECKING:  # a row is passed in: the comparison's arithmetic is not imported to word its notes
     from autofacts.answers.compare import ComparisonRow
@@ -30,7 +31,7 @@ def note_text(note: RowNote) -> str:
         return f"change % as stated ({note.fact.id})"
     if note.kind is NoteKind.DERIVED:
         assert note.fact.derived_from is not None
-        return f"{note.period}: derived, {note.fact.derived_from.operation}"
+        return f"{note.period}: derived, {operation_text(note.fact.derived_from)}"
     if note.kind is NoteKind.CONFLICT:
         return f"{note.period}: {note.fact.source} used; CONFLICTS with {', '.join(note.sources)}"
     support = corroboration(note.agreeing, note.restates, note.restated_by)

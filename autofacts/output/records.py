@@ -18,6 +18,7 @@ from autofacts.knowledge.model import DERIVED_MARK as MARK
 from autofacts.knowledge.model import Fact, KnowledgeBase, Metric, Source
 from autofacts.knowledge.seeds import seed_label
 from autofacts.knowledge.units import format_interval, format_stated, interval_json, json_number, plain
+from autofacts.output.derivations import fact_note, operation_text
 
 QUOTE_WIDTH = 70
 
@@ -188,7 +189,7 @@ def derivation_json(fact: Fact) -> dict[str, Any] | None:
     if fact.derived_from is None:
         return None
     d = fact.derived_from
-    out: dict[str, Any] = {"operation": d.operation, "facts": list(d.facts)}
+    out: dict[str, Any] = {"operation": operation_text(d), "facts": list(d.facts)}
     if d.leaves != d.facts:
         out["stated"] = list(d.leaves)
     return out
@@ -232,7 +233,7 @@ def fact_record(kb: KnowledgeBase, fact: Fact) -> dict[str, Any]:
         "upper_open": bounds.get("upper_open"),
         "compared_with": fact.compared_with.label if fact.compared_with else None,
         "ceiling": fact.ceiling,
-        "note": fact.note,
+        "note": fact_note(fact),
         "revises": fact.revises,
         "derived_from": derivation_json(fact),
         "source": {

@@ -27,6 +27,7 @@ from autofacts.knowledge.units import format_interval
 from autofacts.output.answers import percent_text
 from autofacts.output.chart import MARKS, bullet_html, chart_series, metric_chart_svg, periods_of, scale_groups
 from autofacts.output.comparison import change_text
+from autofacts.output.derivations import fact_note
 from autofacts.output.notes import row_note
 from autofacts.output.records import excerpt, region_label, stated_value
 from autofacts.output.verdicts import outcome_text, status_text, verdict_detail
@@ -387,7 +388,7 @@ def _citations(kb: KnowledgeBase, facts: list[Fact]) -> str:
         items.append(
             f'<div class="citation" id="cite-{escape(f.id)}"><b>{escape(stated_value(f, metric))}</b> — '
             f"{escape(metric.name)}, {escape(f.region)}, {escape(f.period.label)} ({escape(f.kind)})"
-            f"{'. ' + escape(f.note) if f.note else ''}<br>“{escape(' '.join(f.quote.split()))}”<br>"
+            f"{'. ' + escape(note) if (note := fact_note(f)) else ''}<br>“{escape(' '.join(f.quote.split()))}”<br>"
             f'<span class="muted">{escape(source.title)}, {escape(source.published.label)} · '
             f'<a href="#quote-{escape(f.id)}">in context</a> · fact {escape(f.id)}</span></div>'
         )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from autofacts.knowledge.model import Derivation, Fact, KnowledgeBase, Metric, Source
 from autofacts.knowledge.periods import Period
 from autofacts.knowledge.seeds import seed_label
+from autofacts.output.derivations import fact_note, operation_text
 from autofacts.output.notes import row_note
 
 if TYPE_CHECKING:
@@ -37,6 +38,16 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class DerivedFrom:
+    """How a derived figure was computed: the operation in words, the ids of the figures it used
+    (`facts`, derived ones among them in a chain) and of the stated facts it rests on (`stated`)."""
+
+    operation: str
+    facts: tuple[str, ...]
+    stated: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class FactRow:
     """One fact: the figure as stated (`value`, `qualifier`), what it is known to be (`interval`:
     "over 16 million" is (16 million, +inf)), its unit, period, region, entity, kind and source."""
@@ -54,7 +65,7 @@ class FactRow:
     source: SourceRef
     note: str | None = None
     revises: str | None = None  # the earlier release this figure corrects
-    derived_from: Derivation | None = None  # set on a figure computed from others, never on a stated one
+    derived_from: DerivedFrom | None = None  # set on a figure computed from others, never on a stated one
 
     @property
     def lower(self) -> Decimal | None:
@@ -147,6 +158,10 @@ def source_ref(kb: KnowledgeBase, fact: Fact) -> SourceRef:
     )
 
 
+def _derived_from(d: Derivation | None) -> DerivedFrom | None:
+    return None if d is None else DerivedFrom(operation_text(d), d.facts, d.leaves)
+
+
 def fact_row(kb: KnowledgeBase, fact: Fact) -> FactRow:
     metric = kb.metrics.get(fact.metric)
     return FactRow(
@@ -161,9 +176,9 @@ def fact_row(kb: KnowledgeBase, fact: Fact) -> FactRow:
         qualifier=fact.qualifier,
         interval=fact.interval,
         source=source_ref(kb, fact),
-        note=fact.note,
+        note=fact_note(fact),
         revises=fact.revises,
-        derived_from=fact.derived_from,
+        derived_from=_derived_from(fact.derived_from),
     )
 
 

@@ -26,6 +26,7 @@ from typing import Any
 from autofacts.files import FileExistsRefusal, OutputWriteError, check_output_path
 from autofacts.knowledge.model import Fact, KnowledgeBase
 from autofacts.knowledge.units import interval_json
+from autofacts.output.derivations import operation_text
 from autofacts.output.records import fact_record, metric_record, source_record, template_json
 
 SCHEMA = """
@@ -170,7 +171,7 @@ def _derived_rows(derived: list[Fact]) -> tuple[list[tuple[Any, ...]], list[tupl
                 bounds.get("upper"),
                 bounds.get("lower_open"),
                 bounds.get("upper_open"),
-                fact.derived_from.operation,
+                operation_text(fact.derived_from),
                 fact.source or None,
             )
         )

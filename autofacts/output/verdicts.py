@@ -15,6 +15,7 @@ from autofacts.knowledge.periods import Period, in_words
 from autofacts.knowledge.units import format_interval, format_stated, json_number, significant
 from autofacts.output import Answer
 from autofacts.output.answers import metric_label, percent_text
+from autofacts.output.derivations import operation_text
 from autofacts.output.notes import corroboration
 from autofacts.output.records import (
     cited_sources,
@@ -69,7 +70,7 @@ def level_text(fact: Fact, metric: Metric) -> str:
     """A level a verdict rests on: as stated, or derived ("12.86 million vehicles † = 40.9 % × ...")."""
     if fact.derived_from is not None:
         d = fact.derived_from
-        return f"{format_interval(d.interval, metric.unit)} {DERIVED_MARK} = {d.operation}"
+        return f"{format_interval(d.interval, metric.unit)} {DERIVED_MARK} = {operation_text(d)}"
     return format_stated(fact.value or Decimal(0), fact.qualifier, metric.unit, fact.upper)
 
 
@@ -79,7 +80,7 @@ def _basis(p: Projection, metric: Metric) -> str:
         return ""
     last_ytd, last_full = p.seasonal_basis
     d = last_ytd.derived_from
-    months = in_words(last_ytd.period) + (f" {DERIVED_MARK} = {d.operation}" if d else " as reported")
+    months = in_words(last_ytd.period) + (f" {DERIVED_MARK} = {operation_text(d)}" if d else " as reported")
     return f"{months}, and {last_full.period}'s {level_text(last_full, metric)}"
 
 
@@ -134,7 +135,7 @@ def reason_text(v: TargetVerdict) -> str:
     if r.kind is ReasonKind.DERIVED:
         used = r.facts[0]
         assert used.derived_from is not None
-        text = f"{DERIVED_MARK} {used.derived_from.operation}"
+        text = f"{DERIVED_MARK} {operation_text(used.derived_from)}"
         if len(r.facts) > 1:
             text += f"; stated: {level_text(r.facts[1], metric)} ({r.facts[1].source})"
         return text

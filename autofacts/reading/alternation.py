@@ -41,7 +41,13 @@ class Alternation:
     def __init__(self, alternatives: Sequence[Alternative], flags: int = 0) -> None:
         self.alternatives = tuple(alternatives)
         self.flags = flags
-        self._words = tuple(sorted({w for a in self.alternatives for w in a.needs}))
+        words = {w for a in self.alternatives for w in a.needs}
+        # A text holding "fourteen" holds "four": only the words holding no other are looked for, and
+        # an alternative needing "fourteen" is tried where "four" occurs (a superset: still exact).
+        self._words = tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
+        self._needs = tuple(
+            frozenset(v for v in self._words if any(v in w for w in a.needs)) for a in self.alternatives
+        )
         self._compiled: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def pattern(self, chosen: tuple[int, ...] | None = None) -> re.Pattern[str]:
@@ -64,7 +70,7 @@ class Alternation:
         digit: bool | None = None
         chosen = []
         for n, alternative in enumerate(self.alternatives):
-            if alternative.needs and present.isdisjoint(alternative.needs):
+            if alternative.needs and present.isdisjoint(self._needs[n]):
                 continue
             if alternative.digit:
                 if digit is None:

@@ -75,6 +75,8 @@ _ANNUAL = re.compile(
     re.I,
 )
 # A sentence opening with these is about the company the sentence before named.
+# ... or says so later: "the NEV penetration rate within the group", "the company's overseas sales"
+_THE_GROUPS = re.compile(r"\b(?:within|of|at|for|across) the (?:group|company)\b|\bthe (?:group|company)(?:'s|’s)")
 _COMPANY_ANAPHORA = re.compile(
     r"^(?:Its|The (?:[\w()-]+\s+){0,5}?(?:company|carmaker|automaker|firm|group|manufacturer|maker|startup)"
     r"(?:'s|’s)?|Among (?:these|them|those|which)|Of (?:these|them|those|which)|公司)(?![\w-])"
@@ -167,6 +169,9 @@ class Reader:
             for choice in choices[i]:
                 metric, proposed, metric_why = choice.metric, choice.suggest, choice.why
                 measure = self.kb.metrics[metric].measure if metric else None
+                dims = dict(self.kb.metrics[metric].dimensions) if metric else {}
+                if dims.get("form") == "share" or dims.get("measure", "").startswith("cumulative-"):
+                    measure = "own"  # its NEVs' share of its own sales, its cumulative deliveries: worldwide
                 region, region_why = self._region(text, fig, places, entity, measure, ctx)
                 why = tuple(w for w in (metric_why, period_why, region_why, kind_why, entity_why) if w)
                 out.append(
@@ -196,7 +201,7 @@ class Reader:
         """The company a figure belongs to: named before it, the one of the line a list item is
         under, or by "Its"/"The company" (or a company's measure) the one the sentence before named."""
         entity, entity_why = entity_of(text, fig.hedge_at, entities, fig.end)
-        anaphora = _COMPANY_ANAPHORA.match(text)
+        anaphora = _COMPANY_ANAPHORA.match(text) or _THE_GROUPS.search(text)
         lead = ctx.lead if ctx.in_item else None
         if entity is None and lead is not None and lead.entity is not None and ctx.in_item == 1:
             entity, entity_why = lead.entity, f"entity: '{lead.entity}', of the line the list item is under"
@@ -310,7 +315,7 @@ class Reader:
             if world:
                 return "World", f"region: '{world[0]}'"
             counted = measure is None and fig.mention.unit == "vehicles"  # a company's vehicles: its sales
-            if (measure in ("flow", "growth") or counted) and entity != PLACEHOLDER:
+            if (measure in ("flow", "growth", "own") or counted) and entity != PLACEHOLDER:
                 return "World", "region: a company's figure, placed nowhere in the sentence"
             return None, ""
         usable = [p for p in places if not compared_with(text, p[0])]

@@ -16,6 +16,7 @@ from autofacts.reading.slots import Slot, has_cue, leads_into, previous_end, wor
 # A change word that names its comparison (年增 "up on the year", 月减 "down on the month"), as the
 # Chinese lexicon lists them
 _COMPARISON_IN_VERB = {"年": "yoy", "月": "mom", "季": "qoq"}
+_RUN_OF_YEARS = re.compile(r"\s*(?:consecutive|straight|successive)?\s*years?\b(?!\s+(?:earlier|ago|before))", re.I)
 _DATE_BEFORE = re.compile(r"[\d一二三四五六七八九十今去上本明前同当]\s*$")
 
 
@@ -44,6 +45,9 @@ def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
             return "lead-years", ""
         if "high-years" in keys:
             return "high-years", ""
+        if unit == "ordinal" and _RUN_OF_YEARS.match(text, slot.end):
+            # "ranked first globally for the 16th consecutive year": 16 years at the top, not a rank
+            return ("lead-years", "") if "rank" in keys else (None, "")
         if unit == "ordinal" and "rank" in keys:
             return "rank", ""
         return None, ""

@@ -32,7 +32,9 @@ _NOT_FIGURES = Alternation(
         Alternative(r"(?<![\d.])\d{1,2}\s?[ap]\.m\.", ("a.m.", "p.m."), digit=True),
         Alternative(r"(?<![\d/])\d{1,4}/\d{1,2}/\d{1,4}(?![\d/])", ("/",), digit=True),
         Alternative(
-            r"""(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s(?:January|February|March|April|May|June|July|August|September|October
+            # (the digit first and the look behind after it, as (?<![\d,.])\d{1,2}: a pattern that starts
+            # with a digit is searched for digits first, twice as fast on a sentence naming a month)
+            r"""\d(?<![\d,.]\d)\d?(?:st|nd|rd|th)?\s(?:January|February|March|April|May|June|July|August|September|October
         |November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?""",
             _MONTHS,
             digit=True,
