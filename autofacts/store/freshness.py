@@ -26,6 +26,7 @@ from autofacts.knowledge.load import gc_paused, knowledge_base_files
 from autofacts.knowledge.model import Fact, ParsedFile, PendingFact
 from autofacts.knowledge.parallel import PARALLEL_BYTES, spread_lazily
 from autofacts.store.codec import catalogue_json, fact_json
+from autofacts.store.schema import INDEXES, index_names
 
 RACY_NS = 2_000_000_000  # wider than any file system's timestamp granularity (FAT's is 2 s)
 
@@ -81,6 +82,9 @@ def sync(db: sqlite3.Connection, root: Path, display_root: str) -> None:
     db.execute("BEGIN IMMEDIATE")
     try:
         known = _recorded(db)  # another process may have synced while we waited
+        if not known:  # a cache built afresh: its indexes made once, after the rows
+            for name in index_names():
+                db.execute(f"DROP INDEX IF EXISTS {name}")
         changed: list[str] = []
         to_parse: list[tuple[Path, str, bytes]] = []
         records: list[Recorded] = []
@@ -115,6 +119,10 @@ def sync(db: sqlite3.Connection, root: Path, display_root: str) -> None:
             db.execute("DELETE FROM files WHERE name=?", (gone,))
             db.execute("DELETE FROM facts WHERE file=?", (gone,))
             changed.append(gone)
+        if not known:
+            for statement in INDEXES.split(";"):
+                if statement.strip():
+                    db.execute(statement)
         if changed:
             _store_duplicates(db, changed)
         db.execute("COMMIT")
