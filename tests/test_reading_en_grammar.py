@@ -166,3 +166,28 @@ def test_within_the_group_refers_to_the_company_and_its_own_share_is_worldwide(k
         ("nev-share", "World", "Geely Auto"),
         ("cumulative-deliveries", "World", "Geely Auto"),
     ]
+
+
+def test_the_same_period_last_month_is_month_on_month_and_lower_than_is_a_fall(kb) -> None:
+    text = (
+        "From March 1-16, China's retail sales of all passenger vehicles were 800,000 units, up 12 percent compared "
+        "with the same period last year, but 25 percent lower than the same period last month."
+    )
+    assert read(kb, text) == [
+        (D(800_000), "passenger-vehicle-retail-sales", "actual", "2025-03-01/2025-03-16"),
+        (D(12), "passenger-vehicle-retail-sales-growth", "actual", "2025-03-01/2025-03-16"),
+        (D(-25), "passenger-vehicle-retail-sales-mom-growth", "actual", "2025-03-01/2025-03-16"),
+    ]
+
+
+def test_the_current_year_up_to_a_day_and_the_given_month(kb) -> None:
+    text = (
+        "Passenger vehicle retail sales in China amounted to 2.1 million units in October, according to data released today. "
+        "In the current year up to October 31, passenger vehicle retail sales amounted to 19.3 million units. "
+        "In the given month, NEV retail sales totaled 1.2 million units."
+    )
+    assert read(kb, text, date(2025, 11, 10)) == [
+        (D(2_100_000), "passenger-vehicle-retail-sales", "actual", "2025-10"),
+        (D(19_300_000), "passenger-vehicle-retail-sales", "actual", "2025-01/2025-10"),
+        (D(1_200_000), "nev-retail-sales", "actual", "2025-10"),
+    ]

@@ -48,6 +48,9 @@ _OUTCOME = re.compile(
     r"|increased|decreased|hit|reached|topped)\b",
     re.I,
 )
+_THE_MONTH = re.compile(
+    r"\b(?:in|during|for|over) (?:the|that) (?:given |same |current )?month\b(?! (?:a|last) year)", re.I
+)
 _LOOKING_BACK = re.compile(r"\bpreviously\b|\bhad\s+(?:been|hit|reached|risen|fallen|peaked|set)\b", re.I)
 _SAME_PERIOD = re.compile(
     r"\b(?:the same (?:period|month|quarter)|a year earlier|a year ago|the previous year|the year before)\b", re.I
@@ -67,7 +70,12 @@ def _found(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return pattern.search(text)
 
 
-_NOW = re.compile(r"\b(?:now|currently|today|at present|so far|to date|in recent years)\b", re.I)
+# "data released today" dates the release, not the figure
+_NOW = re.compile(
+    r"\b(?:now|currently|(?<!released )(?<!published )(?<!announced )today|at present|so far|to date"
+    r"|in recent years)\b",
+    re.I,
+)
 # "its annual target of 4.6 million": the figure is for a whole year, whatever the sentence's period
 _ANNUAL = re.compile(
     r"\b(?:annual|full-year|full year|yearly|whole-year)\s+(?:[\w-]+\s+){0,2}?(?:target|goal|forecast|plan|guidance)"
@@ -97,6 +105,8 @@ class Context:
     # the period of the last sentence about a company: it dates the next company's figures, not the industry's
     entity_period: str | None = None
     entity_period_why: str = ""
+    month: str | None = None  # the last single month spoken of: "In the given month" is that one
+    month_why: str = ""
     # a line ending in ':' scopes the list items under it ("The group's 2030 objectives include:")
     lead: ListLead | None = None
     in_item: int = 0  # 0: not in a list item; 1: the sentence opens an item; 2: it goes on with one
@@ -253,6 +263,8 @@ class Reader:
             last = phrases.own[-1]
             said = f"'{text[last.start : last.end]}', in an earlier sentence \"{_clip(text)}\""
             new = replace(new, entity_period=last.label, entity_period_why=said)
+            if re.fullmatch(r"\d{4}-\d{2}", last.label):
+                new = replace(new, month=last.label, month_why=said)
             if not entities:
                 new = replace(new, period=last.label, period_why=said)
         return new
@@ -269,6 +281,8 @@ class Reader:
             return shift_year(own.label, -1), f"period: a year before '{text[own.start : own.end]}'"
         if own is not None:
             return own.label, f"period: '{text[own.start : own.end]}'"
+        if ctx.month is not None and _THE_MONTH.search(text):
+            return ctx.month, f"period: 'the month' is {ctx.month_why}"
         spoken, spoken_why = (ctx.period, ctx.period_why) if ctx.period else (ctx.entity_period, ctx.entity_period_why)
         if spoken is not None and kind == "actual" and _SAME_PERIOD.search(text):
             # "up 98 percent from 106,042 units in the same month last year": the months spoken of before

@@ -356,7 +356,8 @@ def _folds(text: str, mentions: list[Mention]) -> list[Mention]:
 # A fall named after the per cent: "a 40.7% decline", "a 38.2% year-over-year decrease"
 FALL_AFTER = re.compile(
     r"\s*(?:(?:year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)\s+|y/y\s+|yoy\s+)?"
-    r"(?:decline|decrease|drop|fall|contraction|slump|slide|dip|plunge)s?\b",
+    r"(?:(?:decline|decrease|drop|fall|contraction|slump|slide|dip|plunge)s?\b"
+    r"|(?:lower|less|fewer)\s+(?:than|from|compared)\b)",  # "30 percent lower than the same period last month"
     re.IGNORECASE,
 )
 # What joins a second change to a first: "down 40% year over year and 15.3% month over month"

@@ -84,6 +84,12 @@ _QUARTER_ALONE = re.compile(
 )
 _HALF_ALONE = re.compile(r"\b(?:in |during )?(?:the )?H([12])\b(?!\s*\d{4})")
 # A running total of this year: January up to the latest period the text spoke of
+# "In the current year up to November 30", "this year through October": January up to that day or month
+_YEAR_UP_TO = re.compile(
+    rf"\b(?:in |during |for )?(?:the current year|this year)\s+(?:up to|up until|through|until|till|to)\s+"
+    rf"(?:the end of\s+)?({MONTH_NAMES})(?:\s+(\d{{1,2}}))?\b",
+    re.I,
+)
 _YEAR_TO_DATE = re.compile(
     r"\b(?:so far this year|this year so far|year[- ]to[- ]date|YTD|since the (?:start|beginning) of "
     r"(?:the|this) year|so far in \d{4})\b",
@@ -290,6 +296,13 @@ def sentence_periods(text: str, published: date | None, context: str | None = No
             quarter = _ORDINAL_QUARTERS[m[1].lower()] if m[1] else int(m[2])
             year = _last_year_up_to(3 * quarter, published)
             _add(found, m.start(), m.end(), quarter_span(year, quarter))
+        for m in _YEAR_UP_TO.finditer(text):
+            month = MONTHS[m[1].lower()]
+            year = _last_year_up_to(month, published)
+            last = calendar.monthrange(year, month)[1]
+            up_to = _span_label(year, 1, month) if m[2] in (None, str(last)) else _day(year, month, int(m[2]))
+            label = up_to if m[2] in (None, str(last)) or up_to is None else f"{year}-01-01/{up_to}"
+            _add(found, m.start(), m.end(), label, over=True)
         for m in _HALF_ALONE.finditer(text):
             half = int(m[1])
             _add(found, m.start(), m.end(), half_span(_last_year_up_to(6 * half, published), half))

@@ -325,7 +325,7 @@ _ZONE_BEFORE = re.compile(r"\b(?:GMT|UTC)\s*[+\-−]?\s*$")
 # a description, not a figure: "six-seater", "five-door"; a time offset: "one year earlier", "two months ago"
 _NOT_A_COUNT_AFTER = re.compile(
     r"[\s-]*(?:seaters?|seats?|doors?)\b"
-    r"|\s+(?:years?|months?|weeks?|days?|quarters?)\s+(?:earlier|ago|before|later|prior)\b",
+    r"|\s+(?:years?|months?|weeks?|days?|quarters?)\s+(?:earlier|ago|before|prior)\b",
     re.I,
 )
 
