@@ -302,3 +302,21 @@ def test_rising_to_a_share_is_a_level_and_a_fall_without_comparison_is_year_on_y
         (D(3667), "vehicle-deliveries"),
         (D(-65), "vehicle-deliveries-mom-growth"),
     ]
+
+
+def test_a_hedge_governs_the_share_named_after_it() -> None:
+    [m] = read_numbers("10月新能源汽车销量首次超过了新车总销量的50%")
+    assert (m.value, m.qualifier) == (D(50), "over")
+    [m] = read_numbers("约占全国的30%")
+    assert m.qualifier == "about"
+    [m] = read_numbers("超过日本，占全球的35%")  # the hedge is in another clause
+    assert m.qualifier == "exact"
+
+
+def test_nev_domestic_sales_are_a_catalogue_measure(kb) -> None:
+    text = "在国内市场方面，10月新能源汽车销量为130.2万辆，环比增长10.7%，同比增幅为56.5%。"
+    assert [(f[0], f[1]) for f in facts(text, kb, date(2024, 11, 11))] == [
+        (D(1_302_000), "nev-domestic-sales"),
+        (D("10.7"), "nev-domestic-sales-mom-growth"),
+        (D("56.5"), "nev-domestic-sales-growth"),  # 增幅为: a rise, though 为 reads as "is"
+    ]

@@ -99,6 +99,9 @@ HEDGES_BEFORE: dict[str, str] = {
 HEDGES_AFTER: dict[str, str] = {"左右": "about", "上下": "about", "以上": "at-least", "以下": "at-most"}
 _HEDGE_BEFORE = re.compile("(" + "|".join(sorted(HEDGES_BEFORE, key=len, reverse=True)) + r")(?:了)?\s*$")
 _HEDGE_AFTER = re.compile(r"\s*(" + "|".join(HEDGES_AFTER) + ")")
+_HEDGE_OF = re.compile(
+    "(" + "|".join(sorted(HEDGES_BEFORE, key=len, reverse=True)) + r")(?:了)?[^，。；：,;:\d%]{1,15}的\s*$"
+)
 _RECENT = re.compile(r"(?:个)?(?:年|月|天|日)")  # "近7年": the last seven years, not "nearly"
 
 # The verb of change a percentage or a multiple belongs to: "同比增长3.4%", "下降2.1%".
@@ -144,6 +147,11 @@ def _direction(text: str, start: int) -> int:
 
 def _hedge_before(text: str, start: int, unit: str | None) -> tuple[str, int]:
     m = _HEDGE_BEFORE.search(text, max(0, start - 6), start)
+    if m is None and unit == "percent":
+        # "销量首次超过了新车总销量的50%": the hedge governs the share named after it
+        far = _HEDGE_OF.search(text, max(0, start - 24), start)
+        if far is not None:
+            return HEDGES_BEFORE[far[1]], start
     if m is None:
         return "exact", start
     if m[1] == "近" and unit in ("years", "months"):
