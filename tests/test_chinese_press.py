@@ -320,3 +320,22 @@ def test_nev_domestic_sales_are_a_catalogue_measure(kb) -> None:
         (D("10.7"), "nev-domestic-sales-mom-growth"),
         (D("56.5"), "nev-domestic-sales-growth"),  # 增幅为: a rise, though 为 reads as "is"
     ]
+
+
+def test_taiwan_traditional_fuel_vehicles_are_combustion_engine_vehicles(kb) -> None:
+    found = facts("大陸10月傳統燃料汽車出口40.9萬輛，年減0.9%；新能源汽車出口25.6萬輛。", kb)
+    assert [f[1] for f in found] == ["ice-vehicle-exports", "ice-vehicle-exports-growth", "nev-exports"]
+
+
+def test_sales_including_exports_are_sales(kb) -> None:
+    [found] = facts("10月特斯拉中國產電動車銷量（包括出口）為61,497輛。", kb)
+    assert found[1] == "nev-sales"  # not exports: 包括出口 says what the sales include
+
+
+def test_a_milestones_place_is_no_amount() -> None:
+    assert [m.unit for m in read_numbers("向海外市場出口第 100 萬輛電動車")] == ["ordinal"]
+
+
+def test_a_condition_is_not_stated_as_fact(kb) -> None:
+    found = extract_candidates("除非12月日本汽車出口大升1倍以上，否則中國將成為最大出口國。", kb, date(2023, 12, 20))
+    assert [(c.mention.value, c.kind) for c in found] == [(D(100), "TODO")]

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from autofacts.errors import PeriodError
-from autofacts.files import ReadRefusal, read_limited
+from autofacts.knowledge.file_text import MAX_FILE_BYTES, decode_text, read_text
 from autofacts.knowledge.interval import QUALIFIERS
 from autofacts.knowledge.model import (
     KINDS,
@@ -57,7 +57,6 @@ class _Loader(_BaseLoader):
 # Strings longer than this are not a quote any seed holds; refusing them keeps a hostile file
 # from making the quote search slow.
 MAX_STRING = 20_000
-MAX_FILE_BYTES = 20 * 1024 * 1024
 
 # What `extract` writes where it cannot guess; `check` refuses it until a person fills it in.
 PLACEHOLDER = "TODO"
@@ -409,31 +408,6 @@ def _read_fact(reader: _FileReader, node: yaml.Node, default_source: str | None)
 # --- files ------------------------------------------------------------------------------------
 
 
-def _read_text(path: Path, display: str, problems: list[Problem]) -> str | None:
-    try:
-        data = read_limited(path, MAX_FILE_BYTES)
-    except ReadRefusal as exc:
-        problems.append(Problem(Location(display, 1, 1), "E100", f"not read: {exc.strerror}"))
-        return None
-    except OSError as exc:
-        problems.append(Problem(Location(display, 1, 1), "E100", f"cannot read file: {exc.strerror or exc}"))
-        return None
-    return _decode(data, display, problems)
-
-
-def _decode(data: bytes, display: str, problems: list[Problem]) -> str | None:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        problems.append(
-            Problem(Location(display, line, column), "E100", f"not UTF-8 text (byte 0x{data[exc.start]:02x})")
-        )
-        return None
-    return text
-
-
 def _compose(text: str, display: str, problems: list[Problem]) -> yaml.Node | None:
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -473,7 +447,8 @@ def parse_file(path: Path, display: str, text: str | None = None, data: bytes | 
     parsed = ParsedFile(path.name, [], [], [], [])
     reader = _FileReader(display, parsed.problems)
     if text is None:
-        text = _read_text(path, display, parsed.problems) if data is None else _decode(data, display, parsed.problems)
+        problems = parsed.problems
+        text = read_text(path, display, problems) if data is None else decode_text(data, display, problems)
         if text is None:
             return parsed
     node = _compose(text, display, parsed.problems)

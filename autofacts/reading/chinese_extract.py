@@ -161,6 +161,7 @@ _RANK_SCOPE = re.compile(r"\s*(?:第一|首位|前列|最大|领先|第\d)")  # 
 
 _PLACE = re.compile("|".join(sorted(PLACES, key=len, reverse=True)))
 _TARGET = re.compile(r"目标|力争|提出|规划|计划|确保|争取|要求|方案|意见")
+_IF = re.compile(r"除非|如果|假如|假设|倘若|若")
 _FORECAST = re.compile(r"预计|预测|有望|可望|预期|估计|预估|预料|料将|展望")
 _VEHICLE_NOUN = re.compile(r"新能源(?:汽)?车|纯电动|插电式?混合动力|电动汽车|乘用车|商用车|汽车|整车")
 _NEV_NOUN = re.compile(r"新能源|纯电动|插电|电动汽车")
@@ -519,6 +520,8 @@ def _kind(text: str, period: str | None, published: date | None, at: int | None 
     the hope is about the next clause, the 2.25 million are sold); else actual, or TODO for a period
     not over when the text was published."""
     end = len(text) if at is None else _clause_bounds(text, at)[1]
+    if at is not None and _IF.search(text, _clause_bounds(text, at)[0], at):
+        return PLACEHOLDER, "kind: a condition ('除非', '如果'), not a figure stated as fact"
     forecast, target = _FORECAST.search(text, 0, end), _TARGET.search(text, 0, end)
     if forecast:
         return "forecast", f"kind: '{forecast[0]}'"

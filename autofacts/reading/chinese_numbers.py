@@ -224,7 +224,7 @@ def read_chinese_numbers(text: str) -> list[Mention]:
             continue  # "分列第1-3位": a span of places, no figure
         if norm[start - 1 : start] in ("前", "这") and _TOP_N.match(norm, end):
             continue  # "排名前十的车企", "这10家企业": who is counted, not a figure
-        ordinal = norm[max(0, start - 1) : start] == "第"
+        ordinal = norm[:start].rstrip()[-1:] == "第"  # "第 100 萬輛" too: a milestone's place, not an amount
         qualifier = "exact"
         if not percent and not ordinal:
             after = _AFTER.match(norm, end)
