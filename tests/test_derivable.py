@@ -100,3 +100,28 @@ def test_export_from_the_cache_reads_only_what_it_derives_from_and_sees_an_edit(
     assert (after[july]["lower"], after[july]["upper"]) == (2616000, 2616000)
     assert after[rest]["derived_from"]["facts"] == ["cn-vehicle-sales-2025", "test-h1"]
     assert (after[rest]["lower"], after[rest]["upper"], after[rest]["lower_open"]) == (18347000, None, True)
+
+
+def test_a_kept_summary_is_recalled_only_while_the_base_is_unchanged(caam: Path) -> None:
+    """Store.keep/recall: what export keeps of the derivable facts is used again only until a file changes."""
+    from autofacts.store.yaml_store import YamlStore
+
+    open_sqlite_store(caam, "facts").keep("test", "42")
+    assert open_sqlite_store(caam, "facts").recall("test") == "42"
+    assert open_sqlite_store(caam, "facts").recall("other") is None
+    plan = caam / "work-plan-2025.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + "# an edit\n", encoding="utf-8")
+    assert open_sqlite_store(caam, "facts").recall("test") is None
+    YamlStore(caam).keep("test", "42")
+    assert YamlStore(caam).recall("test") is None
+
+
+def test_export_keeps_which_facts_derive_until_the_base_changes(caam: Path, run) -> None:
+    assert open_sqlite_store(caam, "facts").recall("derivable") is None
+    first = run("export", "--facts", str(caam)).stdout
+    kept = open_sqlite_store(caam, "facts").recall("derivable")
+    # Chongqing's 2024 production (2.54 M) and its January-November (2.228 M) give December: two cells
+    assert kept is not None and [["vehicle-production", "vehicle-production-growth"], "Chongqing"] in json.loads(kept)
+    assert run("export", "--facts", str(caam)).stdout == first  # from what was kept
+    (caam / "extra.yaml").write_text("source: caam-2025-07\nfacts: []\n", encoding="utf-8")
+    assert open_sqlite_store(caam, "facts").recall("derivable") is None

@@ -9,6 +9,7 @@ facts used), never a quote, and callers use it only where no stated figure exist
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from autofacts.answers.chains import answer_cells
@@ -70,9 +71,16 @@ def every_derived(kb: KnowledgeBase) -> list[Fact]:
 
 def every_derived_in(store: Store) -> list[Fact]:
     """`every_derived` of the store's whole base, reading only the facts a chain can join: on a
-    large base most facts are alone in their group, and are never built (derivable.py)."""
+    large base most facts are alone in their group, and are never built (derivable.py). Which
+    those are is kept by the store until the base changes, so that an export looks only once."""
     catalogue = store.catalogue()
-    needs = derivable_needs(catalogue, store.outlines(Need(kinds=("actual",))))
+    kept = store.recall("derivable")
+    if kept is not None:
+        pairs = json.loads(kept)
+        needs = [Need(metrics=tuple(metrics), regions=(region,), kinds=("actual",)) for metrics, region in pairs]
+    else:
+        needs = derivable_needs(catalogue, store.outlines(Need(kinds=("actual",))))
+        store.keep("derivable", json.dumps([[list(n.metrics or ()), (n.regions or ("",))[0]] for n in needs]))
     return every_derived(store.read(*needs) if needs else catalogue)
 
 

@@ -110,7 +110,7 @@ def export_json(
     fills: dict[tuple[str, str], dict[str, str]] = {}
     for fact in facts:
         if isinstance(fact, tuple):
-            record = fill_template(kb, Template(*fact), fills)
+            record = fill_template(kb, Template._make(fact), fills)
         else:
             record = indented(fact_record(kb, fact), "    ")
         batch.append(('{\n  "facts": [\n    ' if first else ",\n    ") + record)

@@ -294,21 +294,27 @@ def record_template(fact: Fact) -> str:
 
 def fill_template(kb: KnowledgeBase, template: Template, fills: dict[tuple[str, str], dict[str, str]]) -> str:
     """The record text of a template, its holes filled from the catalogue (`fills` keeps each
-    metric and source's values, rendered once)."""
-    key = (template.metric, template.source)
-    values = fills.get(key)
-    if values is None:
-        whole = fact_record(kb, _stand_in(template.metric, template.source))
-        values = {}
-        for path in _CATALOGUE_FIELDS:
+    metric's and each source's values, rendered once)."""
+    of_metric = fills.get(("metric", template.metric)) or _fills(kb, fills, "metric", template.metric)
+    of_source = fills.get(("source", template.source)) or _fills(kb, fills, "source", template.source)
+    parts = template.text.split(_HOLE)
+    parts[1::2] = [of_metric[name] if name in of_metric else of_source[name] for name in parts[1::2]]
+    return "".join(parts)
+
+
+def _fills(kb: KnowledgeBase, fills: dict[tuple[str, str], dict[str, str]], kind: str, name: str) -> dict[str, str]:
+    """The catalogue fields of a record that come from one metric ("metric_name", "unit") or one
+    source (the rest), rendered as fact_record writes them."""
+    whole = fact_record(kb, _stand_in(name, "\x00") if kind == "metric" else _stand_in("\x00", name))
+    values = {}
+    for path in _CATALOGUE_FIELDS:
+        if (path[0] == "source") == (kind == "source"):
             value: Any = whole
             for step in path:
                 value = None if value is None else value[step]
             values["/".join(path)] = indented(value, "")
-        fills[key] = values
-    parts = template.text.split(_HOLE)
-    parts[1::2] = [values[name] for name in parts[1::2]]
-    return "".join(parts)
+    fills[(kind, name)] = values
+    return values
 
 
 def template_json(text: str) -> str:

@@ -116,6 +116,16 @@ class Store(ABC):
         metric id, source id; see output/records.record_template)."""
         return self.ordered(need)
 
+    def recall(self, name: str) -> str | None:
+        """What `keep` kept under `name` for the base as it is now; None when nothing was, or the
+        base changed since (a store without a cache keeps nothing)."""
+        return None
+
+    def keep(self, name: str, value: str) -> None:
+        """Keep a value computed from the base as this store reads it, for a later `recall` while
+        the base stays unchanged: a summary a question would otherwise recompute each time."""
+        return None  # kept nowhere, unless a store has somewhere to keep it
+
     def read(self, *needs: Need) -> KnowledgeBase:
         """The catalogue with the facts any of `needs` admits, each once, in file order."""
         catalogue = self.catalogue()

@@ -26,6 +26,7 @@ from autofacts.knowledge.load import gc_paused, knowledge_base_files
 from autofacts.knowledge.model import Fact, ParsedFile, PendingFact
 from autofacts.knowledge.parallel import PARALLEL_BYTES, spread_lazily
 from autofacts.store.codec import catalogue_json, fact_json
+from autofacts.store.schema import INDEXES, index_names
 
 RACY_NS = 2_000_000_000  # wider than any file system's timestamp granularity (FAT's is 2 s)
 
@@ -81,6 +82,9 @@ def sync(db: sqlite3.Connection, root: Path, display_root: str) -> None:
     db.execute("BEGIN IMMEDIATE")
     try:
         known = _recorded(db)  # another process may have synced while we waited
+        if not known:  # a cache built afresh: its indexes made once, after the rows
+            for name in index_names():
+                db.execute(f"DROP INDEX IF EXISTS {name}")
         changed: list[str] = []
         to_parse: list[tuple[Path, str, bytes]] = []
         records: list[Recorded] = []
@@ -115,6 +119,10 @@ def sync(db: sqlite3.Connection, root: Path, display_root: str) -> None:
             db.execute("DELETE FROM files WHERE name=?", (gone,))
             db.execute("DELETE FROM facts WHERE file=?", (gone,))
             changed.append(gone)
+        if not known:
+            for statement in INDEXES.split(";"):
+                if statement.strip():
+                    db.execute(statement)
         if changed:
             _store_duplicates(db, changed)
         db.execute("COMMIT")
@@ -211,6 +219,30 @@ def record_text(fact: Fact) -> str:
     from autofacts.output.records import record_template  # rendering, done once per fact and change
 
     return record_template(fact)
+
+
+def remember(path: Path | None, key: str, state: str, value: str) -> None:
+    """Keep `value` under `key` in the cache's meta table for the base in `state` (Store.keep),
+    through a connection of its own, as RecordKeeper writes; skipped when the cache is busy."""
+    if path is None:
+        return
+    try:
+        db = sqlite3.connect(path, timeout=0.1, isolation_level=None)
+        try:
+            db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                (key, json.dumps({"state": state, "value": value}, ensure_ascii=False)),
+            )
+        finally:
+            db.close()
+    except sqlite3.Error:
+        pass
+
+
+def base_state(db: sqlite3.Connection) -> str:
+    """The base as the cache holds it: every file's name and content digest. Any edit, addition or
+    removal of a file changes it."""
+    return "\n".join(f"{name} {digest}" for name, digest in db.execute("SELECT name, sha256 FROM files ORDER BY name"))
 
 
 class RecordKeeper:

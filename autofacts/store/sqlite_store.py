@@ -10,6 +10,7 @@ either way; tests/test_store.py runs both stores through the same questions.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import json
@@ -25,8 +26,10 @@ from autofacts.knowledge.load import assemble_catalogues, complete_fact, duplica
 from autofacts.knowledge.model import Fact, KnowledgeBase, Location, Problem
 from autofacts.store import Need, Outline, Store, read_files
 from autofacts.store.codec import parsed_from_json, pending_from_json
-from autofacts.store.freshness import RecordKeeper, Unreadable, marks, record_text, sync
+from autofacts.store.freshness import RecordKeeper, Unreadable, base_state, marks, record_text, remember, sync
 from autofacts.store.schema import NotOurs, cache_path, connect, prepare
+
+_orders = itertools.count()  # names of export's temporary order tables
 
 
 class CacheUnavailable(Exception):
@@ -51,6 +54,7 @@ class SqliteStore(Store):
         self.path = path
         self._catalogue: KnowledgeBase | None = None
         self._fallback: Store | None = None
+        self._base_state: str | None = None  # of this store's snapshot (freshness.base_state)
 
     def _damaged(self) -> Store:
         """The cache turned out damaged inside ("database disk image is malformed" from a page no
@@ -109,6 +113,28 @@ class SqliteStore(Store):
             except sqlite3.DatabaseError:
                 pass
         return self._damaged().fact_counts()
+
+    def recall(self, name: str) -> str | None:
+        if self._fallback is not None:
+            return None
+        try:
+            row = self.connection.execute("SELECT value FROM meta WHERE key=?", (f"kept:{name}",)).fetchone()
+            if row is None:
+                return None
+            kept = json.loads(row[0])
+            return str(kept["value"]) if kept["state"] == self._state() else None
+        except sqlite3.DatabaseError:
+            return None
+
+    def keep(self, name: str, value: str) -> None:
+        if self._fallback is None:
+            with contextlib.suppress(sqlite3.DatabaseError):  # only an optimisation
+                remember(self.path, f"kept:{name}", self._state(), value)
+
+    def _state(self) -> str:
+        if self._base_state is None:
+            self._base_state = base_state(self.connection)
+        return self._base_state
 
     def display(self, name: str) -> str:
         return f"{self.display_root}/{name}"
@@ -228,53 +254,47 @@ class SqliteStore(Store):
         db = self.connection
         self._publication_table(kb)
         where, params = self._where(need, kb)
-        # Sort the row ids alone (a sort that carried every row's text would spill to disk), then
-        # read the rows a few hundred at a time in that order.
-        sql = (
-            f"SELECT facts.rowid FROM facts LEFT JOIN temp.published ON sid = source{where}"
-            " ORDER BY metric, COALESCE(period_start, pstart), COALESCE(period_end, pend), region,"
-            " COALESCE(entity, ''), kind, pend, id"
+        # Sort the row ids alone into a temporary table (a sort that carried every row's text would
+        # spill to disk), then read the rows in that order in one pass; a fact's JSON only where its
+        # record is not kept, so that no text is read twice.
+        table = f"ordered{next(_orders)}"  # one for each reading under way
+        db.execute(f"CREATE TEMP TABLE {table} (position INTEGER PRIMARY KEY, fact INTEGER)")
+        db.execute(
+            f"INSERT INTO temp.{table} (fact) SELECT facts.rowid FROM facts LEFT JOIN temp.published ON sid = source"
+            f"{where} ORDER BY metric, COALESCE(period_start, pstart), COALESCE(period_end, pend), region,"
+            " COALESCE(entity, ''), kind, pend, id",
+            params,
         )
-        order = [rowid for (rowid,) in db.execute(sql, params)]
         record = "record" if records else "NULL"
+        rows = db.execute(
+            f"SELECT facts.rowid, {record} AS kept, metric, source, CASE WHEN {record} IS NULL THEN file END,"
+            f" CASE WHEN {record} IS NULL THEN data END, period_start IS NOT NULL"
+            f" FROM temp.{table} JOIN facts ON facts.rowid = fact ORDER BY position"
+        )
         keeper = RecordKeeper(self.path if records else None)
+        rendered: list[tuple[str, int, str]] = []
         try:
-            for start in range(0, len(order), 500):
-                chunk = order[start : start + 500]
-                rows = {
-                    rowid: (text, metric, source)
-                    for rowid, text, metric, source in db.execute(
-                        f"SELECT rowid, {record}, metric, source FROM facts WHERE rowid IN ({marks(chunk)})", chunk
-                    )
-                }
-                # the rest only where a record is not kept (so that no text is read twice)
-                bare = [rowid for rowid in chunk if rows[rowid][0] is None]
-                rest = {
-                    row[0]: row[1:]
-                    for row in db.execute(
-                        f"SELECT rowid, file, data, period_start IS NOT NULL FROM facts WHERE rowid IN ({marks(bare)})",
-                        bare,
-                    )
-                }
-                rendered: list[tuple[str, int, str]] = []
-                for rowid in chunk:
-                    text, metric, source = rows[rowid]
-                    if text is not None:
-                        yield (text, metric, source)
-                        continue
-                    name, data, dated = rest[rowid]
-                    fact = complete_fact(pending_from_json(data, self.display(name)), kb.sources)
-                    if not isinstance(fact, Fact):
-                        continue
-                    if records and dated:  # the first export since the file changed: render, and keep it
-                        text = record_text(fact)
-                        rendered.append((text, rowid, data))
-                        yield (text, metric, source)
-                    else:
-                        yield fact
-                keeper.keep(rendered)
+            for rowid, text, metric, source, name, data, dated in rows:
+                if text is not None:
+                    yield (text, metric, source)
+                    continue
+                fact = complete_fact(pending_from_json(data, self.display(name)), kb.sources)
+                if not isinstance(fact, Fact):
+                    continue
+                if records and dated:  # the first export since the file changed: render, and keep it
+                    text = record_text(fact)
+                    rendered.append((text, rowid, data))
+                    if len(rendered) >= 500:
+                        keeper.keep(rendered)
+                        rendered = []
+                    yield (text, metric, source)
+                else:
+                    yield fact
+            keeper.keep(rendered)
         finally:
             keeper.close()
+            rows.close()
+            db.execute(f"DROP TABLE temp.{table}")
 
     def _cached_counts(self) -> tuple[Counter[str], Counter[str]]:
         db = self.connection
