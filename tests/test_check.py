@@ -186,9 +186,15 @@ def test_shipped_seeds_are_the_shared_ones_byte_for_byte(kb) -> None:
     shared = Path(__file__).resolve().parents[2] / "shared" / "seeds"
     if not shared.is_dir():
         pytest.skip("../shared/seeds is not beside this checkout")
-    for source in kb.sources.values():
-        assert (kb.seeds_dir / source.file).read_bytes() == (shared / source.file).read_bytes()
-    assert {s.file for s in kb.sources.values()} == {p.name for p in shared.glob("*.txt")}
+    bundled = {s.file: s for s in kb.sources.values()}
+    shared_files = {p.name for p in shared.glob("*.txt")}
+    # Every shared seed is bundled, unchanged...
+    assert shared_files <= set(bundled)
+    for name in shared_files:
+        assert (kb.seeds_dir / name).read_bytes() == (shared / name).read_bytes()
+    # ...and a seed added here beyond them says who published it and where a reader finds it.
+    for name in set(bundled) - shared_files:
+        assert bundled[name].url and bundled[name].publisher, name
 
 
 def test_metric_dimensions_are_the_lexicons_and_never_shared(run, kb_copy: Path) -> None:
