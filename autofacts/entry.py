@@ -41,8 +41,6 @@ def _fit_encoding() -> None:
             stream.reconfigure(errors="autofacts-escape")
 
 
-
-
 def _say(message: str) -> None:
     try:
         sys.stderr.write(f"autofacts: {message}\n")

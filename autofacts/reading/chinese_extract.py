@@ -181,7 +181,7 @@ class ChineseReader:
 
 
 def _change_of_previous(text: str, mention: Mention, before: Mention, periods: list[PeriodPhrase]) -> bool:
-    """"累计批发量为1079.7万辆，同比增长12%": a change in the clause right after a figure, naming no
+    """ "累计批发量为1079.7万辆，同比增长12%": a change in the clause right after a figure, naming no
     period of its own, is that figure's change and has its period."""
     start, _ = _clause_bounds(text, mention.start)
     if mention.unit != "percent" or before.unit == "percent" or not _CHANGE_LEAD.match(text, start):
@@ -205,7 +205,7 @@ def _this_month(text: str, said: re.Match[str], periods: list[PeriodPhrase], ctx
 def _paired_period(
     text: str, mention: Mention, periods: list[PeriodPhrase], mentions: Sequence[Mention]
 ) -> tuple[str, str] | None:
-    """"7月、8月、9月的交付量分别为8040辆、7214辆、10412辆": each figure has the period in its place
+    """ "7月、8月、9月的交付量分别为8040辆、7214辆、10412辆": each figure has the period in its place
     of the list before 分别 (None when there is no such list or the two lists differ in length)."""
     fen = text.rfind("分别", 0, mention.start)
     if fen < 0:
@@ -242,7 +242,7 @@ def _since(text: str, phrase: PeriodPhrase) -> bool:
 
 
 def _streak_period(label: str, streak: re.Match[str], mention: Mention, why: str) -> tuple[str | None, str]:
-    """"已经连续3个月超过60万辆" after figures of January to October: each of the three months up to
+    """ "已经连续3个月超过60万辆" after figures of January to October: each of the three months up to
     October (2025-08/2025-10), and the count of months is the run's last month (2025-10). A run
     longer than the months spoken of, or a period without an end month, is left to the curator."""
     end = re.fullmatch(r"(?:\d{4}-\d{2}/)?(\d{4})-(\d{2})", label)
@@ -324,12 +324,6 @@ def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
 
 
 _LIST_CHARS = ("、", "和", "与", "及")
-
-
-
-
-
-
 
 
 def _other_base(
