@@ -1,8 +1,9 @@
 """The periods a Chinese text states: "1-11月", "前三季度", "上半年", "截至6月底", "2025年".
 
 A period without its year takes the year last stated before it, else the latest such period over
-at publication. Quarters and halves are written as the months they span ("2025-07/2025-09"), the
-one label "第三季度", "7-9月" and the English "Q3" share. `PERIOD_RULES` are also the spans the number reader skips (a month is no figure).
+at publication. Quarters and halves are written as the months they span ("2025-07/2025-09"):
+the one label "第三季度", "7-9月" and the English "Q3" share. `PERIOD_RULES` are also the spans
+the number reader skips (a month is no figure).
 """
 
 from __future__ import annotations
