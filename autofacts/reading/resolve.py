@@ -55,9 +55,20 @@ _PLANT = re.compile(
     r"\b(?:plants?|factory|factories|facility|facilities|gigafactory|able to|can make|could make)\b", re.I
 )
 
+# What is counted is no vehicle: "industrial output", "retail sales of consumer goods", "battery exports"
+_NOT_VEHICLES_BEFORE = re.compile(
+    r"\b(?:industrial|industry-wide|consumer[- ]goods|goods|steel|crude|battery|batteries|chips?|semiconductors?"
+    r"|solar|panels?|electricity|power|oil|coal|gas|smartphones?|phones?|economic|merchandise|services|lithium)"
+    r"(?:'s|’s)?\s+(?:[a-z]+\s+)?$",
+    re.I,
+)
+_NOT_VEHICLES_AFTER = re.compile(
+    r"\s+of\s+(?:all\s+)?(?:consumer\s+goods|goods|services|steel|batteries|chips|semiconductors|solar|oil|coal)\b",
+    re.I,
+)
 # A sentence that goes on with the one before: "Its ...", "Of these ...", "Among them ..."
 _GOES_ON = re.compile(r"(?:Its|Their|(?:Of|Among) (?:these|them|which|those))\b")
-_ENERGY = ("nev", "ev", "bev", "phev", "ice-vehicle")
+_ENERGY = ("nev", "ev", "bev", "phev", "erev", "fcev", "ice-vehicle")
 _BODY = ("passenger-vehicle", "commercial-vehicle")
 # CPCA's retail and wholesale figures are of passenger vehicles only: "passenger" adds nothing to them.
 _PASSENGER_MEASURES = ("retail-sales", "wholesale-sales")
@@ -324,6 +335,13 @@ class Resolver:
         if measure is not None:
             said.append(f"'{text[measure.start : measure.end]}'")
             key = self._cumulative(text, cues, measure)
+            other = _NOT_VEHICLES_BEFORE.search(text, max(0, measure.start - 40), measure.start)
+            if other is not None and any(
+                c.kind == "segment" and other.start() <= c.start and c.end <= measure.start for c in cues
+            ):
+                other = None  # "battery electric vehicle sales", "fuel cell vehicle sales" are of vehicles
+            if other is not None or _NOT_VEHICLES_AFTER.match(text, measure.end):
+                key = None  # "industrial output grew 4.8%": a figure of another industry, no vehicle metric
         segs = [
             c
             for c in cues
