@@ -402,6 +402,7 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
         previous_end = read.end
         previous: tuple[Mention, str | None, str] | None = None
         base_figure = False
+        compared: dict[str | None, tuple[str | None, str | None]] = {}  # by unit: the last figure's metric
         for m, (entity, carried), chosen in zip(mentions, owners, choices, strict=True):
             period, period_why = reader.period(s_text, m, periods, ctx, mentions)
             if previous is not None and _change_of_previous(s_text, m, previous[0], periods) and not base_figure:
@@ -415,6 +416,11 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
             group = group_of_companies(s_text, m.start) if entity is None else None
             for choice in chosen:
                 metric, new, metric_why = choice.metric, choice.suggest, choice.why
+                if base_figure:  # "渗透率达53.3%，较去年同期的36.9%提升": 36.9 % is the same measure a year before
+                    metric, new = compared.get(m.unit, (None, None))
+                    metric_why = "metric: a comparison base, as the figure compared with it" if metric or new else ""
+                elif choice is chosen[0]:
+                    compared[m.unit] = (metric, new)
                 if group is not None and not _named_after(s_text, group[0], m.start):
                     new = group_suggestion(metric or new, group[1])
                     metric, metric_why = None, f"metric: a figure of a group of companies ('前{group[1]}')"
@@ -424,11 +430,14 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                 if base is not None:
                     metric, new = None, None
                     metric_why = f"metric: a change against '{base}', neither the year nor the month before"
-                why = tuple(w for w in (metric_why, period_why, region_why, kind_why) if w)
+                place, place_why = region, region_why
+                if entity is not None and (metric or new or "").endswith("share"):
+                    place, place_why = reader.region(s_text, m, None, ctx)  # a company's share: of the market's place
+                why = tuple(w for w in (metric_why, period_why, place_why, kind_why) if w)
                 if entity is not None:
                     said = "in the sentence before" if carried else "before the figure"
                     why += (f"entity: '{entity}' {said}",)
-                out.append(Candidate(mention, sentence, metric, region, period, kind, entity, None, why, new))
+                out.append(Candidate(mention, sentence, metric, place, period, kind, entity, None, why, new))
         ctx = replace(_carry(reader, s_text, periods, ctx), topic=topic)
     return out
 

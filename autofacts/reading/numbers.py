@@ -363,6 +363,7 @@ FALL_AFTER = re.compile(
 # What joins a second change to a first: "down 40% year over year and 15.3% month over month"
 _CHANGE_JOIN = re.compile(
     r"\s*(?:(?:year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)|y/y|yoy"
+    r"|on[- ](?:the )?(?:year|month|quarter)"
     r"|(?:from|compared (?:with|to)|over) (?:the previous|the prior|a|last|the same) (?:month|year|quarter|period)"
     r"(?: earlier| ago| a year (?:earlier|ago))?)?\s*,?\s*(?:and|&)\s*(?:a\s+)?$",
     re.IGNORECASE,
