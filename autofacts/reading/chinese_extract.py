@@ -181,7 +181,7 @@ class ChineseReader:
 
 
 def _change_of_previous(text: str, mention: Mention, before: Mention, periods: list[PeriodPhrase]) -> bool:
-    """"累计批发量为1079.7万辆，同比增长12%": a change in the clause right after a figure, naming no
+    """ "累计批发量为1079.7万辆，同比增长12%": a change in the clause right after a figure, naming no
     period of its own, is that figure's change and has its period."""
     start, _ = _clause_bounds(text, mention.start)
     if mention.unit != "percent" or before.unit == "percent" or not _CHANGE_LEAD.match(text, start):
@@ -205,7 +205,7 @@ def _this_month(text: str, said: re.Match[str], periods: list[PeriodPhrase], ctx
 def _paired_period(
     text: str, mention: Mention, periods: list[PeriodPhrase], mentions: Sequence[Mention]
 ) -> tuple[str, str] | None:
-    """"7月、8月、9月的交付量分别为8040辆、7214辆、10412辆": each figure has the period in its place
+    """ "7月、8月、9月的交付量分别为8040辆、7214辆、10412辆": each figure has the period in its place
     of the list before 分别 (None when there is no such list or the two lists differ in length)."""
     fen = text.rfind("分别", 0, mention.start)
     if fen < 0:
@@ -242,7 +242,7 @@ def _since(text: str, phrase: PeriodPhrase) -> bool:
 
 
 def _streak_period(label: str, streak: re.Match[str], mention: Mention, why: str) -> tuple[str | None, str]:
-    """"已经连续3个月超过60万辆" after figures of January to October: each of the three months up to
+    """ "已经连续3个月超过60万辆" after figures of January to October: each of the three months up to
     October (2025-08/2025-10), and the count of months is the run's last month (2025-10). A run
     longer than the months spoken of, or a period without an end month, is left to the curator."""
     end = re.fullmatch(r"(?:\d{4}-\d{2}/)?(\d{4})-(\d{2})", label)
@@ -326,12 +326,6 @@ def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
 _LIST_CHARS = ("、", "和", "与", "及")
 
 
-
-
-
-
-
-
 def _other_base(
     text: str, mention: Mention, periods: list[PeriodPhrase], period: str | None, chosen: str
 ) -> str | None:
@@ -408,6 +402,7 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
         previous_end = read.end
         previous: tuple[Mention, str | None, str] | None = None
         base_figure = False
+        compared: dict[str | None, tuple[str | None, str | None]] = {}  # by unit: the last figure's metric
         for m, (entity, carried), chosen in zip(mentions, owners, choices, strict=True):
             period, period_why = reader.period(s_text, m, periods, ctx, mentions)
             if previous is not None and _change_of_previous(s_text, m, previous[0], periods) and not base_figure:
@@ -421,6 +416,11 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
             group = group_of_companies(s_text, m.start) if entity is None else None
             for choice in chosen:
                 metric, new, metric_why = choice.metric, choice.suggest, choice.why
+                if base_figure:  # "渗透率达53.3%，较去年同期的36.9%提升": 36.9 % is the same measure a year before
+                    metric, new = compared.get(m.unit, (None, None))
+                    metric_why = "metric: a comparison base, as the figure compared with it" if metric or new else ""
+                elif choice is chosen[0]:
+                    compared[m.unit] = (metric, new)
                 if group is not None and not _named_after(s_text, group[0], m.start):
                     new = group_suggestion(metric or new, group[1])
                     metric, metric_why = None, f"metric: a figure of a group of companies ('前{group[1]}')"
@@ -430,11 +430,14 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                 if base is not None:
                     metric, new = None, None
                     metric_why = f"metric: a change against '{base}', neither the year nor the month before"
-                why = tuple(w for w in (metric_why, period_why, region_why, kind_why) if w)
+                place, place_why = region, region_why
+                if entity is not None and (metric or new or "").endswith("share"):
+                    place, place_why = reader.region(s_text, m, None, ctx)  # a company's share: of the market's place
+                why = tuple(w for w in (metric_why, period_why, place_why, kind_why) if w)
                 if entity is not None:
                     said = "in the sentence before" if carried else "before the figure"
                     why += (f"entity: '{entity}' {said}",)
-                out.append(Candidate(mention, sentence, metric, region, period, kind, entity, None, why, new))
+                out.append(Candidate(mention, sentence, metric, place, period, kind, entity, None, why, new))
         ctx = replace(_carry(reader, s_text, periods, ctx), topic=topic)
     return out
 

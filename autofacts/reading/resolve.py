@@ -72,6 +72,8 @@ _ENERGY = ("nev", "ev", "bev", "phev", "erev", "fcev", "ice-vehicle")
 _BODY = ("passenger-vehicle", "commercial-vehicle")
 # CPCA's retail and wholesale figures are of passenger vehicles only: "passenger" adds nothing to them.
 _PASSENGER_MEASURES = ("retail-sales", "wholesale-sales")
+# what a share may be of besides all sales: "零售渗透率", "出口占比", "国内销量占比"
+_SHARE_MEASURES = ("retail-sales", "wholesale-sales", "exports", "production", "domestic-sales")
 _BROADER = {"ev": "nev"}  # "electric vehicles" in the press are NEVs when the catalogue has no EV metric
 _SUFFIX = {
     "level": "",
@@ -195,7 +197,7 @@ class Resolver:
         segment, body, measure, group = read.segment, read.body, read.measure, read.group
         if form == "share" and measure in ("production-and-sales", "production", "deliveries"):
             measure = "sales" if measure != "production" else measure
-        elif form == "share" and measure not in ("retail-sales", "wholesale-sales", "exports", "production"):
+        elif form == "share" and measure not in _SHARE_MEASURES:
             measure = "sales"
         if form in ("share", "market-share") and slot.entity and (form == "market-share" or segment is None):
             form = "market-share"  # a company's share of a market is not the share of a segment
@@ -393,6 +395,8 @@ class Resolver:
             ),
             None,
         )
+        if group_cue is None:  # "自主品牌在这一领域占据主导地位，新能源车渗透率高达74.9%": the subject clause
+            group_cue = _subject_group(text, cues, clause[0])
         if group_cue is not None:
             said.insert(0, f"'{text[group_cue.start : group_cue.end]}'")
         overseas = next(
@@ -407,6 +411,9 @@ class Resolver:
         home = next((c for c in cues if c.kind == "modifier" and c.key == "domestic" and c.end <= slot.hedge_at), None)
         if home is not None and key == "sales" and form not in ("share", "market-share"):
             key = "domestic-sales"  # "在国内市场方面，新能源汽车销量为…": sales at home, not all sales
+            said.append(f"'{text[home.start : home.end]}'")
+        elif home is not None and key == "sales" and clause[0] <= home.start:
+            key = "domestic-sales"  # "国内新车销量占比超50%": a share of the sales at home, not of all sales
             said.append(f"'{text[home.start : home.end]}'")
         words = " ".join(said) + (f", {how}" if how else "")
         return _Read(segment, body, key, group_cue.key if group_cue else carried.group, words)
@@ -426,6 +433,21 @@ class Resolver:
 
 
 # --- helpers --------------------------------------------------------------------------------------
+
+_FIGURE = re.compile(r"\d")
+
+
+def _subject_group(text: str, cues: list[Cue], clause_start: int) -> Cue | None:
+    """A brand group named in the clause just before the figure's, when that clause states no figure
+    of its own: the subject the figure's clause goes on about ("主流合资品牌仍相对落后，仅为7%")."""
+    before = [c for c in cues if c.kind == "group" and c.end <= clause_start]
+    if not before:
+        return None
+    cue = before[-1]
+    head = text.rfind("，", 0, cue.start) + 1, text.rfind(",", 0, cue.start) + 1
+    if _FIGURE.search(text, max(head), clause_start) or PUNCT.search(text, cue.end, clause_start - 1):
+        return None
+    return cue
 
 
 def _topic(cues: list[Cue], levels: list[tuple[int, _Read]], carried: Topic) -> Topic:
