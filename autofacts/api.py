@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, timezone
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from autofacts.errors import DataError, UsageError
+from autofacts.frozen import frozen
 
 if TYPE_CHECKING:  # the rows are built when asked for: `autofacts show` renders the model, not rows
     from autofacts.answers.compare import Comparison
@@ -115,7 +116,7 @@ def _names(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
     return (value,) if isinstance(value, str) else tuple(value)
 
 
-@dataclass(frozen=True)
+@frozen
 class Shown:
     """`show`: the facts for one metric, sorted by period and region, and how sources agree on each.
 
@@ -164,7 +165,7 @@ class Shown:
         return ShowAnswer(self.kb, self.metric_model, list(self.fact_groups)).document()
 
 
-@dataclass(frozen=True)
+@frozen
 class Compared:
     """`compare A B`: each metric and region with a figure in both periods, and the change."""
 
@@ -189,7 +190,7 @@ class Compared:
         return CompareAnswer(self.kb, self.comparison).document()
 
 
-@dataclass(frozen=True)
+@frozen
 class Targets:
     """`targets`: the verdict on each target, with counts by status."""
 

@@ -81,8 +81,6 @@ class _Context:
     so_far: bool = False  # an earlier sentence counted from January ("今年以来累计"): 累计 means that
 
 
-
-
 class ChineseReader:
     """The catalogue's resolver and regions, read once for a whole document."""
 
@@ -160,7 +158,7 @@ def _of_cars(text: str, at: int) -> bool:
 
 
 def _change_of_previous(text: str, mention: Mention, before: Mention, periods: list[PeriodPhrase]) -> bool:
-    """"累计批发量为1079.7万辆，同比增长12%": a change in the clause right after a figure, naming no
+    """ "累计批发量为1079.7万辆，同比增长12%": a change in the clause right after a figure, naming no
     period of its own, is that figure's change and has its period."""
     start, _ = clause_bounds(text, mention.start)
     if mention.unit != "percent" or before.unit == "percent" or not _CHANGE_LEAD.match(text, start):
@@ -184,7 +182,7 @@ def _this_month(text: str, said: re.Match[str], periods: list[PeriodPhrase], ctx
 def _paired_period(
     text: str, mention: Mention, periods: list[PeriodPhrase], mentions: Sequence[Mention]
 ) -> tuple[str, str] | None:
-    """"7月、8月、9月的交付量分别为8040辆、7214辆、10412辆": each figure has the period in its place
+    """ "7月、8月、9月的交付量分别为8040辆、7214辆、10412辆": each figure has the period in its place
     of the list before 分别 (None when there is no such list or the two lists differ in length)."""
     fen = text.rfind("分别", 0, mention.start)
     if fen < 0:
@@ -221,7 +219,7 @@ def _since(text: str, phrase: PeriodPhrase) -> bool:
 
 
 def _streak_period(label: str, streak: re.Match[str], mention: Mention, why: str) -> tuple[str | None, str]:
-    """"已经连续3个月超过60万辆" after figures of January to October: each of the three months up to
+    """ "已经连续3个月超过60万辆" after figures of January to October: each of the three months up to
     October (2025-08/2025-10), and the count of months is the run's last month (2025-10). A run
     longer than the months spoken of, or a period without an end month, is left to the curator."""
     end = re.fullmatch(r"(?:\d{4}-\d{2}/)?(\d{4})-(\d{2})", label)
@@ -398,7 +396,9 @@ def _carry(reader: ChineseReader, text: str, periods: list[PeriodPhrase], ctx: _
     own = [
         p
         for p in stated
-        if not _BASE_BEFORE.search(text, 0, p.start) and not _since(text, p) and not _SO_FAR.match(text, p.start)
+        if not _BASE_BEFORE.search(text, 0, p.start)
+        and not _since(text, p)
+        and not _SO_FAR.match(text, p.start)
         and not (_FROM.search(text, 0, p.start) and _UNTIL.match(text, p.end))  # 从2018年的……到2022年的
     ]
     # the first period stated, but a flow's over a stock's day ("截至10月31日累计……；10月交付……")
