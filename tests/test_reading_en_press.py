@@ -93,3 +93,87 @@ def test_battery_powered_cars_are_battery_electric_not_nevs(kb) -> None:
     # the catalogue has no BEV share: proposed, never filed as the NEV share
     [c] = extract_candidates("Pure EVs made up 30 percent of new car sales in November.", kb, date(2025, 12, 12))
     assert (c.metric, c.new_metric) == (None, "bev-share")
+
+
+# --- changes in units ----------------------------------------------------------------------------
+
+
+def test_a_count_that_changed_is_no_level(kb) -> None:
+    # "increased by 120,000 units": how much sales changed, not what they were
+    assert read(kb, "In October, vehicle sales increased by 120,000 units from September.") == [
+        (D(120_000), None, "2025-10")
+    ]
+    assert read(kb, "In October, NEV exports were 35,000 units more than a year earlier.")[0][1] is None
+    # a level reached after a change, and a level under a bound, stay levels
+    assert read(kb, "In October, NEV exports rose 40% to 600,000 units.") == [
+        (D(40), "nev-exports-growth", "2025-10"),
+        (D(600_000), "nev-exports", "2025-10"),
+    ]
+    assert read(kb, "In 2024, vehicle production fell below 3 million units.")[0][1] == "vehicle-production"
+
+
+# --- places --------------------------------------------------------------------------------------
+
+
+def test_the_national_bodies_and_the_largest_car_market_are_china(kb) -> None:
+    text = "Sales of new energy vehicles rose 5% in November, the CPCA said."
+    assert [c.region for c in extract_candidates(text, kb, date(2025, 12, 12))] == ["China"]
+    text = "Auto sales in the world's largest car market rose 3% in November."
+    assert [c.region for c in extract_candidates(text, kb, date(2025, 12, 12))] == ["China"]
+
+
+def test_a_mainland_dateline_places_the_figures_placed_nowhere_else_in_china(kb) -> None:
+    text = "SHANGHAI, Dec 8 (Reuters) - Passenger car retail sales fell 3% in November.\nExports jumped 30% to 700,000 units."
+    assert [c.region for c in extract_candidates(text, kb, date(2025, 12, 12))] == ["China", "China", "China"]
+    # the city itself is no region, and a place named wins
+    text = "BEIJING, Dec 8 (Xinhua) -- NEV sales in Europe rose 30% in November."
+    assert [c.region for c in extract_candidates(text, kb, date(2025, 12, 12))] == ["Europe"]
+    # no dateline: nothing to go on
+    assert [c.region for c in extract_candidates("Exports jumped 30% in November.", kb, date(2025, 12, 12))] == [None]
+
+
+def test_a_companys_figure_placed_by_the_market_or_the_making(kb) -> None:
+    text = "Volkswagen's China sales fell 8% in the third quarter to 700,000 vehicles."
+    assert [(c.entity, c.region) for c in extract_candidates(text, kb, date(2025, 12, 12))] == [
+        ("Volkswagen", "China"),
+        ("Volkswagen", "China"),
+    ]
+    # China-made cars, and those of them exported, are counted in China
+    text = "Tesla sold 61,000 China-made vehicles in October, of which 28,000 were exported."
+    assert [(c.metric, c.region) for c in extract_candidates(text, kb, date(2025, 12, 12))] == [
+        ("vehicle-sales", "China"),
+        ("vehicle-exports", "China"),
+    ]
+    # a company's figure placed nowhere is worldwide
+    assert [c.region for c in extract_candidates("Tesla sold 61,000 vehicles in October.", kb, date(2025, 12, 12))] == [
+        "World"
+    ]
+
+
+# --- whose figure --------------------------------------------------------------------------------
+
+
+def test_the_company_after_an_opening_phrase_is_the_one_named_before(kb) -> None:
+    text = "Nio delivered 40,000 vehicles in October. Last year, the company sold 220,000 cars."
+    assert [(c.entity, c.period) for c in extract_candidates(text, kb, date(2025, 11, 3))] == [
+        ("NIO", "2025-10"),
+        ("NIO", "2024"),
+    ]
+
+
+# --- what is a figure ----------------------------------------------------------------------------
+
+
+def test_one_in_five_is_a_fifth_and_the_first_time_is_no_rank(kb) -> None:
+    [c] = extract_candidates("In October, one in five cars sold in China was exported.", kb, date(2025, 12, 12))
+    assert (c.mention.value, c.mention.unit) == (D(20), "percent")
+    text = "In October, NEV sales exceeded 1.5 million units for the first time."
+    assert [c.mention.value for c in extract_candidates(text, kb, date(2025, 12, 12))] == [D(1_500_000)]
+    # "ranked first" is still a rank
+    [c] = extract_candidates("In 2024, China ranked first in vehicle exports.", kb, date(2025, 12, 12))
+    assert (c.mention.value, c.mention.unit) == (D(1), "ordinal")
+
+
+def test_released_data_for_a_month_dates_the_figures_after_it(kb) -> None:
+    text = "CAAM released data on production and sales for July. China produced 84,000 new energy vehicles."
+    assert read(kb, text, date(2020, 8, 12)) == [(D(84_000), "nev-production", "2020-07")]

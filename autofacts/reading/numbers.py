@@ -188,6 +188,11 @@ _NUMBERS = Alternation(
             r"\b(?P<fraca>a)[ \-](?P<fracad>third|quarter|fifth|tenth)\b(?=\s+of\b)",
             ("third", "quarter", "fifth", "tenth"),
         ),
+        Alternative(  # "one in five cars", "two out of every three": a per cent of the whole
+            r"\b(?P<inn>one|two|three|four)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+            r"(?P<ind>two|three|four|five|six|seven|eight|nine|ten)\b",
+            ("one", "two", "three", "four"),
+        ),
         Alternative(
             rf"""\b(?P<compound>(?:{_TENS})[ \-](?:{_UNITS}))\b
       (?:[ \-](?P<cscale>thousand|million|billion)\b)?(?:\s?(?P<cpct>percent\b))?""",
@@ -312,6 +317,12 @@ def read_numbers(text: str) -> list[Mention]:
         elif g.get("fracn") or g.get("fraca"):  # "one-third", "two-thirds", "a third of": a per cent of the whole
             count = Decimal(WORD_NUMBERS[_word(g.get("fracn") or "one")])
             value = Decimal(100) * count / _DENOMINATORS[_word(g.get("fracd") or g["fracad"]).rstrip("s")]
+            unit = "percent"
+        elif g.get("inn"):
+            count, whole = Decimal(WORD_NUMBERS[_word(g["inn"])]), Decimal(WORD_NUMBERS[_word(g["ind"])])
+            if count >= whole:
+                continue
+            value = Decimal(100) * count / whole
             unit = "percent"
         elif g.get("mult"):
             value = Decimal(MULTIPLE_WORDS[_word(g["mult"])])
