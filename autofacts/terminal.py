@@ -6,6 +6,7 @@ Everything printed from the data passes through `printable`, which writes such c
 visible escapes (`\\x1b`, `\\n`), so the output says what the file holds and does nothing else.
 Table cells fold line breaks and tabs into spaces instead (`in_cell`), as a cell is laid out anyway.
 """
+
 from __future__ import annotations
 
 import codecs

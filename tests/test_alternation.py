@@ -63,6 +63,7 @@ EACH_NUMBER = [
     ("rose 4.5%", "num"),
     ("Two-Thirds of it", "fracn"),
     ("a Quarter of it", "fraca"),
+    ("One in Five cars", "inn"),
     ("Forty-Two", "compound"),
     ("eleven", "word"),
     ("the Second plant", "ordword"),
@@ -100,10 +101,10 @@ def test_each_not_figure_alternative_finds_what_the_whole_pattern_finds(text: st
 def test_alternatives_chosen_by_what_the_text_holds() -> None:
     # figures in digits only: the ordinal and digit alternatives (0, 1) of the number pattern
     assert _NUMBERS.possible("In 2024, sales reached 1,234 units.") == (0, 1)
-    # no digit: only the word alternatives whose words occur ("half" -> 8, the fraction word)
-    assert _NUMBERS.possible("more than half of all sales") == (8,)
-    # "twenty-one": the compound (4) and word (5) alternatives, "one" also the fraction one (2)
-    assert _NUMBERS.possible("twenty-one") == (2, 4, 5)
+    # no digit: only the word alternatives whose words occur ("half" -> 9, the fraction word)
+    assert _NUMBERS.possible("more than half of all sales") == (9,)
+    # "twenty-one": the compound (5) and word (6) alternatives, "one" also the fraction ones (2, 4)
+    assert _NUMBERS.possible("twenty-one") == (2, 4, 5, 6)
     assert _NUMBERS.possible("no figure here") == ()
     # the telephone pattern: "+" (0), "-" (1, 3, 9), "tel" (4), ":" (5)
     assert _NOT_FIGURES.possible("Tel: +86 10-6536-3107") == (0, 1, 3, 4, 5, 9)

@@ -219,15 +219,15 @@ PUBLISHED = date(2025, 12, 10)
         ("2024年。1-11月，产量", ["2024", "2024-01/2024-11"]),  # the year last stated before
         ("1-11月，产量", ["2025-01/2025-11"]),  # none stated: the latest January-November over by publication
         ("前三季度", ["2025-01/2025-09"]),
-        ("2025年上半年", ["2025-H1"]),
-        ("一季度", ["2025-Q1"]),
-        ("2025年第三季度", ["2025-Q3"]),
+        ("2025年上半年", ["2025-01/2025-06"]),
+        ("一季度", ["2025-01/2025-03"]),
+        ("2025年第三季度", ["2025-07/2025-09"]),
         ("截至2025年8月底", ["2025-08-31"]),
         ("截至2025年6月30日", ["2025-06-30"]),
         ("2024年底", ["2024-12-31"]),
         ("去年销量", ["2024"]),
         ("今年以来", ["2025"]),
-        ("去年上半年", ["2024-H1"]),
+        ("去年上半年", ["2024-01/2024-06"]),
         ("比上年同期增长5%", []),  # the comparison base is not the figure's period
         ("“十四五”期间", ["2021/2025"]),
         ("十三五时期", ["2016/2020"]),
@@ -240,7 +240,7 @@ def test_chinese_periods(text: str, labels: list[str]) -> None:
 
 def test_a_period_not_over_at_publication_is_last_years() -> None:
     assert [p.label for p in period_phrases("1-11月，产量", date(2026, 1, 12))] == ["2025-01/2025-11"]
-    assert [p.label for p in period_phrases("上半年，产量", date(2025, 7, 15))] == ["2025-H1"]
+    assert [p.label for p in period_phrases("上半年，产量", date(2025, 7, 15))] == ["2025-01/2025-06"]
     assert period_phrases("1-11月，产量") == []  # no year anywhere: no guess
 
 

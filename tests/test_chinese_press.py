@@ -32,7 +32,7 @@ def facts(text: str, kb, published: date = PUBLISHED) -> list[tuple]:
         ("去年10月份销量", ["2024-10"]),
         ("今年首11個月累計銷量", ["2025-01/2025-11"]),  # Hong Kong's "first eleven months"
         ("中國首10個月汽車銷量", ["2025-01/2025-10"]),
-        ("首季銷量", ["2025-Q1"]),
+        ("首季銷量", ["2025-01/2025-03"]),
         ("比前年增长", ["2023"]),  # 前年: the year before last
         ("每年10月", []),  # every October: no one month
     ],

@@ -284,7 +284,7 @@ def test_what_a_figure_is_not_about(kb) -> None:
     assert got == [
         # the place compared with is not the figure's place
         ("400,000", "Guangzhou", "2023", None),
-        ("first", "Guangzhou", "2023", None),
+        # ("for the first time" is an occasion, no rank: not a figure)
         # "from 5.4% in 2020 to 40.9%": the second figure is not of 2020; the sentence before dates it
         ("5.4%", "Guangzhou", "2020", None),
         ("40.9%", "Guangzhou", "2023", None),

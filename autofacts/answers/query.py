@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 
 from autofacts.errors import UnknownMetricError, UsageError
+from autofacts.frozen import frozen
 from autofacts.knowledge.model import KINDS, Fact, KnowledgeBase, Metric, sort_key
 from autofacts.knowledge.periods import Period
 from autofacts.store import Need
@@ -56,7 +56,7 @@ def check_kind(kind: str) -> str:
     return kind
 
 
-@dataclass(frozen=True)
+@frozen
 class Filters:
     """What a user narrowed a question down to; None means no restriction."""
 
@@ -116,7 +116,7 @@ def restatements(kb: KnowledgeBase) -> Restatements:
     return frozenset((s.id, original) for s in kb.sources.values() for original in s.restates)
 
 
-@dataclass(frozen=True)
+@frozen
 class FactGroup:
     """Facts stating the same figure (metric, region, entity, period, kind), from one or more sources.
 

@@ -9,8 +9,9 @@ Numbers are Decimal throughout: a value typed as 2.4981 stays 2.4981.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal, localcontext
+
+from autofacts.frozen import frozen
 
 # How far "about 32.3 million" may lie from 32.3 million. Five per cent either side is wide
 # enough for a journalist's rounding ("about 13 million" for 12.9 million) and narrow enough
@@ -58,7 +59,7 @@ SYMBOLS = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Interval:
     """A value known to lie between lo and hi (None: unbounded), with the figure it was stated as."""
 

@@ -4,6 +4,7 @@ Plain frozen dataclasses with no I/O, so that every other module can reason abou
 knowing they came from YAML. Each record remembers where it was written (file, line, column)
 so that any problem can point a curator's editor at it.
 """
+
 from __future__ import annotations
 
 from array import array
@@ -15,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from autofacts.frozen import frozen
 from autofacts.knowledge.interval import Interval, from_qualifier
 from autofacts.knowledge.periods import Period
 
@@ -85,7 +87,7 @@ class Places(Mapping[str, tuple[int, int]]):
         return places
 
 
-@dataclass(frozen=True, slots=True)
+@frozen(slots=True)
 class Location:
     """A place in a knowledge-base file (1-based line and column)."""
 
@@ -97,7 +99,7 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True)
+@frozen
 class Problem:
     """One thing wrong with the knowledge base, reported with its location and a stable code."""
 
@@ -113,7 +115,7 @@ class Problem:
         return f"{self.location}: error[{self.code}]: {self.message}"
 
 
-@dataclass(frozen=True)
+@frozen
 class Exclusion:
     """A passage of a seed whose numbers are deliberately not facts, and why.
 
@@ -127,7 +129,7 @@ class Exclusion:
     location: Location | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Source:
     """A document facts are quoted from: one seed file."""
 
@@ -152,7 +154,7 @@ class Source:
     location: Location | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Metric:
     """What a fact measures: a name, a unit and a kind of measure."""
 
@@ -189,7 +191,7 @@ class Step(str, Enum):
     BOTH = "a ∩ b ∩ ..."  # every piece of evidence for one cell, intersected (combined)
 
 
-@dataclass(frozen=True)
+@frozen
 class Derivation:
     """How a derived figure was computed: the step, the facts it used, the result.
 
@@ -218,7 +220,7 @@ class Derivation:
         return self.stated or self.facts
 
 
-@dataclass(frozen=True, slots=True)  # slots: a base of 100,000 facts holds 100,000 of these
+@frozen(slots=True)  # slots: a base of 100,000 facts holds 100,000 of these
 class Fact:
     """One stated number (or, for a qualitative goal, one stated aim) with its verbatim source."""
 
@@ -262,7 +264,7 @@ class Fact:
         return self.location if at is None else Location(self.location.file, *at)
 
 
-@dataclass
+@frozen
 class PendingFact:
     """A fact as its file states it, before the period of an undated fact is taken from its source."""
 

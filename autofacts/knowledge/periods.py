@@ -8,11 +8,11 @@ so that containment, overlap and length are plain date arithmetic.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from autofacts.errors import PeriodError
+from autofacts.frozen import frozen
 
 _YEAR = re.compile(r"^(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -21,7 +21,7 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$", re.IGNORECASE)
 _HALF = re.compile(r"^(\d{4})-H([12])$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, order=True)
+@frozen(order=True)
 class Period:
     """A closed range of days [start, end], with the label it was written as."""
 

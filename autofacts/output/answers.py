@@ -7,11 +7,11 @@ only when that format is asked for. percent_text and metric_label are shared wit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from autofacts.answers.query import FactGroup
+from autofacts.frozen import frozen
 from autofacts.knowledge.model import DERIVED_MARK, Fact, KnowledgeBase, Metric
 from autofacts.knowledge.periods import in_words
 from autofacts.knowledge.units import format_interval, format_stated
@@ -172,7 +172,7 @@ def metric_label(metric: Metric, say_unit: bool) -> str:
 # --- the answers -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class ShowAnswer(Answer):
     """`show`: every fact for one metric, grouped by what they state."""
 
@@ -189,7 +189,7 @@ class ShowAnswer(Answer):
         return _show_document(self.kb, self.metric, self.groups)
 
 
-@dataclass(frozen=True)
+@frozen
 class ChartAnswer(Answer):
     """`show --chart`: bars over periods, one series per region."""
 

@@ -29,7 +29,7 @@ def operand_text(fact: Fact, unit: str) -> str:
 
 
 def operation_text(d: Derivation) -> str:
-    """"40.9 % × > 30 million vehicles", "> 13 million vehicles ∩ ≈ 13 million vehicles",
+    """ "40.9 % × > 30 million vehicles", "> 13 million vehicles ∩ ≈ 13 million vehicles",
     "18.269 million vehicles (2025-01/2025-07) − 15.653 million vehicles (2025-01/2025-06)"."""
     dated = d.step in (Step.MINUS, Step.PLUS)  # two spans of one year: each names its own
     texts = [operand_text(fact, unit) + (f" ({fact.period.label})" if dated else "") for fact, unit in d.inputs]

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from autofacts.frozen import frozen
 from autofacts.knowledge.model import DERIVED_MARK as MARK
 from autofacts.knowledge.model import Fact, KnowledgeBase, Metric, Source
 from autofacts.knowledge.seeds import seed_label
@@ -25,7 +25,7 @@ QUOTE_WIDTH = 70
 __all__ = ["interval_json", "json_number"]  # the interval record lives with the units it is written in
 
 
-@dataclass(frozen=True)
+@frozen
 class SourceNote:
     """A source cited under a table: `[1] id: title, published, file` (Markdown adds the publisher)."""
 

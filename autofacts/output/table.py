@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from autofacts.frozen import frozen
 from autofacts.output.records import SourceNote
 from autofacts.terminal import in_cell
 
 SEP = ", "  # between source ids in a cited cell
 
 
-@dataclass(frozen=True)
+@frozen
 class Column:
     key: str
     header: str

@@ -1,7 +1,9 @@
 """The periods a Chinese text states: "1-11月", "前三季度", "上半年", "截至6月底", "2025年".
 
 A period without its year takes the year last stated before it, else the latest such period over
-at publication. `PERIOD_RULES` are also the spans the number reader skips (a month is no figure).
+at publication. Quarters and halves are written as the months they span ("2025-07/2025-09"):
+the one label "第三季度", "7-9月" and the English "Q3" share. `PERIOD_RULES` are also the spans
+the number reader skips (a month is no figure).
 """
 
 from __future__ import annotations
@@ -83,13 +85,13 @@ def _label(kind: str, year: int, groups: tuple[str, ...]) -> tuple[str, int] | N
         return f"{year}-01/{year}-{month:02d}", month
     if kind == "q1-3":
         return f"{year}-01/{year}-09", 9
-    if kind == "half":
-        return (f"{year}-H1", 6) if groups[0] == "上" else (f"{year}-H2", 12)
+    if kind == "half":  # written as the months it spans, as the English reader writes "H1"
+        return (f"{year}-01/{year}-06", 6) if groups[0] == "上" else (f"{year}-07/{year}-12", 12)
     if kind == "first-quarter":
-        return f"{year}-Q1", 3
+        return f"{year}-01/{year}-03", 3
     if kind == "quarter":
         q = _QUARTERS[groups[0]]
-        return f"{year}-Q{q}", 3 * q
+        return f"{year}-{3 * q - 2:02d}/{year}-{3 * q:02d}", 3 * q
     if kind == "month":
         month = _cn_or_int(groups[0])
         if not 1 <= month <= 12:

@@ -29,6 +29,7 @@ from autofacts.reading.places import (
     PLANT,
     WORLD,
     compared_with,
+    dateline_china,
     place_pattern,
     places_in,
     specific_place,
@@ -45,7 +46,8 @@ from autofacts.reading.text import (
 
 _OUTCOME = re.compile(
     r"\b(?:deliveries|sales|exports|production|output)\s+(?:rose|fell|jumped|surged|climbed|dropped|declined|grew|slid"
-    r"|increased|decreased|hit|reached|topped)\b",
+    r"|increased|decreased|hit|reached|topped)\b"
+    r"|\b(?:released|published|issued|announced)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:data|figures|statistics)\b",
     re.I,
 )
 _THE_MONTH = re.compile(
@@ -59,6 +61,13 @@ _SAME_PERIOD = re.compile(
 _PRESENT = re.compile(
     r"\b(?:now|currently|today|at present|so far|to date|in recent years|has|have|is|are|remains?|continues?"
     r"|features?|stands? at|boasts?|owns?|operates?)\b",
+    re.I,
+)
+
+
+# A place naming where a company's figure is: "its China sales", "China-made vehicles", "U.S. deliveries"
+_PLACE_OF_MEASURE = re.compile(
+    r"-(?:made|built|produced)\b|\s+(?:sales|deliveries|retail sales|market sales|registrations|production|output)\b",
     re.I,
 )
 
@@ -86,7 +95,8 @@ _ANNUAL = re.compile(
 # ... or says so later: "the NEV penetration rate within the group", "the company's overseas sales"
 _THE_GROUPS = re.compile(r"\b(?:within|of|at|for|across) the (?:group|company)\b|\bthe (?:group|company)(?:'s|’s)")
 _COMPANY_ANAPHORA = re.compile(
-    r"^(?:Its|The (?:[\w()-]+\s+){0,5}?(?:company|carmaker|automaker|firm|group|manufacturer|maker|startup)"
+    r"^(?:(?:Last|This|In|During|For|Over|So far|Meanwhile|However|Also|Overall)\b[^,;:]{0,40},\s+)?"
+    r"(?:[Ii]ts|[Tt]he (?:[\w()-]+\s+){0,5}?(?:company|carmaker|automaker|firm|group|manufacturer|maker|startup)"
     r"(?:'s|’s)?|Among (?:these|them|those|which)|Of (?:these|them|those|which)|公司)(?![\w-])"
 )
 
@@ -323,6 +333,11 @@ class Reader:
                 if fig.clause[0] <= s < fig.at and PLANT.match(text, e):  # "Tesla's Shanghai plant delivered"
                     return name, f"region: '{text[s:e]}' plant"
             for s, e, name in places:
+                # "Volkswagen's China sales" in its clause; "China-made cars" (and those of them exported)
+                of_measure = _PLACE_OF_MEASURE.match(text, e)
+                if of_measure and s < fig.end + 3 and (of_measure[0][0] == "-" or fig.clause[0] <= s):
+                    return name, f"region: '{text[s:e]}{of_measure[0]}'"
+            for s, e, name in places:
                 placed = re.search(r"\b(?:in|across|within)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", text[max(0, s - 30) : s])
                 if fig.clause[0] <= s < fig.clause[1] and placed:
                     return name, f"region: 'in {text[s:e]}'"
@@ -378,7 +393,8 @@ def extract_candidates(text: str, kb: KnowledgeBase, published: date | None = No
 
         return chinese_candidates(text, kb, published)
     reader = Reader(kb)
-    ctx = Context()
+    city = dateline_china(text)
+    ctx = Context(region="China", region_why=f"the dateline '{city}'") if city else Context()
     out: list[Candidate] = []
     for n, sentence in enumerate(sentences(text)):
         ctx = replace(ctx, in_item=list_item(text, sentence.start))

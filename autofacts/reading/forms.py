@@ -55,6 +55,8 @@ def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
         return "multiple", ""
     if unit != "percent":
         before = [c for c in cues if clause[0] <= c.start and c.end <= slot.hedge_at]
+        if _absolute_change(text, cues, slots, group, i):
+            return None, "metric: a change in units, not a level"
         return ("daily" if has_cue(before, "form", "daily") else "level"), ""
     boundary = max(clause[0], previous_end(slots, group))
     region = [c for c in cues if boundary <= c.start and c.end <= first.hedge_at]
@@ -80,6 +82,31 @@ def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
     if any(c.kind == "form" and c.key in ("share", "market-share") for c in cues if c.end <= first.hedge_at):
         return "share", ""
     return None, ""
+
+
+# "35,000 units more than a year earlier", "20,000 fewer vehicles than in October"
+_MORE_THAN = re.compile(
+    r"\s*(?:units|vehicles|cars)?\s*(?:more|fewer|less|higher|lower)\b(?:\s+[a-z]+){0,2}?\s+than\b", re.I
+)
+# "increased by about 120,000", "up 30,000": but "fell below 3 million" is a level
+_BY = re.compile(
+    r"\s*(?:(?:by|of)\s+(?:(?:about|around|roughly|nearly|almost|some|over|more than|less than|approximately)\s+)?)?",
+    re.I,
+)
+
+
+def _absolute_change(text: str, cues: list[Cue], slots: list[Slot], group: list[int], i: int) -> bool:
+    """A count that changed rather than a level: right after a change word ("increased by 120,000
+    units", "up 30,000 units", "an increase of 300,000"), or followed by "more/fewer ... than"."""
+    slot = slots[i]
+    if _MORE_THAN.match(text, slot.end):
+        return True
+    start = max(slot.clause[0], previous_end(slots, group))
+    governing = [c for c in cues if c.kind in ("change", "reach") and start <= c.start and c.end <= slot.hedge_at]
+    if not governing or governing[-1].kind != "change":
+        return False
+    first = slots[group[0]]
+    return _BY.fullmatch(text, governing[-1].end, first.start) is not None
 
 
 def change_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int], change: Cue) -> tuple[str, str]:

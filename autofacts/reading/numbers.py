@@ -188,6 +188,11 @@ _NUMBERS = Alternation(
             r"\b(?P<fraca>a)[ \-](?P<fracad>third|quarter|fifth|tenth)\b(?=\s+of\b)",
             ("third", "quarter", "fifth", "tenth"),
         ),
+        Alternative(  # "one in five cars", "two out of every three": a per cent of the whole
+            r"\b(?P<inn>one|two|three|four)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+            r"(?P<ind>two|three|four|five|six|seven|eight|nine|ten)\b",
+            ("one", "two", "three", "four"),
+        ),
         Alternative(
             rf"""\b(?P<compound>(?:{_TENS})[ \-](?:{_UNITS}))\b
       (?:[ \-](?P<cscale>thousand|million|billion)\b)?(?:\s?(?P<cpct>percent\b))?""",
@@ -313,6 +318,12 @@ def read_numbers(text: str) -> list[Mention]:
             count = Decimal(WORD_NUMBERS[_word(g.get("fracn") or "one")])
             value = Decimal(100) * count / _DENOMINATORS[_word(g.get("fracd") or g["fracad"]).rstrip("s")]
             unit = "percent"
+        elif g.get("inn"):
+            count, whole = Decimal(WORD_NUMBERS[_word(g["inn"])]), Decimal(WORD_NUMBERS[_word(g["ind"])])
+            if count >= whole:
+                continue
+            value = Decimal(100) * count / whole
+            unit = "percent"
         elif g.get("mult"):
             value = Decimal(MULTIPLE_WORDS[_word(g["mult"])])
             unit = "times"
@@ -363,6 +374,7 @@ FALL_AFTER = re.compile(
 # What joins a second change to a first: "down 40% year over year and 15.3% month over month"
 _CHANGE_JOIN = re.compile(
     r"\s*(?:(?:year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)|y/y|yoy"
+    r"|on[- ](?:the )?(?:year|month|quarter)"
     r"|(?:from|compared (?:with|to)|over) (?:the previous|the prior|a|last|the same) (?:month|year|quarter|period)"
     r"(?: earlier| ago| a year (?:earlier|ago))?)?\s*,?\s*(?:and|&)\s*(?:a\s+)?$",
     re.IGNORECASE,

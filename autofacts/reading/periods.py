@@ -49,7 +49,7 @@ _NO_YEAR = r"(?!,?\s+\d{4})"
 
 # Periods written without their year, dated from the publication: the latest such period up to it.
 _RELATIVE_PERIOD = re.compile(
-    rf"\b(?:from ({MONTH_NAMES}) (?:to|through|until) ({MONTH_NAMES})"
+    rf"\b(?:(?:from|between) ({MONTH_NAMES}) (?:to|through|until|and) ({MONTH_NAMES})"
     rf"|({MONTH_NAMES})\s*(?:[–-]|through)\s*({MONTH_NAMES}))\b{_NO_YEAR}"
     rf"|\b(?:in |during |over )?the first ({_COUNT_WORDS}) months(?: of (?:the|this) year)?\b"
     r"(?! of (?:\d{4}|last year))"
@@ -294,7 +294,8 @@ def sentence_periods(text: str, published: date | None, context: str | None = No
             _add(found, m.start(), m.start() + len(m[1]), f"{_last_year_up_to(month, published)}-{month:02d}")
         for m in _QUARTER_ALONE.finditer(text):
             quarter = _ORDINAL_QUARTERS[m[1].lower()] if m[1] else int(m[2])
-            year = _last_year_up_to(3 * quarter, published)
+            # a quarter under way at publication is this year's ("expects deliveries in the fourth quarter")
+            year = _last_year_up_to(3 * quarter - 2, published)
             _add(found, m.start(), m.end(), quarter_span(year, quarter))
         for m in _YEAR_UP_TO.finditer(text):
             month = MONTHS[m[1].lower()]
@@ -305,7 +306,7 @@ def sentence_periods(text: str, published: date | None, context: str | None = No
             _add(found, m.start(), m.end(), label, over=True)
         for m in _HALF_ALONE.finditer(text):
             half = int(m[1])
-            _add(found, m.start(), m.end(), half_span(_last_year_up_to(6 * half, published), half))
+            _add(found, m.start(), m.end(), half_span(_last_year_up_to(6 * half - 5, published), half))
     found = _join_years(text, found)
     found = _since(text, found, published, context)
     for m in _YEAR_TO_DATE.finditer(text):
@@ -328,7 +329,7 @@ def sentence_periods(text: str, published: date | None, context: str | None = No
             _BASE_BEFORE.search(lead)
             and not words.startswith(("in ", "by ", "during ", "for "))
             or re.search(r"(?:from|compared (?:with|to)|over|than|versus|the same period)\s*$", lead, re.I)
-            or re.search(r"\bthe same period (?:of|in)\s*$", lead + words[:3], re.I)
+            or re.search(r"\bthe same (?:period|month|quarter) (?:of|in)\s*$", lead + words[:3], re.I)
             or lead.lower().endswith("the same period ")
             or _FROM_FIGURE.search(lead)
         ):
@@ -337,7 +338,23 @@ def sentence_periods(text: str, published: date | None, context: str | None = No
                 of_base.append(p)
         else:
             own.append(p)
-    return Phrases(own, bases, tuple(of_base))
+    return Phrases(_after_same_period(text, own, bases), bases, tuple(of_base))
+
+
+_SAME_OF_YEAR = re.compile(r"\bthe same (?:period|month|quarter|months)\s*(?:(?:of|in)\s*)?$", re.I)
+
+
+def _after_same_period(text: str, own: list[PeriodPhrase], bases: list[PeriodPhrase]) -> list[PeriodPhrase]:
+    """ "in the first three quarters, up 15% from the same period of 2023": the periods written
+    without a year are the year after the base's, whatever the publication's year."""
+    years = [b for b in bases if re.fullmatch(r"\d{4}", b.label) and _SAME_OF_YEAR.search(text, 0, b.start)]
+    if len(years) != 1:
+        return own
+    year = str(int(years[0].label) + 1)
+    return [
+        replace(p, label=_with_year(p.label, year)) if not re.search(r"\d{4}|\byear\b", text[p.start : p.end]) else p
+        for p in own
+    ]
 
 
 def _starts_change(text: str, p: PeriodPhrase, hedge_at: int) -> bool:

@@ -18,8 +18,11 @@ WORLD = re.compile(
 
 
 # "national vehicle sales" (lower case: not "National Bureau of ...") is the country's, never a province's
+# the national bodies (CPCA, CAAM) report the country's figures; "the world's largest car market" is China
 _CHINA = re.compile(
-    r"\b(?:China|China's|Chinese|nationwide|the country's|the nation's"
+    r"\b(?:China|China's|Chinese|nationwide|the country's|the nation's|CPCA|CAAM"
+    r"|the world(?:'s|’s) (?:largest|biggest|top) (?:car|auto|automobile|automotive|vehicle|EV|electric[- ]vehicle|NEV)"
+    r" market"
     r"|national(?=\s+(?:(?:vehicle|car|auto|automobile|passenger car|NEV|new[ -]energy vehicle)s?\s+)?"
     r"(?:sales|production|output|exports|deliveries)\b))\b"
 )
@@ -161,6 +164,21 @@ _SPOKEN_AT = re.compile(
 _DATELINE = re.compile(  # "Beijing, Dec. 12 (Xinhua) --": where the story was filed
     r"[A-Z][A-Za-z]+(?:/[A-Z][A-Za-z]+)*,?\s+(?:[A-Z][a-z]{2}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*)?\(\w+\)\s*[-–—:]"
 )
+
+
+# "SHANGHAI, Dec 8 (Reuters) -", "Beijing, Dec. 12 (Xinhua) --", "SHANGHAI --": a story filed in a
+# mainland city; the figures it places nowhere else are the country's
+_CHINESE_DATELINE = re.compile(
+    r"(?m)^\s*(BEIJING|SHANGHAI|SHENZHEN|GUANGZHOU|HANGZHOU|CHONGQING|TIANJIN|WUHAN|HEFEI|CHANGCHUN|CHENGDU|NANJING"
+    r"|Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou|Chongqing|Tianjin|Wuhan|Hefei|Changchun|Chengdu|Nanjing)"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([\w .]+\)|/[\w .]+/)?\s*(?:--|[-–—:])\s"
+)
+
+
+def dateline_china(text: str) -> str | None:
+    """The mainland city a story was filed in, from a dateline opening its first lines."""
+    m = _CHINESE_DATELINE.search(text[:600])
+    return m[1] if m else None
 
 
 def specific_place(text: str, places: list[tuple[int, int, str]]) -> tuple[int, int, str]:

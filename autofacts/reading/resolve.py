@@ -55,12 +55,25 @@ _PLANT = re.compile(
     r"\b(?:plants?|factory|factories|facility|facilities|gigafactory|able to|can make|could make)\b", re.I
 )
 
+# What is counted is no vehicle: "industrial output", "retail sales of consumer goods", "battery exports"
+_NOT_VEHICLES_BEFORE = re.compile(
+    r"\b(?:industrial|industry-wide|consumer[- ]goods|goods|steel|crude|battery|batteries|chips?|semiconductors?"
+    r"|solar|panels?|electricity|power|oil|coal|gas|smartphones?|phones?|economic|merchandise|services|lithium)"
+    r"(?:'s|’s)?\s+(?:[a-z]+\s+)?$",
+    re.I,
+)
+_NOT_VEHICLES_AFTER = re.compile(
+    r"\s+of\s+(?:all\s+)?(?:consumer\s+goods|goods|services|steel|batteries|chips|semiconductors|solar|oil|coal)\b",
+    re.I,
+)
 # A sentence that goes on with the one before: "Its ...", "Of these ...", "Among them ..."
 _GOES_ON = re.compile(r"(?:Its|Their|(?:Of|Among) (?:these|them|which|those))\b")
-_ENERGY = ("nev", "ev", "bev", "phev", "ice-vehicle")
+_ENERGY = ("nev", "ev", "bev", "phev", "erev", "fcev", "ice-vehicle")
 _BODY = ("passenger-vehicle", "commercial-vehicle")
 # CPCA's retail and wholesale figures are of passenger vehicles only: "passenger" adds nothing to them.
 _PASSENGER_MEASURES = ("retail-sales", "wholesale-sales")
+# what a share may be of besides all sales: "零售渗透率", "出口占比", "国内销量占比", "占汽车保有量"
+_SHARE_MEASURES = ("retail-sales", "wholesale-sales", "exports", "production", "domestic-sales", "ownership")
 _BROADER = {"ev": "nev"}  # "electric vehicles" in the press are NEVs when the catalogue has no EV metric
 _SUFFIX = {
     "level": "",
@@ -184,7 +197,7 @@ class Resolver:
         segment, body, measure, group = read.segment, read.body, read.measure, read.group
         if form == "share" and measure in ("production-and-sales", "production", "deliveries"):
             measure = "sales" if measure != "production" else measure
-        elif form == "share" and measure not in ("retail-sales", "wholesale-sales", "exports", "production"):
+        elif form == "share" and measure not in _SHARE_MEASURES:
             measure = "sales"
         if form in ("share", "market-share") and slot.entity and (form == "market-share" or segment is None):
             form = "market-share"  # a company's share of a market is not the share of a segment
@@ -322,6 +335,13 @@ class Resolver:
         if measure is not None:
             said.append(f"'{text[measure.start : measure.end]}'")
             key = self._cumulative(text, cues, measure)
+            other = _NOT_VEHICLES_BEFORE.search(text, max(0, measure.start - 40), measure.start)
+            if other is not None and any(
+                c.kind == "segment" and other.start() <= c.start and c.end <= measure.start for c in cues
+            ):
+                other = None  # "battery electric vehicle sales", "fuel cell vehicle sales" are of vehicles
+            if other is not None or _NOT_VEHICLES_AFTER.match(text, measure.end):
+                key = None  # "industrial output grew 4.8%": a figure of another industry, no vehicle metric
         segs = [
             c
             for c in cues
@@ -336,6 +356,9 @@ class Resolver:
                 c for c in segs if clause[0] <= c.start and c.end <= slot.hedge_at and c.key != "vehicle"
             ]
             chosen = run_from(text, specific)  # "新能源乘用车": passenger NEVs, never coarsened to NEVs
+        own = [c for c in segs if c.kind == "segment" and clause[0] <= c.start and c.end <= slot.hedge_at]
+        if measure is not None and measure.end <= clause[0] and own and not chosen:
+            chosen = adjacent_run(text, own)  # "销量为100万辆，其中纯电动汽车60万辆": the clause's own vehicles
         if measure is not None and (not chosen or all(c.key == "vehicle" for c in chosen)):
             # "the NEV fleet reached 36 million vehicles": the noun after the figure is only generic
             around = segment_around(text, segs, measure)
@@ -375,6 +398,8 @@ class Resolver:
             ),
             None,
         )
+        if group_cue is None:  # "自主品牌在这一领域占据主导地位，新能源车渗透率高达74.9%": the subject clause
+            group_cue = _subject_group(text, cues, clause[0])
         if group_cue is not None:
             said.insert(0, f"'{text[group_cue.start : group_cue.end]}'")
         overseas = next(
@@ -389,6 +414,9 @@ class Resolver:
         home = next((c for c in cues if c.kind == "modifier" and c.key == "domestic" and c.end <= slot.hedge_at), None)
         if home is not None and key == "sales" and form not in ("share", "market-share"):
             key = "domestic-sales"  # "在国内市场方面，新能源汽车销量为…": sales at home, not all sales
+            said.append(f"'{text[home.start : home.end]}'")
+        elif home is not None and key == "sales" and clause[0] <= home.start:
+            key = "domestic-sales"  # "国内新车销量占比超50%": a share of the sales at home, not of all sales
             said.append(f"'{text[home.start : home.end]}'")
         words = " ".join(said) + (f", {how}" if how else "")
         return _Read(segment, body, key, group_cue.key if group_cue else carried.group, words)
@@ -408,6 +436,21 @@ class Resolver:
 
 
 # --- helpers --------------------------------------------------------------------------------------
+
+_FIGURE = re.compile(r"\d")
+
+
+def _subject_group(text: str, cues: list[Cue], clause_start: int) -> Cue | None:
+    """A brand group named in the clause just before the figure's, when that clause states no figure
+    of its own: the subject the figure's clause goes on about ("主流合资品牌仍相对落后，仅为7%")."""
+    before = [c for c in cues if c.kind == "group" and c.end <= clause_start]
+    if not before:
+        return None
+    cue = before[-1]
+    head = text.rfind("，", 0, cue.start) + 1, text.rfind(",", 0, cue.start) + 1
+    if _FIGURE.search(text, max(head), clause_start) or PUNCT.search(text, cue.end, clause_start - 1):
+        return None
+    return cue
 
 
 def _topic(cues: list[Cue], levels: list[tuple[int, _Read]], carried: Topic) -> Topic:

@@ -390,8 +390,19 @@ def figure_mentions(text: str) -> list[Mention]:
             continue  # "(2) expand sales", "1) build"
         if _is_name(text, m):
             continue
+        if m.unit == "ordinal" and _NOT_A_RANK.match(text, m.end) and not _RANK_AFTER.match(text, m.end):
+            continue  # "for the first time", "the second batch": an occasion, not a rank
         out.append(m)
     return out
+
+
+_NOT_A_RANK = re.compile(
+    r"[ -](?:time|times|week|weeks|day|days|batch|phase|stage|round|generation|edition|session)\b", re.I
+)
+
+
+# "for the first time to become the world's largest exporter": the occasion states a rank
+_RANK_AFTER = re.compile(r"[^.;]{0,40}\b(?:largest|biggest|top|number one|leading)\b", re.I)
 
 
 def _starts_item(text: str, offset: int) -> bool:

@@ -14,11 +14,12 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
+from autofacts.frozen import frozen
 from autofacts.knowledge.model import Fact, KnowledgeBase
 from autofacts.knowledge.periods import Period
 from autofacts.one_state import read_one_state
@@ -39,7 +40,7 @@ def _settle_killed(base: Path) -> None:
     recover_for_reading(base)
 
 
-@dataclass(frozen=True)
+@frozen
 class Need:
     """The facts a question needs: those matching every given criterion (None: any)."""
 

@@ -17,11 +17,11 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from autofacts.files import read_regular
+from autofacts.frozen import frozen
 from autofacts.knowledge.load import gc_paused, knowledge_base_files
 from autofacts.knowledge.model import Fact, ParsedFile, PendingFact
 from autofacts.knowledge.parallel import PARALLEL_BYTES, spread_lazily
@@ -35,7 +35,7 @@ class Unreadable(Exception):
     """A knowledge-base file could not be read while syncing: nothing of it is cached."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Recorded:
     """What the cache remembers of a file it parsed, and when it looked."""
 
@@ -138,7 +138,7 @@ def _stat(path: Path, display_root: str) -> os.stat_result:
         raise Unreadable(f"{display_root}/{path.name}: {exc.strerror or exc}") from None
 
 
-@dataclass(frozen=True)
+@frozen
 class PreparedFile:
     """What the cache stores of one parsed file, as text and numbers (cheap to send between processes)."""
 

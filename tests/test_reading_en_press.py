@@ -1,0 +1,179 @@
+"""English press grammar that held-out articles tripped on: comparisons written "on-month", periods
+of a quarter under way or dated by their comparison base, figures of other industries, segments
+narrower than NEVs. Each sentence is composed for the test in the shape wire copy and industry
+releases use; each expectation was worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+from autofacts.reading.extract import extract_candidates
+
+
+def read(kb, text: str, published: date = date(2025, 12, 12)) -> list[tuple[D, str | None, str | None]]:
+    """(value, metric, period) of every candidate."""
+    return [(c.mention.value, c.metric, c.period) for c in extract_candidates(text, kb, published)]
+
+
+# --- comparisons ---------------------------------------------------------------------------------
+
+
+def test_on_month_and_on_year_name_their_comparison_and_a_fall_carries_along_the_list(kb) -> None:
+    text = "China produced 84,000 new energy vehicles in July, down 37.2% on-month and 6.9% on-year."
+    assert read(kb, text) == [
+        (D(84_000), "nev-production", "2025-07"),
+        (D("-37.2"), "nev-production-mom-growth", "2025-07"),
+        (D("-6.9"), "nev-production-growth", "2025-07"),
+    ]
+
+
+def test_from_a_month_ago_is_month_on_month(kb) -> None:
+    text = "Retail sales of passenger NEVs were 300,000 units in June, up 10 percent from a year ago but down 5 percent from a month ago."
+    assert read(kb, text) == [
+        (D(300_000), "nev-retail-sales", "2025-06"),
+        (D(10), "nev-retail-sales-growth", "2025-06"),
+        (D(-5), "nev-retail-sales-mom-growth", "2025-06"),
+    ]
+
+
+def test_per_cent_more_than_last_year_is_growth(kb) -> None:
+    text = "In the first ten months, NEV sales were 12 million units, 30 percent more than last year."
+    assert read(kb, text) == [(D(12_000_000), "nev-sales", "2025-01/2025-10"), (D(30), "nev-sales-growth", "2025-01/2025-10")]
+
+
+# --- periods -------------------------------------------------------------------------------------
+
+
+def test_between_two_months_of_this_year_is_the_span(kb) -> None:
+    text = "Between January and October of this year, China's NEV exports totaled 2.1 million units."
+    assert read(kb, text) == [(D(2_100_000), "nev-exports", "2025-01/2025-10")]
+
+
+def test_a_quarter_under_way_at_publication_is_this_years(kb) -> None:
+    text = "Nio expects to deliver between 40,000 and 43,000 vehicles in the fourth quarter."
+    [c] = extract_candidates(text, kb, date(2025, 11, 3))
+    assert (c.mention.value, c.mention.upper, c.period, c.kind) == (D(40_000), D(43_000), "2025-10/2025-12", "forecast")
+    # said in January, the fourth quarter is over: last year's
+    [c] = extract_candidates("Nio delivered 40,000 vehicles in the fourth quarter.", kb, date(2026, 1, 2))
+    assert c.period == "2025-10/2025-12"
+
+
+def test_a_period_without_its_year_is_the_year_after_the_same_period_it_is_compared_with(kb) -> None:
+    text = "Vehicle sales in the first three quarters rose 15% compared with the same period of 2023."
+    assert read(kb, text, date(2025, 11, 3)) == [(D(15), "vehicle-sales-growth", "2024-01/2024-09")]
+    # a year written in the phrase stays
+    text = "In October 2025, vehicle sales rose 15% from the same month of 2024."
+    assert read(kb, text, date(2025, 11, 3)) == [(D(15), "vehicle-sales-growth", "2025-10")]
+
+
+# --- what is counted -----------------------------------------------------------------------------
+
+
+def test_figures_of_other_industries_have_no_vehicle_metric(kb) -> None:
+    assert read(kb, "China's industrial output grew 4.8% in November.") == [(D("4.8"), None, "2025-11")]
+    assert read(kb, "Retail sales of consumer goods rose 1.3% in November.") == [(D("1.3"), None, "2025-11")]
+    assert read(kb, "Power battery installations rose 40% in November.") == [(D(40), None, "2025-11")]
+    # battery-electric and fuel-cell vehicles are vehicles
+    assert read(kb, "Sales of battery electric vehicles reached 400,000 units in November.") == [
+        (D(400_000), "bev-sales", "2025-11")
+    ]
+    assert read(kb, "Battery electric vehicle sales rose 20% in November.") == [(D(20), "bev-sales-growth", "2025-11")]
+
+
+def test_fuel_cell_and_extended_range_vehicles_are_no_coarser_segment(kb) -> None:
+    [c] = extract_candidates("Fuel cell vehicle sales were 600 units in October.", kb, date(2025, 12, 12))
+    assert (c.metric, c.new_metric) == (None, "fcev-sales")
+    [c] = extract_candidates("Sales of extended-range electric vehicles reached 90,000 units.", kb, date(2025, 12, 12))
+    assert (c.metric, c.new_metric) == (None, "erev-sales")
+
+
+def test_battery_powered_cars_are_battery_electric_not_nevs(kb) -> None:
+    assert read(kb, "Sales of battery-powered cars rose 5 percent in November.") == [(D(5), "bev-sales-growth", "2025-11")]
+    # the catalogue has no BEV share: proposed, never filed as the NEV share
+    [c] = extract_candidates("Pure EVs made up 30 percent of new car sales in November.", kb, date(2025, 12, 12))
+    assert (c.metric, c.new_metric) == (None, "bev-share")
+
+
+# --- changes in units ----------------------------------------------------------------------------
+
+
+def test_a_count_that_changed_is_no_level(kb) -> None:
+    # "increased by 120,000 units": how much sales changed, not what they were
+    assert read(kb, "In October, vehicle sales increased by 120,000 units from September.") == [
+        (D(120_000), None, "2025-10")
+    ]
+    assert read(kb, "In October, NEV exports were 35,000 units more than a year earlier.")[0][1] is None
+    # a level reached after a change, and a level under a bound, stay levels
+    assert read(kb, "In October, NEV exports rose 40% to 600,000 units.") == [
+        (D(40), "nev-exports-growth", "2025-10"),
+        (D(600_000), "nev-exports", "2025-10"),
+    ]
+    assert read(kb, "In 2024, vehicle production fell below 3 million units.")[0][1] == "vehicle-production"
+
+
+# --- places --------------------------------------------------------------------------------------
+
+
+def test_the_national_bodies_and_the_largest_car_market_are_china(kb) -> None:
+    text = "Sales of new energy vehicles rose 5% in November, the CPCA said."
+    assert [c.region for c in extract_candidates(text, kb, date(2025, 12, 12))] == ["China"]
+    text = "Auto sales in the world's largest car market rose 3% in November."
+    assert [c.region for c in extract_candidates(text, kb, date(2025, 12, 12))] == ["China"]
+
+
+def test_a_mainland_dateline_places_the_figures_placed_nowhere_else_in_china(kb) -> None:
+    text = "SHANGHAI, Dec 8 (Reuters) - Passenger car retail sales fell 3% in November.\nExports jumped 30% to 700,000 units."
+    assert [c.region for c in extract_candidates(text, kb, date(2025, 12, 12))] == ["China", "China", "China"]
+    # the city itself is no region, and a place named wins
+    text = "BEIJING, Dec 8 (Xinhua) -- NEV sales in Europe rose 30% in November."
+    assert [c.region for c in extract_candidates(text, kb, date(2025, 12, 12))] == ["Europe"]
+    # no dateline: nothing to go on
+    assert [c.region for c in extract_candidates("Exports jumped 30% in November.", kb, date(2025, 12, 12))] == [None]
+
+
+def test_a_companys_figure_placed_by_the_market_or_the_making(kb) -> None:
+    text = "Volkswagen's China sales fell 8% in the third quarter to 700,000 vehicles."
+    assert [(c.entity, c.region) for c in extract_candidates(text, kb, date(2025, 12, 12))] == [
+        ("Volkswagen", "China"),
+        ("Volkswagen", "China"),
+    ]
+    # China-made cars, and those of them exported, are counted in China
+    text = "Tesla sold 61,000 China-made vehicles in October, of which 28,000 were exported."
+    assert [(c.metric, c.region) for c in extract_candidates(text, kb, date(2025, 12, 12))] == [
+        ("vehicle-sales", "China"),
+        ("vehicle-exports", "China"),
+    ]
+    # a company's figure placed nowhere is worldwide
+    assert [c.region for c in extract_candidates("Tesla sold 61,000 vehicles in October.", kb, date(2025, 12, 12))] == [
+        "World"
+    ]
+
+
+# --- whose figure --------------------------------------------------------------------------------
+
+
+def test_the_company_after_an_opening_phrase_is_the_one_named_before(kb) -> None:
+    text = "Nio delivered 40,000 vehicles in October. Last year, the company sold 220,000 cars."
+    assert [(c.entity, c.period) for c in extract_candidates(text, kb, date(2025, 11, 3))] == [
+        ("NIO", "2025-10"),
+        ("NIO", "2024"),
+    ]
+
+
+# --- what is a figure ----------------------------------------------------------------------------
+
+
+def test_one_in_five_is_a_fifth_and_the_first_time_is_no_rank(kb) -> None:
+    [c] = extract_candidates("In October, one in five cars sold in China was exported.", kb, date(2025, 12, 12))
+    assert (c.mention.value, c.mention.unit) == (D(20), "percent")
+    text = "In October, NEV sales exceeded 1.5 million units for the first time."
+    assert [c.mention.value for c in extract_candidates(text, kb, date(2025, 12, 12))] == [D(1_500_000)]
+    # "ranked first" is still a rank
+    [c] = extract_candidates("In 2024, China ranked first in vehicle exports.", kb, date(2025, 12, 12))
+    assert (c.mention.value, c.mention.unit) == (D(1), "ordinal")
+
+
+def test_released_data_for_a_month_dates_the_figures_after_it(kb) -> None:
+    text = "CAAM released data on production and sales for July. China produced 84,000 new energy vehicles."
+    assert read(kb, text, date(2020, 8, 12)) == [(D(84_000), "nev-production", "2020-07")]
