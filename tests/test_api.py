@@ -153,9 +153,10 @@ def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_docstring_examples_run() -> None:
     import autofacts.api
+    import autofacts.api.base
     import autofacts.output.tables
 
-    for module in (autofacts.api, autofacts.output.tables):
+    for module in (autofacts.api, autofacts.api.base, autofacts.output.tables):
         failed, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert failed == 0 and tried > 0, module.__name__
 

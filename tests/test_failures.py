@@ -95,7 +95,7 @@ def test_interrupted_run_is_one_line(run, monkeypatch: pytest.MonkeyPatch) -> No
 def test_ctrl_c_while_the_arguments_are_parsed_is_one_line(run, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C before the command's own error handling runs (Typer parsing the arguments): Typer
     turns it into a silent exit 130; it once left stderr empty (the start-up test's rare flake)."""
-    from autofacts.cli.app import _click
+    from autofacts.cli.common import _click
 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt

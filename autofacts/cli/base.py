@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # for annotations only: each command imports what it uses, so
 
     from autofacts.knowledge.model import Fact
     from autofacts.store import Store
-from autofacts.cli.app import (
+from autofacts.cli.common import (
     AsOfOption,
     FactsOption,
     Format,

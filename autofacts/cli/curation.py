@@ -12,7 +12,7 @@ from autofacts.output import OutputFormat
 
 if TYPE_CHECKING:  # for annotations only: each command imports what it uses, so start-up stays short
     from autofacts.knowledge.model import KnowledgeBase
-from autofacts.cli.app import (
+from autofacts.cli.common import (
     FactsOption,
     _console,
     _data_writer,

@@ -264,7 +264,7 @@ class Fact:
         return self.location if at is None else Location(self.location.file, *at)
 
 
-@dataclass
+@frozen
 class PendingFact:
     """A fact as its file states it, before the period of an undated fact is taken from its source."""
 

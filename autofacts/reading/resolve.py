@@ -72,8 +72,8 @@ _ENERGY = ("nev", "ev", "bev", "phev", "erev", "fcev", "ice-vehicle")
 _BODY = ("passenger-vehicle", "commercial-vehicle")
 # CPCA's retail and wholesale figures are of passenger vehicles only: "passenger" adds nothing to them.
 _PASSENGER_MEASURES = ("retail-sales", "wholesale-sales")
-# what a share may be of besides all sales: "零售渗透率", "出口占比", "国内销量占比"
-_SHARE_MEASURES = ("retail-sales", "wholesale-sales", "exports", "production", "domestic-sales")
+# what a share may be of besides all sales: "零售渗透率", "出口占比", "国内销量占比", "占汽车保有量"
+_SHARE_MEASURES = ("retail-sales", "wholesale-sales", "exports", "production", "domestic-sales", "ownership")
 _BROADER = {"ev": "nev"}  # "electric vehicles" in the press are NEVs when the catalogue has no EV metric
 _SUFFIX = {
     "level": "",
@@ -367,6 +367,9 @@ class Resolver:
                 c for c in segs if clause[0] <= c.start and c.end <= slot.hedge_at and c.key != "vehicle"
             ]
             chosen = run_from(text, specific)  # "新能源乘用车": passenger NEVs, never coarsened to NEVs
+        own = [c for c in segs if c.kind == "segment" and clause[0] <= c.start and c.end <= slot.hedge_at]
+        if measure is not None and measure.end <= clause[0] and own and not chosen:
+            chosen = adjacent_run(text, own)  # "销量为100万辆，其中纯电动汽车60万辆": the clause's own vehicles
         if measure is not None and (not chosen or all(c.key == "vehicle" for c in chosen)):
             # "the NEV fleet reached 36 million vehicles": the noun after the figure is only generic
             around = segment_around(text, segs, measure)

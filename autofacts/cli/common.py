@@ -3,9 +3,9 @@
 Exit status: 0 success, 1 a failed check or unreadable data, 2 bad usage. Errors are one line on
 stderr, never a traceback (unless --debug).
 
-The Typer app, its shared options and helpers; the commands live in the modules beside this one."""
+The Typer app, its shared options and helpers; the commands live in the modules beside this one,
+and autofacts/cli/__init__.py runs them."""
 
-import copy
 import errno
 import functools
 import os
@@ -360,25 +360,6 @@ def invoked(argv: Sequence[str]) -> str | None:
         elif not word.startswith("-"):
             return word
     return None
-
-
-def run(argv: Sequence[str]) -> None:
-    """Run the CLI on `argv`. Typer turns every registered command's signature into Click
-    parameters before it parses anything (5 ms for all of them, a third of what `show` may add
-    to a bare Typer command); a known command is run from an app holding that command alone, as
-    Click's own lazily loaded groups do. Its help, errors and exit status are the same."""
-    name = invoked(argv)
-    commands = [c for c in app.registered_commands if _name(c) == name]
-    chosen = app
-    if commands:
-        chosen = copy.copy(app)  # the app's other settings, its callback (the main options) included
-        chosen.registered_commands = commands
-    chosen(args=list(argv))
-
-
-def _name(command: Any) -> str:
-    """A registered command's name as Typer derives it (`completion_script` is registered as `completion`)."""
-    return str(command.name or command.callback.__name__.lower().replace("_", "-"))
 
 
 class Shell(str, Enum):

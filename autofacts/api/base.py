@@ -1,41 +1,23 @@
-"""The Python API: open a knowledge base and ask it what the CLI asks, as typed, frozen records.
-
-The CLI is a layer over this module: `autofacts show`, `compare` and `targets` call `Base.show`,
-`Base.compare` and `Base.targets` and render what they return, so a notebook gets the same answers
-as the command line. Every question reads through the same store (the SQLite cache of parsed files
-when it can be used, else the YAML) and the same query, compare and targets functions.
-
->>> import autofacts
->>> kb = autofacts.open()          # the bundled base; autofacts.open("my/facts") for your own
->>> shown = kb.show("nev-share", region="China", period=2024)
->>> fact = shown.facts[0]
->>> fact.value, fact.unit, fact.period.label, fact.source.id
-(Decimal('40.9'), 'percent', '2024', 'fyp14-review')
->>> fact.source.quote[:47]
-'Among these, the sales proportion of new energy'
-"""
+"""`open` a knowledge base and ask it what the CLI asks: `Base`, whose methods are the questions."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import field
 from datetime import date, datetime, timezone
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from autofacts.api.answers import Compared, Shown, Targets
+from autofacts.api.arguments import as_names, as_of_date, as_period, as_year
 from autofacts.errors import DataError, UsageError
-from autofacts.frozen import frozen
 
 if TYPE_CHECKING:  # the rows are built when asked for: `autofacts show` renders the model, not rows
-    from autofacts.answers.compare import Comparison
-    from autofacts.answers.query import FactGroup, Filters
-    from autofacts.answers.targets import TargetReport
-    from autofacts.knowledge.model import Fact, KnowledgeBase, Metric
+    from autofacts.answers.query import Filters
+    from autofacts.knowledge.model import Fact, KnowledgeBase
     from autofacts.knowledge.periods import Period
     from autofacts.output.parquet_export import ParquetExport
-    from autofacts.output.rows import ChangeRow, FactRow, MetricRow, SourceRow, VerdictRow
+    from autofacts.output.rows import FactRow, MetricRow, SourceRow
     from autofacts.output.sqlite_export import SqliteExport
     from autofacts.output.tables import Table
     from autofacts.store import Store
@@ -70,35 +52,6 @@ def open(facts: str | None = None, *, cache: bool = True) -> Base:  # noqa: A001
     return Base(YamlStore(root, display))
 
 
-def as_period(value: str | int | Period) -> Period:
-    """A period as the CLI writes it ("2024", "2025-10", "2025-01/2025-11"), or a year as an int."""
-    from autofacts.knowledge.periods import Period, parse_period
-
-    return value if isinstance(value, Period) else parse_period(str(value))
-
-
-def as_of_date(value: str | date | None, today: date | None = None) -> date | None:
-    """An as-of day (YYYY-MM-DD or a date); a day after today is refused: nothing is published yet."""
-    from autofacts.knowledge.periods import parse_date
-
-    if value is None:
-        return None
-    day = value if isinstance(value, date) else parse_date(value)
-    today = today or date.today()
-    if day > today:
-        raise UsageError(f"--as-of {value} is in the future (today is {today})")
-    return day
-
-
-def as_year(year: int | None) -> int | None:
-    """A year is a calendar year written with four digits: 25 is not 2025."""
-    if year is not None and not 1000 <= year <= 9999:
-        from autofacts.errors import PeriodError
-
-        raise PeriodError(f"invalid year '{year}': a year has four digits, e.g. 2025")
-    return year
-
-
 def _info(base: Base) -> dict[str, str]:
     """What an export says about itself (its export_info table, its marker file)."""
     from autofacts.version import __version__
@@ -108,110 +61,6 @@ def _info(base: Base) -> dict[str, str]:
         "base": str(getattr(base.store, "display_root", "")),
         "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
-
-
-def _names(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    return (value,) if isinstance(value, str) else tuple(value)
-
-
-@frozen
-class Shown:
-    """`show`: the facts for one metric, sorted by period and region, and how sources agree on each.
-
-    `groups` holds the facts that state the same figure together, each with its `agreement`
-    (single, agree, restated, revised, conflict); `kb`, `metric_model` and `fact_groups` are the
-    model objects the CLI renders. The rows are built on first use: the CLI prints the model and
-    never builds them (a start-up cost of `autofacts show`, docs/performance.md)."""
-
-    kb: KnowledgeBase = field(repr=False, compare=False)
-    metric_model: Metric = field(repr=False)
-    fact_groups: tuple[FactGroup, ...] = field(repr=False)
-
-    @cached_property
-    def metric(self) -> MetricRow:
-        from autofacts.output.rows import metric_row
-
-        return metric_row(self.metric_model)
-
-    @cached_property
-    def groups(self) -> tuple[tuple[str, Table[FactRow]], ...]:
-        """(agreement, facts) for each figure stated."""
-        from autofacts.output.rows import fact_row
-        from autofacts.output.tables import Table
-
-        return tuple((g.agreement, Table([fact_row(self.kb, f) for f in g.facts])) for g in self.fact_groups)
-
-    @cached_property
-    def facts(self) -> Table[FactRow]:
-        from autofacts.output.tables import Table
-
-        return Table([row for _, rows in self.groups for row in rows])
-
-    def __repr__(self) -> str:
-        return f"Shown(metric={self.metric!r}, facts={self.facts!r}, groups={self.groups!r})"
-
-    def to_pandas(self) -> Any:
-        return self.facts.to_pandas()
-
-    def to_arrow(self) -> Any:
-        return self.facts.to_arrow()
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON document of `autofacts show METRIC --format json`."""
-        from autofacts.output.answers import ShowAnswer
-
-        return ShowAnswer(self.kb, self.metric_model, list(self.fact_groups)).document()
-
-
-@frozen
-class Compared:
-    """`compare A B`: each metric and region with a figure in both periods, and the change."""
-
-    period_a: Period
-    period_b: Period
-    rows: Table[ChangeRow]
-    only_a: tuple[str, ...]  # metrics with a figure in A only
-    only_b: tuple[str, ...]
-    kb: KnowledgeBase = field(repr=False, compare=False)
-    comparison: Comparison = field(repr=False, compare=False)
-
-    def to_pandas(self) -> Any:
-        return self.rows.to_pandas()
-
-    def to_arrow(self) -> Any:
-        return self.rows.to_arrow()
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON document of `autofacts compare A B --format json`."""
-        from autofacts.output.comparison import CompareAnswer
-
-        return CompareAnswer(self.kb, self.comparison).document()
-
-
-@frozen
-class Targets:
-    """`targets`: the verdict on each target, with counts by status."""
-
-    as_of: date
-    year: int | None
-    verdicts: Table[VerdictRow]
-    counts: dict[str, int] = field(hash=False)
-    kb: KnowledgeBase = field(repr=False, compare=False)
-    report: TargetReport = field(repr=False, compare=False)
-
-    def to_pandas(self) -> Any:
-        return self.verdicts.to_pandas()
-
-    def to_arrow(self) -> Any:
-        return self.verdicts.to_arrow()
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON document of `autofacts targets --format json`."""
-        from autofacts.output.verdicts import TargetsAnswer
-
-        return TargetsAnswer(self.kb, self.report).document()
 
 
 class Base:
@@ -355,7 +204,7 @@ class Base:
         from autofacts.answers.query import Filters, check_kind, resolve_metric, resolve_region
 
         kb = self.catalogue
-        names = _names(metric)
+        names = as_names(metric)
         filters = Filters(
             metrics=tuple(resolve_metric(kb, m).id for m in names) if names else None,
             region=resolve_region(kb, region) if region is not None else None,
@@ -493,7 +342,7 @@ class Base:
         from autofacts.output.tables import Table
 
         filters = self._filters(metric, region)
-        statuses = _names(status)
+        statuses = as_names(status)
         unknown = [s for s in statuses or () if s not in STATUSES]
         if unknown:
             raise UsageError(f"unknown status '{unknown[0]}' (known: {', '.join(STATUSES)})")
