@@ -109,11 +109,10 @@ def knowledge_base_files(root: Path, display_root: str) -> list[Path]:
 
 def assemble_catalogues(root: Path, parsed: list[ParsedFile]) -> KnowledgeBase:
     """A knowledge base with its sources and metrics (and no facts yet), duplicates reported."""
-    kb = KnowledgeBase(root=root, seeds_dir=(root.parent / "seeds"))
+    seeds = [part.seeds for part in parsed if part.seeds is not None]  # the last one given counts
+    kb = KnowledgeBase(root=root, seeds_dir=root / seeds[-1] if seeds else root.parent / "seeds")  # relative to facts/
     for part in parsed:
         kb.problems.extend(part.problems)
-        if part.seeds is not None:
-            kb.seeds_dir = root / part.seeds  # relative to the facts folder
         for source in part.sources:
             _add_unique(kb.sources, source, kb.problems, "source")
         for metric in part.metrics:

@@ -285,7 +285,7 @@ class ParsedFile:
     seeds: str | None = None
 
 
-@dataclass
+@frozen
 class KnowledgeBase:
     """A knowledge base as a question sees it: the catalogues, the facts it asked its store for, and
     the problems met while loading. A plain value: it holds what was read and never reads more."""
