@@ -47,6 +47,10 @@ def test_show_loads_neither_yaml_nor_the_readers_nor_the_api_rows() -> None:
         "autofacts.cli.base",  # the other command groups: check, export, report ...
         "autofacts.cli.curation",  # ... extract, add, review
         "multiprocessing",  # the parallel readers of a cold base
+        "autofacts.knowledge.parallel",
+        "autofacts.files",  # reading a changed file or a seed text
+        "autofacts.knowledge.names",  # the curation commands' names and texts
+        "autofacts.store.yaml_store",  # only when the cache cannot be used
     }
     assert sorted(unwanted & loaded) == []
     assert sorted(n for n in loaded if n.startswith("autofacts.reading")) == []

@@ -22,7 +22,6 @@ from typing import Any
 
 from autofacts.errors import KnowledgeBaseError, UsageError
 from autofacts.knowledge.model import Fact, KnowledgeBase, Location, ParsedFile, PendingFact, Problem, Source
-from autofacts.knowledge.parallel import PARALLEL_BYTES, spread
 from autofacts.knowledge.periods import parse_period
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the autofacts package
@@ -157,6 +156,8 @@ def load_knowledge_base(root: Path, display_root: str = "facts", jobs: int | Non
     base's files are parsed by `jobs` processes at once (default: one per core; see parallel.py)."""
     named = [(path, f"{display_root}/{path.name}") for path in knowledge_base_files(root, display_root)]
     with gc_paused():
+        from autofacts.knowledge.parallel import PARALLEL_BYTES, spread  # only when files are parsed
+
         if len(named) > 1 and _total_bytes(named) >= PARALLEL_BYTES:
             parsed = spread(parse_named, named, jobs)
         else:
