@@ -154,18 +154,29 @@ class Resolver:
     # -- the sentence ----------------------------------------------------------------------------
 
     def sentence(
-        self, text: str, language: str, slots: list[Slot], carried: Topic = Topic(), continues: bool = False
+        self,
+        text: str,
+        language: str,
+        slots: list[Slot],
+        carried: Topic = Topic(),
+        continues: bool = False,
+        goes_on: bool = False,
     ) -> tuple[list[list[Choice]], Topic]:
         """One list of choices per figure (several when a figure holds for each of a list of
         measures), and what the sentence tells the next one. `continues`: the sentence goes on with
         the one before in its paragraph, so naming no vehicles it speaks of the same ones (CAAM's
-        "在新能源市场方面，……。今年以来累计零售量为438万辆" is of NEVs)."""
+        "在新能源市场方面，……。今年以来累计零售量为438万辆" is of NEVs). `goes_on`: the sentence is in
+        the paragraph of the one before, so naming no measure it counts what that one counted."""
         lex = lexicon(language)
         cues = lex.find(text)
         groups = figure_groups(text, slots)
         refers = any(c.kind == "modifier" and c.key == "refer-back" for c in cues)
         unnamed = not any(c.kind in ("segment", "group") for c in cues)
         same = carried.segment if continues and unnamed and carried.segment not in (None, "vehicle") else None
+        if goes_on and not refers and not any(c.kind == "measure" for c in cues) and carried.measure is not None:
+            # "As seen by type, the passenger cars reached 61,000 units" after "the export was 83,000
+            # units": a sentence naming no measure goes on counting what the one before counted
+            carried, refers = Topic(measure=carried.measure), True
         if not refers and _GOES_ON.match(text) and not any(c.kind == "measure" for c in cues):
             # "Its passenger PHEVs were 105,103 units": a list of a company's figures goes on with their measure
             carried, refers = Topic(measure=carried.measure), True
