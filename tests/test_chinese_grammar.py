@@ -11,6 +11,7 @@ from decimal import Decimal as D
 import pytest
 
 from autofacts.reading.extract import extract_candidates
+from autofacts.reading.numbers import read_numbers
 from autofacts.reading.text import period_phrases
 
 PUBLISHED = date(2025, 12, 10)
@@ -79,3 +80,209 @@ def test_strong_verbs_of_rise_are_growth(kb, verb: str) -> None:
 def test_strong_verbs_of_fall_are_negative_growth(kb) -> None:
     text = "9月份燃油车零售销量为80万辆，同比锐减20%。"
     assert [f[0] for f in facts(text, kb)] == [D(800_000), D(-20)]
+
+
+def test_a_destination_governs_its_clause_and_the_change_after_it_only(kb) -> None:
+    text = "1-10月，我国对俄罗斯出口汽车100万辆，同比下降10%；新能源汽车出口200万辆，同比增长50%。"
+    assert facts(text, kb) == [
+        (D(1_000_000), None, None, None, "2025-01/2025-10", None),  # exports to one market: not all exports
+        (D(-10), None, None, None, "2025-01/2025-10", None),
+        (D(2_000_000), "nev-exports", None, "China", "2025-01/2025-10", None),  # 我国, not Russia
+        (D(50), "nev-exports-growth", None, "China", "2025-01/2025-10", None),
+    ]
+
+
+def test_a_country_after_the_verb_or_named_as_a_market_is_a_destination(kb) -> None:
+    text = "10月，中国汽车出口60万辆。出口俄罗斯10万辆。墨西哥是第二大出口市场。新能源汽车出口20万辆。"
+    assert [(f[0], f[3]) for f in facts(text, kb) if f[0] > 100] == [
+        (D(600_000), "China"),
+        (D(100_000), None),  # 出口俄罗斯: where they go
+        (D(200_000), "China"),  # Mexico, a market named, is carried to no sentence after
+    ]
+
+
+def test_a_companys_sales_in_a_country_are_placed_there(kb) -> None:
+    text = "1-10月，比亚迪海外销量达到80万辆，其中在巴西销售10万辆。"
+    assert [(f[0], f[3], f[5]) for f in facts(text, kb)] == [(D(800_000), "World", "BYD"), (D(100_000), "Brazil", "BYD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("新能源汽车销量占汽车总销量的三分之一。", D(100) / 3),
+        ("出口占总销量的1/4。", D(25)),
+        ("台灣汽車產業產值達新台幣1.2兆元。", D(1_200_000_000_000)),  # 兆: 10^12 in Taiwan
+    ],
+)
+def test_fractions_and_the_trillion_of_taiwan(kb, text: str, value: D) -> None:
+    assert [f[0] for f in facts(text, kb)] == [value]
+
+
+def test_a_megawatt_is_no_trillion(kb) -> None:
+    assert [f[0] for f in facts("该工厂光伏装机容量为20兆瓦。", kb)] == [D(20)]
+
+
+def test_a_slash_is_a_fraction_only_where_a_share_is_spoken_of() -> None:
+    assert [m.unit for m in read_numbers("第3/4节")] == []  # no 占, 超过, 近: no share
+    assert [(m.value, m.unit) for m in read_numbers("出口占近1/5")] == [(D(20), "percent")]
+
+
+def test_a_number_right_after_a_latin_word_is_a_name() -> None:
+    assert [m.value for m in read_numbers("特斯拉Model 3和Model Y共交付8万辆")] == [D(80_000)]
+
+
+def test_all_industry_added_value_is_not_car_makings(kb) -> None:
+    text = "1-10月，全国规模以上工业增加值同比增长6.1%，其中汽车制造业增加值增长11.2%。"
+    assert [(f[0], f[1], f[2]) for f in facts(text, kb)] == [
+        (D("6.1"), None, "industrial-added-value-growth"),
+        (D("11.2"), "manufacturing-added-value-growth", None),
+    ]
+
+
+@pytest.mark.parametrize("text", ["10月，新能源汽车销量为170万辆，比上月增加10万辆。", "10月，新能源汽车销量为170万辆，同比减少10万辆。"])
+def test_a_change_by_so_many_vehicles_is_not_a_level(kb, text: str) -> None:
+    assert [f[1] for f in facts(text, kb)] == ["nev-sales", None]
+
+
+def test_newly_registered_vehicles_are_a_level_of_registrations(kb) -> None:
+    text = "2022年全国新注册登记新能源汽车535万辆，与上年相比增加240万辆。"
+    assert [(f[0], f[1], f[2]) for f in facts(text, kb)] == [
+        (D(5_350_000), None, "nev-registrations"),  # 新增/新注册: what is new in the year, not a change
+        (D(2_400_000), None, None),
+    ]
+
+
+def test_the_fleet_of_automobiles_is_not_of_all_motor_vehicles(kb) -> None:
+    text = "截至2022年底，全国机动车保有量达4.17亿辆，其中汽车3.19亿辆，摩托车8072万辆。"
+    assert [(f[1], f[2]) for f in facts(text, kb)] == [
+        ("vehicle-ownership", None),
+        (None, "automobile-ownership"),
+        (None, None),  # motorcycles: a segment the catalogue has no fleet for, proposed nothing coarser
+    ]
+
+
+def test_a_share_of_the_fleet_is_not_a_share_of_sales(kb) -> None:
+    text = "全国新能源汽车保有量达1310万辆，占汽车总量的4.10%。"
+    assert [(f[1], f[2]) for f in facts(text, kb)] == [("nev-ownership", None), (None, "nev-ownership-share")]
+
+
+def test_the_start_of_a_span_does_not_date_the_sentences_after_it(kb) -> None:
+    text = "新能源汽车销量从2018年的107万辆增长到2022年的535万辆。全国有84个城市的汽车保有量超过百万辆。"
+    assert [f[4] for f in facts(text, kb)][2:] == ["2022", "2022"]
+
+
+def test_places_listed_as_examples_of_a_count_are_not_its_region(kb) -> None:
+    text = "全国汽车保有量超过300万辆的城市中，深圳、东莞、天津等13个城市超过300万辆。"
+    assert [(f[0], f[3]) for f in facts(text, kb)] == [
+        (D(3_000_000), "China"),
+        (D(13), "China"),  # 13 cities of China, not Tianjin's
+        (D(3_000_000), "Tianjin"),  # each of the listed cities: the last named
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("11月，小米SU7交付量超过2万辆。", "Xiaomi SU7"),
+        ("问界M9上月销量为1.5万辆。", "AITO M9"),
+        ("特斯拉Model Y在10月销量为4万辆。", "Tesla Model Y"),
+        ("小米汽车11月交付超过4万辆，其中YU7交付2万辆。", "Xiaomi YU7"),
+        ("10月，上汽大众销量为10万辆。", "SAIC Volkswagen"),  # a joint venture, not SAIC Motor
+        ("10月，一汽-大众销量为15万辆。", "FAW-Volkswagen"),
+        ("10月，哈弗品牌销量为6万辆。", "Haval"),  # a brand, not its group
+    ],
+)
+def test_models_brands_and_joint_ventures_are_their_own_entities(kb, text: str, entity: str) -> None:
+    assert [f[5] for f in facts(text, kb)][-1] == entity
+
+
+def test_a_part_named_in_its_own_clause_is_that_parts(kb) -> None:
+    text = "10月，新能源汽车销量为100万辆，其中纯电动汽车60万辆，插电式混合动力汽车40万辆。"
+    assert [f[1] for f in facts(text, kb)] == ["nev-sales", "bev-sales", "phev-sales"]
+
+
+def test_two_models_named_leave_the_company(kb) -> None:
+    text = "10月，特斯拉Model 3和Model Y共交付8万辆。"
+    assert [f[5] for f in facts(text, kb)] == ["Tesla"]
+
+
+@pytest.mark.parametrize("text", ["比亚迪（1211）去年销量", "比亞迪 (002594-CN)(01211-HK) 在", "這一成績", "較一年前"])
+def test_stock_codes_this_one_and_a_year_ago_are_no_figures(text: str) -> None:
+    assert read_numbers(text) == []
+
+
+def test_a_level_reached_after_a_rise_is_a_level(kb) -> None:
+    text = "1-7月，奇瑞出口量年增130%至55.3万辆。"
+    assert [(f[0], f[1]) for f in facts(text, kb)] == [(D(130), "vehicle-exports-growth"), (D(553_000), "vehicle-exports")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period"),
+    [
+        ("上月汽车销量为259.3万辆。", date(2025, 8, 11), "2025-07"),
+        ("上个月汽车销量为259.3万辆。", date(2025, 1, 5), "2024-12"),  # January's last month is December
+        ("乘联会预测，本月乘用车零售约227万辆。", date(2023, 12, 22), "2023-12"),
+    ],
+)
+def test_last_month_and_this_month_count_from_publication(kb, text: str, published: date, period: str) -> None:
+    assert [f[4] for f in facts(text, kb, published)] == [period]
+
+
+def test_more_than_last_month_is_a_comparison_not_a_period(kb) -> None:
+    text = "10月，新能源汽车销量为170万辆，比上月增长5%。"
+    assert [(f[1], f[4]) for f in facts(text, kb)] == [("nev-sales", "2025-10"), ("nev-sales-mom-growth", "2025-10")]
+
+
+def test_a_single_month_of_a_span_is_its_last_month(kb) -> None:
+    text = "比亚迪在今年前7月的单月出口量达到8万辆左右。"
+    assert [f[4] for f in facts(text, kb, date(2025, 8, 11))] == ["2025-07"]
+
+
+def test_a_yearly_target_set_in_a_month_is_the_years(kb) -> None:
+    text = "比亚迪去年9月把年度销售目标下调至460万辆。"
+    assert [(f[0], f[4]) for f in facts(text, kb, date(2026, 1, 3))] == [(D(4_600_000), "2025")]
+
+
+def test_a_sentence_going_on_about_a_brand_group_keeps_the_group(kb) -> None:
+    text = "7月，中国品牌乘用车销售160.4万辆。今年前7月销量为1087.3万辆。"
+    assert [f[1] for f in facts(text, kb, date(2025, 8, 11))] == [
+        "domestic-brand-passenger-vehicle-sales",
+        "domestic-brand-passenger-vehicle-sales",
+    ]
+
+
+def test_a_comparison_word_right_before_a_rate_makes_it_a_change(kb) -> None:
+    text = "10月乘用车零售量约为227万辆，环比9.3%，同比4.8%。"
+    assert [f[1] for f in facts(text, kb)] == [
+        "passenger-vehicle-retail-sales",
+        "passenger-vehicle-retail-sales-mom-growth",
+        "passenger-vehicle-retail-sales-growth",
+    ]
+
+
+def test_cpca_by_its_short_name_is_china(kb) -> None:
+    assert [f[3] for f in facts("乘联分会数据显示，10月乘用车零售量为227万辆。", kb)] == ["China"]
+
+
+def test_a_forecast_word_governs_up_to_a_semicolon_or_a_turn(kb) -> None:
+    text = "10月交付量预估为44万辆；全年则交付164万辆。"
+    assert [(f[0], f[4]) for f in facts(text, kb)][1:] == [(D(1_640_000), "2024")]
+    kinds = [c.kind for c in extract_candidates(text, kb, PUBLISHED)]
+    assert kinds == ["forecast", "actual"]
+    turned = "比亚迪把年度销售目标下调至460万辆，最终虽然达标，惟7.73%的增幅是近年最低。"
+    assert [c.kind for c in extract_candidates(turned, kb, date(2026, 1, 3))] == ["target", "actual"]
+
+
+def test_will_reach_is_a_forecast(kb) -> None:
+    kinds = [c.kind for c in extract_candidates("2026年新能源汽车销量将达到1900万辆。", kb, PUBLISHED)]
+    assert kinds == ["forecast"]
+
+
+def test_a_company_in_latin_letters_in_a_chinese_sentence(kb) -> None:
+    text = "Tesla周五公布，第4季度交付量418,227辆。"
+    assert [(f[3], f[4], f[5]) for f in facts(text, kb)] == [("World", "2024-10/2024-12", "Tesla")]
+
+
+def test_a_hedge_before_a_count_of_years_does_not_govern_the_share_after_it() -> None:
+    found = [(m.value, m.qualifier) for m in read_numbers("销量将在不到两三年的时间内占据全国的一半")]
+    assert found == [(D(50), "exact")]

@@ -14,9 +14,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from autofacts.errors import PeriodError
+from autofacts.knowledge.compose import compose_text
 from autofacts.knowledge.file_text import MAX_FILE_BYTES, decode_text, read_text
 from autofacts.knowledge.interval import QUALIFIERS
 from autofacts.knowledge.model import (
@@ -33,25 +32,10 @@ from autofacts.knowledge.model import (
     Source,
 )
 from autofacts.knowledge.periods import Period, parse_period
-from autofacts.knowledge.yaml_bounds import PURE_MAX_DEPTH, expanded_size, first_alias, first_too_deep
+from autofacts.knowledge.yaml_nodes import NULL_TAG, Mapping, Node, Scalar, Sequence
 from autofacts.reading.lexicon import dimension_values
 
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BaseLoader):
-    """Safe loading that skips YAML 1.1's guessing of implicit types.
-
-    autofacts reads every scalar's own text by its schema, so the resolver only needs to tell an
-    empty value from text; explicit tags (`!!python/object`) are kept and refused later.
-    """
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is yaml.ScalarNode:
-            if implicit[0] and value in ("", "~", "null", "Null", "NULL"):
-                return "tag:yaml.org,2002:null"
-            return "tag:yaml.org,2002:str"
-        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
+__all__ = ["MAX_FILE_BYTES", "PLACEHOLDER", "parse_file"]
 
 
 # Strings longer than this are not a quote any seed holds; refusing them keeps a hostile file
@@ -71,21 +55,21 @@ class _FileReader:
     display: str
     problems: list[Problem]
 
-    def loc(self, node: yaml.Node) -> Location:
-        return Location(self.display, node.start_mark.line + 1, node.start_mark.column + 1)
+    def loc(self, node: Node) -> Location:
+        return Location(self.display, node.line, node.column)
 
-    def problem(self, node: yaml.Node | None, code: str, message: str) -> None:
+    def problem(self, node: Node | None, code: str, message: str) -> None:
         where = self.loc(node) if node is not None else Location(self.display, 1, 1)
         self.problems.append(Problem(where, code, message))
 
-    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+    def mapping(self, node: Node, what: str) -> dict[str, tuple[Node, Node]] | None:
         """A mapping's keys with their key and value nodes; None (and a problem) if not a mapping."""
-        if not isinstance(node, yaml.MappingNode):
+        if not isinstance(node, Mapping):
             self.problem(node, "E101", f"{what} must be a mapping of keys to values")
             return None
-        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        out: dict[str, tuple[Node, Node]] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, Scalar):
                 self.problem(key_node, "E101", f"{what}: a key must be plain text")
                 continue
             key = key_node.value
@@ -96,11 +80,11 @@ class _FileReader:
             out[key] = (key_node, value_node)
         return out
 
-    def string(self, node: yaml.Node, key: str) -> str | None:
+    def string(self, node: Node, key: str) -> str | None:
         if node.tag not in _ALLOWED_TAGS:
             self.problem(node, "E104", f"'{key}': tag {node.tag} is not allowed")
             return None
-        if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
+        if not isinstance(node, Scalar) or node.tag == NULL_TAG:
             self.problem(node, "E104", f"'{key}' must be text")
             return None
         text = str(node.value)
@@ -112,11 +96,11 @@ class _FileReader:
             return None
         return text
 
-    def number(self, node: yaml.Node, key: str) -> Decimal | None:
+    def number(self, node: Node, key: str) -> Decimal | None:
         if node.tag not in _ALLOWED_TAGS:
             self.problem(node, "E104", f"'{key}': tag {node.tag} is not allowed")
             return None
-        if not isinstance(node, yaml.ScalarNode) or node.style not in (None, ""):
+        if not isinstance(node, Scalar) or node.style not in (None, ""):
             self.problem(node, "E104", f"'{key}' must be a plain number, not {_describe(node)}")
             return None
         text = node.value.replace("_", "")
@@ -140,13 +124,13 @@ class _FileReader:
             return None
         return value
 
-    def boolean(self, node: yaml.Node, key: str) -> bool | None:
-        if isinstance(node, yaml.ScalarNode) and node.style in (None, "") and node.value in ("true", "false"):
+    def boolean(self, node: Node, key: str) -> bool | None:
+        if isinstance(node, Scalar) and node.style in (None, "") and node.value in ("true", "false"):
             return node.value == "true"
         self.problem(node, "E104", f"'{key}' must be true or false")
         return None
 
-    def period(self, node: yaml.Node, key: str) -> Period | None:
+    def period(self, node: Node, key: str) -> Period | None:
         text = self.string(node, key)
         if text is None:
             return None
@@ -156,7 +140,7 @@ class _FileReader:
             self.problem(node, "E107", str(exc))
             return None
 
-    def choice(self, node: yaml.Node, key: str, allowed: tuple[str, ...]) -> str | None:
+    def choice(self, node: Node, key: str, allowed: tuple[str, ...]) -> str | None:
         text = self.string(node, key)
         if text is None:
             return None
@@ -165,14 +149,14 @@ class _FileReader:
             return None
         return allowed[allowed.index(text)]  # the schema's own string, shared by every record
 
-    def string_list(self, node: yaml.Node, key: str) -> tuple[str, ...]:
-        if not isinstance(node, yaml.SequenceNode):
+    def string_list(self, node: Node, key: str) -> tuple[str, ...]:
+        if not isinstance(node, Sequence):
             self.problem(node, "E104", f"'{key}' must be a list of text")
             return ()
         items = [self.string(item, key) for item in node.value]
         return tuple(i for i in items if i is not None)
 
-    def dimensions(self, node: yaml.Node, key: str) -> tuple[tuple[str, str], ...] | None:
+    def dimensions(self, node: Node, key: str) -> tuple[tuple[str, str], ...] | None:
         """A metric's dimensions ({segment: nev, measure: sales, form: yoy}), each value one the
         lexicon knows; in the order DIMENSIONS lists them."""
         fields = self.mapping(node, f"'{key}'")
@@ -216,10 +200,10 @@ _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _ALLOWED_TAGS = frozenset(_PLAIN_TAGS | _COLLECTION_TAGS)
 
 
-def _describe(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
+def _describe(node: Node) -> str:
+    if isinstance(node, Mapping):
         return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
+    if isinstance(node, Sequence):
         return "a list"
     if getattr(node, "style", None) in ("'", '"'):
         return f"the quoted text '{str(node.value)[:40]}'"
@@ -286,7 +270,7 @@ _SHARED_TEXT = frozenset({"metric", "region", "source", "entity"})
 
 
 def _read_record(
-    reader: _FileReader, node: yaml.Node, schema: Schema, what: str
+    reader: _FileReader, node: Node, schema: Schema, what: str
 ) -> tuple[dict[str, Any], Places] | None:
     """A record's valid values and where each was written; None if any key is missing or invalid."""
     fields = reader.mapping(node, what)
@@ -312,7 +296,7 @@ def _read_record(
         if key not in schema:
             continue
         kind = schema[key][1]
-        if isinstance(value_node, yaml.ScalarNode) and value_node.value == PLACEHOLDER:
+        if isinstance(value_node, Scalar) and value_node.value == PLACEHOLDER:
             reader.problem(value_node, "E140", f"fill in '{key}': `autofacts extract` left it for the curator")
             ok = False
             continue
@@ -339,14 +323,14 @@ def _read_record(
         values[key] = value
     if not ok:
         return None
-    return values, Places({k: (v.start_mark.line + 1, v.start_mark.column + 1) for k, (_, v) in fields.items()})
+    return values, Places({k: (v.line, v.column) for k, (_, v) in fields.items()})
 
 
 EXCLUSION_SCHEMA: Schema = {"text": (False, "text"), "start": (False, "text"), "reason": (True, "text")}
 
 
-def _read_exclusions(reader: _FileReader, node: yaml.Node) -> tuple[Exclusion, ...] | None:
-    if not isinstance(node, yaml.SequenceNode):
+def _read_exclusions(reader: _FileReader, node: Node) -> tuple[Exclusion, ...] | None:
+    if not isinstance(node, Sequence):
         reader.problem(node, "E104", "'excluded' must be a list of {text or start, reason}")
         return None
     out = []
@@ -362,17 +346,17 @@ def _read_exclusions(reader: _FileReader, node: yaml.Node) -> tuple[Exclusion, .
     return tuple(out)
 
 
-def _read_source(reader: _FileReader, node: yaml.Node) -> Source | None:
+def _read_source(reader: _FileReader, node: Node) -> Source | None:
     record = _read_record(reader, node, SOURCE_SCHEMA, "source")
     return None if record is None else Source(location=reader.loc(node), **record[0])
 
 
-def _read_metric(reader: _FileReader, node: yaml.Node) -> Metric | None:
+def _read_metric(reader: _FileReader, node: Node) -> Metric | None:
     record = _read_record(reader, node, METRIC_SCHEMA, "metric")
     return None if record is None else Metric(location=reader.loc(node), **record[0])
 
 
-def _read_fact(reader: _FileReader, node: yaml.Node, default_source: str | None) -> PendingFact | None:
+def _read_fact(reader: _FileReader, node: Node, default_source: str | None) -> PendingFact | None:
     record = _read_record(reader, node, FACT_SCHEMA, "fact")
     if record is None:
         return None
@@ -408,35 +392,8 @@ def _read_fact(reader: _FileReader, node: yaml.Node, default_source: str | None)
 # --- files ------------------------------------------------------------------------------------
 
 
-def _compose(text: str, display: str, problems: list[Problem]) -> yaml.Node | None:
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-        if node is not None and "&" in text and expanded_size(node) > MAX_FILE_BYTES:  # no "&", no anchor
-            mark = first_alias(text)
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            limit = f"{MAX_FILE_BYTES // (1024 * 1024)} MiB"
-            message = f"YAML aliases (*name) expand this file to more than {limit}, the limit on a file's size"
-            problems.append(Problem(Location(display, line, column), "E100", message))
-            return None
-        return node
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
-        problems.append(Problem(Location(display, line, column), "E100", f"YAML syntax: {message}"))
-    except yaml.YAMLError as exc:
-        problems.append(Problem(Location(display, 1, 1), "E100", f"YAML: {' '.join(str(exc).split())}"))
-    except RecursionError:  # only the pure-Python loader recurses (without libyaml)
-        mark = first_too_deep(text, PURE_MAX_DEPTH)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problems.append(
-            Problem(Location(display, line, column), "E100", f"YAML nested deeper than {PURE_MAX_DEPTH} levels")
-        )
-    return None
-
-
-def _sequence(reader: _FileReader, node: yaml.Node, key: str) -> list[yaml.Node]:
-    if not isinstance(node, yaml.SequenceNode):
+def _sequence(reader: _FileReader, node: Node, key: str) -> list[Node]:
+    if not isinstance(node, Sequence):
         reader.problem(node, "E101", f"'{key}' must be a list (each item starting with '- ')")
         return []
     return list(node.value)
@@ -451,7 +408,7 @@ def parse_file(path: Path, display: str, text: str | None = None, data: bytes | 
         text = read_text(path, display, problems) if data is None else decode_text(data, display, problems)
         if text is None:
             return parsed
-    node = _compose(text, display, parsed.problems)
+    node = compose_text(text, display, parsed.problems)
     if node is None:
         if not text.strip():
             reader.problem(None, "E101", "file is empty")

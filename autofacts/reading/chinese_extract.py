@@ -28,19 +28,11 @@ from autofacts.knowledge.parse import PLACEHOLDER
 from autofacts.knowledge.periods import parse_period
 from autofacts.reading.candidate import Candidate
 from autofacts.reading.chinese import nfkc
-from autofacts.reading.chinese_groups import NOT_MAKERS, UNKNOWN_MAKER, group_of_companies, group_suggestion
+from autofacts.reading.chinese_entities import CLAUSE, COMPANY_ANAPHORA, LIST_JOIN, clause_bounds, companies, owner
+from autofacts.reading.chinese_groups import group_of_companies, group_suggestion
+from autofacts.reading.chinese_numbers import change_direction
 from autofacts.reading.chinese_numerals import parse_chinese_integer
-from autofacts.reading.chinese_places import (
-    CHINA,
-    COUNTRIES,
-    DESTINATION,
-    NOT_HERE,
-    PLACE,
-    PLACES,
-    RANK_SCOPE,
-    WORLD,
-)
-from autofacts.reading.entities import chinese_companies
+from autofacts.reading.chinese_places import GOING, place_of
 from autofacts.reading.mentions import Mention
 from autofacts.reading.numbers import hedge_start
 from autofacts.reading.resolve import Resolver, Slot, Topic
@@ -48,24 +40,26 @@ from autofacts.reading.text import PeriodPhrase, Sentence, figure_mentions, peri
 
 _TARGET = re.compile(r"目标|力争|提出|规划|计划|确保|争取|要求|方案|意见")
 _IF = re.compile(r"除非|如果|假如|假设|倘若|若")
-_FORECAST = re.compile(r"预计|预测|有望|可望|预期|估计|预估|预料|料将|展望")
+_FORECAST = re.compile(r"预计|预测|有望|可望|预期|估计|预估|预料|料将|展望|将(?=在|达|超|突破|占据|实现|迎来|成为)")
+# a turn that ends what a forecast or a target word before it governs: "……，最终虽然达标，惟7.73%……"
+_TURN = re.compile(r"[，,]\s*(?:最终|但|惟|然而|不过|实际上|事实上|而)")
 _VEHICLE_NOUN = re.compile(r"新能源(?:汽)?车|纯电动|插电式?混合动力|电动汽车|乘用车|商用车|汽车|整车")
 _NEV_NOUN = re.compile(r"新能源|纯电动|插电|电动汽车")
 _SEGMENTS = ("乘用车", "商用车")  # a part of the vehicle market the catalogue has no metrics for
 # 分别 ("respectively") after a subject of two parts: 产销 is 产量 and 销量
 _COMPOUNDS = {"产销量": ("产量", "销量"), "产销": ("产量", "销量"), "进出口": ("进口", "出口")}
-_LIST_JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
-_CLAUSE = re.compile(r"[，。；：！？;:!?]|,(?!\d{3}(?!\d))")  # an ASCII comma too, but not in "1,234"
 _BASE_BEFORE = re.compile(r"(?:比|较|相比|与|同)\s*$")  # "比2020年增长": 2020 is the comparison base
 _MULTIPLE_OF = re.compile(r"是\s*$")  # "是2021年的6倍": 2021 is the base of the multiple
 _SINCE = re.compile(r"(?:自|自从)\s*$")  # "自2023年首度超过日本后": a span from 2023, not 2023
 _FROM = re.compile(r"从\s*$")
+_AUTOMOBILES = re.compile(r"(?<![能动电源])汽车(?!.*机动车)")  # 汽车, not 新能源汽车 nor 机动车
+_UNTIL = re.compile(r"[^。；]*?(?:到|至)\s*(?:\d{4}|今年|去年)")  # the end of a span "从……到2022年"
 _SINCE_AFTER = re.compile(r"\s*(?:以来|起|开始|至今)")  # "从2020年起", not "从1月至10月的数据来看"
 _STREAK = re.compile(r"连续\s*(\d+|[二两三四五六七八九十]+)\s*个月")  # "已经连续3个月超过60万辆"
 _A_YEAR_BEFORE = "a year before (去年同期)"
 _THE_BASE = "the comparison base it states"
 _CUMULATIVE = re.compile(r"累计")
-_THIS_MONTH = re.compile(r"当月|同月|本月")
+_THIS_MONTH = re.compile(r"当月|同月")  # 本月 is the month of publication (chinese_periods)
 # A margin between two figures, not a level: "以2万辆销量的领先", "领先2万辆"
 _MARGIN_AFTER = re.compile(r"\s*(?:销量)?\s*的?\s*(?:领先|优势|差距)")
 _MARGIN_BEFORE = re.compile(r"(?:领先|相差|差距为?|多出|少)\s*$")
@@ -77,7 +71,6 @@ _SO_FAR = re.compile(r"今年(?:以)?来|年初(?:以来|至今)")
 _YEAR_AGO_BEFORE = re.compile(r"(?:(?:去年|上年)同期(?:的|为|是)?|同比\s*[（(])\s*$")  # "同比（46,709辆）"
 # "较2024年同期的71.09%", "比前年的9,556辆": the figure after a comparison base is the base's own
 _BASE_FIGURE = re.compile(r"\s*(同期)?\s*(?:的|为|是)?\s*(?:约|近|超过|逾|不到)?\s*$")
-_DATELINE = re.compile(r"[市省]?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)")
 
 
 @dataclass(frozen=True)
@@ -87,16 +80,6 @@ class _Context:
     entity: str | None = None  # the one company the sentence before named ("比亚迪……。公司……")
     topic: Topic = Topic()  # the segment and measure it was about (其中, 同月 refer back to them)
     so_far: bool = False  # an earlier sentence counted from January ("今年以来累计"): 累计 means that
-
-
-# A sentence opening with these is about the company the sentence before named.
-_COMPANY_ANAPHORA = re.compile(r"^\s*(?:该公司|公司|其)")
-
-
-def _clause_bounds(text: str, at: int) -> tuple[int, int]:
-    starts = [m.end() for m in _CLAUSE.finditer(text, 0, at)]
-    end = _CLAUSE.search(text, at)
-    return (starts[-1] if starts else 0), (end.start() if end else len(text))
 
 
 class ChineseReader:
@@ -109,21 +92,7 @@ class ChineseReader:
     # -- place, company, period, kind -----------------------------------------------------------
 
     def region(self, text: str, mention: Mention, entity: str | None, ctx: _Context) -> tuple[str | None, str]:
-        # a dateline ("新华社北京1月13日电") says where the report was filed, not what it is about
-        places = [(m.start(), PLACES[m[0]], m[0]) for m in PLACE.finditer(text) if not _DATELINE.match(text, m.end())]
-        places += [(m.start(), "China", m[0]) for m in CHINA.finditer(text)]
-        places += [(m.start(), "World", m[0]) for m in WORLD.finditer(text) if not RANK_SCOPE.match(text, m.end())]
-        if entity is not None:
-            return "World", "region: a company's figure, placed nowhere in the sentence"
-        before = sorted(p for p in places if p[0] < mention.start)
-        if before and before[-1][1] in COUNTRIES.values() and DESTINATION.search(text, 0, before[-1][0]):
-            return None, f"region: '{before[-1][2]}' is where the vehicles go, not whose figure it is"
-        before = [p for p in before if p[1] == "China" or not NOT_HERE.search(text, 0, p[0])]
-        if before:
-            return before[-1][1], f"region: '{before[-1][2]}'"
-        if ctx.region is not None:
-            return ctx.region, "region: carried from an earlier sentence"
-        return None, ""
+        return place_of(text, mention.start, entity, ctx.region)
 
     def period(
         self, text: str, mention: Mention, periods: list[PeriodPhrase], ctx: _Context, mentions: Sequence[Mention] = ()
@@ -138,6 +107,7 @@ class ChineseReader:
         if same and not any(same[-1].end() <= p.start < mention.start for p in periods):
             return _this_month(text, same[-1], periods, ctx)
         label, why = self._period(text, mention, periods, ctx)
+        label, why = _month_or_year(text, mention, periods, label, why)
         streak = next(reversed(list(_STREAK.finditer(text, 0, mention.end))), None)
         if label is not None and streak is not None and not any(p.end <= mention.start for p in periods):
             return _streak_period(label, streak, mention, why)
@@ -163,7 +133,7 @@ class ChineseReader:
             spans = [span for label in said if (span := _so_far(own[-1].label[:4], label))]
             if spans:
                 return spans[0], f"period: '{text[own[-1].start : own[-1].end]}' up to {spans[0]}"
-        clause_start = _clause_bounds(text, mention.start)[0]
+        clause_start = clause_bounds(text, mention.start)[0]
         if _CUMULATIVE.search(text, clause_start, mention.start) and not any(p.start >= clause_start for p in own):
             # "5月批发量为232.9万辆……，累计批发量为1079.7万辆": January to May, as 今年以来 said before
             spoken = own[-1].label if own else ctx.period
@@ -180,13 +150,39 @@ class ChineseReader:
         return None, ""
 
 
+def _month_or_year(
+    text: str, mention: Mention, periods: list[PeriodPhrase], label: str | None, why: str
+) -> tuple[str | None, str]:
+    """"今年前7月的单月出口量": one month, the span's last; "去年9月把年度销售目标……下调至460万辆":
+    a yearly figure, the month is when it was said."""
+    last = max((p.end for p in periods if p.end <= mention.start), default=None)
+    if label is None or last is None:
+        return label, why
+    said = text[last : mention.start]
+    span = re.fullmatch(r"(\d{4})-01/\d{4}-(\d{2})", label)
+    if span and "单月" in said:
+        return f"{span[1]}-{span[2]}", f"{why}; 单月, its last month"
+    if re.fullmatch(r"\d{4}-\d{2}", label) and re.search(r"年度|全年", said):
+        return label[:4], f"{why}; '年度', the year of that month"
+    return label, why
+
+
+def _of_cars(text: str, at: int) -> bool:
+    """Added value is car making's when its clause, or the words before 增加值, name cars."""
+    start, _ = clause_bounds(text, at)
+    if "汽车" in text[start:at]:
+        return True
+    cue = text.rfind("增加值", 0, at)
+    return cue >= 0 and "汽车" in text[max(0, cue - 12) : cue]
+
+
 def _change_of_previous(text: str, mention: Mention, before: Mention, periods: list[PeriodPhrase]) -> bool:
     """ "累计批发量为1079.7万辆，同比增长12%": a change in the clause right after a figure, naming no
     period of its own, is that figure's change and has its period."""
-    start, _ = _clause_bounds(text, mention.start)
+    start, _ = clause_bounds(text, mention.start)
     if mention.unit != "percent" or before.unit == "percent" or not _CHANGE_LEAD.match(text, start):
         return False
-    previous_clause, _ = _clause_bounds(text, before.start)
+    previous_clause, _ = clause_bounds(text, before.start)
     between = text[before.end : start]
     return not any(previous_clause <= p.start < mention.start for p in periods) and len(between) <= 2
 
@@ -211,14 +207,14 @@ def _paired_period(
     if fen < 0:
         return None
     before = [p for p in periods if p.end <= fen]
-    if len(before) < 2 or _CLAUSE.search(text, before[-1].end, fen):
+    if len(before) < 2 or CLAUSE.search(text, before[-1].end, fen):
         return None
     listed = [before[-1]]
     for p in reversed(before[:-1]):
-        if not _LIST_JOIN.match(text[p.end : listed[0].start]):
+        if not LIST_JOIN.match(text[p.end : listed[0].start]):
             break
         listed.insert(0, p)
-    _, end = _clause_bounds(text, fen + 2)
+    _, end = clause_bounds(text, fen + 2)
     figures = [m for m in mentions if fen < m.start < end and m.unit == mention.unit]
     if len(listed) < 2 or len(listed) != len(figures) or mention not in figures:
         return None
@@ -281,51 +277,6 @@ def _is_own(text: str, phrase: PeriodPhrase, mention: Mention) -> bool:
     return not (mention.unit == "times" and _MULTIPLE_OF.search(text[: phrase.start]) and "的" in between[:2])
 
 
-def _owner(text: str, mention: Mention, mentions: list[Mention], ctx: _Context) -> tuple[str | None, bool]:
-    """The company a figure belongs to, and whether it was carried from the sentence before."""
-    entity = _entity(text, mention.start, mentions)
-    if entity is None and ctx.entity is not None and _COMPANY_ANAPHORA.match(text) is not None:
-        return ctx.entity, True
-    return entity, False
-
-
-def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
-    """The company named nearest before a figure; in "比亚迪、上汽、吉利分别以370.2万辆、355.1万辆、
-    292.6万辆" each figure pairs with the company in the same place of the list before 分别, and
-    when the two lists differ in length no company is guessed."""
-    c_start, c_end = _clause_bounds(text, at)
-    fen = text.rfind("分别", 0, at)
-    if fen >= 0 and text.rfind("。", fen, at) < 0:
-        named = chinese_companies(text[:fen])
-        listed = [n for n in named if _LIST_JOIN.match(text[n[0] - 1 : n[0]]) or n is named[0]]
-        figures = [
-            m
-            for m in mentions
-            if fen < m.start < c_end and m.unit == next((x.unit for x in mentions if x.start == at), None)
-        ]
-        if len(listed) > 1:
-            index = next((i for i, m in enumerate(figures) if m.start == at), None)
-            if index is not None and len(figures) == len(listed):
-                return listed[index][1]
-            return None
-    found = chinese_companies(text, at)
-    unknown = [m for m in UNKNOWN_MAKER.finditer(text, 0, at) if m[1] not in NOT_MAKERS]
-    if unknown and (not found or unknown[-1].start() > max(found)[0]):
-        return PLACEHOLDER  # "威马汽车发布数据显示……": a company the catalogue does not know, not the market's
-    if not found:
-        return None
-    nearest = max(found)
-    group = group_of_companies(text, at)
-    if group is not None and group[0] > nearest[0]:
-        return None  # "这10家企业共销售484.4万辆": the group's figure, not its last member's
-    if text[nearest[0] - 1 : nearest[0]] in _LIST_CHARS and len(found) > 1:
-        return None  # "上汽、一汽……和吉利共销售": several companies' figure, no one's
-    return nearest[1]
-
-
-_LIST_CHARS = ("、", "和", "与", "及")
-
-
 def _other_base(
     text: str, mention: Mention, periods: list[PeriodPhrase], period: str | None, chosen: str
 ) -> str | None:
@@ -334,7 +285,7 @@ def _other_base(
     no catalogue growth. None when no base is named in the figure's clause, or it fits."""
     if not chosen.endswith("-growth") or period is None:
         return None
-    start, _ = _clause_bounds(text, mention.start)
+    start, _ = clause_bounds(text, mention.start)
     bases = [
         p for p in periods if start <= p.start and p.end <= mention.start and _BASE_BEFORE.search(text, 0, p.start)
     ]
@@ -356,17 +307,21 @@ def _other_base(
 
 def _named_after(text: str, start: int, at: int) -> bool:
     """A company named between a group and the figure ("前十……，其中比亚迪……") owns the figure."""
-    return any(start < n[0] for n in chinese_companies(text, at))
+    return any(start < n[0] for n in companies(text, at))
 
 
 def _kind(text: str, period: str | None, published: date | None, at: int | None = None) -> tuple[str, str]:
     """Target or forecast by the words before the end of the figure's clause ("225万辆，有望首次超过特斯拉":
     the hope is about the next clause, the 2.25 million are sold); else actual, or TODO for a period
     not over when the text was published."""
-    end = len(text) if at is None else _clause_bounds(text, at)[1]
-    if at is not None and _IF.search(text, _clause_bounds(text, at)[0], at):
+    end = len(text) if at is None else clause_bounds(text, at)[1]
+    if at is not None and _IF.search(text, clause_bounds(text, at)[0], at):
         return PLACEHOLDER, "kind: a condition ('除非', '如果'), not a figure stated as fact"
-    forecast, target = _FORECAST.search(text, 0, end), _TARGET.search(text, 0, end)
+    scope = 0  # from the last semicolon or turn before the figure: "预估440,907辆；去年则在全球交付……"
+    if at is not None:
+        scope = max(text.rfind("；", 0, at), text.rfind(";", 0, at)) + 1
+        scope = max([scope] + [t.start() for t in _TURN.finditer(text, scope, at)])
+    forecast, target = _FORECAST.search(text, scope, end), _TARGET.search(text, scope, end)
     if forecast:
         return "forecast", f"kind: '{forecast[0]}'"
     if target:
@@ -392,9 +347,9 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
         sentence = Sentence(read.start, read.end, text[read.start : read.end])
         periods = period_phrases(s_text, published)
         mentions = figure_mentions(s_text)
-        owners = [_owner(s_text, m, mentions, ctx) for m in mentions]
+        owners = [owner(s_text, m, mentions, ctx.entity) for m in mentions]
         slots = [
-            Slot(m.start, m.end, hedge_start(s_text, m.start), m.unit, _clause_bounds(s_text, m.start), e is not None)
+            Slot(m.start, m.end, hedge_start(s_text, m.start), m.unit, clause_bounds(s_text, m.start), e is not None)
             for m, (e, _) in zip(mentions, owners, strict=True)
         ]
         continues = "\n" not in text[previous_end : read.start] and previous_end > 0
@@ -426,6 +381,19 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                     metric, metric_why = None, f"metric: a figure of a group of companies ('前{group[1]}')"
                 if _MARGIN_AFTER.match(s_text, m.end) or _MARGIN_BEFORE.search(s_text, 0, hedge_start(s_text, m.start)):
                     metric, new, metric_why = None, None, "metric: a margin between two figures, not a level"
+                if (metric or "").startswith("manufacturing-added-value") and not _of_cars(s_text, m.start):
+                    metric, new = None, "industrial-added-value-growth"
+                    metric_why = "metric: added value of all industry (规模以上工业), not of car making"
+                if m.unit not in ("percent", "times") and change_direction(s_text, hedge_start(s_text, m.start)):
+                    metric, new, metric_why = None, None, "metric: a change by so many (增加10万辆), not a level"
+                cars = bool(_AUTOMOBILES.search(s_text, clause_bounds(s_text, m.start)[0], m.start))
+                if metric == "vehicle-ownership" and (cars or "'机动车'" not in metric_why):
+                    # MPS counts 机动车 (motor vehicles, motorcycles too) apart from 汽车 (automobiles)
+                    cars = cars or "'汽车'" in metric_why
+                    metric, new = None, ("automobile-ownership" if cars else None)
+                    metric_why = "metric: a fleet of automobiles (汽车), not of all motor vehicles (机动车)"
+                if GOING in region_why:  # "对欧洲出口增长30%": exports to one market are not all exports
+                    metric, new, metric_why = None, None, "metric: a figure of one market the vehicles go to"
                 base = _other_base(s_text, m, periods, period, metric or new or "")
                 if base is not None:
                     metric, new = None, None
@@ -451,7 +419,10 @@ def _carry(reader: ChineseReader, text: str, periods: list[PeriodPhrase], ctx: _
     own = [
         p
         for p in stated
-        if not _BASE_BEFORE.search(text, 0, p.start) and not _since(text, p) and not _SO_FAR.match(text, p.start)
+        if not _BASE_BEFORE.search(text, 0, p.start)
+        and not _since(text, p)
+        and not _SO_FAR.match(text, p.start)
+        and not (_FROM.search(text, 0, p.start) and _UNTIL.match(text, p.end))  # 从2018年的……到2022年的
     ]
     # the first period stated, but a flow's over a stock's day ("截至10月31日累计……；10月交付……")
     flows = [p for p in own if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", p.label)] or own
@@ -462,8 +433,8 @@ def _carry(reader: ChineseReader, text: str, periods: list[PeriodPhrase], ctx: _
         period = None  # "自2023年……": the sentences after it are not dated 2023
     probe = Mention(Decimal(0), "exact", None, len(text), len(text), "")
     region, _ = reader.region(text, probe, None, _Context())
-    named = {name for _, name in chinese_companies(text)}
-    entity = ctx.entity if not named and _COMPANY_ANAPHORA.match(text) else None
+    named = {name for _, name in companies(text)}
+    entity = ctx.entity if not named and COMPANY_ANAPHORA.match(text) else None
     if len(named) == 1:
         entity = next(iter(named))
     return _Context(period, region or ctx.region, entity, so_far=so_far)

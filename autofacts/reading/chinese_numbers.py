@@ -31,13 +31,17 @@ from autofacts.reading.mentions import Mention, mirrored
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_NUM = rf"[{NUMERAL_CHARS}]+(?:点[{''.join(DIGITS)}]+)?"
-_SCALE = r"万亿|亿|万|千"
-_SCALES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(10) ** 3}
+# 兆 is 10^12 in Taiwan and Hong Kong ("新台幣1.2兆元"), but a million in units (兆瓦, 兆字节)
+_SCALE = r"万亿|亿|万|千|兆(?![瓦赫帕欧焦位字])"
+_SCALES = {"万亿": Decimal(10) ** 12, "兆": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
+_SCALES["千"] = Decimal(10) ** 3
 
 _TOKEN = re.compile(
     rf"""
     (?P<half>一半|半数)
     | (?P<pctword>百分之)(?P<pctnum>{_ARABIC}|{_CN_NUM})
+    | (?P<fracd>{_CN_NUM}|\d+)分之(?P<fracn>{_CN_NUM}|\d+(?:\.\d+)?)
+    | (?<![\d./])(?P<sn>\d{{1,2}})/(?P<sd>\d{{1,2}})(?![\d./])
     | (?<![A-Za-z0-9.])(?P<num>{_ARABIC})
     | (?P<cn>{_CN_NUM})
     | (?P<fan>翻(?:了)?(?P<fann>一|两|二|三|四)?番|翻番)
@@ -99,9 +103,13 @@ HEDGES_BEFORE: dict[str, str] = {
 HEDGES_AFTER: dict[str, str] = {"左右": "about", "上下": "about", "以上": "at-least", "以下": "at-most"}
 _HEDGE_BEFORE = re.compile("(" + "|".join(sorted(HEDGES_BEFORE, key=len, reverse=True)) + r")(?:了)?\s*$")
 _HEDGE_AFTER = re.compile(r"\s*(" + "|".join(HEDGES_AFTER) + ")")
-_HEDGE_OF = re.compile(
-    "(" + "|".join(sorted(HEDGES_BEFORE, key=len, reverse=True)) + r")(?:了)?[^，。；：,;:\d%]{1,15}的\s*$"
+_HEDGE_OF = re.compile(  # not over a number: "在不到两三年的时间内占据全国的一半" is no "under half"
+    "(" + "|".join(sorted(HEDGES_BEFORE, key=len, reverse=True)) + r")(?:了)?"
+    r"[^，。；：,;:\d%" + NUMERAL_CHARS + r"]{1,15}的\s*$"
 )
+_SHARE_NEAR = re.compile(r"占|佔|超过|近|约|达")  # "占总销量的1/3": a fraction, not a date or a score
+_STOCK_CODE = re.compile(r"[（(]\s*\d{4,6}(?:\s*[)）]|[-.][A-Z]{2})|\d{6}[-.](?:CN|SZ|SH|SS|HK)\b")
+_NAME_BEFORE = re.compile(r"[A-Za-z]\s?$")
 _RECENT = re.compile(r"(?:个)?(?:年|月|天|日)")  # "近7年": the last seven years, not "nearly"
 
 # The verb of change a percentage or a multiple belongs to: "同比增长3.4%", "下降2.1%".
@@ -131,6 +139,19 @@ def _clause_before(text: str, start: int) -> str:
     while i > 0 and text[i - 1] not in _CLAUSE_CHARS:  # walked back, not searched from 0: a long text stays linear
         i -= 1
     return text[i:start]
+
+
+def change_direction(text: str, start: int) -> int:
+    """+1 or -1 when a verb of change governs the number at `start` ("比上月增加10万辆": a change
+    by 100,000, not a level), else 0; `text` is the folded text (`chinese.nfkc`). 新增 ("newly
+    registered", "added") counts what is new in the period: a level."""
+    clause = _clause_before(text, start)
+    verbs = list(_CHANGE.finditer(clause))
+    if verbs and verbs[-1][1] == "增" and clause[verbs[-1].start() - 1 : verbs[-1].start()] == "新":
+        return 0
+    if verbs and _TO_LEVEL.search(clause, verbs[-1].end()):
+        return 0  # "出口量年增130%至55.3万辆": the level reached
+    return _direction(text, start)
 
 
 def _direction(text: str, start: int) -> int:
@@ -200,6 +221,15 @@ def read_chinese_numbers(text: str) -> list[Mention]:
         percent = False
         if m["half"]:  # "超过一半": more than half, 50 % as the English "half" is read
             raw, value, percent = m["half"], Decimal(50), True
+        elif m["fracd"] or m["sd"]:  # "三分之一", "1/3": a per cent of the whole, as the English "one-third"
+            parts = (m["fracn"], m["fracd"]) if m["fracd"] else (m["sn"], m["sd"])
+            try:
+                count, whole = (Decimal(x) if x[0].isdigit() else parse_chinese_number(x) for x in parts)
+            except ValueError:
+                continue
+            if not 0 < count < whole or (m["sd"] and not _SHARE_NEAR.search(norm, max(0, start - 12), start)):
+                continue  # "1/3" is a share only where the sentence speaks of one ("占……的1/3")
+            raw, value, percent = m[0], Decimal(100) * count / whole, True
         elif m["pctword"]:
             raw = m["pctnum"]
             value = Decimal(raw.replace(",", "")) if raw[0].isdigit() else parse_chinese_number(raw)
@@ -218,6 +248,8 @@ def read_chinese_numbers(text: str) -> list[Mention]:
         end = m.end()
         if m["num"] and (_is_date_part(norm, end, start) or _is_list_marker(norm, start, end)):
             continue
+        if m["num"] and _STOCK_CODE.match(norm, max(0, start - 1)):
+            continue  # "比亚迪（1211）", "(002594-CN)": a listing's code, no figure
         if m["cn"] and _is_list_marker(norm, start, end):
             continue
         if _RANK_RANGE.match(norm, max(0, start - 1)) or _RANK_RANGE_END.search(norm, max(0, start - 8), end):
@@ -269,6 +301,8 @@ def read_chinese_numbers(text: str) -> list[Mention]:
             value, qualifier = -value, mirrored(qualifier)  # "下降超过5%" is < -5, as "fell more than 5 percent"
         if value == value.to_integral_value():
             value = value.to_integral_value()  # 2702.1万 is 27021000, not 27021000.0
+        if m["num"] and end == m.end() and _NAME_BEFORE.search(norm, max(0, start - 2), start):
+            continue  # "Model 3", "Mate 60": a name's number, no figure
         out.append(Mention(value, qualifier, unit, start, end, text[start:end]))
         consumed = end
     return out
@@ -279,6 +313,8 @@ def _worth_reading(norm: str, start: int, end: int, raw: str) -> bool:
     before = norm[max(0, start - 1) : start]
     if re.match(r"\s*(?:季度|是|来|方面|般|直|起|定|些|体|致|流|系列|步|次性|线|手|批|轮)", norm[end : end + 3]):
         return False
+    if raw == "一" and (before in ("这", "那") or norm.startswith(("年前", "年后", "个月前"), end)):
+        return False  # "这一成绩" (this result), "较一年前" (a year ago): no figure
     if before in ("第", "翻"):
         return True
     if before in _VAGUE_BEFORE or before in ("之", "统", "唯", "进", "同", "万", "逐"):

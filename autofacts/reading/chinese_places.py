@@ -119,15 +119,74 @@ COUNTRIES = {
 }
 PLACES.update(COUNTRIES)
 CHINA = re.compile(
-    r"我国|全国|中国|国内|国务院|国家|工业和信息化部|工信部|商务部|发改委|海关总署|统计局|中汽协|乘联会|中国汽车工业协会"
+    r"我国|全国|中国|国内|国务院|国家|工业和信息化部|工信部|商务部|发改委|海关总署|统计局|中汽协|乘联会|乘联分会|乘联|中国汽车工业协会|公安部"
     r"|大陆(?!集团)|内地|在华"  # Taiwan's and Hong Kong's press: 大陸, 內地
 )
 # A place the figure is compared with or sent to is not where it is: "是日本的1.6倍", "超过日本",
 # "出口到欧洲"
-NOT_HERE = re.compile(r"(?:超过|超越|领先|高于|低于|相比|是|比|较|与|同|对|向|往|到|至|销往|运往)\s*$")
-DESTINATION = re.compile(r"(?:对|向|往|到|至|销往|运往)\s*$")
+NOT_HERE = re.compile(r"(?:超过|超越|领先|高于|低于|相比|是|比|较|与|同|对|向|往|到|至|销往|运往|出口|发往)\s*$")
+DESTINATION = re.compile(r"(?:对|向|往|到|至|销往|运往|出口|发往)\s*$")
+# "墨西哥是第二大出口市场", "俄罗斯市场": a country named as a market, where vehicles are sold to
+GOING = "is where the vehicles go, not whose figure it is"
+_MARKET = re.compile(r"\s*(?:(?:是|为|成为|仍是)[^，。；,;]{0,12})?市场")
+_EXPORTS = re.compile(r"出口|出海|海外")
+_IN_PLACE = re.compile(r"(?:在|于)\s*$")  # "比亚迪在巴西销售10万辆": a company's figure in a place
+_EXAMPLES = re.compile(r"\s*等\s*")
+_CLAUSE_MARK = re.compile(r"[，。；：！？;:!?]|,(?!\d{3}(?!\d))")
+_CHANGE_OPENS = re.compile(r"\s*(?:同比|环比|按年|按月)?\s*(?:分别|均)?\s*(?:增长|下降|增|减|升|跌|上升|下滑|回落)")
+_DATELINE = re.compile(r"[市省]?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)")
 WORLD = re.compile(r"全球|世界(?!各国)")
 RANK_SCOPE = re.compile(r"\s*(?:第一|首位|前列|最大|领先|第\d)")  # "全球第一": China's rank, not the world
 
 
 PLACE = re.compile("|".join(sorted(PLACES, key=len, reverse=True)))
+
+
+def _clause_start(text: str, at: int) -> int:
+    starts = [m.end() for m in _CLAUSE_MARK.finditer(text, 0, at)]
+    return starts[-1] if starts else 0
+
+
+def _is_destination(text: str, start: int, name: str, region: str) -> bool:
+    """A country the vehicles are sent to: after 对/出口/销往, or named as an export market."""
+    if region not in COUNTRIES.values():
+        return False
+    if DESTINATION.search(text, max(0, start - 4), start):
+        return True
+    return bool(_EXPORTS.search(text) and _MARKET.match(text, start + len(name)))
+
+
+def place_of(text: str, at: int, entity: str | None, carried: str | None) -> tuple[str | None, str]:
+    """The region of the figure at `at` in a sentence, and why. A company's figure is the world's
+    unless its clause says where ("在巴西销售"); a country the vehicles go to (对欧洲出口, 出口俄罗斯,
+    墨西哥是第二大出口市场) is nobody's region: its figures, in its clause and in the change right
+    after ("，同比下降20%"), are left TODO; elsewhere in the sentence it does not count."""
+    # a dateline ("新华社北京1月13日电") says where the report was filed, not what it is about
+    places = [(m.start(), PLACES[m[0]], m[0]) for m in PLACE.finditer(text) if not _DATELINE.match(text, m.end())]
+    places += [(m.start(), "China", m[0]) for m in CHINA.finditer(text)]
+    places += [(m.start(), "World", m[0]) for m in WORLD.finditer(text) if not RANK_SCOPE.match(text, m.end())]
+    before = sorted(p for p in places if p[0] < at)
+    if before and _EXAMPLES.fullmatch(text, before[-1][0] + len(before[-1][2]), at):
+        # "深圳、东莞、天津等13个城市": the places are examples of what the figure counts
+        listed = before[-1][0]
+        while (prev := [p for p in before if p[0] < listed]) and text[prev[-1][0] + len(prev[-1][2]) : listed] == "、":
+            listed = prev[-1][0]
+        before = [p for p in before if p[0] < listed and p[1] in ("China", "World")]
+    clause = _clause_start(text, at)
+    if entity is not None:
+        own = [p for p in before if p[0] >= clause and _IN_PLACE.search(text, max(0, p[0] - 2), p[0])]
+        if own:
+            return own[-1][1], f"region: '{own[-1][2]}', where the company's figure is"
+        return "World", "region: a company's figure, placed nowhere in the sentence"
+    gone = [p for p in before if _is_destination(text, p[0], p[2], p[1])]
+    if gone:
+        reach = _clause_start(text, clause - 1) if clause and _CHANGE_OPENS.match(text, clause) else clause
+        after = [p for p in before if p[0] > gone[-1][0] and p not in gone]
+        if gone[-1][0] >= reach and not after:
+            return None, f"region: '{gone[-1][2]}' {GOING}"
+    before = [p for p in before if p not in gone and (p[1] == "China" or not NOT_HERE.search(text, 0, p[0]))]
+    if before:
+        return before[-1][1], f"region: '{before[-1][2]}'"
+    if carried is not None:
+        return carried, "region: carried from an earlier sentence"
+    return None, ""

@@ -72,8 +72,8 @@ _ENERGY = ("nev", "ev", "bev", "phev", "erev", "fcev", "ice-vehicle")
 _BODY = ("passenger-vehicle", "commercial-vehicle")
 # CPCA's retail and wholesale figures are of passenger vehicles only: "passenger" adds nothing to them.
 _PASSENGER_MEASURES = ("retail-sales", "wholesale-sales")
-# what a share may be of besides all sales: "零售渗透率", "出口占比", "国内销量占比"
-_SHARE_MEASURES = ("retail-sales", "wholesale-sales", "exports", "production", "domestic-sales")
+# what a share may be of besides all sales: "零售渗透率", "出口占比", "国内销量占比", "占汽车保有量"
+_SHARE_MEASURES = ("retail-sales", "wholesale-sales", "exports", "production", "domestic-sales", "ownership")
 _BROADER = {"ev": "nev"}  # "electric vehicles" in the press are NEVs when the catalogue has no EV metric
 _SUFFIX = {
     "level": "",
@@ -154,18 +154,29 @@ class Resolver:
     # -- the sentence ----------------------------------------------------------------------------
 
     def sentence(
-        self, text: str, language: str, slots: list[Slot], carried: Topic = Topic(), continues: bool = False
+        self,
+        text: str,
+        language: str,
+        slots: list[Slot],
+        carried: Topic = Topic(),
+        continues: bool = False,
+        goes_on: bool = False,
     ) -> tuple[list[list[Choice]], Topic]:
         """One list of choices per figure (several when a figure holds for each of a list of
         measures), and what the sentence tells the next one. `continues`: the sentence goes on with
         the one before in its paragraph, so naming no vehicles it speaks of the same ones (CAAM's
-        "在新能源市场方面，……。今年以来累计零售量为438万辆" is of NEVs)."""
+        "在新能源市场方面，……。今年以来累计零售量为438万辆" is of NEVs). `goes_on`: the sentence is in
+        the paragraph of the one before, so naming no measure it counts what that one counted."""
         lex = lexicon(language)
         cues = lex.find(text)
         groups = figure_groups(text, slots)
         refers = any(c.kind == "modifier" and c.key == "refer-back" for c in cues)
         unnamed = not any(c.kind in ("segment", "group") for c in cues)
         same = carried.segment if continues and unnamed and carried.segment not in (None, "vehicle") else None
+        if goes_on and not refers and not any(c.kind == "measure" for c in cues) and carried.measure is not None:
+            # "As seen by type, the passenger cars reached 61,000 units" after "the export was 83,000
+            # units": a sentence naming no measure goes on counting what the one before counted
+            carried, refers = Topic(measure=carried.measure), True
         if not refers and _GOES_ON.match(text) and not any(c.kind == "measure" for c in cues):
             # "Its passenger PHEVs were 105,103 units": a list of a company's figures goes on with their measure
             carried, refers = Topic(measure=carried.measure), True
@@ -178,9 +189,11 @@ class Resolver:
             if same is not None and not slot.entity:  # a company's figure is of all its vehicles
                 said = ", of the vehicles of the sentence before"
                 reads = [
-                    replace(r, segment=same, said=r.said + said) if r.segment is None and r.body is None else r
+                    replace(r, segment=same, group=r.group or carried.group, said=r.said + said)
+                    if r.segment is None and r.body is None
+                    else r
                     for r in reads
-                ]
+                ]  # "中国品牌乘用车销售160.4万辆……。今年前7月销量为1087.3万辆": the same brands' too
             choices = [self._choose(text, cues, slot, form, form_why, read) for read in reads]
             if form == "level" and reads:  # a rate after it is its change, in money when it is money
                 money = slot.unit in ("yuan", "usd") and reads[0].measure in ("exports", "sales")
@@ -356,6 +369,9 @@ class Resolver:
                 c for c in segs if clause[0] <= c.start and c.end <= slot.hedge_at and c.key != "vehicle"
             ]
             chosen = run_from(text, specific)  # "新能源乘用车": passenger NEVs, never coarsened to NEVs
+        own = [c for c in segs if c.kind == "segment" and clause[0] <= c.start and c.end <= slot.hedge_at]
+        if measure is not None and measure.end <= clause[0] and own and not chosen:
+            chosen = adjacent_run(text, own)  # "销量为100万辆，其中纯电动汽车60万辆": the clause's own vehicles
         if measure is not None and (not chosen or all(c.key == "vehicle" for c in chosen)):
             # "the NEV fleet reached 36 million vehicles": the noun after the figure is only generic
             around = segment_around(text, segs, measure)
