@@ -189,9 +189,11 @@ class Resolver:
             if same is not None and not slot.entity:  # a company's figure is of all its vehicles
                 said = ", of the vehicles of the sentence before"
                 reads = [
-                    replace(r, segment=same, said=r.said + said) if r.segment is None and r.body is None else r
+                    replace(r, segment=same, group=r.group or carried.group, said=r.said + said)
+                    if r.segment is None and r.body is None
+                    else r
                     for r in reads
-                ]
+                ]  # "中国品牌乘用车销售160.4万辆……。今年前7月销量为1087.3万辆": the same brands' too
             choices = [self._choose(text, cues, slot, form, form_why, read) for read in reads]
             if form == "level" and reads:  # a rate after it is its change, in money when it is money
                 money = slot.unit in ("yuan", "usd") and reads[0].measure in ("exports", "sales")
