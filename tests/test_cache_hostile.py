@@ -12,7 +12,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from autofacts.store import EVERYTHING, Need, freshness, schema
+from autofacts import files
+from autofacts.store import EVERYTHING, Need, schema
 from autofacts.store.freshness import RACY_NS, Recorded, unchanged
 from autofacts.store.sqlite_store import CacheUnavailable, open_sqlite_store
 from autofacts.store.yaml_store import YamlStore
@@ -87,17 +88,17 @@ def test_a_file_missing_for_a_moment_is_never_cached(
     kb_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("AUTOFACTS_CACHE_DIR", str(tmp_path / "cache"))
-    real = freshness.read_regular
+    real = files.read_regular  # what freshness.sync reads a changed file with
 
     def vanished(path: Path, limit: int):
         if path.name == "fyp14-review.yaml":
             raise FileNotFoundError(2, "No such file or directory")
         return real(path, limit)
 
-    monkeypatch.setattr(freshness, "read_regular", vanished)
+    monkeypatch.setattr(files, "read_regular", vanished)
     with pytest.raises(CacheUnavailable, match="fyp14-review.yaml: No such file or directory: not cached"):
         open_sqlite_store(kb_copy, "facts")
-    monkeypatch.setattr(freshness, "read_regular", real)
+    monkeypatch.setattr(files, "read_regular", real)
     store = open_sqlite_store(kb_copy, "facts")
     assert store.catalogue().problems == []
     assert nev_share_values(store) == nev_share_values(YamlStore(kb_copy))

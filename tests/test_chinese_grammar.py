@@ -204,3 +204,85 @@ def test_a_part_named_in_its_own_clause_is_that_parts(kb) -> None:
 def test_two_models_named_leave_the_company(kb) -> None:
     text = "10月，特斯拉Model 3和Model Y共交付8万辆。"
     assert [f[5] for f in facts(text, kb)] == ["Tesla"]
+
+
+@pytest.mark.parametrize("text", ["比亚迪（1211）去年销量", "比亞迪 (002594-CN)(01211-HK) 在", "這一成績", "較一年前"])
+def test_stock_codes_this_one_and_a_year_ago_are_no_figures(text: str) -> None:
+    assert read_numbers(text) == []
+
+
+def test_a_level_reached_after_a_rise_is_a_level(kb) -> None:
+    text = "1-7月，奇瑞出口量年增130%至55.3万辆。"
+    assert [(f[0], f[1]) for f in facts(text, kb)] == [(D(130), "vehicle-exports-growth"), (D(553_000), "vehicle-exports")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period"),
+    [
+        ("上月汽车销量为259.3万辆。", date(2025, 8, 11), "2025-07"),
+        ("上个月汽车销量为259.3万辆。", date(2025, 1, 5), "2024-12"),  # January's last month is December
+        ("乘联会预测，本月乘用车零售约227万辆。", date(2023, 12, 22), "2023-12"),
+    ],
+)
+def test_last_month_and_this_month_count_from_publication(kb, text: str, published: date, period: str) -> None:
+    assert [f[4] for f in facts(text, kb, published)] == [period]
+
+
+def test_more_than_last_month_is_a_comparison_not_a_period(kb) -> None:
+    text = "10月，新能源汽车销量为170万辆，比上月增长5%。"
+    assert [(f[1], f[4]) for f in facts(text, kb)] == [("nev-sales", "2025-10"), ("nev-sales-mom-growth", "2025-10")]
+
+
+def test_a_single_month_of_a_span_is_its_last_month(kb) -> None:
+    text = "比亚迪在今年前7月的单月出口量达到8万辆左右。"
+    assert [f[4] for f in facts(text, kb, date(2025, 8, 11))] == ["2025-07"]
+
+
+def test_a_yearly_target_set_in_a_month_is_the_years(kb) -> None:
+    text = "比亚迪去年9月把年度销售目标下调至460万辆。"
+    assert [(f[0], f[4]) for f in facts(text, kb, date(2026, 1, 3))] == [(D(4_600_000), "2025")]
+
+
+def test_a_sentence_going_on_about_a_brand_group_keeps_the_group(kb) -> None:
+    text = "7月，中国品牌乘用车销售160.4万辆。今年前7月销量为1087.3万辆。"
+    assert [f[1] for f in facts(text, kb, date(2025, 8, 11))] == [
+        "domestic-brand-passenger-vehicle-sales",
+        "domestic-brand-passenger-vehicle-sales",
+    ]
+
+
+def test_a_comparison_word_right_before_a_rate_makes_it_a_change(kb) -> None:
+    text = "10月乘用车零售量约为227万辆，环比9.3%，同比4.8%。"
+    assert [f[1] for f in facts(text, kb)] == [
+        "passenger-vehicle-retail-sales",
+        "passenger-vehicle-retail-sales-mom-growth",
+        "passenger-vehicle-retail-sales-growth",
+    ]
+
+
+def test_cpca_by_its_short_name_is_china(kb) -> None:
+    assert [f[3] for f in facts("乘联分会数据显示，10月乘用车零售量为227万辆。", kb)] == ["China"]
+
+
+def test_a_forecast_word_governs_up_to_a_semicolon_or_a_turn(kb) -> None:
+    text = "10月交付量预估为44万辆；全年则交付164万辆。"
+    assert [(f[0], f[4]) for f in facts(text, kb)][1:] == [(D(1_640_000), "2024")]
+    kinds = [c.kind for c in extract_candidates(text, kb, PUBLISHED)]
+    assert kinds == ["forecast", "actual"]
+    turned = "比亚迪把年度销售目标下调至460万辆，最终虽然达标，惟7.73%的增幅是近年最低。"
+    assert [c.kind for c in extract_candidates(turned, kb, date(2026, 1, 3))] == ["target", "actual"]
+
+
+def test_will_reach_is_a_forecast(kb) -> None:
+    kinds = [c.kind for c in extract_candidates("2026年新能源汽车销量将达到1900万辆。", kb, PUBLISHED)]
+    assert kinds == ["forecast"]
+
+
+def test_a_company_in_latin_letters_in_a_chinese_sentence(kb) -> None:
+    text = "Tesla周五公布，第4季度交付量418,227辆。"
+    assert [(f[3], f[4], f[5]) for f in facts(text, kb)] == [("World", "2024-10/2024-12", "Tesla")]
+
+
+def test_a_hedge_before_a_count_of_years_does_not_govern_the_share_after_it() -> None:
+    found = [(m.value, m.qualifier) for m in read_numbers("销量将在不到两三年的时间内占据全国的一半")]
+    assert found == [(D(50), "exact")]

@@ -177,3 +177,43 @@ def test_one_in_five_is_a_fifth_and_the_first_time_is_no_rank(kb) -> None:
 def test_released_data_for_a_month_dates_the_figures_after_it(kb) -> None:
     text = "CAAM released data on production and sales for July. China produced 84,000 new energy vehicles."
     assert read(kb, text, date(2020, 8, 12)) == [(D(84_000), "nev-production", "2020-07")]
+
+
+# --- a paragraph going on ------------------------------------------------------------------------
+
+
+def test_a_sentence_naming_no_measure_counts_what_its_paragraph_counted(kb) -> None:
+    text = (
+        "In September, vehicle exports were 80,000 units, up 10% than that of last month. "
+        "By type, passenger cars reached 60,000 units, up 40% year on year."
+    )
+    assert read(kb, text, date(2025, 10, 20)) == [
+        (D(80_000), "vehicle-exports", "2025-09"),
+        (D(10), "vehicle-exports-mom-growth", "2025-09"),
+        (D(60_000), "passenger-vehicle-exports", "2025-09"),
+        (D(40), "passenger-vehicle-exports-growth", "2025-09"),
+    ]
+    # a new paragraph does not go on counting: the curator says what it counts
+    text = "In September, vehicle exports were 80,000 units.\nIn 2026, passenger cars will reach 60,000 units."
+    assert read(kb, text, date(2025, 10, 20))[1][1] is None
+
+
+def test_comparing_with_a_period_makes_it_a_base_that_dates_nothing_after_it(kb) -> None:
+    text = (
+        "For the first nine months, vehicle exports reached 600,000 units. "
+        "Growth was 1.7 percentage points higher comparing with the first eight months. "
+        "Passenger cars reached 430,000 units."
+    )
+    assert [c.period for c in extract_candidates(text, kb, date(2025, 10, 20))] == [
+        "2025-01/2025-09",
+        "2025-01/2025-09",
+        "2025-01/2025-09",
+    ]
+
+
+def test_a_text_naming_china_and_no_other_place_or_company_is_about_china(kb) -> None:
+    text = "In September, vehicle exports were 80,000 units.\nThe data were compiled by CAAM."
+    assert [c.region for c in extract_candidates(text, kb, date(2025, 10, 20))] == ["China"]
+    # a company's text: its figures placed nowhere are not China's
+    text = "Geely, one of China's carmakers, said NEV sales rose to 2.3 million units in 2025.\nSales rose 20%."
+    assert [c.region for c in extract_candidates(text, kb, date(2026, 1, 20))] == ["World", None]

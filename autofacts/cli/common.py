@@ -212,7 +212,6 @@ def _store(facts: str | None) -> "Store":
     """The knowledge base's store: the cache of parsed files, else (--no-cache, or a cache that
     cannot be used) the YAML itself."""
     from autofacts.knowledge.load import resolve_facts_dir
-    from autofacts.store.yaml_store import YamlStore
 
     root, display = resolve_facts_dir(_facts_choice(facts))
     _settle(root)
@@ -226,6 +225,8 @@ def _store(facts: str | None) -> "Store":
             return store
         except CacheUnavailable as exc:
             _note(f"{exc}; reading the YAML instead")
+    from autofacts.store.yaml_store import YamlStore
+
     return YamlStore(root, display)
 
 

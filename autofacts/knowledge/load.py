@@ -22,7 +22,6 @@ from typing import Any
 
 from autofacts.errors import KnowledgeBaseError, UsageError
 from autofacts.knowledge.model import Fact, KnowledgeBase, Location, ParsedFile, PendingFact, Problem, Source
-from autofacts.knowledge.parallel import PARALLEL_BYTES, spread_lazily
 from autofacts.knowledge.periods import parse_period
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the autofacts package
@@ -114,11 +113,10 @@ def knowledge_base_files(root: Path, display_root: str) -> list[Path]:
 
 def assemble_catalogues(root: Path, parsed: list[ParsedFile]) -> KnowledgeBase:
     """A knowledge base with its sources and metrics (and no facts yet), duplicates reported."""
-    kb = KnowledgeBase(root=root, seeds_dir=(root.parent / "seeds"))
+    seeds = [part.seeds for part in parsed if part.seeds is not None]  # the last one given counts
+    kb = KnowledgeBase(root=root, seeds_dir=root / seeds[-1] if seeds else root.parent / "seeds")  # relative to facts/
     for part in parsed:
         kb.problems.extend(part.problems)
-        if part.seeds is not None:
-            kb.seeds_dir = root / part.seeds  # relative to the facts folder
         for source in part.sources:
             _add_unique(kb.sources, source, kb.problems, "source")
         for metric in part.metrics:
@@ -164,6 +162,8 @@ def load_knowledge_base(root: Path, display_root: str = "facts", jobs: int | Non
     base's files are parsed by `jobs` processes at once (default: one per core; see parallel.py)."""
     named = [(path, f"{display_root}/{path.name}") for path in knowledge_base_files(root, display_root)]
     with gc_paused():
+        from autofacts.knowledge.parallel import PARALLEL_BYTES, spread_lazily  # only when files are parsed
+
         if len(named) > 1 and _total_bytes(named) >= PARALLEL_BYTES:
             arriving: Iterable[ParsedFile] = spread_lazily(parse_named, named, jobs)
         else:

@@ -7,18 +7,20 @@ so that any problem can point a curator's editor at it.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from autofacts.frozen import frozen
 from autofacts.knowledge.interval import Interval, from_qualifier
 from autofacts.knowledge.periods import Period
+
+if TYPE_CHECKING:
+    from array import array
 
 KINDS = ("actual", "target", "forecast", "estimate")
 
@@ -55,6 +57,8 @@ class Places(Mapping[str, tuple[int, int]]):
         try:
             self._at = bytes(at)
         except ValueError:  # a number past 255
+            from array import array
+
             self._at = array("I", at)
 
     def __getitem__(self, key: str) -> tuple[int, int]:
@@ -285,7 +289,7 @@ class ParsedFile:
     seeds: str | None = None
 
 
-@dataclass
+@frozen
 class KnowledgeBase:
     """A knowledge base as a question sees it: the catalogues, the facts it asked its store for, and
     the problems met while loading. A plain value: it holds what was read and never reads more."""

@@ -18,9 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from autofacts.errors import AutofactsError, UsageError
-from autofacts.files import MAX_SEED_BYTES, read_limited
 from autofacts.knowledge.model import KnowledgeBase, Location, Problem, Source
-from autofacts.knowledge.names import file_name_problem, shown
 
 
 class SeedError(AutofactsError):
@@ -96,6 +94,8 @@ def seed_problem(kb: KnowledgeBase, file: str) -> str | None:
 
 
 def _seed_text(kb: KnowledgeBase, source: Source) -> str | Problem:
+    from autofacts.files import MAX_SEED_BYTES, read_limited  # reading seeds: not for a question's table
+
     where = source.location or Location("?", 0, 0)
     why = seed_problem(kb, source.file)
     if why is None:
@@ -118,6 +118,8 @@ def read_seed(kb: KnowledgeBase, source: Source) -> str:
 
 def read_seeds(kb: KnowledgeBase) -> tuple[dict[str, str], list[Problem]]:
     """Each usable source's seed text by source id; a problem for each unusable one."""
+    from autofacts.knowledge.names import file_name_problem, shown
+
     texts: dict[str, str] = {}
     problems = []
     for source in kb.sources.values():
@@ -140,6 +142,8 @@ def decode(data: bytes) -> str:
 
 def read_document(file: str) -> str:
     """A document named on the command line (`extract FILE`): its text, or a usage error in one line."""
+    from autofacts.files import MAX_SEED_BYTES, read_limited
+
     try:
         return decode(read_limited(Path(file), MAX_SEED_BYTES))
     except OSError as exc:

@@ -8,7 +8,6 @@ The JSON records' fields are documented in README ("JSON output"); `export`, `sh
 from __future__ import annotations
 
 import json
-import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -67,6 +66,10 @@ def region_label(fact: Fact) -> str:
 
 def cells(text: str) -> int:
     """The columns a text takes on a terminal: Chinese characters and full-width forms take two."""
+    if text.isascii():  # one column a character, told without looking at each (most quotes)
+        return len(text)
+    import unicodedata
+
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

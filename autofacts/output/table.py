@@ -8,7 +8,7 @@ be cited; Markdown adds the list of sources under the table, ready to paste into
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
 
 from autofacts.frozen import frozen
@@ -20,6 +20,8 @@ SEP = ", "  # between source ids in a cited cell
 
 @frozen
 class Column:
+    """One column of a report: the key of its cells in each row, its header, and how it is laid out."""
+
     key: str
     header: str
     justify: Literal["left", "right"] = "left"
@@ -33,7 +35,7 @@ class Column:
     in_heading: bool = False  # on a terminal whose report groups its rows, said in the group's heading
 
 
-@dataclass
+@frozen
 class Report:
     """A table in a form every output format can render."""
 

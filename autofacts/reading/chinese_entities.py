@@ -9,6 +9,7 @@ semicolon, colon or full stop, but not at the comma inside "1,234".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from autofacts.knowledge.parse import PLACEHOLDER
 from autofacts.reading.chinese_groups import NOT_MAKERS, UNKNOWN_MAKER, group_of_companies
@@ -23,6 +24,22 @@ COMPANY_ANAPHORA = re.compile(r"^\s*(?:该公司|公司|其)")
 # A car model as the press writes it after its maker: "SU7", "M9", "ES6", "Model Y"; not a quarter
 _MODEL = re.compile(r"(?<![A-Za-z0-9])(Model\s?[3SXY]|[A-Z]{1,3}\d{1,3}[A-Z]?)(?![A-Za-z0-9])")
 _NOT_MODELS = re.compile(r"Q[1-4]|H[12]|CO2|[A-Z]\d{4}|[A-Z]{1,3}0+")
+
+
+@lru_cache(maxsize=1)
+def _latin_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    names = {n: c.id for c in catalogue().values() for n in c.names if n.isascii() and len(n) >= 3}
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![A-Za-z])"), names
+
+
+def companies(text: str, end: int | None = None) -> list[tuple[int, str]]:
+    """(start, id) of every catalogue company a Chinese text names before `end`, in Chinese
+    characters or as the Hong Kong and Taiwan press often write them, in Latin letters ("Tesla")."""
+    stop = len(text) if end is None else end
+    pattern, names = _latin_names()
+    latin = [(m.start(), names[m[0]]) for m in pattern.finditer(text, 0, stop)]
+    return sorted(chinese_companies(text, end) + latin)
 
 
 def clause_bounds(text: str, at: int) -> tuple[int, int]:
@@ -52,7 +69,7 @@ def _model(text: str, name_end: int, at: int) -> str | None:
 
 
 def _name_end(text: str, start: int, company: str) -> int:
-    names = [n for n in catalogue()[company].names if not n.isascii() and text.startswith(n, start)]
+    names = [n for n in catalogue()[company].names if text.startswith(n, start)]
     return start + max((len(n) for n in names), default=0)
 
 
@@ -63,7 +80,7 @@ def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
     c_start, c_end = clause_bounds(text, at)
     fen = text.rfind("分别", 0, at)
     if fen >= 0 and text.rfind("。", fen, at) < 0:
-        named = chinese_companies(text[:fen])
+        named = companies(text[:fen])
         listed = [n for n in named if LIST_JOIN.match(text[n[0] - 1 : n[0]]) or n is named[0]]
         figures = [
             m
@@ -75,7 +92,7 @@ def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
             if index is not None and len(figures) == len(listed):
                 return listed[index][1]
             return None
-    found = chinese_companies(text, at)
+    found = companies(text, at)
     unknown = [m for m in UNKNOWN_MAKER.finditer(text, 0, at) if m[1] not in NOT_MAKERS]
     if unknown and (not found or unknown[-1].start() > max(found)[0]):
         return PLACEHOLDER  # "威马汽车发布数据显示……": a company the catalogue does not know, not the market's

@@ -28,12 +28,11 @@ from autofacts.knowledge.parse import PLACEHOLDER
 from autofacts.knowledge.periods import parse_period
 from autofacts.reading.candidate import Candidate
 from autofacts.reading.chinese import nfkc
-from autofacts.reading.chinese_entities import CLAUSE, COMPANY_ANAPHORA, LIST_JOIN, clause_bounds, owner
+from autofacts.reading.chinese_entities import CLAUSE, COMPANY_ANAPHORA, LIST_JOIN, clause_bounds, companies, owner
 from autofacts.reading.chinese_groups import group_of_companies, group_suggestion
 from autofacts.reading.chinese_numbers import change_direction
 from autofacts.reading.chinese_numerals import parse_chinese_integer
 from autofacts.reading.chinese_places import GOING, place_of
-from autofacts.reading.entities import chinese_companies
 from autofacts.reading.mentions import Mention
 from autofacts.reading.numbers import hedge_start
 from autofacts.reading.resolve import Resolver, Slot, Topic
@@ -41,7 +40,9 @@ from autofacts.reading.text import PeriodPhrase, Sentence, figure_mentions, peri
 
 _TARGET = re.compile(r"目标|力争|提出|规划|计划|确保|争取|要求|方案|意见")
 _IF = re.compile(r"除非|如果|假如|假设|倘若|若")
-_FORECAST = re.compile(r"预计|预测|有望|可望|预期|估计|预估|预料|料将|展望")
+_FORECAST = re.compile(r"预计|预测|有望|可望|预期|估计|预估|预料|料将|展望|将(?=在|达|超|突破|占据|实现|迎来|成为)")
+# a turn that ends what a forecast or a target word before it governs: "……，最终虽然达标，惟7.73%……"
+_TURN = re.compile(r"[，,]\s*(?:最终|但|惟|然而|不过|实际上|事实上|而)")
 _VEHICLE_NOUN = re.compile(r"新能源(?:汽)?车|纯电动|插电式?混合动力|电动汽车|乘用车|商用车|汽车|整车")
 _NEV_NOUN = re.compile(r"新能源|纯电动|插电|电动汽车")
 _SEGMENTS = ("乘用车", "商用车")  # a part of the vehicle market the catalogue has no metrics for
@@ -58,7 +59,7 @@ _STREAK = re.compile(r"连续\s*(\d+|[二两三四五六七八九十]+)\s*个月
 _A_YEAR_BEFORE = "a year before (去年同期)"
 _THE_BASE = "the comparison base it states"
 _CUMULATIVE = re.compile(r"累计")
-_THIS_MONTH = re.compile(r"当月|同月|本月")
+_THIS_MONTH = re.compile(r"当月|同月")  # 本月 is the month of publication (chinese_periods)
 # A margin between two figures, not a level: "以2万辆销量的领先", "领先2万辆"
 _MARGIN_AFTER = re.compile(r"\s*(?:销量)?\s*的?\s*(?:领先|优势|差距)")
 _MARGIN_BEFORE = re.compile(r"(?:领先|相差|差距为?|多出|少)\s*$")
@@ -106,6 +107,7 @@ class ChineseReader:
         if same and not any(same[-1].end() <= p.start < mention.start for p in periods):
             return _this_month(text, same[-1], periods, ctx)
         label, why = self._period(text, mention, periods, ctx)
+        label, why = _month_or_year(text, mention, periods, label, why)
         streak = next(reversed(list(_STREAK.finditer(text, 0, mention.end))), None)
         if label is not None and streak is not None and not any(p.end <= mention.start for p in periods):
             return _streak_period(label, streak, mention, why)
@@ -146,6 +148,23 @@ class ChineseReader:
         if ctx.period is not None:
             return ctx.period, "period: carried from an earlier sentence"
         return None, ""
+
+
+def _month_or_year(
+    text: str, mention: Mention, periods: list[PeriodPhrase], label: str | None, why: str
+) -> tuple[str | None, str]:
+    """"今年前7月的单月出口量": one month, the span's last; "去年9月把年度销售目标……下调至460万辆":
+    a yearly figure, the month is when it was said."""
+    last = max((p.end for p in periods if p.end <= mention.start), default=None)
+    if label is None or last is None:
+        return label, why
+    said = text[last : mention.start]
+    span = re.fullmatch(r"(\d{4})-01/\d{4}-(\d{2})", label)
+    if span and "单月" in said:
+        return f"{span[1]}-{span[2]}", f"{why}; 单月, its last month"
+    if re.fullmatch(r"\d{4}-\d{2}", label) and re.search(r"年度|全年", said):
+        return label[:4], f"{why}; '年度', the year of that month"
+    return label, why
 
 
 def _of_cars(text: str, at: int) -> bool:
@@ -288,7 +307,7 @@ def _other_base(
 
 def _named_after(text: str, start: int, at: int) -> bool:
     """A company named between a group and the figure ("前十……，其中比亚迪……") owns the figure."""
-    return any(start < n[0] for n in chinese_companies(text, at))
+    return any(start < n[0] for n in companies(text, at))
 
 
 def _kind(text: str, period: str | None, published: date | None, at: int | None = None) -> tuple[str, str]:
@@ -298,7 +317,11 @@ def _kind(text: str, period: str | None, published: date | None, at: int | None 
     end = len(text) if at is None else clause_bounds(text, at)[1]
     if at is not None and _IF.search(text, clause_bounds(text, at)[0], at):
         return PLACEHOLDER, "kind: a condition ('除非', '如果'), not a figure stated as fact"
-    forecast, target = _FORECAST.search(text, 0, end), _TARGET.search(text, 0, end)
+    scope = 0  # from the last semicolon or turn before the figure: "预估440,907辆；去年则在全球交付……"
+    if at is not None:
+        scope = max(text.rfind("；", 0, at), text.rfind(";", 0, at)) + 1
+        scope = max([scope] + [t.start() for t in _TURN.finditer(text, scope, at)])
+    forecast, target = _FORECAST.search(text, scope, end), _TARGET.search(text, scope, end)
     if forecast:
         return "forecast", f"kind: '{forecast[0]}'"
     if target:
@@ -410,7 +433,7 @@ def _carry(reader: ChineseReader, text: str, periods: list[PeriodPhrase], ctx: _
         period = None  # "自2023年……": the sentences after it are not dated 2023
     probe = Mention(Decimal(0), "exact", None, len(text), len(text), "")
     region, _ = reader.region(text, probe, None, _Context())
-    named = {name for _, name in chinese_companies(text)}
+    named = {name for _, name in companies(text)}
     entity = ctx.entity if not named and COMPANY_ANAPHORA.match(text) else None
     if len(named) == 1:
         entity = next(iter(named))

@@ -103,10 +103,12 @@ HEDGES_BEFORE: dict[str, str] = {
 HEDGES_AFTER: dict[str, str] = {"左右": "about", "上下": "about", "以上": "at-least", "以下": "at-most"}
 _HEDGE_BEFORE = re.compile("(" + "|".join(sorted(HEDGES_BEFORE, key=len, reverse=True)) + r")(?:了)?\s*$")
 _HEDGE_AFTER = re.compile(r"\s*(" + "|".join(HEDGES_AFTER) + ")")
-_HEDGE_OF = re.compile(
-    "(" + "|".join(sorted(HEDGES_BEFORE, key=len, reverse=True)) + r")(?:了)?[^，。；：,;:\d%]{1,15}的\s*$"
+_HEDGE_OF = re.compile(  # not over a number: "在不到两三年的时间内占据全国的一半" is no "under half"
+    "(" + "|".join(sorted(HEDGES_BEFORE, key=len, reverse=True)) + r")(?:了)?"
+    r"[^，。；：,;:\d%" + NUMERAL_CHARS + r"]{1,15}的\s*$"
 )
 _SHARE_NEAR = re.compile(r"占|佔|超过|近|约|达")  # "占总销量的1/3": a fraction, not a date or a score
+_STOCK_CODE = re.compile(r"[（(]\s*\d{4,6}(?:\s*[)）]|[-.][A-Z]{2})|\d{6}[-.](?:CN|SZ|SH|SS|HK)\b")
 _NAME_BEFORE = re.compile(r"[A-Za-z]\s?$")
 _RECENT = re.compile(r"(?:个)?(?:年|月|天|日)")  # "近7年": the last seven years, not "nearly"
 
@@ -147,6 +149,8 @@ def change_direction(text: str, start: int) -> int:
     verbs = list(_CHANGE.finditer(clause))
     if verbs and verbs[-1][1] == "增" and clause[verbs[-1].start() - 1 : verbs[-1].start()] == "新":
         return 0
+    if verbs and _TO_LEVEL.search(clause, verbs[-1].end()):
+        return 0  # "出口量年增130%至55.3万辆": the level reached
     return _direction(text, start)
 
 
@@ -244,6 +248,8 @@ def read_chinese_numbers(text: str) -> list[Mention]:
         end = m.end()
         if m["num"] and (_is_date_part(norm, end, start) or _is_list_marker(norm, start, end)):
             continue
+        if m["num"] and _STOCK_CODE.match(norm, max(0, start - 1)):
+            continue  # "比亚迪（1211）", "(002594-CN)": a listing's code, no figure
         if m["cn"] and _is_list_marker(norm, start, end):
             continue
         if _RANK_RANGE.match(norm, max(0, start - 1)) or _RANK_RANGE_END.search(norm, max(0, start - 8), end):
@@ -307,6 +313,8 @@ def _worth_reading(norm: str, start: int, end: int, raw: str) -> bool:
     before = norm[max(0, start - 1) : start]
     if re.match(r"\s*(?:季度|是|来|方面|般|直|起|定|些|体|致|流|系列|步|次性|线|手|批|轮)", norm[end : end + 3]):
         return False
+    if raw == "一" and (before in ("这", "那") or norm.startswith(("年前", "年后", "个月前"), end)):
+        return False  # "这一成绩" (this result), "较一年前" (a year ago): no figure
     if before in ("第", "翻"):
         return True
     if before in _VAGUE_BEFORE or before in ("之", "统", "唯", "进", "同", "万", "逐"):

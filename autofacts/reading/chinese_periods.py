@@ -56,6 +56,9 @@ def _rules() -> list[tuple[re.Pattern[str], bool, str]]:
         (re.compile(r"首季度?"), True, "first-quarter"),  # Hong Kong's first quarter
         (re.compile(rf"(?<=今年|去年|上年|本年|明年|前年)\s*{_MON}\s*月份?(?![底末\d])"), True, "month"),
         (re.compile(rf"(?<![\d\-—–~～至到年个前])\s*{_MON}\s*月份?(?![底末\d])"), True, "month"),
+        # 上月 (last month) and 本月 (this month) count from publication; 比上月 is a comparison, no period
+        (re.compile(r"(?<![比较與与同])(?:上个?月|上月份)(?![底末初])"), True, "last-month"),
+        (re.compile(r"(?<![比较與与同])本月(?:份)?(?![底末初])"), True, "this-month"),
         (re.compile(r"全年"), True, "year"),
         (re.compile(r"(去年|上年|今年|本年|明年|前年)(?!同期)"), True, "relative"),
     ]
@@ -140,6 +143,11 @@ def _phrase_label(
             return f"{start}/{start + 4}"
         if kind == "years":
             return f"{m[1]}/{m[2]}" if m[1] < m[2] else None
+        if kind in ("last-month", "this-month"):
+            if published is None:
+                return None
+            month = published.year * 12 + published.month - 1 - (kind == "last-month")
+            return f"{month // 12}-{month % 12 + 1:02d}"
         if kind == "relative":
             if published is None:
                 return None

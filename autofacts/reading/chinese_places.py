@@ -119,7 +119,7 @@ COUNTRIES = {
 }
 PLACES.update(COUNTRIES)
 CHINA = re.compile(
-    r"我国|全国|中国|国内|国务院|国家|工业和信息化部|工信部|商务部|发改委|海关总署|统计局|中汽协|乘联会|中国汽车工业协会"
+    r"我国|全国|中国|国内|国务院|国家|工业和信息化部|工信部|商务部|发改委|海关总署|统计局|中汽协|乘联会|乘联分会|乘联|中国汽车工业协会|公安部"
     r"|大陆(?!集团)|内地|在华"  # Taiwan's and Hong Kong's press: 大陸, 內地
 )
 # A place the figure is compared with or sent to is not where it is: "是日本的1.6倍", "超过日本",

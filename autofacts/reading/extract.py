@@ -120,6 +120,7 @@ class Context:
     # a line ending in ':' scopes the list items under it ("The group's 2030 objectives include:")
     lead: ListLead | None = None
     in_item: int = 0  # 0: not in a list item; 1: the sentence opens an item; 2: it goes on with one
+    same_paragraph: bool = False  # the sentence goes on in the paragraph of the one before
 
 
 class Reader:
@@ -152,7 +153,7 @@ class Reader:
             Slot(f.at, f.end, f.hedge_at, f.mention.unit, f.clause, owner[0] not in (None, PLACEHOLDER))
             for f, owner in zip(figs, owners, strict=True)
         ]
-        choices, topic = self.resolver.sentence(text, "en", slots, ctx.topic)
+        choices, topic = self.resolver.sentence(text, "en", slots, ctx.topic, goes_on=ctx.same_paragraph)
         new_ctx = replace(new_ctx, topic=topic)
         for i, fig in enumerate(figs):
             kind, kind_why = figure_kind(text, said_kinds, fig)
@@ -393,11 +394,22 @@ def extract_candidates(text: str, kb: KnowledgeBase, published: date | None = No
 
         return chinese_candidates(text, kb, published)
     reader = Reader(kb)
-    city = dateline_china(text)
-    ctx = Context(region="China", region_why=f"the dateline '{city}'") if city else Context()
+    # a text about the country's industry (no company named) places what it places nowhere in China
+    # when filed in a mainland city or naming no other place; a company's figures are its own
+    ctx = Context()
+    places = places_in(text, reader.places)
+    if not named_companies(text, [(p[0], p[1]) for p in places], PLACE_SET):
+        city = dateline_china(text)
+        if city is not None:
+            ctx = Context(region="China", region_why=f"the dateline '{city}'")
+        elif {p[2] for p in places if not compared_with(text, p[0])} == {"China"}:
+            ctx = Context(region="China", region_why="China, the only place the text names")
     out: list[Candidate] = []
+    previous_end = -1
     for n, sentence in enumerate(sentences(text)):
-        ctx = replace(ctx, in_item=list_item(text, sentence.start))
+        same = previous_end >= 0 and "\n" not in text[previous_end : sentence.start]
+        ctx = replace(ctx, in_item=list_item(text, sentence.start), same_paragraph=same)
+        previous_end = sentence.end
         found, ctx = reader.sentence(sentence, ctx, published)
         if n == 0 and _is_headline(text, sentence):
             continue  # a headline restates the article's figures without their context

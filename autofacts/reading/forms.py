@@ -79,6 +79,9 @@ def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
     attached = next((c for c in after_cues if c.kind == "form" and c.key in ("yoy", "mom", "qoq")), None)
     if attached is not None and not text[last.end : attached.start].strip(" %percnt"):
         return change_form(text, cues, slots, group, attached)
+    lead = next((c for c in reversed(region) if c.kind == "form" and c.key in ("yoy", "mom", "qoq")), None)
+    if lead is not None and not text[lead.end : first.hedge_at].strip():
+        return lead.key, f" ('{text[lead.start : lead.end]}')"  # "环比9.3%，同比4.8%": no verb, a change
     if any(c.kind == "form" and c.key in ("share", "market-share") for c in cues if c.end <= first.hedge_at):
         return "share", ""
     return None, ""

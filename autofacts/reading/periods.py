@@ -104,7 +104,7 @@ _SAME_AS_BEFORE = re.compile(
 _YEAR_AFTER = re.compile(r"^(?:\s+period)?\s*(?:of\s+|in\s+)?,?\s*$", re.I)
 # A comparison base: the period a change is measured from is not the figure's own.
 _BASE_BEFORE = re.compile(
-    r"(?:\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst|\bthan|\bover|\brelative to|\bthe same period"
+    r"(?:\bfrom|\bcompar(?:ed|ing) (?:with|to)|\bversus|\bvs\.?|\bagainst|\bthan|\bover|\brelative to|\bthe same period"
     r"|\bthe same month|\bthe same quarter|\blevels?)\s*(?:the same (?:period|month|quarter)\s*)?$",
     re.I,
 )
@@ -328,7 +328,7 @@ def sentence_periods(text: str, published: date | None, context: str | None = No
         elif opening is None and (
             _BASE_BEFORE.search(lead)
             and not words.startswith(("in ", "by ", "during ", "for "))
-            or re.search(r"(?:from|compared (?:with|to)|over|than|versus|the same period)\s*$", lead, re.I)
+            or re.search(r"(?:from|compar(?:ed|ing) (?:with|to)|over|than|versus|the same period)\s*$", lead, re.I)
             or re.search(r"\bthe same (?:period|month|quarter) (?:of|in)\s*$", lead + words[:3], re.I)
             or lead.lower().endswith("the same period ")
             or _FROM_FIGURE.search(lead)

@@ -154,18 +154,29 @@ class Resolver:
     # -- the sentence ----------------------------------------------------------------------------
 
     def sentence(
-        self, text: str, language: str, slots: list[Slot], carried: Topic = Topic(), continues: bool = False
+        self,
+        text: str,
+        language: str,
+        slots: list[Slot],
+        carried: Topic = Topic(),
+        continues: bool = False,
+        goes_on: bool = False,
     ) -> tuple[list[list[Choice]], Topic]:
         """One list of choices per figure (several when a figure holds for each of a list of
         measures), and what the sentence tells the next one. `continues`: the sentence goes on with
         the one before in its paragraph, so naming no vehicles it speaks of the same ones (CAAM's
-        "在新能源市场方面，……。今年以来累计零售量为438万辆" is of NEVs)."""
+        "在新能源市场方面，……。今年以来累计零售量为438万辆" is of NEVs). `goes_on`: the sentence is in
+        the paragraph of the one before, so naming no measure it counts what that one counted."""
         lex = lexicon(language)
         cues = lex.find(text)
         groups = figure_groups(text, slots)
         refers = any(c.kind == "modifier" and c.key == "refer-back" for c in cues)
         unnamed = not any(c.kind in ("segment", "group") for c in cues)
         same = carried.segment if continues and unnamed and carried.segment not in (None, "vehicle") else None
+        if goes_on and not refers and not any(c.kind == "measure" for c in cues) and carried.measure is not None:
+            # "As seen by type, the passenger cars reached 61,000 units" after "the export was 83,000
+            # units": a sentence naming no measure goes on counting what the one before counted
+            carried, refers = Topic(measure=carried.measure), True
         if not refers and _GOES_ON.match(text) and not any(c.kind == "measure" for c in cues):
             # "Its passenger PHEVs were 105,103 units": a list of a company's figures goes on with their measure
             carried, refers = Topic(measure=carried.measure), True
@@ -178,9 +189,11 @@ class Resolver:
             if same is not None and not slot.entity:  # a company's figure is of all its vehicles
                 said = ", of the vehicles of the sentence before"
                 reads = [
-                    replace(r, segment=same, said=r.said + said) if r.segment is None and r.body is None else r
+                    replace(r, segment=same, group=r.group or carried.group, said=r.said + said)
+                    if r.segment is None and r.body is None
+                    else r
                     for r in reads
-                ]
+                ]  # "中国品牌乘用车销售160.4万辆……。今年前7月销量为1087.3万辆": the same brands' too
             choices = [self._choose(text, cues, slot, form, form_why, read) for read in reads]
             if form == "level" and reads:  # a rate after it is its change, in money when it is money
                 money = slot.unit in ("yuan", "usd") and reads[0].measure in ("exports", "sales")

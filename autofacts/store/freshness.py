@@ -20,11 +20,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from autofacts.files import read_regular
 from autofacts.frozen import frozen
 from autofacts.knowledge.load import gc_paused, knowledge_base_files
 from autofacts.knowledge.model import Fact, ParsedFile, PendingFact
-from autofacts.knowledge.parallel import PARALLEL_BYTES, spread_lazily
 from autofacts.store.codec import catalogue_json, fact_json
 from autofacts.store.schema import INDEXES, index_names
 
@@ -93,6 +91,8 @@ def sync(db: sqlite3.Connection, root: Path, display_root: str) -> None:
             if unchanged(entry, _stat(path, display_root)):
                 continue
             checked_ns = time.time_ns()
+            from autofacts.files import read_regular  # only when a file changed
+
             try:
                 data, stat = read_regular(path, MAX_FILE_BYTES)
             except OSError as exc:
@@ -108,6 +108,8 @@ def sync(db: sqlite3.Connection, root: Path, display_root: str) -> None:
             records.append(record)
         # parsing and rendering each file's rows is most of a cold start: spread over the cores
         # when there is enough of it; only text comes back, written here while the rest is parsed
+        from autofacts.knowledge.parallel import PARALLEL_BYTES, spread_lazily
+
         if len(to_parse) > 1 and sum(len(data) for _, _, data in to_parse) >= PARALLEL_BYTES:
             prepared: Iterator[PreparedFile] = spread_lazily(_prepare_file, to_parse)
         else:

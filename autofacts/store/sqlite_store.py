@@ -19,6 +19,7 @@ import sqlite3
 import stat
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -151,8 +152,7 @@ class SqliteStore(Store):
             regions: set[str] = set()
             for (names,) in db.execute("SELECT regions FROM files"):
                 regions.update(json.loads(names))
-            kb.regions = sorted(regions)
-            self._catalogue = kb
+            self._catalogue = replace(kb, regions=sorted(regions))
         return KnowledgeBase(**{**vars(self._catalogue), "facts": []})
 
     def _fact_problems(self, kb: KnowledgeBase) -> list[Problem]:
