@@ -286,3 +286,28 @@ def test_a_company_in_latin_letters_in_a_chinese_sentence(kb) -> None:
 def test_a_hedge_before_a_count_of_years_does_not_govern_the_share_after_it() -> None:
     found = [(m.value, m.qualifier) for m in read_numbers("销量将在不到两三年的时间内占据全国的一半")]
     assert found == [(D(50), "exact")]
+
+
+def test_the_parts_of_a_forecast_are_forecast_for_its_year(kb) -> None:
+    text = "中汽协预计2026年汽车总销量达3500万辆，同比增长3%。其中，乘用车3000万辆、新能源汽车1900万辆。"
+    assert [(c.mention.value, c.metric, c.period, c.kind) for c in extract_candidates(text, kb, PUBLISHED)] == [
+        (D(35_000_000), "vehicle-sales", "2026", "forecast"),
+        (D(3), "vehicle-sales-growth", "2026", "forecast"),
+        (D(30_000_000), "passenger-vehicle-sales", "2026", "forecast"),  # 、 ends what a figure counts
+        (D(19_000_000), "nev-sales", "2026", "forecast"),
+    ]
+
+
+def test_segments_listed_before_fenbie_pair_with_the_figures_and_their_changes(kb) -> None:
+    text = "2024年，乘用车、商用车销量分别为2756万辆、388万辆，同比分别增长5.8%和10.2%。"
+    assert [f[1] for f in facts(text, kb)] == [
+        "passenger-vehicle-sales",
+        "commercial-vehicle-sales",
+        "passenger-vehicle-sales-growth",
+        "commercial-vehicle-sales-growth",
+    ]
+
+
+def test_a_segment_named_after_the_figures_does_not_end_the_topic(kb) -> None:
+    text = "7月，中国品牌乘用车销售160.4万辆。今年前7月销量为1087.3万辆，主要因自主品牌新能源车型放量。"
+    assert [f[1] for f in facts(text, kb, date(2025, 8, 11))][1] == "domestic-brand-passenger-vehicle-sales"

@@ -42,6 +42,7 @@ _TARGET = re.compile(r"目标|力争|提出|规划|计划|确保|争取|要求|�
 _IF = re.compile(r"除非|如果|假如|假设|倘若|若")
 _FORECAST = re.compile(r"预计|预测|有望|可望|预期|估计|预估|预料|料将|展望|将(?=在|达|超|突破|占据|实现|迎来|成为)")
 # a turn that ends what a forecast or a target word before it governs: "……，最终虽然达标，惟7.73%……"
+_PARTS = re.compile(r"\s*其中")  # a sentence giving the parts of the figures before
 _TURN = re.compile(r"[，,]\s*(?:最终|但|惟|然而|不过|实际上|事实上|而)")
 _VEHICLE_NOUN = re.compile(r"新能源(?:汽)?车|纯电动|插电式?混合动力|电动汽车|乘用车|商用车|汽车|整车")
 _NEV_NOUN = re.compile(r"新能源|纯电动|插电|电动汽车")
@@ -80,6 +81,9 @@ class _Context:
     entity: str | None = None  # the one company the sentence before named ("比亚迪……。公司……")
     topic: Topic = Topic()  # the segment and measure it was about (其中, 同月 refer back to them)
     so_far: bool = False  # an earlier sentence counted from January ("今年以来累计"): 累计 means that
+    # what the sentence just before said, for one that goes on with its parts ("其中，乘用车2170万辆"):
+    # its own period even when a forecast's, and its kind when a word said it
+    said: tuple[str | None, str | None] = (None, None)
 
 
 class ChineseReader:
@@ -366,6 +370,11 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
             previous = (m, period, period_why)
             region, region_why = reader.region(s_text, m, entity, ctx)
             kind, kind_why = _kind(s_text, period, published, m.start)
+            if _PARTS.match(s_text):  # "预计2021年销量达2630万辆。其中，乘用车2170万辆": the same forecast's parts
+                if ctx.said[0] is not None and (period is None or "carried" in period_why):
+                    period, period_why = ctx.said[0], "period: the sentence before's, whose parts (其中) it gives"
+                if ctx.said[1] is not None and not kind_why.startswith("kind: '"):
+                    kind, kind_why = ctx.said[1], "kind: the sentence before's, whose parts (其中) it gives"
             said = sentence.text[m.start : m.end]
             mention = Mention(m.value, m.qualifier, m.unit, sentence.start + m.start, sentence.start + m.end, said)
             group = group_of_companies(s_text, m.start) if entity is None else None
@@ -437,4 +446,6 @@ def _carry(reader: ChineseReader, text: str, periods: list[PeriodPhrase], ctx: _
     entity = ctx.entity if not named and COMPANY_ANAPHORA.match(text) else None
     if len(named) == 1:
         entity = next(iter(named))
-    return _Context(period, region or ctx.region, entity, so_far=so_far)
+    said_kind = "forecast" if _FORECAST.search(text) else "target" if _TARGET.search(text) else None
+    said = (flows[0].label if flows else ctx.said[0] if _PARTS.match(text) else None, said_kind)
+    return _Context(period, region or ctx.region, entity, so_far=so_far, said=said)
