@@ -77,6 +77,11 @@ def _has_yaml(folder: Path) -> bool:
 # --- reading YAML nodes -----------------------------------------------------------------------
 
 
+def _as_fact(pending: PendingFact) -> Fact:
+    """A pending fact that states its period, as a fact (no catalogue needed)."""
+    return Fact(location=pending.location, field_locations=pending.where, **pending.values)
+
+
 def complete_fact(pending: PendingFact, sources: dict[str, Source]) -> Fact | Problem:
     """The fact, with an unstated period taken from its source's publication; or why it cannot be."""
     values = dict(pending.values)
@@ -119,16 +124,17 @@ def assemble_catalogues(root: Path, parsed: list[ParsedFile]) -> KnowledgeBase:
     return kb
 
 
-def add_facts(kb: KnowledgeBase, pending: Iterable[PendingFact]) -> None:
+def add_facts(kb: KnowledgeBase, pending: Iterable[PendingFact | Fact]) -> None:
     """Complete pending facts against the catalogue and add them, reporting duplicate ids."""
     seen: dict[str, Fact] = {f.id: f for f in kb.facts}
     for item in pending:
-        fact = complete_fact(item, kb.sources)
+        fact = item if isinstance(item, Fact) else complete_fact(item, kb.sources)
         if isinstance(fact, Problem):
             kb.problems.append(fact)
             continue
         if fact.id in seen:
-            kb.problems.append(duplicate_fact(fact.id, item.location, seen[fact.id].location))
+            where = item.location if isinstance(item, PendingFact) else fact.location
+            kb.problems.append(duplicate_fact(fact.id, where or Location("?", 0, 0), seen[fact.id].location))
             continue
         seen[fact.id] = fact
         kb.facts.append(fact)
@@ -156,23 +162,30 @@ def load_knowledge_base(root: Path, display_root: str = "facts", jobs: int | Non
     base's files are parsed by `jobs` processes at once (default: one per core; see parallel.py)."""
     named = [(path, f"{display_root}/{path.name}") for path in knowledge_base_files(root, display_root)]
     with gc_paused():
-        from autofacts.knowledge.parallel import PARALLEL_BYTES, spread  # only when files are parsed
+        from autofacts.knowledge.parallel import PARALLEL_BYTES, spread_lazily  # only when files are parsed
 
         if len(named) > 1 and _total_bytes(named) >= PARALLEL_BYTES:
-            parsed = spread(parse_named, named, jobs)
+            arriving: Iterable[ParsedFile] = spread_lazily(parse_named, named, jobs)
         else:
-            parsed = [parse_named(item) for item in named]
+            arriving = (parse_named(item) for item in named)
+        parsed: list[ParsedFile] = []
+        records: list[Fact | PendingFact] = []
+        for part in arriving:
+            parsed.append(part)
+            records.extend(_made_early(part))
         kb = assemble_catalogues(root, parsed)
-        add_facts(kb, _taken(parsed))
+        add_facts(kb, records)
     return kb
 
 
-def _taken(parsed: list[ParsedFile]) -> Iterator[PendingFact]:
-    """Each file's pending facts, the file's list let go once they are facts: a large base's pending
-    records are not all held beside its facts."""
-    for part in parsed:
-        pending, part.facts = part.facts, []
-        yield from pending
+def _made_early(part: ParsedFile) -> Iterator[Fact | PendingFact]:
+    """A file's records as they arrive, those stating their period already made facts (only a fact
+    without one needs the sources, which may come in a later file): a large base's pending records
+    are not all held at once beside its facts. Which become facts, and every problem, is decided
+    later, in file order, by add_facts."""
+    pending, part.facts = part.facts, []
+    for item in pending:
+        yield item if item.values.get("period") is None else _as_fact(item)
 
 
 def parse_named(named: tuple[Path, str]) -> ParsedFile:

@@ -32,7 +32,7 @@ from autofacts.knowledge.model import (
     Source,
 )
 from autofacts.knowledge.periods import Period, parse_period
-from autofacts.knowledge.yaml_nodes import NULL_TAG, Mapping, Node, Scalar, Sequence
+from autofacts.knowledge.yaml_nodes import NULL_TAG, STR_TAG, Mapping, Node, Scalar, Sequence
 from autofacts.reading.lexicon import dimension_values
 
 __all__ = ["MAX_FILE_BYTES", "PLACEHOLDER", "parse_file"]
@@ -277,18 +277,19 @@ def _read_record(
     if fields is None:
         return None
     ok = True
-    for key, (key_node, _) in fields.items():
-        if key == "phrases" and schema is METRIC_SCHEMA:
-            reader.problem(
-                key_node,
-                "E102",
-                "'phrases' is no longer read: extract chooses a metric by its 'dimensions' and the words of "
-                "autofacts/reading/lexicon-*.yaml (docs/extract.md)",
-            )
-        elif key not in schema:
-            reader.problem(key_node, "E102", f"unknown key '{key}' in {what} (known keys: {', '.join(schema)})")
-    for key, (required, _) in schema.items():
-        if required and key not in fields:
+    if not fields.keys() <= schema.keys():
+        for key, (key_node, _) in fields.items():
+            if key == "phrases" and schema is METRIC_SCHEMA:
+                reader.problem(
+                    key_node,
+                    "E102",
+                    "'phrases' is no longer read: extract chooses a metric by its 'dimensions' and the words of "
+                    "autofacts/reading/lexicon-*.yaml (docs/extract.md)",
+                )
+            elif key not in schema:
+                reader.problem(key_node, "E102", f"unknown key '{key}' in {what} (known keys: {', '.join(schema)})")
+    for key in _required(schema):
+        if key not in fields:
             reader.problem(node, "E103", f"{what} is missing '{key}'")
             ok = False
     values: dict[str, Any] = {}
@@ -296,10 +297,23 @@ def _read_record(
         if key not in schema:
             continue
         kind = schema[key][1]
-        if isinstance(value_node, Scalar) and value_node.value == PLACEHOLDER:
-            reader.problem(value_node, "E140", f"fill in '{key}': `autofacts extract` left it for the curator")
-            ok = False
-            continue
+        if isinstance(value_node, Scalar):
+            text = value_node.value
+            if text == PLACEHOLDER:
+                reader.problem(value_node, "E140", f"fill in '{key}': `autofacts extract` left it for the curator")
+                ok = False
+                continue
+            # Most values are valid text: taken here as string() and choice() would take them.
+            if value_node.tag == STR_TAG and len(text) <= MAX_STRING and text.strip():
+                if kind == "text":
+                    values[key] = sys.intern(text) if key in _SHARED_TEXT else text
+                    continue
+                if type(kind) is tuple and text in kind:
+                    values[key] = kind[kind.index(text)]
+                    continue
+                if kind == "number" and not value_node.style and text.isascii() and text.isdigit() and len(text) < 16:
+                    values[key] = Decimal(text)  # (what number() makes of up to 15 digits)
+                    continue
         if kind == "number":
             value: Any = reader.number(value_node, key)
         elif kind == "period":
@@ -323,7 +337,18 @@ def _read_record(
         values[key] = value
     if not ok:
         return None
-    return values, Places({k: (v.line, v.column) for k, (_, v) in fields.items()})
+    return values, Places.unpacked(list(fields), [n for _, v in fields.values() for n in (v.line, v.column)])
+
+
+_REQUIRED: dict[int, tuple[str, ...]] = {}
+
+
+def _required(schema: Schema) -> tuple[str, ...]:
+    """The keys a record of this schema must have (the schemas are module constants: kept by id)."""
+    found = _REQUIRED.get(id(schema))
+    if found is None:
+        found = _REQUIRED[id(schema)] = tuple(key for key, (required, _) in schema.items() if required)
+    return found
 
 
 EXCLUSION_SCHEMA: Schema = {"text": (False, "text"), "start": (False, "text"), "reason": (True, "text")}

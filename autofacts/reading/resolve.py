@@ -41,6 +41,7 @@ from autofacts.reading.measure_nouns import (
     unit_fits,
 )
 from autofacts.reading.slots import PUNCT, Slot, figure_groups, words_after
+from autofacts.reading.subjects import segment_list, subject_group
 
 Dims = tuple[str | None, str, str, str | None]  # segment, measure, form, group
 
@@ -171,8 +172,9 @@ class Resolver:
         cues = lex.find(text)
         groups = figure_groups(text, slots)
         refers = any(c.kind == "modifier" and c.key == "refer-back" for c in cues)
-        unnamed = not any(c.kind in ("segment", "group") for c in cues)
-        same = carried.segment if continues and unnamed and carried.segment not in (None, "vehicle") else None
+        # the vehicles it names first: a figure before them is still of the vehicles of the sentence before
+        named_from = min((c.start for c in cues if c.kind in ("segment", "group")), default=len(text))
+        same = carried.segment if continues and carried.segment not in (None, "vehicle") else None
         if goes_on and not refers and not any(c.kind == "measure" for c in cues) and carried.measure is not None:
             # "As seen by type, the passenger cars reached 61,000 units" after "the export was 83,000
             # units": a sentence naming no measure goes on counting what the one before counted
@@ -186,7 +188,13 @@ class Resolver:
             group = next(g for g in groups if i in g)
             form, form_why = figure_form(text, cues, slots, group, i)
             reads = self._measures(text, cues, slots, group, i, form, carried if refers else Topic(), levels)
-            if same is not None and not slot.entity:  # a company's figure is of all its vehicles
+            listed = segment_list(text, cues, slots[group[0]].hedge_at)
+            if len(group) > 1 and len(listed) == len(group):  # "乘用车、新能源车……分别为2170万辆、180万辆"
+                key = listed[group.index(i)].key
+                part = {"body": key, "segment": None} if key in _BODY else {"segment": key, "body": None}
+                said = f"'{text[listed[group.index(i)].start : listed[group.index(i)].end]}' by its place in the list, "
+                reads = [replace(r, **part, said=said + r.said) for r in reads]
+            if same is not None and not slot.entity and slot.hedge_at < named_from:  # a company's: all its vehicles
                 said = ", of the vehicles of the sentence before"
                 reads = [
                     replace(r, segment=same, group=r.group or carried.group, said=r.said + said)
@@ -312,8 +320,9 @@ class Resolver:
         clause = slot.clause
         in_clause = [c for c in measures if clause[0] <= c.start and c.end <= slot.hedge_at]
         changes = ("yoy", "mom", "qoq", "cagr")
+        level = _level_of(levels, group, i)
         if form in changes and levels and in_clause and levels[-1][0] > in_clause[-1].end:
-            read = levels[-1][1]  # "exports were 13.41 billion yuan, up 78.9%": the change of that level
+            read = level  # "exports were 13.41 billion yuan, up 78.9%": the change of that level
             return [replace(read, said=read.said.split(",")[0] + ", as the level figure before it")]
         if in_clause:
             return [self._read(text, cues, slot, form, in_clause[-1], carried, "")]
@@ -322,7 +331,7 @@ class Resolver:
         if form in ("yoy", "mom", "qoq", "cagr", *shares) and levels and not (form in shares and own_part):
             # "reached 6.3 million units, up 18.7 percent": the change of that level; but a share whose
             # clause names its own part ("自主品牌中的新能源车渗透率57.1%") is of that part
-            read = levels[-1][1]
+            read = level
             return [replace(read, said=read.said.split(",")[0] + ", as the level figure before it")]
         in_sentence = [c for c in measures if c.end <= slot.hedge_at]
         if in_sentence:
@@ -412,7 +421,7 @@ class Resolver:
             None,
         )
         if group_cue is None:  # "自主品牌在这一领域占据主导地位，新能源车渗透率高达74.9%": the subject clause
-            group_cue = _subject_group(text, cues, clause[0])
+            group_cue = subject_group(text, cues, clause[0])
         if group_cue is not None:
             said.insert(0, f"'{text[group_cue.start : group_cue.end]}'")
         overseas = next(
@@ -450,20 +459,12 @@ class Resolver:
 
 # --- helpers --------------------------------------------------------------------------------------
 
-_FIGURE = re.compile(r"\d")
-
-
-def _subject_group(text: str, cues: list[Cue], clause_start: int) -> Cue | None:
-    """A brand group named in the clause just before the figure's, when that clause states no figure
-    of its own: the subject the figure's clause goes on about ("主流合资品牌仍相对落后，仅为7%")."""
-    before = [c for c in cues if c.kind == "group" and c.end <= clause_start]
-    if not before:
-        return None
-    cue = before[-1]
-    head = text.rfind("，", 0, cue.start) + 1, text.rfind(",", 0, cue.start) + 1
-    if _FIGURE.search(text, max(head), clause_start) or PUNCT.search(text, cue.end, clause_start - 1):
-        return None
-    return cue
+def _level_of(levels: list[tuple[int, _Read]], group: list[int], i: int) -> _Read:
+    """The level figure a change is of: the last one, or for a list of changes after as many levels
+    ("销量分别为2170万辆、180万辆，年增7.5%和40%") the level in the same place."""
+    if len(group) > 1 and len(levels) >= len(group):
+        return levels[len(levels) - len(group) + group.index(i)][1]
+    return levels[-1][1] if levels else _Read(None, None, None, None, "")
 
 
 def _topic(cues: list[Cue], levels: list[tuple[int, _Read]], carried: Topic) -> Topic:

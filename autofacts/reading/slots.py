@@ -45,6 +45,7 @@ def words_after(text: str, at: int, words: int = 4) -> str:
     words (or six characters of Chinese)."""
     rest = text[at : at + 60]
     cuts = [m.start() for m in (PUNCT.search(rest), _CONJUNCTION.search(rest)) if m is not None]
+    cuts += [rest.index("、")] if "、" in rest else []  # "乘用车2170万辆、新能源车180万辆": the next item's
     rest = rest[: min(cuts)] if cuts else rest
     if rest[:1] and not rest[:1].isascii() and not rest[:1].isspace():
         return rest[:6]
