@@ -311,3 +311,36 @@ def test_segments_listed_before_fenbie_pair_with_the_figures_and_their_changes(k
 def test_a_segment_named_after_the_figures_does_not_end_the_topic(kb) -> None:
     text = "7月，中国品牌乘用车销售160.4万辆。今年前7月销量为1087.3万辆，主要因自主品牌新能源车型放量。"
     assert [f[1] for f in facts(text, kb, date(2025, 8, 11))][1] == "domestic-brand-passenger-vehicle-sales"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "period"),
+    [
+        ("截至10月，今年新能源汽车累计销量为1300万辆。", "nev-sales", "2025-01/2025-10"),  # this year's: a flow
+        ("截至10月，新能源汽车销量为1300万辆。", "nev-sales", "2025-01/2025-10"),  # sales up to October
+        ("截至10月，全国新能源汽车保有量达3000万辆。", "nev-ownership", "2025-10-31"),  # a fleet: on that day
+        ("截至10月31日，比亚迪今年累计交付350万辆。", "vehicle-deliveries", "2025-01/2025-10"),
+        ("截至10月20日，新能源汽车销量为1200万辆。", "nev-sales", "2025-01-01/2025-10-20"),
+    ],
+)
+def test_up_to_a_month_is_a_flow_from_january_or_a_stock_on_its_last_day(
+    kb, text: str, metric: str, period: str
+) -> None:
+    assert [(f[1], f[4]) for f in facts(text, kb)] == [(metric, period)]
+
+
+def test_an_all_time_total_as_of_a_month_is_dated_that_month(kb) -> None:
+    text = "截至今年10月，比亚迪累计销量突破1000万辆。"
+    assert [(f[1], f[4], f[5]) for f in facts(text, kb)] == [("cumulative-sales", "2025-10", "BYD")]
+
+
+def test_yiji_joins_a_list_of_figures(kb) -> None:
+    text = "去年中国汽车产销量分别为3453.1万辆以及3440万辆。"
+    assert [(f[0], f[1]) for f in facts(text, kb, date(2026, 1, 15))] == [
+        (D(34_531_000), "vehicle-production"),
+        (D(34_400_000), "vehicle-sales"),
+    ]
+
+
+def test_renminbi_is_a_currency_unit() -> None:
+    assert [(m.value, m.unit) for m in read_numbers("营业收入突破10兆人民币")] == [(D(10) ** 13, "yuan")]

@@ -217,3 +217,31 @@ def test_a_text_naming_china_and_no_other_place_or_company_is_about_china(kb) ->
     # a company's text: its figures placed nowhere are not China's
     text = "Geely, one of China's carmakers, said NEV sales rose to 2.3 million units in 2025.\nSales rose 20%."
     assert [c.region for c in extract_candidates(text, kb, date(2026, 1, 20))] == ["World", None]
+
+
+# --- kinds and owners ----------------------------------------------------------------------------
+
+
+def test_estimated_to_have_totaled_and_preliminary_data_are_estimates(kb) -> None:
+    text = "Passenger car retail sales are estimated to have totaled 2.1 million units in September."
+    assert [c.kind for c in extract_candidates(text, kb, date(2025, 9, 23))] == ["estimate"]
+    text = "Passenger car retail sales were 2.1 million units in August, according to preliminary data."
+    assert [c.kind for c in extract_candidates(text, kb, date(2025, 9, 23))] == ["estimate"]
+    # "estimated to reach" looks ahead
+    text = "Passenger car retail sales are estimated to reach 23 million units in 2026."
+    assert [c.kind for c in extract_candidates(text, kb, date(2025, 9, 23))] == ["forecast"]
+
+
+def test_the_company_a_subject_rivals_does_not_own_its_figures(kb) -> None:
+    text = "Xpeng rose 20% as the Tesla Inc. TSLA rival delivered 34,000 units in June."
+    assert [c.entity for c in extract_candidates(text, kb, date(2025, 7, 1))] == ["XPeng", "XPeng"]
+
+
+def test_a_place_describing_a_company_or_naming_an_exchange_is_no_region(kb) -> None:
+    text = (
+        "BYD sold 80,000 cars in September.\n"
+        "In a filing with the Shenzhen Stock Exchange on Wednesday night, the Shenzhen-based company said "
+        "its NEV sales rose 249 percent to 81,040 units in October."
+    )
+    got = [(c.entity, c.region) for c in extract_candidates(text, kb, date(2025, 11, 8))]
+    assert got == [("BYD", "World"), ("BYD", "World"), ("BYD", "World")]

@@ -17,6 +17,7 @@ the catalogue lacks is never written as the metric: it is proposed (`suggest:`) 
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -42,6 +43,7 @@ _TARGET = re.compile(r"目标|力争|提出|规划|计划|确保|争取|要求|�
 _IF = re.compile(r"除非|如果|假如|假设|倘若|若")
 _FORECAST = re.compile(r"预计|预测|有望|可望|预期|估计|预估|预料|料将|展望|将(?=在|达|超|突破|占据|实现|迎来|成为)")
 # a turn that ends what a forecast or a target word before it governs: "……，最终虽然达标，惟7.73%……"
+_AS_OF = re.compile(r"截[至止]\s*$")
 _PARTS = re.compile(r"\s*其中")  # a sentence giving the parts of the figures before
 _TURN = re.compile(r"[，,]\s*(?:最终|但|惟|然而|不过|实际上|事实上|而)")
 _VEHICLE_NOUN = re.compile(r"新能源(?:汽)?车|纯电动|插电式?混合动力|电动汽车|乘用车|商用车|汽车|整车")
@@ -68,7 +70,8 @@ _THESE_MONTHS = re.compile(r"这(?:几|些|[\d一二三四五六七八九十两]
 _CHANGE_LEAD = re.compile(
     r"\s*(?:同比|环比|按年|按月|比上年|较上年)?\s*(?:分别|均|则)?\s*(?:增长|下降|增|减|升|跌|上升|下滑|回落)"
 )
-_SO_FAR = re.compile(r"今年(?:以)?来|年初(?:以来|至今)")
+# 今年以来, and 今年 before 累计 ("今年新能源汽车累计销量"): counted from January
+_SO_FAR = re.compile(r"今年(?:以)?来|年初(?:以来|至今)|(?:今年|年内)(?=[^，。；,;]{0,10}累计)")
 _YEAR_AGO_BEFORE = re.compile(r"(?:(?:去年|上年)同期(?:的|为|是)?|同比\s*[（(])\s*$")  # "同比（46,709辆）"
 # "较2024年同期的71.09%", "比前年的9,556辆": the figure after a comparison base is the base's own
 _BASE_FIGURE = re.compile(r"\s*(同期)?\s*(?:的|为|是)?\s*(?:约|近|超过|逾|不到)?\s*$")
@@ -141,6 +144,8 @@ class ChineseReader:
         if _CUMULATIVE.search(text, clause_start, mention.start) and not any(p.start >= clause_start for p in own):
             # "5月批发量为232.9万辆……，累计批发量为1079.7万辆": January to May, as 今年以来 said before
             spoken = own[-1].label if own else ctx.period
+            if own and _AS_OF.search(text, 0, own[-1].start):  # "截至今年10月，累计销量突破1000万辆": as of then
+                return own[-1].label, f"period: as of '{text[own[-1].start : own[-1].end]}'"
             if spoken is not None and re.fullmatch(r"(?:\d{4}-01/)?\d{4}-\d{2}", spoken):  # not a day's stock
                 span = _so_far(spoken[:4], spoken)
                 so_far = ctx.so_far or any(_SO_FAR.match(text, p.start) for p in periods)
@@ -169,6 +174,23 @@ def _month_or_year(
     if re.fullmatch(r"\d{4}-\d{2}", label) and re.search(r"年度|全年", said):
         return label[:4], f"{why}; '年度', the year of that month"
     return label, why
+
+
+def _to_date_flow(reader: ChineseReader, metric: str, why: str) -> tuple[str, str]:
+    """"今年累计销量" from January: the year's sales so far, not the all-time total (a stock)."""
+    dims = dict(reader.kb.metrics[metric].dimensions) if metric in reader.kb.metrics else {}
+    if not dims.get("measure", "").startswith("cumulative-"):
+        return metric, why
+    key = (dims.get("segment"), dims["measure"].removeprefix("cumulative-"), dims.get("form", ""), dims.get("group"))
+    found = reader.resolver.by_dims.get(key)
+    return (found.id, f"{why}; counted from January: a flow") if found else (metric, why)
+
+
+def _flow(reader: ChineseReader, metric: str | None) -> bool:
+    """A metric counted over a period (sales, growth), not a stock on a day (a fleet, a total to date):
+    "截至10月，新能源汽车销量为1300万辆" counts January to October."""
+    found = reader.kb.metrics.get(metric) if metric else None
+    return found is not None and found.measure in ("flow", "growth")
 
 
 def _of_cars(text: str, at: int) -> bool:
@@ -228,6 +250,10 @@ def _paired_period(
 
 def _so_far(year: str, spoken: str) -> str | None:
     """January of `year` up to the months spoken of: 2025-05 and 2025-01/2025-05 give 2025-01/2025-05."""
+    day = re.fullmatch(rf"{year}-(\d{{2}})-(\d{{2}})", spoken)  # "截至10月底，今年累计": to that day
+    if day is not None:
+        last = calendar.monthrange(int(year), int(day[1]))[1] == int(day[2])
+        return _so_far(year, spoken[:7]) if last else f"{year}-01-01/{spoken}"
     found = re.fullmatch(rf"(?:{year}-01/)?{year}-(\d{{2}})", spoken)
     if found is None:
         return None
@@ -407,6 +433,11 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                 if base is not None:
                     metric, new = None, None
                     metric_why = f"metric: a change against '{base}', neither the year nor the month before"
+                spans = period is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", period) and _flow(reader, metric)
+                if spans and period is not None and (span := _so_far(period[:4], period)) is not None:
+                    period, period_why = span, f"{period_why}; a flow up to that day, from January"
+                if metric and period and re.fullmatch(r"(\d{4})-01(?:-01)?/\1-[\d-]+", period):
+                    metric, metric_why = _to_date_flow(reader, metric, metric_why)
                 place, place_why = region, region_why
                 if entity is not None and (metric or new or "").endswith("share"):
                     place, place_why = reader.region(s_text, m, None, ctx)  # a company's share: of the market's place

@@ -36,6 +36,7 @@ def _rules() -> list[tuple[re.Pattern[str], bool, str]]:
         (re.compile(rf"截[至止]\s*{_Y}\s*{_MON}\s*月\s*(\d{{1,2}})\s*日"), False, "day"),
         (re.compile(rf"(?:截[至止])?\s*{_Y}\s*{_MON}\s*月\s*(?:底|末)"), False, "month-end"),
         (re.compile(rf"(?:截[至止])?\s*{_Y}\s*(?:底|末)"), False, "year-end"),
+        (re.compile(rf"截[至止]\s*{_Y}\s*{_MON}\s*月份?(?![底末\d])"), False, "month-end"),  # 截至2025年10月
         (re.compile(rf"{_Y}\s*{_MON}\s*月\s*(\d{{1,2}})\s*日"), False, "day"),
         (re.compile(rf"{_Y}\s*(?:1|一)\s*月?{_DASH}{_MON}\s*月"), False, "ytd"),
         (re.compile(rf"{_Y}\s*[前首]\s*{_MON}\s*个?月(?!\s*\d)"), False, "ytd"),
@@ -46,7 +47,9 @@ def _rules() -> list[tuple[re.Pattern[str], bool, str]]:
         (re.compile(r"(\d{4})\s*[-—–~～至到]\s*(\d{4})\s*年"), False, "years"),
         (re.compile(r"(\d{4})\s*年(?:度)?"), False, "year"),
         (re.compile(r"[“\"「『]?十([一二三四五六七八九])五[”\"」』]?(?:期间|时期|以来|规划)?"), False, "plan"),
+        (re.compile(rf"截[至止]\s*{_MON}\s*月\s*(\d{{1,2}})\s*日"), True, "day"),  # 截至10月31日
         (re.compile(rf"截[至止]\s*{_MON}\s*月\s*(?:底|末)"), True, "month-end"),
+        (re.compile(rf"截[至止]\s*{_MON}\s*月份?(?![底末\d])"), True, "month-end"),  # 截至10月: its end
         (re.compile(rf"(?<![\d\-—–~～至到])\s*{_MON}\s*月\s*(?:底|末)"), True, "month-end"),  # 截至今年10月底
         (re.compile(rf"(?:1|一)\s*月?{_DASH}{_MON}\s*月"), True, "ytd"),
         (re.compile(rf"[前首]\s*{_MON}\s*个?月(?!\s*\d)"), True, "ytd"),  # 首N個月: Hong Kong, Taiwan

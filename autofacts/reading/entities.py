@@ -114,6 +114,10 @@ _COMPARED = re.compile(
     r"(?:(?:[A-Z][\w.&'’-]*|and|,)\s*)*$"
 )
 _PAREN = re.compile(r"\([^()]*\)")
+# "the Tesla Inc. TSLA rival delivered": the company named as what the subject rivals
+_RIVAL_AFTER = re.compile(
+    r"(?:\s+(?:Inc\.?|Ltd\.?|Co\.?|Corp\.?|Group|[A-Z]{2,5}|\([^()]*\)))*(?:'s|’s)?\s+(?:rivals?|competitors?|challengers?|peers?)\b"
+)
 
 
 def _compared(text: str, start: int) -> bool:
@@ -150,7 +154,7 @@ def named_companies(
         if any(s <= start < e for s, e, _ in out):
             continue
         out.add((start, start + len(name), name))
-    found = sorted(e for e in out if not _compared(text, e[0]))
+    found = sorted(e for e in out if not _compared(text, e[0]) and not _RIVAL_AFTER.match(text, e[1]))
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
     return [e for e in found if not any(s <= e[0] < end and any(o[1] <= s for o in found) for s, end in asides)]
 

@@ -95,7 +95,7 @@ _ANNUAL = re.compile(
 # ... or says so later: "the NEV penetration rate within the group", "the company's overseas sales"
 _THE_GROUPS = re.compile(r"\b(?:within|of|at|for|across) the (?:group|company)\b|\bthe (?:group|company)(?:'s|’s)")
 _COMPANY_ANAPHORA = re.compile(
-    r"^(?:(?:Last|This|In|During|For|Over|So far|Meanwhile|However|Also|Overall)\b[^,;:]{0,40},\s+)?"
+    r"^(?:(?:Last|This|In|During|For|Over|So far|Meanwhile|However|Also|Overall)\b[^,;:]{0,80},\s+)?"
     r"(?:[Ii]ts|[Tt]he (?:[\w()-]+\s+){0,5}?(?:company|carmaker|automaker|firm|group|manufacturer|maker|startup)"
     r"(?:'s|’s)?|Among (?:these|them|those|which)|Of (?:these|them|those|which)|公司)(?![\w-])"
 )

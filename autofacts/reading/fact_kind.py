@@ -15,6 +15,7 @@ from autofacts.reading.figures import Figure
 FORECAST = re.compile(
     r"\b(?:forecasts?|forecasted|forecasting|predicts?|predicted|predicting|projects?|projected|projection"
     r"|expects?|expected|expecting|expectations?|is likely to|are likely to|will likely"
+    r"|(?:estimated|anticipated|set|poised|on track) to (?!have\b)"
     r"|outlook|guided|guides|guidance|would\s+(?:be\s+able\s+to|double|triple|expand|boost|reach|rise|fall|grow|hit|total|top|exceed|climb|increase|decrease|decline|drop))\b",
     re.I,
 )
@@ -45,7 +46,13 @@ PAST = re.compile(
 )
 
 
-_ESTIMATE = re.compile(r"\b(?:estimated|estimates?|estimating)\b(?! to\b)", re.I)
+# "are estimated to have totaled", "preliminary statistics": a figure not final; "estimated to
+# reach" looks ahead (a forecast's words say so)
+_ESTIMATE = re.compile(
+    r"\b(?:estimated|estimates?|estimating)\b(?! to\b(?!\s+have\b))"
+    r"|\bpreliminary\b(?=\s+(?:[\w-]+\s+)?(?:data|statistics|figures|estimates?|results|numbers)\b)",
+    re.I,
+)
 
 
 _KIND_BREAK = re.compile(r"\s--\s|\s—\s|,\s+(?:while|whereas|but)\b|\.\s", re.I)
@@ -88,7 +95,8 @@ def figure_kind(text: str, words: list[tuple[int, str, str]], fig: Figure) -> tu
         after = [f for f in words if fig.end <= f[0] < fig.clause[1]]
         if not after or _KIND_BREAK.search(text, fig.end, after[0][0]):
             return "actual", ""
-        if not _PASSIVE.match(after[0][2]) and PAST.search(text, start, after[0][0]):
+        preliminary = after[0][2].lower() == "preliminary"  # "were 2.1 million, according to preliminary data"
+        if not _PASSIVE.match(after[0][2]) and not preliminary and PAST.search(text, start, after[0][0]):
             return "actual", ""
         _, kind, word = after[0]
     if kind != "actual" and (

@@ -150,6 +150,7 @@ def compared_with(text: str, at: int) -> bool:
         _COMPARED_PLACE.search(text[max(0, at - 30) : at])
         or _SPOKEN_AT.search(text[max(0, at - 60) : at])
         or _DATELINE.match(text, at)
+        or _IN_A_NAME.match(text, at)
     )
 
 
@@ -158,6 +159,14 @@ _SPOKEN_AT = re.compile(
     r"\b(?:conference|forum|briefing|meeting|summit|expo|auto show|reporters|said|told|speaking|spoke|event)\b"
     r"[^,.;]{0,40}\b(?:in|at)\s+(?:the\s+)?$",
     re.I,
+)
+
+
+# A place describing a company or naming an institution: "the Shenzhen-based company", "the Shenzhen
+# Stock Exchange", "Beijing Daily"
+_IN_A_NAME = re.compile(
+    r"(?:-based|-headquartered"
+    r"|(?:\s+[A-Z][\w'.-]*)*?\s+(?:Stock Exchange|Daily|Times|Evening News|University|Municipal))\b"
 )
 
 
