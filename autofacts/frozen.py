@@ -161,6 +161,8 @@ def _make(cls: Any, order: bool, slots: bool) -> Any:
     frozen_names = frozenset(names)
     cls.__setattr__ = _refuse_set(cls, frozen_names)
     cls.__delattr__ = _refuse_delete(cls, frozen_names)
+    if "__replace__" not in own:  # copy.replace (Python 3.13), as dataclass gives it there
+        cls.__replace__ = _replace
     if "__match_args__" not in own:
         cls.__match_args__ = tuple(f.name for f in listed if f.init)  # type: ignore[misc]
     for name in (
@@ -222,6 +224,10 @@ def _refuse_delete(cls: Any, names: frozenset[str]) -> Callable[[Any, str], None
         super(cls, self).__delattr__(name)
 
     return __delattr__
+
+
+def _replace(self: Any, /, **changes: Any) -> Any:
+    return dataclasses.replace(self, **changes)
 
 
 def _getstate(self: Any) -> list[Any]:

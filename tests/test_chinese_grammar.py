@@ -332,3 +332,15 @@ def test_up_to_a_month_is_a_flow_from_january_or_a_stock_on_its_last_day(
 def test_an_all_time_total_as_of_a_month_is_dated_that_month(kb) -> None:
     text = "截至今年10月，比亚迪累计销量突破1000万辆。"
     assert [(f[1], f[4], f[5]) for f in facts(text, kb)] == [("cumulative-sales", "2025-10", "BYD")]
+
+
+def test_yiji_joins_a_list_of_figures(kb) -> None:
+    text = "去年中国汽车产销量分别为3453.1万辆以及3440万辆。"
+    assert [(f[0], f[1]) for f in facts(text, kb, date(2026, 1, 15))] == [
+        (D(34_531_000), "vehicle-production"),
+        (D(34_400_000), "vehicle-sales"),
+    ]
+
+
+def test_renminbi_is_a_currency_unit() -> None:
+    assert [(m.value, m.unit) for m in read_numbers("营业收入突破10兆人民币")] == [(D(10) ** 13, "yuan")]

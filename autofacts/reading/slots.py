@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from autofacts.reading.lexicon import Cue
 
 JOIN = re.compile(
-    r"^\s*(?:(?:units|vehicles|percent|per\s*cent|%|辆|輛)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*|和|与|與|及|、|，|,)\s*$",
+    r"^\s*(?:(?:units|vehicles|percent|per\s*cent|%|辆|輛)\s*)?(?:,\s*(?:and\s+)?|and\s+|&\s*|和|与|與|以及|及|、|，|,)\s*$",
     re.I,
 )
 
