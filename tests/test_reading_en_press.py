@@ -245,3 +245,35 @@ def test_a_place_describing_a_company_or_naming_an_exchange_is_no_region(kb) -> 
     )
     got = [(c.entity, c.region) for c in extract_candidates(text, kb, date(2025, 11, 8))]
     assert got == [("BYD", "World"), ("BYD", "World"), ("BYD", "World")]
+
+
+def test_a_place_opening_the_text_before_a_dash_is_a_dateline(kb) -> None:
+    text = "Chongqing - On September 12, ministries set a target of 32.3 million vehicle sales for 2025."
+    [c] = extract_candidates(text, kb, date(2025, 9, 12))
+    assert (c.metric, c.region, c.period, c.kind) == ("vehicle-sales", "China", "2025", "target")
+
+
+def test_the_remaining_months_run_to_december_and_an_average_per_month_is_no_total(kb) -> None:
+    text = "NEV sales averaged 1.2 million units per month. They may reach 4.8 million units in the remaining four months of 2025."
+    got = [(c.mention.value, c.metric, c.new_metric, c.period) for c in extract_candidates(text, kb, date(2025, 9, 12))]
+    assert got == [
+        (D(1_200_000), None, "nev-sales-monthly-average", None),
+        (D(4_800_000), "nev-sales", None, "2025-09/2025-12"),
+    ]
+
+
+def test_an_unspaced_dash_ends_a_clause_and_nevs_are_no_company(kb) -> None:
+    text = "At current rates—1.2 million NEVs sold per month—CAAM projects NEV sales of 4.8 million units in 2026."
+    got = [(c.mention.value, c.metric, c.new_metric, c.entity) for c in extract_candidates(text, kb, date(2025, 9, 12))]
+    assert got == [
+        (D(1_200_000), None, "nev-sales-monthly-average", None),
+        (D(4_800_000), "nev-sales", None, None),
+    ]
+
+
+def test_cumulative_sales_from_january_to_a_month_are_that_spans_sales(kb) -> None:
+    text = "Cumulative vehicle sales from January to August totaled 21.13 million units, up 12.6% year on year."
+    assert read(kb, text, date(2025, 9, 12)) == [
+        (D(21_130_000), "vehicle-sales", "2025-01/2025-08"),
+        (D("12.6"), "vehicle-sales-growth", "2025-01/2025-08"),
+    ]

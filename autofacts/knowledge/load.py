@@ -165,27 +165,28 @@ def load_knowledge_base(root: Path, display_root: str = "facts", jobs: int | Non
         from autofacts.knowledge.parallel import PARALLEL_BYTES, spread_lazily  # only when files are parsed
 
         if len(named) > 1 and _total_bytes(named) >= PARALLEL_BYTES:
-            arriving: Iterable[ParsedFile] = spread_lazily(parse_named, named, jobs)
+            arriving: Iterable[tuple[ParsedFile, list[Fact | PendingFact]]] = spread_lazily(read_named, named, jobs)
         else:
-            arriving = (parse_named(item) for item in named)
+            arriving = (read_named(item) for item in named)
         parsed: list[ParsedFile] = []
         records: list[Fact | PendingFact] = []
-        for part in arriving:
+        for part, made in arriving:
             parsed.append(part)
-            records.extend(_made_early(part))
+            records.extend(made)
         kb = assemble_catalogues(root, parsed)
         add_facts(kb, records)
     return kb
 
 
-def _made_early(part: ParsedFile) -> Iterator[Fact | PendingFact]:
-    """A file's records as they arrive, those stating their period already made facts (only a fact
-    without one needs the sources, which may come in a later file): a large base's pending records
-    are not all held at once beside its facts. Which become facts, and every problem, is decided
-    later, in file order, by add_facts."""
+def read_named(named: tuple[Path, str]) -> tuple[ParsedFile, list[Fact | PendingFact]]:
+    """One file parsed, and its records with those stating their period already made facts (only a
+    fact without one needs the sources, which may come in a later file). Done where the file is
+    parsed (a worker process for a large base), so that a base's pending records are never all
+    held at once beside its facts. Which become facts, and every problem, is decided later, in
+    file order, by add_facts."""
+    part = parse_named(named)
     pending, part.facts = part.facts, []
-    for item in pending:
-        yield item if item.values.get("period") is None else _as_fact(item)
+    return part, [item if item.values.get("period") is None else _as_fact(item) for item in pending]
 
 
 def parse_named(named: tuple[Path, str]) -> ParsedFile:

@@ -96,7 +96,7 @@ _NOT_COMPANIES = frozenset(
         "These Those They He She We In On At As And But While Meanwhile Among Also Analysts Chinese China "
         "CAAM CPCA MIIT NBS Ministry Association Officials Data Statistics Sales Exports Production Output "
         "Deliveries January February March April May June July August September October November December Jan "
-        "Feb Mar Apr Aug Sept Sep Oct Nov Dec",
+        "Feb Mar Apr Aug Sept Sep Oct Nov Dec NEV NEVs EV EVs BEV BEVs PHEV PHEVs EREV EREVs",
     )
 )
 # An aside inside a sentence: "(including ... Zeekr)", ", part of the Huawei alliance,"

@@ -53,7 +53,7 @@ class Figure:
 def clause_around(text: str, at: int) -> tuple[int, int]:
     """The clause holding position `at`: between ; : -- ( ) and ", while" / ", and" / "which"."""
     cuts = [0, len(text)]
-    for m in re.finditer(r"[;:()]|\s--\s|\s—\s|,\s+(?=while\b|whereas\b|and\b|but\b|of which\b|which\b)", text):
+    for m in re.finditer(r"[;:()]|\s--\s|\s?—\s?|,\s+(?=while\b|whereas\b|and\b|but\b|of which\b|which\b)", text):
         cuts.append(m.start() if m.start() > at else m.end())
     before = max(c for c in cuts if c <= at)
     after = min(c for c in cuts if c > at) if any(c > at for c in cuts) else len(text)

@@ -57,7 +57,11 @@ def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
         before = [c for c in cues if clause[0] <= c.start and c.end <= slot.hedge_at]
         if _absolute_change(text, cues, slots, group, i):
             return None, "metric: a change in units, not a level"
-        return ("daily" if has_cue(before, "form", "daily") else "level"), ""
+        if has_cue(before, "form", "daily"):
+            return "daily", ""
+        if has_cue(before, "form", "monthly") or has_cue(after_cues, "form", "monthly"):
+            return "monthly", ""  # "1.2 million NEVs sold per month", 月均销量
+        return "level", ""
     boundary = max(clause[0], previous_end(slots, group))
     region = [c for c in cues if boundary <= c.start and c.end <= first.hedge_at]
     if any(c.kind == "form" and c.key == "cagr" for c in cues if clause[0] <= c.start < first.hedge_at):

@@ -55,7 +55,10 @@ _RELATIVE_PERIOD = re.compile(
     r"(?! of (?:\d{4}|last year))"
     r"|\b(?:in |during )?the first (two|three|2|3) quarters(?: of (?:the|this) year)?\b(?! of (?:\d{4}|last year))"
     r"|\b(?:in |during )?the (first|second) half(?: of the year| of this year)?\b(?! of \d{4})"
-    r"|\b(last|this) month\b",
+    r"|\b(last|this) month\b"
+    rf"|\b(?:in |during |over )?the (?:remaining|final) ({_COUNT_WORDS}) months"
+    r"(?: of (?:the|this) year| of (\d{4}))?\b"
+    r"(?! of last year)",
     re.I,
 )
 # Days: "From August 1 to 10", "August 1-10", "from Aug 1 to Aug 10, 2025", "the first 10 days of August"
@@ -152,6 +155,9 @@ def _relative_label(m: re.Match[str], published: date) -> str | None:
         first, last = 1, 3 * _COUNT[m[6].lower()]
     elif m[7]:
         first, last = (1, 6) if m[7].lower() == "first" else (7, 12)
+    elif m[9]:  # "the remaining four months": up to December
+        first, last = 13 - _COUNT[m[9].lower()], 12
+        return _span_label(int(m[10]) if m[10] else published.year, first, last)
     else:
         year, month = _month_back(published, 1 if m[8].lower() == "last" else 0)
         return f"{year}-{month:02d}"

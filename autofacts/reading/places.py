@@ -150,6 +150,7 @@ def compared_with(text: str, at: int) -> bool:
         _COMPARED_PLACE.search(text[max(0, at - 30) : at])
         or _SPOKEN_AT.search(text[max(0, at - 60) : at])
         or _DATELINE.match(text, at)
+        or (at == 0 and _BARE_DATELINE.match(text) is not None)
         or _IN_A_NAME.match(text, at)
     )
 
@@ -168,6 +169,10 @@ _IN_A_NAME = re.compile(
     r"(?:-based|-headquartered"
     r"|(?:\s+[A-Z][\w'.-]*)*?\s+(?:Stock Exchange|Daily|Times|Evening News|University|Municipal))\b"
 )
+
+
+# "Chongqing - On September 12, ...", "SHANGHAI -- BYD sold": a place opening the text before a dash
+_BARE_DATELINE = re.compile(r"[A-Z][A-Za-z]+(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+(?:--?|–|—)\s+[A-Z]")
 
 
 _DATELINE = re.compile(  # "Beijing, Dec. 12 (Xinhua) --": where the story was filed

@@ -90,6 +90,7 @@ _SUFFIX = {
     "high-years": "-high-years",
     "forecast-change": "-forecast-change",
     "daily": "",
+    "monthly": "-monthly-average",
 }
 _FORM_WORDS = {
     "yoy": "year-on-year growth",
@@ -100,6 +101,7 @@ _FORM_WORDS = {
     "market-share": "market share",
     "multiple": "multiple",
     "daily": "daily average",
+    "monthly": "monthly average",
     "rank": "rank",
     "lead-years": "run of years ranked first",
     "high-years": "record span",
@@ -177,8 +179,10 @@ class Resolver:
         same = carried.segment if continues and carried.segment not in (None, "vehicle") else None
         if goes_on and not refers and not any(c.kind == "measure" for c in cues) and carried.measure is not None:
             # "As seen by type, the passenger cars reached 61,000 units" after "the export was 83,000
-            # units": a sentence naming no measure goes on counting what the one before counted
-            carried, refers = Topic(measure=carried.measure), True
+            # units": a sentence naming no measure goes on counting what the one before counted (and, naming
+            # no vehicles either, the same vehicles: "They may reach 4.8 million units")
+            named = any(c.kind in ("segment", "group") for c in cues)
+            carried, refers = (Topic(measure=carried.measure) if named else carried), True
         if not refers and _GOES_ON.match(text) and not any(c.kind == "measure" for c in cues):
             # "Its passenger PHEVs were 105,103 units": a list of a company's figures goes on with their measure
             carried, refers = Topic(measure=carried.measure), True
@@ -343,9 +347,10 @@ class Resolver:
             return [replace(self._read(text, cues, slot, form, None, carried, ""), measure="sales")]
         if carried.measure is not None:
             read = self._read(text, cues, slot, form, None, carried, "")
-            return [
-                _Read(read.segment, read.body, carried.measure, read.group, f"{read.said}, as in the sentence before")
-            ]
+            segment = read.segment
+            if segment is None and read.body is None and not any(c.kind == "segment" for c in cues):
+                segment = carried.segment  # "They may reach 4.8 million units": the vehicles of the one before
+            return [_Read(segment, read.body, carried.measure, read.group, f"{read.said}, as in the sentence before")]
         return []
 
     def _read(
