@@ -344,3 +344,25 @@ def test_yiji_joins_a_list_of_figures(kb) -> None:
 
 def test_renminbi_is_a_currency_unit() -> None:
     assert [(m.value, m.unit) for m in read_numbers("营业收入突破10兆人民币")] == [(D(10) ** 13, "yuan")]
+
+
+def test_a_national_source_named_after_the_figures_places_them_in_china(kb) -> None:
+    text = "10月，汽车产销分别完成335.9万辆和332.2万辆，中汽协数据显示。"
+    assert [f[3] for f in facts(text, kb)] == ["China", "China"]
+
+
+def test_a_source_does_not_override_a_place_named(kb) -> None:
+    text = "据中汽协统计，10月广东汽车产量为30万辆。"
+    assert [f[3] for f in facts(text, kb)] == ["Guangdong"]
+
+
+def test_a_target_met_is_an_outcome_and_the_actual_after_a_target_is_actual(kb) -> None:
+    met = "比亚迪2024年销量为427万辆，完成年度销量目标的118%。"
+    assert [c.kind for c in extract_candidates(met, kb, PUBLISHED)] == ["actual", "actual"]
+    after = "2024年比亚迪销量目标为360万辆，实际销量为427万辆。"
+    assert [c.kind for c in extract_candidates(after, kb, PUBLISHED)] == ["target", "actual"]
+
+
+def test_the_same_months_of_another_year(kb) -> None:
+    text = "2024年1-10月，新能源汽车销量为975万辆，而2023年同期为728万辆。"
+    assert [f[4] for f in facts(text, kb)] == ["2024-01/2024-10", "2023-01/2023-10"]

@@ -43,9 +43,11 @@ _TARGET = re.compile(r"目标|力争|提出|规划|计划|确保|争取|要求|�
 _IF = re.compile(r"除非|如果|假如|假设|倘若|若")
 _FORECAST = re.compile(r"预计|预测|有望|可望|预期|估计|预估|预料|料将|展望|将(?=在|达|超|突破|占据|实现|迎来|成为)")
 # a turn that ends what a forecast or a target word before it governs: "……，最终虽然达标，惟7.73%……"
+_SAME_MONTHS = re.compile(r"\s*同期")
 _AS_OF = re.compile(r"截[至止]\s*$")
 _PARTS = re.compile(r"\s*其中")  # a sentence giving the parts of the figures before
-_TURN = re.compile(r"[，,]\s*(?:最终|但|惟|然而|不过|实际上|事实上|而)")
+_TURN = re.compile(r"[，,]\s*(?:最终|但|惟|然而|不过|实际|事实上|而)")
+_MET = re.compile(r"(?:完成|实现|达成|超额完成|提前完成)[^，。；,;]{0,8}$")
 _VEHICLE_NOUN = re.compile(r"新能源(?:汽)?车|纯电动|插电式?混合动力|电动汽车|乘用车|商用车|汽车|整车")
 _NEV_NOUN = re.compile(r"新能源|纯电动|插电|电动汽车")
 _SEGMENTS = ("乘用车", "商用车")  # a part of the vehicle market the catalogue has no metrics for
@@ -152,6 +154,12 @@ class ChineseReader:
                 if span is not None and (so_far or "/" in spoken):
                     return span, f"period: cumulative, January up to {spoken}"
                 return None, "period: a cumulative figure, from when not stated"
+        if own and re.fullmatch(r"\d{4}", own[-1].label) and _SAME_MONTHS.match(text, own[-1].end):
+            # "1-10月……，而2023年同期为728万辆": the months spoken of, in that year
+            said = [p.label for p in own[:-1]] + ([ctx.period] if ctx.period else [])
+            if said and re.fullmatch(r"\d{4}(?:-\d{2}(?:/\d{4}-\d{2})?)?", said[0]):
+                return re.sub(r"\d{4}", own[-1].label, said[0]), f"period: '{own[-1].label}年同期' of {said[0]}"
+            return None, f"period: the same months of {own[-1].label}, its months not stated"
         if own:
             return own[-1].label, f"period: '{text[own[-1].start : own[-1].end]}'"
         if ctx.period is not None:
@@ -352,6 +360,8 @@ def _kind(text: str, period: str | None, published: date | None, at: int | None 
         scope = max(text.rfind("；", 0, at), text.rfind(";", 0, at)) + 1
         scope = max([scope] + [t.start() for t in _TURN.finditer(text, scope, at)])
     forecast, target = _FORECAST.search(text, scope, end), _TARGET.search(text, scope, end)
+    while target is not None and _MET.search(text, max(scope, target.start() - 10), target.start()):
+        target = _TARGET.search(text, target.end(), end)  # "完成年度销量目标的118%": an outcome, not a target
     if forecast:
         return "forecast", f"kind: '{forecast[0]}'"
     if target:
