@@ -277,3 +277,27 @@ def test_cumulative_sales_from_january_to_a_month_are_that_spans_sales(kb) -> No
         (D(21_130_000), "vehicle-sales", "2025-01/2025-08"),
         (D("12.6"), "vehicle-sales-growth", "2025-01/2025-08"),
     ]
+
+
+# --- a company's running totals ------------------------------------------------------------------
+
+
+def test_a_companys_year_so_far_and_running_total_follow_the_month_it_spoke_of(kb) -> None:
+    text = (
+        "Last month, NIO delivered 7,000 cars, which is 5% more than a year ago. "
+        "So far this year, NIO sold over 37,000 cars. "
+        "Cumulatively, NIO has delivered 204,936 cars (its 200,000th car was produced on April 26), "
+        "including over 95,000 in the past 12 months."
+    )
+    got = [(c.mention.value, c.metric, c.period, c.entity) for c in extract_candidates(text, kb, date(2022, 6, 1))]
+    assert got == [
+        (D(7_000), "vehicle-deliveries", "2022-05", "NIO"),
+        (D(5), "vehicle-deliveries-growth", "2022-05", "NIO"),
+        (D(37_000), "vehicle-sales", "2022-01/2022-05", "NIO"),
+        # a running total: as of the end of the span spoken of
+        (D(204_936), "cumulative-deliveries", "2022-05", "NIO"),
+        # a milestone's place: no figure the catalogue files, dated by its own words
+        (D(200_000), None, "2022-04-26", "NIO"),
+        # its own span (the aside in brackets dates nothing outside it): the flow of those months
+        (D(95_000), "vehicle-deliveries", "2021-06/2022-05", "NIO"),
+    ]

@@ -67,6 +67,7 @@ _NOT_VEHICLES_AFTER = re.compile(
     r"\s+of\s+(?:all\s+)?(?:consumer\s+goods|goods|services|steel|batteries|chips|semiconductors|solar|oil|coal)\b",
     re.I,
 )
+_BRACKETS = re.compile(r"\([^()]*\)")
 # A sentence that goes on with the one before: "Its ...", "Of these ...", "Among them ..."
 _GOES_ON = re.compile(r"(?:Its|Their|(?:Of|Among) (?:these|them|which|those))\b")
 _ENERGY = ("nev", "ev", "bev", "phev", "erev", "fcev", "ice-vehicle")
@@ -253,6 +254,15 @@ class Resolver:
             return Choice(None, None, f"metric: {said}, but the figure's unit is not {metric.unit}")
         return Choice(metric.id, None, f"metric: {said}{how}")
 
+    def flow_of(self, dims: dict[str, str]) -> str | None:
+        """The flow metric of a cumulative one (cumulative-sales -> sales), or None."""
+        segment = dims.get("segment")
+        if "body" in dims:
+            segment = f"{dims['body']}+{segment}"
+        measure = dims.get("measure", "").removeprefix("cumulative-")
+        found = self.by_dims.get((segment or "vehicle", measure, dims.get("form", "level"), dims.get("group")))
+        return found.id if found is not None else None
+
     def _lookup(self, segment: str, measure: str, form: str, group: str | None) -> tuple[Metric, str] | None:
         found = self.by_dims.get((segment, measure, form, group))
         if found is not None:
@@ -337,7 +347,9 @@ class Resolver:
             # clause names its own part ("自主品牌中的新能源车渗透率57.1%") is of that part
             read = level
             return [replace(read, said=read.said.split(",")[0] + ", as the level figure before it")]
-        in_sentence = [c for c in measures if c.end <= slot.hedge_at]
+        # an aside in brackets speaks of something else ("(200,000th car has been produced on April 26)")
+        asides = [(m.start(), m.end()) for m in _BRACKETS.finditer(text) if not m.start() < slot.start < m.end()]
+        in_sentence = [c for c in measures if c.end <= slot.hedge_at and not any(s <= c.start < e for s, e in asides)]
         if in_sentence:
             return [self._read(text, cues, slot, form, in_sentence[-1], carried, "")]
         later = [c for c in measures if slot.end <= c.start < clause[1]]
