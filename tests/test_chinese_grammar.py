@@ -366,3 +366,42 @@ def test_a_target_met_is_an_outcome_and_the_actual_after_a_target_is_actual(kb) 
 def test_the_same_months_of_another_year(kb) -> None:
     text = "2024年1-10月，新能源汽车销量为975万辆，而2023年同期为728万辆。"
     assert [f[4] for f in facts(text, kb)] == ["2024-01/2024-10", "2023-01/2023-10"]
+
+
+def test_growth_reaching_a_rate_is_a_change(kb) -> None:
+    text = "10月，零跑汽车销量为7万辆，环比增长达66%。"
+    assert [f[1] for f in facts(text, kb)] == ["vehicle-sales", "vehicle-sales-mom-growth"]
+
+
+def test_companies_listed_before_fenbie_are_the_run_joined_before_it(kb) -> None:
+    text = "10月，蔚来交付5055辆，理想汽车、小鹏汽车紧随其后，分别为3692辆和3040辆。"
+    assert [f[5] for f in facts(text, kb)] == ["NIO", "Li Auto", "XPeng"]
+
+
+def test_the_model_in_the_figures_own_clause(kb) -> None:
+    text = "10月，蔚来ES6交付2695辆，ES8交付1477辆，EC6交付883辆。"
+    assert [f[5] for f in facts(text, kb)] == ["NIO ES6", "NIO ES8", "NIO EC6"]
+
+
+def test_a_company_right_after_the_unit_is_what_the_figure_counts(kb) -> None:
+    text = "10月交付的新车包括2104辆小鹏P7、936辆小鹏G3。"
+    assert [f[5] for f in facts(text, kb)] == ["XPeng P7", "XPeng G3"]
+
+
+def test_a_company_in_brackets_after_another_is_an_aside(kb) -> None:
+    text = "11月，赛力斯汽车(主要为问界品牌)销量为51677辆。"
+    assert [f[5] for f in facts(text, kb)] == ["Seres"]
+
+
+def test_each_bracketed_figure_is_the_name_before_its_bracket(kb) -> None:
+    text = "11月交付排名依次是小鹏(36728辆)、蔚来汽车(36275辆)、某品牌(33181辆)与深蓝(33060辆)。"
+    assert [f[5] for f in facts(text, kb)] == ["XPeng", "NIO", "TODO", "Deepal"]  # 某品牌: not in the catalogue
+
+
+def test_deliveries_in_the_next_sentence_are_the_same_companys(kb) -> None:
+    text = "蔚来10月交付新车5055辆。前10个月累计交付31430辆，这也是蔚来连续第8个月增长。"
+    assert [(f[4], f[5]) for f in facts(text, kb)][1] == ("2025-01/2025-10", "NIO")
+
+
+def test_a_plus_after_a_number_is_over() -> None:
+    assert [(m.value, m.qualifier, m.unit) for m in read_numbers("小米(40000+辆)")] == [(D(40_000), "over", "vehicles")]

@@ -49,7 +49,7 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 # after a number: "多"/"余" (over), a scale, again "多"/"余" ("1万多辆"), then its unit
-_AFTER = re.compile(rf"\s*(?P<more1>多|余)?\s*(?P<scale>{_SCALE})?(?P<more2>多|余)?")
+_AFTER = re.compile(rf"\s*(?P<more1>多|余|\+)?\s*(?P<scale>{_SCALE})?(?P<more2>多|余|\+)?")  # "40000+辆"
 _UNIT = re.compile(
     r"""\s*(?:(?P<percent>%|个百分点|百分点)
     | (?P<permille>‰)
