@@ -405,3 +405,26 @@ def test_deliveries_in_the_next_sentence_are_the_same_companys(kb) -> None:
 
 def test_a_plus_after_a_number_is_over() -> None:
     assert [(m.value, m.qualifier, m.unit) for m in read_numbers("小米(40000+辆)")] == [(D(40_000), "over", "vehicles")]
+
+
+def test_the_end_of_a_span_from_a_year_is_not_that_years(kb) -> None:
+    text = "电动私家车在新登记私家车中的比例已从2022年的超过20%增至约70%。"
+    assert [(f[0], f[2], f[4]) for f in facts(text, kb)] == [
+        (D(20), "ev-registrations-share", "2022"),  # a share of registrations, not of sales
+        (D(70), "ev-registrations-share", None),
+    ]
+
+
+def test_viewed_from_a_period_is_no_span(kb) -> None:
+    text = "从今年前7月整体数据来看，汽车销量累计完成1826.9万辆，同比增长12%。"
+    assert [f[4] for f in facts(text, kb, date(2025, 8, 11))] == ["2025-01/2025-07", "2025-01/2025-07"]
+
+
+@pytest.mark.parametrize("text", ["较五年前增长", "5年后", "三个月前"])
+def test_a_time_ago_is_no_figure(text: str) -> None:
+    assert read_numbers(text) == []
+
+
+def test_a_projection_is_a_forecast(kb) -> None:
+    kinds = [c.kind for c in extract_candidates("当局推算，2030年或有逾29万辆电动私家车。", kb, PUBLISHED)]
+    assert kinds == ["forecast"]

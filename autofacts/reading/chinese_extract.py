@@ -41,7 +41,9 @@ from autofacts.reading.text import PeriodPhrase, Sentence, figure_mentions, peri
 
 _TARGET = re.compile(r"目标|力争|提出|规划|计划|确保|争取|要求|方案|意见")
 _IF = re.compile(r"除非|如果|假如|假设|倘若|若")
-_FORECAST = re.compile(r"预计|预测|有望|可望|预期|估计|预估|预料|料将|展望|将(?=在|达|超|突破|占据|实现|迎来|成为)")
+_FORECAST = re.compile(
+    r"预计|预测|有望|可望|预期|估计|预估|预料|料将|展望|推算|将(?=在|达|超|突破|占据|实现|迎来|成为)"
+)
 # a turn that ends what a forecast or a target word before it governs: "……，最终虽然达标，惟7.73%……"
 _SAME_MONTHS = re.compile(r"\s*同期")
 _AS_OF = re.compile(r"截[至止]\s*$")
@@ -129,6 +131,11 @@ class ChineseReader:
         self, text: str, mention: Mention, periods: list[PeriodPhrase], ctx: _Context
     ) -> tuple[str | None, str]:
         before = [p for p in periods if p.end <= mention.start]
+        if before and _FROM.search(text, 0, before[-1].start) and text.startswith("的", before[-1].end):
+            # "从2022年的超过20%增至约70%": 2022 dates the span's start, not its end nor the change over it
+            after = text[before[-1].end : mention.start]
+            if re.search(r"[至到]", after) or mention.unit in ("percent", "times") and re.search(r"增|降|减", after):
+                return None, f"period: '{text[before[-1].start : before[-1].end]}' starts a span the figure is not"
         if before and _since(text, before[-1]):
             return None, f"period: the span since '{text[before[-1].start : before[-1].end]}', not stated"
         own = [p for p in before if _is_own(text, p, mention)]
