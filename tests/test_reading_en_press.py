@@ -301,3 +301,17 @@ def test_a_companys_year_so_far_and_running_total_follow_the_month_it_spoke_of(k
         # its own span (the aside in brackets dates nothing outside it): the flow of those months
         (D(95_000), "vehicle-deliveries", "2021-06/2022-05", "NIO"),
     ]
+
+
+def test_registrations_are_no_sales_and_a_hyphenated_per_cent_is_a_per_cent(kb) -> None:
+    text = (
+        "More than 5.19 million NEVs had been registered in China during the first three quarters, "
+        "accounting for 28.6 percent of all new automobile registrations."
+    )
+    got = [(c.mention.value, c.metric, c.new_metric) for c in extract_candidates(text, kb, date(2025, 10, 11))]
+    assert got == [(D(5_190_000), None, "nev-registrations"), (D("28.6"), None, "nev-registrations-share")]
+    # "registered NEVs" are the stock on the road
+    text = "As of the end of September, China had 18.21 million registered new energy vehicles on the road."
+    assert read(kb, text, date(2025, 10, 11)) == [(D(18_210_000), "nev-ownership", "2025-09-30")]
+    text = "In the first seven months, China's vehicle export volume registered a 74.1-percent increase."
+    assert read(kb, text, date(2025, 8, 14)) == [(D("74.1"), "vehicle-exports-growth", "2025-01/2025-07")]

@@ -177,7 +177,7 @@ _NUMBERS = Alternation(
             rf"""(?<![\w.,$€£¥₹₩])(?:(?P<cur>{_CURRENCY})\s?)?(?P<num>{_NUM})
       (?:(?P<sfx>{_SUFFIX})(?![A-Za-z0-9_])|(?!per\b)(?P<letters>[A-Za-z]{{2,4}})(?![A-Za-z0-9_])
         |(?![A-Za-z0-9_])|(?=per\ ?cent\b))
-      (?:[ \-]?(?P<scale>{_SCALE})(?![a-z]))?(?:\s?(?P<pct>%|percent\b|per\ cent\b))?""",
+      (?:[ \-]?(?P<scale>{_SCALE})(?![a-z]))?(?:[\s\-]?(?P<pct>%|percent\b|per\ cent\b))?""",
             digit=True,
         ),
         Alternative(

@@ -76,8 +76,13 @@ _BODY = ("passenger-vehicle", "commercial-vehicle")
 _PASSENGER_MEASURES = ("retail-sales", "wholesale-sales")
 # what a share may be of besides all sales: "零售渗透率", "出口占比", "国内销量占比", "占汽车保有量"
 _SHARE_MEASURES = (
-    *("retail-sales", "wholesale-sales", "exports", "production"),
-    *("domestic-sales", "ownership", "registrations"),
+    "retail-sales",
+    "wholesale-sales",
+    "exports",
+    "production",
+    "domestic-sales",
+    "ownership",
+    "registrations",
 )
 _BROADER = {"ev": "nev"}  # "electric vehicles" in the press are NEVs when the catalogue has no EV metric
 _SUFFIX = {
