@@ -428,3 +428,18 @@ def test_a_time_ago_is_no_figure(text: str) -> None:
 def test_a_projection_is_a_forecast(kb) -> None:
     kinds = [c.kind for c in extract_candidates("当局推算，2030年或有逾29万辆电动私家车。", kb, PUBLISHED)]
     assert kinds == ["forecast"]
+
+
+def test_items_after_a_semicolon_stay_in_the_forecast_unless_they_state_their_own_period(kb) -> None:
+    text = "中汽协预测，2020年全年总销量将为2530万辆左右；乘用车2020万辆；商用车510万辆。"
+    assert [c.kind for c in extract_candidates(text, kb, date(2020, 12, 11))] == ["forecast"] * 3
+    own = "预估第4季度交付44万辆；去年全年则交付164万辆。"
+    assert [c.kind for c in extract_candidates(own, kb, date(2026, 1, 3))] == ["forecast", "actual"]
+
+
+def test_a_plans_next_sentence_keeps_its_horizon(kb) -> None:
+    text = "方案提出，2025年汽车销量力争达到3230万辆。方案同时要求汽车制造业增加值实现6%左右的增长。"
+    assert [(c.period, c.kind) for c in extract_candidates(text, kb, date(2025, 9, 20))] == [
+        ("2025", "target"),
+        ("2025", "target"),
+    ]

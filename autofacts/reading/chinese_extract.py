@@ -355,16 +355,19 @@ def _named_after(text: str, start: int, at: int) -> bool:
     return any(start < n[0] for n in companies(text, at))
 
 
-def _kind(text: str, period: str | None, published: date | None, at: int | None = None) -> tuple[str, str]:
+def _kind(
+    text: str, period: str | None, published: date | None, at: int | None = None, periods: Sequence[PeriodPhrase] = ()
+) -> tuple[str, str]:
     """Target or forecast by the words before the end of the figure's clause ("225万辆，有望首次超过特斯拉":
     the hope is about the next clause, the 2.25 million are sold); else actual, or TODO for a period
     not over when the text was published."""
     end = len(text) if at is None else clause_bounds(text, at)[1]
     if at is not None and _IF.search(text, clause_bounds(text, at)[0], at):
         return PLACEHOLDER, "kind: a condition ('除非', '如果'), not a figure stated as fact"
-    scope = 0  # from the last semicolon or turn before the figure: "预估440,907辆；去年则在全球交付……"
+    scope = 0  # from a semicolon before a period of its own ("预估440,907辆；去年则交付……"), or a turn
     if at is not None:
-        scope = max(text.rfind("；", 0, at), text.rfind(";", 0, at)) + 1
+        semi = max(text.rfind("；", 0, at), text.rfind(";", 0, at))
+        scope = semi + 1 if semi >= 0 and any(semi < p.start < at for p in periods) else 0
         scope = max([scope] + [t.start() for t in _TURN.finditer(text, scope, at)])
     forecast, target = _FORECAST.search(text, scope, end), _TARGET.search(text, scope, end)
     while target is not None and _MET.search(text, max(scope, target.start() - 10), target.start()):
@@ -412,7 +415,10 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
             base_figure = _A_YEAR_BEFORE in period_why or _THE_BASE in period_why  # its change is not its own
             previous = (m, period, period_why)
             region, region_why = reader.region(s_text, m, entity, ctx)
-            kind, kind_why = _kind(s_text, period, published, m.start)
+            kind, kind_why = _kind(s_text, period, published, m.start, periods)
+            future = ("target", "forecast")
+            if kind in future and ctx.said[1] in future and period is None and ctx.said[0] is not None:
+                period, period_why = ctx.said[0], "period: the plan's or forecast's of the sentence before"
             if _PARTS.match(s_text):  # "预计2021年销量达2630万辆。其中，乘用车2170万辆": the same forecast's parts
                 if ctx.said[0] is not None and (period is None or "carried" in period_why):
                     period, period_why = ctx.said[0], "period: the sentence before's, whose parts (其中) it gives"
