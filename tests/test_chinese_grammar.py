@@ -265,7 +265,7 @@ def test_cpca_by_its_short_name_is_china(kb) -> None:
 
 
 def test_a_forecast_word_governs_up_to_a_semicolon_or_a_turn(kb) -> None:
-    text = "10月交付量预估为44万辆；全年则交付164万辆。"
+    text = "明年1月交付量预计为44万辆；全年则交付164万辆。"
     assert [(f[0], f[4]) for f in facts(text, kb)][1:] == [(D(1_640_000), "2024")]
     kinds = [c.kind for c in extract_candidates(text, kb, PUBLISHED)]
     assert kinds == ["forecast", "actual"]
@@ -434,7 +434,7 @@ def test_items_after_a_semicolon_stay_in_the_forecast_unless_they_state_their_ow
     text = "中汽协预测，2020年全年总销量将为2530万辆左右；乘用车2020万辆；商用车510万辆。"
     assert [c.kind for c in extract_candidates(text, kb, date(2020, 12, 11))] == ["forecast"] * 3
     own = "预估第4季度交付44万辆；去年全年则交付164万辆。"
-    assert [c.kind for c in extract_candidates(own, kb, date(2026, 1, 3))] == ["forecast", "actual"]
+    assert [c.kind for c in extract_candidates(own, kb, date(2026, 1, 3))] == ["estimate", "actual"]  # Q4 is over
 
 
 def test_a_plans_next_sentence_keeps_its_horizon(kb) -> None:
@@ -443,3 +443,12 @@ def test_a_plans_next_sentence_keeps_its_horizon(kb) -> None:
         ("2025", "target"),
         ("2025", "target"),
     ]
+
+
+def test_an_estimate_of_a_period_over_is_an_estimate_and_of_one_to_come_a_forecast(kb) -> None:
+    past = "市场估计显示，特斯拉2025年销量下降8%，至164万辆。"
+    assert [c.kind for c in extract_candidates(past, kb, date(2026, 1, 2))] == ["estimate", "estimate"]
+    ahead = "市场估计，特斯拉2026年销量将增长5%。"
+    assert [c.kind for c in extract_candidates(ahead, kb, date(2026, 1, 2))] == ["forecast"]
+    first = "据初步统计，10月新能源汽车销量为130万辆。"
+    assert [c.kind for c in extract_candidates(first, kb, PUBLISHED)] == ["estimate"]

@@ -41,8 +41,9 @@ from autofacts.reading.text import PeriodPhrase, Sentence, figure_mentions, peri
 
 _TARGET = re.compile(r"目标|力争|提出|规划|计划|确保|争取|要求|方案|意见")
 _IF = re.compile(r"除非|如果|假如|假设|倘若|若")
+_ESTIMATE = re.compile(r"估计|估算|预估|初步统计|初步测算|初步数据|测算")  # of a period over: an estimate
 _FORECAST = re.compile(
-    r"预计|预测|有望|可望|预期|估计|预估|预料|料将|展望|推算|将(?=在|达|超|突破|占据|实现|迎来|成为)"
+    r"预计|预测|有望|可望|预期|估计|估算|预估|初步统计|初步测算|初步数据|测算|预料|料将|展望|推算|将(?=在|达|超|突破|占据|实现|迎来|成为)"
 )
 # a turn that ends what a forecast or a target word before it governs: "……，最终虽然达标，惟7.73%……"
 _SAME_MONTHS = re.compile(r"\s*同期")
@@ -372,17 +373,26 @@ def _kind(
     forecast, target = _FORECAST.search(text, scope, end), _TARGET.search(text, scope, end)
     while target is not None and _MET.search(text, max(scope, target.start() - 10), target.start()):
         target = _TARGET.search(text, target.end(), end)  # "完成年度销量目标的118%": an outcome, not a target
+    over = _over(period, published)
+    if forecast and _ESTIMATE.fullmatch(forecast[0]) and over is not False:
+        return "estimate", f"kind: '{forecast[0]}' of a period over (市场估计, 初步统计)"
     if forecast:
         return "forecast", f"kind: '{forecast[0]}'"
     if target:
         return "target", f"kind: '{target[0]}'"
-    if period and published is not None:
-        try:
-            if parse_period(period).end >= published:
-                return PLACEHOLDER, "kind: a period not over at publication, and no word says target or forecast"
-        except ValueError:
-            pass
+    if over is False:
+        return PLACEHOLDER, "kind: a period not over at publication, and no word says target or forecast"
     return "actual", ""
+
+
+def _over(period: str | None, published: date | None) -> bool | None:
+    """Whether the period had ended when the text was published (None: cannot tell)."""
+    if not period or published is None:
+        return None
+    try:
+        return parse_period(period).end < published
+    except ValueError:
+        return None
 
 
 def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = None) -> list[Candidate]:
