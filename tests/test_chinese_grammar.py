@@ -452,3 +452,18 @@ def test_an_estimate_of_a_period_over_is_an_estimate_and_of_one_to_come_a_foreca
     assert [c.kind for c in extract_candidates(ahead, kb, date(2026, 1, 2))] == ["forecast"]
     first = "据初步统计，10月新能源汽车销量为130万辆。"
     assert [c.kind for c in extract_candidates(first, kb, PUBLISHED)] == ["estimate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("11月1-16日，全国乘用车市场零售96.8万辆", ["2025-11-01/2025-11-16"]),  # CPCA's weekly figures
+        ("2025年8月1日至10日，零售", ["2025-08-01/2025-08-10"]),
+    ],
+)
+def test_spans_of_days(text: str, labels: list[str]) -> None:
+    assert [p.label for p in period_phrases(text, PUBLISHED)] == labels
+
+
+def test_the_days_of_a_span_are_no_figures() -> None:
+    assert [m.value for m in read_numbers("11月1-16日，全国乘用车市场零售96.8万辆")] == [D(968_000)]
