@@ -265,7 +265,7 @@ def test_cpca_by_its_short_name_is_china(kb) -> None:
 
 
 def test_a_forecast_word_governs_up_to_a_semicolon_or_a_turn(kb) -> None:
-    text = "10月交付量预估为44万辆；全年则交付164万辆。"
+    text = "明年1月交付量预计为44万辆；全年则交付164万辆。"
     assert [(f[0], f[4]) for f in facts(text, kb)][1:] == [(D(1_640_000), "2024")]
     kinds = [c.kind for c in extract_candidates(text, kb, PUBLISHED)]
     assert kinds == ["forecast", "actual"]
@@ -344,3 +344,137 @@ def test_yiji_joins_a_list_of_figures(kb) -> None:
 
 def test_renminbi_is_a_currency_unit() -> None:
     assert [(m.value, m.unit) for m in read_numbers("营业收入突破10兆人民币")] == [(D(10) ** 13, "yuan")]
+
+
+def test_a_national_source_named_after_the_figures_places_them_in_china(kb) -> None:
+    text = "10月，汽车产销分别完成335.9万辆和332.2万辆，中汽协数据显示。"
+    assert [f[3] for f in facts(text, kb)] == ["China", "China"]
+
+
+def test_a_source_does_not_override_a_place_named(kb) -> None:
+    text = "据中汽协统计，10月广东汽车产量为30万辆。"
+    assert [f[3] for f in facts(text, kb)] == ["Guangdong"]
+
+
+def test_a_target_met_is_an_outcome_and_the_actual_after_a_target_is_actual(kb) -> None:
+    met = "比亚迪2024年销量为427万辆，完成年度销量目标的118%。"
+    assert [c.kind for c in extract_candidates(met, kb, PUBLISHED)] == ["actual", "actual"]
+    after = "2024年比亚迪销量目标为360万辆，实际销量为427万辆。"
+    assert [c.kind for c in extract_candidates(after, kb, PUBLISHED)] == ["target", "actual"]
+
+
+def test_the_same_months_of_another_year(kb) -> None:
+    text = "2024年1-10月，新能源汽车销量为975万辆，而2023年同期为728万辆。"
+    assert [f[4] for f in facts(text, kb)] == ["2024-01/2024-10", "2023-01/2023-10"]
+
+
+def test_growth_reaching_a_rate_is_a_change(kb) -> None:
+    text = "10月，零跑汽车销量为7万辆，环比增长达66%。"
+    assert [f[1] for f in facts(text, kb)] == ["vehicle-sales", "vehicle-sales-mom-growth"]
+
+
+def test_companies_listed_before_fenbie_are_the_run_joined_before_it(kb) -> None:
+    text = "10月，蔚来交付5055辆，理想汽车、小鹏汽车紧随其后，分别为3692辆和3040辆。"
+    assert [f[5] for f in facts(text, kb)] == ["NIO", "Li Auto", "XPeng"]
+
+
+def test_the_model_in_the_figures_own_clause(kb) -> None:
+    text = "10月，蔚来ES6交付2695辆，ES8交付1477辆，EC6交付883辆。"
+    assert [f[5] for f in facts(text, kb)] == ["NIO ES6", "NIO ES8", "NIO EC6"]
+
+
+def test_a_company_right_after_the_unit_is_what_the_figure_counts(kb) -> None:
+    text = "10月交付的新车包括2104辆小鹏P7、936辆小鹏G3。"
+    assert [f[5] for f in facts(text, kb)] == ["XPeng P7", "XPeng G3"]
+
+
+def test_a_company_in_brackets_after_another_is_an_aside(kb) -> None:
+    text = "11月，赛力斯汽车(主要为问界品牌)销量为51677辆。"
+    assert [f[5] for f in facts(text, kb)] == ["Seres"]
+
+
+def test_each_bracketed_figure_is_the_name_before_its_bracket(kb) -> None:
+    text = "11月交付排名依次是小鹏(36728辆)、蔚来汽车(36275辆)、某品牌(33181辆)与深蓝(33060辆)。"
+    assert [f[5] for f in facts(text, kb)] == ["XPeng", "NIO", "TODO", "Deepal"]  # 某品牌: not in the catalogue
+
+
+def test_deliveries_in_the_next_sentence_are_the_same_companys(kb) -> None:
+    text = "蔚来10月交付新车5055辆。前10个月累计交付31430辆，这也是蔚来连续第8个月增长。"
+    assert [(f[4], f[5]) for f in facts(text, kb)][1] == ("2025-01/2025-10", "NIO")
+
+
+def test_a_plus_after_a_number_is_over() -> None:
+    assert [(m.value, m.qualifier, m.unit) for m in read_numbers("小米(40000+辆)")] == [(D(40_000), "over", "vehicles")]
+
+
+def test_the_end_of_a_span_from_a_year_is_not_that_years(kb) -> None:
+    text = "电动私家车在新登记私家车中的比例已从2022年的超过20%增至约70%。"
+    assert [(f[0], f[2], f[4]) for f in facts(text, kb)] == [
+        (D(20), "ev-registrations-share", "2022"),  # a share of registrations, not of sales
+        (D(70), "ev-registrations-share", None),
+    ]
+
+
+def test_viewed_from_a_period_is_no_span(kb) -> None:
+    text = "从今年前7月整体数据来看，汽车销量累计完成1826.9万辆，同比增长12%。"
+    assert [f[4] for f in facts(text, kb, date(2025, 8, 11))] == ["2025-01/2025-07", "2025-01/2025-07"]
+
+
+@pytest.mark.parametrize("text", ["较五年前增长", "5年后", "三个月前"])
+def test_a_time_ago_is_no_figure(text: str) -> None:
+    assert read_numbers(text) == []
+
+
+def test_a_projection_is_a_forecast(kb) -> None:
+    kinds = [c.kind for c in extract_candidates("当局推算，2030年或有逾29万辆电动私家车。", kb, PUBLISHED)]
+    assert kinds == ["forecast"]
+
+
+def test_items_after_a_semicolon_stay_in_the_forecast_unless_they_state_their_own_period(kb) -> None:
+    text = "中汽协预测，2020年全年总销量将为2530万辆左右；乘用车2020万辆；商用车510万辆。"
+    assert [c.kind for c in extract_candidates(text, kb, date(2020, 12, 11))] == ["forecast"] * 3
+    own = "预估第4季度交付44万辆；去年全年则交付164万辆。"
+    assert [c.kind for c in extract_candidates(own, kb, date(2026, 1, 3))] == ["estimate", "actual"]  # Q4 is over
+
+
+def test_a_plans_next_sentence_keeps_its_horizon(kb) -> None:
+    text = "方案提出，2025年汽车销量力争达到3230万辆。方案同时要求汽车制造业增加值实现6%左右的增长。"
+    assert [(c.period, c.kind) for c in extract_candidates(text, kb, date(2025, 9, 20))] == [
+        ("2025", "target"),
+        ("2025", "target"),
+    ]
+
+
+def test_an_estimate_of_a_period_over_is_an_estimate_and_of_one_to_come_a_forecast(kb) -> None:
+    past = "市场估计显示，特斯拉2025年销量下降8%，至164万辆。"
+    assert [c.kind for c in extract_candidates(past, kb, date(2026, 1, 2))] == ["estimate", "estimate"]
+    ahead = "市场估计，特斯拉2026年销量将增长5%。"
+    assert [c.kind for c in extract_candidates(ahead, kb, date(2026, 1, 2))] == ["forecast"]
+    first = "据初步统计，10月新能源汽车销量为130万辆。"
+    assert [c.kind for c in extract_candidates(first, kb, PUBLISHED)] == ["estimate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("11月1-16日，全国乘用车市场零售96.8万辆", ["2025-11-01/2025-11-16"]),  # CPCA's weekly figures
+        ("2025年8月1日至10日，零售", ["2025-08-01/2025-08-10"]),
+    ],
+)
+def test_spans_of_days(text: str, labels: list[str]) -> None:
+    assert [p.label for p in period_phrases(text, PUBLISHED)] == labels
+
+
+def test_the_days_of_a_span_are_no_figures() -> None:
+    assert [m.value for m in read_numbers("11月1-16日，全国乘用车市场零售96.8万辆")] == [D(968_000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"), [("新能源汽车销量占比过半", "over"), ("占近半数", "nearly"), ("超半数", "over")]
+)
+def test_over_and_nearly_half(text: str, qualifier: str) -> None:
+    assert [(m.value, m.unit, m.qualifier) for m in read_numbers(text)] == [(D(50), "percent", qualifier)]
+
+
+def test_half_a_year_is_no_half() -> None:
+    assert read_numbers("近半年来") == []

@@ -13,12 +13,15 @@ from functools import lru_cache
 
 from autofacts.knowledge.parse import PLACEHOLDER
 from autofacts.reading.chinese_groups import NOT_MAKERS, UNKNOWN_MAKER, group_of_companies
+from autofacts.reading.chinese_places import CHINA, PLACE
 from autofacts.reading.entities import catalogue, chinese_companies
 from autofacts.reading.mentions import Mention
 
 CLAUSE = re.compile(r"[，。；：！？;:!?]|,(?!\d{3}(?!\d))")  # an ASCII comma too, but not in "1,234"
 LIST_JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
 _LIST_CHARS = ("、", "和", "与", "及")
+_DELIVERED = re.compile(r"交付|交车")
+_COMPANY_JOIN = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 # A sentence opening with these is about the company the sentence before named.
 COMPANY_ANAPHORA = re.compile(r"^\s*(?:该公司|公司|其)")
 # A car model as the press writes it after its maker: "SU7", "M9", "ES6", "Model Y"; not a quarter
@@ -54,18 +57,27 @@ def owner(text: str, mention: Mention, mentions: list[Mention], carried: str | N
     entity = _entity(text, mention.start, mentions)
     if entity is None and carried is not None and COMPANY_ANAPHORA.match(text) is not None:
         return carried, True
+    # "蔚来10月交付5055台。前10个月累计交付31430台": only a company delivers, the one spoken of
+    others = {name for _, name in companies(text)} - {carried}
+    if entity is None and carried is not None and _DELIVERED.search(text) and not others and not _placed(text):
+        return carried, True
     return entity, False
 
 
-def _model(text: str, name_end: int, at: int) -> str | None:
-    """The one model named right after the company or in the figure's clause before the figure."""
-    start, _ = clause_bounds(text, at)
-    found = {
-        re.sub(r"\s+", " ", m[1])
-        for m in _MODEL.finditer(text, name_end, at)
-        if (m.start() == name_end or m.start() >= start) and not _NOT_MODELS.fullmatch(m[1])
-    }
-    return found.pop() if len(found) == 1 else None
+def _placed(text: str) -> bool:
+    return PLACE.search(text) is not None or CHINA.search(text) is not None
+
+
+def _model(text: str, name_end: int, at: int, own_clause: bool = True) -> str | None:
+    """The model the figure counts: the one named in its clause before it ("ES8交付1477辆"), else
+    the one right after the company ("蔚来ES6交付2695辆")."""
+    start, _ = clause_bounds(text, at) if own_clause else (name_end, at)
+    models = [m for m in _MODEL.finditer(text, name_end, at) if not _NOT_MODELS.fullmatch(m[1])]
+    in_clause = {re.sub(r"\s+", " ", m[1]) for m in models if m.start() >= start}
+    if in_clause:
+        return in_clause.pop() if len(in_clause) == 1 else None
+    adjacent = [m for m in models if m.start() == name_end]
+    return re.sub(r"\s+", " ", adjacent[0][1]) if adjacent and len(models) == 1 else None
 
 
 def _name_end(text: str, start: int, company: str) -> int:
@@ -74,25 +86,29 @@ def _name_end(text: str, start: int, company: str) -> int:
 
 
 def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
-    """The company named nearest before a figure; in "比亚迪、上汽、吉利分别以370.2万辆、355.1万辆、
-    292.6万辆" each figure pairs with the company in the same place of the list before 分别, and
-    when the two lists differ in length no company is guessed."""
+    """The company named nearest before a figure, or right after it ("2104辆小鹏P7"); in "比亚迪、
+    上汽、吉利分别以370.2万辆、355.1万辆、292.6万辆" each figure pairs with the company in the same place
+    of the list before 分别, and when the two lists differ in length no company is guessed. A
+    company in brackets after another ("赛力斯汽车(主要为问界品牌)") is an aside, not the subject."""
     c_start, c_end = clause_bounds(text, at)
+    end = next((m.end for m in mentions if m.start == at), at)
+    named = companies(text)
+    right_after = [n for n in named if end <= n[0] <= end + 1 and not text[end : n[0]].strip()]
+    if right_after:  # "交付的新车包括2104辆小鹏P7": what the figure counts
+        company = right_after[0]
+        model = _model(text, _name_end(text, *company), _name_end(text, *company) + 8, own_clause=False)
+        return f"{company[1]} {model}" if model else company[1]
     fen = text.rfind("分别", 0, at)
-    if fen >= 0 and text.rfind("。", fen, at) < 0:
-        named = companies(text[:fen])
-        listed = [n for n in named if LIST_JOIN.match(text[n[0] - 1 : n[0]]) or n is named[0]]
-        figures = [
-            m
-            for m in mentions
-            if fen < m.start < c_end and m.unit == next((x.unit for x in mentions if x.start == at), None)
-        ]
+    if fen >= 0 and text.rfind("。", fen, at) < 0 and not any(fen < n[0] < at for n in named):
+        listed = _listed(text, [n for n in named if n[0] < fen])
+        unit = next((x.unit for x in mentions if x.start == at), None)
+        figures = [m for m in mentions if fen < m.start < c_end and m.unit == unit]
         if len(listed) > 1:
             index = next((i for i, m in enumerate(figures) if m.start == at), None)
             if index is not None and len(figures) == len(listed):
                 return listed[index][1]
             return None
-    found = companies(text, at)
+    found = [n for n in named if n[0] < at and not _aside(text, n[0], named)]
     unknown = [m for m in UNKNOWN_MAKER.finditer(text, 0, at) if m[1] not in NOT_MAKERS]
     if unknown and (not found or unknown[-1].start() > max(found)[0]):
         return PLACEHOLDER  # "威马汽车发布数据显示……": a company the catalogue does not know, not the market's
@@ -102,7 +118,33 @@ def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
     group = group_of_companies(text, at)
     if group is not None and group[0] > nearest[0]:
         return None  # "这10家企业共销售484.4万辆": the group's figure, not its last member's
-    if text[nearest[0] - 1 : nearest[0]] in _LIST_CHARS and len(found) > 1:
-        return None  # "上汽、一汽……和吉利共销售": several companies' figure, no one's
+    others = [n for n in found if n[0] < nearest[0]]
+    joint = others and not any(others[-1][0] < m.start < nearest[0] for m in mentions)
+    if text[nearest[0] - 1 : nearest[0]] in _LIST_CHARS and joint:
+        return None  # "上汽、一汽……和吉利共销售": several companies' figure (not "小鹏(36728辆)、蔚来(36275辆)")
+    hedge = at - len(text[:at]) + len(text[:at].rstrip("约近超过逾 "))
+    tail = text[_name_end(text, *nearest) : hedge - 1].strip()
+    if text[hedge - 1 : hedge] in ("(", "（") and tail not in ("", "汽车", "集团", "品牌"):
+        return PLACEHOLDER  # "理想(33181辆)": the name before the bracket owns it, and it is not in the catalogue
     model = _model(text, _name_end(text, *nearest), at)
     return f"{nearest[1]} {model}" if model else nearest[1]
+
+
+def _listed(text: str, named: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The run of companies joined by 、/和/与/及 that ends with the last one named."""
+    if not named:
+        return []
+    run = [named[-1]]
+    for company in reversed(named[:-1]):
+        if not _COMPANY_JOIN.fullmatch(text, _name_end(text, *company), run[0][0]):
+            break
+        run.insert(0, company)
+    return run
+
+
+def _aside(text: str, start: int, named: list[tuple[int, str]]) -> bool:
+    """A company named in brackets right after another company ("赛力斯汽车(主要为问界品牌)")."""
+    bracket = max(text.rfind("(", 0, start), text.rfind("（", 0, start))
+    if bracket < 0 or max(text.rfind(")", 0, start), text.rfind("）", 0, start)) > bracket:
+        return False
+    return any(n[0] < bracket and _name_end(text, *n) >= bracket - 2 for n in named)

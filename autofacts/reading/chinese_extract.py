@@ -41,11 +41,16 @@ from autofacts.reading.text import PeriodPhrase, Sentence, figure_mentions, peri
 
 _TARGET = re.compile(r"目标|力争|提出|规划|计划|确保|争取|要求|方案|意见")
 _IF = re.compile(r"除非|如果|假如|假设|倘若|若")
-_FORECAST = re.compile(r"预计|预测|有望|可望|预期|估计|预估|预料|料将|展望|将(?=在|达|超|突破|占据|实现|迎来|成为)")
+_ESTIMATE = re.compile(r"估计|估算|预估|初步统计|初步测算|初步数据|测算")  # of a period over: an estimate
+_FORECAST = re.compile(
+    r"预计|预测|有望|可望|预期|估计|估算|预估|初步统计|初步测算|初步数据|测算|预料|料将|展望|推算|将(?=在|达|超|突破|占据|实现|迎来|成为)"
+)
 # a turn that ends what a forecast or a target word before it governs: "……，最终虽然达标，惟7.73%……"
+_SAME_MONTHS = re.compile(r"\s*同期")
 _AS_OF = re.compile(r"截[至止]\s*$")
 _PARTS = re.compile(r"\s*其中")  # a sentence giving the parts of the figures before
-_TURN = re.compile(r"[，,]\s*(?:最终|但|惟|然而|不过|实际上|事实上|而)")
+_TURN = re.compile(r"[，,]\s*(?:最终|但|惟|然而|不过|实际|事实上|而)")
+_MET = re.compile(r"(?:完成|实现|达成|超额完成|提前完成)[^，。；,;]{0,8}$")
 _VEHICLE_NOUN = re.compile(r"新能源(?:汽)?车|纯电动|插电式?混合动力|电动汽车|乘用车|商用车|汽车|整车")
 _NEV_NOUN = re.compile(r"新能源|纯电动|插电|电动汽车")
 _SEGMENTS = ("乘用车", "商用车")  # a part of the vehicle market the catalogue has no metrics for
@@ -127,6 +132,11 @@ class ChineseReader:
         self, text: str, mention: Mention, periods: list[PeriodPhrase], ctx: _Context
     ) -> tuple[str | None, str]:
         before = [p for p in periods if p.end <= mention.start]
+        if before and _FROM.search(text, 0, before[-1].start) and text.startswith("的", before[-1].end):
+            # "从2022年的超过20%增至约70%": 2022 dates the span's start, not its end nor the change over it
+            after = text[before[-1].end : mention.start]
+            if re.search(r"[至到]", after) or mention.unit in ("percent", "times") and re.search(r"增|降|减", after):
+                return None, f"period: '{text[before[-1].start : before[-1].end]}' starts a span the figure is not"
         if before and _since(text, before[-1]):
             return None, f"period: the span since '{text[before[-1].start : before[-1].end]}', not stated"
         own = [p for p in before if _is_own(text, p, mention)]
@@ -152,6 +162,12 @@ class ChineseReader:
                 if span is not None and (so_far or "/" in spoken):
                     return span, f"period: cumulative, January up to {spoken}"
                 return None, "period: a cumulative figure, from when not stated"
+        if own and re.fullmatch(r"\d{4}", own[-1].label) and _SAME_MONTHS.match(text, own[-1].end):
+            # "1-10月……，而2023年同期为728万辆": the months spoken of, in that year
+            said = [p.label for p in own[:-1]] + ([ctx.period] if ctx.period else [])
+            if said and re.fullmatch(r"\d{4}(?:-\d{2}(?:/\d{4}-\d{2})?)?", said[0]):
+                return re.sub(r"\d{4}", own[-1].label, said[0]), f"period: '{own[-1].label}年同期' of {said[0]}"
+            return None, f"period: the same months of {own[-1].label}, its months not stated"
         if own:
             return own[-1].label, f"period: '{text[own[-1].start : own[-1].end]}'"
         if ctx.period is not None:
@@ -340,29 +356,43 @@ def _named_after(text: str, start: int, at: int) -> bool:
     return any(start < n[0] for n in companies(text, at))
 
 
-def _kind(text: str, period: str | None, published: date | None, at: int | None = None) -> tuple[str, str]:
+def _kind(
+    text: str, period: str | None, published: date | None, at: int | None = None, periods: Sequence[PeriodPhrase] = ()
+) -> tuple[str, str]:
     """Target or forecast by the words before the end of the figure's clause ("225万辆，有望首次超过特斯拉":
     the hope is about the next clause, the 2.25 million are sold); else actual, or TODO for a period
     not over when the text was published."""
     end = len(text) if at is None else clause_bounds(text, at)[1]
     if at is not None and _IF.search(text, clause_bounds(text, at)[0], at):
         return PLACEHOLDER, "kind: a condition ('除非', '如果'), not a figure stated as fact"
-    scope = 0  # from the last semicolon or turn before the figure: "预估440,907辆；去年则在全球交付……"
+    scope = 0  # from a semicolon before a period of its own ("预估440,907辆；去年则交付……"), or a turn
     if at is not None:
-        scope = max(text.rfind("；", 0, at), text.rfind(";", 0, at)) + 1
+        semi = max(text.rfind("；", 0, at), text.rfind(";", 0, at))
+        scope = semi + 1 if semi >= 0 and any(semi < p.start < at for p in periods) else 0
         scope = max([scope] + [t.start() for t in _TURN.finditer(text, scope, at)])
     forecast, target = _FORECAST.search(text, scope, end), _TARGET.search(text, scope, end)
+    while target is not None and _MET.search(text, max(scope, target.start() - 10), target.start()):
+        target = _TARGET.search(text, target.end(), end)  # "完成年度销量目标的118%": an outcome, not a target
+    over = _over(period, published)
+    if forecast and _ESTIMATE.fullmatch(forecast[0]) and over is not False:
+        return "estimate", f"kind: '{forecast[0]}' of a period over (市场估计, 初步统计)"
     if forecast:
         return "forecast", f"kind: '{forecast[0]}'"
     if target:
         return "target", f"kind: '{target[0]}'"
-    if period and published is not None:
-        try:
-            if parse_period(period).end >= published:
-                return PLACEHOLDER, "kind: a period not over at publication, and no word says target or forecast"
-        except ValueError:
-            pass
+    if over is False:
+        return PLACEHOLDER, "kind: a period not over at publication, and no word says target or forecast"
     return "actual", ""
+
+
+def _over(period: str | None, published: date | None) -> bool | None:
+    """Whether the period had ended when the text was published (None: cannot tell)."""
+    if not period or published is None:
+        return None
+    try:
+        return parse_period(period).end < published
+    except ValueError:
+        return None
 
 
 def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = None) -> list[Candidate]:
@@ -395,7 +425,10 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
             base_figure = _A_YEAR_BEFORE in period_why or _THE_BASE in period_why  # its change is not its own
             previous = (m, period, period_why)
             region, region_why = reader.region(s_text, m, entity, ctx)
-            kind, kind_why = _kind(s_text, period, published, m.start)
+            kind, kind_why = _kind(s_text, period, published, m.start, periods)
+            future = ("target", "forecast")
+            if kind in future and ctx.said[1] in future and period is None and ctx.said[0] is not None:
+                period, period_why = ctx.said[0], "period: the plan's or forecast's of the sentence before"
             if _PARTS.match(s_text):  # "预计2021年销量达2630万辆。其中，乘用车2170万辆": the same forecast's parts
                 if ctx.said[0] is not None and (period is None or "carried" in period_why):
                     period, period_why = ctx.said[0], "period: the sentence before's, whose parts (其中) it gives"

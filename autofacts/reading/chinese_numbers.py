@@ -38,7 +38,7 @@ _SCALES["千"] = Decimal(10) ** 3
 
 _TOKEN = re.compile(
     rf"""
-    (?P<half>一半|半数)
+    (?P<half>一半|半数|(?P<halfq>过|超|逾|近)半(?:数)?(?![年月天日]))
     | (?P<pctword>百分之)(?P<pctnum>{_ARABIC}|{_CN_NUM})
     | (?P<fracd>{_CN_NUM}|\d+)分之(?P<fracn>{_CN_NUM}|\d+(?:\.\d+)?)
     | (?<![\d./])(?P<sn>\d{{1,2}})/(?P<sd>\d{{1,2}})(?![\d./])
@@ -49,7 +49,7 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 # after a number: "多"/"余" (over), a scale, again "多"/"余" ("1万多辆"), then its unit
-_AFTER = re.compile(rf"\s*(?P<more1>多|余)?\s*(?P<scale>{_SCALE})?(?P<more2>多|余)?")
+_AFTER = re.compile(rf"\s*(?P<more1>多|余|\+)?\s*(?P<scale>{_SCALE})?(?P<more2>多|余|\+)?")  # "40000+辆"
 _UNIT = re.compile(
     r"""\s*(?:(?P<percent>%|个百分点|百分点)
     | (?P<permille>‰)
@@ -108,6 +108,7 @@ _HEDGE_OF = re.compile(  # not over a number: "在不到两三年的时间内占
     r"[^，。；：,;:\d%" + NUMERAL_CHARS + r"]{1,15}的\s*$"
 )
 _SHARE_NEAR = re.compile(r"占|佔|超过|近|约|达")  # "占总销量的1/3": a fraction, not a date or a score
+_AGO = re.compile(r"\s*(?:个)?(?:年|月|天|日|周)(?:前|后|以前|以后)")
 _STOCK_CODE = re.compile(r"[（(]\s*\d{4,6}(?:\s*[)）]|[-.][A-Z]{2})|\d{6}[-.](?:CN|SZ|SH|SS|HK)\b")
 _NAME_BEFORE = re.compile(r"[A-Za-z]\s?$")
 _RECENT = re.compile(r"(?:个)?(?:年|月|天|日)")  # "近7年": the last seven years, not "nearly"
@@ -248,6 +249,8 @@ def read_chinese_numbers(text: str) -> list[Mention]:
         end = m.end()
         if m["num"] and (_is_date_part(norm, end, start) or _is_list_marker(norm, start, end)):
             continue
+        if _AGO.match(norm, end):
+            continue  # "较五年前增长近七倍", "5年后": a time, no figure
         if m["num"] and _STOCK_CODE.match(norm, max(0, start - 1)):
             continue  # "比亚迪（1211）", "(002594-CN)": a listing's code, no figure
         if m["cn"] and _is_list_marker(norm, start, end):
@@ -258,6 +261,8 @@ def read_chinese_numbers(text: str) -> list[Mention]:
             continue  # "排名前十的车企", "这10家企业": who is counted, not a figure
         ordinal = norm[:start].rstrip()[-1:] == "第"  # "第 100 萬輛" too: a milestone's place, not an amount
         qualifier = "exact"
+        if m["halfq"]:  # "占比过半": over half, "近半": nearly half
+            qualifier = "nearly" if m["halfq"] == "近" else "over"
         if not percent and not ordinal:
             after = _AFTER.match(norm, end)
             if after and after.end() > end and (after["scale"] or after["more1"] or after["more2"]):

@@ -37,6 +37,7 @@ def _rules() -> list[tuple[re.Pattern[str], bool, str]]:
         (re.compile(rf"(?:截[至止])?\s*{_Y}\s*{_MON}\s*月\s*(?:底|末)"), False, "month-end"),
         (re.compile(rf"(?:截[至止])?\s*{_Y}\s*(?:底|末)"), False, "year-end"),
         (re.compile(rf"截[至止]\s*{_Y}\s*{_MON}\s*月份?(?![底末\d])"), False, "month-end"),  # 截至2025年10月
+        (re.compile(rf"{_Y}\s*{_MON}\s*月\s*(\d{{1,2}})\s*日?{_DASH}(\d{{1,2}})\s*日"), False, "days"),
         (re.compile(rf"{_Y}\s*{_MON}\s*月\s*(\d{{1,2}})\s*日"), False, "day"),
         (re.compile(rf"{_Y}\s*(?:1|一)\s*月?{_DASH}{_MON}\s*月"), False, "ytd"),
         (re.compile(rf"{_Y}\s*[前首]\s*{_MON}\s*个?月(?!\s*\d)"), False, "ytd"),
@@ -48,6 +49,7 @@ def _rules() -> list[tuple[re.Pattern[str], bool, str]]:
         (re.compile(r"(\d{4})\s*年(?:度)?"), False, "year"),
         (re.compile(r"[“\"「『]?十([一二三四五六七八九])五[”\"」』]?(?:期间|时期|以来|规划)?"), False, "plan"),
         (re.compile(rf"截[至止]\s*{_MON}\s*月\s*(\d{{1,2}})\s*日"), True, "day"),  # 截至10月31日
+        (re.compile(rf"{_MON}\s*月\s*(\d{{1,2}})\s*日?{_DASH}(\d{{1,2}})\s*日"), True, "days"),  # CPCA: 11月1-16日
         (re.compile(rf"截[至止]\s*{_MON}\s*月\s*(?:底|末)"), True, "month-end"),
         (re.compile(rf"截[至止]\s*{_MON}\s*月份?(?![底末\d])"), True, "month-end"),  # 截至10月: its end
         (re.compile(rf"(?<![\d\-—–~～至到])\s*{_MON}\s*月\s*(?:底|末)"), True, "month-end"),  # 截至今年10月底
@@ -77,6 +79,11 @@ def _label(kind: str, year: int, groups: tuple[str, ...]) -> tuple[str, int] | N
     """The period label, and the last month it covers (to pick the year from a publication date)."""
     if kind == "day":
         return date(year, _cn_or_int(groups[0]), int(groups[1])).isoformat(), _cn_or_int(groups[0])
+    if kind == "days":
+        month, first, last = _cn_or_int(groups[0]), int(groups[1]), int(groups[2])
+        if not first < last:
+            return None
+        return f"{date(year, month, first).isoformat()}/{date(year, month, last).isoformat()}", month
     if kind == "month-end":
         month = _cn_or_int(groups[0])
         return _last_day(year, month), month

@@ -127,6 +127,10 @@ CHINA = re.compile(
 NOT_HERE = re.compile(r"(?:超过|超越|领先|高于|低于|相比|是|比|较|与|同|对|向|往|到|至|销往|运往|出口|发往)\s*$")
 DESTINATION = re.compile(r"(?:对|向|往|到|至|销往|运往|出口|发往)\s*$")
 # "墨西哥是第二大出口市场", "俄罗斯市场": a country named as a market, where vehicles are sold to
+# national bodies whose figures are the country's, wherever the sentence names them
+_NATIONAL = re.compile(
+    r"国务院|统计局|工业和信息化部|工信部|商务部|发改委|海关总署|中汽协|乘联|中国汽车工业协会|公安部|全国乘用车市场信息联席会"
+)
 GOING = "is where the vehicles go, not whose figure it is"
 _MARKET = re.compile(r"\s*(?:(?:是|为|成为|仍是)[^，。；,;]{0,12})?市场")
 _EXPORTS = re.compile(r"出口|出海|海外")
@@ -187,6 +191,9 @@ def place_of(text: str, at: int, entity: str | None, carried: str | None) -> tup
     before = [p for p in before if p not in gone and (p[1] == "China" or not NOT_HERE.search(text, 0, p[0]))]
     if before:
         return before[-1][1], f"region: '{before[-1][2]}'"
+    source = _NATIONAL.search(text)
+    if source is not None and not any(p[1] != "China" for p in places):  # "……，中汽协数据显示": the country's
+        return "China", f"region: '{source[0]}', a national source, names no other place"
     if carried is not None:
         return carried, "region: carried from an earlier sentence"
     return None, ""

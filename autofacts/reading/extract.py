@@ -72,6 +72,9 @@ _PLACE_OF_MEASURE = re.compile(
 )
 
 
+_SPAN = re.compile(r"\d{4}-\d{2}/\d{4}-\d{2}")
+
+
 @lru_cache(maxsize=64)
 def _found(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)` for a whole sentence, searched once per sentence rather than once per
@@ -81,14 +84,14 @@ def _found(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 # "data released today" dates the release, not the figure
 _NOW = re.compile(
-    r"\b(?:now|currently|(?<!released )(?<!published )(?<!announced )today|at present|so far|to date"
+    r"\b(?:now|currently|(?<!released )(?<!published )(?<!announced )today|at present|so far(?! this year)|to date"
     r"|in recent years)\b",
     re.I,
 )
 # "its annual target of 4.6 million": the figure is for a whole year, whatever the sentence's period
 _ANNUAL = re.compile(
     r"\b(?:annual|full-year|full year|yearly|whole-year)\s+(?:[\w-]+\s+){0,2}?(?:target|goal|forecast|plan|guidance)"
-    r"\s+(?:of\s+|is\s+|was\s+)?$",
+    r"\s+(?:of\s+|is\s+|was\s+)?(?:[\d.,]+\s*(?:million\s+|billion\s+)?(?:[a-z]+\s+)?(?:to|from)\s+)?$",
     re.I,
 )
 # A sentence opening with these is about the company the sentence before named.
@@ -136,7 +139,7 @@ class Reader:
     def sentence(self, sentence: Sentence, ctx: Context, published: date | None) -> tuple[list[Candidate], Context]:
         """The candidates of one sentence, and what it tells the sentences after it."""
         text = sentence.text
-        phrases = sentence_periods(text, published, ctx.period)
+        phrases = sentence_periods(text, published, ctx.period or ctx.entity_period)
         # a number inside a period phrase ("the third quarter", "August 1 to 10") dates, it is no figure
         figs = [
             f
@@ -184,24 +187,39 @@ class Reader:
                     if will
                     else ("kind: a period after publication, and no word says forecast or target")
                 )
-            if kind == "actual" and entity is None and period_why.startswith(("period: '", "period: a year after")):
+            if (
+                kind == "actual"
+                and entity is None
+                and period_why.startswith(("period: '", "period: a year after"))
+                and "earlier sentence" not in period_why
+            ):
                 said = period_why.split(": ", 1)[1]
                 new_ctx = replace(new_ctx, period=period, period_why=f'{said}, in an earlier sentence "{_clip(text)}"')
             for choice in choices[i]:
                 metric, proposed, metric_why = choice.metric, choice.suggest, choice.why
-                measure = self.kb.metrics[metric].measure if metric else None
                 dims = dict(self.kb.metrics[metric].dimensions) if metric else {}
+                stock_period, stock_why = period, period_why
+                if dims.get("measure", "").startswith("cumulative-") and period and _SPAN.fullmatch(period):
+                    if period_why.startswith("period: '") and "earlier sentence" not in period_why:
+                        # "including over 95,000 in the recent 12 months": a span's own count is its flow
+                        flow = self.resolver.flow_of(dims)
+                        metric, metric_why = flow, (f"{metric_why}; over its own span, the flow" if flow else "")
+                        dims = dict(self.kb.metrics[metric].dimensions) if metric else {}
+                    else:  # a running total as of the end of the span the sentence before spoke of
+                        stock_period = period.split("/")[1]
+                        stock_why = f"{period_why}, its end (a running total)"
+                measure = self.kb.metrics[metric].measure if metric else None
                 if dims.get("form") == "share" or dims.get("measure", "").startswith("cumulative-"):
                     measure = "own"  # its NEVs' share of its own sales, its cumulative deliveries: worldwide
                 region, region_why = self._region(text, fig, places, entity, measure, ctx)
-                why = tuple(w for w in (metric_why, period_why, region_why, kind_why, entity_why) if w)
+                why = tuple(w for w in (metric_why, stock_why, region_why, kind_why, entity_why) if w)
                 out.append(
                     Candidate(
                         mention=fig.mention,
                         sentence=sentence,
                         metric=metric,
                         region=region,
-                        period=period,
+                        period=stock_period,
                         kind=kind,
                         entity=entity,
                         upper=fig.mention.upper,
@@ -300,7 +318,8 @@ class Reader:
             if a_year_earlier(text, fig.end):
                 return shift_year(spoken, -1), f"period: a year before {spoken_why}"
             return spoken, f"period: {spoken_why}"
-        years = [b for b in phrases.bases if re.fullmatch(r"\d{4}", b.label)]
+        # (a base figure's own year, "from 5.4% in 2020 to 40.9%", is where a change starts, no comparison)
+        years = [b for b in phrases.bases if re.fullmatch(r"\d{4}", b.label) and b not in phrases.of_base_figure]
         if years:  # "up 5% over 2024": the year after; a month's base may be the month before
             base = years[-1]
             said = text[base.start : base.end]

@@ -70,6 +70,10 @@ def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
         c for c in region if c.kind in ("change", "reach") or (c.kind == "form" and c.key in ("share", "market-share"))
     ]
     nearest = governing[-1] if governing else None
+    # "环比增长达66%": the growth reached 66 %, a change (but 提升至53% is a level)
+    if nearest is not None and nearest.kind == "reach" and len(governing) > 1 and governing[-2].kind == "change":
+        reached = text[nearest.start : nearest.end] in ("达", "達", "达到", "達到")
+        nearest = governing[-2] if reached and governing[-2].end == nearest.start else nearest
     share_after = next((c for c in after_cues if c.kind == "form" and c.key in ("share", "market-share")), None)
     change_after = next((c for c in after_cues if c.kind == "change"), None)
     if nearest is not None and nearest.kind == "change" and share_after is None:

@@ -54,8 +54,9 @@ _RELATIVE_PERIOD = re.compile(
     rf"|\b(?:in |during |over )?the first ({_COUNT_WORDS}) months(?: of (?:the|this) year)?\b"
     r"(?! of (?:\d{4}|last year))"
     r"|\b(?:in |during )?the first (two|three|2|3) quarters(?: of (?:the|this) year)?\b(?! of (?:\d{4}|last year))"
-    r"|\b(?:in |during )?the (first|second) half(?: of the year| of this year)?\b(?! of \d{4})"
+    rf"|\b(?:in |during )?the (first|second) half(?: of the year| of this year)?\b(?! of (?:\d{{4}}|{MONTH_NAMES}))"
     r"|\b(last|this) month\b"
+    rf"|\b(?:in |during |over )?the (?:past|recent|previous|preceding) ({_COUNT_WORDS}) months\b"
     rf"|\b(?:in |during |over )?the (?:remaining|final) ({_COUNT_WORDS}) months"
     r"(?: of (?:the|this) year| of (\d{4}))?\b"
     r"(?! of last year)",
@@ -113,7 +114,9 @@ _BASE_BEFORE = re.compile(
 )
 # "from 51,443 units in October 2024": the period of the base figure
 _FROM_FIGURE = re.compile(
-    r"\bfrom\s+(?:about\s+|around\s+)?[\d.,]+\s*(?:million\s+|billion\s+)?(?:[a-z]+\s+){0,2}$", re.I
+    r"\bfrom\s+(?:about\s+|around\s+)?[\d.,]+\s*(?:million\s+|billion\s+|%\s*|percent\s+|per cent\s+)?"
+    r"(?:[a-z]+\s+){0,2}$",
+    re.I,
 )
 # After a figure: it is a year before the sentence's period ("from 48,122 units a year earlier")
 _YEAR_EARLIER = re.compile(
@@ -155,9 +158,14 @@ def _relative_label(m: re.Match[str], published: date) -> str | None:
         first, last = 1, 3 * _COUNT[m[6].lower()]
     elif m[7]:
         first, last = (1, 6) if m[7].lower() == "first" else (7, 12)
-    elif m[9]:  # "the remaining four months": up to December
-        first, last = 13 - _COUNT[m[9].lower()], 12
-        return _span_label(int(m[10]) if m[10] else published.year, first, last)
+    elif m[9]:  # "the past 12 months": the months before the publication's
+        year, month = _month_back(published, 1)
+        back = _COUNT[m[9].lower()]
+        start_year, start_month = (year, month - back + 1) if month >= back else (year - 1, month - back + 13)
+        return f"{start_year}-{start_month:02d}/{year}-{month:02d}"
+    elif m[10]:  # "the remaining four months": up to December
+        first, last = 13 - _COUNT[m[10].lower()], 12
+        return _span_label(int(m[11]) if m[11] else published.year, first, last)
     else:
         year, month = _month_back(published, 1 if m[8].lower() == "last" else 0)
         return f"{year}-{month:02d}"
@@ -370,6 +378,7 @@ def _starts_change(text: str, p: PeriodPhrase, hedge_at: int) -> bool:
 
 
 _NUMBER = re.compile(r"\d")
+_BRACKETS = re.compile(r"\([^()]*\)")
 _ASIDE = re.compile(r"\s*\([^()]{0,40}\)\s*")  # "(NEVs)" between a figure and its period
 
 
@@ -399,7 +408,12 @@ def own_period(
     right_before = [p for p in phrases.of_base_figure if 0 <= hedge_at - p.end <= 1]
     if right_before:
         return right_before[0]
-    before = [p for p in phrases.own if p.end <= at and not _starts_change(text, p, hedge_at)]
+    asides = [(m.start(), m.end()) for m in _BRACKETS.finditer(text) if not m.start() < at < m.end()]
+    before = [
+        p
+        for p in phrases.own
+        if p.end <= at and not _starts_change(text, p, hedge_at) and not any(s <= p.start < e for s, e in asides)
+    ]
     if before:
         return before[-1]
     inside = [p for p in phrases.own if clause[0] <= p.start < clause[1] and p.end > at]
