@@ -467,3 +467,14 @@ def test_spans_of_days(text: str, labels: list[str]) -> None:
 
 def test_the_days_of_a_span_are_no_figures() -> None:
     assert [m.value for m in read_numbers("11月1-16日，全国乘用车市场零售96.8万辆")] == [D(968_000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"), [("新能源汽车销量占比过半", "over"), ("占近半数", "nearly"), ("超半数", "over")]
+)
+def test_over_and_nearly_half(text: str, qualifier: str) -> None:
+    assert [(m.value, m.unit, m.qualifier) for m in read_numbers(text)] == [(D(50), "percent", qualifier)]
+
+
+def test_half_a_year_is_no_half() -> None:
+    assert read_numbers("近半年来") == []

@@ -38,7 +38,7 @@ _SCALES["千"] = Decimal(10) ** 3
 
 _TOKEN = re.compile(
     rf"""
-    (?P<half>一半|半数)
+    (?P<half>一半|半数|(?P<halfq>过|超|逾|近)半(?:数)?(?![年月天日]))
     | (?P<pctword>百分之)(?P<pctnum>{_ARABIC}|{_CN_NUM})
     | (?P<fracd>{_CN_NUM}|\d+)分之(?P<fracn>{_CN_NUM}|\d+(?:\.\d+)?)
     | (?<![\d./])(?P<sn>\d{{1,2}})/(?P<sd>\d{{1,2}})(?![\d./])
@@ -261,6 +261,8 @@ def read_chinese_numbers(text: str) -> list[Mention]:
             continue  # "排名前十的车企", "这10家企业": who is counted, not a figure
         ordinal = norm[:start].rstrip()[-1:] == "第"  # "第 100 萬輛" too: a milestone's place, not an amount
         qualifier = "exact"
+        if m["halfq"]:  # "占比过半": over half, "近半": nearly half
+            qualifier = "nearly" if m["halfq"] == "近" else "over"
         if not percent and not ordinal:
             after = _AFTER.match(norm, end)
             if after and after.end() > end and (after["scale"] or after["more1"] or after["more2"]):
