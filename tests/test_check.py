@@ -224,7 +224,7 @@ def test_metric_dimensions_are_the_lexicons_and_never_shared(run, kb_copy: Path)
         in text
     )
     assert (
-        f"metrics.yaml:{nevs}:27: error[E104]: unknown segment 'nevs' (the lexicon knows: bev, commercial-vehicle, erev, ev, fcev, ice-vehicle, motorcycle, nev, passenger-vehicle, phev, vehicle)"
+        f"metrics.yaml:{nevs}:27: error[E104]: unknown segment 'nevs' (the lexicon knows: bev, commercial-vehicle, erev, ev, fcev, hybrid, ice-vehicle, motorcycle, nev, passenger-vehicle, phev, suv, vehicle)"
         in text
     )
     assert "error[E102]: unknown dimension 'colour' (known: segment, body, measure, form, group)" in text

@@ -315,3 +315,67 @@ def test_registrations_are_no_sales_and_a_hyphenated_per_cent_is_a_per_cent(kb) 
     assert read(kb, text, date(2025, 10, 11)) == [(D(18_210_000), "nev-ownership", "2025-09-30")]
     text = "In the first seven months, China's vehicle export volume registered a 74.1-percent increase."
     assert read(kb, text, date(2025, 8, 14)) == [(D("74.1"), "vehicle-exports-growth", "2025-01/2025-07")]
+
+
+# --- segments set against each other -------------------------------------------------------------
+
+
+def test_evs_set_against_plug_in_hybrids_are_battery_electric(kb) -> None:
+    text = "In April, EV sales rose 12.1% from March, while PHEV sales jumped 64.2%."
+    assert read(kb, text, date(2025, 5, 10)) == [
+        (D("12.1"), "bev-sales-mom-growth", "2025-04"),
+        (D("64.2"), "phev-sales-growth", "2025-04"),
+    ]
+    # alone, "electric vehicles" in the press are NEVs (the catalogue has no EV sales)
+    assert read(kb, "In April, EV sales rose 12.1% on the month.", date(2025, 5, 10)) == [
+        (D("12.1"), "nev-sales-mom-growth", "2025-04")
+    ]
+
+
+def test_a_new_subject_after_a_comma_and_vehicles_outperformed_are_not_the_figures(kb) -> None:
+    text = "In November, sales of fully electric models rose 33%, hybrids fell 5.5%."
+    got = [(c.mention.value, c.metric, c.new_metric) for c in extract_candidates(text, kb, date(2025, 12, 1))]
+    assert got == [(D(33), "bev-sales-growth", None), (D("-5.5"), None, "hybrid-sales-growth")]
+    text = "In July, NEVs continued to outperform gasoline cars, though their sales growth slowed to 12%."
+    assert read(kb, text, date(2025, 8, 8)) == [(D(12), "nev-sales-growth", "2025-07")]
+
+
+def test_suvs_are_no_coarser_segment_and_an_aside_names_no_segment(kb) -> None:
+    [c] = extract_candidates("In October, sales of SUVs were down 8.3 per cent.", kb, date(2025, 11, 11))
+    assert (c.metric, c.new_metric, c.mention.value) == (None, "suv-sales-growth", D("-8.3"))
+    text = "Tesla, which makes Model Y sport-utility vehicles in Shanghai, sold 44,264 China-made vehicles in August."
+    assert [(c.metric, c.region) for c in extract_candidates(text, kb, date(2025, 9, 12))] == [("vehicle-sales", "China")]
+
+
+def test_declines_of_are_falls_and_on_the_month_is_month_on_month(kb) -> None:
+    text = "Vehicle sales had risen 5.7% in March on the year, and jumped 53% on the month."
+    assert read(kb, text, date(2025, 5, 10)) == [
+        (D("5.7"), "vehicle-sales-growth", "2025-03"),
+        (D(53), "vehicle-sales-mom-growth", "2025-03"),
+    ]
+    text = "Vehicle sales fell 4% in October, after declines of 5.2% in September and 6.9% in August."
+    assert [c.mention.value for c in extract_candidates(text, kb, date(2025, 11, 11))] == [D(-4), D("-5.2"), D("-6.9")]
+
+
+def test_the_first_half_of_a_month_is_no_half_year_and_a_base_figures_month_is_its_own(kb) -> None:
+    text = "In April, NEVs accounted for 43.5% of total car sales, after passing 50% in the first half of April."
+    assert [c.period for c in extract_candidates(text, kb, date(2025, 5, 10))][0] == "2025-04"
+    text = "In April, EV sales rose to 12.1% from 10.5% in March, while PHEV sales jumped 64.2%."
+    assert [(c.mention.value, c.period) for c in extract_candidates(text, kb, date(2025, 5, 10))] == [
+        (D("12.1"), "2025-04"),
+        (D("10.5"), "2025-03"),
+        (D("64.2"), "2025-04"),
+    ]
+
+
+def test_an_annual_target_cut_to_a_new_figure_is_still_the_years(kb) -> None:
+    text = "In September, BYD cut its annual target of 5.5 million vehicles to 4.6 million units."
+    assert [(c.mention.value, c.period, c.kind) for c in extract_candidates(text, kb, date(2025, 12, 1))] == [
+        (D(5_500_000), "2025", "target"),
+        (D(4_600_000), "2025", "target"),
+    ]
+
+
+def test_international_sales_are_exports(kb) -> None:
+    text = "BYD's international sales reached 131,935 units in November."
+    assert [(c.metric, c.entity) for c in extract_candidates(text, kb, date(2025, 12, 1))] == [("vehicle-exports", "BYD")]

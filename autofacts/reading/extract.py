@@ -91,7 +91,7 @@ _NOW = re.compile(
 # "its annual target of 4.6 million": the figure is for a whole year, whatever the sentence's period
 _ANNUAL = re.compile(
     r"\b(?:annual|full-year|full year|yearly|whole-year)\s+(?:[\w-]+\s+){0,2}?(?:target|goal|forecast|plan|guidance)"
-    r"\s+(?:of\s+|is\s+|was\s+)?$",
+    r"\s+(?:of\s+|is\s+|was\s+)?(?:[\d.,]+\s*(?:million\s+|billion\s+)?(?:[a-z]+\s+)?(?:to|from)\s+)?$",
     re.I,
 )
 # A sentence opening with these is about the company the sentence before named.
@@ -187,7 +187,12 @@ class Reader:
                     if will
                     else ("kind: a period after publication, and no word says forecast or target")
                 )
-            if kind == "actual" and entity is None and period_why.startswith(("period: '", "period: a year after")):
+            if (
+                kind == "actual"
+                and entity is None
+                and period_why.startswith(("period: '", "period: a year after"))
+                and "earlier sentence" not in period_why
+            ):
                 said = period_why.split(": ", 1)[1]
                 new_ctx = replace(new_ctx, period=period, period_why=f'{said}, in an earlier sentence "{_clip(text)}"')
             for choice in choices[i]:
@@ -313,7 +318,8 @@ class Reader:
             if a_year_earlier(text, fig.end):
                 return shift_year(spoken, -1), f"period: a year before {spoken_why}"
             return spoken, f"period: {spoken_why}"
-        years = [b for b in phrases.bases if re.fullmatch(r"\d{4}", b.label)]
+        # (a base figure's own year, "from 5.4% in 2020 to 40.9%", is where a change starts, no comparison)
+        years = [b for b in phrases.bases if re.fullmatch(r"\d{4}", b.label) and b not in phrases.of_base_figure]
         if years:  # "up 5% over 2024": the year after; a month's base may be the month before
             base = years[-1]
             said = text[base.start : base.end]

@@ -221,7 +221,8 @@ _LEVEL_AFTER = re.compile(r"^[\w\-]{0,16}?[ \-]level\b", re.IGNORECASE)
 # Words of a fall right before a per cent: "down 12 percent", "fell 0.8 percent", "a decline of 3%"
 # state a change of -12, -0.8, -3 (as the Chinese reader reads "下降3%"); "fell to 5 percent" is a level.
 FALL_BEFORE = re.compile(
-    r"\b(?:down|fell|fallen|falling|dropped|drop of|declined|decline of|decreased|decrease of|shrank|shrunk"
+    r"\b(?:down|fell|fallen|falling|dropped|drops? of|declined|declines? of|decreased|decreases? of|falls? of"
+    r"|shrank|shrunk"
     r"|slumped|slid|contracted|lower)(?:\s+by)?\s*$",
     re.IGNORECASE,
 )
@@ -376,7 +377,8 @@ _CHANGE_JOIN = re.compile(
     r"\s*(?:(?:year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)|y/y|yoy"
     r"|on[- ](?:the )?(?:year|month|quarter)"
     r"|(?:from|compared (?:with|to)|over) (?:the previous|the prior|a|last|the same) (?:month|year|quarter|period)"
-    r"(?: earlier| ago| a year (?:earlier|ago))?)?\s*,?\s*(?:and|&)\s*(?:a\s+)?$",
+    r"(?: earlier| ago| a year (?:earlier|ago))?)?"
+    r"(?:\s+in\s+[A-Z][a-z]+(?:\s+\d{4})?)?\s*,?\s*(?:and|&)\s*(?:a\s+)?$",  # "5.2% in September and 6.9%"
     re.IGNORECASE,
 )
 

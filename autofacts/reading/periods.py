@@ -54,7 +54,7 @@ _RELATIVE_PERIOD = re.compile(
     rf"|\b(?:in |during |over )?the first ({_COUNT_WORDS}) months(?: of (?:the|this) year)?\b"
     r"(?! of (?:\d{4}|last year))"
     r"|\b(?:in |during )?the first (two|three|2|3) quarters(?: of (?:the|this) year)?\b(?! of (?:\d{4}|last year))"
-    r"|\b(?:in |during )?the (first|second) half(?: of the year| of this year)?\b(?! of \d{4})"
+    rf"|\b(?:in |during )?the (first|second) half(?: of the year| of this year)?\b(?! of (?:\d{{4}}|{MONTH_NAMES}))"
     r"|\b(last|this) month\b"
     rf"|\b(?:in |during |over )?the (?:past|recent|previous|preceding) ({_COUNT_WORDS}) months\b"
     rf"|\b(?:in |during |over )?the (?:remaining|final) ({_COUNT_WORDS}) months"
@@ -114,7 +114,9 @@ _BASE_BEFORE = re.compile(
 )
 # "from 51,443 units in October 2024": the period of the base figure
 _FROM_FIGURE = re.compile(
-    r"\bfrom\s+(?:about\s+|around\s+)?[\d.,]+\s*(?:million\s+|billion\s+)?(?:[a-z]+\s+){0,2}$", re.I
+    r"\bfrom\s+(?:about\s+|around\s+)?[\d.,]+\s*(?:million\s+|billion\s+|%\s*|percent\s+|per cent\s+)?"
+    r"(?:[a-z]+\s+){0,2}$",
+    re.I,
 )
 # After a figure: it is a year before the sentence's period ("from 48,122 units a year earlier")
 _YEAR_EARLIER = re.compile(

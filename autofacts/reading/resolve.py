@@ -68,10 +68,17 @@ _NOT_VEHICLES_AFTER = re.compile(
     re.I,
 )
 _BRACKETS = re.compile(r"\([^()]*\)")
+# vehicles named as what others are compared with: "continued to outperform gasoline cars"
+_COMPARED_SEGMENT = re.compile(
+    r"\b(?:outperform\w*|outs(?:old|ell|elling|ells)|outpac\w*|overt(?:ook|ake|akes|aking)|surpass\w*|than|versus"
+    r"|vs\.?|ahead of|compared (?:with|to))\s+(?:the\s+|traditional\s+|conventional\s+)?$",
+    re.I,
+)
+_SEGMENT_ASIDE = re.compile(r",\s+(?:which|who|whose|that)\b[^,;:]*,|\s?(?:--|—)\s?[^;:—]*?\s?(?:--|—)")
 # A sentence that goes on with the one before: "Its ...", "Of these ...", "Among them ..."
 _GOES_ON = re.compile(r"(?:Its|Their|(?:Of|Among) (?:these|them|which|those))\b")
-_ENERGY = ("nev", "ev", "bev", "phev", "erev", "fcev", "ice-vehicle")
-_BODY = ("passenger-vehicle", "commercial-vehicle")
+_ENERGY = ("nev", "ev", "bev", "phev", "erev", "fcev", "hybrid", "ice-vehicle")
+_BODY = ("passenger-vehicle", "commercial-vehicle", "suv")
 # CPCA's retail and wholesale figures are of passenger vehicles only: "passenger" adds nothing to them.
 _PASSENGER_MEASURES = ("retail-sales", "wholesale-sales")
 # what a share may be of besides all sales: "零售渗透率", "出口占比", "国内销量占比", "占汽车保有量"
@@ -241,6 +248,8 @@ class Resolver:
             measure = "export-value" if measure == "exports" else "revenue"
         if body and segment is None:
             segment, body = body, None
+        if segment == "ev" and any(c.kind == "segment" and c.key in ("phev", "erev", "hybrid") for c in cues):
+            segment = "bev"  # "EV sales rose 12%, while PHEV sales jumped 64%": EVs set against hybrids are BEVs
         if body == "passenger-vehicle" and measure in _PASSENGER_MEASURES:
             body = None
         if segment is None:  # retail and wholesale figures with no segment named are of passenger vehicles
@@ -389,10 +398,21 @@ class Resolver:
                 other = None  # "battery electric vehicle sales", "fuel cell vehicle sales" are of vehicles
             if other is not None or _NOT_VEHICLES_AFTER.match(text, measure.end):
                 key = None  # "industrial output grew 4.8%": a figure of another industry, no vehicle metric
+        # an aside ("Tesla, which makes Model Y sport-utility vehicles in Shanghai, sold ...", "(PHEVs)")
+        # names vehicles the figure outside it does not count
+        asides = [
+            (m.start(), m.end()) for m in _SEGMENT_ASIDE.finditer(text) if not m.start() < slot.start < m.end()
+        ]
         segs = [
             c
             for c in cues
-            if (c.kind == "segment" and not in_name(text, c)) or (c.kind == "modifier" and c.key == "refer-back")
+            if (
+                c.kind == "segment"
+                and not in_name(text, c)
+                and not any(s < c.start < e for s, e in asides)
+                and not _COMPARED_SEGMENT.search(text, max(0, c.start - 30), c.start)
+            )
+            or (c.kind == "modifier" and c.key == "refer-back")
         ]
         after = words_after(text, slot.end)
         chosen = [c for c in segs if slot.end <= c.start < slot.end + len(after)]
@@ -406,6 +426,10 @@ class Resolver:
         own = [c for c in segs if c.kind == "segment" and clause[0] <= c.start and c.end <= slot.hedge_at]
         if measure is not None and measure.end <= clause[0] and own and not chosen:
             chosen = adjacent_run(text, own)  # "销量为100万辆，其中纯电动汽车60万辆": the clause's own vehicles
+        comma = text.rfind(",", clause[0], slot.hedge_at)
+        if not chosen and comma >= 0 and measure is not None and measure.end <= comma:
+            # "While sales of fully electric models rose 33%, hybrids fell 5.5%": a new subject after the comma
+            chosen = adjacent_run(text, [c for c in segs if comma < c.start and c.end <= slot.hedge_at])
         if measure is not None and (not chosen or all(c.key == "vehicle" for c in chosen)):
             # "the NEV fleet reached 36 million vehicles": the noun after the figure is only generic
             around = segment_around(text, segs, measure)
