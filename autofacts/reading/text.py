@@ -20,6 +20,7 @@ from functools import lru_cache
 from autofacts.reading.chinese import is_chinese
 from autofacts.reading.chinese_periods import chinese_period_phrases
 from autofacts.reading.mentions import Mention
+from autofacts.reading.nonfigures import not_a_figure
 from autofacts.reading.numbers import WORD_NUMBERS, read_numbers
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "″": '"', "′": "'"})
@@ -390,6 +391,8 @@ def figure_mentions(text: str) -> list[Mention]:
             continue  # "(2) expand sales", "1) build"
         if _is_name(text, m):
             continue
+        if not_a_figure(text, float(m.value), m.unit, m.start, m.end):
+            continue  # a listing's code, a span of time, a heading's number, an ordinal ranking nothing
         if m.unit == "ordinal" and _NOT_A_RANK.match(text, m.end) and not _RANK_AFTER.match(text, m.end):
             continue  # "for the first time", "the second batch": an occasion, not a rank
         out.append(m)

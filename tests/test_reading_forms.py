@@ -1,0 +1,89 @@
+"""What is a figure and its form, in both languages: codes, spans, headings and idle ordinals are no
+figures; falls are negative; ranges are one figure; hedges touch the figure they stand by.
+
+Every sentence here is composed for the test; the expected values are worked out by hand.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from autofacts.reading.chinese import nfkc
+from autofacts.reading.nonfigures import not_a_figure
+from autofacts.reading.numbers import read_numbers
+from autofacts.reading.text import figure_mentions
+
+
+def _figures(text: str) -> list[tuple[str, Decimal, str, str | None]]:
+    """(words, value, qualifier, unit) of every figure the readers keep, in order."""
+    folded = nfkc(text)
+    return [(folded[m.start : m.end], m.value, m.qualifier, m.unit) for m in figure_mentions(folded)]
+
+
+def _values(text: str) -> list[Decimal]:
+    return [v for _, v, _, _ in _figures(text)]
+
+
+# --- what is no figure --------------------------------------------------------------------------
+
+
+def test_listing_codes_are_no_figures() -> None:
+    assert _values("Xiaomi (1810) and BYD (1211.HK) sold 30,000 cars.") == [Decimal(30000)]
+    assert _values("BYD (HKG: 1211) and its unit (SZSE: 002594) rose 5%.") == [Decimal(5)]
+    assert _values("比亚迪（HK:1211）销量为20万辆。") == [Decimal(200000)]
+    assert _values("小米（1810）交付新车5,000辆。") == [Decimal(5000)]
+
+
+def test_a_code_is_told_by_its_brackets_not_by_any_four_digits() -> None:
+    text = "Sales (12,000 units) rose."
+    assert not not_a_figure(text, 12000.0, "vehicles", 7, 13)
+
+
+def test_spans_of_time_are_no_figures() -> None:
+    assert _values("Over the past three months sales rose 5%.") == [Decimal(5)]
+    assert _values("In the first four weeks, sales were 10,000.") == [Decimal(10000)]
+    assert _values("未來10年，销量将增长8%。") == [Decimal(8)]
+    assert _values("過去3年销量为100万辆。") == [Decimal(1000000)]
+    assert _values("在不到两年的时间内，销量占全国的一半。") == [Decimal(50)]
+
+
+def test_a_span_bounding_a_record_is_the_record_figure() -> None:
+    assert _figures("销量创近5年新低。") == [("5年", Decimal(5), "exact", "years")]
+    assert _values("Sales were the highest in the past 10 years.") == [Decimal(10)]
+
+
+def test_issuing_bodies_and_headings_are_no_figures() -> None:
+    assert _values("The MIIT and seven other departments issued the plan.") == []
+    assert _values("工信部等七个部门从五个方面发布方案。") == []
+    assert _values("Key point 1: Standardize the order of competition") == []
+    assert _values("Focus 2: Promote the pilot of connected vehicles") == []
+
+
+def test_word_numbers_written_onto_nouns_are_descriptions() -> None:
+    assert _values("China ended its zero-COVID policy.") == []
+    assert _values("Its 7- or 6-seat SUV sold 746 units.")[-1] == Decimal(746)
+    assert 7 not in _values("Its 7- or 6-seat SUV sold 746 units.")
+    # but a record, a fold, a fraction and a scale stay figures
+    assert _figures("Output hit a seven-year high.") == [("seven", Decimal(7), "exact", "years")]
+    assert _figures("Output was two-fold that of 2020.") == [("two", Decimal(2), "exact", "times")]
+    assert _values("A trillion-yuan-level cluster.") == [Decimal(10) ** 12]
+
+
+def test_ordinals_that_rank_nothing_are_no_figures() -> None:
+    assert _values("BYD built its first electric vehicle in 2003.") == []
+    assert _values("Since the 18th CPC National Congress and its 40th anniversary, sales rose.") == []
+    assert _values("公司进入第一梯队。") == []
+
+
+def test_ranks_runs_and_milestones_stay_figures() -> None:
+    assert _values("It is the second-largest maker.") == [Decimal(2)]
+    assert _values("China ranked first in the world.") == [Decimal(1)]
+    assert _values("Chongqing dropped to the “seventh city” in production.") == [Decimal(7)]
+    assert _values("It was the 8th consecutive month of growth.") == [Decimal(8)]
+    assert _values("NIO produced its 200,000th car.") == [Decimal(200000)]
+    assert _values("销量连续第二年下滑。") == [Decimal(2)]
+
+
+def test_read_numbers_still_reads_what_figure_mentions_drops() -> None:
+    # coverage and check read every number: the code is a number, only not a figure
+    assert [m.value for m in read_numbers("Xiaomi (1810) rose.")] == [Decimal(1810)]
