@@ -361,7 +361,7 @@ def check_partial_periods(kb: KnowledgeBase) -> list[Problem]:
             by_period[(fact.period.start, fact.period.end)].append(fact)
         periods = sorted(by_period, key=lambda span: (span[0], span[1]))
         starts = [span[0] for span in periods]
-        wholes = {span: _Disjoint([_interval(f) for f in by_period[span]]) for span in periods}
+        wholes: dict[tuple[date, date], _Disjoint] = {}  # indexed when a period is found inside it
         exceeded: dict[int, list[Fact]] = defaultdict(list)  # a part's position -> the wholes it exceeds
         for span in periods:
             whole_facts, whole_period = by_period[span], by_period[span][0].period
@@ -371,8 +371,11 @@ def check_partial_periods(kb: KnowledgeBase) -> list[Problem]:
                 inner_period = by_period[inner][0].period
                 if inner == span or not whole_period.contains(inner_period) or whole_period.same_span(inner_period):
                     continue
+                index = wholes.get(span)
+                if index is None:
+                    index = wholes[span] = _Disjoint([_interval(f) for f in whole_facts])
                 for part in by_period[inner]:
-                    for n in wholes[span].below(_interval(part)):
+                    for n in index.below(_interval(part)):
                         exceeded[position[id(part)]].append(whole_facts[n])
         for n in sorted(exceeded):
             part = facts[n]

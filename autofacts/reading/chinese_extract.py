@@ -273,6 +273,8 @@ def _so_far(year: str, spoken: str) -> str | None:
     found = re.fullmatch(rf"(?:{year}-01/)?{year}-(\d{{2}})", spoken)
     if found is None:
         return None
+    if found[1] == "12":
+        return year  # January to December: the year
     return f"{year}-01" if found[1] == "01" else f"{year}-01/{year}-{found[1]}"
 
 

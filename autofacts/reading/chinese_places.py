@@ -135,6 +135,8 @@ GOING = "is where the vehicles go, not whose figure it is"
 _MARKET = re.compile(r"\s*(?:(?:是|为|成为|仍是)[^，。；,;]{0,12})?市场")
 _EXPORTS = re.compile(r"出口|出海|海外")
 _IN_PLACE = re.compile(r"(?:在|于)\s*$")  # "比亚迪在巴西销售10万辆": a company's figure in a place
+_SHARE_OF = re.compile(r"(?:占|佔)\s*$")
+_PROVINCE_OWN = re.compile(r"全省|全市|全区|本省|本市|该省|该市|省内|市内")  # a province or city not named
 _EXAMPLES = re.compile(r"\s*等\s*")
 _CLAUSE_MARK = re.compile(r"[，。；：！？;:!?]|,(?!\d{3}(?!\d))")
 _CHANGE_OPENS = re.compile(r"\s*(?:同比|环比|按年|按月)?\s*(?:分别|均)?\s*(?:增长|下降|增|减|升|跌|上升|下滑|回落)")
@@ -189,6 +191,8 @@ def place_of(text: str, at: int, entity: str | None, carried: str | None) -> tup
         if gone[-1][0] >= reach and not after:
             return None, f"region: '{gone[-1][2]}' {GOING}"
     before = [p for p in before if p not in gone and (p[1] == "China" or not NOT_HERE.search(text, 0, p[0]))]
+    if _PROVINCE_OWN.search(text):  # "全省……占全国比重15%": the nation is the whole, the province is whose
+        before = [p for p in before if not _SHARE_OF.search(text, 0, p[0])]
     if before:
         return before[-1][1], f"region: '{before[-1][2]}'"
     source = _NATIONAL.search(text)

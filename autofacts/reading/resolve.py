@@ -40,41 +40,22 @@ from autofacts.reading.measure_nouns import (
     topical,
     unit_fits,
 )
+from autofacts.reading.resolve_words import (
+    ANNUAL_RATE,
+    BRACKETS,
+    COMPARED_SEGMENT,
+    FORM_WORDS,
+    NOT_VEHICLES_AFTER,
+    NOT_VEHICLES_BEFORE,
+    PLANT,
+    SEGMENT_ASIDE,
+    SUFFIX,
+)
 from autofacts.reading.slots import PUNCT, Slot, figure_groups, words_after
 from autofacts.reading.subjects import segment_list, subject_group
 
 Dims = tuple[str | None, str, str, str | None]  # segment, measure, form, group
 
-# What a plant can make: production per year ("240,000 vehicles a year", "200,000 cars annually")
-_ANNUAL_RATE = re.compile(
-    r"\b(?:vehicles|cars|units|EVs|NEVs)\s+(?:a|per|each)\s+year\b|\b(?:vehicles|cars|units|EVs|NEVs)\s+annually\b"
-    r"|\bannual\s+(?:production\s+)?capacity\b",
-    re.I,
-)
-# ... of a plant, or what one is able to make: not a yearly output target ("to produce 3 million a year by 2027")
-_PLANT = re.compile(
-    r"\b(?:plants?|factory|factories|facility|facilities|gigafactory|able to|can make|could make)\b", re.I
-)
-
-# What is counted is no vehicle: "industrial output", "retail sales of consumer goods", "battery exports"
-_NOT_VEHICLES_BEFORE = re.compile(
-    r"\b(?:industrial|industry-wide|consumer[- ]goods|goods|steel|crude|battery|batteries|chips?|semiconductors?"
-    r"|solar|panels?|electricity|power|oil|coal|gas|smartphones?|phones?|economic|merchandise|services|lithium)"
-    r"(?:'s|’s)?\s+(?:[a-z]+\s+)?$",
-    re.I,
-)
-_NOT_VEHICLES_AFTER = re.compile(
-    r"\s+of\s+(?:all\s+)?(?:consumer\s+goods|goods|services|steel|batteries|chips|semiconductors|solar|oil|coal)\b",
-    re.I,
-)
-_BRACKETS = re.compile(r"\([^()]*\)")
-# vehicles named as what others are compared with: "continued to outperform gasoline cars"
-_COMPARED_SEGMENT = re.compile(
-    r"\b(?:outperform\w*|outs(?:old|ell|elling|ells)|outpac\w*|overt(?:ook|ake|akes|aking)|surpass\w*|than|versus"
-    r"|vs\.?|ahead of|compared (?:with|to))\s+(?:the\s+|traditional\s+|conventional\s+)?$",
-    re.I,
-)
-_SEGMENT_ASIDE = re.compile(r",\s+(?:which|who|whose|that)\b[^,;:]*,|\s?(?:--|—)\s?[^;:—]*?\s?(?:--|—)")
 # A sentence that goes on with the one before: "Its ...", "Of these ...", "Among them ..."
 _GOES_ON = re.compile(r"(?:Its|Their|(?:Of|Among) (?:these|them|which|those))\b")
 _ENERGY = ("nev", "ev", "bev", "phev", "erev", "fcev", "hybrid", "ice-vehicle")
@@ -92,38 +73,6 @@ _SHARE_MEASURES = (
     "registrations",
 )
 _BROADER = {"ev": "nev"}  # "electric vehicles" in the press are NEVs when the catalogue has no EV metric
-_SUFFIX = {
-    "level": "",
-    "yoy": "-growth",
-    "mom": "-mom-growth",
-    "qoq": "-qoq-growth",
-    "cagr": "-cagr",
-    "multiple": "-multiple",
-    "share": "-share",
-    "market-share": "-market-share",
-    "rank": "-rank",
-    "lead-years": "-lead-years",
-    "high-years": "-high-years",
-    "forecast-change": "-forecast-change",
-    "daily": "",
-    "monthly": "-monthly-average",
-}
-_FORM_WORDS = {
-    "yoy": "year-on-year growth",
-    "mom": "month-on-month change",
-    "qoq": "quarter-on-quarter change",
-    "cagr": "compound annual growth",
-    "share": "share",
-    "market-share": "market share",
-    "multiple": "multiple",
-    "daily": "daily average",
-    "monthly": "monthly average",
-    "rank": "rank",
-    "lead-years": "run of years ranked first",
-    "high-years": "record span",
-    "forecast-change": "revision of a forecast",
-    "level": "level",
-}
 
 
 @dataclass(frozen=True)
@@ -254,7 +203,7 @@ class Resolver:
             body = None
         if segment is None:  # retail and wholesale figures with no segment named are of passenger vehicles
             segment = "passenger-vehicle" if measure in _PASSENGER_MEASURES else "vehicle"
-        said = f"{read.said}; {_FORM_WORDS.get(form, form)}{form_why}"
+        said = f"{read.said}; {FORM_WORDS.get(form, form)}{form_why}"
         if body is not None:  # "passenger NEV sales": a segment of a body type, never the coarser segment
             found = self._lookup(f"{body}+{segment}", measure, form, group)
             if found is None:
@@ -299,13 +248,13 @@ class Resolver:
     def _proposal(self, segment: str | None, measure: str, form: str, group: str | None) -> str | None:
         """The id a curator would give the combination: {group}-{segment}-{measure}{-form}."""
         if measure in self.segmentless and group is None:  # "production-capacity-multiple": no segment
-            core = f"{measure}{_SUFFIX.get(form, '-' + form)}"
+            core = f"{measure}{SUFFIX.get(form, '-' + form)}"
         elif form in ("share", "market-share") and measure == "sales":
-            core = f"{segment}{_SUFFIX[form]}"
+            core = f"{segment}{SUFFIX[form]}"
         elif form == "daily":
             core = f"{segment}-daily-{measure}"
         else:
-            core = f"{segment}-{measure}{_SUFFIX.get(form, '-' + form)}"
+            core = f"{segment}-{measure}{SUFFIX.get(form, '-' + form)}"
         proposal = f"{group}-{core}" if group else core
         return None if proposal in self.metrics else proposal
 
@@ -365,7 +314,7 @@ class Resolver:
             read = level
             return [replace(read, said=read.said.split(",")[0] + ", as the level figure before it")]
         # an aside in brackets speaks of something else ("(200,000th car has been produced on April 26)")
-        asides = [(m.start(), m.end()) for m in _BRACKETS.finditer(text) if not m.start() < slot.start < m.end()]
+        asides = [(m.start(), m.end()) for m in BRACKETS.finditer(text) if not m.start() < slot.start < m.end()]
         in_sentence = [c for c in measures if c.end <= slot.hedge_at and not any(s <= c.start < e for s, e in asides)]
         if in_sentence:
             return [self._read(text, cues, slot, form, in_sentence[-1], carried, "")]
@@ -391,17 +340,17 @@ class Resolver:
         if measure is not None:
             said.append(f"'{text[measure.start : measure.end]}'")
             key = self._cumulative(text, cues, measure)
-            other = _NOT_VEHICLES_BEFORE.search(text, max(0, measure.start - 40), measure.start)
+            other = NOT_VEHICLES_BEFORE.search(text, max(0, measure.start - 40), measure.start)
             if other is not None and any(
                 c.kind == "segment" and other.start() <= c.start and c.end <= measure.start for c in cues
             ):
                 other = None  # "battery electric vehicle sales", "fuel cell vehicle sales" are of vehicles
-            if other is not None or _NOT_VEHICLES_AFTER.match(text, measure.end):
+            if other is not None or NOT_VEHICLES_AFTER.match(text, measure.end):
                 key = None  # "industrial output grew 4.8%": a figure of another industry, no vehicle metric
         # an aside ("Tesla, which makes Model Y sport-utility vehicles in Shanghai, sold ...", "(PHEVs)")
         # names vehicles the figure outside it does not count
         asides = [
-            (m.start(), m.end()) for m in _SEGMENT_ASIDE.finditer(text) if not m.start() < slot.start < m.end()
+            (m.start(), m.end()) for m in SEGMENT_ASIDE.finditer(text) if not m.start() < slot.start < m.end()
         ]
         segs = [
             c
@@ -410,7 +359,7 @@ class Resolver:
                 c.kind == "segment"
                 and not in_name(text, c)
                 and not any(s < c.start < e for s, e in asides)
-                and not _COMPARED_SEGMENT.search(text, max(0, c.start - 30), c.start)
+                and not COMPARED_SEGMENT.search(text, max(0, c.start - 30), c.start)
             )
             or (c.kind == "modifier" and c.key == "refer-back")
         ]
@@ -476,7 +425,7 @@ class Resolver:
         overseas = next(
             (c for c in cues if c.kind == "modifier" and c.key == "overseas" and clause[0] <= c.start < clause[1]), None
         )
-        if key == "production" and _ANNUAL_RATE.search(text, clause[0], clause[1]) and _PLANT.search(text):
+        if key == "production" and ANNUAL_RATE.search(text, clause[0], clause[1]) and PLANT.search(text):
             key = "production-capacity"  # "double production at the plant to 240,000 vehicles a year"
             said.append("'a year'")
         if overseas is not None and key in ("sales", "deliveries"):
