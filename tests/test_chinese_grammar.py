@@ -485,3 +485,8 @@ def test_a_provinces_share_of_the_nation_is_not_the_nations(kb) -> None:
     assert [(f[3], f[4]) for f in facts(text, kb)] == [("Guangdong", "2027"), ("Guangdong", "2027-12-31")]
     national = "新能源汽车销量占全国汽车总销量的40.9%。"
     assert [f[3] for f in facts(national, kb)] == ["China"]
+
+
+def test_short_names_of_carmakers(kb) -> None:
+    text = "10月，长城销量为13万辆，一汽销量为30万辆，东风销量为20万辆。"
+    assert [f[5] for f in facts(text, kb)] == ["Great Wall Motor", "FAW", "Dongfeng"]
