@@ -59,8 +59,9 @@ def test_press_signs(text: str, values: list[D]) -> None:
 
 
 def test_a_number_listed_before_one_with_its_unit_shares_the_unit() -> None:
-    units = [m.unit for m in read_numbers("跌幅分别收窄1.6和1.8個百分點，同比增长3至5倍")]
-    assert units == ["percent", "percent", "percent", "percent"]  # 3至5倍: +300 % to +500 %
+    read = [(m.unit, m.value, m.upper) for m in read_numbers("跌幅分别收窄1.6和1.8個百分點，同比增长3至5倍")]
+    # 3至5倍: one range, +300 % to +500 % (ranges.py)
+    assert read == [("percent", D("1.6"), None), ("percent", D("1.8"), None), ("percent", D(300), D(500))]
 
 
 @pytest.mark.parametrize(

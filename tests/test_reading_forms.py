@@ -87,3 +87,103 @@ def test_ranks_runs_and_milestones_stay_figures() -> None:
 def test_read_numbers_still_reads_what_figure_mentions_drops() -> None:
     # coverage and check read every number: the code is a number, only not a figure
     assert [m.value for m in read_numbers("Xiaomi (1810) rose.")] == [Decimal(1810)]
+
+
+# --- signs --------------------------------------------------------------------------------------
+
+
+def _read(text: str) -> list[tuple[Decimal, str, str | None, Decimal | None]]:
+    """(value, qualifier, unit, upper) of every number read_numbers finds."""
+    return [(m.value, m.qualifier, m.unit, m.upper) for m in read_numbers(text)]
+
+
+def test_a_fall_word_after_a_list_governs_every_per_cent_of_it() -> None:
+    assert _read("Sales were 0.3% and 0.5% lower than a year earlier.") == [
+        (Decimal("-0.3"), "exact", "percent", None),
+        (Decimal("-0.5"), "exact", "percent", None),
+    ]
+
+
+def test_narrowing_is_a_fall_in_points() -> None:
+    assert _read("The gap narrowed by 2.4 percentage points.") == [(Decimal("-2.4"), "exact", "percent", None)]
+    assert _read("渗透率收窄2.4个百分点。") == [(Decimal("-2.4"), "exact", "percent", None)]
+
+
+def test_a_fall_carries_over_a_left_out_verb_but_not_over_a_verb_of_its_own() -> None:
+    assert [v for v, *_ in _read("Exports fell 5% and imports 3%.")] == [Decimal(-5), Decimal(-3)]
+    assert [v for v, *_ in _read("Exports fell 5% and imports rose 3%.")] == [Decimal(-5), Decimal(3)]
+    assert [v for v, *_ in _read("Exports fell 5% and imports were 3% higher.")] == [Decimal(-5), Decimal(3)]
+
+
+def test_a_rates_fall_to_a_level_is_a_change_then_a_positive_level() -> None:
+    assert _read("毛利率再降5.4%到15.5%。") == [
+        (Decimal("-5.4"), "exact", "percent", None),
+        (Decimal("15.5"), "exact", "percent", None),
+    ]
+    assert [v for v, *_ in _read("Its share fell 3% to 5%.")] == [Decimal(-3), Decimal(5)]
+
+
+# --- ranges -------------------------------------------------------------------------------------
+
+
+def test_ranges_are_one_figure_with_both_ends() -> None:
+    assert _read("Output was 190,000–205,000 units.") == [(Decimal(190000), "between", "vehicles", Decimal(205000))]
+    assert _read("Sales will be 1.2 million to 1.5 million units.") == [
+        (Decimal(1200000), "between", "vehicles", Decimal(1500000))
+    ]
+    assert _read("预计销量为190万至205万辆。") == [(Decimal(1900000), "between", "vehicles", Decimal(2050000))]
+    assert _read("预计销量在120万辆到150万辆之间。") == [(Decimal(1200000), "between", "vehicles", Decimal(1500000))]
+    assert _read("预计增长5%-8%。") == [(Decimal(5), "between", "percent", Decimal(8))]
+
+
+def test_a_range_of_falls_runs_from_the_larger_fall_to_the_smaller() -> None:
+    assert _read("Sales are expected to shrink 3% to 5% next year.") == [
+        (Decimal(-5), "between", "percent", Decimal(-3))
+    ]
+    assert _read("预计明年销量縮減3％至5％。") == [(Decimal(-5), "between", "percent", Decimal(-3))]
+
+
+def test_a_change_and_the_level_it_reached_are_no_range() -> None:
+    assert _read("Sales rose 200,000 to 1.5 million units.") == [
+        (Decimal(200000), "exact", None, None),
+        (Decimal(1500000), "exact", "vehicles", None),
+    ]
+    assert _read("渗透率从10%到15%。") == [
+        (Decimal(10), "exact", "percent", None),
+        (Decimal(15), "exact", "percent", None),
+    ]
+    assert _read("出口量年增130%至55.3万辆。") == [
+        (Decimal(130), "exact", "percent", None),
+        (Decimal(553000), "exact", "vehicles", None),
+    ]
+
+
+# --- hedges, multiples, fractions ---------------------------------------------------------------
+
+
+def test_a_hedge_touches_the_figure_it_stands_by() -> None:
+    assert _read("在不到两年的时间内，销量占全国的一半。")[-1] == (Decimal(50), "exact", "percent", None)
+    assert [q for _, q, _, _ in _read("Sales were nearly 1 million, less than half of the target.")] == [
+        "nearly",
+        "under",
+    ]
+    assert [q for _, q, _, _ in _read("销量约20万辆，超过30万辆，60万辆以上，70万辆以下，80多万辆。")] == [
+        "about",
+        "over",
+        "at-least",
+        "at-most",
+        "over",
+    ]
+
+
+def test_multiples_and_fractions() -> None:
+    assert _read("销量翻番。") == [(Decimal(2), "exact", "times", None)]
+    assert _read("Sales were 2.5 times those of 2020.")[0] == (Decimal("2.5"), "exact", "times", None)
+    assert _read("销量同比增长2.5倍。") == [(Decimal(250), "exact", "percent", None)]
+    assert _read("NEVs made up a quarter of sales.") == [(Decimal(25), "exact", "percent", None)]
+    assert _read("新能源汽车占一半。") == [(Decimal(50), "exact", "percent", None)]
+
+
+def test_a_narrowing_fall_is_a_rise() -> None:
+    assert _read("The decline narrowed by 1.6 percentage points.") == [(Decimal("1.6"), "exact", "percent", None)]
+    assert [v for v, *_ in _read("跌幅收窄1.6个百分点。")] == [Decimal("1.6")]

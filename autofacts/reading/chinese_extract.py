@@ -188,7 +188,7 @@ class ChineseReader:
 def _month_or_year(
     text: str, mention: Mention, periods: list[PeriodPhrase], label: str | None, why: str
 ) -> tuple[str | None, str]:
-    """"今年前7月的单月出口量": one month, the span's last; "去年9月把年度销售目标……下调至460万辆":
+    """ "今年前7月的单月出口量": one month, the span's last; "去年9月把年度销售目标……下调至460万辆":
     a yearly figure, the month is when it was said."""
     last = max((p.end for p in periods if p.end <= mention.start), default=None)
     if label is None or last is None:
@@ -203,7 +203,7 @@ def _month_or_year(
 
 
 def _to_date_flow(reader: ChineseReader, metric: str, why: str) -> tuple[str, str]:
-    """"今年累计销量" from January: the year's sales so far, not the all-time total (a stock)."""
+    """ "今年累计销量" from January: the year's sales so far, not the all-time total (a stock)."""
     dims = dict(reader.kb.metrics[metric].dimensions) if metric in reader.kb.metrics else {}
     if not dims.get("measure", "").startswith("cumulative-"):
         return metric, why
@@ -447,7 +447,9 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                 if ctx.said[1] is not None and not kind_why.startswith("kind: '"):
                     kind, kind_why = ctx.said[1], "kind: the sentence before's, whose parts (其中) it gives"
             said = sentence.text[m.start : m.end]
-            mention = Mention(m.value, m.qualifier, m.unit, sentence.start + m.start, sentence.start + m.end, said)
+            mention = Mention(
+                m.value, m.qualifier, m.unit, sentence.start + m.start, sentence.start + m.end, said, m.upper
+            )
             group = group_of_companies(s_text, m.start) if entity is None else None
             for choice in chosen:
                 metric, new, metric_why = choice.metric, choice.suggest, choice.why
@@ -490,7 +492,7 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                 if entity is not None:
                     said = "in the sentence before" if carried else "before the figure"
                     why += (f"entity: '{entity}' {said}",)
-                out.append(Candidate(mention, sentence, metric, place, period, kind, entity, None, why, new))
+                out.append(Candidate(mention, sentence, metric, place, period, kind, entity, m.upper, why, new))
         ctx = replace(_carry(reader, s_text, periods, ctx), topic=topic)
     return out
 

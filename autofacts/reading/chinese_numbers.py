@@ -117,7 +117,8 @@ _RECENT = re.compile(r"(?:个)?(?:年|月|天|日)")  # "近7年": the last seve
 # Hong Kong and Taiwan write 按年升/跌, 年增/年减, 成长, 衰退; "负增长" is a fall.
 _UP = ("增长", "增加", "提高", "提升", "上升", "上涨", "增", "增幅", "成长", "升", "涨")
 _DOWN: tuple[str, ...] = ("下降", "减少", "下滑", "降低", "回落", "下跌", "减", "负增长", "跌", "降", "挫", "衰退")
-_DOWN += ("萎缩", "降幅", "跌幅", "减幅")
+_NARROW = ("收窄", "缩小")  # a gap or a rate narrows: down; but a fall narrowing (跌幅收窄) is a rise
+_DOWN += ("萎缩", "降幅", "跌幅", "减幅", "缩减", "放缓", *_NARROW)
 _TO_LEVEL = re.compile(r"至|到|破")  # "降至5%", "跌破10%": a level reached, not a change
 _CHANGE = re.compile("(" + "|".join(sorted(_UP + _DOWN, key=len, reverse=True)) + ")")
 # What may stand between the verb and its numbers: "同比分别增长3.4%和2.1%"
@@ -164,6 +165,10 @@ def _direction(text: str, start: int) -> int:
     last = verbs[-1]
     if _BETWEEN.sub("", clause[last.end() :]) or _TO_LEVEL.match(clause, last.end()):
         return 0
+    if re.search(r"\d\s*(?:%|个百分点|百分点)\s*(?:至|到)\s*$", clause[last.end() :]):
+        return 0  # "降5.4%到15.5%": the level reached (a range "缩减3%至5%" is read in ranges.py)
+    if last[1] in _NARROW and any(v[1] in _DOWN for v in verbs[:-1]):
+        return 1  # "跌幅收窄1.6个百分点": the fall is smaller, the rate 1.6 points up
     return -1 if last[1] in _DOWN else 1
 
 

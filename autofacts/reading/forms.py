@@ -31,7 +31,10 @@ def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
     revision = next(
         (c for c in cues if c.kind == "form" and c.key == "forecast-change" and last.end <= c.start < until), None
     )
-    points = has_cue(after_cues, "modifier", "points") or re.search(r"百分点|百分點", text[slot.start : slot.end + 4])
+    points = bool(
+        has_cue(after_cues, "modifier", "points") or re.search(r"百分点|百分點", text[slot.start : slot.end + 4])
+    )
+    points = points or (slot.unit == "percent" and _rate_to_level(text, slot))
     if revision is not None and not points and slot.unit != "percent":
         # "up 300,000 units compared to the forecast it made in June": a revision of the forecast
         return "forecast-change", f" ('{text[revision.start : revision.end]}')"
@@ -93,6 +96,17 @@ def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
     if any(c.kind == "form" and c.key in ("share", "market-share") for c in cues if c.end <= first.hedge_at):
         return "share", ""
     return None, ""
+
+
+# "毛利率再降5.4%到15.5%", "its share fell 3% to 5%": a rate's change that reaches a level is in
+# points, whatever sign the press writes it with; never a growth rate of the rate
+_TO_RATE_LEVEL = re.compile(r"\s*(?:到|至|to)\s*\d[\d.,]*\s*(?:%|percent\b|per cent\b)", re.I)
+_RATE_BEFORE = re.compile(r"率|占比|份额|份額|比重|比例|毛利|\b(?:margin|share|rate|penetration)\b", re.I)
+
+
+def _rate_to_level(text: str, slot: Slot) -> bool:
+    """A per cent right before "to/到 <per cent>", in a clause about a rate."""
+    return bool(_TO_RATE_LEVEL.match(text, slot.end) and _RATE_BEFORE.search(text, slot.clause[0], slot.start))
 
 
 # "35,000 units more than a year earlier", "20,000 fewer vehicles than in October"

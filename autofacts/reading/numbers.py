@@ -16,6 +16,7 @@ from autofacts.reading.alternation import Alternation, Alternative
 from autofacts.reading.hedges import hedge_before, hedge_start
 from autofacts.reading.mentions import Mention, mirrored
 from autofacts.reading.nonfigures import phone_spans
+from autofacts.reading.ranges import chinese_ranges, english_ranges
 
 SCALES = {
     "thousand": Decimal(10) ** 3,
@@ -223,7 +224,8 @@ _LEVEL_AFTER = re.compile(r"^[\w\-]{0,16}?[ \-]level\b", re.IGNORECASE)
 FALL_BEFORE = re.compile(
     r"\b(?:down|fell|fallen|falling|dropped|drops? of|declined|declines? of|decreased|decreases? of|falls? of"
     r"|shrank|shrunk"
-    r"|slumped|slid|contracted|lower)(?:\s+by)?\s*$",
+    r"|slumped|slid|contracted|lower|narrowed|narrowing|slipped|sank|sunk|tumbled|plunged|dipped|eased|lost"
+    r"|reduced|reduction of|shrink|fall|decline|drop|decrease|contract|narrow)(?:\s+by)?\s*$",
     re.IGNORECASE,
 )
 
@@ -262,11 +264,11 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # as autofacts.
 def read_numbers(text: str) -> list[Mention]:
     """Every number stated in `text`, in order (telephone numbers are not numbers)."""
     if _HAN.search(text):  # Chinese grammar (autofacts.reading.chinese) only for text with Han characters
-        from autofacts.reading.chinese import is_chinese
+        from autofacts.reading.chinese import is_chinese, nfkc
         from autofacts.reading.chinese_numbers import read_chinese_numbers  # a large module: only then
 
         if is_chinese(text):
-            return read_chinese_numbers(text)
+            return chinese_ranges(nfkc(text), read_chinese_numbers(text))
     mentions: list[Mention] = []
     phones = phone_spans(text) if _DIGIT.search(text) else []
     for m in _NUMBERS.finditer(text):
@@ -344,7 +346,7 @@ def read_numbers(text: str) -> list[Mention]:
         if qualifier == "exact" and _LEVEL_AFTER.match(text[m.end() : m.end() + 30]):
             qualifier = "about"  # "the 100,000-yuan level", "a trillion-yuan-level cluster"
         mentions.append(Mention(value, qualifier, unit, m.start(), m.end(), m.group(0)))
-    return _falls(text, _folds(text, _ranges(text, mentions)))
+    return _falls(text, _folds(text, english_ranges(text, mentions)))
 
 
 # "up 1.0-fold", "grew 1.3-fold": news translated from Chinese (增长1.3倍) states growth of 130 %
@@ -381,6 +383,17 @@ _CHANGE_JOIN = re.compile(
     r"(?:\s+in\s+[A-Z][a-z]+(?:\s+\d{4})?)?\s*,?\s*(?:and|&)\s*(?:a\s+)?$",  # "5.2% in September and 6.9%"
     re.IGNORECASE,
 )
+# "fell 5% and imports 3%": the verb left out before the second per cent (gapping); the words between
+# name what fell, never a verb of their own ("and imports rose 3%", "and accounted for 3%")
+_GAPPED = re.compile(
+    r"\s*,?\s*and\s+(?:(?!(?:rose|grew|up|to|at|from|of|by|was|were|is|are|made|took|hit|came|reached|accounted"
+    r"|stood|totaled|totalled|represented|gained|jumped|climbed|surged|soared|increased|share|in|on|for)\b)"
+    r"(?![\w’'-]*ed\b)[A-Za-z][\w’'-]*\s+){1,3}",
+    re.IGNORECASE,
+)
+_RISE_AFTER = re.compile(r"\s*(?:higher|more|up|increase|growth|rise|gain)\b", re.IGNORECASE)
+# "0.3% and 0.5% lower": a list of per cents a fall word after the last governs
+_LISTED = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*", re.IGNORECASE)
 
 
 def _falls(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -396,8 +409,19 @@ def _falls(text: str, mentions: list[Mention]) -> list[Mention]:
             and m.value > 0
             and _CHANGE_JOIN.fullmatch(text, prev.end, hedge_start(text, m.start)) is not None
         )
+        gapped = prev is not None and prev.unit == "percent" == m.unit and prev.value < 0 < m.value
+        if gapped and prev is not None and not joined and not _RISE_AFTER.match(text, m.end):
+            joined = _GAPPED.fullmatch(text, prev.end, hedge_start(text, m.start)) is not None
         out.append(_fall(text, m, joined))
+    for i in range(len(out) - 1, 0, -1):  # "0.3% and 0.5% lower": the fall word after the last governs the list
+        prev, m = out[i - 1], out[i]
+        listed = prev.unit == "percent" == m.unit and m.value < 0 < prev.value and FALL_AFTER.match(text, m.end)
+        if listed and _LISTED.fullmatch(text, prev.end, hedge_start(text, m.start)):
+            out[i - 1] = _fall(text, prev, True)
     return out
+
+
+_OF_A_FALL = re.compile(r"\b(?:decline|drop|fall|decrease|loss|losses|deficit|contraction)s?\b[^.;]*\bnarrow", re.I)
 
 
 def _fall(text: str, m: Mention, joined: bool = False) -> Mention:
@@ -406,7 +430,10 @@ def _fall(text: str, m: Mention, joined: bool = False) -> Mention:
     if m.unit != "percent" or m.value < 0:
         return m
     at = hedge_start(text, m.start)
-    if not (joined or FALL_BEFORE.search(text[max(0, at - 40) : at]) or FALL_AFTER.match(text, m.end)):
+    fall = FALL_BEFORE.search(text[max(0, at - 40) : at])
+    if fall is not None and fall[0].lower().startswith("narrow") and _OF_A_FALL.search(text, max(0, at - 60), at):
+        return m  # "the decline narrowed by 1.6 points": the rate is 1.6 points up
+    if not (joined or fall or FALL_AFTER.match(text, m.end)):
         return m
     if m.upper is None:
         return replace(m, value=-m.value, qualifier=mirrored(m.qualifier))
@@ -426,69 +453,3 @@ def _counted(text: str, m: re.Match[str]) -> bool:
             text[m.end() :],
         )
     )
-
-
-_RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to)\s*$")
-
-
-def _digits(text: str) -> Decimal | None:
-    """The number a figure's text writes in digits, before any scale ("4" of "4 million")."""
-    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
-    return _to_decimal(m[0]) if m else None
-
-
-def _ranges(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "between 3.6 million and 4 million", "25–40 percent", "3 to 4 million": one figure with both
-    ends (qualifier 'between'); the foot takes the top's scale and unit when it states none."""
-    out: list[Mention] = []
-    i = 0
-    while i < len(mentions):
-        a = mentions[i]
-        b = mentions[i + 1] if i + 1 < len(mentions) else None
-        if (
-            b is not None
-            and a.upper is None
-            and (b.unit is None or a.unit in (None, b.unit))
-            and "ordinal"
-            not in (
-                a.unit,
-                b.unit,
-            )
-        ):
-            gap = text[a.end : b.start]
-            between = _word_before(text, a.start, "between") and re.fullmatch(r"\s+and\s+", gap)
-            # "from 1.4 million to 13 million" is a change, not a range; "3 to 4 million" is a range
-            joined = _RANGE_JOIN.match(gap) and not _word_before(text, hedge_start(text, a.start), "from")
-            if joined and "to" in gap and (a.unit is not None or a.value != _digits(a.text)):
-                joined = None
-            era = re.match(r"\s*(?:CE|BCE|BC|AD)\b", text[b.end :])  # "the Tang Dynasty (618-907 CE)"
-            if (between or joined) and not (_is_year_like(a) or _is_year_like(b) or era):
-                low = a.value
-                a_digits, b_digits = _digits(a.text), _digits(b.text)
-                if a.value == a_digits and b_digits and b.value != b_digits and a.value < b_digits:
-                    low = a.value * b.value / b_digits  # "3.6 to 4 million": the foot is 3.6 million too
-                if low < b.value:
-                    unit = b.unit or a.unit
-                    out.append(Mention(low, "between", unit, a.start, b.end, text[a.start : b.end], upper=b.value))
-                    i += 2
-                    continue
-        out.append(a)
-        i += 1
-    return out
-
-
-def _word_before(text: str, end: int, word: str) -> bool:
-    """Whether `word` (any case, a whole word) and then white space stand right before `end`: what a
-    regular expression anchored at the end of the text before `end` asked, looked at backwards instead
-    of searching all the text before every figure, which made a long seed quadratic (256 KB: 45 s)."""
-    at = end
-    while at > 0 and text[at - 1].isspace():
-        at -= 1
-    start = at - len(word)
-    if at == end or start < 0 or text[start:at].lower() != word:
-        return False
-    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
-
-
-def _is_year_like(m: Mention) -> bool:
-    return m.unit is None and m.text.isdigit() and len(m.text) == 4
