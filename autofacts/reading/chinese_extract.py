@@ -29,7 +29,15 @@ from autofacts.knowledge.parse import PLACEHOLDER
 from autofacts.knowledge.periods import parse_period
 from autofacts.reading.candidate import Candidate
 from autofacts.reading.chinese import nfkc
-from autofacts.reading.chinese_entities import CLAUSE, COMPANY_ANAPHORA, LIST_JOIN, clause_bounds, companies, owner
+from autofacts.reading.chinese_entities import (
+    CLAUSE,
+    COMPANY_ANAPHORA,
+    LIST_JOIN,
+    clause_bounds,
+    companies,
+    name_end,
+    owner,
+)
 from autofacts.reading.chinese_groups import group_of_companies, group_suggestion
 from autofacts.reading.chinese_numbers import change_direction
 from autofacts.reading.chinese_numerals import parse_chinese_integer
@@ -104,7 +112,9 @@ class ChineseReader:
     # -- place, company, period, kind -----------------------------------------------------------
 
     def region(self, text: str, mention: Mention, entity: str | None, ctx: _Context) -> tuple[str | None, str]:
-        return place_of(text, mention.start, entity, ctx.region)
+        named = companies(text, mention.start)
+        company = (named[-1][0], name_end(text, *named[-1])) if named and entity is not None else (0, -1)
+        return place_of(text, mention.start, entity, ctx.region, company)
 
     def period(
         self, text: str, mention: Mention, periods: list[PeriodPhrase], ctx: _Context, mentions: Sequence[Mention] = ()
