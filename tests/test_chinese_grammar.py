@@ -490,3 +490,18 @@ def test_a_provinces_share_of_the_nation_is_not_the_nations(kb) -> None:
 def test_short_names_of_carmakers(kb) -> None:
     text = "10月，长城销量为13万辆，一汽销量为30万辆，东风销量为20万辆。"
     assert [f[5] for f in facts(text, kb)] == ["Great Wall Motor", "FAW", "Dongfeng"]
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("10月，特斯拉在华销量为6万辆。", "China"),
+        ("10月，特斯拉中国销量为6万辆。", "China"),
+        ("比亚迪10月国内销量为40万辆。", "China"),
+        ("特斯拉上海超级工厂10月交付7.2万辆。", "Shanghai"),
+        ("比亚迪10月销量为50万辆。", "World"),  # a company's own total: placed nowhere
+        ("深圳的比亚迪10月销量为50万辆。", "World"),  # the place before the company is not where the figure is
+    ],
+)
+def test_where_a_companys_figure_is(kb, text: str, region: str) -> None:
+    assert [f[3] for f in facts(text, kb)] == [region]

@@ -379,3 +379,13 @@ def test_an_annual_target_cut_to_a_new_figure_is_still_the_years(kb) -> None:
 def test_international_sales_are_exports(kb) -> None:
     text = "BYD's international sales reached 131,935 units in November."
     assert [(c.metric, c.entity) for c in extract_candidates(text, kb, date(2025, 12, 1))] == [("vehicle-exports", "BYD")]
+
+
+def test_a_count_followed_by_its_date_fits_vehicles_and_places_in_a_ranking_do_not(kb) -> None:
+    text = "Cumulative sales of NEVs soared from 20,000 at the end of 2012 to 11.08 million at the end of May 2025."
+    assert read(kb, text, date(2025, 6, 18)) == [
+        (D(20_000), "nev-cumulative-sales", "2012"),
+        (D(11_080_000), "nev-cumulative-sales", "2025-05-31"),
+    ]
+    text = "In 2024, six of the top 10 best-selling electric vehicles in the world were produced by Chinese carmakers."
+    assert read(kb, text, date(2025, 6, 18)) == [(D(6), None, "2024"), (D(10), None, "2024")]

@@ -80,7 +80,8 @@ def _model(text: str, name_end: int, at: int, own_clause: bool = True) -> str | 
     return re.sub(r"\s+", " ", adjacent[0][1]) if adjacent and len(models) == 1 else None
 
 
-def _name_end(text: str, start: int, company: str) -> int:
+def name_end(text: str, start: int, company: str) -> int:
+    """Where the company name starting at `start` ends."""
     names = [n for n in catalogue()[company].names if text.startswith(n, start)]
     return start + max((len(n) for n in names), default=0)
 
@@ -96,7 +97,7 @@ def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
     right_after = [n for n in named if end <= n[0] <= end + 1 and not text[end : n[0]].strip()]
     if right_after:  # "交付的新车包括2104辆小鹏P7": what the figure counts
         company = right_after[0]
-        model = _model(text, _name_end(text, *company), _name_end(text, *company) + 8, own_clause=False)
+        model = _model(text, name_end(text, *company), name_end(text, *company) + 8, own_clause=False)
         return f"{company[1]} {model}" if model else company[1]
     fen = text.rfind("分别", 0, at)
     if fen >= 0 and text.rfind("。", fen, at) < 0 and not any(fen < n[0] < at for n in named):
@@ -123,10 +124,10 @@ def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
     if text[nearest[0] - 1 : nearest[0]] in _LIST_CHARS and joint:
         return None  # "上汽、一汽……和吉利共销售": several companies' figure (not "小鹏(36728辆)、蔚来(36275辆)")
     hedge = at - len(text[:at]) + len(text[:at].rstrip("约近超过逾 "))
-    tail = text[_name_end(text, *nearest) : hedge - 1].strip()
+    tail = text[name_end(text, *nearest) : hedge - 1].strip()
     if text[hedge - 1 : hedge] in ("(", "（") and tail not in ("", "汽车", "集团", "品牌"):
         return PLACEHOLDER  # "理想(33181辆)": the name before the bracket owns it, and it is not in the catalogue
-    model = _model(text, _name_end(text, *nearest), at)
+    model = _model(text, name_end(text, *nearest), at)
     return f"{nearest[1]} {model}" if model else nearest[1]
 
 
@@ -136,7 +137,7 @@ def _listed(text: str, named: list[tuple[int, str]]) -> list[tuple[int, str]]:
         return []
     run = [named[-1]]
     for company in reversed(named[:-1]):
-        if not _COMPANY_JOIN.fullmatch(text, _name_end(text, *company), run[0][0]):
+        if not _COMPANY_JOIN.fullmatch(text, name_end(text, *company), run[0][0]):
             break
         run.insert(0, company)
     return run
@@ -147,4 +148,4 @@ def _aside(text: str, start: int, named: list[tuple[int, str]]) -> bool:
     bracket = max(text.rfind("(", 0, start), text.rfind("（", 0, start))
     if bracket < 0 or max(text.rfind(")", 0, start), text.rfind("）", 0, start)) > bracket:
         return False
-    return any(n[0] < bracket and _name_end(text, *n) >= bracket - 2 for n in named)
+    return any(n[0] < bracket and name_end(text, *n) >= bracket - 2 for n in named)

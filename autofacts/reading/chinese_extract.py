@@ -7,7 +7,7 @@ lexicon keys) as for English, from the segment, measure and form words around th
 
 - 我国/全国/中国 and national bodies (国务院, 工信部, 中汽协) place a figure in China; province and
   city names in their English spelling; 全球/世界 is the world unless it scopes a rank ("全球第一");
-- 提出/目标/力争/规划 make a target, 预计/预测/有望 a forecast; a period not over at publication
+- 提出/目标/力争/规划 make a target, 预计/预测/有望 a forecast (`chinese_kinds`); a period not over at publication
   with neither is left TODO;
 - a period in a document title (《…（2021—2035年）》) or after 比/较 (a comparison base) is not the
   figure's; a sentence without a period takes the last one stated before it, as it does a place.
@@ -25,12 +25,19 @@ from datetime import date
 from decimal import Decimal
 
 from autofacts.knowledge.model import KnowledgeBase
-from autofacts.knowledge.parse import PLACEHOLDER
-from autofacts.knowledge.periods import parse_period
 from autofacts.reading.candidate import Candidate
 from autofacts.reading.chinese import nfkc
-from autofacts.reading.chinese_entities import CLAUSE, COMPANY_ANAPHORA, LIST_JOIN, clause_bounds, companies, owner
+from autofacts.reading.chinese_entities import (
+    CLAUSE,
+    COMPANY_ANAPHORA,
+    LIST_JOIN,
+    clause_bounds,
+    companies,
+    name_end,
+    owner,
+)
 from autofacts.reading.chinese_groups import group_of_companies, group_suggestion
+from autofacts.reading.chinese_kinds import FORECAST, TARGET, kind_of
 from autofacts.reading.chinese_numbers import change_direction
 from autofacts.reading.chinese_numerals import parse_chinese_integer
 from autofacts.reading.chinese_places import GOING, place_of
@@ -39,18 +46,9 @@ from autofacts.reading.numbers import hedge_start
 from autofacts.reading.resolve import Resolver, Slot, Topic
 from autofacts.reading.text import PeriodPhrase, Sentence, figure_mentions, period_phrases, sentences
 
-_TARGET = re.compile(r"目标|力争|提出|规划|计划|确保|争取|要求|方案|意见")
-_IF = re.compile(r"除非|如果|假如|假设|倘若|若")
-_ESTIMATE = re.compile(r"估计|估算|预估|初步统计|初步测算|初步数据|测算")  # of a period over: an estimate
-_FORECAST = re.compile(
-    r"预计|预测|有望|可望|预期|估计|估算|预估|初步统计|初步测算|初步数据|测算|预料|料将|展望|推算|将(?=在|达|超|突破|占据|实现|迎来|成为)"
-)
-# a turn that ends what a forecast or a target word before it governs: "……，最终虽然达标，惟7.73%……"
 _SAME_MONTHS = re.compile(r"\s*同期")
 _AS_OF = re.compile(r"截[至止]\s*$")
 _PARTS = re.compile(r"\s*其中")  # a sentence giving the parts of the figures before
-_TURN = re.compile(r"[，,]\s*(?:最终|但|惟|然而|不过|实际|事实上|而)")
-_MET = re.compile(r"(?:完成|实现|达成|超额完成|提前完成)[^，。；,;]{0,8}$")
 _VEHICLE_NOUN = re.compile(r"新能源(?:汽)?车|纯电动|插电式?混合动力|电动汽车|乘用车|商用车|汽车|整车")
 _NEV_NOUN = re.compile(r"新能源|纯电动|插电|电动汽车")
 _SEGMENTS = ("乘用车", "商用车")  # a part of the vehicle market the catalogue has no metrics for
@@ -104,7 +102,9 @@ class ChineseReader:
     # -- place, company, period, kind -----------------------------------------------------------
 
     def region(self, text: str, mention: Mention, entity: str | None, ctx: _Context) -> tuple[str | None, str]:
-        return place_of(text, mention.start, entity, ctx.region)
+        named = companies(text, mention.start)
+        company = (named[-1][0], name_end(text, *named[-1])) if named and entity is not None else (0, -1)
+        return place_of(text, mention.start, entity, ctx.region, company)
 
     def period(
         self, text: str, mention: Mention, periods: list[PeriodPhrase], ctx: _Context, mentions: Sequence[Mention] = ()
@@ -358,45 +358,6 @@ def _named_after(text: str, start: int, at: int) -> bool:
     return any(start < n[0] for n in companies(text, at))
 
 
-def _kind(
-    text: str, period: str | None, published: date | None, at: int | None = None, periods: Sequence[PeriodPhrase] = ()
-) -> tuple[str, str]:
-    """Target or forecast by the words before the end of the figure's clause ("225万辆，有望首次超过特斯拉":
-    the hope is about the next clause, the 2.25 million are sold); else actual, or TODO for a period
-    not over when the text was published."""
-    end = len(text) if at is None else clause_bounds(text, at)[1]
-    if at is not None and _IF.search(text, clause_bounds(text, at)[0], at):
-        return PLACEHOLDER, "kind: a condition ('除非', '如果'), not a figure stated as fact"
-    scope = 0  # from a semicolon before a period of its own ("预估440,907辆；去年则交付……"), or a turn
-    if at is not None:
-        semi = max(text.rfind("；", 0, at), text.rfind(";", 0, at))
-        scope = semi + 1 if semi >= 0 and any(semi < p.start < at for p in periods) else 0
-        scope = max([scope] + [t.start() for t in _TURN.finditer(text, scope, at)])
-    forecast, target = _FORECAST.search(text, scope, end), _TARGET.search(text, scope, end)
-    while target is not None and _MET.search(text, max(scope, target.start() - 10), target.start()):
-        target = _TARGET.search(text, target.end(), end)  # "完成年度销量目标的118%": an outcome, not a target
-    over = _over(period, published)
-    if forecast and _ESTIMATE.fullmatch(forecast[0]) and over is not False:
-        return "estimate", f"kind: '{forecast[0]}' of a period over (市场估计, 初步统计)"
-    if forecast:
-        return "forecast", f"kind: '{forecast[0]}'"
-    if target:
-        return "target", f"kind: '{target[0]}'"
-    if over is False:
-        return PLACEHOLDER, "kind: a period not over at publication, and no word says target or forecast"
-    return "actual", ""
-
-
-def _over(period: str | None, published: date | None) -> bool | None:
-    """Whether the period had ended when the text was published (None: cannot tell)."""
-    if not period or published is None:
-        return None
-    try:
-        return parse_period(period).end < published
-    except ValueError:
-        return None
-
-
 def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = None) -> list[Candidate]:
     """A candidate for every figure a Chinese text states, in order."""
     reader = ChineseReader(kb)
@@ -427,7 +388,7 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
             base_figure = _A_YEAR_BEFORE in period_why or _THE_BASE in period_why  # its change is not its own
             previous = (m, period, period_why)
             region, region_why = reader.region(s_text, m, entity, ctx)
-            kind, kind_why = _kind(s_text, period, published, m.start, periods)
+            kind, kind_why = kind_of(s_text, period, published, m.start, periods)
             future = ("target", "forecast")
             if kind in future and ctx.said[1] in future and period is None and ctx.said[0] is not None:
                 period, period_why = ctx.said[0], "period: the plan's or forecast's of the sentence before"
@@ -504,7 +465,7 @@ def _carry(reader: ChineseReader, text: str, periods: list[PeriodPhrase], ctx: _
     # the first period stated, but a flow's over a stock's day ("截至10月31日累计……；10月交付……")
     flows = [p for p in own if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", p.label)] or own
     period = flows[0].label if flows else ctx.period
-    if _TARGET.search(text) or _FORECAST.search(text):
+    if TARGET.search(text) or FORECAST.search(text):
         period = ctx.period  # a plan's or a forecast's year does not date the sentences after it
     elif not own and any(_since(text, p) for p in stated):
         period = None  # "自2023年……": the sentences after it are not dated 2023
@@ -514,6 +475,6 @@ def _carry(reader: ChineseReader, text: str, periods: list[PeriodPhrase], ctx: _
     entity = ctx.entity if not named and COMPANY_ANAPHORA.match(text) else None
     if len(named) == 1:
         entity = next(iter(named))
-    said_kind = "forecast" if _FORECAST.search(text) else "target" if _TARGET.search(text) else None
+    said_kind = "forecast" if FORECAST.search(text) else "target" if TARGET.search(text) else None
     said = (flows[0].label if flows else ctx.said[0] if _PARTS.match(text) else None, said_kind)
     return _Context(period, region or ctx.region, entity, so_far=so_far, said=said)

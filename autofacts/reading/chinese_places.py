@@ -162,7 +162,9 @@ def _is_destination(text: str, start: int, name: str, region: str) -> bool:
     return bool(_EXPORTS.search(text) and _MARKET.match(text, start + len(name)))
 
 
-def place_of(text: str, at: int, entity: str | None, carried: str | None) -> tuple[str | None, str]:
+def place_of(
+    text: str, at: int, entity: str | None, carried: str | None, company: tuple[int, int] = (0, -1)
+) -> tuple[str | None, str]:
     """The region of the figure at `at` in a sentence, and why. A company's figure is the world's
     unless its clause says where ("在巴西销售"); a country the vehicles go to (对欧洲出口, 出口俄罗斯,
     墨西哥是第二大出口市场) is nobody's region: its figures, in its clause and in the change right
@@ -172,6 +174,7 @@ def place_of(text: str, at: int, entity: str | None, carried: str | None) -> tup
     places += [(m.start(), "China", m[0]) for m in CHINA.finditer(text)]
     places += [(m.start(), "World", m[0]) for m in WORLD.finditer(text) if not RANK_SCOPE.match(text, m.end())]
     before = sorted(p for p in places if p[0] < at)
+    company_at, company_end = company  # where the company is named: a place right after it is its own
     if before and _EXAMPLES.fullmatch(text, before[-1][0] + len(before[-1][2]), at):
         # "深圳、东莞、天津等13个城市": the places are examples of what the figure counts
         listed = before[-1][0]
@@ -180,7 +183,14 @@ def place_of(text: str, at: int, entity: str | None, carried: str | None) -> tup
         before = [p for p in before if p[0] < listed and p[1] in ("China", "World")]
     clause = _clause_start(text, at)
     if entity is not None:
-        own = [p for p in before if p[0] >= clause and _IN_PLACE.search(text, max(0, p[0] - 2), p[0])]
+        # "在巴西销售", "特斯拉在华销量", "特斯拉上海超级工厂交付", "比亚迪国内销量": where the company's figure is
+        own = [
+            p
+            for p in before
+            if p[0] >= max(clause, company_at)
+            and (_IN_PLACE.search(text, max(0, p[0] - 2), p[0]) or p[2] in ("在华", "国内") or p[0] == company_end)
+            and not NOT_HERE.search(text, 0, p[0])
+        ]
         if own:
             return own[-1][1], f"region: '{own[-1][2]}', where the company's figure is"
         return "World", "region: a company's figure, placed nowhere in the sentence"

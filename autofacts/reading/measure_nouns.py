@@ -28,7 +28,7 @@ _NOT_COUNTS = ("percent", "times", "rank", "years", "yuan", "usd", "vehicles")
 
 
 _NOT_A_NOUN = re.compile(
-    r"\s*(?:$|(?:that|which|were|was|in|on|last|this|a|an|the|for|from|during|to|each|and|or)\b"
+    r"\s*(?:$|(?:that|which|were|was|in|on|at|by|as of|last|this|a|an|the|for|from|during|to|each|and|or)\b"
     r"|[个個座台家条條项項](?:$|[^\u4e00-\u9fff]))",
     re.I,
 )
