@@ -187,3 +187,29 @@ def test_multiples_and_fractions() -> None:
 def test_a_narrowing_fall_is_a_rise() -> None:
     assert _read("The decline narrowed by 1.6 percentage points.") == [(Decimal("1.6"), "exact", "percent", None)]
     assert [v for v, *_ in _read("跌幅收窄1.6个百分点。")] == [Decimal("1.6")]
+
+
+def test_a_proportion_of_counts_is_one_share() -> None:
+    assert _figures("每10辆车中就有4辆是新能源汽车。") == [("10辆车中就有4辆", Decimal(40), "exact", "percent")]
+    assert _values("每售出4辆国产汽车，仅有1辆为纯燃油车。") == [Decimal(25)]
+    assert _values("One in five cars sold was an NEV, 1 in 4 in Europe.") == [Decimal(20), Decimal(25)]
+
+
+def test_a_quarter_named_by_its_place_is_no_figure() -> None:
+    assert _values("第三季销量为30万辆。") == [Decimal(300000)]
+
+
+def test_a_milestone_in_millions_is_its_place_not_its_digits() -> None:
+    assert _read("The company built its 10 millionth car.") == [(Decimal(10000000), "exact", "ordinal", None)]
+
+
+def test_a_cut_by_a_per_cent_is_a_fall_and_as_much_as_is_a_ceiling() -> None:
+    assert _read("The carmaker cut its sales target for 2010 by 25 percent.")[1:] == [
+        (Decimal(-25), "exact", "percent", None)
+    ]
+    # at most 16 % down: the change is at least -16 %
+    assert _read("It slashed its target by as much as 16%.") == [(Decimal(-16), "at-least", "percent", None)]
+    assert _read("It sold 5.88% fewer cars in September than a year ago.") == [
+        (Decimal("-5.88"), "exact", "percent", None)
+    ]
+    assert _read("The figure is 13 percent short of the target.") == [(Decimal(-13), "exact", "percent", None)]

@@ -11,6 +11,8 @@ import re
 from autofacts.knowledge.interval import HEDGE_WORDS
 
 _HEDGE_OF = {w: q for q, words in HEDGE_WORDS.items() for w in words}
+# "fell as much as 4.3%", "as many as 10,000 cars": a ceiling the figure reached at most
+_HEDGE_OF.update({"as much as": "at-most", "as many as": "at-most"})
 # the hedge words ending a text, longest alternative first ("nearly about" before "about")
 _HEDGE_AT_END = re.compile(
     r"(?:^|(?<=[^a-z0-9]))(" + "|".join(re.escape(w) for w in sorted(_HEDGE_OF, key=len, reverse=True)) + r")$"

@@ -9,8 +9,10 @@ carries what its every match holds (alternation.py), so a sentence with no "+", 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from autofacts.reading.alternation import Alternation, Alternative
+from autofacts.reading.mentions import Mention
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -147,5 +149,49 @@ def _idle_ordinal(text: str, start: int, end: int) -> bool:
     if _RUN_AFTER.match(text, end):
         return False
     if chinese:
-        return bool(re.match(r"\s*(?:梯队|梯隊|批|次|届|屆|代|阶段|階段|期|轮|輪|步|条|條|章|节|節|部分)", text[end:]))
+        return bool(
+            re.match(
+                r"\s*(?:季(?!军|軍)|梯队|梯隊|批|次|届|屆|代|阶段|階段|期|轮|輪|步|条|條|章|节|節|部分)", text[end:]
+            )
+        )
     return not (_RANK_NEAR.match(text, end) or _RANKED_BEFORE.search(text, max(0, start - 30), start))
+
+
+# "每10辆车中就有4辆", "每售出4辆国产汽车，仅有1辆", "1 in 5 cars": one share of the whole, as the
+# English reader reads "one in five" (20 %); the count of the whole is no figure of its own
+_PROPORTION = re.compile(
+    r"每(?:售出|卖出|賣出|销售|銷售|生产|生產)?\s*(?P<whole>\d+)\s*辆[^，。；,;]{0,12}?[，,]?\s*(?:就|仅|僅|只|才)?\s*有\s*(?P<part>\d+)\s*辆"
+    r"|\b(?P<epart>\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<ewhole>\d{1,3})\b(?!\s*(?:%|percent))",
+    re.I,
+)
+
+
+def proportions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The two counts of a proportion ("每10辆中就有4辆") made one per cent of the whole (40)."""
+    for m in _PROPORTION.finditer(text):
+        whole_at, part_at = (m.start("whole"), m.start("part")) if m["whole"] else (m.start("ewhole"), m.start("epart"))
+        whole = next((x for x in mentions if x.start == whole_at), None)
+        part = next((x for x in mentions if x.start == part_at), None)
+        if whole is None or part is None or not 0 < part.value < whole.value:
+            continue
+        start, end = min(whole.start, part.start), max(whole.end, part.end)
+        share = Mention(Decimal(100) * part.value / whole.value, "exact", "percent", start, end, text[start:end])
+        mentions = sorted([x for x in mentions if x is not whole and x is not part] + [share], key=lambda x: x.start)
+    return mentions
+
+
+# "the 10 millionth car": a milestone's place, 10,000,000 (an ordinal, as "the 200,000th car"), never 10
+_MILLIONTH = re.compile(r"[ -]?(?P<scale>thousand|million|billion)th\b", re.I)
+_SCALE_OF = {"thousand": 10**3, "million": 10**6, "billion": 10**9}
+
+
+def milestones(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Numbers before "millionth" read as the milestone's place."""
+    out = []
+    for m in mentions:
+        after = _MILLIONTH.match(text, m.end) if m.unit is None and m.upper is None else None
+        if after is not None:
+            value = m.value * _SCALE_OF[after["scale"].lower()]
+            m = Mention(value, m.qualifier, "ordinal", m.start, after.end(), text[m.start : after.end()])
+        out.append(m)
+    return out

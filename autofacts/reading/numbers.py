@@ -15,7 +15,7 @@ from decimal import Decimal
 from autofacts.reading.alternation import Alternation, Alternative
 from autofacts.reading.hedges import hedge_before, hedge_start
 from autofacts.reading.mentions import Mention, mirrored
-from autofacts.reading.nonfigures import phone_spans
+from autofacts.reading.nonfigures import milestones, phone_spans
 from autofacts.reading.ranges import chinese_ranges, english_ranges
 
 SCALES = {
@@ -346,7 +346,7 @@ def read_numbers(text: str) -> list[Mention]:
         if qualifier == "exact" and _LEVEL_AFTER.match(text[m.end() : m.end() + 30]):
             qualifier = "about"  # "the 100,000-yuan level", "a trillion-yuan-level cluster"
         mentions.append(Mention(value, qualifier, unit, m.start(), m.end(), m.group(0)))
-    return _falls(text, _folds(text, english_ranges(text, mentions)))
+    return _falls(text, _folds(text, english_ranges(text, milestones(text, mentions))))
 
 
 # "up 1.0-fold", "grew 1.3-fold": news translated from Chinese (增长1.3倍) states growth of 130 %
@@ -371,7 +371,8 @@ def _folds(text: str, mentions: list[Mention]) -> list[Mention]:
 FALL_AFTER = re.compile(
     r"\s*(?:(?:year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)\s+|y/y\s+|yoy\s+)?"
     r"(?:(?:decline|decrease|drop|fall|contraction|slump|slide|dip|plunge)s?\b"
-    r"|(?:lower|less|fewer)\s+(?:than|from|compared)\b)",  # "30 percent lower than the same period last month"
+    # "30 percent lower than the same period last month", "5.88% fewer cars in September than", "13% short of"
+    r"|(?:lower|less|fewer)\s+(?:[a-z]+\s+){0,4}?(?:than|from|compared)\b|short\s+of\b|below\b)",
     re.IGNORECASE,
 )
 # What joins a second change to a first: "down 40% year over year and 15.3% month over month"
@@ -421,6 +422,13 @@ def _falls(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# "cut its sales target for 2010 by 25 percent", "slashed its target by as much as 16%": a fall verb, its
+# object, then "by" and the per cent
+_CUT_BY = re.compile(
+    r"\b(?:cut|cuts|slashed|slashes|reduced|reduces|lowered|lowers|trimmed|trims|decreased|shrank|narrowed)"
+    r"\b[^.;:,%]{0,50}?\bby\s+(?:a\s+further\s+|another\s+)?$",
+    re.I,
+)
 _OF_A_FALL = re.compile(r"\b(?:decline|drop|fall|decrease|loss|losses|deficit|contraction)s?\b[^.;]*\bnarrow", re.I)
 
 
@@ -430,7 +438,7 @@ def _fall(text: str, m: Mention, joined: bool = False) -> Mention:
     if m.unit != "percent" or m.value < 0:
         return m
     at = hedge_start(text, m.start)
-    fall = FALL_BEFORE.search(text[max(0, at - 40) : at])
+    fall = FALL_BEFORE.search(text[max(0, at - 40) : at]) or _CUT_BY.search(text, max(0, at - 80), at)
     if fall is not None and fall[0].lower().startswith("narrow") and _OF_A_FALL.search(text, max(0, at - 60), at):
         return m  # "the decline narrowed by 1.6 points": the rate is 1.6 points up
     if not (joined or fall or FALL_AFTER.match(text, m.end)):

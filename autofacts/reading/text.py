@@ -20,7 +20,7 @@ from functools import lru_cache
 from autofacts.reading.chinese import is_chinese
 from autofacts.reading.chinese_periods import chinese_period_phrases
 from autofacts.reading.mentions import Mention
-from autofacts.reading.nonfigures import not_a_figure
+from autofacts.reading.nonfigures import not_a_figure, proportions
 from autofacts.reading.numbers import WORD_NUMBERS, read_numbers
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "″": '"', "′": "'"})
@@ -396,7 +396,7 @@ def figure_mentions(text: str) -> list[Mention]:
         if m.unit == "ordinal" and _NOT_A_RANK.match(text, m.end) and not _RANK_AFTER.match(text, m.end):
             continue  # "for the first time", "the second batch": an occasion, not a rank
         out.append(m)
-    return out
+    return proportions(text, out)
 
 
 _NOT_A_RANK = re.compile(
