@@ -505,3 +505,18 @@ def test_short_names_of_carmakers(kb) -> None:
 )
 def test_where_a_companys_figure_is(kb, text: str, region: str) -> None:
     assert [f[3] for f in facts(text, kb)] == [region]
+
+
+def test_a_share_clause_with_no_subject_is_the_brand_groups(kb) -> None:
+    text = "10月，中国品牌乘用车共销售200.4万辆，同比增长9.3%，占乘用车销售总量的68.5%。"
+    assert [f[1] for f in facts(text, kb)][2] == "domestic-brand-passenger-vehicle-share"
+    other = "10月，自主品牌销量为150万辆，新能源汽车销量为130万辆，占汽车总销量的45%。"
+    assert [f[1] for f in facts(other, kb)][2] == "nev-share"  # a new subject between: the group's no more
+
+
+def test_trade_in_both_directions_is_not_exports(kb) -> None:
+    text = "1-10月，汽车商品进出口总额为2000亿美元，同比增长10%。"
+    assert [(f[1], f[2]) for f in facts(text, kb)] == [
+        (None, "vehicle-trade-value"),
+        (None, "vehicle-trade-value-growth"),
+    ]

@@ -390,3 +390,19 @@ def test_a_count_followed_by_its_date_fits_vehicles_and_places_in_a_ranking_do_n
     text = "In 2024, six of the top 10 best-selling electric vehicles in the world were produced by Chinese carmakers."
     # "the top 10" is the ranking's length, no figure (as 排名前十的车企; nonfigures.py)
     assert read(kb, text, date(2025, 6, 18)) == [(D(6), None, "2024")]
+
+
+def test_their_may_figures_date_the_companies_after_them_and_a_mark_passed_is_no_figure(kb) -> None:
+    text = (
+        "Li Auto, XPeng and Nio released their May delivery figures on Thursday. "
+        "Li Auto witnessed a surge, reporting a year-on-year increase of 146% to 28,277 vehicles, "
+        "the third time it has exceeded the 20,000 mark."
+    )
+    got = [(c.mention.value, c.metric, c.period, c.entity) for c in extract_candidates(text, kb, date(2023, 6, 1))]
+    assert got == [
+        (D(146), "vehicle-deliveries-growth", "2023-05", "Li Auto"),
+        (D(28_277), "vehicle-deliveries", "2023-05", "Li Auto"),
+        (D(20_000), None, "2023-05", "Li Auto"),
+    ]
+    # "sales may rise" is no month
+    assert read(kb, "Analysts said NEV sales may rise 20% in 2026.", date(2025, 12, 1)) == [(D(20), "nev-sales-growth", "2026")]

@@ -47,7 +47,7 @@ from autofacts.reading.text import (
 _OUTCOME = re.compile(
     r"\b(?:deliveries|sales|exports|production|output)\s+(?:rose|fell|jumped|surged|climbed|dropped|declined|grew|slid"
     r"|increased|decreased|hit|reached|topped)\b"
-    r"|\b(?:released|published|issued|announced)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:data|figures|statistics)\b",
+    r"|\b(?:released|published|issued|announced)\s+(?:[\w-]+\s+){0,3}?(?:data|figures|statistics)\b",
     re.I,
 )
 _THE_MONTH = re.compile(

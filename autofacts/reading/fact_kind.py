@@ -42,7 +42,7 @@ PAST = re.compile(
     r"\b(?:was|were|had|sold|delivered|produced|built|exported|shipped|reached|rose|fell|grew|jumped|surged"
     r"|climbed|increased|decreased|declined|dropped|totaled|totalled|hit|exceeded|surpassed|posted|recorded"
     r"|reported|registered|achieved|amounted|accounted|stood|edged|gave|giving|shrank|slid|slumped|dipped|eased"
-    r"|contracted|expanded|gained|soared|plunged|tumbled|slipped|came|topped|made up)\b",
+    r"|contracted|expanded|gained|soared|plunged|tumbled|slipped|came|topped|made up|saw|witnessed|logged|showed)\b",
     re.I,
 )
 

@@ -60,6 +60,8 @@ def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
         before = [c for c in cues if clause[0] <= c.start and c.end <= slot.hedge_at]
         if _IN_A_RANKING.match(text, slot.end) or _TOP_BEFORE.search(text, max(0, slot.hedge_at - 12), slot.hedge_at):
             return None, "metric: a count of places in a ranking ('six of the top 10'), not of vehicles"
+        if _THRESHOLD.match(text, slot.end):
+            return None, "metric: a threshold passed ('the 20,000 mark'), not the figure itself"
         if _absolute_change(text, cues, slots, group, i):
             return None, "metric: a change in units, not a level"
         if has_cue(before, "form", "daily"):
@@ -103,6 +105,10 @@ def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
 # "six of the top 10 best-selling models", "the top 10 companies": places in a ranking
 _IN_A_RANKING = re.compile(r"\s+of\s+(?:the\s+)?(?:top|best|largest|biggest|leading)\b", re.I)
 _TOP_BEFORE = re.compile(r"\b(?:top|first|last)\s+$", re.I)
+# "exceeded the 20,000 mark", "the 10,000-unit threshold"
+_THRESHOLD = re.compile(
+    r"[\s-]*(?:(?:units?|vehicles?|cars?)[\s-]+)?(?:mark|milestone|threshold|barrier|level)\b", re.I
+)
 
 # "毛利率再降5.4%到15.5%", "its share fell 3% to 5%": a rate's change that reaches a level is in
 # points, whatever sign the press writes it with; never a growth rate of the rate

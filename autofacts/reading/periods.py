@@ -302,7 +302,7 @@ def sentence_periods(text: str, published: date | None, context: str | None = No
             month = MONTHS[m[1].lower()]
             _add(found, m.start(), m.end(), f"{_last_year_up_to(month, published)}-{month:02d}")
         for m in _MONTH_NOUN.finditer(text):
-            if m[1] == "May" and m.start() > 0:
+            if m[1] == "May" and m.start() > 0 and not _DETERMINER.search(text, 0, m.start()):
                 continue  # "sales may rise" is never capitalised mid-sentence, but "May" opening one is
             month = MONTHS[m[1].lower()]
             _add(found, m.start(), m.start() + len(m[1]), f"{_last_year_up_to(month, published)}-{month:02d}")
@@ -378,6 +378,7 @@ def _starts_change(text: str, p: PeriodPhrase, hedge_at: int) -> bool:
 
 
 _NUMBER = re.compile(r"\d")
+_DETERMINER = re.compile(r"\b(?:their|its|the|his|her|our|last|this)\s+$", re.I)  # "their May delivery figures"
 _BRACKETS = re.compile(r"\([^()]*\)")
 _ASIDE = re.compile(r"\s*\([^()]{0,40}\)\s*")  # "(NEVs)" between a figure and its period
 

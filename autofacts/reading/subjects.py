@@ -10,6 +10,7 @@ from autofacts.reading.lexicon import Cue
 from autofacts.reading.slots import PUNCT
 
 _FIGURE = re.compile(r"\d")
+_SHARE_OPENS = re.compile(r"\s*(?:占|佔)")  # a clause with no subject of its own: the sentence's
 _SEGMENT_JOIN = re.compile(r"\s*(?:、|和|与|與|及|以及|,|and|or)\s*")
 _RESPECTIVELY = re.compile(r"分别|分別|respectively")
 
@@ -21,6 +22,9 @@ def subject_group(text: str, cues: list[Cue], clause_start: int) -> Cue | None:
     if not before:
         return None
     cue = before[-1]
+    other = any(c.kind in ("segment", "group") and c.start > cue.end + 6 and c.end <= clause_start for c in cues)
+    if _SHARE_OPENS.match(text, clause_start) and not other:
+        return cue  # "中国品牌乘用车共销售200.4万辆，……，占乘用车销售总量的68.5%": its share
     head = text.rfind("，", 0, cue.start) + 1, text.rfind(",", 0, cue.start) + 1
     if _FIGURE.search(text, max(head), clause_start) or PUNCT.search(text, cue.end, clause_start - 1):
         return None
