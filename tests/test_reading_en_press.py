@@ -406,3 +406,24 @@ def test_their_may_figures_date_the_companies_after_them_and_a_mark_passed_is_no
     ]
     # "sales may rise" is no month
     assert read(kb, "Analysts said NEV sales may rise 20% in 2026.", date(2025, 12, 1)) == [(D(20), "nev-sales-growth", "2026")]
+
+
+def test_a_forecasts_period_dates_the_next_forecast_of_its_paragraph(kb) -> None:
+    text = (
+        "The CPCA said retail sales of passenger cars are expected to be 1.86 million units in November. "
+        "Among them, NEV retail sales are expected to be 600,000 units."
+    )
+    got = [(c.mention.value, c.metric, c.period, c.kind) for c in extract_candidates(text, kb, date(2022, 11, 25))]
+    assert got == [
+        (D(1_860_000), "passenger-vehicle-retail-sales", "2022-11", "forecast"),
+        (D(600_000), "nev-retail-sales", "2022-11", "forecast"),
+    ]
+    # a new paragraph: no period to go on
+    text = text.replace(". Among", ".\nAmong")
+    assert [c.period for c in extract_candidates(text, kb, date(2022, 11, 25))] == ["2022-11", None]
+
+
+def test_its_deliveries_after_a_company_the_reader_does_not_know_are_left_to_the_curator(kb) -> None:
+    text = "The startup Zorbo Motors had a strong month. Its delivery volume in November was 15,100 vehicles."
+    [c] = extract_candidates(text, kb, date(2022, 12, 1))
+    assert (c.entity, c.region, c.metric) == ("TODO", None, "vehicle-deliveries")

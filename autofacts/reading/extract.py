@@ -65,6 +65,8 @@ _PRESENT = re.compile(
 )
 
 
+_A_COMPANY = re.compile(r"\b(?:company|carmaker|automaker|firm|manufacturer|maker|startup)\b", re.I)
+_COMPANY_MEASURE_WORDS = re.compile(r"\bdeliver(?:y|ies|ed)\b", re.I)
 # A place naming where a company's figure is: "its China sales", "China-made vehicles", "U.S. deliveries"
 _PLACE_OF_MEASURE = re.compile(
     r"-(?:made|built|produced)\b|\s+(?:sales|deliveries|retail sales|market sales|registrations|production|output)\b",
@@ -124,6 +126,7 @@ class Context:
     lead: ListLead | None = None
     in_item: int = 0  # 0: not in a list item; 1: the sentence opens an item; 2: it goes on with one
     same_paragraph: bool = False  # the sentence goes on in the paragraph of the one before
+    ahead: tuple[str, str] | None = None  # the period of the forecast or target just stated, and why
 
 
 class Reader:
@@ -248,6 +251,16 @@ class Reader:
             entity, entity_why = ctx.entity, f"entity: '{anaphora[0]}' is {ctx.entity_why}"
         elif entity is None and ctx.entity is not None and (ctx.in_item == 2 or company_measure(text, places)):
             entity, entity_why = ctx.entity, f"entity: {ctx.entity_why}, a company's measure"
+        elif entity is None and anaphora is not None and _A_COMPANY.search(anaphora[0]):
+            # "Its delivery volume was 15,100" after a company the reader does not know: the curator names it
+            entity, entity_why = PLACEHOLDER, f"entity: '{anaphora[0].strip()}' is a company not named before"
+        elif (
+            entity is None
+            and anaphora is not None
+            and anaphora[0].strip().lower().endswith("its")
+            and _COMPANY_MEASURE_WORDS.search(text)
+        ):
+            entity, entity_why = PLACEHOLDER, "entity: 'Its' deliveries are a company's not named before"
         return entity, entity_why
 
     def _context_after(
@@ -296,6 +309,13 @@ class Reader:
                 new = replace(new, month=last.label, month_why=said)
             if not entities:
                 new = replace(new, period=last.label, period_why=said)
+        if phrases.own and figures:
+            # "CPCA expects retail sales of 1.86 million in November. Among them, NEVs are expected to
+            # be 600,000": a forecast's period dates the next forecast of its paragraph
+            ahead = FORECAST.search(text) or TARGET.search(text)
+            last = phrases.own[-1]
+            said = f"'{text[last.start : last.end]}', in a forecast before \"{_clip(text)}\""
+            new = replace(new, ahead=(last.label, said) if ahead else None)
         return new
 
     def _period(self, text: str, fig: Figure, phrases: Phrases, ctx: Context, kind: str) -> tuple[str | None, str]:
@@ -325,6 +345,8 @@ class Reader:
             said = text[base.start : base.end]
             return shift_year(base.label, 1), f"period: a year after the comparison base '{said}'"
         if kind != "actual":
+            if ctx.ahead is not None and ctx.same_paragraph and kind in ("forecast", "target"):
+                return ctx.ahead[0], f"period: {ctx.ahead[1]}"
             return None, ""
         present = "period: none stated, and the sentence speaks of the present"
         if _found(_PRESENT, clause) and not _found(PAST, clause) or _found(_NOW, text):
