@@ -213,3 +213,16 @@ def test_a_cut_by_a_per_cent_is_a_fall_and_as_much_as_is_a_ceiling() -> None:
         (Decimal("-5.88"), "exact", "percent", None)
     ]
     assert _read("The figure is 13 percent short of the target.") == [(Decimal(-13), "exact", "percent", None)]
+
+
+def test_slower_by_points_is_a_fall_and_governs_its_list() -> None:
+    text = "Output rose 11.9 percent, 1.3 percentage points and 1.0 percentage points slower than in October."
+    assert [v for v, *_ in _read(text)] == [Decimal("11.9"), Decimal("-1.3"), Decimal("-1.0")]
+
+
+def test_the_length_of_a_top_list_is_no_figure() -> None:
+    assert _values("Six of the top 10 best-selling electric vehicles were Chinese.") == [Decimal(6)]
+
+
+def test_a_hedged_proportion_keeps_its_hedge() -> None:
+    assert _figures("每售出10辆中国品牌的车辆中，就有超过7辆是新能源汽车。")[0][1:] == (Decimal(70), "over", "percent")

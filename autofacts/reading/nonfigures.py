@@ -85,6 +85,7 @@ _BODIES = re.compile(
     r"(?:departments|ministries|agencies|authorities|regulators|aspects|pillars)\b"
     r"|\bother\s+(?P<other>[a-z]+)\s+(?:departments|ministries|agencies|authorities)\b"
     rf"|(?P<zh>{_N})\s*(?:个|個)?(?:部门|部門|部委|方面)"
+    rf"|\btop\s+(?P<top>\d+|[a-z]+)\b(?!\s*(?:%|percent))"  # "six of the top 10": a list's length
     rf"|\b(?:key\s+points?|points?|focus|part|article|section|chapter|item|step|task)\s+(?P<head>\d+)\s*[:：.]",
     re.I,
 )
@@ -160,7 +161,7 @@ def _idle_ordinal(text: str, start: int, end: int) -> bool:
 # "每10辆车中就有4辆", "每售出4辆国产汽车，仅有1辆", "1 in 5 cars": one share of the whole, as the
 # English reader reads "one in five" (20 %); the count of the whole is no figure of its own
 _PROPORTION = re.compile(
-    r"每(?:售出|卖出|賣出|销售|銷售|生产|生產)?\s*(?P<whole>\d+)\s*辆[^，。；,;]{0,12}?[，,]?\s*(?:就|仅|僅|只|才)?\s*有\s*(?P<part>\d+)\s*辆"
+    r"每(?:售出|卖出|賣出|销售|銷售|生产|生產)?\s*(?P<whole>\d+)\s*辆[^，。；,;]{0,12}?[，,]?\s*(?:就|仅|僅|只|才)?\s*有\s*(?:超过|超過|近|约|約|不到)?\s*(?P<part>\d+)\s*辆"
     r"|\b(?P<epart>\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<ewhole>\d{1,3})\b(?!\s*(?:%|percent))",
     re.I,
 )
@@ -175,7 +176,7 @@ def proportions(text: str, mentions: list[Mention]) -> list[Mention]:
         if whole is None or part is None or not 0 < part.value < whole.value:
             continue
         start, end = min(whole.start, part.start), max(whole.end, part.end)
-        share = Mention(Decimal(100) * part.value / whole.value, "exact", "percent", start, end, text[start:end])
+        share = Mention(Decimal(100) * part.value / whole.value, part.qualifier, "percent", start, end, text[start:end])
         mentions = sorted([x for x in mentions if x is not whole and x is not part] + [share], key=lambda x: x.start)
     return mentions
 

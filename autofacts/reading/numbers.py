@@ -369,10 +369,12 @@ def _folds(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # A fall named after the per cent: "a 40.7% decline", "a 38.2% year-over-year decrease"
 FALL_AFTER = re.compile(
+    r"(?:\s*(?:percentage\s+)?points?\b)?"  # "1.3 percentage points slower than"
     r"\s*(?:(?:year|month|quarter|week)[- ](?:on|over)[- ](?:year|month|quarter|week)\s+|y/y\s+|yoy\s+)?"
     r"(?:(?:decline|decrease|drop|fall|contraction|slump|slide|dip|plunge)s?\b"
     # "30 percent lower than the same period last month", "5.88% fewer cars in September than", "13% short of"
-    r"|(?:lower|less|fewer)\s+(?:[a-z]+\s+){0,4}?(?:than|from|compared)\b|short\s+of\b|below\b)",
+    r"|(?:lower|less|fewer)\s+(?:[a-z]+\s+){0,4}?(?:than|from|compared)\b|short\s+of\b|below\b"
+    r"|(?:slower|smaller|weaker|narrower)\s+than\b)",
     re.IGNORECASE,
 )
 # What joins a second change to a first: "down 40% year over year and 15.3% month over month"
@@ -394,7 +396,7 @@ _GAPPED = re.compile(
 )
 _RISE_AFTER = re.compile(r"\s*(?:higher|more|up|increase|growth|rise|gain)\b", re.IGNORECASE)
 # "0.3% and 0.5% lower": a list of per cents a fall word after the last governs
-_LISTED = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*", re.IGNORECASE)
+_LISTED = re.compile(r"(?:\s*(?:percentage\s+)?points?)?\s*(?:,\s*(?:and|or)?|and|or)\s*", re.IGNORECASE)
 
 
 def _falls(text: str, mentions: list[Mention]) -> list[Mention]:
