@@ -33,6 +33,11 @@ def facts(text: str, kb, published: date = PUBLISHED) -> list[tuple]:
         ("下半年", ["2024-07/2024-12"]),  # not over on 10 Dec 2025: last year's second half
         ("去年下半年", ["2024-07/2024-12"]),
         ("今年首季", ["2025-01/2025-03"]),
+        # Taiwan and Hong Kong drop 度: 第三季 is the third quarter, 前三季 its first three
+        ("2025年第三季營收", ["2025-07/2025-09"]),
+        ("第二季交付", ["2025-04/2025-06"]),
+        ("前三季營收", ["2025-01/2025-09"]),
+        ("四季豆", []),  # no 第: not a quarter
     ],
 )
 def test_quarters_and_halves_are_the_months_they_span(text: str, labels: list[str]) -> None:

@@ -41,9 +41,10 @@ def _rules() -> list[tuple[re.Pattern[str], bool, str]]:
         (re.compile(rf"{_Y}\s*{_MON}\s*月\s*(\d{{1,2}})\s*日"), False, "day"),
         (re.compile(rf"{_Y}\s*(?:1|一)\s*月?{_DASH}{_MON}\s*月"), False, "ytd"),
         (re.compile(rf"{_Y}\s*[前首]\s*{_MON}\s*个?月(?!\s*\d)"), False, "ytd"),
-        (re.compile(rf"{_Y}\s*前三季度"), False, "q1-3"),
+        (re.compile(rf"{_Y}\s*[前首]三季度?"), False, "q1-3"),  # 前三季: Taiwan and Hong Kong drop 度
         (re.compile(rf"{_Y}\s*(上|下)半年"), False, "half"),
         (re.compile(rf"{_Y}\s*(?:第)?([一二三四1-4])\s*季度"), False, "quarter"),
+        (re.compile(rf"{_Y}\s*第([一二三四1-4])\s*季(?!度)"), False, "quarter"),  # 2025年第三季
         (re.compile(rf"{_Y}\s*{_MON}\s*月(?!\s*[-—–~～至到])"), False, "month"),
         (re.compile(r"(\d{4})\s*[-—–~～至到]\s*(\d{4})\s*年"), False, "years"),
         (re.compile(r"(\d{4})\s*年(?:度)?"), False, "year"),
@@ -55,9 +56,10 @@ def _rules() -> list[tuple[re.Pattern[str], bool, str]]:
         (re.compile(rf"(?<![\d\-—–~～至到])\s*{_MON}\s*月\s*(?:底|末)"), True, "month-end"),  # 截至今年10月底
         (re.compile(rf"(?:1|一)\s*月?{_DASH}{_MON}\s*月"), True, "ytd"),
         (re.compile(rf"[前首]\s*{_MON}\s*个?月(?!\s*\d)"), True, "ytd"),  # 首N個月: Hong Kong, Taiwan
-        (re.compile(r"前三季度"), True, "q1-3"),
+        (re.compile(r"[前首]三季度?"), True, "q1-3"),
         (re.compile(r"(上|下)半年"), True, "half"),
         (re.compile(r"(?:第)?([一二三四1-4])\s*季度"), True, "quarter"),
+        (re.compile(r"第([一二三四1-4])\s*季(?!度)"), True, "quarter"),  # 第三季: the press of Taiwan and Hong Kong
         (re.compile(r"首季度?"), True, "first-quarter"),  # Hong Kong's first quarter
         (re.compile(rf"(?<=今年|去年|上年|本年|明年|前年)\s*{_MON}\s*月份?(?![底末\d])"), True, "month"),
         (re.compile(rf"(?<![\d\-—–~～至到年个前])\s*{_MON}\s*月份?(?![底末\d])"), True, "month"),
