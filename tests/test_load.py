@@ -67,6 +67,11 @@ def test_good_file_loads(tmp_path: Path, run) -> None:
     [
         (GOOD.replace("    kind: actual", "\tkind: actual"), "facts/facts.yaml:7:1: error[E100]: YAML syntax"),
         (GOOD.replace("quote: In 2024", "quote: [In 2024"), "error[E100]: YAML syntax"),
+        (  # an unclosed quote shows only at the end of the file: the message says where it opened
+            GOOD.replace("source: s", 'source: "s'),
+            "facts/facts.yaml:11:1: error[E100]: YAML syntax: found unexpected end of stream"
+            " (while scanning a quoted scalar at line 1, column 9)",
+        ),
         (GOOD + "    kind: target\n", "facts/facts.yaml:11:5: error[E106]: duplicate key 'kind' in fact"),
         (
             GOOD.replace("    qualifier: over", "    qualifer: over"),

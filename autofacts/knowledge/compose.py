@@ -66,6 +66,11 @@ def _compose_libyaml(text: str, display: str, problems: list[Problem]) -> Node |
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        opened = exc.context_mark
+        if exc.problem and exc.context and opened and mark and opened.line != mark.line:
+            # An unclosed quote or bracket is found only at the end of the file: say where it opened.
+            context = " ".join(str(exc.context).split())
+            message += f" ({context} at line {opened.line + 1}, column {opened.column + 1})"
         problems.append(Problem(Location(display, line, column), "E100", f"YAML syntax: {message}"))
     except yaml.YAMLError as exc:
         problems.append(Problem(Location(display, 1, 1), "E100", f"YAML: {' '.join(str(exc).split())}"))
