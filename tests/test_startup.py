@@ -130,3 +130,13 @@ def test_the_collector_leaves_start_up_alone() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     # an unknown metric is a usage error; the collector ran after every 100,000 new objects, not 700
     assert done.stderr.splitlines()[-1] == "STATUS 2 FROZEN True EVERY 100000"
+
+
+def test_an_option_missing_its_value_points_to_its_commands_help() -> None:
+    # Click refuses `--year` with no value before the command's context exists; the hint still names it
+    missing = _autofacts("targets", "--year")
+    assert missing.returncode == 2
+    assert missing.stderr == (
+        "autofacts: error[U000]: Option '--year' requires an argument (see `autofacts targets --help`)\n"
+    )
+    assert _autofacts("--bogus").stderr.endswith("(see `autofacts --help`)\n")

@@ -72,6 +72,13 @@ class OneLineErrors(TyperGroup):
                 exc.show()
                 sys.exit(2)
             where = exc.ctx.command_path if exc.ctx is not None else "autofacts"
+            commands = getattr(self, "commands", None)  # the group's commands (a lone command has none)
+            if where == "autofacts" and commands:
+                # an option missing its value is refused before the command's context exists: name it
+                words = list(sys.argv[1:] if args is None else args)
+                named = next((w for w in words if not w.startswith("-")), None)
+                if named in commands:
+                    where = f"autofacts {named}"
             message = exc.format_message().rstrip(".")
             sys.stderr.write(printable(f"autofacts: error[U000]: {message} (see `{where} --help`)") + "\n")
             sys.exit(2)
