@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal as D
 
 from autofacts.reading.extract import extract_candidates
+from autofacts.reading.periods import sentence_periods
 
 
 def read(kb, text: str, published: date = date(2025, 12, 12)) -> list[tuple[D, str | None, str | None]]:
@@ -39,7 +40,10 @@ def test_from_a_month_ago_is_month_on_month(kb) -> None:
 
 def test_per_cent_more_than_last_year_is_growth(kb) -> None:
     text = "In the first ten months, NEV sales were 12 million units, 30 percent more than last year."
-    assert read(kb, text) == [(D(12_000_000), "nev-sales", "2025-01/2025-10"), (D(30), "nev-sales-growth", "2025-01/2025-10")]
+    assert read(kb, text) == [
+        (D(12_000_000), "nev-sales", "2025-01/2025-10"),
+        (D(30), "nev-sales-growth", "2025-01/2025-10"),
+    ]
 
 
 # --- periods -------------------------------------------------------------------------------------
@@ -48,6 +52,17 @@ def test_per_cent_more_than_last_year_is_growth(kb) -> None:
 def test_between_two_months_of_this_year_is_the_span(kb) -> None:
     text = "Between January and October of this year, China's NEV exports totaled 2.1 million units."
     assert read(kb, text) == [(D(2_100_000), "nev-exports", "2025-01/2025-10")]
+
+
+def test_abbreviated_months_with_their_dot_bound_a_span_of_days() -> None:
+    # wire copy writes "Nov. 1"; the span was read as no period at all, and the figure took the month
+    published = date(2022, 11, 30)
+    assert [p.label for p in sentence_periods("Sales from Nov. 1 to Nov. 27 rose 7%.", published).own] == [
+        "2022-11-01/2022-11-27"
+    ]
+    assert [p.label for p in sentence_periods("From Sept. 1 to 20, sales fell 2%.", published).own] == [
+        "2022-09-01/2022-09-20"
+    ]
 
 
 def test_a_quarter_under_way_at_publication_is_this_years(kb) -> None:
@@ -89,7 +104,9 @@ def test_fuel_cell_and_extended_range_vehicles_are_no_coarser_segment(kb) -> Non
 
 
 def test_battery_powered_cars_are_battery_electric_not_nevs(kb) -> None:
-    assert read(kb, "Sales of battery-powered cars rose 5 percent in November.") == [(D(5), "bev-sales-growth", "2025-11")]
+    assert read(kb, "Sales of battery-powered cars rose 5 percent in November.") == [
+        (D(5), "bev-sales-growth", "2025-11")
+    ]
     # the catalogue has no BEV share: proposed, never filed as the NEV share
     [c] = extract_candidates("Pure EVs made up 30 percent of new car sales in November.", kb, date(2025, 12, 12))
     assert (c.metric, c.new_metric) == (None, "bev-share")
@@ -344,7 +361,9 @@ def test_suvs_are_no_coarser_segment_and_an_aside_names_no_segment(kb) -> None:
     [c] = extract_candidates("In October, sales of SUVs were down 8.3 per cent.", kb, date(2025, 11, 11))
     assert (c.metric, c.new_metric, c.mention.value) == (None, "suv-sales-growth", D("-8.3"))
     text = "Tesla, which makes Model Y sport-utility vehicles in Shanghai, sold 44,264 China-made vehicles in August."
-    assert [(c.metric, c.region) for c in extract_candidates(text, kb, date(2025, 9, 12))] == [("vehicle-sales", "China")]
+    assert [(c.metric, c.region) for c in extract_candidates(text, kb, date(2025, 9, 12))] == [
+        ("vehicle-sales", "China")
+    ]
 
 
 def test_declines_of_are_falls_and_on_the_month_is_month_on_month(kb) -> None:
@@ -378,7 +397,9 @@ def test_an_annual_target_cut_to_a_new_figure_is_still_the_years(kb) -> None:
 
 def test_international_sales_are_exports(kb) -> None:
     text = "BYD's international sales reached 131,935 units in November."
-    assert [(c.metric, c.entity) for c in extract_candidates(text, kb, date(2025, 12, 1))] == [("vehicle-exports", "BYD")]
+    assert [(c.metric, c.entity) for c in extract_candidates(text, kb, date(2025, 12, 1))] == [
+        ("vehicle-exports", "BYD")
+    ]
 
 
 def test_a_count_followed_by_its_date_fits_vehicles_and_places_in_a_ranking_do_not(kb) -> None:
@@ -405,7 +426,9 @@ def test_their_may_figures_date_the_companies_after_them_and_a_mark_passed_is_no
         (D(20_000), None, "2023-05", "Li Auto"),
     ]
     # "sales may rise" is no month
-    assert read(kb, "Analysts said NEV sales may rise 20% in 2026.", date(2025, 12, 1)) == [(D(20), "nev-sales-growth", "2026")]
+    assert read(kb, "Analysts said NEV sales may rise 20% in 2026.", date(2025, 12, 1)) == [
+        (D(20), "nev-sales-growth", "2026")
+    ]
 
 
 def test_a_forecasts_period_dates_the_next_forecast_of_its_paragraph(kb) -> None:

@@ -62,9 +62,11 @@ _RELATIVE_PERIOD = re.compile(
     r"(?! of last year)",
     re.I,
 )
-# Days: "From August 1 to 10", "August 1-10", "from Aug 1 to Aug 10, 2025", "the first 10 days of August"
+# Wire copy's abbreviated months, with their dot: "Nov. 1", "Sept. 30"
+_DAY_MONTHS = "|".join([MONTH_NAMES, *(re.escape(name.title()) for name in MONTHS if name.endswith("."))])
+# Days: "From August 1 to 10", "August 1-10", "from Nov. 1 to Nov. 27, 2022", "the first 10 days of August"
 _DAY_SPAN = re.compile(
-    rf"\b(?:from\s+)?({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|[–-]|through)\s*(?:({MONTH_NAMES})\s+)?"
+    rf"\b(?:from\s+)?({_DAY_MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|[–-]|through)\s*(?:({_DAY_MONTHS})\s+)?"
     rf"(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|per cent))(?:,?\s+(\d{{4}}))?"
     rf"|\bthe first ({_DAY_WORDS}) days of (?:(this|last) month|({MONTH_NAMES})(?:,?\s+(\d{{4}}))?)",
     re.I,
