@@ -13,16 +13,7 @@ import pytest
 from autofacts.reading.extract import extract_candidates
 from autofacts.reading.numbers import read_numbers
 from autofacts.reading.text import period_phrases
-
-PUBLISHED = date(2025, 12, 10)
-
-
-def facts(text: str, kb, published: date = PUBLISHED) -> list[tuple]:
-    """(value, metric, suggested id, region, period, entity) of every candidate."""
-    return [
-        (c.mention.value, c.metric, c.new_metric, c.region, c.period, c.entity)
-        for c in extract_candidates(text, kb, published)
-    ]
+from tests.test_chinese_press import PUBLISHED, facts  # the same reading day and the same six fields
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from autofacts.errors import PeriodError
-from autofacts.knowledge.periods import describe, parse_period
+from autofacts.knowledge.periods import describe, parse_date, parse_period
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,23 @@ def test_periods_in_words(label: str, words: str) -> None:
     from autofacts.knowledge.periods import in_words
 
     assert in_words(parse_period(label)) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2025-02-30", "invalid date '2025-02-30': Feb 2025 has no day 30"),
+        ("2023-02-29", "invalid date '2023-02-29': Feb 2023 has no day 29"),
+        ("2025-13-01", "invalid date '2025-13-01': there is no month 13"),
+        ("2025-2-3", "invalid date '2025-2-3': expected YYYY-MM-DD"),
+        ("20250203", "invalid date '20250203': expected YYYY-MM-DD"),
+    ],
+)
+def test_a_bad_day_says_what_is_wrong_with_it(text: str, message: str) -> None:
+    with pytest.raises(PeriodError) as raised:
+        parse_date(text)
+    assert str(raised.value) == message
+
+
+def test_a_leap_day_is_a_day() -> None:
+    assert parse_date(" 2024-02-29 ") == date(2024, 2, 29)

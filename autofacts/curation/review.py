@@ -21,7 +21,9 @@ from autofacts.curation.curate import review_path
 from autofacts.curation.filing import Decided, Stale, decide, define_metric, split_draft
 from autofacts.curation.review_file import DRAFT_FIELDS, Draft, ReviewFile, check_field, read_review
 from autofacts.errors import AutofactsError, UsageError
-from autofacts.knowledge.model import MEASURES, KnowledgeBase, Metric
+from autofacts.knowledge.check import check_fact
+from autofacts.knowledge.model import MEASURES, Fact, KnowledgeBase, Metric
+from autofacts.knowledge.periods import parse_period
 from autofacts.knowledge.seeds import seed_label
 from autofacts.knowledge.units import plain
 from autofacts.terminal import printable
@@ -229,7 +231,31 @@ class Session:
         return done
 
     def _set(self, draft: Draft, **changes: str | None) -> bool:
-        return self._decided([replace(draft, **changes)]) is not None  # type: ignore[arg-type]
+        """Change fields of the candidate; refused, nothing written, when the change makes it break a
+        rule the knowledge-base check holds a fact to (a problem it had before, the curator is still
+        mending, perhaps through this very field, so it does not block the change)."""
+        changed = replace(draft, **changes)  # type: ignore[arg-type]
+        before = self._problems(draft)
+        new = [p for p in self._problems(changed) if p not in before]
+        if new:
+            self.term.show(f"refused: {new[0]}\nthe candidate is unchanged")
+            return False
+        return self._decided([changed]) is not None
+
+    def _problems(self, draft: Draft) -> list[str]:
+        """What `autofacts check` would say of the candidate filed as it stands (its rules on one fact,
+        check.check_fact), each as `error[CODE]: message`; nothing while it has no value."""
+        if draft.value is None:
+            return []
+        stated = draft.period not in (None, "-")
+        fact = Fact(
+            id=draft.id or "candidate", metric=draft.metric or "", region=draft.region or "",
+            period=parse_period(draft.period or "") if stated else self.kb.sources[self.source_id].published,
+            kind=draft.kind, value=Decimal(draft.value), qualifier=draft.qualifier, source=self.source_id,
+            quote=draft.quote, entity=draft.entity, upper=None if draft.upper is None else Decimal(draft.upper),
+            period_stated=stated,
+        )  # fmt: skip
+        return [f"error[{p.code}]: {p.message}" for p in check_fact(self.kb, fact)]
 
     def _accept(self, draft: Draft) -> None:
         missing = draft.missing()
@@ -238,6 +264,10 @@ class Session:
             return
         if draft.metric not in self.kb.metrics:
             self.term.show(f"metric '{draft.metric}' is not in the catalogue: e, metric, to choose or define one")
+            return
+        problems = self._problems(draft)
+        if problems:
+            self.term.show(f"refused: {problems[0]}\nnot filed: e to edit a field, or r to reject")
             return
         unit = self.kb.metrics[draft.metric].unit
         if draft.unit is not None and unit not in _UNITS_FOR.get(draft.unit, (draft.unit,)):

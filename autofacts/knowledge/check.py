@@ -464,6 +464,14 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+def check_fact(kb: KnowledgeBase, fact: Fact) -> list[Problem]:
+    """The rules that judge one fact alone, against its quote, metric and source (E121, E122, E130,
+    E133, E134): curation asks them of a candidate before it is filed, so a curator hears of a wrong
+    qualifier or value at the edit, not at the final check."""
+    one = KnowledgeBase(kb.root, kb.seeds_dir, kb.sources, kb.metrics, [fact])
+    return _value_problems([fact], 0, 1) + check_value_ranges(one) + check_periods(one)
+
+
 def check_knowledge_base(kb: KnowledgeBase) -> list[Problem]:
     """Every problem in the knowledge base: the loader's, then each rule's, in file order."""
     seeds, problems = read_seeds(kb)

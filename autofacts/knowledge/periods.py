@@ -136,10 +136,16 @@ def parse_period(text: str) -> Period:
 
 def parse_date(text: str) -> date:
     """A single day, for options such as --as-of."""
+    text = str(text).strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise PeriodError(f"invalid date '{text}': expected YYYY-MM-DD")
     try:
-        return date.fromisoformat(str(text).strip())
-    except ValueError:
-        raise PeriodError(f"invalid date '{text}': expected YYYY-MM-DD") from None
+        return date.fromisoformat(text)
+    except ValueError:  # the shape is right, the calendar is not: say which part
+        year, month, day = (int(part) for part in text.split("-"))
+        if not 1 <= month <= 12:
+            raise PeriodError(f"invalid date '{text}': there is no month {month}") from None
+        raise PeriodError(f"invalid date '{text}': {_MONTH_NAMES[month - 1]} {year} has no day {day}") from None
 
 
 def describe(start: date, end: date) -> str:

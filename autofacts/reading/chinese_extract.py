@@ -65,6 +65,9 @@ _STREAK = re.compile(r"连续\s*(\d+|[二两三四五六七八九十]+)\s*个月
 _A_YEAR_BEFORE = "a year before (去年同期)"
 _THE_BASE = "the comparison base it states"
 _CUMULATIVE = re.compile(r"累计")
+_POINTS = re.compile(r"\s*个?\s*百分点")
+_HIGHER_THAN = re.compile(r"[高低快慢多少好差]于\s*$")
+_WHOLE_YEAR = re.compile(r"全年")
 _THIS_MONTH = re.compile(r"当月|同月")  # 本月 is the month of publication (chinese_periods)
 # A margin between two figures, not a level: "以2万辆销量的领先", "领先2万辆"
 _MARGIN_AFTER = re.compile(r"\s*(?:销量)?\s*的?\s*(?:领先|优势|差距)")
@@ -123,7 +126,10 @@ class ChineseReader:
         streak = next(reversed(list(_STREAK.finditer(text, 0, mention.end))), None)
         if label is not None and streak is not None and not any(p.end <= mention.start for p in periods):
             return _streak_period(label, streak, mention, why)
-        if label is not None and _YEAR_AGO_BEFORE.search(text, max(0, mention.start - 8), mention.start):
+        ago = _YEAR_AGO_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+        if ago is not None and (_POINTS.match(text, mention.end) or _HIGHER_THAN.search(text, 0, ago.start())):
+            ago = None  # "增速高于上年同期1.8个百分点": the gap from a year before, in this period
+        if label is not None and ago is not None:
             # "相比去年同期的33%": the figure of the same months a year before
             return re.sub(r"\d{4}", lambda y: str(int(y[0]) - 1), label), f"{why}, {_A_YEAR_BEFORE}"
         return label, why
@@ -168,6 +174,12 @@ class ChineseReader:
             if said and re.fullmatch(r"\d{4}(?:-\d{2}(?:/\d{4}-\d{2})?)?", said[0]):
                 return re.sub(r"\d{4}", own[-1].label, said[0]), f"period: '{own[-1].label}年同期' of {said[0]}"
             return None, f"period: the same months of {own[-1].label}, its months not stated"
+        if own and _WHOLE_YEAR.fullmatch(text, own[-1].start, own[-1].end) and ctx.period:
+            # "1—6月……。预计全年……": a forecast of the whole of the year the text spoke of, not of
+            # the latest year over (an outcome "全年" is that one)
+            ahead = FORECAST.search(text, 0, clause_bounds(text, mention.start)[1]) or TARGET.search(text)
+            if ahead and not re.search(r"\d{4}\s*年", text[: own[-1].start]) and ctx.period[:4].isdigit():
+                return ctx.period[:4], f"period: '全年', the year of {ctx.period} spoken of before"
         if own:
             return own[-1].label, f"period: '{text[own[-1].start : own[-1].end]}'"
         if ctx.period is not None:

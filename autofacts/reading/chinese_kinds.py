@@ -18,8 +18,12 @@ from autofacts.reading.text import PeriodPhrase
 TARGET = re.compile(r"目标|力争|提出|规划|计划|确保|争取|要求|方案|意见")
 _IF = re.compile(r"除非|如果|假如|假设|倘若|若")
 _ESTIMATE = re.compile(r"估计|估算|预估|初步统计|初步测算|初步数据|测算")  # of a period over: an estimate
+# an outcome set against what was expected ("好于年初预期", "超出市场预期", "不及预期") states no forecast
+_AGAINST = (
+    r"(?<!于)(?<!于年初)(?<!于此前)(?<!于市场)(?<!于外界)(?<!超)(?<!超出)(?<!超市场)(?<!超出市场)(?<!不及)(?<!符合)"
+)
 FORECAST = re.compile(
-    r"预计|预测|有望|可望|预期|估计|估算|预估|初步统计|初步测算|初步数据|测算|预料|料将|展望|推算|将(?=在|达|超|突破|占据|实现|迎来|成为)"
+    rf"预计|预测|有望|可望|{_AGAINST}预期|估计|估算|预估|初步统计|初步测算|初步数据|测算|预料|料将|展望|推算|将(?=在|达|超|突破|占据|实现|迎来|成为)"
 )
 # a turn that ends what a forecast or a target word before it governs: "……，最终虽然达标，惟7.73%……"
 _TURN = re.compile(r"[，,]\s*(?:最终|但|惟|然而|不过|实际|事实上|而)")

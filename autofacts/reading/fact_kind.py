@@ -42,7 +42,8 @@ PAST = re.compile(
     r"\b(?:was|were|had|sold|delivered|produced|built|exported|shipped|reached|rose|fell|grew|jumped|surged"
     r"|climbed|increased|decreased|declined|dropped|totaled|totalled|hit|exceeded|surpassed|posted|recorded"
     r"|reported|registered|achieved|amounted|accounted|stood|edged|gave|giving|shrank|slid|slumped|dipped|eased"
-    r"|contracted|expanded|gained|soared|plunged|tumbled|slipped|came|topped|made up|saw|witnessed|logged|showed)\b",
+    r"|contracted|expanded|gained|soared|plunged|tumbled|slipped|came|topped|made up|saw|witnessed|logged|showed"
+    r"|narrowed|widened|slowed|accelerated|improved|swung|doubled|halved|tripled)\b",
     re.I,
 )
 

@@ -39,7 +39,7 @@ def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
         # "up 300,000 units compared to the forecast it made in June": a revision of the forecast
         return "forecast-change", f" ('{text[revision.start : revision.end]}')"
     if points:
-        return None, "metric: a change in percentage points, not a level or a growth rate"
+        return _points_form(text, cues, slot)
     unit = slot.unit
     if unit in ("ordinal", "years"):
         near = [c for c in cues if clause[0] <= c.start < clause[1] and c.kind == "form"]
@@ -81,6 +81,11 @@ def figure_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
     if nearest is not None and nearest.kind == "reach" and len(governing) > 1 and governing[-2].kind == "change":
         reached = text[nearest.start : nearest.end] in ("达", "達", "达到", "達到")
         nearest = governing[-2] if reached and governing[-2].end == nearest.start else nearest
+    rate = _rate_measure(cues, slot)
+    if rate is not None:  # "毛利率为15.5%", "gross margin of 16.3%": the rate's level
+        if nearest is None or nearest.kind == "reach":
+            return "level", ""
+        return None, f"metric: a change of '{text[rate.start : rate.end]}' not stated in percentage points"
     share_after = next((c for c in after_cues if c.kind == "form" and c.key in ("share", "market-share")), None)
     change_after = next((c for c in after_cues if c.kind == "change"), None)
     if nearest is not None and nearest.kind == "change" and share_after is None:
@@ -171,3 +176,36 @@ def change_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
         return "yoy", f" ('{said}', {sign}; no comparison named: year-on-year)"
     cue = min(found, key=lambda f: f[0])[1]
     return cue.key, f" ('{text[cue.start : cue.end]}')"
+
+
+# the rate a change in percentage points is of: a growth rate ("增速高于上年同期1.8个百分点", "growth
+# slowed by 2 points"), or a measure whose level is itself a per cent (gross margin)
+_GROWTH_RATE = re.compile(r"增速|增幅|增长率|增長率|\bgrowth(?:\s+rate)?\b", re.I)
+RATE_MEASURES = ("gross-margin",)
+_OTHER_COMPARISON = ("mom", "qoq")
+
+
+def _rate_measure(cues: list[Cue], slot: Slot) -> Cue | None:
+    """The rate measure (gross margin) that is the nearest measure before a per cent in its clause."""
+    if slot.unit != "percent":
+        return None
+    before = [c for c in cues if c.kind == "measure" and slot.clause[0] <= c.start and c.end <= slot.hedge_at]
+    return before[-1] if before and before[-1].key in RATE_MEASURES else None
+
+
+def _points_form(text: str, cues: list[Cue], slot: Slot) -> tuple[str | None, str]:
+    """A change in percentage points: of the growth rate (`growth-change`) or of a rate measure from a
+    year earlier (`yoy-change`: no comparison named is year-on-year, as for growth), whichever is
+    named nearest before it in its clause; of a share or anything else, no catalogue form (TODO)."""
+    none = (None, "metric: a change in percentage points, not a level or a growth rate")
+    start = slot.clause[0]
+    rate = _rate_measure(cues, slot)
+    growth = list(_GROWTH_RATE.finditer(text, start, slot.hedge_at))
+    shares = [c for c in cues if c.kind == "form" and start <= c.start and c.end <= slot.hedge_at]
+    other = any(c.key in _OTHER_COMPARISON for c in shares)
+    last_share = max((c.end for c in shares if c.key in ("share", "market-share")), default=-1)
+    if rate is not None and rate.end > last_share and not (growth and growth[-1].start() > rate.end):
+        return ("yoy-change", "") if not other else none
+    if growth and growth[-1].end() > last_share and not other:
+        return "growth-change", f" ('{growth[-1][0]}')"
+    return none

@@ -299,7 +299,7 @@ class Resolver:
             return [self._read(text, cues, slot, form, named_after[0], carried, "")]
         clause = slot.clause
         in_clause = [c for c in measures if clause[0] <= c.start and c.end <= slot.hedge_at]
-        changes = ("yoy", "mom", "qoq", "cagr")
+        changes = ("yoy", "mom", "qoq", "cagr", "growth-change")
         level = _level_of(levels, group, i)
         if form in changes and levels and in_clause and levels[-1][0] > in_clause[-1].end:
             read = level  # "exports were 13.41 billion yuan, up 78.9%": the change of that level
@@ -308,7 +308,7 @@ class Resolver:
             return [self._read(text, cues, slot, form, in_clause[-1], carried, "")]
         own_part = any(c.kind in ("segment", "group") and clause[0] <= c.start < slot.hedge_at for c in cues)
         shares = ("share", "market-share")
-        if form in ("yoy", "mom", "qoq", "cagr", *shares) and levels and not (form in shares and own_part):
+        if form in (*changes, *shares) and levels and not (form in shares and own_part):
             # "reached 6.3 million units, up 18.7 percent": the change of that level; but a share whose
             # clause names its own part ("自主品牌中的新能源车渗透率57.1%") is of that part
             read = level

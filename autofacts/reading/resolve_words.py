@@ -52,6 +52,8 @@ SUFFIX = {
     "lead-years": "-lead-years",
     "high-years": "-high-years",
     "forecast-change": "-forecast-change",
+    "growth-change": "-growth-change",
+    "yoy-change": "-yoy-change",
     "daily": "",
     "monthly": "-monthly-average",
 }
@@ -69,5 +71,7 @@ FORM_WORDS = {
     "lead-years": "run of years ranked first",
     "high-years": "record span",
     "forecast-change": "revision of a forecast",
+    "growth-change": "change of the growth rate in percentage points",
+    "yoy-change": "change in percentage points from a year earlier",
     "level": "level",
 }

@@ -1,0 +1,124 @@
+"""When and what a figure is, in both languages: its period (a month against the year to date, the
+base of a change, a forecast's year), its kind (an outcome set against expectations is no forecast)
+and its metric (company finance: net profit, net loss, gross margin and changes in percentage points).
+Every sentence is invented for these tests in the shape the press writes; every expectation was
+worked out by reading the sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+from autofacts.reading.extract import extract_candidates
+
+PUBLISHED = date(2025, 12, 10)
+
+
+def read(kb, text: str, published: date = PUBLISHED) -> list[tuple]:
+    """(value, metric, suggested id, period, kind) of every candidate."""
+    return [
+        (c.mention.value, c.metric, c.new_metric, c.period, c.kind) for c in extract_candidates(text, kb, published)
+    ]
+
+
+# -- kinds ---------------------------------------------------------------------------------------
+
+
+def test_an_outcome_better_than_expected_is_no_forecast_nor_are_its_parts(kb) -> None:
+    text = "1-6月，汽车销售1400万辆，同比增长5%，好于年初预期。其中，乘用车销售1180万辆。"
+    assert read(kb, text, date(2025, 7, 12)) == [
+        (D(14_000_000), "vehicle-sales", None, "2025-01/2025-06", "actual"),
+        (D(5), "vehicle-sales-growth", None, "2025-01/2025-06", "actual"),
+        (D(11_800_000), "passenger-vehicle-sales", None, "2025-01/2025-06", "actual"),
+    ]
+
+
+def test_expected_still_makes_a_forecast(kb) -> None:
+    text = "乘联会预期11月乘用车零售220万辆。"
+    assert [f[4] for f in read(kb, text, date(2025, 11, 20))] == ["forecast"]
+
+
+# -- periods -------------------------------------------------------------------------------------
+
+
+def test_a_forecast_for_the_whole_year_is_of_the_year_the_text_spoke_of(kb) -> None:
+    # published in July 2025: the year spoken of (2025) is not over, and the forecast is of it
+    text = "1-6月，新能源汽车销售500万辆。预计全年新能源汽车销量将突破1200万辆。"
+    assert read(kb, text, date(2025, 7, 12)) == [
+        (D(5_000_000), "nev-sales", None, "2025-01/2025-06", "actual"),
+        (D(12_000_000), "nev-sales", None, "2025", "forecast"),
+    ]
+
+
+def test_an_outcome_for_the_whole_year_is_still_the_last_year_over(kb) -> None:
+    text = "10月，新能源汽车销售150万辆。全年，新能源汽车销量占比达到40.9%。"
+    assert [f[3] for f in read(kb, text, date(2025, 11, 12))] == ["2025-10", "2024"]
+
+
+def test_a_gap_in_points_from_a_year_before_is_this_periods_change_of_the_growth(kb) -> None:
+    # 1.8 points is not last year's growth (the comparison base) but the change of this year's
+    text = "1-6月，汽车销售1400万辆，同比增长5.6%，增速高于上年同期1.8个百分点。"
+    assert read(kb, text, date(2025, 7, 12)) == [
+        (D(14_000_000), "vehicle-sales", None, "2025-01/2025-06", "actual"),
+        (D("5.6"), "vehicle-sales-growth", None, "2025-01/2025-06", "actual"),
+        (D("1.8"), "vehicle-sales-growth-change", None, "2025-01/2025-06", "actual"),
+    ]
+
+
+def test_the_growth_down_so_many_points_in_english(kb) -> None:
+    text = "In the first half, vehicle sales rose 5.6% year on year, with growth down 1.8 percentage points."
+    assert read(kb, text, date(2025, 7, 12)) == [
+        (D("5.6"), "vehicle-sales-growth", None, "2025-01/2025-06", "actual"),
+        (D("-1.8"), "vehicle-sales-growth-change", None, "2025-01/2025-06", "actual"),
+    ]
+
+
+def test_a_shares_change_in_points_stays_todo(kb) -> None:
+    text = "10月，新能源汽车渗透率为52%，同比提高5个百分点。"
+    assert [f[1:3] for f in read(kb, text)] == [("nev-share", None), (None, None)]
+
+
+# -- company finance -----------------------------------------------------------------------------
+
+
+def test_net_profit_loss_and_gross_margin_are_not_revenue(kb) -> None:
+    text = "第三季度，公司营收800亿元，净利润25亿元，同比下降12%，毛利率同比下降2.4个百分点至16.3%。"
+    assert read(kb, text) == [
+        (D(80_000_000_000), "revenue", None, "2025-07/2025-09", "actual"),
+        (D(2_500_000_000), "net-profit", None, "2025-07/2025-09", "actual"),
+        (D(-12), "net-profit-growth", None, "2025-07/2025-09", "actual"),
+        (D("-2.4"), "gross-margin-yoy-change", None, "2025-07/2025-09", "actual"),
+        (D("16.3"), "gross-margin", None, "2025-07/2025-09", "actual"),
+    ]
+
+
+def test_a_loss_in_traditional_characters(kb) -> None:
+    text = "某車廠第三季虧損3.8億人民幣，淨利率未公布。"
+    assert [f[:2] for f in read(kb, text)] == [(D(380_000_000), "net-loss")]
+
+
+def test_net_profit_and_margin_in_english(kb) -> None:
+    text = (
+        "The carmaker's net profit fell 12% to 3.5 billion yuan in the third quarter, while revenue rose 8%. "
+        "Its gross margin narrowed by 1.2 percentage points to 17.4%. "
+        "The startup posted a net loss of 2.9 billion yuan in the quarter."
+    )
+    assert [f[:2] for f in read(kb, text)] == [
+        (D(-12), "net-profit-growth"),
+        (D(3_500_000_000), "net-profit"),
+        (D(8), "revenue-growth"),
+        (D("-1.2"), "gross-margin-yoy-change"),
+        (D("17.4"), "gross-margin"),
+        (D(2_900_000_000), "net-loss"),
+    ]
+
+
+def test_a_margin_change_not_in_points_is_todo(kb) -> None:
+    # "fell 3%" of a margin may be points or a relative fall: the text does not settle it
+    text = "第三季度，公司毛利率下降3%。"
+    assert [f[1:3] for f in read(kb, text)] == [(None, None)]
+
+
+def test_a_profit_in_dollars_is_no_yuan_metric(kb) -> None:
+    text = "The company's net profit was $900 million in the second quarter."
+    assert [f[1] for f in read(kb, text)] == [None]
