@@ -246,7 +246,7 @@ def test_a_month_before_a_rise_is_no_month_on_month(kb) -> None:
 
 
 def test_a_carmaker_the_catalogue_lacks_is_asked_not_guessed(kb) -> None:
-    text = "哪吒汽车10月交付量为8107辆；威马汽车发布数据显示，10月交付量为5025辆。"
+    text = "哪吒汽车10月交付量为8107辆；天际汽车发布数据显示，10月交付量为5025辆。"
     assert [(f[0], f[5]) for f in facts(text, kb, date(2021, 11, 2))] == [
         (D(8107), "Neta"),
         (D(5025), "TODO"),  # not Neta's, and not the whole market's

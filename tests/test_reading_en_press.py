@@ -231,9 +231,10 @@ def test_comparing_with_a_period_makes_it_a_base_that_dates_nothing_after_it(kb)
 def test_a_text_naming_china_and_no_other_place_or_company_is_about_china(kb) -> None:
     text = "In September, vehicle exports were 80,000 units.\nThe data were compiled by CAAM."
     assert [c.region for c in extract_candidates(text, kb, date(2025, 10, 20))] == ["China"]
-    # a company's text: its figures placed nowhere are not China's
+    # a company's text: its figures placed nowhere are not China's ("Sales rose 20%" goes on about Geely's)
     text = "Geely, one of China's carmakers, said NEV sales rose to 2.3 million units in 2025.\nSales rose 20%."
-    assert [c.region for c in extract_candidates(text, kb, date(2026, 1, 20))] == ["World", None]
+    found = [(c.region, c.entity) for c in extract_candidates(text, kb, date(2026, 1, 20))]
+    assert found == [("World", "Geely"), ("World", "Geely")]
 
 
 # --- kinds and owners ----------------------------------------------------------------------------

@@ -31,7 +31,7 @@ _NOT_MODELS = re.compile(r"Q[1-4]|H[12]|CO2|[A-Z]\d{4}|[A-Z]{1,3}0+")
 
 @lru_cache(maxsize=1)
 def _latin_names() -> tuple[re.Pattern[str], dict[str, str]]:
-    names = {n: c.id for c in catalogue().values() for n in c.names if n.isascii() and len(n) >= 3}
+    names = {n: c.id for c in catalogue().values() for n in c.names if n.isascii() and len(n) >= 3}  # not words
     ordered = sorted(names, key=len, reverse=True)
     return re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![A-Za-z])"), names
 
@@ -82,7 +82,7 @@ def _model(text: str, name_end: int, at: int, own_clause: bool = True) -> str | 
 
 def name_end(text: str, start: int, company: str) -> int:
     """Where the company name starting at `start` ends."""
-    names = [n for n in catalogue()[company].names if text.startswith(n, start)]
+    names = [n for n in catalogue()[company].spellings if text.startswith(n, start)]
     return start + max((len(n) for n in names), default=0)
 
 
@@ -112,7 +112,7 @@ def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
     found = [n for n in named if n[0] < at and not _aside(text, n[0], named)]
     unknown = [m for m in UNKNOWN_MAKER.finditer(text, 0, at) if m[1] not in NOT_MAKERS]
     if unknown and (not found or unknown[-1].start() > max(found)[0]):
-        return PLACEHOLDER  # "威马汽车发布数据显示……": a company the catalogue does not know, not the market's
+        return PLACEHOLDER  # "天际汽车发布数据显示……": a company the catalogue does not know, not the market's
     if not found:
         return None
     nearest = max(found)

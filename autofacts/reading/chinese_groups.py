@@ -1,12 +1,12 @@
 """Who a Chinese figure's subject is when it is not one catalogue company: a group of companies
 (排名前十的车企, 这10家企业) whose figures are proposed as `top-ten-automaker-*`, or a carmaker the
-catalogue does not know (威马汽车), whose figures are asked about (entity TODO), never guessed."""
+catalogue does not know (天际汽车), whose figures are asked about (entity TODO), never guessed."""
 
 from __future__ import annotations
 
 import re
 
-# A carmaker the catalogue does not know, as the subject of a report: "，威马汽车发布数据显示" (its
+# A carmaker the catalogue does not know, as the subject of a report: "，天际汽车发布数据显示" (its
 # figures are neither the market's nor the company named before it)
 UNKNOWN_MAKER = re.compile(
     r"(?:^|[，。；：、,;]|和|与|及)\s*([\u4e00-\u9fff]{2,3})汽车"

@@ -29,26 +29,61 @@ class Company:
     id: str
     names: tuple[str, ...]
     parent: str | None = None
+    words: tuple[str, ...] = ()  # names that are also ordinary words: "smart", 理想
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every way a text may write it, names and words."""
+        return self.names + self.words
 
 
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, Company]:
     """The companies of companies.yaml by id (read once)."""
     data = yaml.safe_load(_CATALOGUE.read_text(encoding="utf-8")) or []
-    return {str(c["id"]): Company(str(c["id"]), tuple(str(n) for n in c["names"]), c.get("parent")) for c in data}
+    return {
+        str(c["id"]): Company(
+            str(c["id"]), tuple(str(n) for n in c["names"]), c.get("parent"), tuple(str(w) for w in c.get("words", ()))
+        )
+        for c in data
+    }
 
 
 @lru_cache(maxsize=1)
 def _by_name() -> dict[str, str]:
-    names = {name: c.id for c in catalogue().values() for name in c.names}
-    names.update({n.upper(): i for n, i in list(names.items()) if n.isascii() and len(n) > 4})
+    names = {name: c.id for c in catalogue().values() for name in c.spellings}
+    names.update({n.upper(): i for n, i in list(names.items()) if n.isascii() and len(n) > 4 and n not in _words()})
     return names
 
 
 @lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    return frozenset(w for c in catalogue().values() for w in c.words)
+
+
+# A word that is also a company's name stands as the name when it is not an adjective before a noun
+# ("premium smart electric SUVs", "smart cockpits"): followed by punctuation, a figure, a capitalised
+# word, or a verb a company is the subject of ("smart sold", "smart brand").
+_ENGLISH_WORD_NAME = (
+    r"(?!\s+(?!(?:brand|sold|delivered|reported|posted|recorded|sells|delivers|said|says|has|had|is|was|will|and|or"
+    r"|also)\b)[a-z])"
+)
+# ... and in Chinese, where it stands before what a company does or reports (理想交付, 理想L9, 理想，),
+# not after a degree word (不理想, 较为理想) nor before 的 and a noun (理想的状态)
+_CHINESE_WORD_NAME = (
+    r"(?<![不很较最更太够挺为想得])(?:{})"
+    r"(?=[，。；：、,;:（()）\sA-Za-z0-9]|汽车|品牌|旗下|交付|交车|销量|销售|售出|卖出|营收|收入|净利|净亏|亏损|毛利|第|今年|去年"
+    r"|本月|上月|当月|前|在|也|则|表示|公布|发布|宣布|和|与|及|的(?:交付|销量|销售|营收|收入|净利|毛利))"
+)
+
+
+@lru_cache(maxsize=1)
 def _english() -> re.Pattern[str]:
-    names = sorted((n for n in _by_name() if n.isascii()), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in [*names, *_capitals(names)]) + r")(?![\w-])")
+    names = sorted((n for n in _by_name() if n.isascii() and n not in _words()), key=len, reverse=True)
+    words = sorted((w for w in _words() if w.isascii()), key=len, reverse=True)
+    alternatives = [re.escape(n) for n in [*names, *_capitals(names)]]
+    alternatives += [re.escape(w) + _ENGLISH_WORD_NAME for w in words]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
 
 
 def _capitals(names: list[str]) -> list[str]:
@@ -59,9 +94,12 @@ def _capitals(names: list[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _chinese() -> re.Pattern[str]:
-    names = sorted((n for n in _by_name() if not n.isascii()), key=len, reverse=True)
+    names = sorted((n for n in _by_name() if not n.isascii() and n not in _words()), key=len, reverse=True)
+    words = sorted((w for w in _words() if not w.isascii()), key=len, reverse=True)
+    word_names = _CHINESE_WORD_NAME.format("|".join(re.escape(w) for w in words)) if words else None
     # 上汽 stands in 以上汽车 and 广汽 in 推广汽车: not after 以 or 推
-    return re.compile("(?<![以推])(?:" + "|".join(re.escape(n) for n in names) + ")")
+    named = "(?<![以推])(?:" + "|".join(re.escape(n) for n in names) + ")"
+    return re.compile(named + (f"|{word_names}" if word_names else ""))
 
 
 def root(company: str) -> str:
@@ -96,7 +134,7 @@ _NOT_COMPANIES = frozenset(
         "These Those They He She We In On At As And But While Meanwhile Among Also Analysts Chinese China "
         "CAAM CPCA MIIT NBS Ministry Association Officials Data Statistics Sales Exports Production Output "
         "Deliveries January February March April May June July August September October November December Jan "
-        "Feb Mar Apr Aug Sept Sep Oct Nov Dec NEV NEVs EV EVs BEV BEVs PHEV PHEVs EREV EREVs",
+        "Feb Mar Apr Aug Sept Sep Oct Nov Dec NEV NEVs EV EVs BEV BEVs PHEV PHEVs EREV EREVs SUV SUVs MPV MPVs",
     )
 )
 # An aside inside a sentence: "(including ... Zeekr)", ", part of the Huawei alliance,"
@@ -118,6 +156,9 @@ _PAREN = re.compile(r"\([^()]*\)")
 _RIVAL_AFTER = re.compile(
     r"(?:\s+(?:Inc\.?|Ltd\.?|Co\.?|Corp\.?|Group|[A-Z]{2,5}|\([^()]*\)))*(?:'s|’s)?\s+(?:rivals?|competitors?|challengers?|peers?)\b"
 )
+
+
+_POSSESSIVE = re.compile(r"(?:\s+(?:Inc\.?|Ltd\.?|Co\.?|Corp\.?|Group|AG))*(?:'s|’s)\s+(?:[\w-]+\s+){0,4}?(?:of\s+)?\d")
 
 
 def _compared(text: str, start: int) -> bool:
@@ -154,7 +195,12 @@ def named_companies(
         if any(s <= start < e for s, e, _ in out):
             continue
         out.add((start, start + len(name), name))
-    found = sorted(e for e in out if not _compared(text, e[0]) and not _RIVAL_AFTER.match(text, e[1]))
+    # "than Volkswagen's retail sales of 143,602": a yardstick with its own figure owns that figure
+    found = sorted(
+        e
+        for e in out
+        if (not _compared(text, e[0]) or _POSSESSIVE.match(text, e[1])) and not _RIVAL_AFTER.match(text, e[1])
+    )
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(text)]
     return [e for e in found if not any(s <= e[0] < end and any(o[1] <= s for o in found) for s, end in asides)]
 
@@ -214,6 +260,61 @@ def entity_of(
     return None, ""
 
 
+# "the 36,847 units sold under the Audi brand": a brand named in the figure's own noun phrase owns it
+_UNDER_BRAND = re.compile(r"[^,;:.()]{0,40}?\b(?:under|of|from)\s+(?:the|its)\s+$")
+_BRAND_WORD = re.compile(r"\s+(?:brand|marque|label)\b")
+
+
+def brand_after(text: str, end: int, entities: list[tuple[int, int, str]]) -> tuple[str, str] | None:
+    """The brand a figure's noun names after it ("36,847 units sold under the Audi brand")."""
+    for start, stop, name in entities:
+        if start >= end and _UNDER_BRAND.fullmatch(text, end, start) and _BRAND_WORD.match(text, stop):
+            return name, f"entity: '{text[start:stop]}' brand, in the figure's noun"
+    return None
+
+
+# "which were 0.3% and 0.5% lower, respectively": figures listed before it pair with the companies
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+_LIST_GAP = re.compile(r"[^.;:()]{0,40}")
+
+
+def _alike(unit: str | None, other: str | None) -> bool:
+    return unit == other or (None in (unit, other) and {unit, other} <= {None, "vehicles"})
+
+
+def respective_owner(
+    text: str, at: int, figures: list[tuple[int, int, str | None]], entities: list[tuple[int, int, str]]
+) -> tuple[str, str] | None:
+    """The company a figure pairs with when it is one of a list of figures before "respectively"
+    ("Nio and Xpeng delivered 12,000 and 10,000 vehicles, respectively"): the companies named last
+    before the list, in order; TODO when fewer companies than figures were named. None when the
+    figure is in no such list (a list's figures with a company between them have their own)."""
+    mine = next((f for f in figures if f[0] == at), None)
+    word = _RESPECTIVELY.search(text, at)
+    if mine is None or word is None:
+        return None
+    # "10,000, 11,000 and 12,000 vehicles": the bare figures of a list count what its last one does
+    same = [f for f in figures if _alike(f[2], mine[2]) and f[1] <= word.start()]
+    run: list[tuple[int, int, str | None]] = []
+    for f in same:
+        joined = run and _LIST_GAP.fullmatch(text, run[-1][1], f[0])
+        if run and (not joined or any(run[-1][1] <= e[0] < f[0] for e in entities)):
+            run = []
+        run.append(f)
+    if len(run) < 2 or mine not in run or any(run[-1][1] <= e[0] < word.start() for e in entities):
+        return None
+    if _LIST_GAP.fullmatch(text, run[-1][1], word.start()) is None:
+        return None
+    before = [e for e in entities if e[1] <= run[0][0]]
+    names = list(dict.fromkeys(e[2] for e in before))  # a company named twice is one of the list
+    if len(names) < 2:  # "production and sales ... respectively": the measures pair, the company is one
+        return None
+    if len(names) < len(run):
+        return PLACEHOLDER, "entity: a list before 'respectively' with fewer companies than figures"
+    paired = names[len(names) - len(run) + run.index(mine)]
+    return paired, f"entity: '{paired}', in the same place of its list as the figure before 'respectively'"
+
+
 def one_company(named: list[str]) -> str | None:
     """The company a sentence is about when it names one, or several of one group ("Geely Holding
     Group ... Geely's anniversary": the first named); None when it names none or rivals."""
@@ -234,6 +335,26 @@ def company_measure(text: str, places: list[tuple[int, int, str]]) -> bool:
     """The sentence speaks of a company's measure (deliveries), or goes on about the figures just
     given ("The September sales included ..."), and of no place or industry."""
     return not places and (_COMPANY_MEASURE.search(text) is not None or _THE_FIGURES.match(text) is not None)
+
+
+# What a company reports; and the words of a sentence about an industry or a market, not one company
+_COMPANY_FIGURES = re.compile(
+    r"\b(?:sales|sold|sells|deliver(?:y|ies|ed)|revenue|profits?|losses|net loss|margins?|earnings|income"
+    r"|shipments|hybrids|plug-in|fully electric|models)\b",
+    re.I,
+)
+_INDUSTRY = re.compile(
+    r"\b(?:industry|industry's|markets?|market's|nationwide|national|nation's|country's|automakers|carmakers"
+    r"|manufacturers|companies|makers|brands|sector|penetration|registrations|retail|wholesale|overall|total)\b",
+    re.I,
+)
+
+
+def goes_on_about_company(text: str, places: list[tuple[int, int, str]], named: list[tuple[int, int, str]]) -> bool:
+    """A sentence naming no company, no place and no industry that states what a company reports
+    ("While sales of fully electric models rose 33%, hybrids fell 5.5%." after "BYD sold ..."): it
+    goes on about the company the sentences before were about."""
+    return not places and not named and _COMPANY_FIGURES.search(text) is not None and _INDUSTRY.search(text) is None
 
 
 @dataclass(frozen=True)

@@ -20,14 +20,24 @@ from autofacts.knowledge.parse import PLACEHOLDER
 from autofacts.knowledge.periods import parse_period
 from autofacts.reading.candidate import AS_OF_PUBLICATION, Candidate
 from autofacts.reading.chinese import is_chinese
-from autofacts.reading.entities import ListLead, company_measure, entity_of, list_item, named_companies, one_company
+from autofacts.reading.company_region import company_region, market_of, suggested_measure
+from autofacts.reading.entities import (
+    ListLead,
+    brand_after,
+    company_measure,
+    entity_of,
+    goes_on_about_company,
+    list_item,
+    named_companies,
+    one_company,
+    respective_owner,
+)
 from autofacts.reading.fact_kind import BASE_WHY, FORECAST, PAST, TARGET, WILL, figure_kind, kind_words
 from autofacts.reading.figures import Figure, sentence_figures
 from autofacts.reading.periods import Phrases, a_year_earlier, own_period, sentence_periods, shift_year
 from autofacts.reading.places import (
     EXAMPLES,
     PLACE_SET,
-    PLANT,
     WORLD,
     compared_with,
     dateline_china,
@@ -69,13 +79,6 @@ _PRESENT = re.compile(
 
 _A_COMPANY = re.compile(r"\b(?:company|carmaker|automaker|firm|manufacturer|maker|startup)\b", re.I)
 _COMPANY_MEASURE_WORDS = re.compile(r"\bdeliver(?:y|ies|ed)\b", re.I)
-# A place naming where a company's figure is: "its China sales", "China-made vehicles", "U.S. deliveries"
-_PLACE_OF_MEASURE = re.compile(
-    r"-(?:made|built|produced)\b|\s+(?:sales|deliveries|retail sales|market sales|registrations|production|output)\b",
-    re.I,
-)
-
-
 _SPAN = re.compile(r"\d{4}-\d{2}/\d{4}-\d{2}")
 
 
@@ -102,7 +105,7 @@ _ANNUAL = re.compile(
 # ... or says so later: "the NEV penetration rate within the group", "the company's overseas sales"
 _THE_GROUPS = re.compile(r"\b(?:within|of|at|for|across) the (?:group|company)\b|\bthe (?:group|company)(?:'s|’s)")
 _COMPANY_ANAPHORA = re.compile(
-    r"^(?:(?:Last|This|In|During|For|Over|So far|Meanwhile|However|Also|Overall)\b[^,;:]{0,80},\s+)?"
+    r"^(?:[^,;:]{0,80},\s+)?"  # "Considering the adjusted goal, the company is targeting ..."
     r"(?:[Ii]ts|[Tt]he (?:[\w()-]+\s+){0,5}?(?:company|carmaker|automaker|firm|group|manufacturer|maker|startup)"
     r"(?:'s|’s)?|Among (?:these|them|those|which)|Of (?:these|them|those|which)|公司)(?![\w-])"
 )
@@ -129,6 +132,8 @@ class Context:
     in_item: int = 0  # 0: not in a list item; 1: the sentence opens an item; 2: it goes on with one
     same_paragraph: bool = False  # the sentence goes on in the paragraph of the one before
     ahead: tuple[str, str] | None = None  # the period of the forecast or target just stated, and why
+    market: tuple[str, str] | None = None  # the market the text last spoke of ("in China"), and why
+    entity_region: tuple[str, str] | None = None  # where the sentence before placed its company's figures
 
 
 class Reader:
@@ -156,7 +161,8 @@ class Reader:
         out: list[Candidate] = []
         new_ctx = self._context_after(text, phrases, places, entities, ctx, bool(figs))
         said_kinds = kind_words(text) if figs else []
-        owners = [self._owner(text, fig, entities, places, ctx) for fig in figs]
+        listed = [(f.at, f.end, f.mention.unit) for f in figs]
+        owners = [self._owner(text, fig, entities, places, ctx, listed) for fig in figs]
         slots = [
             Slot(f.at, f.end, f.hedge_at, f.mention.unit, f.clause, owner[0] not in (None, PLACEHOLDER))
             for f, owner in zip(figs, owners, strict=True)
@@ -223,7 +229,7 @@ class Reader:
                     elif dims.get("form") in ("share", "yoy"):  # "a market share of 35.2% by the end of June"
                         stock_period = to_day
                         stock_why = f"{stock_why}: a share or growth of flows, from January"
-                measure = self.kb.metrics[metric].measure if metric else None
+                measure = self.kb.metrics[metric].measure if metric else suggested_measure(proposed)
                 if dims.get("form") == "share" or dims.get("measure", "").startswith("cumulative-"):
                     measure = "own"  # its NEVs' share of its own sales, its cumulative deliveries: worldwide
                 region, region_why = self._region(text, fig, places, entity, measure, ctx)
@@ -242,6 +248,16 @@ class Reader:
                         new_metric=proposed,
                     )
                 )
+        placed = [c for c in out if c.entity not in (None, PLACEHOLDER) and c.region is not None]
+        if placed:
+            said = f"as in the sentence before \"{_clip(text)}\""
+            new_ctx = replace(new_ctx, entity_region=(str(placed[-1].region), said))
+        elif figs:
+            new_ctx = replace(new_ctx, entity_region=None)
+        market = market_of(text, places)
+        if market is not None:
+            said = f"'{text[market[0] : market[1]]}', in an earlier sentence \"{_clip(text)}\""
+            new_ctx = replace(new_ctx, market=(market[2], said))
         return out, new_ctx
 
     def _owner(
@@ -251,10 +267,12 @@ class Reader:
         entities: list[tuple[int, int, str]],
         places: list[tuple[int, int, str]],
         ctx: Context,
+        figures: list[tuple[int, int, str | None]],
     ) -> tuple[str | None, str]:
         """The company a figure belongs to: named before it, the one of the line a list item is
         under, or by "Its"/"The company" (or a company's measure) the one the sentence before named."""
-        entity, entity_why = entity_of(text, fig.hedge_at, entities, fig.end)
+        paired = respective_owner(text, fig.at, figures, entities) or brand_after(text, fig.end, entities)
+        entity, entity_why = paired or entity_of(text, fig.hedge_at, entities, fig.end)
         anaphora = _COMPANY_ANAPHORA.match(text) or _THE_GROUPS.search(text)
         lead = ctx.lead if ctx.in_item else None
         if entity is None and lead is not None and lead.entity is not None and ctx.in_item == 1:
@@ -263,6 +281,8 @@ class Reader:
             entity, entity_why = ctx.entity, f"entity: '{anaphora[0]}' is {ctx.entity_why}"
         elif entity is None and ctx.entity is not None and (ctx.in_item == 2 or company_measure(text, places)):
             entity, entity_why = ctx.entity, f"entity: {ctx.entity_why}, a company's measure"
+        elif entity is None and ctx.entity is not None and goes_on_about_company(text, places, entities):
+            entity, entity_why = ctx.entity, f"entity: {ctx.entity_why}, and no other company, place or industry"
         elif entity is None and anaphora is not None and _A_COMPANY.search(anaphora[0]):
             # "Its delivery volume was 15,100" after a company the reader does not know: the curator names it
             entity, entity_why = PLACEHOLDER, f"entity: '{anaphora[0].strip()}' is a company not named before"
@@ -383,24 +403,7 @@ class Reader:
         clause places them ("sold 2 million in China"); its other figures are left to the curator."""
         world = _found(WORLD, text)
         if entity is not None:
-            for s, e, name in places:
-                if fig.clause[0] <= s < fig.at and PLANT.match(text, e):  # "Tesla's Shanghai plant delivered"
-                    return name, f"region: '{text[s:e]}' plant"
-            for s, e, name in places:
-                # "Volkswagen's China sales" in its clause; "China-made cars" (and those of them exported)
-                of_measure = _PLACE_OF_MEASURE.match(text, e)
-                if of_measure and s < fig.end + 3 and (of_measure[0][0] == "-" or fig.clause[0] <= s):
-                    return name, f"region: '{text[s:e]}{of_measure[0]}'"
-            for s, e, name in places:
-                placed = re.search(r"\b(?:in|across|within)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", text[max(0, s - 30) : s])
-                if fig.clause[0] <= s < fig.clause[1] and placed:
-                    return name, f"region: 'in {text[s:e]}'"
-            if world:
-                return "World", f"region: '{world[0]}'"
-            counted = measure is None and fig.mention.unit == "vehicles"  # a company's vehicles: its sales
-            if (measure in ("flow", "growth", "own") or counted) and entity != PLACEHOLDER:
-                return "World", "region: a company's figure, placed nowhere in the sentence"
-            return None, ""
+            return company_region(text, fig, places, world, entity, measure, ctx.market, ctx.entity_region)
         usable = [p for p in places if not compared_with(text, p[0])]
         before = [p for p in usable if p[0] < fig.at]
         if before:
@@ -469,6 +472,8 @@ def extract_candidates(text: str, kb: KnowledgeBase, published: date | None = No
             ctx = Context(region="China", region_why=f"the dateline '{city}'")
         elif {p[2] for p in places if not compared_with(text, p[0])} == {"China"}:
             ctx = Context(region="China", region_why="China, the only place the text names")
+    elif (city := dateline_china(text)) is not None:  # a company's retail sales, in a story filed in China
+        ctx = Context(market=("China", f"the dateline '{city}'"))
     out: list[Candidate] = []
     previous_end = -1
     for n, sentence in enumerate(sentences(text)):

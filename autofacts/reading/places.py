@@ -19,8 +19,12 @@ WORLD = re.compile(
 
 # "national vehicle sales" (lower case: not "National Bureau of ...") is the country's, never a province's
 # the national bodies (CPCA, CAAM) report the country's figures; "the world's largest car market" is China
+# and so do the ministries and bureaus that publish them (MIIT, the NBS, customs, the MPS)
 _CHINA = re.compile(
-    r"\b(?:China|China's|Chinese|nationwide|the country's|the nation's|CPCA|CAAM"
+    r"\b(?:China|China's|Chinese|nationwide|the country's|the nation's|CPCA|CAAM|MIIT|NDRC"
+    r"|(?:the\s+)?(?:Ministry of (?:Industry and Information Technology|Commerce|Public Security|Finance)"
+    r"|National Bureau of Statistics|General Administration of Customs|State Council"
+    r"|National Development and Reform Commission|State Administration for Market Regulation)"
     r"|the world(?:'s|’s) (?:largest|biggest|top) (?:car|auto|automobile|automotive|vehicle|EV|electric[- ]vehicle|NEV)"
     r" market"
     r"|national(?=\s+(?:(?:vehicle|car|auto|automobile|passenger car|NEV|new[ -]energy vehicle)s?\s+)?"

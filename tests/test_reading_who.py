@@ -1,0 +1,143 @@
+"""Who a figure is about and where: companies, brands and makers, subjects carried from a sentence
+before, lists paired by "respectively"/分别, and regions (World, China, a market, a destination).
+Sentences composed for these tests in the press's manner; every expected field worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+from autofacts.reading.company_region import suggested_measure
+from autofacts.reading.entities import chinese_companies, named_companies
+from autofacts.reading.extract import extract_candidates
+from autofacts.reading.places import PLACE_SET
+
+PUBLISHED = date(2025, 12, 3)
+
+
+def who(kb, text: str, published: date = PUBLISHED) -> list[tuple[D, str | None, str | None]]:
+    """(value, entity, region) of every candidate, in order."""
+    return [(c.mention.value, c.entity, c.region) for c in extract_candidates(text, kb, published)]
+
+
+# --- names that are also words ----------------------------------------------------------------------
+
+
+def test_smart_is_the_brand_only_where_it_stands_as_a_name() -> None:
+    assert [e[2] for e in named_companies("The premium smart electric SUVs sold well.", [], PLACE_SET)] == []
+    assert [e[2] for e in named_companies("smart sold 4,000 cars in May.", [], PLACE_SET)] == ["smart"]
+    assert [e[2] for e in named_companies("Sales of the smart brand rose.", [], PLACE_SET)] == ["smart"]
+
+
+def test_a_short_chinese_name_that_is_also_a_word() -> None:
+    assert chinese_companies("理想第三季度交付9.3万辆") == [(0, "Li Auto")]
+    assert chinese_companies("去年有盈利的理想，第三季度亏损") == [(6, "Li Auto")]
+    assert chinese_companies("销量表现并不理想") == []
+    assert chinese_companies("这是较为理想的结果") == []
+
+
+def test_a_smart_adjective_gives_the_figure_to_the_maker_before(kb) -> None:
+    text = "NIO delivered 16,000 vehicles in November 2023, including 5,400 premium smart electric sedans."
+    assert [(v, e) for v, e, _ in who(kb, text)] == [(D(16_000), "NIO"), (D(5_400), "NIO")]
+
+
+def test_the_chinese_short_name_owns_its_paragraph(kb) -> None:
+    text = "分析师指出，去年盈利的理想，第三季度营收274亿元，同比下降36%。"
+    assert who(kb, text) == [(D(27_400_000_000), "Li Auto", "World"), (D(-36), "Li Auto", "World")]
+
+
+def test_foreign_makers_are_the_worlds_not_the_continents(kb) -> None:
+    # Porsche is a carmaker, not Europe's industry: its profit is worldwide
+    text = "中国电动车已给欧洲车企带来压力，保时捷第三季度净利润下降99%。"
+    assert [(e, r) for _, e, r in who(kb, text)] == [("Porsche", "World")]
+    text = "威马汽车10月销售新车3003辆，同比增长46%。"
+    assert [(e, r) for _, e, r in who(kb, text, date(2020, 11, 5))] == [("WM Motor", "World"), ("WM Motor", "World")]
+
+
+# --- national bodies --------------------------------------------------------------------------------
+
+
+def test_a_ministry_is_the_countrys(kb) -> None:
+    text = (
+        "The Ministry of Industry and Information Technology said the goal for 2026 is to sell "
+        "about 33 million vehicles."
+    )
+    assert [r for _, _, r in who(kb, text)] == ["China"]
+    text = "MIIT data showed 1.3 million NEVs were sold in October."
+    assert [r for _, _, r in who(kb, text)] == ["China"]
+
+
+# --- lists, yardsticks, brands ------------------------------------------------------------------
+
+
+def test_figures_before_respectively_pair_with_the_companies_in_order(kb) -> None:
+    text = "XPeng and Leapmotor delivered 30,000 and 40,000 vehicles in November, respectively."
+    assert [(v, e) for v, e, _ in who(kb, text)] == [(D(30_000), "XPeng"), (D(40_000), "Leapmotor")]
+    # a list of measures of one company is no list of companies
+    text = "BYD's production and sales were 480,000 and 470,000 vehicles in November, respectively."
+    assert [(v, e) for v, e, _ in who(kb, text)] == [(D(480_000), "BYD"), (D(470_000), "BYD")]
+    # more figures than companies: which is whose is not said
+    text = "NIO and XPeng delivered 10,000, 11,000 and 12,000 vehicles from July to September, respectively."
+    assert [e for _, e, _ in who(kb, text)] == ["TODO", "TODO", "TODO"]
+
+
+def test_a_yardstick_with_its_own_figure_owns_it(kb) -> None:
+    text = "Geely's tally was higher than Chery's sales of 200,000 vehicles in November."
+    assert [(v, e) for v, e, _ in who(kb, text)] == [(D(200_000), "Chery")]
+
+
+def test_a_brand_named_in_the_figures_noun_owns_it(kb) -> None:
+    text = "Volkswagen still led when the 30,000 units sold under the Audi brand in November are counted."
+    assert [(v, e) for v, e, _ in who(kb, text)] == [(D(30_000), "Audi")]
+
+
+# --- the subject of a paragraph ----------------------------------------------------------------
+
+
+def test_a_company_goes_on_being_the_subject(kb) -> None:
+    text = (
+        "Leapmotor sold 70,000 vehicles in November.\n"
+        "While sales of its larger models rose 20%, hybrids fell 4%.\n"
+        "Looking at the rest of the year, the company is aiming for 80,000 sales in December."
+    )
+    assert [(v, e) for v, e, _ in who(kb, text)] == [
+        (D(70_000), "Leapmotor"),
+        (D(20), "Leapmotor"),
+        (D(-4), "Leapmotor"),
+        (D(80_000), "Leapmotor"),
+    ]
+    # a sentence about the market ends it
+    text = "Leapmotor sold 70,000 vehicles in November.\nMarket sales of hybrids fell 4%."
+    assert [(v, e) for v, e, _ in who(kb, text)] == [(D(70_000), "Leapmotor"), (D(-4), None)]
+
+
+# --- regions of a company's figures ------------------------------------------------------------
+
+
+def test_a_companys_retail_sales_are_counted_in_a_market(kb) -> None:
+    text = (
+        "BYD was the top-selling brand in China in the first three weeks of May.\n"
+        "Retail sales for BYD totaled 150,000 vehicles from May 1 to May 21."
+    )
+    assert who(kb, text)[-1] == (D(150_000), "BYD", "China")
+    # no market named: the curator says which
+    text = "Retail sales for BYD totaled 150,000 vehicles from May 1 to May 21."
+    assert who(kb, text) == [(D(150_000), "BYD", None)]
+    # its sales, with no market: worldwide
+    text = "BYD sold 150,000 vehicles from May 1 to May 21."
+    assert who(kb, text) == [(D(150_000), "BYD", "World")]
+
+
+def test_the_parts_of_figures_keep_their_place(kb) -> None:
+    text = "Tesla sold 60,000 China-made vehicles in October.\nThe October sales included 20,000 that were exported."
+    assert who(kb, text) == [(D(60_000), "Tesla", "China"), (D(20_000), "Tesla", "China")]
+    text = "Tesla sold 60,000 vehicles in October.\nThe October sales included 20,000 that were exported."
+    assert who(kb, text) == [(D(60_000), "Tesla", "World"), (D(20_000), "Tesla", "World")]
+
+
+def test_a_proposed_metric_still_says_a_companys_figure_is_worldwide() -> None:
+    assert suggested_measure("bev-sales") == "flow"
+    assert suggested_measure("phev-sales-growth") == "growth"
+    assert suggested_measure("suv-deliveries") == "flow"
+    assert suggested_measure("company-market-share") is None
+    assert suggested_measure("pre-order-time-minutes") is None
