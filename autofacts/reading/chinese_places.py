@@ -134,12 +134,15 @@ _NATIONAL = re.compile(
 GOING = "is where the vehicles go, not whose figure it is"
 _MARKET = re.compile(r"\s*(?:(?:是|为|成为|仍是)[^，。；,;]{0,12})?市场")
 _EXPORTS = re.compile(r"出口|出海|海外")
+_DESTINATIONS = re.compile(r"出口(?:地区|市场|目的地|国)")
 _IN_PLACE = re.compile(r"(?:在|于)\s*$")  # "比亚迪在巴西销售10万辆": a company's figure in a place
 _SHARE_OF = re.compile(r"(?:占|佔)\s*$")
 _PROVINCE_OWN = re.compile(r"全省|全市|全区|本省|本市|该省|该市|省内|市内")  # a province or city not named
 _EXAMPLES = re.compile(r"\s*等\s*")
 _CLAUSE_MARK = re.compile(r"[，。；：！？;:!?]|,(?!\d{3}(?!\d))")
-_CHANGE_OPENS = re.compile(r"\s*(?:同比|环比|按年|按月)?\s*(?:分别|均)?\s*(?:增长|下降|增|减|升|跌|上升|下滑|回落)")
+_CHANGE_OPENS = re.compile(
+    r"\s*(?:同比|环比|按年|按月|年|月)?\s*(?:分别|均)?\s*(?:增长|下降|增|减|升|跌|上升|下滑|回落)"  # 年增: Taiwan
+)
 _DATELINE = re.compile(r"[市省]?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)")
 WORLD = re.compile(r"全球|世界(?!各国)")
 RANK_SCOPE = re.compile(r"\s*(?:第一|首位|前列|最大|领先|第\d)")  # "全球第一": China's rank, not the world
@@ -159,7 +162,10 @@ def _is_destination(text: str, start: int, name: str, region: str) -> bool:
         return False
     if DESTINATION.search(text, max(0, start - 4), start):
         return True
-    return bool(_EXPORTS.search(text) and _MARKET.match(text, start + len(name)))
+    if _EXPORTS.search(text) and _MARKET.match(text, start + len(name)):
+        return True
+    # "亚洲是最大出口地区……，其次是欧洲……、拉丁美洲……": a sentence ranking where exports go, a place abroad in it
+    return bool(_DESTINATIONS.search(text))
 
 
 def place_of(
@@ -197,7 +203,9 @@ def place_of(
     gone = [p for p in before if _is_destination(text, p[0], p[2], p[1])]
     if gone:
         reach = _clause_start(text, clause - 1) if clause and _CHANGE_OPENS.match(text, clause) else clause
-        after = [p for p in before if p[0] > gone[-1][0] and p not in gone]
+        # a place after the destination takes the figure over, but not China, the exporter
+        # ("亚洲是中国电动车最大出口地区")
+        after = [p for p in before if p[0] > gone[-1][0] and p not in gone and p[1] != "China"]
         if gone[-1][0] >= reach and not after:
             return None, f"region: '{gone[-1][2]}' {GOING}"
     before = [p for p in before if p not in gone and (p[1] == "China" or not NOT_HERE.search(text, 0, p[0]))]
