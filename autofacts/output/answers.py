@@ -99,13 +99,13 @@ def _show_table(
         Column("region", "region", min_width=6),
         Column("value", "value", "right", wrap=False, short="value_short"),
         Column("kind", "kind", wrap=False),
-        Column("source", "source", min_width=10, cite=True, short="source_id"),
+        Column("source", "source", min_width=10, cite=True, short="source_id", ident=True),
         Column("quote", "quote", aside=True, below=full_quotes),
     ]
     if any(r["agreement"] for r in rows):
         cols.insert(5, Column("agreement", "agreement", cite=True))
     if with_ids:
-        cols.insert(0, Column("id", "fact"))
+        cols.insert(0, Column("id", "fact", ident=True))
     sources = len({f.source for f in facts})
     footer = [
         f"{len(facts)} fact{'s' if len(facts) != 1 else ''} from {sources} source{'s' if sources != 1 else ''}"

@@ -77,7 +77,7 @@ class CheckAnswer(Answer):
     def table(self) -> Report:
         """The problems as rows (CSV for a spreadsheet of what to fix, Markdown for an issue)."""
         cols = [
-            Column("file", "file", wrap=False),
+            Column("file", "file", wrap=False, ident=True),
             Column("line", "line", "right"),
             Column("column", "column", "right"),
             Column("code", "code", wrap=False),
@@ -128,11 +128,11 @@ class MetricsAnswer(Answer):
             for m in sorted(self.kb.metrics.values(), key=lambda m: m.id)
         ]
         cols = [
-            Column("id", "metric", wrap=False),
-            Column("name", "name", min_width=24),
+            Column("id", "metric", ident=True),
+            Column("name", "name", min_width=24, join_narrow="id"),
             Column("unit", "unit", min_width=5),
             Column("measure", "measure", wrap=False),
-            Column("aliases", "aliases", min_width=10),
+            Column("aliases", "aliases", min_width=10, ident=True, join_narrow="id", join_label=True),
             Column("facts", "facts", "right"),
         ]
         return Report(f"{len(rows)} metrics", cols, rows)
@@ -173,12 +173,12 @@ class SourcesAnswer(Answer):
                 }
             )
         cols = [
-            Column("id", "source", wrap=False),
+            Column("id", "source", wrap=False, ident=True),
             Column("published", "published"),
             Column("title", "title", min_width=30),
             Column("publisher", "publisher"),
             Column("language", "lang", wrap=False),
-            Column("file", "file", aside=True),  # under the table when the terminal is narrow
+            Column("file", "file", aside=True, ident=True),  # under the table when the terminal is narrow
             Column("facts", "facts", "right"),
         ]
         return Report(f"{len(rows)} sources", cols, rows)
@@ -214,11 +214,11 @@ class CoverageAnswer(Answer):
                 for m in c.mentions
             ]
             cols = [
-                Column("source", "source", wrap=False),
+                Column("source", "source", ident=True),  # wraps only a reason joined under it
                 Column("line", "line", "right"),
                 Column("number", "number", "right"),
                 Column("status", "status", wrap=False),
-                Column("by", "cited by / excluded because"),
+                Column("by", "cited by / excluded because", ident=True, join_narrow="source"),
             ]
             return Report("Numbers in the sources", cols, rows)
         rows = [
@@ -234,8 +234,8 @@ class CoverageAnswer(Answer):
             for c in coverages
         ]
         cols = [
-            Column("source", "source", wrap=False),
-            Column("file", "file"),
+            Column("source", "source", wrap=False, ident=True),
+            Column("file", "file", ident=True, join_narrow="source"),
             Column("mentions", "numbers", "right"),
             Column("cited", "cited", "right"),
             Column("excluded", "excluded", "right"),
@@ -392,11 +392,11 @@ class SearchAnswer(Answer):
             )
         cols = [
             Column("score", "score", "right"),
-            Column("id", "fact", min_width=12),
+            Column("id", "fact", min_width=12, ident=True),
             Column("period", "period", min_width=4),
-            Column("region", "region", min_width=6),
+            Column("region", "region", min_width=6, join_narrow="period"),
             Column("value", "value", "right", short="value_short"),
-            Column("source", "source", cite=True),
+            Column("source", "source", cite=True, join_narrow="id"),
             Column("quote", "quote", aside=True),
         ]
         footer = [f"{len(self.hits)} fact(s) match '{self.query}'"]

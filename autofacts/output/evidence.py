@@ -91,8 +91,8 @@ class ExplainAnswer(Answer):
             Column("where", "where", in_heading=True),
             Column("made", "", wrap=False),
             Column("figure", "figure", justify="right", wrap=False),
-            Column("how", "how"),
-            Column("facts", "facts"),
+            Column("how", "how", join_narrow="facts", join_label=True),
+            Column("facts", "facts", ident=True),
             Column("source", "source", cite=True),
         ]
         unit = "" if m.unit in ("percent", "times", "rank", "none") else f" ({unit_words(m.unit)})"

@@ -68,9 +68,15 @@ def _words(text: str, spaces: bool) -> list[str]:
     return [" ".join(line.split()) for line in text.split("\n")]
 
 
-def shortest(text: str, spaces: bool = True) -> int:
-    """The narrowest a cell can be without breaking a word: its longest unbreakable piece."""
-    return max((cell_len(p) for word in _words(text, spaces) for p in pieces(word)), default=0)
+def shortest(text: str, spaces: bool = True, whole: bool = False) -> int:
+    """The narrowest a cell can be without breaking a word: its longest unbreakable piece, or with
+    `whole` its longest word (an id a reader copies into the next command is never split)."""
+    return max((cell_len(p) for word in _words(text, spaces) for p in _pieces(word, whole)), default=0)
+
+
+def _pieces(word: str, whole: bool) -> list[str]:
+    """The word's pieces a line may end between, or with `whole` the word itself."""
+    return ([word] if word else []) if whole else pieces(word)
 
 
 def longest(text: str) -> int:
@@ -78,10 +84,10 @@ def longest(text: str) -> int:
     return max((cell_len(" ".join(line.split())) for line in text.split("\n")), default=0)
 
 
-def wrap(text: str, width: int, spaces: bool = True) -> list[str]:
+def wrap(text: str, width: int, spaces: bool = True, whole: bool = False) -> list[str]:
     """`text` in lines of at most `width` cells, broken at spaces (unless `spaces` is False), else
-    after joining hyphens; a piece longer than the width (only when the columns cannot fit) is cut
-    as a last resort."""
+    after joining hyphens (never with `whole`: ids and file names stay in one piece); a piece longer
+    than the width (only when the columns cannot fit) is cut as a last resort."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
@@ -94,7 +100,7 @@ def wrap(text: str, width: int, spaces: bool = True) -> list[str]:
                 lines.append(line)
                 line = word
                 continue
-            for n, piece in enumerate(pieces(word)):  # too long for any line: break it at its hyphens
+            for n, piece in enumerate(_pieces(word, whole)):  # too long for any line: break it at its hyphens
                 glued = line + (" " if line and n == 0 else "") + piece
                 if cell_len(glued) <= width:
                     line = glued
@@ -167,17 +173,25 @@ def _letter(n: int) -> str:
     return out
 
 
-def _layout(report: Any, width: int, wide: bool, asides_below: bool) -> tuple[Any, ...] | None:
+def _layout(report: Any, width: int, wide: bool, asides_below: bool, narrow: bool = False) -> tuple[Any, ...] | None:
     """The shown columns, their cells and widths, the notes and the source marks; None if the
-    table cannot fit `width` without breaking a word."""
+    table cannot fit `width` without breaking a word or an id. With `narrow`, the columns that have
+    a `join_narrow` go on further lines of that column's cells (their header under its header),
+    to leave room for ids, which are never broken."""
     group = getattr(report, "group_by", None)
+
+    def join(c: Any) -> str | None:
+        return c.join_to or (c.join_narrow if narrow else None)
+
     columns = [
         c
         for c in report.columns
-        if c.join_to is None and not (group and c.in_heading) and not ((asides_below or c.below) and c.aside)
+        if join(c) is None and not (group and c.in_heading) and not ((asides_below or c.below) and c.aside)
     ]
     shown = {c.key for c in columns}
-    joined = [c for c in report.columns if c.join_to in shown]
+    joined = [c for c in report.columns if join(c) in shown]
+    if narrow:  # a cell holding a joined id keeps it whole; an unlabelled join is named in the header
+        columns = [_host(c, [j for j in joined if j.join_to is None and j.join_narrow == c.key]) for c in columns]
     moved = [c for c in report.columns if c.aside and (c.below or asides_below)]
     refs: dict[str, int] = {}
     notes: list[str] = []
@@ -200,23 +214,27 @@ def _layout(report: Any, width: int, wide: bool, asides_below: bool) -> tuple[An
         marks = " ".join(mark(i) for i in listed.split(", ") if i)
         return f"{prefix} {marks}" if prefix else marks
 
+    # a note's mark goes after the last column's cell, or in the cell a narrow layout joined it to
+    last = [c for c in report.columns if c.key in shown or c in joined][-1] if columns else None
+    host = next((i for i, c in enumerate(columns) if narrow and last and c.key == join(last)), len(columns) - 1)
     rows = []
     for row in report.rows:
         cells = [text(c, row) for c in columns]
         for col in joined:
             extra = text(col, row)
             if extra:
-                at = next(i for i, c in enumerate(columns) if c.key == col.join_to)
-                cells[at] = f"{cells[at]}\n{extra}"
+                at = next(i for i, c in enumerate(columns) if c.key == join(col))
+                label = f"{col.header}: " if col.join_label and col.join_to is None else ""  # "aliases: ..."
+                cells[at] = f"{cells[at]}\n{label}{extra}" if cells[at] or not label else label + extra
         for col in moved:
             if row.get(col.key):
                 notes.append(row[col.key])
-                cells[-1] = f"{cells[-1]} ({_letter(len(notes))})".strip()
+                cells[host] = f"{cells[host]} ({_letter(len(notes))})".strip()
         rows.append(cells)
     minimum, natural = [], []
     for i, col in enumerate(columns):
         cells = [r[i] for r in rows]
-        minimum.append(max([shortest(col.header), *(shortest(c, col.wrap) for c in cells)]))
+        minimum.append(max([shortest(col.header), *(shortest(c, col.wrap, col.ident) for c in cells)]))
         natural.append(max([longest(col.header), *(longest(c) for c in cells)]))
     room = width - 2 * len(columns) + 1  # a space of padding after each column, and one between columns
     widths = fit(minimum, natural, room)
@@ -226,6 +244,14 @@ def _layout(report: Any, width: int, wide: bool, asides_below: bool) -> tuple[An
     if any(c.aside and w < min(natural[i], 40) for i, (c, w) in enumerate(zip(columns, widths, strict=True))):
         return None
     return columns, rows, widths, notes, refs, [row.get(group, "") if group else "" for row in report.rows]
+
+
+def _host(column: Any, guests: list[Any]) -> Any:
+    """A column with the columns a narrow layout joins into it: "fact" over "source"."""
+    if not guests:
+        return column
+    header = "\n".join([column.header, *(g.header for g in guests if not g.join_label)])
+    return replace(column, header=header, ident=column.ident or any(g.ident for g in guests))
 
 
 def render_report(report: Any, width: int, wide: bool = False) -> Any:
@@ -240,8 +266,12 @@ def render_report(report: Any, width: int, wide: bool = False) -> Any:
     if group:  # rows of one group together, in the order groups first appear, so a heading is said once
         order = {g: i for i, g in enumerate(dict.fromkeys(row.get(group, "") for row in report.rows))}
         report = replace(report, rows=sorted(report.rows, key=lambda row: order[row.get(group, "")]))
-    layout = _layout(report, width, wide, asides_below=False) or _layout(report, width, wide, asides_below=True)
-    if layout is None:  # no table fits without breaking a word (a 30-column terminal): one record a block
+    layout = (
+        _layout(report, width, wide, asides_below=False)
+        or _layout(report, width, wide, asides_below=True)
+        or _layout(report, width, wide, asides_below=True, narrow=True)
+    )
+    if layout is None:  # no table fits without breaking a word or an id (60 columns for long ids): one record a block
         layout = _layout(report, 10_000, wide, asides_below=True)
         assert layout is not None
         return _records(report, layout, width)
@@ -264,7 +294,7 @@ def render_report(report: Any, width: int, wide: bool = False) -> Any:
         for row in cells:
             drawn.add_row(
                 *(
-                    Text("\n".join(wrap(cell, w, col.wrap)), style=status_style(col.key, cell))
+                    Text("\n".join(wrap(cell, w, col.wrap, col.ident)), style=status_style(col.key, cell))
                     for col, cell, w in zip(columns, row, widths, strict=True)
                 )
             )

@@ -26,9 +26,12 @@ class Column:
     header: str
     justify: Literal["left", "right"] = "left"
     wrap: bool = True  # False for short labels that must never break across lines
+    ident: bool = False  # ids or file names a reader copies into a command: never broken inside one
     cite: bool = False  # the cell lists source ids; on a terminal they become [n] references
     aside: bool = False  # long notes; on a terminal they go under the table, marked (a), (b) ...
     join_to: str | None = None  # on a terminal, shown on a second line of that column's cell
+    join_narrow: str | None = None  # likewise (its header under that one's), only if ids would not fit otherwise
+    join_label: bool = False  # a narrow join says its header in its cell ("aliases: ..."), as its text looks like an id
     below: bool = False  # an aside that always goes under the table (whole quotes)
     min_width: int | None = None
     short: str | None = None  # the key of the cell's compact form ("≈ 1.4 M"), shown on a terminal unless --wide
