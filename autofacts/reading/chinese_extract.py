@@ -66,6 +66,8 @@ _STREAK = re.compile(r"连续\s*(\d+|[二两三四五六七八九十]+)\s*个月
 _A_YEAR_BEFORE = "a year before (去年同期)"
 _THE_BASE = "the comparison base it states"
 _CUMULATIVE = re.compile(r"累计")
+# a company's share of a market (份额, 市占率, 占全国), not of its own sales (占整体销量: its NEVs' share)
+_OF_A_MARKET = re.compile(r"市场|份额|市占率|占有率|全国|全球")
 _POINTS = re.compile(r"\s*个?\s*百分点")
 _HIGHER_THAN = re.compile(r"[高低快慢多少好差]于\s*$")
 _WHOLE_YEAR = re.compile(r"全年")
@@ -451,7 +453,7 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                 if metric and period and re.fullmatch(r"(\d{4})-01(?:-01)?/\1-[\d-]+", period):
                     metric, metric_why = _to_date_flow(reader, metric, metric_why)
                 place, place_why = region, region_why
-                if entity is not None and (metric or new or "").endswith("share"):
+                if entity is not None and (metric or new or "").endswith("share") and _OF_A_MARKET.search(s_text):
                     place, place_why = reader.region(s_text, m, None, ctx)  # a company's share: of the market's place
                 why = tuple(w for w in (metric_why, period_why, place_why, kind_why) if w)
                 if entity is not None:

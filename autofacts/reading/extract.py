@@ -37,12 +37,15 @@ from autofacts.reading.figures import Figure, sentence_figures
 from autofacts.reading.periods import Phrases, a_year_earlier, own_period, sentence_periods, shift_year
 from autofacts.reading.places import (
     EXAMPLES,
+    GOING,
     PLACE_SET,
     WORLD,
     compared_with,
     dateline_china,
+    destination,
     place_pattern,
     places_in,
+    sent_to,
     specific_place,
 )
 from autofacts.reading.resolve import Resolver, Topic
@@ -233,6 +236,8 @@ class Reader:
                 if dims.get("form") == "share" or dims.get("measure", "").startswith("cumulative-"):
                     measure = "own"  # its NEVs' share of its own sales, its cumulative deliveries: worldwide
                 region, region_why = self._region(text, fig, places, entity, measure, ctx)
+                if GOING in region_why:  # exports to one market are not all exports
+                    metric, proposed, metric_why = None, None, "metric: a figure of one market the vehicles go to"
                 why = tuple(w for w in (metric_why, stock_why, region_why, kind_why, entity_why) if w)
                 out.append(
                     Candidate(
@@ -405,6 +410,16 @@ class Reader:
         if entity is not None:
             return company_region(text, fig, places, world, entity, measure, ctx.market, ctx.entity_region)
         usable = [p for p in places if not compared_with(text, p[0])]
+        going = destination(text, fig.at, fig.clause, usable)
+        if going is not None:  # the exporter's figure: the place named before the destination, or carried
+            usable = [p for p in usable if p[0] < going[0] and not sent_to(text, p[0])]
+            gone = f"'{text[going[0] : going[1]]}' {GOING}"
+            if usable:
+                s, e, name = specific_place(text, usable)
+                return name, f"region: '{text[s:e]}', the exporter; {gone}"
+            if ctx.region is not None:
+                return ctx.region, f"region: {ctx.region_why}, the exporter; {gone}"
+            return None, f"region: {gone}"
         before = [p for p in usable if p[0] < fig.at]
         if before:
             s, e, name = specific_place(text, before)
