@@ -122,3 +122,76 @@ def test_a_margin_change_not_in_points_is_todo(kb) -> None:
 def test_a_profit_in_dollars_is_no_yuan_metric(kb) -> None:
     text = "The company's net profit was $900 million in the second quarter."
     assert [f[1] for f in read(kb, text)] == [None]
+
+
+def test_parts_after_a_month_and_the_year_to_date_are_of_the_whole_they_add_up_to(kb) -> None:
+    # 1200 + 800 = 2000, October's deliveries; not January to October's 15000
+    text = "10月，某品牌交付新车2000辆。前10个月累计交付15000辆。其中，A车型交付1200辆，B车型交付800辆。"
+    assert [f[3] for f in read(kb, text, date(2020, 11, 5))] == [
+        "2020-10",
+        "2020-01/2020-10",
+        "2020-10",
+        "2020-10",
+    ]
+
+
+def test_parts_fitting_only_under_the_year_to_date_are_its(kb) -> None:
+    # 6000 + 5000 = 11000 is more than October's 2000: the parts are of January to October
+    text = "10月，某品牌交付新车2000辆。前10个月累计交付15000辆。其中，A车型交付6000辆，B车型交付5000辆。"
+    assert [f[3] for f in read(kb, text, date(2020, 11, 5))][2:] == ["2020-01/2020-10", "2020-01/2020-10"]
+
+
+def test_parts_the_sums_do_not_settle_are_todo(kb) -> None:
+    # 900 + 700 = 1600 fits under both October's 2000 and the year's 15000, adds up to neither
+    text = "10月，某品牌交付新车2000辆。前10个月累计交付15000辆。其中，A车型交付900辆，B车型交付700辆。"
+    assert [f[3] for f in read(kb, text, date(2020, 11, 5))][2:] == [None, None]
+
+
+def test_a_share_of_the_year_to_date_is_of_the_month_its_subject_is(kb) -> None:
+    text = "10月单月销量占今年累计销量的27.5%。"
+    assert [f[3] for f in read(kb, text, date(2020, 11, 5))] == ["2020-10"]
+
+
+def test_the_period_is_the_one_the_lede_spoke_of(kb) -> None:
+    text = (
+        "NEV production kept growing fast in the first six months of this year, industry data showed. "
+        "During the period, NEV production reached 4.9 million units."
+    )
+    assert read(kb, text, date(2024, 7, 10)) == [(D(4_900_000), "nev-production", None, "2024-01/2024-06", "actual")]
+
+
+def test_a_share_by_the_end_of_a_month_is_of_the_flows_since_january(kb) -> None:
+    text = "The market share of NEVs in China reached 35.2 percent by the end of June."
+    assert read(kb, text, date(2024, 7, 10)) == [(D("35.2"), "nev-share", None, "2024-01/2024-06", "actual")]
+
+
+def test_a_flow_counted_up_to_a_day_is_todo_with_its_running_total_proposed(kb) -> None:
+    # since January or since production began? the sentence does not say
+    text = "By the end of June this year, the production of NEVs in China exceeded 30 million units."
+    assert read(kb, text, date(2024, 7, 10)) == [
+        (D(30_000_000), None, "nev-cumulative-production", "2024-06-30", "actual")
+    ]
+
+
+def test_a_stock_by_the_end_of_a_month_keeps_its_day(kb) -> None:
+    text = "NEV ownership reached 24.7 million by the end of June."
+    assert read(kb, text, date(2024, 7, 10)) == [(D(24_700_000), "nev-ownership", None, "2024-06-30", "actual")]
+
+
+# -- exports to one destination, the present ------------------------------------------------------
+
+
+def test_places_ranked_as_export_destinations_are_no_exporters_figures(kb) -> None:
+    # Asia, Europe: where the vehicles go; the catalogue has no exports-to-destination metric: proposed
+    text = "11月，亚洲是中国电动车最大出口地区，年增50%至10万辆，其次是欧洲年增20%至4万辆。"
+    assert read(kb, text) == [
+        (D(50), None, "nev-exports-to-destination-growth", "2025-11", "actual"),
+        (D(100_000), None, "nev-exports-to-destination", "2025-11", "actual"),
+        (D(20), None, "nev-exports-to-destination-growth", "2025-11", "actual"),
+        (D(40_000), None, "nev-exports-to-destination", "2025-11", "actual"),
+    ]
+
+
+def test_the_present_dates_a_count_by_the_publication(kb) -> None:
+    text = "11月，某品牌出口1万辆。如今该品牌业务遍及30个国家和地区。"
+    assert [f[3] for f in read(kb, text)] == ["2025-11", "-"]

@@ -141,3 +141,49 @@ def test_a_proposed_metric_still_says_a_companys_figure_is_worldwide() -> None:
     assert suggested_measure("suv-deliveries") == "flow"
     assert suggested_measure("company-market-share") is None
     assert suggested_measure("pre-order-time-minutes") is None
+
+
+# --- exports to one destination ------------------------------------------------------------------
+
+
+def candidates(kb, text: str, published: date = PUBLISHED) -> list[tuple[D, str | None, str | None]]:
+    """(value, metric, region) of every candidate, in order."""
+    return [(c.mention.value, c.metric, c.region) for c in extract_candidates(text, kb, published)]
+
+
+def test_exports_to_one_destination_are_the_exporters_and_no_metric_of_all_exports(kb) -> None:
+    text = "In November, China's NEV exports to Latin America rose 283% to 35,182 units."
+    assert candidates(kb, text) == [(D(283), None, "China"), (D(35_182), None, "China")]
+    # the destination governs its clause only
+    text = "In October, vehicle exports from China reached 600,000 units, and shipments to Europe rose 10%."
+    assert candidates(kb, text) == [(D(600_000), "vehicle-exports", "China"), (D(10), None, "China")]
+
+
+def test_chinese_exports_to_one_destination_are_the_exporters(kb) -> None:
+    text = "11月，中国出口至欧盟的电动车年增39%至2.58万辆。"
+    assert candidates(kb, text) == [(D(39), None, "China"), (D(25_800), None, "China")]
+    # a destination named as the largest export region, and the list going on after 其次是
+    text = "据海关数据，11月亚洲是中国电动车最大出口地区，年增71%至11万辆，其次是欧洲年增63%至4.3万辆、拉丁美洲年增283%至3.5万辆。"
+    assert [r for _, _, r in candidates(kb, text)] == ["China"] * 6
+    assert [m for _, m, _ in candidates(kb, text)] == [None] * 6
+
+
+# --- a company's figures, in Chinese -----------------------------------------------------------
+
+
+def test_a_companys_share_of_its_own_sales_is_its_own(kb) -> None:
+    text = "吉利2月新能源汽车销量11.75万辆，占整体销量达57%。"
+    assert who(kb, text, date(2026, 3, 2)) == [(D(117_500), "Geely", "World"), (D(57), "Geely", "World")]
+
+
+def test_a_companys_sales_in_a_named_market(kb) -> None:
+    text = "特斯拉宣布10月中国市场销量下降30%。"
+    assert who(kb, text) == [(D(-30), "Tesla", "China")]
+
+
+def test_what_only_a_company_reports_goes_on_about_the_company_before(kb) -> None:
+    text = "小鹏汽车第三季度交付11.6万辆。第三季度营收203.8亿元，净亏损3.8亿元。"
+    assert [(e, r) for _, e, r in who(kb, text)] == [("XPeng", "World")] * 3
+    # the market's figures do not
+    text = "小鹏汽车第三季度交付11.6万辆。第三季度行业整体亏损扩大。"
+    assert [(e, r) for _, e, r in who(kb, text)] == [("XPeng", "World")]

@@ -20,7 +20,9 @@ from autofacts.reading.mentions import Mention
 CLAUSE = re.compile(r"[，。；：！？;:!?]|,(?!\d{3}(?!\d))")  # an ASCII comma too, but not in "1,234"
 LIST_JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
 _LIST_CHARS = ("、", "和", "与", "及")
-_DELIVERED = re.compile(r"交付|交车")
+# what only a company reports: deliveries, revenue, profit, losses, margins
+_DELIVERED = re.compile(r"交付|交车|营收|营业收入|净利|净亏|亏损|毛利")
+_INDUSTRY = re.compile(r"行业|全行业|车企|企业|厂商|品牌|市场|整体")
 _COMPANY_JOIN = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 # A sentence opening with these is about the company the sentence before named.
 COMPANY_ANAPHORA = re.compile(r"^\s*(?:该公司|公司|其)")
@@ -59,7 +61,8 @@ def owner(text: str, mention: Mention, mentions: list[Mention], carried: str | N
         return carried, True
     # "蔚来10月交付5055台。前10个月累计交付31430台": only a company delivers, the one spoken of
     others = {name for _, name in companies(text)} - {carried}
-    if entity is None and carried is not None and _DELIVERED.search(text) and not others and not _placed(text):
+    industry = _INDUSTRY.search(text) is not None
+    if entity is None and carried is not None and _DELIVERED.search(text) and not (others or industry or _placed(text)):
         return carried, True
     return entity, False
 

@@ -25,7 +25,7 @@ from datetime import date
 from decimal import Decimal
 
 from autofacts.knowledge.model import KnowledgeBase
-from autofacts.reading.candidate import Candidate
+from autofacts.reading.candidate import AS_OF_PUBLICATION, Candidate
 from autofacts.reading.chinese import nfkc
 from autofacts.reading.chinese_entities import (
     CLAUSE,
@@ -41,6 +41,7 @@ from autofacts.reading.chinese_kinds import FORECAST, TARGET, kind_of
 from autofacts.reading.chinese_numbers import change_direction
 from autofacts.reading.chinese_numerals import parse_chinese_integer
 from autofacts.reading.chinese_places import GOING, place_of
+from autofacts.reading.chinese_spans import month_or_year, parts_period
 from autofacts.reading.mentions import Mention
 from autofacts.reading.numbers import hedge_start
 from autofacts.reading.resolve import Resolver, Slot, Topic
@@ -65,9 +66,12 @@ _STREAK = re.compile(r"连续\s*(\d+|[二两三四五六七八九十]+)\s*个月
 _A_YEAR_BEFORE = "a year before (去年同期)"
 _THE_BASE = "the comparison base it states"
 _CUMULATIVE = re.compile(r"累计")
+# a company's share of a market (份额, 市占率, 占全国), not of its own sales (占整体销量: its NEVs' share)
+_OF_A_MARKET = re.compile(r"市场|份额|市占率|占有率|全国|全球")
 _POINTS = re.compile(r"\s*个?\s*百分点")
 _HIGHER_THAN = re.compile(r"[高低快慢多少好差]于\s*$")
 _WHOLE_YEAR = re.compile(r"全年")
+_NOW = re.compile(r"目前|当前|如今|现阶段|眼下|迄今|至今")  # the present: dated by publication
 _THIS_MONTH = re.compile(r"当月|同月")  # 本月 is the month of publication (chinese_periods)
 # A margin between two figures, not a level: "以2万辆销量的领先", "领先2万辆"
 _MARGIN_AFTER = re.compile(r"\s*(?:销量)?\s*的?\s*(?:领先|优势|差距)")
@@ -93,6 +97,8 @@ class _Context:
     # what the sentence just before said, for one that goes on with its parts ("其中，乘用车2170万辆"):
     # its own period even when a forecast's, and its kind when a word said it
     said: tuple[str | None, str | None] = (None, None)
+    # the level figures of the paragraph so far, (value, unit, period): what a 其中 sentence's parts add up to
+    wholes: tuple[tuple[Decimal, str | None, str | None], ...] = ()
 
 
 class ChineseReader:
@@ -122,7 +128,7 @@ class ChineseReader:
         if same and not any(same[-1].end() <= p.start < mention.start for p in periods):
             return _this_month(text, same[-1], periods, ctx)
         label, why = self._period(text, mention, periods, ctx)
-        label, why = _month_or_year(text, mention, periods, label, why)
+        label, why = month_or_year(text, mention, periods, label, why)
         streak = next(reversed(list(_STREAK.finditer(text, 0, mention.end))), None)
         if label is not None and streak is not None and not any(p.end <= mention.start for p in periods):
             return _streak_period(label, streak, mention, why)
@@ -146,6 +152,13 @@ class ChineseReader:
         if before and _since(text, before[-1]):
             return None, f"period: the span since '{text[before[-1].start : before[-1].end]}', not stated"
         own = [p for p in before if _is_own(text, p, mention)]
+        now = _NOW.search(text, 0, mention.start)
+        if now is not None and not own:  # "如今……业务遍及全球51个国家和地区": as of publication
+            return AS_OF_PUBLICATION, f"period: none stated, and '{now[0]}' speaks of the present"
+        share = max(text.rfind("占", 0, mention.start), text.rfind("佔", 0, mention.start))
+        if share >= 0 and any(p.end <= share for p in own) and any(p.start > share for p in own):
+            # "10月份单月销量就占今年累计销量的27.5%": the whole's period (今年累计) is not the share's
+            own = [p for p in own if p.end <= share]
         if before and _BASE_BEFORE.search(text[: before[-1].start]):
             base = _base_period(text, before[-1], mention, own[-1].label if own else ctx.period)
             if base is not None:
@@ -185,23 +198,6 @@ class ChineseReader:
         if ctx.period is not None:
             return ctx.period, "period: carried from an earlier sentence"
         return None, ""
-
-
-def _month_or_year(
-    text: str, mention: Mention, periods: list[PeriodPhrase], label: str | None, why: str
-) -> tuple[str | None, str]:
-    """ "今年前7月的单月出口量": one month, the span's last; "去年9月把年度销售目标……下调至460万辆":
-    a yearly figure, the month is when it was said."""
-    last = max((p.end for p in periods if p.end <= mention.start), default=None)
-    if label is None or last is None:
-        return label, why
-    said = text[last : mention.start]
-    span = re.fullmatch(r"(\d{4})-01/\d{4}-(\d{2})", label)
-    if span and "单月" in said:
-        return f"{span[1]}-{span[2]}", f"{why}; 单月, its last month"
-    if re.fullmatch(r"\d{4}-\d{2}", label) and re.search(r"年度|全年", said):
-        return label[:4], f"{why}; '年度', the year of that month"
-    return label, why
 
 
 def _to_date_flow(reader: ChineseReader, metric: str, why: str) -> tuple[str, str]:
@@ -274,6 +270,13 @@ def _paired_period(
         return None
     phrase = listed[figures.index(mention)]
     return phrase.label, f"period: '{text[phrase.start : phrase.end]}', by its place in the list (分别)"
+
+
+def _to_destination(metric: str | None) -> str | None:
+    """The id proposed for exports to one market: nev-exports-growth -> nev-exports-to-destination-growth."""
+    if metric is None or "-exports" not in f"-{metric}":
+        return None
+    return re.sub(r"(^|-)exports(?=-|$)", r"\1exports-to-destination", metric, count=1)
 
 
 def _so_far(year: str, spoken: str) -> str | None:
@@ -406,7 +409,7 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                 period, period_why = ctx.said[0], "period: the plan's or forecast's of the sentence before"
             if _PARTS.match(s_text):  # "预计2021年销量达2630万辆。其中，乘用车2170万辆": the same forecast's parts
                 if ctx.said[0] is not None and (period is None or "carried" in period_why):
-                    period, period_why = ctx.said[0], "period: the sentence before's, whose parts (其中) it gives"
+                    period, period_why = parts_period(ctx.said[0], ctx.wholes, mentions, m)
                 if ctx.said[1] is not None and not kind_why.startswith("kind: '"):
                     kind, kind_why = ctx.said[1], "kind: the sentence before's, whose parts (其中) it gives"
             said = sentence.text[m.start : m.end]
@@ -438,7 +441,8 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                     metric, new = None, ("automobile-ownership" if cars else None)
                     metric_why = "metric: a fleet of automobiles (汽车), not of all motor vehicles (机动车)"
                 if GOING in region_why:  # "对欧洲出口增长30%": exports to one market are not all exports
-                    metric, new, metric_why = None, None, "metric: a figure of one market the vehicles go to"
+                    new = _to_destination(metric or new)
+                    metric, metric_why = None, "metric: a figure of one market the vehicles go to"
                 base = _other_base(s_text, m, periods, period, metric or new or "")
                 if base is not None:
                     metric, new = None, None
@@ -449,14 +453,20 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                 if metric and period and re.fullmatch(r"(\d{4})-01(?:-01)?/\1-[\d-]+", period):
                     metric, metric_why = _to_date_flow(reader, metric, metric_why)
                 place, place_why = region, region_why
-                if entity is not None and (metric or new or "").endswith("share"):
+                if entity is not None and (metric or new or "").endswith("share") and _OF_A_MARKET.search(s_text):
                     place, place_why = reader.region(s_text, m, None, ctx)  # a company's share: of the market's place
                 why = tuple(w for w in (metric_why, period_why, place_why, kind_why) if w)
                 if entity is not None:
                     said = "in the sentence before" if carried else "before the figure"
                     why += (f"entity: '{entity}' {said}",)
                 out.append(Candidate(mention, sentence, metric, place, period, kind, entity, m.upper, why, new))
-        ctx = replace(_carry(reader, s_text, periods, ctx), topic=topic)
+        levels = tuple(
+            (c.mention.value, c.mention.unit, c.period)
+            for c in out
+            if c.sentence.start == sentence.start and c.mention.unit not in ("percent", "times") and c.metric
+        )
+        wholes = (ctx.wholes if continues else ()) + levels
+        ctx = replace(_carry(reader, s_text, periods, ctx), topic=topic, wholes=wholes)
     return out
 
 

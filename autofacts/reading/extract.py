@@ -8,6 +8,7 @@ fills it in: extraction proposes, a person decides.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -37,12 +38,15 @@ from autofacts.reading.numbers import NO_BREAK_SPACES
 from autofacts.reading.periods import Phrases, a_year_earlier, own_period, sentence_periods, shift_year
 from autofacts.reading.places import (
     EXAMPLES,
+    GOING,
     PLACE_SET,
     WORLD,
     compared_with,
     dateline_china,
+    destination,
     place_pattern,
     places_in,
+    sent_to,
     specific_place,
 )
 from autofacts.reading.resolve import Resolver, Topic
@@ -58,7 +62,8 @@ from autofacts.reading.text import (
 _OUTCOME = re.compile(
     r"\b(?:deliveries|sales|exports|production|output)\s+(?:rose|fell|jumped|surged|climbed|dropped|declined|grew|slid"
     r"|increased|decreased|hit|reached|topped)\b"
-    r"|\b(?:released|published|issued|announced)\s+(?:[\w-]+\s+){0,3}?(?:data|figures|statistics)\b",
+    r"|\b(?:released|published|issued|announced)\s+(?:[\w-]+\s+){0,3}?(?:data|figures|statistics)\b"
+    r"|\b(?:data|figures|statistics)\s+(?:showed|shows|show|revealed|reveals)\b",  # "..., industry data showed"
     re.I,
 )
 _THE_MONTH = re.compile(
@@ -218,10 +223,22 @@ class Reader:
                     else:  # a running total as of the end of the span the sentence before spoke of
                         stock_period = period.split("/")[1]
                         stock_why = f"{period_why}, its end (a running total)"
+                to_day = _month_end(stock_period) if stock_why.startswith("period: '") else None
+                if metric and to_day is not None and dims.get("measure") not in _STOCKS:
+                    if self.kb.metrics[metric].measure == "flow":
+                        # "exceeded 30 million by the end of June": since January, or since ever? not said
+                        stock = self.resolver.cumulative_of(dims)
+                        metric, proposed = None, stock
+                        metric_why = f"{metric_why}; counted up to a day, from when is not said"
+                    elif dims.get("form") in ("share", "yoy"):  # "a market share of 35.2% by the end of June"
+                        stock_period = to_day
+                        stock_why = f"{stock_why}: a share or growth of flows, from January"
                 measure = self.kb.metrics[metric].measure if metric else suggested_measure(proposed)
                 if dims.get("form") == "share" or dims.get("measure", "").startswith("cumulative-"):
                     measure = "own"  # its NEVs' share of its own sales, its cumulative deliveries: worldwide
                 region, region_why = self._region(text, fig, places, entity, measure, ctx)
+                if GOING in region_why:  # exports to one market are not all exports
+                    metric, proposed, metric_why = None, None, "metric: a figure of one market the vehicles go to"
                 why = tuple(w for w in (metric_why, stock_why, region_why, kind_why, entity_why) if w)
                 out.append(
                     Candidate(
@@ -394,6 +411,16 @@ class Reader:
         if entity is not None:
             return company_region(text, fig, places, world, entity, measure, ctx.market, ctx.entity_region)
         usable = [p for p in places if not compared_with(text, p[0])]
+        going = destination(text, fig.at, fig.clause, usable)
+        if going is not None:  # the exporter's figure: the place named before the destination, or carried
+            usable = [p for p in usable if p[0] < going[0] and not sent_to(text, p[0])]
+            gone = f"'{text[going[0] : going[1]]}' {GOING}"
+            if usable:
+                s, e, name = specific_place(text, usable)
+                return name, f"region: '{text[s:e]}', the exporter; {gone}"
+            if ctx.region is not None:
+                return ctx.region, f"region: {ctx.region_why}, the exporter; {gone}"
+            return None, f"region: {gone}"
         before = [p for p in usable if p[0] < fig.at]
         if before:
             s, e, name = specific_place(text, before)
@@ -426,6 +453,18 @@ def _unfinished(period: str | None, published: date | None) -> bool:
         return parse_period(period).end > published
     except PeriodError:
         return False
+
+
+_STOCKS = ("ownership", "charging-points", "battery-swap-stations", "production-capacity", "factories")
+
+
+def _month_end(period: str | None) -> str | None:
+    """January up to the month a day label ends ("2024-06-30": 2024-01/2024-06), or None when the
+    label is no month's last day."""
+    day = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", period or "")
+    if day is None or int(day[3]) != calendar.monthrange(int(day[1]), int(day[2]))[1]:
+        return None
+    return day[1] if day[2] == "12" else f"{day[1]}-01" if day[2] == "01" else f"{day[1]}-01/{day[1]}-{day[2]}"
 
 
 def _clip(text: str) -> str:

@@ -103,7 +103,7 @@ _YEAR_TO_DATE = re.compile(
 )
 # "During the same period": the period just spoken of, unless a year earlier follows
 _SAME_AS_BEFORE = re.compile(
-    r"\b(?:[Dd]uring|[Ii]n|[Oo]ver|[Ff]or) the same (?:period|month|days)\b"
+    r"\b(?:[Dd]uring|[Ii]n|[Oo]ver|[Ff]or) the (?:same )?(?:period|month|days)\b(?! of\b| ended\b| from\b| to\b)"
     r"(?!\s*(?:of |in )?(?:last year|a year (?:earlier|ago)|the previous year|\d{4}))"
 )
 # A year written after a period phrase dates it: "In November this year", "January-November period of 2025"
@@ -339,7 +339,7 @@ def sentence_periods(text: str, published: date | None, context: str | None = No
         words = text[p.start : p.end].lower()
         # "Over the first eleven months, exports hit...": opening the sentence, "over" spans a period
         opening = re.search(r"(?:^|[,;:]\s*)(?:over|through|throughout)\s+$", text[: p.start], re.I)
-        if words.startswith(("during the same", "in the same", "over the same", "for the same")):
+        if re.match(r"(?:during|in|over|for) the (?:same )?(?:period|month|days)\b", words):
             own.append(p)
         elif opening is None and (
             _BASE_BEFORE.search(lead)

@@ -209,3 +209,27 @@ def specific_place(text: str, places: list[tuple[int, int, str]]) -> tuple[int, 
         if others:
             return others[-1]
     return last
+
+
+# "China's exports to Latin America rose 30%", "vehicles shipped to Europe": where the vehicles go, a
+# part of what the figure counts, not whose figure it is
+_TO_A_PLACE = re.compile(r"\b(?:to|into|bound for|destined for)\s+(?:the\s+)?$")
+_SENT = re.compile(r"\b(?:export\w*|ship\w*|sent)\b", re.I)
+GOING = "is where the vehicles go, not whose figure it is"
+
+
+def destination(
+    text: str, at: int, clause: tuple[int, int], places: list[tuple[int, int, str]]
+) -> tuple[int, int, str] | None:
+    """The place the vehicles counted by the figure at `at` are sent to, named before it in its clause."""
+    if _SENT.search(text) is None:
+        return None
+    for s, e, name in reversed(places):
+        if clause[0] <= s < at and name not in ("China", "World") and sent_to(text, s):
+            return s, e, name
+    return None
+
+
+def sent_to(text: str, start: int) -> bool:
+    """The place starting at `start` is named as where something goes ("exports to Belgium")."""
+    return _TO_A_PLACE.search(text[max(0, start - 20) : start]) is not None

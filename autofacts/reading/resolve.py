@@ -229,6 +229,17 @@ class Resolver:
         found = self.by_dims.get((segment or "vehicle", measure, dims.get("form", "level"), dims.get("group")))
         return found.id if found is not None else None
 
+    def cumulative_of(self, dims: dict[str, str]) -> str:
+        """The id of the running total of a flow metric (nev-production -> nev-cumulative-production),
+        in the catalogue or proposed."""
+        segment = dims.get("segment") or "vehicle"
+        found = self.by_dims.get((segment, f"cumulative-{dims.get('measure', '')}", "level", dims.get("group")))
+        if found is not None:
+            return found.id
+        total = f"cumulative-{dims.get('measure', '')}"
+        core = f"{segment}-{total}" if segment != "vehicle" else total
+        return f"{dims['group']}-{core}" if dims.get("group") else core
+
     def _lookup(self, segment: str, measure: str, form: str, group: str | None) -> tuple[Metric, str] | None:
         found = self.by_dims.get((segment, measure, form, group))
         if found is not None:
