@@ -205,3 +205,13 @@ def test_a_period_is_not_compared_with_itself(run, kb) -> None:
     with pytest.raises(UsageError):
         compare_periods(kb, parse_period("2024"), parse_period("2024"), Filters())
     assert run("compare", "2024", "2025", "-m", "nev-share").exit_code == 0
+
+
+def test_periods_head_their_columns_as_a_reader_says_them(run) -> None:
+    # "2024-01/2024-11" took 15 columns at 80 and squeezed the metric's name into one word a line
+    out = run("compare", "2024-01/2024-11", "2025-01/2025-11", "--format", "markdown").stdout
+    assert out.splitlines()[0] == "### Compare Jan–Nov 2024 with Jan–Nov 2025"
+    assert "| metric | region | Jan–Nov 2024 | Jan–Nov 2025 | change |" in out
+    # the CSV keeps its stable keys
+    csv_head = run("compare", "2024-01/2024-11", "2025-01/2025-11", "--format", "csv").stdout.splitlines()[0]
+    assert csv_head == "metric,region,a,b,change,relative,cagr,sources,note"

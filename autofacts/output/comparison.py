@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from autofacts.knowledge.model import DERIVED_MARK, Fact, KnowledgeBase, Metric
+from autofacts.knowledge.periods import in_words
 from autofacts.knowledge.units import format_interval
 from autofacts.output import Answer
 from autofacts.output.answers import metric_label, percent_text
@@ -52,7 +53,8 @@ def _one_unit(metrics: list[Metric]) -> str | None:
 
 
 def _compare_table(kb: KnowledgeBase, comparison: Comparison) -> Report:
-    a, b = comparison.period_a.label, comparison.period_b.label
+    # periods as a reader says them ("Jan–Nov 2025"): a label such as 2025-01/2025-11 is 15 columns
+    a, b = in_words(comparison.period_a), in_words(comparison.period_b)
     rows = []
     facts: list[Fact] = []
     unit = _one_unit([row.metric for row in comparison.rows])
