@@ -126,6 +126,19 @@ def _revision_problem(kb: KnowledgeBase, fact: Fact, first: Fact | None) -> str 
     return None
 
 
+def check_publication_dates(kb: KnowledgeBase, today: date | None = None) -> list[Problem]:
+    """No source is published after today: its date anchors the periods of its facts ("In December"
+    in a text dated 2099-01-01 is 2098-12), and `--as-of` would never reach it."""
+    today = today or date.today()
+    problems = []
+    for source in kb.sources.values():
+        if source.published.start > today:
+            where = source.published_at or source.location or Location("?", 0, 0)
+            message = f"source '{source.id}' is published {source.published}, after today ({today})"
+            problems.append(Problem(where, "E116", message))
+    return problems
+
+
 def check_metric_dimensions(kb: KnowledgeBase) -> list[Problem]:
     """No two metrics have the same dimensions: extract looks a metric up by them, and two would
     make it guess."""
@@ -455,6 +468,7 @@ def check_conflicts(kb: KnowledgeBase) -> list[Problem]:
 Rule = Callable[[KnowledgeBase], list[Problem]]
 RULES: tuple[Rule, ...] = (
     check_references,
+    check_publication_dates,
     check_metric_dimensions,
     check_values,
     check_value_ranges,

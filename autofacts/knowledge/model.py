@@ -156,6 +156,7 @@ class Source:
     # figure, the original is cited and the repeat is no independent corroboration.
     restates: tuple[str, ...] = ()
     location: Location | None = None
+    published_at: Location | None = None  # where `published` is written, for a problem with the date
 
 
 @frozen

@@ -373,7 +373,11 @@ def _read_exclusions(reader: _FileReader, node: Node) -> tuple[Exclusion, ...] |
 
 def _read_source(reader: _FileReader, node: Node) -> Source | None:
     record = _read_record(reader, node, SOURCE_SCHEMA, "source")
-    return None if record is None else Source(location=reader.loc(node), **record[0])
+    if record is None:
+        return None
+    values, places = record
+    published_at = Location(reader.display, *places["published"])
+    return Source(location=reader.loc(node), published_at=published_at, **values)
 
 
 def _read_metric(reader: _FileReader, node: Node) -> Metric | None:

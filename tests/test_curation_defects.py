@@ -1,0 +1,83 @@
+"""Defects a tester found in growing a base: a publication date in the future, a refused source
+or metric reported after the facts it made "unknown", an empty document registered, and the
+running heads of a PDF printed by a browser kept in its seed.
+
+Each expectation is worked out by hand from the document or base the test writes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from autofacts.curation.curate import NewSource, check_new_source
+from autofacts.errors import UsageError
+from autofacts.knowledge.check import check_publication_dates
+from autofacts.knowledge.load import load_knowledge_base
+
+ARTICLE = "In December, sales of new energy vehicles rose 12.5 percent to 1.2 million units.\n"
+
+
+@pytest.fixture
+def base(tmp_path: Path, run) -> Path:
+    """A new empty knowledge base in tmp_path/kb; returns its facts folder."""
+    assert run("init", str(tmp_path / "kb")).exit_code == 0
+    return tmp_path / "kb" / "facts"
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "art1.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+# --- 1. a publication date after today ---------------------------------------------------------------
+
+
+def test_add_refuses_a_publication_date_after_today_and_writes_nothing(base: Path, article: Path, run) -> None:
+    result = run("add", str(article), "--facts", str(base), "--id", "f1", "--title", "x", "--published", "2099-01-01")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "--published 2099-01-01 is after today" in result.stderr
+    assert list((base.parent / "seeds").iterdir()) == []
+    assert "f1" not in (base / "sources.yaml").read_text(encoding="utf-8")
+    assert not (base.parent / "review").exists()
+
+
+def test_extract_refuses_a_publication_date_after_today(article: Path, run) -> None:
+    result = run("extract", str(article), "--published", "2099-01-01")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "--published 2099-01-01 is after today" in result.stderr
+
+
+def test_a_period_that_has_begun_by_today_is_published() -> None:
+    today = date(2026, 12, 5)
+    # December 2026 and the year 2026 have begun on 5 December 2026: a text may be dated by them.
+    for published in ("2026-12-05", "2026-12", "2026"):
+        check_new_source(NewSource("f1", "x", published), today=today)
+    for published in ("2026-12-06", "2027-01", "2027"):
+        with pytest.raises(UsageError, match=f"--published {published} is after today \\(2026-12-05\\)"):
+            check_new_source(NewSource("f1", "x", published), today=today)
+
+
+def test_check_reports_a_source_published_after_today(base: Path, article: Path, run) -> None:
+    added = run("add", str(article), "--facts", str(base), "--id", "f1", "--title", "x", "--published", "2026-01-15")
+    assert added.exit_code == 0, added.stderr
+    sources = base / "sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    assert "    published: 2026-01-15\n" in text
+    sources.write_text(text.replace("published: 2026-01-15", "published: 2099-01-01"), encoding="utf-8")
+    # The new entry is the fifth line of the file (after three comment lines and `sources:`); its
+    # `published` value is its fourth field, so on line 8, at column 16 ("    published: " is 15).
+    kb = load_knowledge_base(base)
+    [problem] = check_publication_dates(kb, today=date(2026, 12, 5))
+    assert (problem.location.line, problem.location.column, problem.code) == (8, 16, "E116")
+    assert problem.message == "source 'f1' is published 2099-01-01, after today (2026-12-05)"
+    assert check_publication_dates(kb, today=date(2099, 1, 1)) == []
+    result = run("check", "--facts", str(base))
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{base}/sources.yaml:8:16: error[E116]: source 'f1' is published 2099-01-01")
