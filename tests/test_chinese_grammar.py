@@ -81,9 +81,9 @@ def test_strong_verbs_of_fall_are_negative_growth(kb) -> None:
 def test_a_destination_governs_its_clause_and_the_change_after_it_only(kb) -> None:
     text = "1-10月，我国对俄罗斯出口汽车100万辆，同比下降10%；新能源汽车出口200万辆，同比增长50%。"
     assert facts(text, kb) == [
-        # exports to one market: not all exports; the exporter's (我国), not Russia's
-        (D(1_000_000), None, None, "China", "2025-01/2025-10", None),
-        (D(-10), None, None, "China", "2025-01/2025-10", None),
+        # exports to one market: not all exports; the exporter's (我国), not Russia's; the metric proposed
+        (D(1_000_000), None, "vehicle-exports-to-destination", "China", "2025-01/2025-10", None),
+        (D(-10), None, "vehicle-exports-to-destination-growth", "China", "2025-01/2025-10", None),
         (D(2_000_000), "nev-exports", None, "China", "2025-01/2025-10", None),  # 我国, not Russia
         (D(50), "nev-exports-growth", None, "China", "2025-01/2025-10", None),
     ]

@@ -176,3 +176,22 @@ def test_a_flow_counted_up_to_a_day_is_todo_with_its_running_total_proposed(kb) 
 def test_a_stock_by_the_end_of_a_month_keeps_its_day(kb) -> None:
     text = "NEV ownership reached 24.7 million by the end of June."
     assert read(kb, text, date(2024, 7, 10)) == [(D(24_700_000), "nev-ownership", None, "2024-06-30", "actual")]
+
+
+# -- exports to one destination, the present ------------------------------------------------------
+
+
+def test_places_ranked_as_export_destinations_are_no_exporters_figures(kb) -> None:
+    # Asia, Europe: where the vehicles go; the catalogue has no exports-to-destination metric: proposed
+    text = "11月，亚洲是中国电动车最大出口地区，年增50%至10万辆，其次是欧洲年增20%至4万辆。"
+    assert read(kb, text) == [
+        (D(50), None, "nev-exports-to-destination-growth", "2025-11", "actual"),
+        (D(100_000), None, "nev-exports-to-destination", "2025-11", "actual"),
+        (D(20), None, "nev-exports-to-destination-growth", "2025-11", "actual"),
+        (D(40_000), None, "nev-exports-to-destination", "2025-11", "actual"),
+    ]
+
+
+def test_the_present_dates_a_count_by_the_publication(kb) -> None:
+    text = "11月，某品牌出口1万辆。如今该品牌业务遍及30个国家和地区。"
+    assert [f[3] for f in read(kb, text)] == ["2025-11", "-"]

@@ -25,7 +25,7 @@ from datetime import date
 from decimal import Decimal
 
 from autofacts.knowledge.model import KnowledgeBase
-from autofacts.reading.candidate import Candidate
+from autofacts.reading.candidate import AS_OF_PUBLICATION, Candidate
 from autofacts.reading.chinese import nfkc
 from autofacts.reading.chinese_entities import (
     CLAUSE,
@@ -71,6 +71,7 @@ _OF_A_MARKET = re.compile(r"市场|份额|市占率|占有率|全国|全球")
 _POINTS = re.compile(r"\s*个?\s*百分点")
 _HIGHER_THAN = re.compile(r"[高低快慢多少好差]于\s*$")
 _WHOLE_YEAR = re.compile(r"全年")
+_NOW = re.compile(r"目前|当前|如今|现阶段|眼下|迄今|至今")  # the present: dated by publication
 _THIS_MONTH = re.compile(r"当月|同月")  # 本月 is the month of publication (chinese_periods)
 # A margin between two figures, not a level: "以2万辆销量的领先", "领先2万辆"
 _MARGIN_AFTER = re.compile(r"\s*(?:销量)?\s*的?\s*(?:领先|优势|差距)")
@@ -151,6 +152,9 @@ class ChineseReader:
         if before and _since(text, before[-1]):
             return None, f"period: the span since '{text[before[-1].start : before[-1].end]}', not stated"
         own = [p for p in before if _is_own(text, p, mention)]
+        now = _NOW.search(text, 0, mention.start)
+        if now is not None and not own:  # "如今……业务遍及全球51个国家和地区": as of publication
+            return AS_OF_PUBLICATION, f"period: none stated, and '{now[0]}' speaks of the present"
         share = max(text.rfind("占", 0, mention.start), text.rfind("佔", 0, mention.start))
         if share >= 0 and any(p.end <= share for p in own) and any(p.start > share for p in own):
             # "10月份单月销量就占今年累计销量的27.5%": the whole's period (今年累计) is not the share's
@@ -266,6 +270,13 @@ def _paired_period(
         return None
     phrase = listed[figures.index(mention)]
     return phrase.label, f"period: '{text[phrase.start : phrase.end]}', by its place in the list (分别)"
+
+
+def _to_destination(metric: str | None) -> str | None:
+    """The id proposed for exports to one market: nev-exports-growth -> nev-exports-to-destination-growth."""
+    if metric is None or "-exports" not in f"-{metric}":
+        return None
+    return re.sub(r"(^|-)exports(?=-|$)", r"\1exports-to-destination", metric, count=1)
 
 
 def _so_far(year: str, spoken: str) -> str | None:
@@ -430,7 +441,8 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                     metric, new = None, ("automobile-ownership" if cars else None)
                     metric_why = "metric: a fleet of automobiles (汽车), not of all motor vehicles (机动车)"
                 if GOING in region_why:  # "对欧洲出口增长30%": exports to one market are not all exports
-                    metric, new, metric_why = None, None, "metric: a figure of one market the vehicles go to"
+                    new = _to_destination(metric or new)
+                    metric, metric_why = None, "metric: a figure of one market the vehicles go to"
                 base = _other_base(s_text, m, periods, period, metric or new or "")
                 if base is not None:
                     metric, new = None, None

@@ -12,6 +12,7 @@ from datetime import date
 
 from autofacts.knowledge.parse import PLACEHOLDER
 from autofacts.knowledge.periods import parse_period
+from autofacts.reading.candidate import AS_OF_PUBLICATION
 from autofacts.reading.chinese_entities import clause_bounds
 from autofacts.reading.text import PeriodPhrase
 
@@ -61,7 +62,7 @@ def kind_of(
 
 def _over(period: str | None, published: date | None) -> bool | None:
     """Whether the period had ended when the text was published (None: cannot tell)."""
-    if not period or published is None:
+    if not period or published is None or period == AS_OF_PUBLICATION:
         return None
     try:
         return parse_period(period).end < published
