@@ -215,3 +215,29 @@ def test_periods_head_their_columns_as_a_reader_says_them(run) -> None:
     # the CSV keeps its stable keys
     csv_head = run("compare", "2024-01/2024-11", "2025-01/2025-11", "--format", "csv").stdout.splitlines()[0]
     assert csv_head == "metric,region,a,b,change,relative,cagr,sources,note"
+
+
+def test_nothing_compared_says_the_figures_differ_in_kind() -> None:
+    from autofacts.answers.compare import compare_periods
+    from autofacts.answers.query import Filters
+    from autofacts.knowledge.periods import parse_period
+    from autofacts.output.comparison import nothing_to_compare
+    from tests.small_base import fact, small_base
+
+    kb = small_base(
+        fact("sales-2025", "2025", "34400000", "about"),
+        fact("byd-2025", "2025", "4600000", region="World"),
+        fact("sales-2026", "2026", "35500000", "about", kind="forecast"),
+    )
+    comparison = compare_periods(kb, parse_period("2025"), parse_period("2026"), Filters())
+    assert comparison.rows == ()
+    assert comparison.unpaired == (
+        ("a", "vehicle-sales", "China", None, "actual"),
+        ("a", "vehicle-sales", "World", None, "actual"),
+        ("b", "vehicle-sales", "China", None, "forecast"),
+    )
+    assert nothing_to_compare(comparison) == (
+        "nothing to compare between 2025 and 2026: a figure is compared only with one of the same kind, "
+        "region and company, and none match: 2025 has vehicle-sales (actual: China, World); "
+        "2026 has vehicle-sales (forecast: China) (--all lists both periods' figures side by side)"
+    )
