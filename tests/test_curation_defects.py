@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from autofacts.curation.curate import NewSource, check_new_source
-from autofacts.errors import UsageError
+from autofacts.curation.curate import NewSource, add_source, check_new_source
+from autofacts.errors import SourceError, UsageError
 from autofacts.knowledge.check import check_publication_dates
 from autofacts.knowledge.load import load_knowledge_base
+from autofacts.reading.sources import SourceText, read_source, read_text_document
 
 ARTICLE = "In December, sales of new energy vehicles rose 12.5 percent to 1.2 million units.\n"
 
@@ -81,3 +82,62 @@ def test_check_reports_a_source_published_after_today(base: Path, article: Path,
     result = run("check", "--facts", str(base))
     assert result.exit_code == 1
     assert result.stdout.startswith(f"{base}/sources.yaml:8:16: error[E116]: source 'f1' is published 2099-01-01")
+
+
+# --- 3. empty documents, and the size limit, refused alike by add and extract --------------------------
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\n\t \n", b"\xef\xbb\xbf\n"])  # nothing, white space, a BOM alone
+def test_add_refuses_a_document_with_no_text_and_writes_nothing(base: Path, tmp_path: Path, run, content) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(content)
+    result = run("add", str(empty), "--facts", str(base), "--id", "e1", "--title", "x", "--published", "2026-01")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"autofacts: error[E010]: {empty}: the document holds no text (empty, or white space alone): nothing to add\n"
+    )
+    assert list((base.parent / "seeds").iterdir()) == []
+    assert (base / "sources.yaml").read_text(encoding="utf-8").endswith("sources: []\n")
+    assert not (base.parent / "review").exists()
+    with pytest.raises(SourceError, match="holds no text"):
+        read_source(str(empty))
+    # extract reads it, and finds nothing to propose
+    said = run("extract", str(empty))
+    assert (said.exit_code, said.stdout) == (0, "")
+    assert said.stderr == f"autofacts: {empty} states no numbers: nothing to extract\n"
+
+
+def test_add_source_refuses_an_empty_text_made_by_hand(base: Path) -> None:
+    kb = load_knowledge_base(base)
+    blank = SourceText(" \n", "text", "blank.txt", "0" * 64)
+    with pytest.raises(SourceError, match="^blank.txt: the document holds no text"):
+        add_source(kb, blank, NewSource("b1", "Blank", "2026-01"), [])
+    assert list((base.parent / "seeds").iterdir()) == []
+
+
+def test_add_and_extract_refuse_a_text_over_4_mb_alike(base: Path, tmp_path: Path, run) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (4 * 1024 * 1024 + 1))  # one byte over MAX_SEED_BYTES, 4 MiB
+    message = f"autofacts: error[E010]: {big}: its text is larger than 4 MB, the limit for a seed\n"
+    added = run("add", str(big), "--facts", str(base), "--id", "b1", "--title", "x", "--published", "2026-01")
+    extracted = run("extract", str(big))
+    assert (added.exit_code, added.stderr) == (1, message)
+    assert (extracted.exit_code, extracted.stderr, extracted.stdout) == (1, message, "")
+    with pytest.raises(SourceError, match="larger than 4 MB"):
+        read_text_document(str(big))
+    exactly = tmp_path / "exactly.txt"
+    exactly.write_bytes(b"a" * (4 * 1024 * 1024))  # at the limit: read
+    assert len(read_text_document(str(exactly))) == 4 * 1024 * 1024
+
+
+def test_add_and_extract_refuse_a_text_that_is_not_utf8_alike(base: Path, tmp_path: Path, run) -> None:
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(b"caf\xe9 5 percent\n")  # Latin-1 "café": byte 3 is no UTF-8
+    message = f"autofacts: error[E010]: {latin}: not UTF-8 text (byte 3)\n"
+    added = run("add", str(latin), "--facts", str(base), "--id", "l1", "--title", "x", "--published", "2026-01")
+    extracted = run("extract", str(latin))
+    assert (added.exit_code, added.stderr) == (1, message)
+    assert (extracted.exit_code, extracted.stderr) == (1, message)
+    missing = run("extract", str(tmp_path / "nosuch.txt"))
+    assert missing.exit_code == 2
+    assert missing.stderr == f"autofacts: error[U001]: {tmp_path}/nosuch.txt: cannot read: No such file or directory\n"

@@ -51,9 +51,9 @@ def extract(
     from autofacts.curation.curate import not_in_future
     from autofacts.files import check_output_path, write_new
     from autofacts.knowledge.periods import parse_date
-    from autofacts.knowledge.seeds import read_document
     from autofacts.reading.candidates_yaml import candidates_yaml
     from autofacts.reading.extract import extract_candidates
+    from autofacts.reading.sources import read_text_document
 
     day = parse_date(published) if published else None
     if day is not None and published is not None:
@@ -62,7 +62,7 @@ def extract(
         check_output_path(Path(output))
     kb = _read_all(facts)
     path = Path(file)
-    text = read_document(file)
+    text = read_text_document(file)
     if day is None and source in kb.sources:
         day = kb.sources[source].published.end
     candidates = extract_candidates(text, kb, day)

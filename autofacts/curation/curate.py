@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from autofacts.curation.review_file import draft_from, review_yaml
-from autofacts.errors import AutofactsError, UsageError
+from autofacts.errors import AutofactsError, SourceError, UsageError
 from autofacts.files import MAX_SEED_BYTES, read_limited
 from autofacts.knowledge.check import seed_hash
 from autofacts.knowledge.load import load_knowledge_base
@@ -382,6 +382,9 @@ def add_source(kb: KnowledgeBase, read: SourceText, new: NewSource, candidates: 
     if why is not None:
         raise UsageError(f"{shown(read.origin)}: its name cannot name a seed file ({why}); rename the file")
     text = read.text
+    if not text.strip():  # read_source refuses such a document; a SourceText made by hand is refused here
+        why = "the document holds no text (empty, or white space alone): nothing to add"
+        raise SourceError(f"{shown(read.origin)}: {why}")
     digest = seed_hash(text)
     with transaction(base_of(kb)) as tx:
         kb = load_knowledge_base(kb.root)

@@ -34,6 +34,7 @@ from autofacts.reading.entities import (
 )
 from autofacts.reading.fact_kind import BASE_WHY, FORECAST, PAST, TARGET, WILL, figure_kind, kind_words
 from autofacts.reading.figures import Figure, sentence_figures
+from autofacts.reading.numbers import NO_BREAK_SPACES
 from autofacts.reading.periods import Phrases, a_year_earlier, own_period, sentence_periods, shift_year
 from autofacts.reading.places import (
     EXAMPLES,
@@ -484,6 +485,7 @@ def _clip(text: str) -> str:
 
 def extract_candidates(text: str, kb: KnowledgeBase, published: date | None = None) -> list[Candidate]:
     """A candidate for every figure the text states, in order."""
+    text = text.translate(NO_BREAK_SPACES)  # "7\u00a0million" is 7 million (quotes compare spaces alike)
     if is_chinese(text):  # Chinese grammar: autofacts.reading.chinese_extract (which builds on this module)
         from autofacts.reading.chinese_extract import chinese_candidates
 
