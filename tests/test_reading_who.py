@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal as D
 
-from autofacts.reading.company_region import suggested_measure
 from autofacts.reading.entities import chinese_companies, named_companies
 from autofacts.reading.extract import extract_candidates
 from autofacts.reading.places import PLACE_SET
@@ -135,14 +134,6 @@ def test_the_parts_of_figures_keep_their_place(kb) -> None:
     assert who(kb, text) == [(D(60_000), "Tesla", "World"), (D(20_000), "Tesla", "World")]
 
 
-def test_a_proposed_metric_still_says_a_companys_figure_is_worldwide() -> None:
-    assert suggested_measure("bev-sales") == "flow"
-    assert suggested_measure("phev-sales-growth") == "growth"
-    assert suggested_measure("suv-deliveries") == "flow"
-    assert suggested_measure("company-market-share") is None
-    assert suggested_measure("pre-order-time-minutes") is None
-
-
 # --- exports to one destination ------------------------------------------------------------------
 
 
@@ -187,3 +178,45 @@ def test_what_only_a_company_reports_goes_on_about_the_company_before(kb) -> Non
     # the market's figures do not
     text = "小鹏汽车第三季度交付11.6万辆。第三季度行业整体亏损扩大。"
     assert [(e, r) for _, e, r in who(kb, text)] == [("XPeng", "World")]
+
+
+# --- more of a company's figures -----------------------------------------------------------------
+
+
+def test_a_companys_other_figures_are_worldwide_but_its_sites_are_asked(kb) -> None:
+    text = "Li Auto's power battery installations were 2.5 GWh in October."
+    assert [(e, r) for _, e, r in who(kb, text)] == [("Li Auto", "World")]
+    text = "Li Auto has over 500 retail stores."
+    assert [(e, r) for _, e, r in who(kb, text)] == [("Li Auto", None)]
+
+
+def test_a_market_after_the_company_is_not_the_companys(kb) -> None:
+    text = "BYD's results come after global EV sales hit a record 1.9 million units in October."
+    assert who(kb, text) == [(D(1_900_000), None, "World")]
+    # its own global sales are its own
+    text = "BYD's global sales hit 440,000 units in October."
+    assert who(kb, text) == [(D(440_000), "BYD", "World")]
+
+
+def test_the_company_in_of_its_vehicles_owns_the_figure(kb) -> None:
+    text = "Cumulative deliveries of NIO vehicles reached 900,000 as of November 30, 2025."
+    assert [e for _, e, _ in who(kb, text)] == ["NIO"]
+
+
+def test_a_model_named_in_a_sentence_about_the_company_before(kb) -> None:
+    text = "XPeng delivered 35,000 vehicles in November.\nThe G7 rivals the Tesla Model Y and sells for about $28,000."
+    assert [(v, e) for v, e, _ in who(kb, text)] == [(D(35_000), "XPeng"), (D(28_000), "XPeng G7")]
+    text = "NIO sold 7,000 cars in May.\nThe new ET7 sedan became the most popular model with 1,700 units sold."
+    assert [(v, e) for v, e, _ in who(kb, text)] == [(D(7_000), "NIO"), (D(1_700), "NIO ET7")]
+
+
+def test_the_eu_is_a_place(kb) -> None:
+    text = "The EU will levy extra tariffs of up to 35.3 percent on Chinese EVs."
+    assert [r for _, _, r in who(kb, text)] == ["European Union"]
+
+
+def test_a_sentence_does_not_end_before_a_lowercase_word() -> None:
+    from autofacts.reading.text import sentences
+
+    text = "Volkswagen sold 10,000 ID. series EVs in China. Sales rose."
+    assert [s.text for s in sentences(text)] == ["Volkswagen sold 10,000 ID. series EVs in China.", "Sales rose."]

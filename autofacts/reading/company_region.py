@@ -29,27 +29,18 @@ _MARKET_AFTER = re.compile(
 )
 # a measure counted in one market, not a company's worldwide total
 _MARKET_MEASURE = re.compile(r"\bretail\b|\binsurance registrations\b", re.I)
+_MARKET_SHARE = re.compile(r"\bmarket share\b|\bshare of the\b[^,;.]{0,30}\bmarket\b", re.I)
+# what stands somewhere (a network of stations, dealers, plants; staff): not a total the company reports
+_SITES = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:stations|dealers|dealerships|stores|showrooms|outlets|plants|factories|chargers"
+    r"|charging piles|service cent(?:er|re)s|employees|staff|engineers)\b",
+    re.I,
+)
 # the sentence goes on about the figures just given: their parts keep their place
 PARTS = re.compile(
     r"^(?:The\s+(?:[A-Z]\w+\s+)?(?:sales|deliveries|figures|shipments|total)\b|Of (?:these|them|those)\b"
     r"|Among (?:these|them|those)\b|These (?:sales|deliveries|vehicles)\b|That (?:figure|total)\b)"
 )
-_GROWTH = re.compile(r"(?:^|-)(?:mom-|qoq-)?growth$|-multiple$")
-_FLOWS = re.compile(r"\b(?:sales|deliveries|production|exports|revenue|profit|loss|income)\b")
-
-
-def suggested_measure(suggest: str | None) -> str | None:
-    """What kind of measure a proposed metric id is, as far as a company's place goes: a change
-    ("phev-sales-growth") or a flow ("bev-sales"); a market share stays unknown."""
-    if suggest is None or "market-share" in suggest:
-        return None
-    if _GROWTH.search(suggest):
-        return "growth"
-    if suggest.endswith("-share"):
-        return "own"
-    return "flow" if _FLOWS.search(suggest.replace("-", " ")) else None
-
-
 def market_of(text: str, places: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
     """The market a sentence names: "in China", "China's car market", "the Chinese market"."""
     for s, e, name in reversed(places):
@@ -66,7 +57,6 @@ def company_region(
     places: list[tuple[int, int, str]],
     world: re.Match[str] | None,
     entity: str,
-    measure: str | None,
     market: tuple[str, str] | None,
     parts_of: tuple[str, str] | None,
 ) -> tuple[str | None, str]:
@@ -87,11 +77,12 @@ def company_region(
         return "World", f"region: '{world[0]}'"
     if parts_of is not None and PARTS.match(text) and not places:
         return parts_of[0], f"region: {parts_of[1]}, the figures this sentence gives parts of"
-    if _MARKET_MEASURE.search(text):
+    if _MARKET_MEASURE.search(text) or _MARKET_SHARE.search(text):
         if market is not None:
-            return market[0], f"region: retail sales are a market's, {market[1]}"
-        return None, "region: retail sales are a market's, and the text names none"
-    counted = measure is None and fig.mention.unit == "vehicles"  # a company's vehicles: its sales
-    if (measure in ("flow", "growth", "own") or counted) and entity != PLACEHOLDER:
+            return market[0], f"region: a market's figure, {market[1]}"
+        return None, "region: a market's figure (retail sales, a market share), and the text names no market"
+    if _SITES.match(text, fig.end):
+        return None, "region: a count of the company's sites or staff, placed nowhere: the curator says where"
+    if entity != PLACEHOLDER:  # its sales, revenue, margins, battery installations, a run of months
         return "World", "region: a company's figure, placed nowhere in the sentence"
     return None, ""

@@ -12,7 +12,7 @@ import re
 
 WORLD = re.compile(
     r"\b(?:worldwide|globally|around the world|across the world|world's total"
-    r"|global (?:sales|deliveries|market|output))\b",
+    r"|global (?:[\w-]+\s+){0,2}?(?:sales|deliveries|market|output))\b",
     re.I,
 )
 
@@ -120,6 +120,8 @@ PLACES = (
     "Spain",
     "Italy",
     "Belgium",
+    "the EU",
+    "the European Union",
     "Norway",
     "the Netherlands",
     "Saudi Arabia",
@@ -128,7 +130,13 @@ PLACES = (
 )
 
 
-_PLACE_NAMES = {"the U.S.": "United States", "the US": "United States", "the UK": "United Kingdom"}
+_PLACE_NAMES = {
+    "the U.S.": "United States",
+    "the US": "United States",
+    "the UK": "United Kingdom",
+    "the EU": "European Union",
+    "the European Union": "European Union",
+}
 
 
 PLACE_SET = frozenset(PLACES)
@@ -137,11 +145,14 @@ PLACE_SET = frozenset(PLACES)
 def place_pattern(regions: list[str]) -> re.Pattern[str]:
     """One pattern for every place name, longest first."""
     names = sorted(dict.fromkeys([*regions, *PLACES]), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    # "The EU will levy ...": a name with "the" opens a sentence too
+    escaped = [re.sub(r"^the\\? ", "[Tt]he ", re.escape(n)) for n in names]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])")
 
 
 def places_in(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
-    out = [(m.start(), m.end(), _PLACE_NAMES.get(m[0], m[0])) for m in pattern.finditer(text)]
+    found = [(m.start(), m.end(), re.sub(r"^The ", "the ", m[0])) for m in pattern.finditer(text)]
+    out = [(s, e, _PLACE_NAMES.get(name, name)) for s, e, name in found]
     for m in _CHINA.finditer(text):
         out.append((m.start(), m.end(), "China"))
     return sorted(out)
