@@ -25,6 +25,7 @@ from datetime import date
 from decimal import Decimal
 
 from autofacts.knowledge.model import KnowledgeBase
+from autofacts.knowledge.parse import PLACEHOLDER
 from autofacts.reading.candidate import AS_OF_PUBLICATION, Candidate
 from autofacts.reading.chinese import nfkc
 from autofacts.reading.chinese_entities import (
@@ -99,6 +100,7 @@ class _Context:
     said: tuple[str | None, str | None] = (None, None)
     # the level figures of the paragraph so far, (value, unit, period): what a 其中 sentence's parts add up to
     wholes: tuple[tuple[Decimal, str | None, str | None], ...] = ()
+    forecasts: bool = False  # a sentence before said a forecast (乘联预测)
 
 
 class ChineseReader:
@@ -405,6 +407,10 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
             region, region_why = reader.region(s_text, m, entity, ctx)
             kind, kind_why = kind_of(s_text, period, published, m.start, periods)
             future = ("target", "forecast")
+            if kind == "actual" and period is None and ctx.forecasts:
+                # "乘联预测，本月……。……乘用车零售市场约2162万辆": with no period, in a text that forecasts,
+                # nothing says whether the figure is an outcome
+                kind, kind_why = PLACEHOLDER, "kind: no period and no word says, in a text that forecasts"
             if kind in future and ctx.said[1] in future and period is None and ctx.said[0] is not None:
                 period, period_why = ctx.said[0], "period: the plan's or forecast's of the sentence before"
             if _PARTS.match(s_text):  # "预计2021年销量达2630万辆。其中，乘用车2170万辆": the same forecast's parts
@@ -466,7 +472,8 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
             if c.sentence.start == sentence.start and c.mention.unit not in ("percent", "times") and c.metric
         )
         wholes = (ctx.wholes if continues else ()) + levels
-        ctx = replace(_carry(reader, s_text, periods, ctx), topic=topic, wholes=wholes)
+        forecasts = ctx.forecasts or any(c.kind == "forecast" for c in out if c.sentence.start == sentence.start)
+        ctx = replace(_carry(reader, s_text, periods, ctx), topic=topic, wholes=wholes, forecasts=forecasts)
     return out
 
 

@@ -72,6 +72,8 @@ _PRESENT = re.compile(
 )
 
 
+# a sentence giving the parts of the figures of the one before
+_PARTS = re.compile(r"\s*(?:Within|Of|Among|Including)\s+(?:this|these|them|which|it|that)\b", re.I)
 _SPAN = re.compile(r"\d{4}-\d{2}/\d{4}-\d{2}")
 
 
@@ -116,6 +118,7 @@ class Context:
     in_item: int = 0  # 0: not in a list item; 1: the sentence opens an item; 2: it goes on with one
     same_paragraph: bool = False  # the sentence goes on in the paragraph of the one before
     ahead: tuple[str, str] | None = None  # the period of the forecast or target just stated, and why
+    ahead_kind: str | None = None  # and its kind: "target" when only a target's words said it
     market: tuple[str, str] | None = None  # the market the text last spoke of ("in China"), and why
     entity_region: tuple[str, str] | None = None  # where the sentence before placed its company's figures
 
@@ -161,6 +164,14 @@ class Reader:
             if entity not in (None, PLACEHOLDER) and ctx.entity_period is not None:
                 dated = replace(ctx, period=ctx.entity_period, period_why=ctx.entity_period_why)
             period, period_why = self._period(text, fig, phrases, dated, kind)
+            parts = _PARTS.match(text)
+            if parts is not None and ctx.ahead is not None and kind in ("forecast", "target"):
+                # "setting the target of 32.3 million for 2025. Within this, NEV sales are expected to
+                # reach 15.5 million": the parts of the target, its period and its kind
+                if period is None:
+                    period, period_why = ctx.ahead[0], f"period: {ctx.ahead[1]}, whose parts it gives"
+                if ctx.ahead_kind == "target" and kind == "forecast":
+                    kind, kind_why = "target", f"kind target: the parts ('{parts[0].strip()}') of a target"
             if lead is not None and kind == "actual" and lead.kind is not None and not said_kinds:
                 kind, kind_why = lead.kind, f"kind {lead.kind}: the line the list item is under"
             if lead is not None and lead.period is not None and not period_why.startswith(("period: '", "period: a ")):
@@ -312,7 +323,8 @@ class Reader:
             ahead = FORECAST.search(text) or TARGET.search(text)
             last = phrases.own[-1]
             said = f"'{text[last.start : last.end]}', in a forecast before \"{_clip(text)}\""
-            new = replace(new, ahead=(last.label, said) if ahead else None)
+            aim = "target" if TARGET.search(text) and not FORECAST.search(text) else "forecast"
+            new = replace(new, ahead=(last.label, said) if ahead else None, ahead_kind=aim if ahead else None)
         return new
 
     def _period(self, text: str, fig: Figure, phrases: Phrases, ctx: Context, kind: str) -> tuple[str | None, str]:
