@@ -266,7 +266,9 @@ def compare_periods(
             stated = _stated_growth(kb, metric, b.used, a.used.period, published)
             rows.append(compare_row(metric, a, b, years, stated))
         elif include_all and (a is not None or b is not None):
-            rows.append(ComparisonRow(metric, region, entity, kind, a, b))
+            # a figure on one side only still says how it was derived, if it was
+            notes = tuple(n for s in (a, b) if s is not None and (n := _derived_note(s, s.used.period.label)))
+            rows.append(ComparisonRow(metric, region, entity, kind, a, b, notes=notes))
 
     only_a = tuple(sorted({k[0] for k, s in cells.items() if s["a"] and not s["b"]}))
     only_b = tuple(sorted({k[0] for k, s in cells.items() if s["b"] and not s["a"]}))

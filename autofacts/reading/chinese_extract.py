@@ -30,10 +30,10 @@ from autofacts.reading.candidate import AS_OF_PUBLICATION, Candidate
 from autofacts.reading.chinese import nfkc
 from autofacts.reading.chinese_entities import (
     CLAUSE,
-    COMPANY_ANAPHORA,
     LIST_JOIN,
     clause_bounds,
     companies,
+    goes_on,
     name_end,
     owner,
 )
@@ -69,7 +69,7 @@ _A_YEAR_BEFORE = "a year before (去年同期)"
 _THE_BASE = "the comparison base it states"
 _CUMULATIVE = re.compile(r"累计")
 # a company's share of a market (份额, 市占率, 占全国), not of its own sales (占整体销量: its NEVs' share)
-_OF_A_MARKET = re.compile(r"市场|份额|市占率|占有率|全国|全球")
+_OF_A_MARKET = re.compile(r"市场|份额|市占|占有率|全国|全球")
 _POINTS = re.compile(r"\s*个?\s*百分点")
 _HIGHER_THAN = re.compile(r"[高低快慢多少好差]于\s*$")
 _WHOLE_YEAR = re.compile(r"全年")
@@ -470,7 +470,7 @@ def _carry(reader: ChineseReader, text: str, periods: list[PeriodPhrase], ctx: _
     probe = Mention(Decimal(0), "exact", None, len(text), len(text), "")
     region, _ = reader.region(text, probe, None, _Context())
     named = {name for _, name in companies(text)}
-    entity = ctx.entity if not named and COMPANY_ANAPHORA.match(text) else None
+    entity = ctx.entity if not named and ctx.entity is not None and goes_on(text, ctx.entity) else None
     if len(named) == 1:
         entity = next(iter(named))
     said_kind = "forecast" if FORECAST.search(text) else "target" if TARGET.search(text) else None
