@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from autofacts.curation.curate import NewSource, add_source, check_new_source
+from autofacts.curation.review_file import read_review
 from autofacts.errors import SourceError, UsageError
 from autofacts.knowledge.check import check_knowledge_base, check_publication_dates
 from autofacts.knowledge.load import load_knowledge_base
@@ -254,3 +255,108 @@ def test_a_source_that_does_not_exist_at_all_is_still_unknown(refused_base: Path
     kb = load_knowledge_base(refused_base, "facts")
     # its `source:` is the 7th line of the fact starting on line 34, its value after "    source: "
     assert "facts/a.yaml:40:13: error[E111]: unknown source 'nowhere'" in [str(p) for p in check_knowledge_base(kb)]
+
+
+# --- 4. a page a browser printed to PDF: its date-and-title head and address-and-"N/M" foot dropped -------
+
+# Each page as pypdf reads a PDF Chromium printed (`chromium --headless --print-to-pdf`, tried by hand):
+# the page's text, then the head (date, time and the page's title) and the foot (its address, "N/M").
+BROWSER_PAGES = [
+    [
+        "Sales",
+        "In 2025, China sold 34.40 million vehicles, up 9.4 percent year on year.",
+        "12/5/26, 12:24 PM Annual report",
+        "file:///home/ana/reports/rep.html 1/3",
+    ],
+    [
+        "Exports",
+        "Exports reached 7.09 million vehicles, up 21.1 percent from a year earlier.",
+        "12/5/26, 12:24 PM Annual report",
+        "file:///home/ana/reports/rep.html 2/3",
+    ],
+    [
+        "Outlook",
+        "The association expects sales of about 35.5 million vehicles in 2026.",
+        "12/5/26, 12:24 PM Annual report",
+        "file:///home/ana/reports/rep.html 3/3",
+    ],
+]
+BROWSER_SEED = (
+    "Sales\n\nIn 2025, China sold 34.40 million vehicles, up 9.4 percent year on year.\n\f\n"
+    "Exports\n\nExports reached 7.09 million vehicles, up 21.1 percent from a year earlier.\n\f\n"
+    "Outlook\n\nThe association expects sales of about 35.5 million vehicles in 2026."
+)
+
+
+def test_a_browser_printed_pdf_loses_its_heads_and_feet(base: Path, tmp_path: Path, run) -> None:
+    pytest.importorskip("pypdf")
+    from pdfwriter import make_pdf
+
+    pdf = tmp_path / "rep.pdf"
+    pdf.write_bytes(make_pdf(BROWSER_PAGES))
+    doc = read_source(str(pdf))
+    assert doc.text == BROWSER_SEED
+    result = run("add", str(pdf), "--facts", str(base), "--id", "rep", "--title", "Annual report", "--published", "2026-01")
+    assert result.exit_code == 0, result.stderr
+    assert (base.parent / "seeds" / "rep.txt").read_text(encoding="utf-8") == BROWSER_SEED
+    figures = [d.figure for d in read_review(base.parent / "review" / "rep.yaml").drafts]
+    assert figures == ["34.40 million", "9.4 percent", "7.09 million", "21.1 percent", "35.5 million"]
+
+
+def test_one_printed_page_loses_them_by_their_form(tmp_path: Path) -> None:
+    pytest.importorskip("pypdf")
+    from pdfwriter import make_pdf
+
+    pdf = tmp_path / "one.pdf"
+    pdf.write_bytes(
+        make_pdf([["Exports rose 21.1 percent.", "05/12/2026, 14:03 One pager", "https://example.org/news/1 1/1"]])
+    )
+    assert read_source(str(pdf)).text == "Exports rose 21.1 percent."
+
+
+def test_a_figure_ending_a_page_is_not_a_page_count(tmp_path: Path) -> None:
+    pytest.importorskip("pypdf")
+    from pdfwriter import make_pdf
+
+    # "1/3" closes the first page's last line, and no other page's: the report's words, kept.
+    pages = [
+        ["Overview", "Exports made up a share of all sales of 1/3"],
+        ["Outlook", "Sales will grow by some 3 percent in 2026."],
+        ["Risks", "Prices may fall by 5 percent in 2026."],
+    ]
+    pdf = tmp_path / "share.pdf"
+    pdf.write_bytes(make_pdf(pages))
+    assert read_source(str(pdf)).text == (
+        "Overview\n\nExports made up a share of all sales of 1/3\n\f\n"
+        "Outlook\n\nSales will grow by some 3 percent in 2026.\n\f\n"
+        "Risks\n\nPrices may fall by 5 percent in 2026."
+    )
+
+
+def test_a_pdf_chromium_prints_loses_its_heads_and_feet(tmp_path: Path) -> None:
+    """The same, on a PDF Chromium itself prints from a page written here (skipped without it)."""
+    pytest.importorskip("pypdf")
+    import shutil
+    import subprocess
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("no chromium to print a PDF with")
+    sections = [line for page in BROWSER_PAGES for line in page[:2]]
+    pages = [f"<h2>{sections[i]}</h2><p>{sections[i + 1]}</p>" for i in range(0, 6, 2)]
+    page = tmp_path / "rep.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Annual report</title></head><body>"
+        + "<div style='page-break-after: always'></div>".join(pages)
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "rep.pdf"
+    args = [chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={pdf}", str(page)]
+    try:
+        subprocess.run(args, capture_output=True, timeout=120, check=False, cwd=tmp_path)
+    except subprocess.TimeoutExpired:
+        pytest.skip("chromium did not print the page within 120 seconds")
+    if not pdf.is_file():
+        pytest.skip("chromium made no PDF")
+    assert read_source(str(pdf)).text == BROWSER_SEED

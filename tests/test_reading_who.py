@@ -220,3 +220,69 @@ def test_a_sentence_does_not_end_before_a_lowercase_word() -> None:
 
     text = "Volkswagen sold 10,000 ID. series EVs in China. Sales rose."
     assert [s.text for s in sentences(text)] == ["Volkswagen sold 10,000 ID. series EVs in China.", "Sales rose."]
+
+
+# --- what a company reports, and what is a market's ------------------------------------------------
+
+
+def test_a_companys_price_and_orders_are_left_to_the_curator(kb) -> None:
+    text = "Leapmotor opened orders for the B10, with prices starting at 99,800 yuan."
+    assert [(e, r) for _, e, r in who(kb, text)] == [("Leapmotor B10", None)]
+    text = "Leapmotor received 12,000 pre-orders for the B10 within a day."
+    assert [(e, r) for _, e, r in who(kb, text)] == [("Leapmotor B10", None)]
+    # what it reports is its worldwide total, even with no catalogue metric for it
+    text = "BYD's battery installations were 11.2 GWh in December."
+    assert [(e, r) for _, e, r in who(kb, text)] == [("BYD", "World")]
+
+
+def test_a_chinese_results_paragraph_stays_with_its_company(kb) -> None:
+    text = (
+        "小鹏汽车公布第三季净亏损15.95亿元。总收入57.2亿元，集团期内毛利率14.4%。\n"
+        "集团又透露，10月交付量达1.01万辆，包括6,044辆P7和3,657辆G3。"
+    )
+    assert [e for _, e, _ in who(kb, text, date(2021, 11, 18))] == [
+        "XPeng",
+        "XPeng",
+        "XPeng",
+        "XPeng",
+        "XPeng P7",  # the model right after the figure's unit
+        "XPeng G3",
+    ]
+
+
+def test_words_of_time_before_automobiles_are_no_unknown_carmaker(kb) -> None:
+    # 季内汽车交付量: "the quarter's vehicle deliveries", not a carmaker called 季内
+    text = "蔚来公布第二季业绩。季内汽车交付量按年下降6.1%至2.3万辆。"
+    assert [e for _, e, _ in who(kb, text, date(2023, 9, 6))] == ["NIO", "NIO"]
+    # a carmaker the catalogue lacks is still asked about
+    text = "天际汽车10月交付量为500辆。"
+    assert [e for _, e, _ in who(kb, text, date(2021, 11, 2))] == ["TODO"]
+
+
+def test_a_market_share_written_short_is_the_markets(kb) -> None:
+    text = "10月国内新能源汽车市场中，比亚迪市占比高达37%。"
+    assert [(e, r) for _, e, r in who(kb, text, date(2022, 12, 5))] == [("BYD", "China")]
+    # its NEVs' share of its own sales is its own
+    text = "10月比亚迪新能源汽车销量占其总销量的99%。"
+    assert [(e, r) for _, e, r in who(kb, text, date(2022, 12, 5))] == [("BYD", "World")]
+
+
+def test_an_arm_of_a_group_is_an_aside(kb) -> None:
+    text = (
+        "BYD topped the list with 110,000 cars, followed by Beijing Electric Vehicles Company, "
+        "the electric car-making arm of BAIC Group, which sold 100,000 such vehicles."
+    )
+    assert [(v, e) for v, e, _ in who(kb, text)] == [(D(110_000), "BYD"), (D(100_000), "BJEV")]
+
+
+def test_a_company_whose_measure_the_figures_noun_names(kb) -> None:
+    text = "This was the 9th consecutive increase in XPeng's quarterly revenue."
+    assert [e for _, e, _ in who(kb, text)] == ["XPeng"]
+
+
+def test_battery_installations_go_on_about_the_company(kb) -> None:
+    text = "比亚迪12月销售新能源汽车23万辆。12月动力电池装机总量约为11.2GWh。"
+    assert [(e, r) for _, e, r in who(kb, text, date(2023, 1, 3))] == [("BYD", "World"), ("BYD", "World")]
+    # the nation's installations are not
+    text = "比亚迪12月销售新能源汽车23万辆。12月我国动力电池装机总量约为30GWh。"
+    assert [(e, r) for _, e, r in who(kb, text, date(2023, 1, 3))] == [("BYD", "World"), (None, "China")]

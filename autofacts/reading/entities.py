@@ -141,7 +141,8 @@ _NOT_COMPANIES = frozenset(
 _ASIDE = re.compile(
     r"\([^()]*\)"
     r"|,\s+(?:part of|a unit of|a subsidiary of|a brand of|a division of|owned by|backed by|one of|including"
-    r"|such as|a rival of|a rival to|like|unlike|ahead of|behind)\b[^,;:]*,",
+    r"|such as|a rival of|a rival to|like|unlike|ahead of|behind"
+    r"|(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:arm|unit|subsidiary|division|affiliate)\s+of)\b[^,;:]*,",
     re.I,
 )
 # A company named as a rival or a yardstick, not as the subject: "the EV maker that competes with Tesla
@@ -208,7 +209,7 @@ def named_companies(
 # A car model: "ES8", "ES6s", "B10", "SU7", "Model Y", "the C-series"; not a quarter, a half or CO2
 _MODEL = re.compile(r"(?<![\w-])(?:(Model\s+[3SXY])|([A-Z]{1,3}\d{1,3}[A-Z]?)s?|([A-Z])[-\s]series)(?![\w-])")
 _NOT_MODELS = re.compile(r"Q[1-4]|H[12]|CO2|[A-Z]\d{4}")
-_NOUN = re.compile(r"(?:[^\d,;:()]|(?<=[A-Za-z])\d)*")  # up to punctuation or the next figure
+_NOUN = re.compile(r"(?:[^\d,;:()]|(?<=[A-Za-z])\d+)*")  # up to punctuation or the next figure
 _BIG_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d{3,}")  # a figure, not a day ("March 10")
 
 

@@ -20,7 +20,7 @@ from autofacts.knowledge.parse import PLACEHOLDER
 from autofacts.knowledge.periods import parse_period
 from autofacts.reading.candidate import AS_OF_PUBLICATION, Candidate
 from autofacts.reading.chinese import is_chinese
-from autofacts.reading.company_region import company_region, market_of
+from autofacts.reading.company_region import company_region, market_of, suggested_measure
 from autofacts.reading.entities import ListLead, list_item, named_companies, one_company
 from autofacts.reading.fact_kind import BASE_WHY, FORECAST, PAST, TARGET, WILL, figure_kind, kind_words
 from autofacts.reading.figures import Figure, sentence_figures
@@ -224,7 +224,10 @@ class Reader:
                     elif dims.get("form") in ("share", "yoy"):  # "a market share of 35.2% by the end of June"
                         stock_period = to_day
                         stock_why = f"{stock_why}: a share or growth of flows, from January"
-                region, region_why = self._region(text, fig, places, entity, ctx)
+                measure = self.kb.metrics[metric].measure if metric else suggested_measure(proposed)
+                if dims.get("form") == "share" or dims.get("measure", "").startswith("cumulative-"):
+                    measure = "own"  # its NEVs' share of its own sales, its cumulative deliveries: worldwide
+                region, region_why = self._region(text, fig, places, entity, measure, ctx)
                 if GOING in region_why:  # exports to one market are not all exports
                     metric, proposed, metric_why = None, None, "metric: a figure of one market the vehicles go to"
                 why = tuple(w for w in (metric_why, stock_why, region_why, kind_why, entity_why) if w)
@@ -369,6 +372,7 @@ class Reader:
         fig: Figure,
         places: list[tuple[int, int, str]],
         entity: str | None,
+        measure: str | None,
         ctx: Context,
     ) -> tuple[str | None, str]:
         """The place a figure belongs to: named before it (the most specific one), or worldwide, or
@@ -376,7 +380,7 @@ class Reader:
         clause places them ("sold 2 million in China"); its other figures are left to the curator."""
         world = _found(WORLD, text)
         if entity is not None:
-            return company_region(text, fig, places, world, entity, ctx.market, ctx.entity_region)
+            return company_region(text, fig, places, world, entity, measure, ctx.market, ctx.entity_region)
         usable = [p for p in places if not compared_with(text, p[0])]
         going = destination(text, fig.at, fig.clause, usable)
         if going is not None:  # the exporter's figure: the place named before the destination, or carried
