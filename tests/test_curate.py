@@ -126,7 +126,7 @@ def test_add_copies_registers_and_leaves_candidates_unloaded(base: Path, article
     assert f"{len(pending.drafts)} candidate facts wait in" in result.stdout
     # the base keeps working while the candidates wait: nothing of them is loaded
     checked = run("check", "--facts", str(base))
-    assert checked.stdout == f"ok: 0 facts, {CATALOGUE} metrics, 1 sources, no errors\n"
+    assert checked.stdout == f"ok: 0 facts, {CATALOGUE} metrics, 1 source, no errors\n"
     assert run("sources", "--facts", str(base), "--format", "csv").exit_code == 0
 
 
@@ -400,7 +400,7 @@ def test_review_end_to_end(pending: Path, run) -> None:
     assert (base / "caam-each.yaml").read_text(encoding="utf-8") == EXPECTED_FACTS
     review = (base.parent / "review" / "caam-each.yaml").read_text(encoding="utf-8")
     assert review.count("- figure:") == 1 and '- figure: "11th"' in review
-    assert out.endswith(f"ok: 5 facts, {CATALOGUE} metrics, 1 sources, no errors\n")
+    assert out.endswith(f"ok: 5 facts, {CATALOGUE} metrics, 1 source, no errors\n")
     assert result.exit_code == 0
     shown = run("show", "nev-sales", "--facts", str(base), "--format", "csv")
     assert shown.exit_code == 0
@@ -430,7 +430,7 @@ def test_review_defines_a_new_metric_and_finishes(pending: Path, run) -> None:
     )
     assert "value: 11\n" in (base / "caam-each.yaml").read_text(encoding="utf-8")
     assert not (base.parent / "review" / "caam-each.yaml").exists()  # all decided: nothing waits
-    assert result.stdout.endswith(f"ok: 1 facts, {CATALOGUE + 1} metrics, 1 sources, no errors\n")
+    assert result.stdout.endswith(f"ok: 1 fact, {CATALOGUE + 1} metrics, 1 source, no errors\n")
 
 
 def test_review_interrupted_loses_nothing(pending: Path, run) -> None:

@@ -481,7 +481,7 @@ def test_add_a_web_page_then_check_passes_and_boilerplate_cannot_be_quoted(
     (base / "autowire-exports.yaml").write_text(
         _fact("autowire-exports", "china-vehicle-exports-2024", "vehicle-exports", "5860000", ARTICLE_1), "utf-8"
     )
-    assert run("check", "--facts", str(base)).stdout.endswith(" 1 sources, no errors\n")
+    assert run("check", "--facts", str(base)).stdout.endswith(" 1 source, no errors\n")
     # a figure from the sidebar is not in the seed: `check` says so
     sidebar = _fact("autowire-exports", "battery-prices", "vehicle-exports", "20", "Battery prices fall 20 percent")
     (base / "sidebar.yaml").write_text(sidebar, "utf-8")
@@ -524,7 +524,7 @@ def test_add_a_pdf_then_cite_gives_the_page_and_check_passes(
     (base / "caam-2024.yaml").write_text(facts, "utf-8")
     checked = run("check", "--facts", str(base))
     assert checked.exit_code == 0, checked.stdout
-    assert checked.stdout.startswith("ok: 2 facts, ") and checked.stdout.endswith(" 1 sources, no errors\n")
+    assert checked.stdout.startswith("ok: 2 facts, ") and checked.stdout.endswith(" 1 source, no errors\n")
     cited = run("cite", "china-nev-share-2024", "--facts", str(base), "--format", "json")
     assert '"pages": [\n    2,\n    2\n  ]' in cited.stdout
     footnote = run("cite", "china-nev-sales-2024", "--facts", str(base), "--format", "markdown").stdout
@@ -558,7 +558,7 @@ def test_add_an_address_records_it_with_the_day_and_checksum(base: Path, site: s
     )
     checked = run("check", "--facts", str(base))
     assert checked.exit_code == 0, checked.stdout
-    assert checked.stdout.endswith(" 1 sources, no errors\n")
+    assert checked.stdout.endswith(" 1 source, no errors\n")
     again = run("add", f"{site}/news/exports", "--id", "autowire-2", "--facts", str(base))
     assert again.exit_code == 1
     assert again.stderr == (

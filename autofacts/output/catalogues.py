@@ -17,6 +17,7 @@ from autofacts.knowledge.units import plain
 from autofacts.output import Answer, OutputFormat
 from autofacts.output.records import (
     cited_sources,
+    counted,
     excerpt,
     fact_record,
     json_number,
@@ -46,7 +47,9 @@ class CheckAnswer(Answer):
 
     def summary(self) -> str:
         kb, problems = self.kb, self.problems
-        counts = f"{len(kb.facts)} facts, {len(kb.metrics)} metrics, {len(kb.sources)} sources"
+        counts = ", ".join(
+            (counted(len(kb.facts), "fact"), counted(len(kb.metrics), "metric"), counted(len(kb.sources), "source"))
+        )
         if not problems:
             return f"ok: {counts}, no errors"
         files = len({p.location.file for p in problems})
@@ -135,7 +138,7 @@ class MetricsAnswer(Answer):
             Column("aliases", "aliases", min_width=10, ident=True, join_narrow="id", join_label=True),
             Column("facts", "facts", "right"),
         ]
-        return Report(f"{len(rows)} metrics", cols, rows)
+        return Report(counted(len(rows), "metric"), cols, rows)
 
     def document(self) -> dict[str, Any]:
         counts = self.counts
@@ -181,7 +184,7 @@ class SourcesAnswer(Answer):
             Column("file", "file", aside=True, ident=True),  # under the table when the terminal is narrow
             Column("facts", "facts", "right"),
         ]
-        return Report(f"{len(rows)} sources", cols, rows)
+        return Report(counted(len(rows), "source"), cols, rows)
 
     def document(self) -> dict[str, Any]:
         counts = self.counts

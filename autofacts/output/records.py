@@ -162,6 +162,11 @@ def excerpt(fact: Fact, width: int = QUOTE_WIDTH) -> str:
 SELF_EVIDENT = ("percent", "times", "rank", "none")
 
 
+def counted(n: int, noun: str) -> str:
+    """"1 source", "6 sources": a count with its noun in the number it needs."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def unit_words(unit: str) -> str:
     """A unit as a reader names it: "vehicles", "U.S. dollars"."""
     return {"usd": "U.S. dollars"}.get(unit, unit)
