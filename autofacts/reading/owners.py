@@ -25,6 +25,18 @@ def brand_after(text: str, end: int, entities: list[tuple[int, int, str]]) -> tu
     return None
 
 
+# "the 11th consecutive increase in Nio's quarterly revenue": the company whose measure the figure's noun names
+_OF_WHOSE = re.compile(r"[^,;:.()\d]{0,40}?\b(?:in|of|for)\s+$")
+
+
+def _owner_after(text: str, end: int, entities: list[tuple[int, int, str]]) -> tuple[str, str] | None:
+    """The company named with a possessive in the figure's noun after it, when none is named before."""
+    for start, stop, name in entities:
+        if start >= end and _OF_WHOSE.fullmatch(text, end, start) and text.startswith(("'s", "’s"), stop):
+            return name, f"entity: '{text[start:stop]}', whose measure the figure's noun names"
+    return None
+
+
 # "which were 0.3% and 0.5% lower, respectively": figures listed before it pair with the companies
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 _LIST_GAP = re.compile(r"[^.;:()]{0,40}")
@@ -100,6 +112,12 @@ _A_COMPANY = re.compile(r"\b(?:company|carmaker|automaker|firm|manufacturer|make
 _SUBJECT_MODEL = re.compile(r"(?:The|Its|the)?\s*(?:(?:all-)?new\s+)?")
 
 
+# A row of a table: a label (a model, "Total") and an aside, then a colon and the figures
+_ROW = re.compile(r"\s*(?:[-•*]\s*)?(?P<label>[A-Za-z][^:()\n]{0,30}?)\s*(?:\([^()]*\))?\s*:\s*(?=\d)")
+_A_NAME_ONLY = re.compile(r"(?:[A-Z0-9][\w+.-]*)(?:\s+[A-Z0-9][\w+.-]*){0,2}")  # "P7+", "Model Y", not "Passenger cars"
+_NOT_MODELS_ROW = re.compile(r"Q[1-4]|H[12]")
+
+
 @dataclass(frozen=True)
 class Said:
     """What the sentences before said of whose figures these are."""
@@ -126,10 +144,23 @@ def owner(
     ("the all-new ET7 ... with 1,707 units sold" is NIO ET7)."""
     at, end, hedge_at = figure
     paired = respective_owner(text, at, figures, entities) or brand_after(text, end, entities)
-    entity, why = paired or entity_of(text, hedge_at, entities, end)
+    entity, why = paired or entity_of(text, hedge_at, entities, end) or (None, "")
+    if entity is None:  # "the 11th consecutive increase in Nio's quarterly revenue"
+        entity, why = _owner_after(text, end, entities) or (None, "")
     if entity is not None:
         return entity, why
     anaphora = COMPANY_ANAPHORA.match(text) or _THE_GROUPS.search(text)
+    row = _ROW.match(text)
+    if said.entity is not None and row is not None and not entities and at >= row.end():
+        # a table of the company's models: "ES6 (5-seat SUV): 2,936", "Total: 7,024"
+        label = row["label"]
+        if label.lower() == "total":
+            return said.entity, f"entity: {said.why}, the total of its table"
+        its_model = not label.startswith("Model ") or root(said.entity) == "Tesla"
+        if its_model and not _NOT_MODELS_ROW.fullmatch(label) and models(label, 0, len(label)) == [(0, label)]:
+            return f"{said.entity} {label}", f"entity: {said.why}, its model '{label}' heading the row"
+        if _A_NAME_ONLY.fullmatch(label):
+            return PLACEHOLDER, f"entity: a row '{label}' of a table after {said.why}: whose, the curator says"
     if said.lead is not None:
         return said.lead, f"entity: '{said.lead}', of the line the list item is under"
     if said.entity is not None:
