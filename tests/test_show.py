@@ -121,12 +121,15 @@ def test_csv_and_markdown(run, kb, zh_env) -> None:
         "cn-nev-share-2020-zh",
         "cn-nev-share-2024",
         "cn-nev-share-2024-zh",
-        "cn-nev-share-2025",
-        "cn-nev-share-2025-zh",
         "cn-nev-share-2025-10",
         "cn-nev-share-2025-10-zh",
     ]
-    assert rows[4]["value"] == rows[5]["value"] == "> 50 %"  # "more than half" and "超过一半"
+    assert rows[4]["value"] == rows[5]["value"] == "51.6 %"  # "51.6 percent" and "51.6%"
+    home = list(csv.DictReader(io.StringIO(run("show", "nev-domestic-share", "--format", "csv").stdout)))
+    assert [(r["id"], r["value"]) for r in home] == [
+        ("cn-nev-domestic-share-2025", "> 50 %"),  # "more than half of new vehicle sales in China"
+        ("cn-nev-domestic-share-2025-zh", "> 50 %"),  # "国内新车销量占比超过一半"
+    ]
     md = run("show", "nev-share", "--format", "markdown").stdout
     table = [ln for ln in md.splitlines() if ln.startswith("|")]
     assert len({ln.count("|") - ln.count("\\|") for ln in table}) == 1  # every row has the same number of cells
