@@ -108,10 +108,10 @@ def test_alternatives_chosen_by_what_the_text_holds() -> None:
     assert _NUMBERS.possible("no figure here") == ()
     # the telephone pattern: "+" (0), "-" (1, 3, 9), "tel" (4), ":" (5)
     assert _NOT_FIGURES.possible("Tel: +86 10-6536-3107") == (0, 1, 3, 4, 5, 9)
-    # a month name (8) alone
-    assert _NOT_FIGURES.possible("In March 2003, sales rose") == (8,)
+    # a month name: the day before its month (8) and the month before its day and year (10)
+    assert _NOT_FIGURES.possible("In March 2003, sales rose") == (8, 10)
     # a text with a letter IGNORECASE reads as ASCII (the long s) is searched with every alternative
-    assert _NOT_FIGURES.possible("ſ") == tuple(range(10))
+    assert _NOT_FIGURES.possible("ſ") == tuple(range(11))
 
 
 def test_an_alternative_needing_a_digit_is_left_out_of_a_text_without_one() -> None:
@@ -133,7 +133,7 @@ def test_telephone_numbers_times_and_dates_are_no_figures() -> None:
 @pytest.mark.parametrize(
     ("text", "spans"),
     [
-        ("on 31st December 2024, and 4 Feb", [(3, 16), (27, 32)]),
+        ("on 31st December 2024, and 4 Feb", [(3, 21), (27, 32)]),  # the year goes with its day
         ("x7 Jan", [(1, 6)]),  # a letter before the day does not stop it
         ("123 May", []),  # three digits are no day
         ("1,2 March", []),  # nor the end of a number
@@ -142,6 +142,24 @@ def test_telephone_numbers_times_and_dates_are_no_figures() -> None:
 )
 def test_a_day_before_its_month(text: str, spans: list[tuple[int, int]]) -> None:
     assert phone_spans(text) == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a wire story's dateline states no figure: its year was proposed as one (value 2026)
+        ("BEIJING, Jan. 14, 2026 -- Car sales reached 34.4 million units in 2025.", [D(34400000), D(2025)]),
+        ("LONDON, 14 January 2026 - exports rose 12 percent.", [D(12)]),
+        ("On December 31, 2025, BYD had sold 4.6 million cars.", [D(4600000)]),
+        ("By Sept. 30 2025 it had 1,200 stores.", [D(1200)]),
+        # a month and a year, with no day, is a period the reader dates by; 2003 here is read as a number
+        ("In March 2003, sales rose 5 percent.", [D(2003), D(5)]),
+        # the day's number ends at two digits: "May 125, 2025" is no date
+        ("In May 125, 2025 units were sold.", [D(125), D(2025)]),
+    ],
+)
+def test_a_whole_date_states_no_figure(text: str, values: list[D]) -> None:
+    assert [m.value for m in read_numbers(text)] == values
 
 
 def test_letters_ignorecase_reads_as_ascii_are_looked_up_folded() -> None:

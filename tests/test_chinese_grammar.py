@@ -82,8 +82,9 @@ def test_strong_verbs_of_fall_are_negative_growth(kb) -> None:
 def test_a_destination_governs_its_clause_and_the_change_after_it_only(kb) -> None:
     text = "1-10月，我国对俄罗斯出口汽车100万辆，同比下降10%；新能源汽车出口200万辆，同比增长50%。"
     assert facts(text, kb) == [
-        (D(1_000_000), None, None, None, "2025-01/2025-10", None),  # exports to one market: not all exports
-        (D(-10), None, None, None, "2025-01/2025-10", None),
+        # exports to one market: not all exports; the exporter's (我国), not Russia's; the metric proposed
+        (D(1_000_000), None, "vehicle-exports-to-destination", "China", "2025-01/2025-10", None),
+        (D(-10), None, "vehicle-exports-to-destination-growth", "China", "2025-01/2025-10", None),
         (D(2_000_000), "nev-exports", None, "China", "2025-01/2025-10", None),  # 我国, not Russia
         (D(50), "nev-exports-growth", None, "China", "2025-01/2025-10", None),
     ]
@@ -93,7 +94,7 @@ def test_a_country_after_the_verb_or_named_as_a_market_is_a_destination(kb) -> N
     text = "10月，中国汽车出口60万辆。出口俄罗斯10万辆。墨西哥是第二大出口市场。新能源汽车出口20万辆。"
     assert [(f[0], f[3]) for f in facts(text, kb) if f[0] > 100] == [
         (D(600_000), "China"),
-        (D(100_000), None),  # 出口俄罗斯: where they go
+        (D(100_000), "China"),  # 出口俄罗斯: where they go; the exporter, China, carried
         (D(200_000), "China"),  # Mexico, a market named, is carried to no sentence after
     ]
 

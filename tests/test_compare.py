@@ -206,3 +206,39 @@ def test_a_period_is_not_compared_with_itself(run, kb) -> None:
     with pytest.raises(UsageError):
         compare_periods(kb, parse_period("2024"), parse_period("2024"), Filters())
     assert run("compare", "2024", "2025", "-m", "nev-share").exit_code == 0
+
+
+def test_periods_head_their_columns_as_a_reader_says_them(run) -> None:
+    # "2024-01/2024-11" took 15 columns at 80 and squeezed the metric's name into one word a line
+    out = run("compare", "2024-01/2024-11", "2025-01/2025-11", "--format", "markdown").stdout
+    assert out.splitlines()[0] == "### Compare Jan–Nov 2024 with Jan–Nov 2025"
+    assert "| metric | region | Jan–Nov 2024 | Jan–Nov 2025 | change |" in out
+    # the CSV keeps its stable keys
+    csv_head = run("compare", "2024-01/2024-11", "2025-01/2025-11", "--format", "csv").stdout.splitlines()[0]
+    assert csv_head == "metric,region,a,b,change,relative,cagr,sources,note"
+
+
+def test_nothing_compared_says_the_figures_differ_in_kind() -> None:
+    from autofacts.answers.compare import compare_periods
+    from autofacts.answers.query import Filters
+    from autofacts.knowledge.periods import parse_period
+    from autofacts.output.comparison import nothing_to_compare
+    from tests.small_base import fact, small_base
+
+    kb = small_base(
+        fact("sales-2025", "2025", "34400000", "about"),
+        fact("byd-2025", "2025", "4600000", region="World"),
+        fact("sales-2026", "2026", "35500000", "about", kind="forecast"),
+    )
+    comparison = compare_periods(kb, parse_period("2025"), parse_period("2026"), Filters())
+    assert comparison.rows == ()
+    assert comparison.unpaired == (
+        ("a", "vehicle-sales", "China", None, "actual"),
+        ("a", "vehicle-sales", "World", None, "actual"),
+        ("b", "vehicle-sales", "China", None, "forecast"),
+    )
+    assert nothing_to_compare(comparison) == (
+        "nothing to compare between 2025 and 2026: a figure is compared only with one of the same kind, "
+        "region and company, and none match: 2025 has vehicle-sales (actual: China, World); "
+        "2026 has vehicle-sales (forecast: China) (--all lists both periods' figures side by side)"
+    )

@@ -91,9 +91,10 @@ def test_output_never_overwrites(run, tmp_path: Path) -> None:
 def test_unreadable_documents(run, tmp_path: Path) -> None:
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("Ventes: 3,2 millions en \xe9t\xe9".encode("latin-1"))
-    for args in ([str(bad)], [str(tmp_path / "missing.txt")], [str(tmp_path)]):
+    # A file that cannot be opened is a usage error (2); one that is not UTF-8 text, E010 (1), as `add` says.
+    for args, status in (([str(bad)], 1), ([str(tmp_path / "missing.txt")], 2), ([str(tmp_path)], 2)):
         result = run("extract", *args)
-        assert result.exit_code == 2 and "Traceback" not in result.stderr
+        assert result.exit_code == status and "Traceback" not in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
 
 

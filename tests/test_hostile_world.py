@@ -98,10 +98,9 @@ def test_an_enormous_document_to_extract(tmp_path: Path) -> None:
     with big.open("wb") as out:
         out.truncate(64 * 1024 * 1024)  # sparse: 64 MiB of nothing, at no cost
     result = run_child(["extract", str(big)])
-    assert result.returncode == 2
-    assert one_line(result.stderr).startswith(
-        f"autofacts: error[U001]: {big}: cannot read: 67108864 bytes, over the limit of "
-    )
+    # Refused unread, as `add` refuses it: too large for a seed (4 MB) is the document's fault, E010.
+    assert result.returncode == 1
+    assert one_line(result.stderr) == f"autofacts: error[E010]: {big}: its text is larger than 4 MB, the limit for a seed"
 
 
 def test_an_unreadable_facts_folder_as_a_plain_user(nobody_dir: Path) -> None:

@@ -248,22 +248,32 @@ def test_coverage_at_sixty_columns_is_records_with_whole_ids(run, monkeypatch) -
 # The ministry's Q&A (facts/miit-work-plan-qa.yaml, seeds/miit-work-plan-qa-2025.txt), line 2: the
 # number "3年" is excluded; 3143.6萬輛 is cited by cn-vehicle-sales-2024-miit, 4.5% by
 # cn-vehicle-sales-growth-2024-miit; line 3: 3% by cn-vehicle-sales-growth-2025-target-miit.
-def test_coverage_details_at_eighty_columns_put_the_reason_under_the_status(run, monkeypatch) -> None:
-    # source 17 + line 4 + number 10 ("3143.6萬輛": 6 + 2 wide characters) + the longest fact id 40
-    # (cn-vehicle-sales-growth-2025-target-miit) = 71 <= 80 - 4*2 + 1 = 73: the status column gets 42
+def test_coverage_details_at_eighty_columns_put_the_reason_under_the_source(run, monkeypatch) -> None:
+    # side by side: source 17 + line 4 + number 10 ("3143.6萬輛": 6 + 2 wide characters) + status 8
+    # + the longest fact id 40 (cn-vehicle-sales-growth-2025-target-miit) = 79 > 80 - 5*2 + 1 = 71.
+    # Under the source: 40 + 4 + 10 + 8 = 62 <= 73, and the 11 left go to the source (51).
     lines = _out(run, monkeypatch, 80, "coverage", "--details", "--source", "miit-work-plan-qa")
-    assert lines[1:9] == [
-        "                                     status",
-        "source             line      number  cited by / excluded because",
-        "────────────────── ───── ─────────── ───────────────────────────────────────────",
-        "miit-work-plan-qa     2         3年  excluded",
-        "                                     a run of years of steady growth: no",
-        "                                     catalogue metric counts it, and the text",
-        "                                     gives only 2024's growth (a fact)",
-        "miit-work-plan-qa     2  3143.6萬輛  cited",
+    assert lines[1:11] == [
+        "source",
+        "cited by / excluded because                          line      number  status",
+        "──────────────────────────────────────────────────── ───── ─────────── ─────────",
+        "miit-work-plan-qa                                       2         3年  excluded",
+        "a run of years of steady growth: no catalogue",
+        "metric counts it, and the text gives only 2024's",
+        "growth (a fact)",
+        "miit-work-plan-qa                                       2  3143.6萬輛  cited",
+        "cn-vehicle-sales-2024-miit",
+        "miit-work-plan-qa                                       2        4.5%  cited",
     ]
-    assert lines[9].strip() == "cn-vehicle-sales-2024-miit"
-    assert "                                     cn-vehicle-sales-growth-2025-target-miit" in lines
+    assert "cn-vehicle-sales-growth-2025-target-miit" in lines
+
+
+def test_coverage_details_of_every_source_at_eighty_columns_stay_a_table(run, monkeypatch) -> None:
+    # the longest citing id, chongqing-vehicle-production-rank-2025-forecast (47), + line 4 +
+    # number 9 ("thousands") + status 8 = 68 <= 73
+    lines = _out(run, monkeypatch, 80, "coverage", "--details")
+    assert _table(lines)
+    assert _whole(["chongqing-vehicle-production-rank-2025-forecast", *SOURCES], lines) == []
 
 
 def test_coverage_details_at_sixty_columns_are_records(run, monkeypatch) -> None:

@@ -179,3 +179,18 @@ def test_a_conflict_names_the_lowest_reaching_and_the_highest_reaching_piece() -
     (v,) = check_targets(kb, date(2026, 2, 1)).verdicts
     assert v.status is Status.CONFLICT and v.outcome is None
     assert [f.id for f in v.outcome_facts] == ["fifteen", "nev-sales-2025-from-share"]
+
+
+def test_a_derived_month_has_the_note_its_mark_points_to(run) -> None:
+    # Chongqing's Dec 2024 is no source's figure: 2.54 million (2024) less Jan–Nov 2024, itself
+    # 2.4981 million (Jan–Nov 2025) ÷ 1.121 = 2.228 million; the † said "see note" and no note followed
+    out = run("show", "vehicle-production", "--monthly", "--region", "Chongqing", env={"COLUMNS": "200"}).stdout
+    assert "Chongqing, Dec 2024: derived: 2.54 million vehicles (2024) − 2.228 million vehicles † (2024-01/2024-11)" in out
+
+
+def test_a_one_sided_derived_figure_in_compare_all_says_how(run) -> None:
+    # compare --all lists Chongqing's Jan–Nov 2024 production (derived) beside nothing in 2023
+    out = run("compare", "2023-01/2023-11", "2024-01/2024-11", "--all", "-m", "vehicle-production", "--format", "csv")
+    rows = out.stdout.splitlines()
+    assert rows[1].startswith("vehicle-production,Chongqing,,2.228 million vehicles †,")
+    assert rows[1].endswith('"2024-01/2024-11: derived, 2.4981 million vehicles ÷ (1 + 12.1 %)"')

@@ -442,8 +442,11 @@ def test_a_forecasts_period_dates_the_next_forecast_of_its_paragraph(kb) -> None
         (D(1_860_000), "passenger-vehicle-retail-sales", "2022-11", "forecast"),
         (D(600_000), "nev-retail-sales", "2022-11", "forecast"),
     ]
-    # a new paragraph: no period to go on
+    # a new paragraph opening "Among them" still gives the parts of the forecast before: its period
     text = text.replace(". Among", ".\nAmong")
+    assert [c.period for c in extract_candidates(text, kb, date(2022, 11, 25))] == ["2022-11", "2022-11"]
+    # a new paragraph that does not refer back: no period to go on
+    text = text.replace("Among them, NEV", "NEV")
     assert [c.period for c in extract_candidates(text, kb, date(2022, 11, 25))] == ["2022-11", None]
 
 

@@ -176,3 +176,54 @@ def test_a_flow_counted_up_to_a_day_is_todo_with_its_running_total_proposed(kb) 
 def test_a_stock_by_the_end_of_a_month_keeps_its_day(kb) -> None:
     text = "NEV ownership reached 24.7 million by the end of June."
     assert read(kb, text, date(2024, 7, 10)) == [(D(24_700_000), "nev-ownership", None, "2024-06-30", "actual")]
+
+
+# -- exports to one destination, the present ------------------------------------------------------
+
+
+def test_places_ranked_as_export_destinations_are_no_exporters_figures(kb) -> None:
+    # Asia, Europe: where the vehicles go; the catalogue has no exports-to-destination metric: proposed
+    text = "11月，亚洲是中国电动车最大出口地区，年增50%至10万辆，其次是欧洲年增20%至4万辆。"
+    assert read(kb, text) == [
+        (D(50), None, "nev-exports-to-destination-growth", "2025-11", "actual"),
+        (D(100_000), None, "nev-exports-to-destination", "2025-11", "actual"),
+        (D(20), None, "nev-exports-to-destination-growth", "2025-11", "actual"),
+        (D(40_000), None, "nev-exports-to-destination", "2025-11", "actual"),
+    ]
+
+
+def test_the_present_dates_a_count_by_the_publication(kb) -> None:
+    text = "11月，某品牌出口1万辆。如今该品牌业务遍及30个国家和地区。"
+    assert [f[3] for f in read(kb, text)] == ["2025-11", "-"]
+
+
+# -- kinds of a plan's and a forecast's parts ------------------------------------------------------
+
+
+def test_the_parts_of_a_target_expected_to_reach_are_the_targets(kb) -> None:
+    text = (
+        "On September 12, the ministry released a plan setting the target of 32.3 million vehicle sales "
+        "for 2025, a 3% increase from last year.\n"
+        "Within this, NEV sales are expected to reach 15.5 million units, a year-on-year rise of about 20%."
+    )
+    assert read(kb, text, date(2025, 9, 15)) == [
+        (D(32_300_000), "vehicle-sales", None, "2025", "target"),
+        (D(3), "vehicle-sales-growth", None, "2025", "target"),
+        (D(15_500_000), "nev-sales", None, "2025", "target"),
+        (D(20), "nev-sales-growth", None, "2025", "target"),
+    ]
+
+
+def test_what_a_plans_target_is_expected_to_come_to_is_its_target(kb) -> None:
+    text = "根据方案，2025年汽车销量力争达到3200万辆；其中新能源汽车销量目标为1500万辆，同比增幅预计达20%。"
+    assert [f[4] for f in read(kb, text, date(2025, 9, 15))] == ["target", "target", "target"]
+
+
+def test_a_figure_with_no_period_in_a_text_that_forecasts_has_no_kind(kb) -> None:
+    # the second line states neither its period nor whether it is the forecast or an outcome
+    text = "乘联会预测，本月乘用车零售约220万辆。\n乘用车零售约2100万辆，同比增长5%。"
+    assert read(kb, text, date(2023, 12, 22)) == [
+        (D(2_200_000), "passenger-vehicle-retail-sales", None, "2023-12", "forecast"),
+        (D(21_000_000), "passenger-vehicle-retail-sales", None, None, "TODO"),
+        (D(5), "passenger-vehicle-retail-sales-growth", None, None, "TODO"),
+    ]

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal as D
 
-from autofacts.reading.company_region import suggested_measure
 from autofacts.reading.entities import chinese_companies, named_companies
 from autofacts.reading.extract import extract_candidates
 from autofacts.reading.places import PLACE_SET
@@ -135,9 +134,134 @@ def test_the_parts_of_figures_keep_their_place(kb) -> None:
     assert who(kb, text) == [(D(60_000), "Tesla", "World"), (D(20_000), "Tesla", "World")]
 
 
-def test_a_proposed_metric_still_says_a_companys_figure_is_worldwide() -> None:
-    assert suggested_measure("bev-sales") == "flow"
-    assert suggested_measure("phev-sales-growth") == "growth"
-    assert suggested_measure("suv-deliveries") == "flow"
-    assert suggested_measure("company-market-share") is None
-    assert suggested_measure("pre-order-time-minutes") is None
+# --- exports to one destination ------------------------------------------------------------------
+
+
+def candidates(kb, text: str, published: date = PUBLISHED) -> list[tuple[D, str | None, str | None]]:
+    """(value, metric, region) of every candidate, in order."""
+    return [(c.mention.value, c.metric, c.region) for c in extract_candidates(text, kb, published)]
+
+
+def test_exports_to_one_destination_are_the_exporters_and_no_metric_of_all_exports(kb) -> None:
+    text = "In November, China's NEV exports to Latin America rose 283% to 35,182 units."
+    assert candidates(kb, text) == [(D(283), None, "China"), (D(35_182), None, "China")]
+    # the destination governs its clause only
+    text = "In October, vehicle exports from China reached 600,000 units, and shipments to Europe rose 10%."
+    assert candidates(kb, text) == [(D(600_000), "vehicle-exports", "China"), (D(10), None, "China")]
+
+
+def test_chinese_exports_to_one_destination_are_the_exporters(kb) -> None:
+    text = "11月，中国出口至欧盟的电动车年增39%至2.58万辆。"
+    assert candidates(kb, text) == [(D(39), None, "China"), (D(25_800), None, "China")]
+    # a destination named as the largest export region, and the list going on after 其次是
+    text = "据海关数据，11月亚洲是中国电动车最大出口地区，年增71%至11万辆，其次是欧洲年增63%至4.3万辆、拉丁美洲年增283%至3.5万辆。"
+    assert [r for _, _, r in candidates(kb, text)] == ["China"] * 6
+    assert [m for _, m, _ in candidates(kb, text)] == [None] * 6
+
+
+# --- a company's figures, in Chinese -----------------------------------------------------------
+
+
+def test_a_companys_share_of_its_own_sales_is_its_own(kb) -> None:
+    text = "吉利2月新能源汽车销量11.75万辆，占整体销量达57%。"
+    assert who(kb, text, date(2026, 3, 2)) == [(D(117_500), "Geely", "World"), (D(57), "Geely", "World")]
+
+
+def test_a_companys_sales_in_a_named_market(kb) -> None:
+    text = "特斯拉宣布10月中国市场销量下降30%。"
+    assert who(kb, text) == [(D(-30), "Tesla", "China")]
+
+
+def test_what_only_a_company_reports_goes_on_about_the_company_before(kb) -> None:
+    text = "小鹏汽车第三季度交付11.6万辆。第三季度营收203.8亿元，净亏损3.8亿元。"
+    assert [(e, r) for _, e, r in who(kb, text)] == [("XPeng", "World")] * 3
+    # the market's figures do not
+    text = "小鹏汽车第三季度交付11.6万辆。第三季度行业整体亏损扩大。"
+    assert [(e, r) for _, e, r in who(kb, text)] == [("XPeng", "World")]
+
+
+# --- more of a company's figures -----------------------------------------------------------------
+
+
+def test_a_companys_other_figures_are_worldwide_but_its_sites_are_asked(kb) -> None:
+    text = "Li Auto's power battery installations were 2.5 GWh in October."
+    assert [(e, r) for _, e, r in who(kb, text)] == [("Li Auto", "World")]
+    text = "Li Auto has over 500 retail stores."
+    assert [(e, r) for _, e, r in who(kb, text)] == [("Li Auto", None)]
+
+
+def test_a_market_after_the_company_is_not_the_companys(kb) -> None:
+    text = "BYD's results come after global EV sales hit a record 1.9 million units in October."
+    assert who(kb, text) == [(D(1_900_000), None, "World")]
+    # its own global sales are its own
+    text = "BYD's global sales hit 440,000 units in October."
+    assert who(kb, text) == [(D(440_000), "BYD", "World")]
+
+
+def test_the_company_in_of_its_vehicles_owns_the_figure(kb) -> None:
+    text = "Cumulative deliveries of NIO vehicles reached 900,000 as of November 30, 2025."
+    assert [e for _, e, _ in who(kb, text)] == ["NIO"]
+
+
+def test_a_model_named_in_a_sentence_about_the_company_before(kb) -> None:
+    text = "XPeng delivered 35,000 vehicles in November.\nThe G7 rivals the Tesla Model Y and sells for about $28,000."
+    assert [(v, e) for v, e, _ in who(kb, text)] == [(D(35_000), "XPeng"), (D(28_000), "XPeng G7")]
+    text = "NIO sold 7,000 cars in May.\nThe new ET7 sedan became the most popular model with 1,700 units sold."
+    assert [(v, e) for v, e, _ in who(kb, text)] == [(D(7_000), "NIO"), (D(1_700), "NIO ET7")]
+
+
+def test_the_eu_is_a_place(kb) -> None:
+    text = "The EU will levy extra tariffs of up to 35.3 percent on Chinese EVs."
+    assert [r for _, _, r in who(kb, text)] == ["European Union"]
+
+
+def test_a_sentence_does_not_end_before_a_lowercase_word() -> None:
+    from autofacts.reading.text import sentences
+
+    text = "Volkswagen sold 10,000 ID. series EVs in China. Sales rose."
+    assert [s.text for s in sentences(text)] == ["Volkswagen sold 10,000 ID. series EVs in China.", "Sales rose."]
+
+
+# --- what a company reports, and what is a market's ------------------------------------------------
+
+
+def test_a_companys_price_and_orders_are_left_to_the_curator(kb) -> None:
+    text = "Leapmotor opened orders for the B10, with prices starting at 99,800 yuan."
+    assert [(e, r) for _, e, r in who(kb, text)] == [("Leapmotor B10", None)]
+    text = "Leapmotor received 12,000 pre-orders for the B10 within a day."
+    assert [(e, r) for _, e, r in who(kb, text)] == [("Leapmotor B10", None)]
+    # what it reports is its worldwide total, even with no catalogue metric for it
+    text = "BYD's battery installations were 11.2 GWh in December."
+    assert [(e, r) for _, e, r in who(kb, text)] == [("BYD", "World")]
+
+
+def test_a_chinese_results_paragraph_stays_with_its_company(kb) -> None:
+    text = (
+        "小鹏汽车公布第三季净亏损15.95亿元。总收入57.2亿元，集团期内毛利率14.4%。\n"
+        "集团又透露，10月交付量达1.01万辆，包括6,044辆P7和3,657辆G3。"
+    )
+    assert [e for _, e, _ in who(kb, text, date(2021, 11, 18))] == [
+        "XPeng",
+        "XPeng",
+        "XPeng",
+        "XPeng",
+        "XPeng P7",  # the model right after the figure's unit
+        "XPeng G3",
+    ]
+
+
+def test_words_of_time_before_automobiles_are_no_unknown_carmaker(kb) -> None:
+    # 季内汽车交付量: "the quarter's vehicle deliveries", not a carmaker called 季内
+    text = "蔚来公布第二季业绩。季内汽车交付量按年下降6.1%至2.3万辆。"
+    assert [e for _, e, _ in who(kb, text, date(2023, 9, 6))] == ["NIO", "NIO"]
+    # a carmaker the catalogue lacks is still asked about
+    text = "天际汽车10月交付量为500辆。"
+    assert [e for _, e, _ in who(kb, text, date(2021, 11, 2))] == ["TODO"]
+
+
+def test_a_market_share_written_short_is_the_markets(kb) -> None:
+    text = "10月国内新能源汽车市场中，比亚迪市占比高达37%。"
+    assert [(e, r) for _, e, r in who(kb, text, date(2022, 12, 5))] == [("BYD", "China")]
+    # its NEVs' share of its own sales is its own
+    text = "10月比亚迪新能源汽车销量占其总销量的99%。"
+    assert [(e, r) for _, e, r in who(kb, text, date(2022, 12, 5))] == [("BYD", "World")]

@@ -94,6 +94,9 @@ class Comparison:
     rows: tuple[ComparisonRow, ...]
     only_a: tuple[str, ...]  # metric ids with a value in A only
     only_b: tuple[str, ...]
+    # the cells (metric, region, entity, kind) with a figure in one period only, as "a" or "b":
+    # what to tell a reader who finds a metric in both periods but nothing compared
+    unpaired: tuple[tuple[str, str, str, str | None, str], ...] = ()
 
     @property
     def comparable(self) -> tuple[ComparisonRow, ...]:
@@ -263,8 +266,16 @@ def compare_periods(
             stated = _stated_growth(kb, metric, b.used, a.used.period, published)
             rows.append(compare_row(metric, a, b, years, stated))
         elif include_all and (a is not None or b is not None):
-            rows.append(ComparisonRow(metric, region, entity, kind, a, b))
+            # a figure on one side only still says how it was derived, if it was
+            notes = tuple(n for s in (a, b) if s is not None and (n := _derived_note(s, s.used.period.label)))
+            rows.append(ComparisonRow(metric, region, entity, kind, a, b, notes=notes))
 
     only_a = tuple(sorted({k[0] for k, s in cells.items() if s["a"] and not s["b"]}))
     only_b = tuple(sorted({k[0] for k, s in cells.items() if s["b"] and not s["a"]}))
-    return Comparison(period_a, period_b, tuple(rows), only_a, only_b)
+    unpaired = tuple(
+        (side, *key)
+        for key, s in sorted(cells.items(), key=lambda kv: (kv[0][0], kv[0][3], kv[0][1], kv[0][2] or ""))
+        for side in ("a", "b")
+        if s[side] and not s["b" if side == "a" else "a"]
+    )
+    return Comparison(period_a, period_b, tuple(rows), only_a, only_b, unpaired)

@@ -48,18 +48,21 @@ def extract(
     """Propose candidate facts, as YAML, for every number a new document states."""
     from pathlib import Path
 
+    from autofacts.curation.curate import not_in_future
     from autofacts.files import check_output_path, write_new
     from autofacts.knowledge.periods import parse_date
-    from autofacts.knowledge.seeds import read_document
     from autofacts.reading.candidates_yaml import candidates_yaml
     from autofacts.reading.extract import extract_candidates
+    from autofacts.reading.sources import read_text_document
 
+    day = parse_date(published) if published else None
+    if day is not None and published is not None:
+        not_in_future(day, published)
     if output is not None:
         check_output_path(Path(output))
     kb = _read_all(facts)
     path = Path(file)
-    text = read_document(file)
-    day = parse_date(published) if published else None
+    text = read_text_document(file)
     if day is None and source in kb.sources:
         day = kb.sources[source].published.end
     candidates = extract_candidates(text, kb, day)
@@ -190,7 +193,7 @@ def add(
 ) -> None:
     """Read an article (text, web page, PDF or address) into seeds/, register it as a source, and
     propose its facts for review."""
-    from autofacts.curation.curate import NewSource, add_source, check_new_source, validate_source
+    from autofacts.curation.curate import NewSource, add_source, check_new_source, not_in_future, validate_source
     from autofacts.knowledge.model import LANGUAGES
     from autofacts.knowledge.periods import parse_period
     from autofacts.reading.extract import extract_candidates
@@ -204,6 +207,8 @@ def add(
     if doc.url is not None and url is not None and url != doc.url:
         raise UsageError(f"--url {url}: the document was fetched from {doc.url}, which is recorded as its url")
     title_, published_ = stated_title_and_date(doc, title, published)
+    if published is None:  # the date a page's markup states: refused as --published would be
+        not_in_future(parse_period(published_).start, published_, f"{file}: the date its markup states,")
     if language is None and doc.language in LANGUAGES:
         lang = doc.language
     new = NewSource(source_id, title_, published_, lang, publisher, url or doc.url, **provenance(doc))

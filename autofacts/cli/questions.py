@@ -226,7 +226,9 @@ def compare(
     )
     kb, comparison = compared.kb, compared.comparison
     if not comparison.rows and fmt is Format.table:
-        sys.stdout.write(nothing_to_compare(comparison) + "\n")
+        from rich.text import Text  # wrapped at spaces to the terminal, never inside a metric's id
+
+        _console().print(Text(nothing_to_compare(comparison)))
         return
     _emit(CompareAnswer(kb, comparison), OutputFormat(fmt.value), wide)
 

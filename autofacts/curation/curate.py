@@ -17,13 +17,14 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
 
 from autofacts.curation.review_file import draft_from, review_yaml
-from autofacts.errors import AutofactsError, UsageError
+from autofacts.errors import AutofactsError, SourceError, UsageError
 from autofacts.files import MAX_SEED_BYTES, read_limited
 from autofacts.knowledge.check import seed_hash
 from autofacts.knowledge.load import load_knowledge_base
@@ -307,15 +308,25 @@ def review_path(kb: KnowledgeBase, source_id: str) -> Path:
     return path
 
 
-def check_new_source(new: NewSource) -> None:
-    """Refuse what `add` must not register, before reading anything: a bad id, title, date or language."""
+def not_in_future(start: date, given: str, named: str = "--published", today: date | None = None) -> None:
+    """Refuse a publication date after today: nothing is published yet on a later day, and the
+    date anchors every "last year" or "In December" a text says (2099-01-01 would make them 2098)."""
+    today = today or date.today()
+    if start > today:
+        raise UsageError(f"{named} {shown(given)} is after today ({today}): nothing is published yet then")
+
+
+def check_new_source(new: NewSource, today: date | None = None) -> None:
+    """Refuse what `add` must not register, before reading anything: a bad id, title, date (one
+    that does not parse, or is after today) or language."""
     check_id(new.id, "--id")
     check_text(new.title, "--title")
     if new.publisher is not None:
         check_text(new.publisher, "--publisher", empty=True)
     if new.url is not None:
         check_text(new.url, "--url", empty=True)
-    parse_period(check_text(new.published, "--published", limit=40))
+    published = parse_period(check_text(new.published, "--published", limit=40))
+    not_in_future(published.start, new.published, today=today)
     if new.language not in LANGUAGES:
         raise UsageError(f"--language '{shown(new.language)}': one of {', '.join(LANGUAGES)}")
 
@@ -371,6 +382,9 @@ def add_source(kb: KnowledgeBase, read: SourceText, new: NewSource, candidates: 
     if why is not None:
         raise UsageError(f"{shown(read.origin)}: its name cannot name a seed file ({why}); rename the file")
     text = read.text
+    if not text.strip():  # read_source refuses such a document; a SourceText made by hand is refused here
+        why = "the document holds no text (empty, or white space alone): nothing to add"
+        raise SourceError(f"{shown(read.origin)}: {why}")
     digest = seed_hash(text)
     with transaction(base_of(kb)) as tx:
         kb = load_knowledge_base(kb.root)

@@ -28,42 +28,73 @@ from autofacts.reading.text import normalise
 
 def check_references(kb: KnowledgeBase) -> list[Problem]:
     """Every fact names a metric and a source that exist; growth_of, part, whole and multiple_of name
-    metrics; `restates` names other sources; `revises` names an earlier release of the same figure."""
+    metrics; `restates` names other sources; `revises` names an earlier release of the same figure.
+
+    A source or metric refused for an error of its own (an impossible date, an unknown measure) is
+    not unknown: what names it is counted, and said in one line after that error, not once each."""
     problems = []
+    waiting: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for metric in kb.metrics.values():
         for key in ("growth_of", "part", "whole", "multiple_of"):
             named = getattr(metric, key)
             if named is not None and named not in kb.metrics:
+                if ("metric", named) in kb.refused:
+                    waiting["metric", named]["metric"] += 1
+                    continue
                 where = metric.location or Location("?", 0, 0)
                 problems.append(Problem(where, "E110", f"metric '{metric.id}': {key} names unknown metric '{named}'"))
         if (metric.part is None) != (metric.whole is None):
             where = metric.location or Location("?", 0, 0)
             problems.append(Problem(where, "E110", f"metric '{metric.id}': part and whole go together"))
     for source in kb.sources.values():
-        problems.extend(_restates_problems(kb, source))
+        problems.extend(_restates_problems(kb, source, waiting))
     problems.extend(_restates_cycles(kb))
     by_id = {f.id: f for f in kb.facts}
     for fact in kb.facts:
         if fact.metric not in kb.metrics:
-            problems.append(Problem(fact.where("metric"), "E110", f"unknown metric '{fact.metric}'"))
+            if ("metric", fact.metric) in kb.refused:
+                waiting["metric", fact.metric]["fact"] += 1
+            else:
+                problems.append(Problem(fact.where("metric"), "E110", f"unknown metric '{fact.metric}'"))
         if fact.source not in kb.sources:
-            problems.append(Problem(fact.where("source"), "E111", f"unknown source '{fact.source}'"))
+            if ("source", fact.source) in kb.refused:
+                waiting["source", fact.source]["fact"] += 1
+            else:
+                problems.append(Problem(fact.where("source"), "E111", f"unknown source '{fact.source}'"))
         if fact.revises is not None:
             why = _revision_problem(kb, fact, by_id.get(fact.revises))
             if why:
                 problems.append(Problem(fact.where("revises"), "E135", why))
+    for (what, named), counts in waiting.items():
+        problems.append(_waiting_on(what, named, kb.refused[what, named], counts))
     return problems
 
 
-def _restates_problems(kb: KnowledgeBase, source: Source) -> list[Problem]:
+def _waiting_on(what: str, named: str, root: Location, counts: dict[str, int]) -> Problem:
+    """One line, at the error that refused a source or metric, for everything that names it."""
+    verb = {"fact": "citing" if what == "source" else "of", "source": "restating", "metric": "naming"}
+    said = [f"{n} {kind}{'' if n == 1 else 's'} {verb[kind]} it" for kind in verb if (n := counts.get(kind, 0))]
+    message = (
+        f"{what} '{named}' is invalid (the error at {root}): {' and '.join(said)} "
+        f"{'is' if sum(counts.values()) == 1 else 'are'} not checked against it until it is fixed"
+    )
+    return Problem(root, "E111" if what == "source" else "E110", message)
+
+
+def _restates_problems(
+    kb: KnowledgeBase, source: Source, waiting: dict[tuple[str, str], dict[str, int]] | None = None
+) -> list[Problem]:
     """`restates` names other sources that exist, none of which restates this one back (a copy of a
-    copy is fine; two texts each copied from the other cannot be)."""
+    copy is fine; two texts each copied from the other cannot be); one naming a source refused for
+    its own error is counted in `waiting` instead."""
     where = source.location or Location("?", 0, 0)
     problems = []
     for named in source.restates:
         other = kb.sources.get(named)
         if named == source.id:
             problems.append(Problem(where, "E136", f"source '{source.id}' cannot restate itself"))
+        elif other is None and waiting is not None and ("source", named) in kb.refused:
+            waiting["source", named]["source"] += 1
         elif other is None:
             problems.append(Problem(where, "E111", f"source '{source.id}' restates unknown source '{named}'"))
         elif source.id in other.restates:
@@ -124,6 +155,19 @@ def _revision_problem(kb: KnowledgeBase, fact: Fact, first: Fact | None) -> str 
     if before is not None and after is not None and before.published.start > after.published.start:
         return f"'{fact.id}' revises '{first.id}', which was published after it"
     return None
+
+
+def check_publication_dates(kb: KnowledgeBase, today: date | None = None) -> list[Problem]:
+    """No source is published after today: its date anchors the periods of its facts ("In December"
+    in a text dated 2099-01-01 is 2098-12), and `--as-of` would never reach it."""
+    today = today or date.today()
+    problems = []
+    for source in kb.sources.values():
+        if source.published.start > today:
+            where = source.published_at or source.location or Location("?", 0, 0)
+            message = f"source '{source.id}' is published {source.published}, after today ({today})"
+            problems.append(Problem(where, "E116", message))
+    return problems
 
 
 def check_metric_dimensions(kb: KnowledgeBase) -> list[Problem]:
@@ -455,6 +499,7 @@ def check_conflicts(kb: KnowledgeBase) -> list[Problem]:
 Rule = Callable[[KnowledgeBase], list[Problem]]
 RULES: tuple[Rule, ...] = (
     check_references,
+    check_publication_dates,
     check_metric_dimensions,
     check_values,
     check_value_ranges,

@@ -82,14 +82,19 @@ def _as_fact(pending: PendingFact) -> Fact:
     return Fact(location=pending.location, field_locations=pending.where, **pending.values)
 
 
-def complete_fact(pending: PendingFact, sources: dict[str, Source]) -> Fact | Problem:
-    """The fact, with an unstated period taken from its source's publication; or why it cannot be."""
+def complete_fact(
+    pending: PendingFact, sources: dict[str, Source], refused: dict[tuple[str, str], Location] | None = None
+) -> Fact | Problem:
+    """The fact, with an unstated period taken from its source's publication; or why it cannot be
+    (naming the error that refused its source, when one did)."""
     values = dict(pending.values)
     if values.get("period") is None:
         # The text gives no period: the figure holds as of its source's publication.
         source = sources.get(values["source"])
         if source is None:
-            message = f"unknown source '{values['source']}' (needed for the period, which is not stated)"
+            named, root = values["source"], (refused or {}).get(("source", values["source"]))
+            said = f"unknown source '{named}'" if root is None else f"source '{named}' is invalid (see {root})"
+            message = f"{said} (needed for the period, which is not stated)"
             return Problem(pending.location, "E111", message)
         values["period"] = source.published
         values["period_stated"] = False
@@ -121,6 +126,8 @@ def assemble_catalogues(root: Path, parsed: list[ParsedFile]) -> KnowledgeBase:
             _add_unique(kb.sources, source, kb.problems, "source")
         for metric in part.metrics:
             _add_unique(kb.metrics, metric, kb.problems, "metric")
+        for what, record_id, where in part.refused:
+            kb.refused.setdefault((what, record_id), where)
     return kb
 
 
@@ -128,7 +135,7 @@ def add_facts(kb: KnowledgeBase, pending: Iterable[PendingFact | Fact]) -> None:
     """Complete pending facts against the catalogue and add them, reporting duplicate ids."""
     seen: dict[str, Fact] = {f.id: f for f in kb.facts}
     for item in pending:
-        fact = item if isinstance(item, Fact) else complete_fact(item, kb.sources)
+        fact = item if isinstance(item, Fact) else complete_fact(item, kb.sources, kb.refused)
         if isinstance(fact, Problem):
             kb.problems.append(fact)
             continue

@@ -156,6 +156,7 @@ class Source:
     # figure, the original is cited and the repeat is no independent corroboration.
     restates: tuple[str, ...] = ()
     location: Location | None = None
+    published_at: Location | None = None  # where `published` is written, for a problem with the date
 
 
 @frozen
@@ -287,6 +288,9 @@ class ParsedFile:
     facts: list[PendingFact]
     problems: list[Problem]
     seeds: str | None = None
+    # Sources and metrics written with an id but refused for an error of their own: ("source" or
+    # "metric", id, where the first of its errors is), so what names them is not also "unknown".
+    refused: list[tuple[str, str, Location]] = field(default_factory=list)
 
 
 @frozen
@@ -303,6 +307,8 @@ class KnowledgeBase:
     # Every region of the whole base, set by a store (whose `facts` may hold only what a question
     # needs); None when `facts` holds every fact.
     regions: list[str] | None = None
+    # ("source" or "metric", id) -> where the error that refused that record is (see ParsedFile).
+    refused: dict[tuple[str, str], Location] = field(default_factory=dict)
 
     def region_names(self) -> list[str]:
         return self.regions if self.regions is not None else sorted({f.region for f in self.facts})

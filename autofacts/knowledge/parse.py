@@ -373,7 +373,11 @@ def _read_exclusions(reader: _FileReader, node: Node) -> tuple[Exclusion, ...] |
 
 def _read_source(reader: _FileReader, node: Node) -> Source | None:
     record = _read_record(reader, node, SOURCE_SCHEMA, "source")
-    return None if record is None else Source(location=reader.loc(node), **record[0])
+    if record is None:
+        return None
+    values, places = record
+    published_at = Location(reader.display, *places["published"])
+    return Source(location=reader.loc(node), published_at=published_at, **values)
 
 
 def _read_metric(reader: _FileReader, node: Node) -> Metric | None:
@@ -414,6 +418,18 @@ def _read_fact(reader: _FileReader, node: Node, default_source: str | None) -> P
     return PendingFact(values, where, reader.loc(node))
 
 
+def _note_refused(parsed: ParsedFile, what: str, node: Node, before: int) -> None:
+    """Remember a source or metric refused for its own error (the first problem after `before`)
+    by its id, when it states one: `check` then says the facts naming it wait on that error,
+    rather than call it unknown once for each of them."""
+    if not isinstance(node, Mapping) or len(parsed.problems) <= before:
+        return
+    for key, value in node.value:
+        if isinstance(key, Scalar) and key.value == "id" and isinstance(value, Scalar) and value.tag == STR_TAG:
+            parsed.refused.append((what, str(value.value), parsed.problems[before].location))
+            return
+
+
 # --- files ------------------------------------------------------------------------------------
 
 
@@ -449,13 +465,19 @@ def parse_file(path: Path, display: str, text: str | None = None, data: bytes | 
     if "seeds" in top:
         parsed.seeds = reader.string(top["seeds"][1], "seeds")
     for item in _sequence(reader, top["sources"][1], "sources") if "sources" in top else []:
+        before = len(parsed.problems)
         source = _read_source(reader, item)
         if source is not None:
             parsed.sources.append(source)
+        else:
+            _note_refused(parsed, "source", item, before)
     for item in _sequence(reader, top["metrics"][1], "metrics") if "metrics" in top else []:
+        before = len(parsed.problems)
         metric = _read_metric(reader, item)
         if metric is not None:
             parsed.metrics.append(metric)
+        else:
+            _note_refused(parsed, "metric", item, before)
     default_source = reader.string(top["source"][1], "source") if "source" in top else None
     if default_source == PLACEHOLDER:
         reader.problem(top["source"][1], "E140", "fill in 'source': `autofacts extract` left it for the curator")

@@ -23,6 +23,7 @@ from autofacts.output.records import (
     excerpt,
     fact_record,
     metric_record,
+    named_with_unit,
     region_label,
     short_value,
     source_label,
@@ -136,7 +137,7 @@ def _show_chart(metric: Metric, groups: list[FactGroup], width: int = 40) -> Any
     if not facts:
         return Text("nothing to chart: no numeric facts")
     top = max(max(f.value for f in facts if f.value is not None), Decimal(0))
-    lines: list[Any] = [Text(f"{metric.name} ({metric.unit})", style="bold")]
+    lines: list[Any] = [Text(named_with_unit(metric.name, metric.unit), style="bold")]
     for region in dict.fromkeys(f.region for f in facts):
         lines.append(Text(region, style="bold"))
         for fact in (f for f in facts if f.region == region):
@@ -165,7 +166,7 @@ def percent_text(iv: Interval | None, signed: bool = True, short: bool = False) 
 def metric_label(metric: Metric, say_unit: bool) -> str:
     """A metric's name, with its unit when the table does not say it once for all rows."""
     if say_unit and metric.unit not in SELF_EVIDENT:
-        return f"{metric.name} ({unit_words(metric.unit)})"
+        return named_with_unit(metric.name, metric.unit)
     return metric.name
 
 

@@ -214,11 +214,11 @@ class CoverageAnswer(Answer):
                 for m in c.mentions
             ]
             cols = [
-                Column("source", "source", wrap=False, ident=True),
+                Column("source", "source", ident=True),  # wraps only a reason joined under it
                 Column("line", "line", "right"),
                 Column("number", "number", "right"),
-                Column("status", "status"),  # one word, over the reason when the terminal is narrow
-                Column("by", "cited by / excluded because", ident=True, join_narrow="status"),
+                Column("status", "status", wrap=False),
+                Column("by", "cited by / excluded because", ident=True, join_narrow="source"),
             ]
             return Report("Numbers in the sources", cols, rows)
         rows = [

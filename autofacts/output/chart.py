@@ -25,6 +25,7 @@ from autofacts.knowledge.interval import Interval
 from autofacts.knowledge.model import Fact, Metric
 from autofacts.knowledge.periods import Period, in_words
 from autofacts.knowledge.units import format_stated, plain
+from autofacts.output.records import named_with_unit
 
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
 _NICE = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
@@ -162,7 +163,7 @@ def metric_chart_svg(metric: Metric, facts: list[Fact], link: bool = False, size
     title and legend are left to the page, where they stay legible on a phone."""
     width, height = size
     series = chart_series(metric, facts)
-    title = f"{metric.name} ({metric.unit})"
+    title = named_with_unit(metric.name, metric.unit)
     if not series:
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} 40" role="img">'

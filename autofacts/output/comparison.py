@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from autofacts.knowledge.model import DERIVED_MARK, Fact, KnowledgeBase, Metric
+from autofacts.knowledge.periods import in_words
 from autofacts.knowledge.units import format_interval
 from autofacts.output import Answer
 from autofacts.output.answers import metric_label, percent_text
@@ -52,7 +53,8 @@ def _one_unit(metrics: list[Metric]) -> str | None:
 
 
 def _compare_table(kb: KnowledgeBase, comparison: Comparison) -> Report:
-    a, b = comparison.period_a.label, comparison.period_b.label
+    # periods as a reader says them ("Jan–Nov 2025"): a label such as 2025-01/2025-11 is 15 columns
+    a, b = in_words(comparison.period_a), in_words(comparison.period_b)
     rows = []
     facts: list[Fact] = []
     unit = _one_unit([row.metric for row in comparison.rows])
@@ -145,12 +147,29 @@ def _compare_document(kb: KnowledgeBase, comparison: Comparison) -> dict[str, An
 
 
 def nothing_to_compare(comparison: Comparison) -> str:
+    """Why no row was compared: what each period has; and when a metric has figures in both, that
+    they differ in kind, region or company (an actual 2025 is not compared with a forecast 2026)."""
+    a, b = comparison.period_a, comparison.period_b
+
     def names(ids: tuple[str, ...]) -> str:
         return ", ".join(ids) if ids else "nothing"
 
+    in_both = set(comparison.only_a) & set(comparison.only_b)
+    if not in_both:
+        has_a, has_b = names(comparison.only_a), names(comparison.only_b)
+        return f"nothing to compare between {a} and {b}: {a} has {has_a}; {b} has {has_b}"
+
+    def cells(side: str) -> str:
+        kinds: dict[tuple[str, str], list[str]] = {}
+        for s, metric, region, entity, kind in comparison.unpaired:
+            if s == side and metric in in_both:
+                kinds.setdefault((metric, kind), []).append(region + (f" · {entity}" if entity else ""))
+        return "; ".join(f"{metric} ({kind}: {', '.join(where)})" for (metric, kind), where in kinds.items())
+
     return (
-        f"nothing to compare between {comparison.period_a} and {comparison.period_b}: "
-        f"{comparison.period_a} has {names(comparison.only_a)}; {comparison.period_b} has {names(comparison.only_b)}"
+        f"nothing to compare between {a} and {b}: a figure is compared only with one of the same kind, "
+        f"region and company, and none match: {a} has {cells('a')}; {b} has {cells('b')} "
+        "(--all lists both periods' figures side by side)"
     )
 
 

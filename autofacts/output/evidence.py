@@ -20,7 +20,7 @@ from autofacts.knowledge.model import Fact, KnowledgeBase, Metric
 from autofacts.knowledge.periods import describe
 from autofacts.knowledge.units import format_interval
 from autofacts.output import Answer
-from autofacts.output.derivations import operation_text
+from autofacts.output.derivations import fact_note, operation_text
 from autofacts.output.records import (
     cited_sources,
     fact_record,
@@ -159,6 +159,11 @@ class MonthlyAnswer(Answer):
         unit = "" if self.metric.unit in ("percent", "times", "rank", "none") else f" ({unit_words(self.metric.unit)})"
         months = [m for g in self.grids for m in g.months]
         footer = [MARK_NOTE] if any(m.figure is not None and m.figure.derived_from for m in months) else []
+        for g in self.grids:  # the note MARK_NOTE points to: how each derived month was made
+            place = f"{g.region}, {g.entity}" if g.entity else g.region
+            for m in g.months:
+                if m.figure is not None and m.figure.derived_from is not None:
+                    footer.append(f"{place}, {MONTHS[m.month - 1]} {m.year}: {fact_note(m.figure)}")
         if any(m.conflict for m in months):
             footer.append(f"{CONFLICT_MARK} the evidence for that month conflicts (see show --explain)")
         stated = [p for g in self.grids for m in g.months for p in m.answer.pieces if p.derived_from is None]

@@ -164,6 +164,13 @@ def unit_words(unit: str) -> str:
     return {"usd": "U.S. dollars"}.get(unit, unit)
 
 
+def named_with_unit(name: str, unit: str) -> str:
+    """A metric's name and its unit, once: a name that already ends with it ("… (U.S. dollars)",
+    to tell it from its yuan twin) is not given it twice."""
+    words = unit_words(unit)
+    return name if name.endswith(f"({words})") else f"{name} ({words})"
+
+
 def short_value(fact: Fact, metric: Metric, with_unit: bool = False) -> str:
     """A stated figure's compact form: "≈ 1.4 M", "> 16 M", "40.9 %"; `with_unit` where the table
     does not say the unit once: "> 16 M vehicles"."""

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from autofacts.knowledge.parse import PLACEHOLDER
-from autofacts.reading.chinese_groups import NOT_MAKERS, UNKNOWN_MAKER, group_of_companies
+from autofacts.reading.chinese_groups import group_of_companies, unknown_makers
 from autofacts.reading.chinese_places import CHINA, PLACE
 from autofacts.reading.entities import catalogue, chinese_companies
 from autofacts.reading.mentions import Mention
@@ -20,10 +20,12 @@ from autofacts.reading.mentions import Mention
 CLAUSE = re.compile(r"[，。；：！？;:!?]|,(?!\d{3}(?!\d))")  # an ASCII comma too, but not in "1,234"
 LIST_JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
 _LIST_CHARS = ("、", "和", "与", "及")
-_DELIVERED = re.compile(r"交付|交车")
+# what only a company reports: deliveries, revenue, profit, losses, margins
+_DELIVERED = re.compile(r"交付|交车|营收|收入|净利|净亏|亏损|毛利|研发费用")
+_INDUSTRY = re.compile(r"行业|全行业|车企|企业|厂商|品牌|市场|整体")
 _COMPANY_JOIN = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 # A sentence opening with these is about the company the sentence before named.
-COMPANY_ANAPHORA = re.compile(r"^\s*(?:该公司|公司|其)")
+COMPANY_ANAPHORA = re.compile(r"^\s*(?:该公司|公司|其|该集团|集团|本集团)")
 # A car model as the press writes it after its maker: "SU7", "M9", "ES6", "Model Y"; not a quarter
 _MODEL = re.compile(r"(?<![A-Za-z0-9])(Model\s?[3SXY]|[A-Z]{1,3}\d{1,3}[A-Z]?)(?![A-Za-z0-9])")
 _NOT_MODELS = re.compile(r"Q[1-4]|H[12]|CO2|[A-Z]\d{4}|[A-Z]{1,3}0+")
@@ -55,13 +57,25 @@ def clause_bounds(text: str, at: int) -> tuple[int, int]:
 def owner(text: str, mention: Mention, mentions: list[Mention], carried: str | None) -> tuple[str | None, bool]:
     """The company a figure belongs to, and whether it was carried from the sentence before."""
     entity = _entity(text, mention.start, mentions)
-    if entity is None and carried is not None and COMPANY_ANAPHORA.match(text) is not None:
-        return carried, True
-    # "蔚来10月交付5055台。前10个月累计交付31430台": only a company delivers, the one spoken of
-    others = {name for _, name in companies(text)} - {carried}
-    if entity is None and carried is not None and _DELIVERED.search(text) and not others and not _placed(text):
+    if entity is None and carried is not None and goes_on(text, carried):
+        # "包括6,044辆P7和3,657辆G3": the model named right after the figure's unit
+        model = _MODEL.match(text, mention.end)
+        if model is not None and not _NOT_MODELS.fullmatch(model[1]):
+            name = re.sub(r"\s+", " ", model[1])
+            return f"{carried} {name}", True
         return carried, True
     return entity, False
+
+
+def goes_on(text: str, carried: str) -> bool:
+    """The sentence goes on about the company the one before was about: it refers back to it
+    (公司, 其, 集团) or, naming no other company, no place and no industry, states what only a company
+    reports ("蔚来10月交付5055台。前10个月累计交付31430台", "总收入57.2亿元")."""
+    if COMPANY_ANAPHORA.match(text) is not None:
+        return True
+    others = {name for _, name in companies(text)} - {carried}
+    industry = _INDUSTRY.search(text) is not None
+    return _DELIVERED.search(text) is not None and not (others or industry or _placed(text))
 
 
 def _placed(text: str) -> bool:
@@ -110,7 +124,7 @@ def _entity(text: str, at: int, mentions: list[Mention]) -> str | None:
                 return listed[index][1]
             return None
     found = [n for n in named if n[0] < at and not _aside(text, n[0], named)]
-    unknown = [m for m in UNKNOWN_MAKER.finditer(text, 0, at) if m[1] not in NOT_MAKERS]
+    unknown = unknown_makers(text, at)
     if unknown and (not found or unknown[-1].start() > max(found)[0]):
         return PLACEHOLDER  # "天际汽车发布数据显示……": a company the catalogue does not know, not the market's
     if not found:

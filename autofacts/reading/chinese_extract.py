@@ -25,14 +25,15 @@ from datetime import date
 from decimal import Decimal
 
 from autofacts.knowledge.model import KnowledgeBase
-from autofacts.reading.candidate import Candidate
+from autofacts.knowledge.parse import PLACEHOLDER
+from autofacts.reading.candidate import AS_OF_PUBLICATION, Candidate
 from autofacts.reading.chinese import nfkc
 from autofacts.reading.chinese_entities import (
     CLAUSE,
-    COMPANY_ANAPHORA,
     LIST_JOIN,
     clause_bounds,
     companies,
+    goes_on,
     name_end,
     owner,
 )
@@ -66,9 +67,12 @@ _STREAK = re.compile(r"连续\s*(\d+|[二两三四五六七八九十]+)\s*个月
 _A_YEAR_BEFORE = "a year before (去年同期)"
 _THE_BASE = "the comparison base it states"
 _CUMULATIVE = re.compile(r"累计")
+# a company's share of a market (份额, 市占率, 占全国), not of its own sales (占整体销量: its NEVs' share)
+_OF_A_MARKET = re.compile(r"市场|份额|市占|占有率|全国|全球")
 _POINTS = re.compile(r"\s*个?\s*百分点")
 _HIGHER_THAN = re.compile(r"[高低快慢多少好差]于\s*$")
 _WHOLE_YEAR = re.compile(r"全年")
+_NOW = re.compile(r"目前|当前|如今|现阶段|眼下|迄今|至今")  # the present: dated by publication
 _THIS_MONTH = re.compile(r"当月|同月")  # 本月 is the month of publication (chinese_periods)
 # A margin between two figures, not a level: "以2万辆销量的领先", "领先2万辆"
 _MARGIN_AFTER = re.compile(r"\s*(?:销量)?\s*的?\s*(?:领先|优势|差距)")
@@ -96,6 +100,7 @@ class _Context:
     said: tuple[str | None, str | None] = (None, None)
     # the level figures of the paragraph so far, (value, unit, period): what a 其中 sentence's parts add up to
     wholes: tuple[tuple[Decimal, str | None, str | None], ...] = ()
+    forecasts: bool = False  # a sentence before said a forecast (乘联预测)
 
 
 class ChineseReader:
@@ -149,6 +154,9 @@ class ChineseReader:
         if before and _since(text, before[-1]):
             return None, f"period: the span since '{text[before[-1].start : before[-1].end]}', not stated"
         own = [p for p in before if _is_own(text, p, mention)]
+        now = _NOW.search(text, 0, mention.start)
+        if now is not None and not own:  # "如今……业务遍及全球51个国家和地区": as of publication
+            return AS_OF_PUBLICATION, f"period: none stated, and '{now[0]}' speaks of the present"
         share = max(text.rfind("占", 0, mention.start), text.rfind("佔", 0, mention.start))
         if share >= 0 and any(p.end <= share for p in own) and any(p.start > share for p in own):
             # "10月份单月销量就占今年累计销量的27.5%": the whole's period (今年累计) is not the share's
@@ -264,6 +272,13 @@ def _paired_period(
         return None
     phrase = listed[figures.index(mention)]
     return phrase.label, f"period: '{text[phrase.start : phrase.end]}', by its place in the list (分别)"
+
+
+def _to_destination(metric: str | None) -> str | None:
+    """The id proposed for exports to one market: nev-exports-growth -> nev-exports-to-destination-growth."""
+    if metric is None or "-exports" not in f"-{metric}":
+        return None
+    return re.sub(r"(^|-)exports(?=-|$)", r"\1exports-to-destination", metric, count=1)
 
 
 def _so_far(year: str, spoken: str) -> str | None:
@@ -392,6 +407,10 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
             region, region_why = reader.region(s_text, m, entity, ctx)
             kind, kind_why = kind_of(s_text, period, published, m.start, periods)
             future = ("target", "forecast")
+            if kind == "actual" and period is None and ctx.forecasts:
+                # "乘联预测，本月……。……乘用车零售市场约2162万辆": with no period, in a text that forecasts,
+                # nothing says whether the figure is an outcome
+                kind, kind_why = PLACEHOLDER, "kind: no period and no word says, in a text that forecasts"
             if kind in future and ctx.said[1] in future and period is None and ctx.said[0] is not None:
                 period, period_why = ctx.said[0], "period: the plan's or forecast's of the sentence before"
             if _PARTS.match(s_text):  # "预计2021年销量达2630万辆。其中，乘用车2170万辆": the same forecast's parts
@@ -428,7 +447,8 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                     metric, new = None, ("automobile-ownership" if cars else None)
                     metric_why = "metric: a fleet of automobiles (汽车), not of all motor vehicles (机动车)"
                 if GOING in region_why:  # "对欧洲出口增长30%": exports to one market are not all exports
-                    metric, new, metric_why = None, None, "metric: a figure of one market the vehicles go to"
+                    new = _to_destination(metric or new)
+                    metric, metric_why = None, "metric: a figure of one market the vehicles go to"
                 base = _other_base(s_text, m, periods, period, metric or new or "")
                 if base is not None:
                     metric, new = None, None
@@ -439,7 +459,7 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                 if metric and period and re.fullmatch(r"(\d{4})-01(?:-01)?/\1-[\d-]+", period):
                     metric, metric_why = _to_date_flow(reader, metric, metric_why)
                 place, place_why = region, region_why
-                if entity is not None and (metric or new or "").endswith("share"):
+                if entity is not None and (metric or new or "").endswith("share") and _OF_A_MARKET.search(s_text):
                     place, place_why = reader.region(s_text, m, None, ctx)  # a company's share: of the market's place
                 why = tuple(w for w in (metric_why, period_why, place_why, kind_why) if w)
                 if entity is not None:
@@ -452,7 +472,8 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
             if c.sentence.start == sentence.start and c.mention.unit not in ("percent", "times") and c.metric
         )
         wholes = (ctx.wholes if continues else ()) + levels
-        ctx = replace(_carry(reader, s_text, periods, ctx), topic=topic, wholes=wholes)
+        forecasts = ctx.forecasts or any(c.kind == "forecast" for c in out if c.sentence.start == sentence.start)
+        ctx = replace(_carry(reader, s_text, periods, ctx), topic=topic, wholes=wholes, forecasts=forecasts)
     return out
 
 
@@ -480,7 +501,7 @@ def _carry(reader: ChineseReader, text: str, periods: list[PeriodPhrase], ctx: _
     probe = Mention(Decimal(0), "exact", None, len(text), len(text), "")
     region, _ = reader.region(text, probe, None, _Context())
     named = {name for _, name in companies(text)}
-    entity = ctx.entity if not named and COMPANY_ANAPHORA.match(text) else None
+    entity = ctx.entity if not named and ctx.entity is not None and goes_on(text, ctx.entity) else None
     if len(named) == 1:
         entity = next(iter(named))
     said_kind = "forecast" if FORECAST.search(text) else "target" if TARGET.search(text) else None

@@ -76,6 +76,16 @@ NOT_MAKERS = frozenset(
 )
 
 
+# Words of time, place in a text, or reference that no carmaker's name holds: 季内汽车交付量 (in the
+# quarter), 当中汽车销售收入 (of which), 集团期内 (the group, in the period)
+_NOT_A_NAME = re.compile(r"[季期年月日内中当该本其这那每全总]")
+
+
+def unknown_makers(text: str, end: int) -> list[re.Match[str]]:
+    """The carmakers the catalogue does not know named before `end`: "，威马汽车发布数据显示"."""
+    return [m for m in UNKNOWN_MAKER.finditer(text, 0, end) if m[1] not in NOT_MAKERS and not _NOT_A_NAME.search(m[1])]
+
+
 # A group of companies as a figure's subject: 排名前十的车企, 前10位的汽车企业, 这10家企业
 _GROUP = re.compile(
     r"前\s*(\d+|[二三四五六七八九十]+)\s*(?:位|名|家|强|大)?\s*(?:的)?\s*(?:汽车)?(?:企业|车企|厂商|厂家|集团|品牌)"

@@ -12,6 +12,7 @@ from datetime import date
 
 from autofacts.knowledge.parse import PLACEHOLDER
 from autofacts.knowledge.periods import parse_period
+from autofacts.reading.candidate import AS_OF_PUBLICATION
 from autofacts.reading.chinese_entities import clause_bounds
 from autofacts.reading.text import PeriodPhrase
 
@@ -50,6 +51,9 @@ def kind_of(
     over = _over(period, published)
     if forecast and _ESTIMATE.fullmatch(forecast[0]) and over is not False:
         return "estimate", f"kind: '{forecast[0]}' of a period over (市场估计, 初步统计)"
+    if forecast and target and target.start() < forecast.start():
+        # "销量目标为1550万辆，同比增幅预计达20%": what a plan's target is expected to come to is its target
+        return "target", f"kind: '{target[0]}', what '{forecast[0]}' after it says is the target's"
     if forecast:
         return "forecast", f"kind: '{forecast[0]}'"
     if target:
@@ -61,7 +65,7 @@ def kind_of(
 
 def _over(period: str | None, published: date | None) -> bool | None:
     """Whether the period had ended when the text was published (None: cannot tell)."""
-    if not period or published is None:
+    if not period or published is None or period == AS_OF_PUBLICATION:
         return None
     try:
         return parse_period(period).end < published

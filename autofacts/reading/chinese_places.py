@@ -132,14 +132,17 @@ _NATIONAL = re.compile(
     r"国务院|统计局|工业和信息化部|工信部|商务部|发改委|海关总署|中汽协|乘联|中国汽车工业协会|公安部|全国乘用车市场信息联席会"
 )
 GOING = "is where the vehicles go, not whose figure it is"
-_MARKET = re.compile(r"\s*(?:(?:是|为|成为|仍是)[^，。；,;]{0,12})?市场")
+_MARKET = re.compile(r"\s*(?:(?:是|为|成为|仍是)[^，。；,;]{0,12})?(?:市场|出口地区|出口目的地)")
 _EXPORTS = re.compile(r"出口|出海|海外")
+_A_MARKET = re.compile(r"\s*市场")
 _IN_PLACE = re.compile(r"(?:在|于)\s*$")  # "比亚迪在巴西销售10万辆": a company's figure in a place
 _SHARE_OF = re.compile(r"(?:占|佔)\s*$")
 _PROVINCE_OWN = re.compile(r"全省|全市|全区|本省|本市|该省|该市|省内|市内")  # a province or city not named
 _EXAMPLES = re.compile(r"\s*等\s*")
 _CLAUSE_MARK = re.compile(r"[，。；：！？;:!?]|,(?!\d{3}(?!\d))")
-_CHANGE_OPENS = re.compile(r"\s*(?:同比|环比|按年|按月)?\s*(?:分别|均)?\s*(?:增长|下降|增|减|升|跌|上升|下滑|回落)")
+_CHANGE_OPENS = re.compile(  # 年增/月减: Taiwan's press
+    r"\s*(?:同比|环比|按年|按月|年|月)?\s*(?:分别|均)?\s*(?:增长|下降|增|减|升|跌|上升|下滑|回落)"
+)
 _DATELINE = re.compile(r"[市省]?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)")
 WORLD = re.compile(r"全球|世界(?!各国)")
 RANK_SCOPE = re.compile(r"\s*(?:第一|首位|前列|最大|领先|第\d)")  # "全球第一": China's rank, not the world
@@ -151,6 +154,21 @@ PLACE = re.compile("|".join(sorted(PLACES, key=len, reverse=True)))
 def _clause_start(text: str, at: int) -> int:
     starts = [m.end() for m in _CLAUSE_MARK.finditer(text, 0, at)]
     return starts[-1] if starts else 0
+
+
+def _in_place(text: str, start: int) -> bool:
+    return _IN_PLACE.search(text, max(0, start - 2), start) is not None
+
+
+def _own(text: str, place: tuple[int, str, str]) -> bool:
+    """China anywhere, another place unless named as what the figure is compared with or sent to."""
+    return place[1] == "China" or not NOT_HERE.search(text, 0, place[0])
+
+
+def _destination_end(text: str, place: tuple[int, str, str]) -> int:
+    """Where the words naming a destination end: "墨西哥是第二大出口市场" ends after 市场."""
+    market = _MARKET.match(text, place[0] + len(place[2]))
+    return market.end() if market else place[0] + len(place[2])
 
 
 def _is_destination(text: str, start: int, name: str, region: str) -> bool:
@@ -167,8 +185,9 @@ def place_of(
 ) -> tuple[str | None, str]:
     """The region of the figure at `at` in a sentence, and why. A company's figure is the world's
     unless its clause says where ("在巴西销售"); a country the vehicles go to (对欧洲出口, 出口俄罗斯,
-    墨西哥是第二大出口市场) is nobody's region: its figures, in its clause and in the change right
-    after ("，同比下降20%"), are left TODO; elsewhere in the sentence it does not count."""
+    墨西哥是第二大出口市场) is no region of the figures in its clause and in the change right after
+    ("，同比下降20%"): they are the exporter's (中国出口至欧盟, a national source, or the place carried
+    from before; else TODO), and their metric is left TODO; elsewhere in the sentence it does not count."""
     # a dateline ("新华社北京1月13日电") says where the report was filed, not what it is about
     places = [(m.start(), PLACES[m[0]], m[0]) for m in PLACE.finditer(text) if not _DATELINE.match(text, m.end())]
     places += [(m.start(), "China", m[0]) for m in CHINA.finditer(text)]
@@ -188,7 +207,12 @@ def place_of(
             p
             for p in before
             if p[0] >= max(clause, company_at)
-            and (_IN_PLACE.search(text, max(0, p[0] - 2), p[0]) or p[2] in ("在华", "国内") or p[0] == company_end)
+            and (
+                _IN_PLACE.search(text, max(0, p[0] - 2), p[0])
+                or p[2] in ("在华", "国内")
+                or p[0] == company_end
+                or _A_MARKET.match(text, p[0] + len(p[2]))  # "特斯拉10月中国市场销量"
+            )
             and not NOT_HERE.search(text, 0, p[0])
         ]
         if own:
@@ -196,11 +220,24 @@ def place_of(
         return "World", "region: a company's figure, placed nowhere in the sentence"
     gone = [p for p in before if _is_destination(text, p[0], p[2], p[1])]
     if gone:
+        # "亚洲是中国电动车最大出口地区……，其次是欧洲……、拉丁美洲……": the list goes on with destinations
+        gone += [p for p in before if p[0] > gone[0][0] and p[1] in COUNTRIES.values() and not _in_place(text, p[0])]
+        gone = sorted(set(gone))
         reach = _clause_start(text, clause - 1) if clause and _CHANGE_OPENS.match(text, clause) else clause
-        after = [p for p in before if p[0] > gone[-1][0] and p not in gone]
+        said = max(_destination_end(text, p) for p in gone)  # "亚洲是中国电动车最大出口地区": 中国 is in it
+        after = [p for p in before if p[0] > gone[-1][0] and p not in gone and p[0] >= said]
         if gone[-1][0] >= reach and not after:
+            # the figure is the exporter's, the destination a part of what it counts (never all exports)
+            exporter = [p for p in before if p not in gone and _own(text, p)]  # 中国出口至欧盟, 中国电动车最大出口地区
+            source = _NATIONAL.search(text)
+            if exporter:
+                return exporter[-1][1], f"region: '{exporter[-1][2]}', the exporter; '{gone[-1][2]}' {GOING}"
+            if source is not None:
+                return "China", f"region: '{source[0]}', a national source; '{gone[-1][2]}' {GOING}"
+            if carried is not None:
+                return carried, f"region: the exporter, carried from an earlier sentence; '{gone[-1][2]}' {GOING}"
             return None, f"region: '{gone[-1][2]}' {GOING}"
-    before = [p for p in before if p not in gone and (p[1] == "China" or not NOT_HERE.search(text, 0, p[0]))]
+    before = [p for p in before if p not in gone and _own(text, p)]
     if _PROVINCE_OWN.search(text):  # "全省……占全国比重15%": the nation is the whole, the province is whose
         before = [p for p in before if not _SHARE_OF.search(text, 0, p[0])]
     if before:

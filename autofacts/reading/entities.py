@@ -149,7 +149,7 @@ _ASIDE = re.compile(
 _COMPARED = re.compile(
     r"\b(?:compet\w*\s+(?:with|against)|rival(?:s|led|ling)?(?:\s+such\s+as)?|against|versus|vs\.?|than"
     r"|such as|ahead of|behind|outsold|outpac\w*|overt(?:ook|aking|akes|ake)|surpass\w*|beat(?:ing|s)?)\s+"
-    r"(?:(?:[A-Z][\w.&'’-]*|and|,)\s*)*$"
+    r"(?:the\s+)?(?:(?:[A-Z][\w.&'’-]*|and|,)\s*)*$"
 )
 _PAREN = re.compile(r"\([^()]*\)")
 # "the Tesla Inc. TSLA rival delivered": the company named as what the subject rivals
@@ -208,11 +208,11 @@ def named_companies(
 # A car model: "ES8", "ES6s", "B10", "SU7", "Model Y", "the C-series"; not a quarter, a half or CO2
 _MODEL = re.compile(r"(?<![\w-])(?:(Model\s+[3SXY])|([A-Z]{1,3}\d{1,3}[A-Z]?)s?|([A-Z])[-\s]series)(?![\w-])")
 _NOT_MODELS = re.compile(r"Q[1-4]|H[12]|CO2|[A-Z]\d{4}")
-_NOUN = re.compile(r"(?:[^\d,;:()]|(?<=[A-Za-z])\d)*")  # up to punctuation or the next figure
+_NOUN = re.compile(r"(?:[^\d,;:()]|(?<=[A-Za-z])\d+)*")  # up to punctuation or the next figure
 _BIG_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d{3,}")  # a figure, not a day ("March 10")
 
 
-def _models(text: str, start: int, end: int) -> list[tuple[int, str]]:
+def models(text: str, start: int, end: int) -> list[tuple[int, str]]:
     found = []
     for m in _MODEL.finditer(text, start, end):
         name = m[1] or m[2] or f"{m[3]}-series"
@@ -226,15 +226,26 @@ def model_of(text: str, company_end: int, hedge_at: int, end: int) -> str | None
     "4,713 five-seater ES6s"), else between the company and the figure with no other figure between
     ("began pre-sales of the B10 ... with prices starting at RMB 109,800")."""
     noun = _NOUN.match(text[end : end + 60])
-    after = _models(text, end, end + (len(noun[0]) if noun else 0))
+    after = models(text, end, end + (len(noun[0]) if noun else 0))
     if after:
         return after[0][1]
-    between = _models(text, company_end, hedge_at)
+    between = models(text, company_end, hedge_at)
     if len({name for _, name in between}) == 1 and not _BIG_NUMBER.search(
         text, between[-1][0] + len(between[-1][1]), hedge_at
     ):
         return between[-1][1]
     return None
+
+
+# A market's figure as the subject after a company ("BYD's figures come after global EV sales hit ..."),
+# unless it is the company's own noun ("BYD's global sales")
+_MARKET_SUBJECT = re.compile(
+    r"\b(?:global|worldwide|industry-wide|nationwide|industry|market)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:sales|deliveries|exports|output|production|registrations)\b",
+    re.I,
+)
+_OWN_NOUN = re.compile(r"(?:'s|’s)?\s*(?:[\w-]+\s+){0,1}")
+_ITS_PRODUCTS = re.compile(r"\s+(?:vehicles|cars|models|EVs|SUVs|brand|brands)\b")
 
 
 def entity_of(
@@ -248,7 +259,12 @@ def entity_of(
     if found is not None and model is not None:
         return f"{found[2]} {model}", f"entity: '{text[found[0] : found[1]]}' before the figure, its model '{model}'"
     if found is not None:
-        if re.search(r"\bof\s+(?:[\w-]+\s+){0,2}$", text[max(0, found[0] - 40) : found[0]]):
+        market = _MARKET_SUBJECT.search(text, found[1], hedge_at)
+        if market is not None and not _OWN_NOUN.fullmatch(text, found[1], market.start()):
+            # "BYD's figures come after global EV sales hit a record 1.8 million": the market's
+            return None, f"entity: '{market[0]}' after '{found[2]}' is no company's"
+        longer = re.search(r"\bof\s+(?:[\w-]+\s+){0,2}$", text[max(0, found[0] - 40) : found[0]])
+        if longer and not _ITS_PRODUCTS.match(text, found[1]):  # not "Cumulative deliveries of NIO vehicles"
             return PLACEHOLDER, f"entity: '{found[2]}' is part of a longer name before the figure"
         thing = _SINGLE_THING.search(text[found[1] : hedge_at])
         if thing is not None:  # "Leapmotor ... its Lafa5, a compact electric coupe priced at ..."
@@ -260,61 +276,6 @@ def entity_of(
     return None, ""
 
 
-# "the 36,847 units sold under the Audi brand": a brand named in the figure's own noun phrase owns it
-_UNDER_BRAND = re.compile(r"[^,;:.()]{0,40}?\b(?:under|of|from)\s+(?:the|its)\s+$")
-_BRAND_WORD = re.compile(r"\s+(?:brand|marque|label)\b")
-
-
-def brand_after(text: str, end: int, entities: list[tuple[int, int, str]]) -> tuple[str, str] | None:
-    """The brand a figure's noun names after it ("36,847 units sold under the Audi brand")."""
-    for start, stop, name in entities:
-        if start >= end and _UNDER_BRAND.fullmatch(text, end, start) and _BRAND_WORD.match(text, stop):
-            return name, f"entity: '{text[start:stop]}' brand, in the figure's noun"
-    return None
-
-
-# "which were 0.3% and 0.5% lower, respectively": figures listed before it pair with the companies
-_RESPECTIVELY = re.compile(r"\brespectively\b")
-_LIST_GAP = re.compile(r"[^.;:()]{0,40}")
-
-
-def _alike(unit: str | None, other: str | None) -> bool:
-    return unit == other or (None in (unit, other) and {unit, other} <= {None, "vehicles"})
-
-
-def respective_owner(
-    text: str, at: int, figures: list[tuple[int, int, str | None]], entities: list[tuple[int, int, str]]
-) -> tuple[str, str] | None:
-    """The company a figure pairs with when it is one of a list of figures before "respectively"
-    ("Nio and Xpeng delivered 12,000 and 10,000 vehicles, respectively"): the companies named last
-    before the list, in order; TODO when fewer companies than figures were named. None when the
-    figure is in no such list (a list's figures with a company between them have their own)."""
-    mine = next((f for f in figures if f[0] == at), None)
-    word = _RESPECTIVELY.search(text, at)
-    if mine is None or word is None:
-        return None
-    # "10,000, 11,000 and 12,000 vehicles": the bare figures of a list count what its last one does
-    same = [f for f in figures if _alike(f[2], mine[2]) and f[1] <= word.start()]
-    run: list[tuple[int, int, str | None]] = []
-    for f in same:
-        joined = run and _LIST_GAP.fullmatch(text, run[-1][1], f[0])
-        if run and (not joined or any(run[-1][1] <= e[0] < f[0] for e in entities)):
-            run = []
-        run.append(f)
-    if len(run) < 2 or mine not in run or any(run[-1][1] <= e[0] < word.start() for e in entities):
-        return None
-    if _LIST_GAP.fullmatch(text, run[-1][1], word.start()) is None:
-        return None
-    before = [e for e in entities if e[1] <= run[0][0]]
-    names = list(dict.fromkeys(e[2] for e in before))  # a company named twice is one of the list
-    if len(names) < 2:  # "production and sales ... respectively": the measures pair, the company is one
-        return None
-    if len(names) < len(run):
-        return PLACEHOLDER, "entity: a list before 'respectively' with fewer companies than figures"
-    paired = names[len(names) - len(run) + run.index(mine)]
-    return paired, f"entity: '{paired}', in the same place of its list as the figure before 'respectively'"
-
-
 def one_company(named: list[str]) -> str | None:
     """The company a sentence is about when it names one, or several of one group ("Geely Holding
     Group ... Geely's anniversary": the first named); None when it names none or rivals."""
@@ -324,7 +285,7 @@ def one_company(named: list[str]) -> str | None:
 
 
 # Measures only a company reports: a sentence of deliveries naming no place is the company's before it
-_COMPANY_MEASURE = re.compile(r"\bdeliver(?:ies|ed|y)\b", re.I)
+COMPANY_MEASURE = re.compile(r"\bdeliver(?:ies|ed|y)\b", re.I)
 
 
 # "The September sales included ...": the sales just spoken of
@@ -334,27 +295,7 @@ _THE_FIGURES = re.compile(r"^The\s+(?:[A-Z]\w+\s+)?(?:sales|deliveries|figures|s
 def company_measure(text: str, places: list[tuple[int, int, str]]) -> bool:
     """The sentence speaks of a company's measure (deliveries), or goes on about the figures just
     given ("The September sales included ..."), and of no place or industry."""
-    return not places and (_COMPANY_MEASURE.search(text) is not None or _THE_FIGURES.match(text) is not None)
-
-
-# What a company reports; and the words of a sentence about an industry or a market, not one company
-_COMPANY_FIGURES = re.compile(
-    r"\b(?:sales|sold|sells|deliver(?:y|ies|ed)|revenue|profits?|losses|net loss|margins?|earnings|income"
-    r"|shipments|hybrids|plug-in|fully electric|models)\b",
-    re.I,
-)
-_INDUSTRY = re.compile(
-    r"\b(?:industry|industry's|markets?|market's|nationwide|national|nation's|country's|automakers|carmakers"
-    r"|manufacturers|companies|makers|brands|sector|penetration|registrations|retail|wholesale|overall|total)\b",
-    re.I,
-)
-
-
-def goes_on_about_company(text: str, places: list[tuple[int, int, str]], named: list[tuple[int, int, str]]) -> bool:
-    """A sentence naming no company, no place and no industry that states what a company reports
-    ("While sales of fully electric models rose 33%, hybrids fell 5.5%." after "BYD sold ..."): it
-    goes on about the company the sentences before were about."""
-    return not places and not named and _COMPANY_FIGURES.search(text) is not None and _INDUSTRY.search(text) is None
+    return not places and (COMPANY_MEASURE.search(text) is not None or _THE_FIGURES.match(text) is not None)
 
 
 @dataclass(frozen=True)

@@ -21,28 +21,23 @@ from autofacts.knowledge.periods import parse_period
 from autofacts.reading.candidate import AS_OF_PUBLICATION, Candidate
 from autofacts.reading.chinese import is_chinese
 from autofacts.reading.company_region import company_region, market_of, suggested_measure
-from autofacts.reading.entities import (
-    ListLead,
-    brand_after,
-    company_measure,
-    entity_of,
-    goes_on_about_company,
-    list_item,
-    named_companies,
-    one_company,
-    respective_owner,
-)
+from autofacts.reading.entities import ListLead, list_item, named_companies, one_company
 from autofacts.reading.fact_kind import BASE_WHY, FORECAST, PAST, TARGET, WILL, figure_kind, kind_words
 from autofacts.reading.figures import Figure, sentence_figures
+from autofacts.reading.numbers import NO_BREAK_SPACES
+from autofacts.reading.owners import COMPANY_ANAPHORA, Said, owner
 from autofacts.reading.periods import Phrases, a_year_earlier, own_period, sentence_periods, shift_year
 from autofacts.reading.places import (
     EXAMPLES,
+    GOING,
     PLACE_SET,
     WORLD,
     compared_with,
     dateline_china,
+    destination,
     place_pattern,
     places_in,
+    sent_to,
     specific_place,
 )
 from autofacts.reading.resolve import Resolver, Topic
@@ -77,8 +72,8 @@ _PRESENT = re.compile(
 )
 
 
-_A_COMPANY = re.compile(r"\b(?:company|carmaker|automaker|firm|manufacturer|maker|startup)\b", re.I)
-_COMPANY_MEASURE_WORDS = re.compile(r"\bdeliver(?:y|ies|ed)\b", re.I)
+# a sentence giving the parts of the figures of the one before
+_PARTS = re.compile(r"\s*(?:Within|Of|Among|Including)\s+(?:this|these|them|which|it|that)\b", re.I)
 _SPAN = re.compile(r"\d{4}-\d{2}/\d{4}-\d{2}")
 
 
@@ -101,15 +96,6 @@ _ANNUAL = re.compile(
     r"\s+(?:of\s+|is\s+|was\s+)?(?:[\d.,]+\s*(?:million\s+|billion\s+)?(?:[a-z]+\s+)?(?:to|from)\s+)?$",
     re.I,
 )
-# A sentence opening with these is about the company the sentence before named.
-# ... or says so later: "the NEV penetration rate within the group", "the company's overseas sales"
-_THE_GROUPS = re.compile(r"\b(?:within|of|at|for|across) the (?:group|company)\b|\bthe (?:group|company)(?:'s|’s)")
-_COMPANY_ANAPHORA = re.compile(
-    r"^(?:[^,;:]{0,80},\s+)?"  # "Considering the adjusted goal, the company is targeting ..."
-    r"(?:[Ii]ts|[Tt]he (?:[\w()-]+\s+){0,5}?(?:company|carmaker|automaker|firm|group|manufacturer|maker|startup)"
-    r"(?:'s|’s)?|Among (?:these|them|those|which)|Of (?:these|them|those|which)|公司)(?![\w-])"
-)
-
 
 @dataclass(frozen=True)
 class Context:
@@ -132,6 +118,7 @@ class Context:
     in_item: int = 0  # 0: not in a list item; 1: the sentence opens an item; 2: it goes on with one
     same_paragraph: bool = False  # the sentence goes on in the paragraph of the one before
     ahead: tuple[str, str] | None = None  # the period of the forecast or target just stated, and why
+    ahead_kind: str | None = None  # and its kind: "target" when only a target's words said it
     market: tuple[str, str] | None = None  # the market the text last spoke of ("in China"), and why
     entity_region: tuple[str, str] | None = None  # where the sentence before placed its company's figures
 
@@ -177,6 +164,14 @@ class Reader:
             if entity not in (None, PLACEHOLDER) and ctx.entity_period is not None:
                 dated = replace(ctx, period=ctx.entity_period, period_why=ctx.entity_period_why)
             period, period_why = self._period(text, fig, phrases, dated, kind)
+            parts = _PARTS.match(text)
+            if parts is not None and ctx.ahead is not None and kind in ("forecast", "target"):
+                # "setting the target of 32.3 million for 2025. Within this, NEV sales are expected to
+                # reach 15.5 million": the parts of the target, its period and its kind
+                if period is None:
+                    period, period_why = ctx.ahead[0], f"period: {ctx.ahead[1]}, whose parts it gives"
+                if ctx.ahead_kind == "target" and kind == "forecast":
+                    kind, kind_why = "target", f"kind target: the parts ('{parts[0].strip()}') of a target"
             if lead is not None and kind == "actual" and lead.kind is not None and not said_kinds:
                 kind, kind_why = lead.kind, f"kind {lead.kind}: the line the list item is under"
             if lead is not None and lead.period is not None and not period_why.startswith(("period: '", "period: a ")):
@@ -233,6 +228,8 @@ class Reader:
                 if dims.get("form") == "share" or dims.get("measure", "").startswith("cumulative-"):
                     measure = "own"  # its NEVs' share of its own sales, its cumulative deliveries: worldwide
                 region, region_why = self._region(text, fig, places, entity, measure, ctx)
+                if GOING in region_why:  # exports to one market are not all exports
+                    metric, proposed, metric_why = None, None, "metric: a figure of one market the vehicles go to"
                 why = tuple(w for w in (metric_why, stock_why, region_why, kind_why, entity_why) if w)
                 out.append(
                     Candidate(
@@ -269,31 +266,10 @@ class Reader:
         ctx: Context,
         figures: list[tuple[int, int, str | None]],
     ) -> tuple[str | None, str]:
-        """The company a figure belongs to: named before it, the one of the line a list item is
-        under, or by "Its"/"The company" (or a company's measure) the one the sentence before named."""
-        paired = respective_owner(text, fig.at, figures, entities) or brand_after(text, fig.end, entities)
-        entity, entity_why = paired or entity_of(text, fig.hedge_at, entities, fig.end)
-        anaphora = _COMPANY_ANAPHORA.match(text) or _THE_GROUPS.search(text)
-        lead = ctx.lead if ctx.in_item else None
-        if entity is None and lead is not None and lead.entity is not None and ctx.in_item == 1:
-            entity, entity_why = lead.entity, f"entity: '{lead.entity}', of the line the list item is under"
-        elif entity is None and ctx.entity is not None and anaphora is not None:
-            entity, entity_why = ctx.entity, f"entity: '{anaphora[0]}' is {ctx.entity_why}"
-        elif entity is None and ctx.entity is not None and (ctx.in_item == 2 or company_measure(text, places)):
-            entity, entity_why = ctx.entity, f"entity: {ctx.entity_why}, a company's measure"
-        elif entity is None and ctx.entity is not None and goes_on_about_company(text, places, entities):
-            entity, entity_why = ctx.entity, f"entity: {ctx.entity_why}, and no other company, place or industry"
-        elif entity is None and anaphora is not None and _A_COMPANY.search(anaphora[0]):
-            # "Its delivery volume was 15,100" after a company the reader does not know: the curator names it
-            entity, entity_why = PLACEHOLDER, f"entity: '{anaphora[0].strip()}' is a company not named before"
-        elif (
-            entity is None
-            and anaphora is not None
-            and anaphora[0].strip().lower().endswith("its")
-            and _COMPANY_MEASURE_WORDS.search(text)
-        ):
-            entity, entity_why = PLACEHOLDER, "entity: 'Its' deliveries are a company's not named before"
-        return entity, entity_why
+        """The company a figure belongs to (entities.owner), with what the sentences before said."""
+        lead = ctx.lead.entity if ctx.lead is not None and ctx.in_item == 1 else None
+        said = Said(ctx.entity, ctx.entity_why, lead, ctx.in_item)
+        return owner(text, (fig.at, fig.end, fig.hedge_at), entities, places, figures, said)
 
     def _context_after(
         self,
@@ -310,12 +286,12 @@ class Reader:
         name = one_company([e[2] for e in entities])
         if name is not None:
             new = replace(new, entity=name, entity_why=f"'{name}', in an earlier sentence \"{_clip(text)}\"")
-        elif entities or (places and not _COMPANY_ANAPHORA.match(text)):
+        elif entities or (places and not COMPANY_ANAPHORA.match(text)):
             new = replace(new, entity=None, entity_why="")  # several companies, or the industry of a place
         lead = None
         if text.rstrip().endswith(":"):
             kinds = [w for w in kind_words(text) if w[1] != "estimate"]
-            lead_entity = name or (ctx.entity if _COMPANY_ANAPHORA.match(text) else None)
+            lead_entity = name or (ctx.entity if COMPANY_ANAPHORA.match(text) else None)
             lead = ListLead(phrases.own[-1].label if phrases.own else None, kinds[0][1] if kinds else None, lead_entity)
         elif ctx.in_item:
             lead = ctx.lead
@@ -347,7 +323,8 @@ class Reader:
             ahead = FORECAST.search(text) or TARGET.search(text)
             last = phrases.own[-1]
             said = f"'{text[last.start : last.end]}', in a forecast before \"{_clip(text)}\""
-            new = replace(new, ahead=(last.label, said) if ahead else None)
+            aim = "target" if TARGET.search(text) and not FORECAST.search(text) else "forecast"
+            new = replace(new, ahead=(last.label, said) if ahead else None, ahead_kind=aim if ahead else None)
         return new
 
     def _period(self, text: str, fig: Figure, phrases: Phrases, ctx: Context, kind: str) -> tuple[str | None, str]:
@@ -405,6 +382,16 @@ class Reader:
         if entity is not None:
             return company_region(text, fig, places, world, entity, measure, ctx.market, ctx.entity_region)
         usable = [p for p in places if not compared_with(text, p[0])]
+        going = destination(text, fig.at, fig.clause, usable)
+        if going is not None:  # the exporter's figure: the place named before the destination, or carried
+            usable = [p for p in usable if p[0] < going[0] and not sent_to(text, p[0])]
+            gone = f"'{text[going[0] : going[1]]}' {GOING}"
+            if usable:
+                s, e, name = specific_place(text, usable)
+                return name, f"region: '{text[s:e]}', the exporter; {gone}"
+            if ctx.region is not None:
+                return ctx.region, f"region: {ctx.region_why}, the exporter; {gone}"
+            return None, f"region: {gone}"
         before = [p for p in usable if p[0] < fig.at]
         if before:
             s, e, name = specific_place(text, before)
@@ -457,6 +444,7 @@ def _clip(text: str) -> str:
 
 def extract_candidates(text: str, kb: KnowledgeBase, published: date | None = None) -> list[Candidate]:
     """A candidate for every figure the text states, in order."""
+    text = text.translate(NO_BREAK_SPACES)  # "7\u00a0million" is 7 million (quotes compare spaces alike)
     if is_chinese(text):  # Chinese grammar: autofacts.reading.chinese_extract (which builds on this module)
         from autofacts.reading.chinese_extract import chinese_candidates
 

@@ -37,11 +37,18 @@ _NOT_FIGURES = Alternation(
             # (the digit first and the look behind after it, as (?<![\d,.])\d{1,2}: a pattern that starts
             # with a digit is searched for digits first, twice as fast on a sentence naming a month)
             r"""\d(?<![\d,.]\d)\d?(?:st|nd|rd|th)?\s(?:January|February|March|April|May|June|July|August|September|October
-        |November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?""",
+        |November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?:,?\s(?:19|20)\d\d(?![\d,.]\d))?""",
             _MONTHS,
             digit=True,
         ),
         Alternative(r"(?<=[A-Za-z]-)\d+(?:\.\d+)?(?![\d%])", ("-",), digit=True),
+        # a whole date, its year too: a wire story's dateline "BEIJING, Jan. 14, 2026 --" (a day before
+        # its month takes its year above: "LONDON, 14 January 2026 -")
+        Alternative(
+            r"""\b(?:January|February|March|April|May|June|July|August|September|October|November|December
+        |Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s(?:19|20)\d\d(?![\d,.]\d)""",
+            _MONTHS,
+        ),
     ],
     re.IGNORECASE | re.VERBOSE,
 )

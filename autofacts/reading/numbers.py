@@ -261,8 +261,14 @@ _DIGIT = re.compile(r"\d")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # as autofacts.reading.chinese.is_chinese counts them
 
 
+# Spaces a typesetter puts inside a figure ("7\u00a0million", "12\u202f%"): read as a plain space,
+# one character for one, so offsets into the text stay true.
+NO_BREAK_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u200a\u202f", " "))
+
+
 def read_numbers(text: str) -> list[Mention]:
     """Every number stated in `text`, in order (telephone numbers are not numbers)."""
+    text = text.translate(NO_BREAK_SPACES)
     if _HAN.search(text):  # Chinese grammar (autofacts.reading.chinese) only for text with Han characters
         from autofacts.reading.chinese import is_chinese, nfkc
         from autofacts.reading.chinese_numbers import read_chinese_numbers  # a large module: only then

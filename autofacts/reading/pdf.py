@@ -57,10 +57,24 @@ def _short(exc: Exception) -> str:
     return " ".join(str(exc).split())[:100] or "no detail"
 
 
+# A page number at a line's end, alone or counted ("7", "7/12", "7 of 12"), or at its start.
+_NUMBERED = re.compile(r"^\d{1,4}\b|\b\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$")
+# What a browser prints round each page of a page saved as PDF (Chromium's, Firefox's defaults): a
+# head of the date and time with the page's title, a foot of its address with "N/M". Known by their
+# form, they are dropped from a page's edge even in a one-page PDF, where nothing recurs.
+_BROWSER_HEAD = re.compile(
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4},? \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp]\.? ?[Mm]\.?)?(?: .*)?"
+)
+_ADDRESS = r"(?:file|https?)://\S+"
+_COUNT = r"\d{1,4} ?(?:/|of) ?\d{1,4}"
+_BROWSER_FOOT = re.compile(rf"{_ADDRESS} (?:page )?{_COUNT}|(?:page )?{_COUNT} {_ADDRESS}", re.IGNORECASE)
+
+
 def _shape(line: str) -> str:
     """A line with a page number at its start or end masked: "Annual report 2024 · 7" and "... · 8" are
-    the same running head. Only there: "Sales rose 5% in May" and "Sales rose 7% in June" are not."""
-    return re.sub(r"^\d{1,4}\b|\b\d{1,4}$", "#", line.lower())
+    the same running head, as are "file:///report.html 1/3" and "... 2/3". Only there: "Sales rose 5%
+    in May" and "Sales rose 7% in June" are not."""
+    return _NUMBERED.sub("#", line.lower())
 
 
 def _furniture(pages: list[list[str]]) -> set[str]:
@@ -84,9 +98,14 @@ def _strip_furniture(lines: list[str], furniture: set[str]) -> list[str]:
         for _ in range(2):
             while text and not text[edge]:
                 text.pop(edge)
-            if text and (_shape(text[edge]) in furniture or _PAGE_NUMBER.fullmatch(text[edge])):
+            if text and (_shape(text[edge]) in furniture or _is_furniture(text[edge])):
                 text.pop(edge)
     return text
+
+
+def _is_furniture(line: str) -> bool:
+    """A page number alone, or a browser's head or foot, known by its form alone."""
+    return bool(_PAGE_NUMBER.fullmatch(line) or _BROWSER_HEAD.fullmatch(line) or _BROWSER_FOOT.fullmatch(line))
 
 
 def reflow(lines: list[str]) -> str:

@@ -12,7 +12,7 @@ import re
 
 WORLD = re.compile(
     r"\b(?:worldwide|globally|around the world|across the world|world's total"
-    r"|global (?:sales|deliveries|market|output))\b",
+    r"|global (?:[\w-]+\s+){0,2}?(?:sales|deliveries|market|output))\b",
     re.I,
 )
 
@@ -120,6 +120,8 @@ PLACES = (
     "Spain",
     "Italy",
     "Belgium",
+    "the EU",
+    "the European Union",
     "Norway",
     "the Netherlands",
     "Saudi Arabia",
@@ -128,7 +130,13 @@ PLACES = (
 )
 
 
-_PLACE_NAMES = {"the U.S.": "United States", "the US": "United States", "the UK": "United Kingdom"}
+_PLACE_NAMES = {
+    "the U.S.": "United States",
+    "the US": "United States",
+    "the UK": "United Kingdom",
+    "the EU": "European Union",
+    "the European Union": "European Union",
+}
 
 
 PLACE_SET = frozenset(PLACES)
@@ -137,11 +145,14 @@ PLACE_SET = frozenset(PLACES)
 def place_pattern(regions: list[str]) -> re.Pattern[str]:
     """One pattern for every place name, longest first."""
     names = sorted(dict.fromkeys([*regions, *PLACES]), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    # "The EU will levy ...": a name with "the" opens a sentence too
+    escaped = [re.sub(r"^the\\? ", "[Tt]he ", re.escape(n)) for n in names]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w-])")
 
 
 def places_in(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
-    out = [(m.start(), m.end(), _PLACE_NAMES.get(m[0], m[0])) for m in pattern.finditer(text)]
+    found = [(m.start(), m.end(), re.sub(r"^The ", "the ", m[0])) for m in pattern.finditer(text)]
+    out = [(s, e, _PLACE_NAMES.get(name, name)) for s, e, name in found]
     for m in _CHINA.finditer(text):
         out.append((m.start(), m.end(), "China"))
     return sorted(out)
@@ -209,3 +220,27 @@ def specific_place(text: str, places: list[tuple[int, int, str]]) -> tuple[int, 
         if others:
             return others[-1]
     return last
+
+
+# "China's exports to Latin America rose 30%", "vehicles shipped to Europe": where the vehicles go, a
+# part of what the figure counts, not whose figure it is
+_TO_A_PLACE = re.compile(r"\b(?:to|into|bound for|destined for)\s+(?:the\s+)?$")
+_SENT = re.compile(r"\b(?:export\w*|ship\w*|sent)\b", re.I)
+GOING = "is where the vehicles go, not whose figure it is"
+
+
+def destination(
+    text: str, at: int, clause: tuple[int, int], places: list[tuple[int, int, str]]
+) -> tuple[int, int, str] | None:
+    """The place the vehicles counted by the figure at `at` are sent to, named before it in its clause."""
+    if _SENT.search(text) is None:
+        return None
+    for s, e, name in reversed(places):
+        if clause[0] <= s < at and name not in ("China", "World") and sent_to(text, s):
+            return s, e, name
+    return None
+
+
+def sent_to(text: str, start: int) -> bool:
+    """The place starting at `start` is named as where something goes ("exports to Belgium")."""
+    return _TO_A_PLACE.search(text[max(0, start - 20) : start]) is not None

@@ -13,6 +13,7 @@ such a document is read, so every other command starts without them.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib
 import logging
@@ -70,12 +71,30 @@ def read_source(origin: str) -> SourceText:
     if is_url(origin):
         return read_fetched(fetch_url(origin), origin)
     path = Path(origin)
-    try:
-        data = read_limited(path, MAX_DOCUMENT_BYTES)
-    except OSError as exc:
-        raise UsageError(f"{origin}: cannot read: {exc.strerror or exc}") from None
+    data = _read_local(path, origin, MAX_DOCUMENT_BYTES)
     kind = _local_kind(path, data)
     return _read_bytes(data, kind, origin, path=path)
+
+
+def read_text_document(origin: str) -> str:
+    """A plain UTF-8 text named on the command line (`extract FILE`), refused as `add` refuses it:
+    a file that cannot be opened is a usage error; one too large for a seed, or not UTF-8, is E010.
+    An empty text is returned (it states no numbers; only `add` refuses to register it)."""
+    path = Path(origin)
+    return _read_bytes(_read_local(path, origin, MAX_SEED_BYTES), "text", origin, path=path, empty=True).text
+
+
+def _read_local(path: Path, origin: str, limit: int) -> bytes:
+    """A local file's bytes: a usage error when it cannot be opened (no such file, a folder, a pipe);
+    SourceError when it is larger than `limit`, the same refusal as for a text over a seed's limit."""
+    try:
+        return read_limited(path, limit)
+    except OSError as exc:
+        if exc.errno == errno.EFBIG:
+            what = "its text is" if limit == MAX_SEED_BYTES else "it is"
+            kind = "a seed" if limit == MAX_SEED_BYTES else "a document"
+            raise SourceError(f"{origin}: {what} larger than {size_text(limit)}, the limit for {kind}") from None
+        raise UsageError(f"{origin}: cannot read: {exc.strerror or exc}") from None
 
 
 def read_fetched(fetched: Fetched, origin: str) -> SourceText:
@@ -118,7 +137,10 @@ def _read_bytes(
     url: str | None = None,
     retrieved: date | None = None,
     charset: str | None = None,
+    empty: bool = False,
 ) -> SourceText:
+    """The seed text of a document's bytes; SourceError when it cannot be one: too large, not
+    text, or (unless `empty`) holding nothing but white space, a source with nothing to quote."""
     digest = hashlib.sha256(data).hexdigest()
     title = published = language = None
     pages: tuple[int, ...] = ()
@@ -133,6 +155,8 @@ def _read_bytes(
         text = _plain_text(data, origin, charset)
     if len(text.encode("utf-8")) > MAX_SEED_BYTES:
         raise SourceError(f"{origin}: its text is larger than {size_text(MAX_SEED_BYTES)}, the limit for a seed")
+    if not empty and not text.strip():
+        raise SourceError(f"{origin}: the document holds no text (empty, or white space alone): nothing to add")
     return SourceText(text, kind, origin, digest, path, url, retrieved, pages, title, published, language)
 
 

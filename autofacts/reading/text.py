@@ -98,7 +98,7 @@ _ABBREVIATIONS = (
 ABBREVIATIONS = tuple(_ABBREVIATIONS.split())
 _NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)})" for a in ABBREVIATIONS)
 _SENTENCE_END = re.compile(
-    rf"(?:(?<=[.!?]){_NOT_AFTER}|(?<=[.!?][”’\"']))[ \t]+|\n+"
+    rf"(?:(?<=[.!?]){_NOT_AFTER}|(?<=[.!?][”’\"']))[ \t]+(?![a-z])|\n+"  # "10,126 ID. series EVs": no end
     r"|(?<=[。！？])(?![”’」』。！？])[ \t]*|(?<=[。！？][”’」』])[ \t]*"
 )
 
