@@ -58,3 +58,27 @@ def test_search_requires_every_word(run, kb) -> None:
 def test_search_nothing(run) -> None:
     result = run("search", "zeppelin")
     assert result.exit_code == 0 and "no facts match 'zeppelin'" in result.stderr
+
+
+def test_of_two_figures_saying_the_same_the_metrics_words_choose(run) -> None:
+    import json as _json
+
+    from autofacts.reading.mentions import stated_by
+    from autofacts.reading.numbers import read_numbers
+
+    quote = (
+        "In 2025, NEVs accounted for more than half of new vehicle sales in China, and over half of "
+        "the world's NEVs are now on Chinese roads."
+    )
+    halves = [m for m in read_numbers(quote) if m.value == 50]
+    assert [(m.start, m.qualifier) for m in halves] == [(38, "over"), (83, "over")]
+    # "nev", "vehicle", "sales" are in the first clause; "nev", "world" in the second ("fleet" in neither)
+    assert stated_by(quote, halves, "over", "nev-share").start == 38
+    assert stated_by(quote, halves, "over", "nev-fleet-world-share").start == 83
+    assert stated_by(quote, halves, "exact", "nev-fleet-world-share").start == 83  # neither qualifier agrees: words decide
+    assert stated_by(quote, halves, "over", "vehicle-exports").start == 38  # "vehicle" in the first clause only
+    # the bundled fact about the world's fleet is highlighted at its own words, in cite and in show
+    cited = _json.loads(run("cite", "cn-nev-fleet-world-share", "--format", "json").stdout)
+    assert cited["figure"] == "over half"
+    shown = run("show", "nev-fleet-world-share", env={"COLUMNS": "80"}).stdout
+    assert "and over half of the world's NEVs are now on Chinese" in shown

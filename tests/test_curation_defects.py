@@ -360,3 +360,21 @@ def test_a_pdf_chromium_prints_loses_its_heads_and_feet(tmp_path: Path) -> None:
     if not pdf.is_file():
         pytest.skip("chromium made no PDF")
     assert read_source(str(pdf)).text == BROWSER_SEED
+
+
+def test_add_refuses_a_page_whose_markup_dates_it_after_today(base: Path, tmp_path: Path, run) -> None:
+    pytest.importorskip("trafilatura")
+    page = tmp_path / "future.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Exports</title>'
+        '<meta property="article:published_time" content="2099-01-01T08:00:00+08:00"></head><body><article>'
+        "<h1>Exports</h1><p>China exported 5.86 million vehicles in 2024, up 19.3 percent from a year earlier, "
+        "the China Association of Automobile Manufacturers said on Monday.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = run("add", str(page), "--facts", str(base), "--id", "future")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"autofacts: error[U001]: {page}: the date its markup states (2099-01-01) is after today ("
+    )
+    assert list((base.parent / "seeds").iterdir()) == []

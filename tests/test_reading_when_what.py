@@ -227,3 +227,37 @@ def test_a_figure_with_no_period_in_a_text_that_forecasts_has_no_kind(kb) -> Non
         (D(21_000_000), "passenger-vehicle-retail-sales", None, None, "TODO"),
         (D(5), "passenger-vehicle-retail-sales-growth", None, None, "TODO"),
     ]
+
+
+# -- results releases -----------------------------------------------------------------------------
+
+
+def test_a_vehicle_margin_is_not_the_gross_margin_and_its_fall_in_points_is_a_change(kb) -> None:
+    # 减少 is a fall, not a margin between two figures (少)
+    text = "第二季度，汽车毛利率按年减少10.5个百分点至6.2%，毛利率为1%。"
+    assert read(kb, text) == [
+        (D("-10.5"), "vehicle-margin-yoy-change", None, "2025-04/2025-06", "actual"),
+        (D("6.2"), "vehicle-margin", None, "2025-04/2025-06", "actual"),
+        (D(1), "gross-margin", None, "2025-04/2025-06", "actual"),
+    ]
+
+
+def test_adjusted_losses_and_losses_per_share_are_proposed_not_filed_as_the_net_loss(kb) -> None:
+    # Hong Kong's 蚀 (lost) after 去年同期: the same quarter a year before
+    text = "第三季度净亏损15亿元，去年同期蚀20亿元，非公认会计原则亏损14亿元，每股净亏损1.89元。"
+    assert read(kb, text) == [
+        (D(1_500_000_000), "net-loss", None, "2025-07/2025-09", "actual"),
+        (D(2_000_000_000), "net-loss", None, "2024-07/2024-09", "actual"),
+        (D(1_400_000_000), None, "adjusted-net-loss", "2025-07/2025-09", "actual"),
+        (D("1.89"), None, "net-loss-per-share", "2025-07/2025-09", "actual"),
+    ]
+
+
+def test_a_sum_in_brackets_after_a_sum_is_its_conversion(kb) -> None:
+    text = "第三季度净亏损15.95亿元(人民币，下同)(约19.4亿港元)。"
+    assert [f[:3] for f in read(kb, text)] == [(D(1_595_000_000), "net-loss", None), (D(1_940_000_000), None, None)]
+
+
+def test_a_vehicle_margin_in_english(kb) -> None:
+    text = "Its vehicle margin was 6.8 percent in the fourth quarter."
+    assert [f[:2] for f in read(kb, text)] == [(D("6.8"), "vehicle-margin")]

@@ -265,3 +265,24 @@ def test_a_market_share_written_short_is_the_markets(kb) -> None:
     # its NEVs' share of its own sales is its own
     text = "10月比亚迪新能源汽车销量占其总销量的99%。"
     assert [(e, r) for _, e, r in who(kb, text, date(2022, 12, 5))] == [("BYD", "World")]
+
+
+def test_an_arm_of_a_group_is_an_aside(kb) -> None:
+    text = (
+        "BYD topped the list with 110,000 cars, followed by Beijing Electric Vehicles Company, "
+        "the electric car-making arm of BAIC Group, which sold 100,000 such vehicles."
+    )
+    assert [(v, e) for v, e, _ in who(kb, text)] == [(D(110_000), "BYD"), (D(100_000), "BJEV")]
+
+
+def test_a_company_whose_measure_the_figures_noun_names(kb) -> None:
+    text = "This was the 9th consecutive increase in XPeng's quarterly revenue."
+    assert [e for _, e, _ in who(kb, text)] == ["XPeng"]
+
+
+def test_battery_installations_go_on_about_the_company(kb) -> None:
+    text = "比亚迪12月销售新能源汽车23万辆。12月动力电池装机总量约为11.2GWh。"
+    assert [(e, r) for _, e, r in who(kb, text, date(2023, 1, 3))] == [("BYD", "World"), ("BYD", "World")]
+    # the nation's installations are not
+    text = "比亚迪12月销售新能源汽车23万辆。12月我国动力电池装机总量约为30GWh。"
+    assert [(e, r) for _, e, r in who(kb, text, date(2023, 1, 3))] == [("BYD", "World"), (None, "China")]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from autofacts.errors import QuoteNotFoundError, UsageError
 from autofacts.knowledge.model import Fact, KnowledgeBase, Source
 from autofacts.knowledge.seeds import read_seed, seed_label
+from autofacts.reading.mentions import stated_by
 from autofacts.reading.numbers import hedge_start, read_numbers
 from autofacts.reading.pages import page_span
 from autofacts.reading.text import line_of, locate, paragraph_around
@@ -56,9 +57,8 @@ def cite_fact(kb: KnowledgeBase, fact_id: str) -> Citation:
     figure_span = None
     mentions = [m for m in read_numbers(text[where[0] : where[1]]) if m.value == fact.value]
     if mentions:
-        mentions.sort(key=lambda m: m.qualifier != fact.qualifier)
-        m = mentions[0]
         quote = text[where[0] : where[1]]
+        m = stated_by(quote, mentions, fact.qualifier, fact.metric)
         figure_span = (quote_span[0] + hedge_start(quote, m.start), quote_span[0] + m.end)
     pages = page_span(text, *where)
     return Citation(fact, source, line_of(text, where[0]), paragraph, quote_span, figure_span, pages)

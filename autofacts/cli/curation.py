@@ -208,7 +208,7 @@ def add(
         raise UsageError(f"--url {url}: the document was fetched from {doc.url}, which is recorded as its url")
     title_, published_ = stated_title_and_date(doc, title, published)
     if published is None:  # the date a page's markup states: refused as --published would be
-        not_in_future(parse_period(published_).start, published_, f"{file}: the date its markup states,")
+        not_in_future(parse_period(published_).start, f"({published_})", f"{file}: the date its markup states")
     if language is None and doc.language in LANGUAGES:
         lang = doc.language
     new = NewSource(source_id, title_, published_, lang, publisher, url or doc.url, **provenance(doc))

@@ -119,18 +119,21 @@ def _digits_at(text: str, value: Decimal) -> int | None:
     return None
 
 
-def figure_middle(quote: str, value: Decimal | None, qualifier: str) -> int:
+def figure_middle(quote: str, value: Decimal | None, qualifier: str, metric: str = "") -> int:
     """Where the figure stands in the quote (with runs of space made one): the middle of its
     digits, else of the words that state it ("more than half"); -1 when the quote does not state it."""
     text = " ".join(quote.split())
     middle = _digits_at(text, value) if value is not None else None
     if middle is not None:
         return middle
+    from autofacts.reading.mentions import stated_by
     from autofacts.reading.numbers import read_numbers  # figures in words: "half", "doubling", "16th"
 
     mentions = [m for m in read_numbers(text) if m.value == value]
-    mentions.sort(key=lambda m: m.qualifier != qualifier)
-    return (mentions[0].start + mentions[0].end) // 2 if mentions else -1
+    if not mentions:
+        return -1
+    m = stated_by(text, mentions, qualifier, metric)
+    return (m.start + m.end) // 2
 
 
 def excerpt(fact: Fact, width: int = QUOTE_WIDTH) -> str:

@@ -39,6 +39,8 @@ from autofacts.reading.chinese_entities import (
 )
 from autofacts.reading.chinese_groups import group_of_companies, group_suggestion
 from autofacts.reading.chinese_kinds import FORECAST, TARGET, kind_of
+from autofacts.reading.chinese_metric_rules import BASE_BEFORE as _BASE_BEFORE
+from autofacts.reading.chinese_metric_rules import converted, other_base, to_destination
 from autofacts.reading.chinese_numbers import change_direction
 from autofacts.reading.chinese_numerals import parse_chinese_integer
 from autofacts.reading.chinese_places import GOING, place_of
@@ -56,7 +58,6 @@ _NEV_NOUN = re.compile(r"新能源|纯电动|插电|电动汽车")
 _SEGMENTS = ("乘用车", "商用车")  # a part of the vehicle market the catalogue has no metrics for
 # 分别 ("respectively") after a subject of two parts: 产销 is 产量 and 销量
 _COMPOUNDS = {"产销量": ("产量", "销量"), "产销": ("产量", "销量"), "进出口": ("进口", "出口")}
-_BASE_BEFORE = re.compile(r"(?:比|较|相比|与|同)\s*$")  # "比2020年增长": 2020 is the comparison base
 _MULTIPLE_OF = re.compile(r"是\s*$")  # "是2021年的6倍": 2021 is the base of the multiple
 _SINCE = re.compile(r"(?:自|自从)\s*$")  # "自2023年首度超过日本后": a span from 2023, not 2023
 _FROM = re.compile(r"从\s*$")
@@ -76,14 +77,15 @@ _NOW = re.compile(r"目前|当前|如今|现阶段|眼下|迄今|至今")  # the
 _THIS_MONTH = re.compile(r"当月|同月")  # 本月 is the month of publication (chinese_periods)
 # A margin between two figures, not a level: "以2万辆销量的领先", "领先2万辆"
 _MARGIN_AFTER = re.compile(r"\s*(?:销量)?\s*的?\s*(?:领先|优势|差距)")
-_MARGIN_BEFORE = re.compile(r"(?:领先|相差|差距为?|多出|少)\s*$")
+_MARGIN_BEFORE = re.compile(r"(?:领先|相差|差距为?|多出|(?<![减缩])少)\s*$")  # but 减少 is a fall
 _THESE_MONTHS = re.compile(r"这(?:几|些|[\d一二三四五六七八九十两]+)个月")  # "这几个月的交付量": listed before
 _CHANGE_LEAD = re.compile(
     r"\s*(?:同比|环比|按年|按月|比上年|较上年)?\s*(?:分别|均|则)?\s*(?:增长|下降|增|减|升|跌|上升|下滑|回落)"
 )
 # 今年以来, and 今年 before 累计 ("今年新能源汽车累计销量"): counted from January
 _SO_FAR = re.compile(r"今年(?:以)?来|年初(?:以来|至今)|(?:今年|年内)(?=[^，。；,;]{0,10}累计)")
-_YEAR_AGO_BEFORE = re.compile(r"(?:(?:去年|上年)同期(?:的|为|是)?|同比\s*[（(])\s*$")  # "同比（46,709辆）"
+# "同比（46,709辆）", "去年同期蚀20.2亿元" (Hong Kong: 蚀, lost)
+_YEAR_AGO_BEFORE = re.compile(r"(?:(?:去年|上年)同期(?:则)?(?:的|为|是|蚀|亏损?|录得)?|同比\s*[（(])\s*$")
 # "较2024年同期的71.09%", "比前年的9,556辆": the figure after a comparison base is the base's own
 _BASE_FIGURE = re.compile(r"\s*(同期)?\s*(?:的|为|是)?\s*(?:约|近|超过|逾|不到)?\s*$")
 
@@ -274,13 +276,6 @@ def _paired_period(
     return phrase.label, f"period: '{text[phrase.start : phrase.end]}', by its place in the list (分别)"
 
 
-def _to_destination(metric: str | None) -> str | None:
-    """The id proposed for exports to one market: nev-exports-growth -> nev-exports-to-destination-growth."""
-    if metric is None or "-exports" not in f"-{metric}":
-        return None
-    return re.sub(r"(^|-)exports(?=-|$)", r"\1exports-to-destination", metric, count=1)
-
-
 def _so_far(year: str, spoken: str) -> str | None:
     """January of `year` up to the months spoken of: 2025-05 and 2025-01/2025-05 give 2025-01/2025-05."""
     day = re.fullmatch(rf"{year}-(\d{{2}})-(\d{{2}})", spoken)  # "截至10月底，今年累计": to that day
@@ -340,34 +335,6 @@ def _is_own(text: str, phrase: PeriodPhrase, mention: Mention) -> bool:
         return False
     between = text[phrase.end : mention.start]
     return not (mention.unit == "times" and _MULTIPLE_OF.search(text[: phrase.start]) and "的" in between[:2])
-
-
-def _other_base(
-    text: str, mention: Mention, periods: list[PeriodPhrase], period: str | None, chosen: str
-) -> str | None:
-    """The base a change is stated against ("相较2019年5月增长3%") when it is not the one its
-    metric compares with (the same period a year before, or the month before): that change is
-    no catalogue growth. None when no base is named in the figure's clause, or it fits."""
-    if not chosen.endswith("-growth") or period is None:
-        return None
-    start, _ = clause_bounds(text, mention.start)
-    bases = [
-        p for p in periods if start <= p.start and p.end <= mention.start and _BASE_BEFORE.search(text, 0, p.start)
-    ]
-    if not bases:
-        return None
-    base = bases[-1].label
-    if chosen.endswith("-mom-growth"):
-        month = re.fullmatch(r"(\d{4})-(\d{2})", period)
-        if month is None:
-            return None
-        y, mo = int(month[1]), int(month[2])
-        expected = f"{y - 1}-12" if mo == 1 else f"{y}-{mo - 1:02d}"
-    elif chosen.endswith("-qoq-growth"):
-        return None
-    else:
-        expected = re.sub(r"\d{4}", lambda y: str(int(y[0]) - 1), period)
-    return None if base == expected else text[bases[-1].start : bases[-1].end]
 
 
 def _named_after(text: str, start: int, at: int) -> bool:
@@ -433,6 +400,8 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                 if group is not None and not _named_after(s_text, group[0], m.start):
                     new = group_suggestion(metric or new, group[1])
                     metric, metric_why = None, f"metric: a figure of a group of companies ('前{group[1]}')"
+                if converted(s_text, m, mentions):
+                    metric, new, metric_why = None, None, "metric: the figure before in another currency, in brackets"
                 if _MARGIN_AFTER.match(s_text, m.end) or _MARGIN_BEFORE.search(s_text, 0, hedge_start(s_text, m.start)):
                     metric, new, metric_why = None, None, "metric: a margin between two figures, not a level"
                 if (metric or "").startswith("manufacturing-added-value") and not _of_cars(s_text, m.start):
@@ -447,9 +416,9 @@ def chinese_candidates(text: str, kb: KnowledgeBase, published: date | None = No
                     metric, new = None, ("automobile-ownership" if cars else None)
                     metric_why = "metric: a fleet of automobiles (汽车), not of all motor vehicles (机动车)"
                 if GOING in region_why:  # "对欧洲出口增长30%": exports to one market are not all exports
-                    new = _to_destination(metric or new)
+                    new = to_destination(metric or new)
                     metric, metric_why = None, "metric: a figure of one market the vehicles go to"
-                base = _other_base(s_text, m, periods, period, metric or new or "")
+                base = other_base(s_text, m, periods, period, metric or new or "")
                 if base is not None:
                     metric, new = None, None
                     metric_why = f"metric: a change against '{base}', neither the year nor the month before"

@@ -141,7 +141,8 @@ _NOT_COMPANIES = frozenset(
 _ASIDE = re.compile(
     r"\([^()]*\)"
     r"|,\s+(?:part of|a unit of|a subsidiary of|a brand of|a division of|owned by|backed by|one of|including"
-    r"|such as|a rival of|a rival to|like|unlike|ahead of|behind)\b[^,;:]*,",
+    r"|such as|a rival of|a rival to|like|unlike|ahead of|behind"
+    r"|(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:arm|unit|subsidiary|division|affiliate)\s+of)\b[^,;:]*,",
     re.I,
 )
 # A company named as a rival or a yardstick, not as the subject: "the EV maker that competes with Tesla

@@ -181,7 +181,7 @@ def change_form(text: str, cues: list[Cue], slots: list[Slot], group: list[int],
 # the rate a change in percentage points is of: a growth rate ("增速高于上年同期1.8个百分点", "growth
 # slowed by 2 points"), or a measure whose level is itself a per cent (gross margin)
 _GROWTH_RATE = re.compile(r"增速|增幅|增长率|增長率|\bgrowth(?:\s+rate)?\b", re.I)
-RATE_MEASURES = ("gross-margin",)
+RATE_MEASURES = ("gross-margin", "vehicle-margin")
 _OTHER_COMPARISON = ("mom", "qoq")
 
 

@@ -25,6 +25,18 @@ def brand_after(text: str, end: int, entities: list[tuple[int, int, str]]) -> tu
     return None
 
 
+# "the 11th consecutive increase in Nio's quarterly revenue": the company whose measure the figure's noun names
+_OF_WHOSE = re.compile(r"[^,;:.()\d]{0,40}?\b(?:in|of|for)\s+$")
+
+
+def _owner_after(text: str, end: int, entities: list[tuple[int, int, str]]) -> tuple[str, str] | None:
+    """The company named with a possessive in the figure's noun after it, when none is named before."""
+    for start, stop, name in entities:
+        if start >= end and _OF_WHOSE.fullmatch(text, end, start) and text.startswith(("'s", "’s"), stop):
+            return name, f"entity: '{text[start:stop]}', whose measure the figure's noun names"
+    return None
+
+
 # "which were 0.3% and 0.5% lower, respectively": figures listed before it pair with the companies
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 _LIST_GAP = re.compile(r"[^.;:()]{0,40}")
@@ -126,7 +138,9 @@ def owner(
     ("the all-new ET7 ... with 1,707 units sold" is NIO ET7)."""
     at, end, hedge_at = figure
     paired = respective_owner(text, at, figures, entities) or brand_after(text, end, entities)
-    entity, why = paired or entity_of(text, hedge_at, entities, end)
+    entity, why = paired or entity_of(text, hedge_at, entities, end) or (None, "")
+    if entity is None:  # "the 11th consecutive increase in Nio's quarterly revenue"
+        entity, why = _owner_after(text, end, entities) or (None, "")
     if entity is not None:
         return entity, why
     anaphora = COMPANY_ANAPHORA.match(text) or _THE_GROUPS.search(text)

@@ -43,6 +43,7 @@ from autofacts.reading.measure_nouns import (
 from autofacts.reading.resolve_words import (
     ANNUAL_RATE,
     BRACKETS,
+    COMPANY_FINANCE,
     COMPARED_SEGMENT,
     FORM_WORDS,
     NOT_VEHICLES_AFTER,
@@ -117,7 +118,7 @@ class Resolver:
                     segment = f"{dims['body']}+{segment}"
                 key = (segment, dims["measure"], dims["form"], dims.get("group"))
                 self.by_dims.setdefault(key, metric)
-        self.segmentless = {k[1] for k in self.by_dims if k[0] is None}
+        self.segmentless = {k[1] for k in self.by_dims if k[0] is None} | COMPANY_FINANCE
 
     # -- the sentence ----------------------------------------------------------------------------
 

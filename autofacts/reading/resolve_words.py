@@ -38,6 +38,12 @@ COMPARED_SEGMENT = re.compile(
 )
 SEGMENT_ASIDE = re.compile(r",\s+(?:which|who|whose|that)\b[^,;:]*,|\s?(?:--|—)\s?[^;:—]*?\s?(?:--|—)")
 
+# A company's finance counts no vehicles: a proposed id has no segment ("adjusted-net-loss")
+COMPANY_FINANCE = frozenset(
+    {"revenue", "net-profit", "net-loss", "gross-margin", "vehicle-margin", "adjusted-net-loss", "adjusted-net-profit"}
+    | {"net-loss-per-share"}
+)
+
 # How a form ends a proposed metric id ({segment}-{measure}{suffix}), and how the reasons name it
 SUFFIX = {
     "level": "",

@@ -211,7 +211,9 @@ def _keep_figure_positions(facts: list[PendingFact]) -> None:
 
     for pending in facts:
         values = pending.values
-        values["figure_at"] = figure_middle(values["quote"], values.get("value"), values.get("qualifier", "exact"))
+        values["figure_at"] = figure_middle(
+            values["quote"], values.get("value"), values.get("qualifier", "exact"), str(values.get("metric") or "")
+        )
 
 
 def record_text(fact: Fact) -> str:

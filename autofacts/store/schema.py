@@ -11,9 +11,9 @@ from pathlib import Path
 from autofacts.knowledge.model import Exclusion, Fact, Metric, Source
 from autofacts.version import __version__
 
-SCHEMA_VERSION = 11  # 7: files' ctime, inode and check time; 8: facts.record, export's template of a record;
+SCHEMA_VERSION = 12  # 7: files' ctime, inode and check time; 8: facts.record, export's template of a record;
 # 9: facts.revises (derivable.py reads it without building facts); 10: facts_kind holds outlines,
-# facts_metric export's order; 11: a fact's field positions packed
+# facts_metric export's order; 11: a fact's field positions packed; 12: figure_at weighs the metric's words
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
