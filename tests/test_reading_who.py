@@ -286,3 +286,19 @@ def test_battery_installations_go_on_about_the_company(kb) -> None:
     # the nation's installations are not
     text = "比亚迪12月销售新能源汽车23万辆。12月我国动力电池装机总量约为30GWh。"
     assert [(e, r) for _, e, r in who(kb, text, date(2023, 1, 3))] == [("BYD", "World"), (None, "China")]
+
+
+def test_a_table_of_the_companys_models(kb) -> None:
+    text = (
+        "XPeng delivered 30,000 vehicles in November.\n"
+        "Deliveries by model:\n"
+        "G6 (SUV): 12,000\n"
+        "P7+: 9,000\n"
+        "Total: 30,000\n"
+    )
+    assert [(v, e) for v, e, _ in who(kb, text)] == [
+        (D(30_000), "XPeng"),
+        (D(12_000), "XPeng G6"),
+        (D(9_000), "TODO"),  # "P7+" is no model the reader knows: the line names no company
+        (D(30_000), "XPeng"),
+    ]

@@ -112,6 +112,12 @@ _A_COMPANY = re.compile(r"\b(?:company|carmaker|automaker|firm|manufacturer|make
 _SUBJECT_MODEL = re.compile(r"(?:The|Its|the)?\s*(?:(?:all-)?new\s+)?")
 
 
+# A row of a table: a label (a model, "Total") and an aside, then a colon and the figures
+_ROW = re.compile(r"\s*(?:[-•*]\s*)?(?P<label>[A-Za-z][^:()\n]{0,30}?)\s*(?:\([^()]*\))?\s*:\s*(?=\d)")
+_A_NAME_ONLY = re.compile(r"(?:[A-Z0-9][\w+.-]*)(?:\s+[A-Z0-9][\w+.-]*){0,2}")  # "P7+", "Model Y", not "Passenger cars"
+_NOT_MODELS_ROW = re.compile(r"Q[1-4]|H[12]")
+
+
 @dataclass(frozen=True)
 class Said:
     """What the sentences before said of whose figures these are."""
@@ -144,6 +150,17 @@ def owner(
     if entity is not None:
         return entity, why
     anaphora = COMPANY_ANAPHORA.match(text) or _THE_GROUPS.search(text)
+    row = _ROW.match(text)
+    if said.entity is not None and row is not None and not entities and at >= row.end():
+        # a table of the company's models: "ES6 (5-seat SUV): 2,936", "Total: 7,024"
+        label = row["label"]
+        if label.lower() == "total":
+            return said.entity, f"entity: {said.why}, the total of its table"
+        its_model = not label.startswith("Model ") or root(said.entity) == "Tesla"
+        if its_model and not _NOT_MODELS_ROW.fullmatch(label) and models(label, 0, len(label)) == [(0, label)]:
+            return f"{said.entity} {label}", f"entity: {said.why}, its model '{label}' heading the row"
+        if _A_NAME_ONLY.fullmatch(label):
+            return PLACEHOLDER, f"entity: a row '{label}' of a table after {said.why}: whose, the curator says"
     if said.lead is not None:
         return said.lead, f"entity: '{said.lead}', of the line the list item is under"
     if said.entity is not None:
