@@ -261,3 +261,43 @@ def test_a_sum_in_brackets_after_a_sum_is_its_conversion(kb) -> None:
 def test_a_vehicle_margin_in_english(kb) -> None:
     text = "Its vehicle margin was 6.8 percent in the fourth quarter."
     assert [f[:2] for f in read(kb, text)] == [(D("6.8"), "vehicle-margin")]
+
+
+def test_sales_in_money_of_the_vehicles_named_are_vehicle_sales_revenue(kb) -> None:
+    text = (
+        "The carmaker reported vehicle sales of RMB 14.8 billion in the fourth quarter, up 60.2 percent "
+        "year-on-year and up 23.7 percent from the third quarter. Its revenue was RMB 16.1 billion."
+    )
+    assert [f[:3] for f in read(kb, text, date(2023, 3, 2))] == [
+        (D(14_800_000_000), "vehicle-sales-revenue", None),
+        (D("60.2"), "vehicle-sales-revenue-growth", None),
+        (D("23.7"), None, "vehicle-sales-revenue-qoq-growth"),  # from the quarter before: proposed
+        (D(16_100_000_000), "revenue", None),
+    ]
+
+
+def test_chinese_vehicle_sales_in_money(kb) -> None:
+    text = "第二季度，汽车销售额按年下降24.9%至71.8亿元，总收入87.7亿元。"
+    assert [f[:2] for f in read(kb, text)] == [
+        (D("-24.9"), "vehicle-sales-revenue-growth"),
+        (D(7_180_000_000), "vehicle-sales-revenue"),
+        (D(8_770_000_000), "revenue"),
+    ]
+
+
+def test_an_announcements_period_after_the_figure_is_not_the_figures(kb) -> None:
+    text = (
+        "The company's revenue guidance for the fourth quarter was RMB 18 billion when it announced its "
+        "third-quarter earnings."
+    )
+    assert [f[3] for f in read(kb, text, date(2023, 3, 2))] == ["2022-10/2022-12"]
+
+
+def test_a_range_each_month_of_a_span_has_no_one_period(kb) -> None:
+    text = "Sales of BEVs remained at 190,000–205,000 units per month between April and September."
+    assert read(kb, text) == [(D(190_000), None, "bev-sales-monthly-average", None, "actual")]
+
+
+def test_year_to_date_through_a_month_runs_from_january_to_it(kb) -> None:
+    text = "Year-to-date through November, overseas deliveries totaled 912,562 vehicles."
+    assert [f[3] for f in read(kb, text)] == ["2025-01/2025-11"]

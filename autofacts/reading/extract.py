@@ -214,6 +214,11 @@ class Reader:
                     else:  # a running total as of the end of the span the sentence before spoke of
                         stock_period = period.split("/")[1]
                         stock_why = f"{period_why}, its end (a running total)"
+                monthly = (metric or proposed or "").endswith("-monthly-average")
+                if monthly and fig.mention.upper is not None and stock_period and "/" in stock_period:
+                    # "190,000–205,000 units per month between April and September": each month in the
+                    # range, neither one period nor an average over the span
+                    stock_period, stock_why = None, "period: each month of a span, no one period"
                 to_day = _month_end(stock_period) if stock_why.startswith("period: '") else None
                 if metric and to_day is not None and dims.get("measure") not in _STOCKS:
                     if self.kb.metrics[metric].measure == "flow":

@@ -92,7 +92,8 @@ _HALF_ALONE = re.compile(r"\b(?:in |during )?(?:the )?H([12])\b(?!\s*\d{4})")
 # A running total of this year: January up to the latest period the text spoke of
 # "In the current year up to November 30", "this year through October": January up to that day or month
 _YEAR_UP_TO = re.compile(
-    rf"\b(?:in |during |for )?(?:the current year|this year)\s+(?:up to|up until|through|until|till|to)\s+"
+    rf"\b(?:in |during |for )?(?:the current year|this year|year[- ]to[- ]date)\s+"
+    rf"(?:up to|up until|through|until|till|to)\s+"
     rf"(?:the end of\s+)?({MONTH_NAMES})(?:\s+(\d{{1,2}}))?\b",
     re.I,
 )
@@ -326,6 +327,8 @@ def sentence_periods(text: str, published: date | None, context: str | None = No
     found = _join_years(text, found)
     found = _since(text, found, published, context)
     for m in _YEAR_TO_DATE.finditer(text):
+        if any(p.start <= m.start() and m.end() < p.end for p in found):
+            continue  # "Year-to-date through November": read whole, up to its month
         label = _year_to_date(text, m.start(), found, context)
         found = [p for p in found if not (m.start() <= p.start < m.end())]  # "so far in 2025": not the year
         if label is not None:
@@ -380,6 +383,9 @@ def _starts_change(text: str, p: PeriodPhrase, hedge_at: int) -> bool:
 
 
 _NUMBER = re.compile(r"\d")
+# "was RMB17.4 billion when it announced its third-quarter earnings": a period in a clause of its
+# own after the figure dates that clause (an announcement), not the figure
+_ANOTHER_CLAUSE = re.compile(r"\b(?:when|after|before|as|since|while|which|that|whose|until)\b", re.I)
 _DETERMINER = re.compile(r"\b(?:their|its|the|his|her|our|last|this)\s+$", re.I)  # "their May delivery figures"
 _BRACKETS = re.compile(r"\([^()]*\)")
 _ASIDE = re.compile(r"\s*\([^()]{0,40}\)\s*")  # "(NEVs)" between a figure and its period
@@ -398,6 +404,7 @@ def own_period(
         and len(_ASIDE.sub("", text[end : p.start])) <= 25
         and (p.start < clause[1] or _ASIDE.fullmatch(text, clause[1], p.start - 1) is not None)
         and not _NUMBER.search(_ASIDE.sub("", text[end : p.start]))
+        and not _ANOTHER_CLAUSE.search(text, end, p.start)
     ]
     # "from 47,800 units in June 2024": the base's period is the base figure's own
     after += [

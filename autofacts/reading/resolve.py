@@ -175,7 +175,7 @@ class Resolver:
             choices = [self._choose(text, cues, slot, form, form_why, read) for read in reads]
             if form == "level" and reads:  # a rate after it is its change, in money when it is money
                 money = slot.unit in ("yuan", "usd") and reads[0].measure in ("exports", "sales")
-                value = {"exports": "export-value", "sales": "revenue"}.get(reads[0].measure or "", "")
+                value = _in_money(reads[0].measure or "", reads[0].segment or reads[0].body)
                 levels.append((slot.end, replace(reads[0], measure=value) if money else reads[0]))
             out.append(choices or [Choice(None, None, "")])
         return out, _topic(cues, levels, carried if refers else Topic())
@@ -195,7 +195,7 @@ class Resolver:
         elif form == "market-share":
             form = "share"
         if slot.unit in ("yuan", "usd") and measure in ("exports", "sales"):  # "exports were 13.41 billion yuan"
-            measure = "export-value" if measure == "exports" else "revenue"
+            measure = _in_money(measure, segment or body)
         if body and segment is None:
             segment, body = body, None
         if segment == "ev" and any(c.kind == "segment" and c.key in ("phev", "erev", "hybrid") for c in cues):
@@ -468,6 +468,16 @@ class Resolver:
 
 
 # --- helpers --------------------------------------------------------------------------------------
+
+def _in_money(measure: str, segment: str | None) -> str:
+    """What a sales or exports figure in money counts: the export value, the revenue from selling the
+    vehicles named ("vehicle sales of RMB 14.8 billion", 汽车销售额), else a company's revenue."""
+    if measure == "exports":
+        return "export-value"
+    if measure == "sales":
+        return "sales-revenue" if segment is not None else "revenue"
+    return ""
+
 
 def _level_of(levels: list[tuple[int, _Read]], group: list[int], i: int) -> _Read:
     """The level figure a change is of: the last one, or for a list of changes after as many levels
