@@ -302,3 +302,18 @@ def test_a_table_of_the_companys_models(kb) -> None:
         (D(9_000), "TODO"),  # "P7+" is no model the reader knows: the line names no company
         (D(30_000), "XPeng"),
     ]
+
+
+def test_a_press_releases_company_and_the_figure_referred_to(kb) -> None:
+    text = (
+        "Leapmotor reported revenue of 19 billion yuan in the third quarter, released before the US stock market opened.\n"
+        "That's up 97 percent year-on-year.\n"
+        "As of September 30, 2025, in China, the Company had 900 stores."
+    )
+    assert [(v, e, r) for v, e, r in who(kb, text)] == [
+        (D(19_000_000_000), "Leapmotor", "World"),
+        # "That's": the figure before's company; the US stock market places nothing (and with no metric
+        # read for it, the region is the curator's)
+        (D(97), "Leapmotor", None),
+        (D(900), "Leapmotor", "China"),  # "the Company", after three leading phrases
+    ]

@@ -103,9 +103,10 @@ def goes_on_about_company(text: str, places: list[tuple[int, int, str]], named: 
 # ... or says so later: "the NEV penetration rate within the group", "the company's overseas sales"
 _THE_GROUPS = re.compile(r"\b(?:within|of|at|for|across) the (?:group|company)\b|\bthe (?:group|company)(?:'s|’s)")
 COMPANY_ANAPHORA = re.compile(
-    r"^(?:[^,;:]{0,80},\s+)?"  # "Considering the adjusted goal, the company is targeting ..."
-    r"(?:[Ii]ts|[Tt]he (?:[\w()-]+\s+){0,5}?(?:company|carmaker|automaker|firm|group|manufacturer|maker|startup)"
-    r"(?:'s|’s)?|Among (?:these|them|those|which)|Of (?:these|them|those|which)|公司)(?![\w-])"
+    r"^(?:[^,;:]{0,80},\s+){0,3}"  # "Considering the adjusted goal, the company is targeting ..."
+    r"(?:[Ii]ts|[Tt]he (?:[\w()-]+\s+){0,5}?(?:[Cc]ompany|carmaker|automaker|firm|[Gg]roup|manufacturer|maker|startup)"
+    r"(?:'s|’s)?|Among (?:these|them|those|which)|Of (?:these|them|those|which)|公司"
+    r"|That(?:'s|’s|\s+is|\s+was)|This\s+(?:is|was))(?![\w-])"  # "That's up 210 percent": the figure before
 )
 _A_COMPANY = re.compile(r"\b(?:company|carmaker|automaker|firm|manufacturer|maker|startup)\b", re.I)
 # "The G7 rivals ... and retails for around $30,000": a model opening the sentence is its subject
