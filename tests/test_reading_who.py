@@ -206,6 +206,12 @@ def test_the_company_in_of_its_vehicles_owns_the_figure(kb) -> None:
 def test_a_model_named_in_a_sentence_about_the_company_before(kb) -> None:
     text = "XPeng delivered 35,000 vehicles in November.\nThe G7 rivals the Tesla Model Y and sells for about $28,000."
     assert [(v, e) for v, e, _ in who(kb, text)] == [(D(35_000), "XPeng"), (D(28_000), "XPeng G7")]
+    # a sentence opening with the model is about it, whatever its verb
+    text = "XPeng delivered 35,000 vehicles in November.\nThe G7 rivals the Tesla Model Y and retails for $28,000."
+    assert [(v, e) for v, e, _ in who(kb, text)] == [(D(35_000), "XPeng"), (D(28_000), "XPeng G7")]
+    # but Tesla's Model Y opening a sentence is no XPeng model
+    text = "XPeng delivered 35,000 vehicles in November.\nModel Y prices start at $35,000."
+    assert [(v, e) for v, e, _ in who(kb, text)] == [(D(35_000), "XPeng"), (D(35_000), None)]
     text = "NIO sold 7,000 cars in May.\nThe new ET7 sedan became the most popular model with 1,700 units sold."
     assert [(v, e) for v, e, _ in who(kb, text)] == [(D(7_000), "NIO"), (D(1_700), "NIO ET7")]
 
