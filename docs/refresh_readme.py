@@ -70,8 +70,8 @@ def refreshed(body: str, before: str = "") -> str | None:
         return "\n".join(c + "\n" + run(shlex.split(c)[2:]) for c in commands) + "\n"
     if first.startswith("Coverage of the sources by facts"):
         return run(["coverage"]) + "\n"
-    if first.startswith("cn-nev-share-2025 · nev-share"):
-        return run(["cite", "cn-nev-share-2025"]) + "\n"
+    if first.startswith("cn-nev-domestic-share-2025 · nev-domestic-share"):
+        return run(["cite", "cn-nev-domestic-share-2025"]) + "\n"
     if re.match(r"\d+ metrics", first):
         return "\n".join(run(["metrics"]).split("\n")[:13]) + "\n...\n"
     return None

@@ -26,19 +26,23 @@ def test_notebook_show_nev_share_matches_the_yaml_and_the_cli(run_json) -> None:
     shown = kb.show("nev-share", region="China", as_of=AS_OF)
     assert shown.metric.id == "nev-share" and shown.metric.unit == "percent"
     got = [(f.id, f.period.label, f.value, f.qualifier, f.source.id) for f in shown.facts]
-    # facts/fyp14-review.yaml, global-attention.yaml, xinhua-icv-plan.yaml
+    # facts/fyp14-review.yaml, xinhua-icv-plan.yaml
     assert got == [
         ("cn-nev-share-2020", "2020", Decimal("5.4"), "exact", "fyp14-review"),
         ("cn-nev-share-2024", "2024", Decimal("40.9"), "exact", "fyp14-review"),
-        ("cn-nev-share-2025", "2025", Decimal("50"), "over", "global-attention"),
         ("cn-nev-share-2025-10", "2025-10", Decimal("51.6"), "exact", "xinhua-icv-plan"),
     ]
-    over_half = shown.facts[2]
+    assert [agreement for agreement, _ in shown.groups] == ["single"] * 3
+    assert shown.to_dict() == run_json("show", "nev-share", "--region", "China", "--as-of", AS_OF)
+    # facts/global-attention.yaml: "more than half of new vehicle sales in China", the home market's share
+    home = kb.show("nev-domestic-share", region="China", as_of=AS_OF)
+    (over_half,) = home.facts
+    assert (over_half.id, over_half.period.label) == ("cn-nev-domestic-share-2025", "2025")
+    assert over_half.source.id == "global-attention"
     assert (over_half.lower, over_half.upper, over_half.interval.lo_open) == (Decimal("50"), None, True)
     assert over_half.source.quote.startswith("In 2025, NEVs accounted for more than half of new vehicle sales")
     assert over_half.period.start == date(2025, 1, 1) and over_half.period.end == date(2025, 12, 31)
-    assert [agreement for agreement, _ in shown.groups] == ["single"] * 4
-    assert shown.to_dict() == run_json("show", "nev-share", "--region", "China", "--as-of", AS_OF)
+    assert home.to_dict() == run_json("show", "nev-domestic-share", "--region", "China", "--as-of", AS_OF)
 
 
 def test_notebook_compare_2020_2024_matches_the_yaml_and_the_cli(run_json) -> None:
@@ -71,7 +75,7 @@ def test_notebook_targets_2025_matches_the_yaml_and_the_cli(run_json) -> None:
         ("China", "vehicle-sales"): "met",  # about 32.3 M aimed at, over 34 M sold
         ("China", "nev-sales"): "met",  # about 15.5 M aimed at, over 16 M sold
         ("China", "vehicle-sales-growth"): "met",  # about 3 %: over 34 / 31.436 - 1 = 8.16 %
-        ("China", "nev-sales-growth"): "met",  # about 20 %: over 17 / 12.866 - 1 = 32.1 %
+        ("China", "nev-sales-growth"): "met",  # about 20 %: over 16 / 12.866 - 1 = 24.36 %
         ("China", "manufacturing-added-value-growth"): "no data",
         ("China", "vehicle-exports-growth"): "not measurable",
         ("Chongqing", "icv-nev-cluster-scale"): "no data",
@@ -79,9 +83,9 @@ def test_notebook_targets_2025_matches_the_yaml_and_the_cli(run_json) -> None:
     }
     nev = next(v for v in result.verdicts if v.metric == "nev-sales")
     assert (nev.target.value, nev.target.qualifier) == (Decimal("15500000"), "about")
-    # stated "over 16 million", and over 50 % of over 34 million sold: over 17 million (the tighter bound)
-    assert (nev.outcome.lo, nev.outcome.lo_open, nev.outcome.hi) == (Decimal("17000000"), True, None)
-    assert nev.outcome_facts == ("nev-sales-2025-from-cn-nev-share-2025",)
+    # stated "over 16 million" (global-attention); no chain: "more than half" is of the home market
+    assert (nev.outcome.lo, nev.outcome.lo_open, nev.outcome.hi) == (Decimal("16000000"), True, None)
+    assert nev.outcome_facts == ("cn-nev-sales-2025",) and not nev.derived
     chongqing = next(v for v in result.verdicts if v.metric == "vehicle-production")
     assert chongqing.projected and chongqing.outcome.lo == Decimal("2498100")
     assert chongqing.outcome_period.label == "2025-01/2025-11"
@@ -131,14 +135,16 @@ def test_to_pandas_and_to_arrow_are_typed() -> None:
     pa = pytest.importorskip("pyarrow")
     shown = autofacts.open().show("nev-share", region="China", as_of=AS_OF)
     frame = shown.to_pandas()
-    assert list(frame["value"]) == [5.4, 40.9, 50.0, 51.6]
+    assert list(frame["value"]) == [5.4, 40.9, 51.6]
     assert str(frame["value"].dtype) == "Float64" and pd.api.types.is_datetime64_any_dtype(frame["period_start"])
-    assert pd.isna(frame["upper"][2])  # "more than half": no upper bound
+    assert list(frame["upper"]) == [5.4, 40.9, 51.6]  # exact figures: each its own upper bound
+    home = autofacts.open().show("nev-domestic-share", region="China", as_of=AS_OF).to_pandas()
+    assert list(home["lower"]) == [50.0] and pd.isna(home["upper"][0])  # "more than half": no upper bound
     table = shown.to_arrow()
     assert table.schema.field("value").type == pa.decimal128(38, 10)
     assert table.schema.field("period_end").type == pa.date32()
     assert table.column("value").to_pylist()[1] == Decimal("40.9")
-    assert table.column("quote").to_pylist()[3].startswith("New energy vehicles accounted for 51.6 percent")
+    assert table.column("quote").to_pylist()[2].startswith("New energy vehicles accounted for 51.6 percent")
 
 
 def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -348,8 +348,9 @@ def test_show_at_80_columns_keeps_chinese_quotes_within_the_width(run, monkeypat
     monkeypatch.setenv("COLUMNS", "80")
     out = run("show", "nev-share").stdout
     assert max(cells(line) for line in out.splitlines()) <= 80
-    # the Chinese twin of the English 51.6 % is shown whole (it fits), and said to restate it
-    assert "(h) 2025年10月，新能源汽车新车销量占比达到51.6%。" in out
+    # the Chinese twin of the English 51.6 % (the sixth of six: 2020, 2024, Oct 2025, each English then
+    # Chinese) is shown whole (it fits), and said to restate it
+    assert "(f) 2025年10月，新能源汽车新车销量占比达到51.6%。" in out
     assert "restates [" in out and "] zh-2025-summary: " in out  # relation by footnote mark, listed under the table
 
 
@@ -365,9 +366,19 @@ def test_a_long_chinese_quote_is_cut_around_its_figure_by_columns_not_characters
 
 
 def test_search_by_chinese_words_finds_facts_in_both_languages(run_json, zh_env) -> None:
-    doc = run_json("search", "渗透率")  # a catalogue phrase of nev-share, in no quote
-    assert sorted(f["id"] for f in doc["facts"])[:2] == ["cn-nev-share-2020", "cn-nev-share-2020-zh"]
-    assert len(doc["facts"]) == 8  # four English and four Chinese NEV shares
+    doc = run_json("search", "渗透率")  # a word of the lexicon for a share, in no quote
+    # three English and three Chinese NEV shares of all sales (2020, 2024, Oct 2025), and the share of
+    # home sales in 2025 ("more than half of new vehicle sales in China", 国内新车销量占比超过一半)
+    assert sorted(f["id"] for f in doc["facts"]) == [
+        "cn-nev-domestic-share-2025",
+        "cn-nev-domestic-share-2025-zh",
+        "cn-nev-share-2020",
+        "cn-nev-share-2020-zh",
+        "cn-nev-share-2024",
+        "cn-nev-share-2024-zh",
+        "cn-nev-share-2025-10",
+        "cn-nev-share-2025-10-zh",
+    ]
     # a word of a Chinese quote: both facts quoting that sentence
     assert sorted(f["id"] for f in run_json("search", "翻一番")["facts"]) == [
         "cn-nev-exports-2025-zh",

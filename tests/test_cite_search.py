@@ -6,8 +6,8 @@ import json
 
 
 def test_cite_places_the_figure_in_its_paragraph(run, kb) -> None:
-    doc = json.loads(run("cite", "cn-nev-share-2025", "--format", "json").stdout)
-    fact = next(f for f in kb.facts if f.id == "cn-nev-share-2025")
+    doc = json.loads(run("cite", "cn-nev-domestic-share-2025", "--format", "json").stdout)
+    fact = next(f for f in kb.facts if f.id == "cn-nev-domestic-share-2025")
     source = kb.sources[fact.source]
     text = (kb.seeds_dir / source.file).read_text(encoding="utf-8")
     assert doc["file"] == f"seeds/{source.file}"

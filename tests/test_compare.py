@@ -147,17 +147,17 @@ def test_a_count_of_years_changes_in_years_with_no_percentage(run_json, caam) ->
 
 
 def test_a_derived_figure_stands_in_where_none_is_stated(run, run_json, caam) -> None:
-    """2024 NEV sales: 40.9 % x 31.436 M = 12.857324 M (derived); 2025: 'over 16 M' is stated, but
-    'over 50 %' of 'over 34 M' gives 'over 17 M', the tighter bound, so the answer is > 17 M:
-    > 17 / 12.857324 - 1 = 32.22036 %."""
+    """2024 NEV sales: 40.9 % x 31.436 M = 12.857324 M (derived, as no fact states them here); 2025:
+    'over 16 M' is stated, and nothing derives another (the 'more than half' of 2025 is a share of
+    the home market, whose whole no fact states): > 16 / 12.857324 - 1 = 24.442691185... %."""
     r = row(run_json("compare", "2024", "2025", "--facts", str(caam)), "nev-sales")
     assert r["a"]["fact"]["derived_from"] == {
         "operation": "40.9 % × 31.436 million vehicles",
         "facts": ["cn-nev-share-2024", "caam-vehicle-sales-2024"],  # the original, not its restatement
     }
     assert r["a"]["fact"]["lower"] == r["a"]["fact"]["upper"] == 12857324
-    assert r["b"]["fact"]["derived_from"]["facts"] == ["cn-nev-share-2025", "cn-vehicle-sales-2025"]
-    assert r["relative_change_percent"]["lower"] == 32.22035938
+    assert r["b"]["fact"]["id"] == "cn-nev-sales-2025" and r["b"]["fact"]["derived_from"] is None
+    assert r["relative_change_percent"]["lower"] == 24.44269118  # rounded down
     out = run("compare", "2024", "2025", "--facts", str(caam), "--format", "csv").stdout
     line = next(x for x in out.splitlines() if x.startswith("nev-sales,"))
     assert "12.86 million vehicles †" in line and "2024: derived, 40.9 % × 31.436 million vehicles" in line
@@ -178,12 +178,13 @@ def test_derived_figures_carry_their_bounds_into_compare(run_json, english_copy)
 
 
 def test_a_stated_level_is_compared_rather_than_a_derived_one(run_json) -> None:
-    """The bundled base's Chinese release states 2024 NEV sales, 12.866 million: compared with 'over
-    17 million' in 2025, the change is over 17 / 12.866 - 1 = 32.1311985... % (rounded down)."""
+    """The bundled base's Chinese release states 2024 NEV sales, 12.866 million (a chain gives 40.9 % x
+    31.436 M = 12.857324 M too): compared with 'over 16 million' in 2025, the change is over
+    16 / 12.866 - 1 = 24.358775066... % (rounded down)."""
     r = row(run_json("compare", "2024", "2025"), "nev-sales")
     assert r["a"]["fact"]["id"] == "cn-nev-sales-2024-miit" and r["a"]["fact"]["derived_from"] is None
     assert r["a"]["fact"]["lower"] == r["a"]["fact"]["upper"] == 12866000
-    assert r["relative_change_percent"]["lower"] == 32.1311985 and r["relative_change_percent"]["upper"] is None
+    assert r["relative_change_percent"]["lower"] == 24.35877506 and r["relative_change_percent"]["upper"] is None
 
 
 def test_a_period_is_not_compared_with_itself(run, kb) -> None:

@@ -67,7 +67,7 @@ def test_a_source_id_climbing_out_is_reported_and_never_reviewed(base: Path, run
     assert checked.stdout == (
         f"{base}/facts/sources.yaml:2:5: error[E115]: source id '../../outside/victim' cannot name a file: "
         "it holds a path ('/', '\\' or '..') and would name a file outside its folder\n"
-        "1 error in 1 file (0 facts, 165 metrics, 1 source)\n"
+        "1 error in 1 file (0 facts, 166 metrics, 1 source)\n"
     )
     before = files(outside)
     reviewed = run("review", "../../outside/victim", "--facts", str(base / "facts"), input="a\n")

@@ -68,7 +68,7 @@ def test_key_figures_from_the_brief(kb) -> None:
         ("cn-charging-points-2025-08", "17.348 million"),
         ("cn-nev-share-2020", "5.4%"),
         ("cn-nev-share-2025-10", "51.6 percent"),
-        ("cn-nev-share-2025", "more than half"),
+        ("cn-nev-domestic-share-2025", "more than half"),
         ("chongqing-nev-production-multiple-2024", "more than six times"),
         ("cn-vehicle-global-lead-years-2024", "16th"),
     ]:

@@ -47,11 +47,11 @@ def test_a_fact_row_is_normalised_with_bounds(exported: Path) -> None:
     row = _rows(
         exported,
         "SELECT metric, region, entity, period, period_start, period_end, year, kind, value, qualifier,"
-        " lower, upper, lower_open, upper_open, source, quote FROM facts WHERE id = 'cn-nev-share-2025'",
+        " lower, upper, lower_open, upper_open, source, quote FROM facts WHERE id = 'cn-nev-domestic-share-2025'",
     )
     assert row == [
         (
-            "nev-share",
+            "nev-domestic-share",
             "China",
             None,
             "2025",
@@ -169,7 +169,7 @@ def test_datasette_serves_a_search_over_quotes(exported: Path) -> None:
     response = _datasette_get(exported, "/kb/facts.json?_search=more+than+half&_shape=array")
     assert response.status_code == 200
     found = {row["id"]: row for row in response.json()}
-    assert "cn-nev-share-2025" in found and found["cn-nev-share-2025"]["value"] == 50
+    assert "cn-nev-domestic-share-2025" in found and found["cn-nev-domestic-share-2025"]["value"] == 50
     assert all("more than half" in row["quote"] for row in found.values())
     titles = _datasette_get(exported, "/kb/sources.json?_search=trillion&_shape=array")
     assert [row["id"] for row in titles.json()] == ["xinhua-icv-plan"]

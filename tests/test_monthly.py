@@ -9,8 +9,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
+from autofacts.answers.monthly import selected_answers
+from autofacts.answers.query import Filters
+from autofacts.answers.targets import Status, check_targets
+from autofacts.knowledge.periods import parse_period
+from autofacts.output import OutputFormat
+from autofacts.output.evidence import ExplainAnswer
 from tests.conftest import EXAMPLE_2025
+from tests.small_base import fact, small_base
 
 
 def test_july_alone_from_two_year_to_date_releases(run, caam_h1) -> None:
@@ -84,20 +92,46 @@ def test_explain_and_monthly_are_refused_together_and_with_chart(run) -> None:
     assert result.exit_code == 2 and "--monthly goes without --chart" in result.stderr
 
 
-def test_explain_names_the_chain_that_made_the_bound(run) -> None:
-    """Bundled base, 2025 NEV sales: stated "over 16 million" twice; over 50 % of over 34 million is
-    over 17 million, the tighter lower bound (↑)."""
-    out = run("show", "nev-sales", "--explain", "--region", "China", "--period", "2025").stdout
-    assert "=    > 17 million vehicles  agree" in out
-    assert "↑  > 17 million vehicles †  > 50 % × > 34" in out
-    assert "     > 16 million vehicles  stated" in out
+def test_explain_names_the_chain_that_made_the_bound() -> None:
+    """Inline facts (synthetic figures): NEV sales stated as "over 16 million"; over 60 % of over 30
+    million vehicles sold is over 18 million, the tighter lower bound (↑), made by the chain."""
+    kb = small_base(
+        fact("total", "2025", "30000000", "over"),
+        fact("share", "2025", "60", "over", metric="nev-share"),
+        fact("stated", "2025", "16000000", "over", metric="nev-sales", source="s2"),
+    )
+    filters = Filters(metrics=("nev-sales",), region="China", period=parse_period("2025"))
+    explained = ExplainAnswer(kb, kb.metrics["nev-sales"], tuple(selected_answers(kb, filters)))
+    [cell] = json.loads(explained.text(OutputFormat.json))["cells"]
+    assert (cell["answer"]["lower"], cell["answer"]["lower_open"], cell["answer"]["upper"]) == (18000000, True, None)
+    assert cell["lower_from"] == ["nev-sales-2025-from-share"] and cell["upper_from"] == []
+    chain = next(e for e in cell["evidence"] if e["derived_from"] is not None)
+    assert chain["derived_from"] == {"operation": "> 60 % × > 30 million vehicles", "facts": ["share", "total"]}
+    rows = explained.text(OutputFormat.markdown).splitlines()
+    assert "| China, 2025 | = | &gt; 18 million vehicles | agree |  |  |" in rows
+    assert "| China, 2025 |  | &gt; 16 million vehicles | stated | stated | s2 |" in rows
+    assert (
+        "| China, 2025 | ↑ | &gt; 18 million vehicles † | &gt; 60 % × &gt; 30 million vehicles | share total |  |"
+        in rows
+    )
+
+
+def test_explain_names_a_bundled_chain_that_makes_the_bound(run) -> None:
+    """Bundled base, 2024 NEV exports: no source states them; "over 2.61 million" in 2025, "doubling the
+    figure from a year ago", gives over 2.61 / 2 = 1.305 million (↑), named with the two facts."""
+    out = run("show", "nev-exports", "--explain", "--region", "China", "--period", "2024").stdout
+    assert "=    > 1.305 million vehicles  single" in out
+    assert (
+        "↑  > 1.305 million vehicles †  > 2.61 million vehicles ÷ 2×  cn-nev-exports-2025 cn-nev-exports-multiple-2025"
+        in out
+    )
 
 
 def test_a_conflict_is_shown_with_both_pieces_and_is_no_verdict(run, run_json, kb_copy) -> None:
     """Test data: a source saying 2025 NEV sales were 15 million (15,000,000, read to its rounding as
-    14,500,000-15,500,000) cannot stand beside "over 16 million" stated and over 50 % of over 34 million
-    (over 17 million): a conflict, the two pieces that cannot both hold named (the lowest-reaching and
-    the highest-reaching), and the target judged on that cell gets no met or missed."""
+    14,500,000-15,500,000) cannot stand beside "over 16 million" stated (global-attention): a conflict,
+    the two pieces that cannot both hold named, and the target judged on that cell gets no met or
+    missed. (Three pieces, a chain among them: the next test.)"""
     sentence = "NEV sales were 15 million units in 2025."
     (kb_copy.parent / "seeds" / "test-conflict.txt").write_text(f"Test data. {sentence}\n", encoding="utf-8")
     with (kb_copy / "sources.yaml").open("a", encoding="utf-8") as f:
@@ -113,15 +147,38 @@ def test_a_conflict_is_shown_with_both_pieces_and_is_no_verdict(run, run_json, k
     args = ("show", "nev-sales", "--explain", "-p", "2025", "--region", "China", "--facts", str(kb_copy))
     [cell] = json.loads(run(*args, "-f", "json").stdout)["cells"]
     assert (cell["agreement"], cell["answer"]) == ("conflict", None)
-    assert cell["conflict"] == ["test-nev-sales-2025", "nev-sales-2025-from-cn-nev-share-2025"]
+    assert cell["conflict"] == ["test-nev-sales-2025", "cn-nev-sales-2025"]
     out = run(*args).stdout
-    assert "=                 conflict  no value satisfies both ✗ pieces" in out
-    assert "✗      15 million vehicles  stated" in out
+    assert "=               conflict  no value satisfies both ✗ pieces" in out
+    assert "✗    15 million vehicles  stated" in out
+    assert "✗  > 16 million vehicles  stated" in out
     doc = run_json("targets", "--facts", str(kb_copy), "-m", "nev-sales", "--as-of", "2026-02-01")
     # the goal as the ministry states it (the explainer restating it is not judged again)
     [v] = [t for t in doc["targets"] if t["target"]["id"] == "cn-nev-sales-2025-target-miit"]
     assert v["status"] == "conflict" and v["outcome"] is None
-    assert v["outcome_facts"] == ["test-nev-sales-2025", "nev-sales-2025-from-cn-nev-share-2025"]
+    assert v["outcome_facts"] == ["test-nev-sales-2025", "cn-nev-sales-2025"]
+
+
+def test_a_conflict_names_the_lowest_reaching_and_the_highest_reaching_piece() -> None:
+    """Inline facts (synthetic figures): 15 million (14,500,000-15,500,000 to its rounding), "over 16
+    million" and, from a chain, over 60 % of over 30 million = over 18 million: no value satisfies all
+    three; the conflict names the lowest-reaching (15 million) and the highest-reaching (the chain's
+    over 18 million), not "over 16 million" between them, and the target on that cell gets no verdict."""
+    fifteen = fact("fifteen", "2025", "15000000", metric="nev-sales", source="s3")
+    kb = small_base(
+        fact("total", "2025", "30000000", "over"),
+        fact("share", "2025", "60", "over", metric="nev-share"),
+        fact("over16", "2025", "16000000", "over", metric="nev-sales", source="s2"),
+        fifteen,
+        fact("goal", "2025", "15500000", "about", metric="nev-sales", kind="target", source="s2"),
+    )
+    filters = Filters(metrics=("nev-sales",), region="China", period=parse_period("2025"), kind="actual")
+    [cell] = selected_answers(kb, filters)
+    assert cell.interval is None and cell.conflict is not None
+    assert [f.id for f in cell.conflict] == ["fifteen", "nev-sales-2025-from-share"]
+    (v,) = check_targets(kb, date(2026, 2, 1)).verdicts
+    assert v.status is Status.CONFLICT and v.outcome is None
+    assert [f.id for f in v.outcome_facts] == ["fifteen", "nev-sales-2025-from-share"]
 
 
 def test_a_derived_month_has_the_note_its_mark_points_to(run) -> None:

@@ -206,6 +206,12 @@ def test_the_company_in_of_its_vehicles_owns_the_figure(kb) -> None:
 def test_a_model_named_in_a_sentence_about_the_company_before(kb) -> None:
     text = "XPeng delivered 35,000 vehicles in November.\nThe G7 rivals the Tesla Model Y and sells for about $28,000."
     assert [(v, e) for v, e, _ in who(kb, text)] == [(D(35_000), "XPeng"), (D(28_000), "XPeng G7")]
+    # a sentence opening with the model is about it, whatever its verb
+    text = "XPeng delivered 35,000 vehicles in November.\nThe G7 rivals the Tesla Model Y and retails for $28,000."
+    assert [(v, e) for v, e, _ in who(kb, text)] == [(D(35_000), "XPeng"), (D(28_000), "XPeng G7")]
+    # but Tesla's Model Y opening a sentence is no XPeng model
+    text = "XPeng delivered 35,000 vehicles in November.\nModel Y prices start at $35,000."
+    assert [(v, e) for v, e, _ in who(kb, text)] == [(D(35_000), "XPeng"), (D(35_000), None)]
     text = "NIO sold 7,000 cars in May.\nThe new ET7 sedan became the most popular model with 1,700 units sold."
     assert [(v, e) for v, e, _ in who(kb, text)] == [(D(7_000), "NIO"), (D(1_700), "NIO ET7")]
 
@@ -301,4 +307,19 @@ def test_a_table_of_the_companys_models(kb) -> None:
         (D(12_000), "XPeng G6"),
         (D(9_000), "TODO"),  # "P7+" is no model the reader knows: the line names no company
         (D(30_000), "XPeng"),
+    ]
+
+
+def test_a_press_releases_company_and_the_figure_referred_to(kb) -> None:
+    text = (
+        "Leapmotor reported revenue of 19 billion yuan in the third quarter, released before the US stock market opened.\n"
+        "That's up 97 percent year-on-year.\n"
+        "As of September 30, 2025, in China, the Company had 900 stores."
+    )
+    assert [(v, e, r) for v, e, r in who(kb, text)] == [
+        (D(19_000_000_000), "Leapmotor", "World"),
+        # "That's": the figure before's company; the US stock market places nothing (and with no metric
+        # read for it, the region is the curator's)
+        (D(97), "Leapmotor", None),
+        (D(900), "Leapmotor", "China"),  # "the Company", after three leading phrases
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from decimal import Decimal as D
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from autofacts.output.browser import find_chromium, run_chromium
+from autofacts.output.headlines import headline, headline_section
+from tests import small_base as inline
 
 
 class Anchors(HTMLParser):
@@ -116,19 +119,15 @@ def test_headline_first_with_latest_value_change_and_source(page: Path) -> None:
     body = html[html.index("<body>") :]
     assert body.index('id="headline"') < body.index('id="targets"') < body.index('id="trends"')
     cards = re.findall(r'<article class="card" id="headline-([^"]+)">', html)
-    # most periods reported: vehicle production 5, NEV share 4, then vehicle sales and NEV production with 3
-    # each and 6 facts each (vehicle sales: 2023, 2024 twice, 2025 and the 2025 goal twice), so the
-    # catalogue's order puts vehicle sales first
-    assert cards == ["vehicle-production", "nev-share", "vehicle-sales", "nev-production"]
+    # most periods reported: vehicle production 5, then four metrics with 3 each, by their number of facts:
+    # vehicle sales and NEV production 6 each (vehicle sales: 2023, 2024 twice, 2025 and the 2025 goal
+    # twice), so the catalogue's order puts vehicle sales first; Chongqing's production rank 4 (2014/2016,
+    # 2017, 2019 and a 2025 forecast); the NEV share 3 (2020, 2024, Oct 2025), left out
+    assert cards == ["vehicle-production", "vehicle-sales", "nev-production", "vehicle-production-rank"]
     sales = _article(html, "headline-vehicle-sales")
     # > 34 M in 2025 on the ministry's exact 31.436 M for 2024: > +2.564 M, > 34 / 31.436 - 1 = +8.156 %
     assert "<b>&gt; +2.564 million vehicles</b> (&gt; +8.156 %) on 2024" in sales
     assert 'data-fact="cn-vehicle-sales-2024-miit">31.436 million vehicles</a>' in sales
-    share = _article(html, "headline-nev-share")
-    # 2025, not October 2025: the latest full period; each figure from the source the Chinese summary
-    # (2026-11-27, more recent) restates: global-attention for 2025, fyp14-review for 2024
-    assert 'data-fact="cn-nev-share-2025">&gt; 50 %</a>' in share
-    assert "<b>&gt; +9.1 pp</b> on 2024" in share and 'data-fact="cn-nev-share-2024">40.9 %' in share
     nev = _article(html, "headline-nev-production")
     # > 16 M minus at most 13.65 M (≈ 13 M: "about" is more precise than "over"; of the two "about"s the
     # original, fyp14-review, not the Chinese summary restating it)
@@ -139,6 +138,25 @@ def test_headline_first_with_latest_value_change_and_source(page: Path) -> None:
     assert "both figures are lower bounds, so the change is not known" in production  # > 34 M on > 30 M
 
 
+def test_a_headline_is_the_latest_full_period_and_its_change_on_the_like_period_before() -> None:
+    """Inline facts (synthetic figures): a share of 40 % in 2024, over 50 % in 2025 and 52 % in October
+    2025. The headline is 2025, not October (the year ends later), and its change is on 2024, the
+    latest earlier period of the same length: over 50 - 40 = over +10 pp."""
+    kb = inline.small_base(
+        inline.fact("share-2024", "2024", "40", metric="nev-share"),
+        inline.fact("share-2025", "2025", "50", "over", metric="nev-share"),
+        inline.fact("share-2025-10", "2025-10", "52", metric="nev-share"),
+    )
+    h = headline(kb, kb.metrics["nev-share"])
+    assert h is not None and h.latest.id == "share-2025"
+    assert h.previous is not None and h.previous.id == "share-2024"
+    assert h.change is not None and h.change.change is not None
+    assert (h.change.change.lo, h.change.change.lo_open, h.change.change.hi) == (D(10), True, None)
+    card = headline_section(kb, [kb.metrics["nev-share"]])
+    assert 'data-fact="share-2025">&gt; 50 %</a>' in card
+    assert "<b>&gt; +10 pp</b> on 2024" in card and 'data-fact="share-2024">40 %' in card
+
+
 def test_trend_charts_only_for_two_periods_or_more(page: Path) -> None:
     html = page.read_text(encoding="utf-8")
     trends = re.findall(r'<article class="trend" id="trend-([^"]+)">', html)
@@ -146,10 +164,10 @@ def test_trend_charts_only_for_two_periods_or_more(page: Path) -> None:
     # (2024 stated, the 2025 goal): by the catalogue's order
     assert trends == [
         "vehicle-production",
-        "nev-share",
         "vehicle-sales",
         "nev-production",
         "vehicle-production-rank",
+        "nev-share",
         "nev-sales",
         "vehicle-sales-growth",
         "nev-sales-growth",

@@ -175,13 +175,17 @@ def test_restates_must_be_a_list(run, zh_example: Path) -> None:
 def test_show_says_restates_never_agrees(run, run_json, base: Path) -> None:
     out = run("--facts", str(base), "show", "nev-share").stdout
     assert "agrees" not in out
-    # [1] fyp14-review, [2] the summary, [3] global-attention, [4] xinhua-icv-plan, by first citation
-    assert out.count("restated by [2]") == 4
-    assert "restates [1]" in out and "restates [3]" in out and "restates [4]" in out
+    # [1] fyp14-review, [2] the summary, [3] xinhua-icv-plan, by first citation: 2020, 2024, Oct 2025
+    assert out.count("restated by [2]") == 3
+    assert "restates [1]" in out and "restates [3]" in out
     markdown = run("--facts", str(base), "show", "nev-share", "--period", "2024", "--format", "markdown").stdout
     assert "| restated by: zh-2025-summary |" in markdown and "| restates: fyp14-review |" in markdown
     doc = run_json("--facts", str(base), "show", "nev-share")
-    assert [g["agreement"] for g in doc["groups"]] == ["restated"] * 4
+    assert [g["agreement"] for g in doc["groups"]] == ["restated"] * 3
+    # 2025's "more than half" of home sales: [1] global-attention, [2] the summary (国内新车销量占比超过一半)
+    home = run("--facts", str(base), "show", "nev-domestic-share").stdout
+    assert "agrees" not in home and "restated by [2]" in home and "restates [1]" in home
+    assert "[1] global-attention: " in home and "[2] zh-2025-summary: " in home
     # two independent sources and a restatement: both relations, each source by its mark
     production = run("--facts", str(base), "show", "nev-production", "--period", "2020").stdout
     assert "agrees [2]; restated by [3]" in production and "restates [1] [2]" in production
@@ -211,10 +215,10 @@ def test_compare_cites_the_english_sources(run, run_json, base: Path) -> None:
 def test_targets_cite_the_original_and_name_the_restatement(run_json, base: Path) -> None:
     doc = run_json("--facts", str(base), "targets", "--year", "2025")
     sales = next(t for t in doc["targets"] if t["target"]["id"] == "cn-nev-sales-2025-target-miit")
-    # the outcome is the tighter derived bound (> 50 % of > 34 million); the stated figure beside it is
-    # the original's, not the summary's restatement of it
-    assert sales["outcome_facts"] == ["nev-sales-2025-from-cn-nev-share-2025"]
-    assert sales["note"] == "† > 50 % × > 34 million vehicles; stated: > 16 million vehicles (global-attention)"
+    # the outcome is the original's "over 16 million" (global-attention), not the summary's restatement
+    # of it (cn-nev-sales-2025-zh), which the note names
+    assert sales["outcome_facts"] == ["cn-nev-sales-2025"]
+    assert sales["note"] == "restated by zh-2025-summary"
 
 
 def test_sources_json_lists_what_each_restates(run_json, base: Path) -> None:

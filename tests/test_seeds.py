@@ -34,7 +34,7 @@ def test_paths_are_shown_as_the_configured_folder_says(run, kb_copy: Path) -> No
     }
     listed = json.loads(run("sources", *where).stdout)
     assert [s["file"] for s in listed["sources"] if s["id"] == "global-attention"] == ["texts/001_467b5fdf27d40e1f.txt"]
-    cited = json.loads(run("cite", "cn-nev-share-2025", *where).stdout)
+    cited = json.loads(run("cite", "cn-nev-domestic-share-2025", *where).stdout)
     assert cited["file"] == "texts/001_467b5fdf27d40e1f.txt"
     assert cited["footnote"].endswith("`texts/001_467b5fdf27d40e1f.txt`, line 9.")
     covered = json.loads(run("coverage", *where).stdout)
@@ -49,7 +49,7 @@ def test_paths_are_shown_as_the_configured_folder_says(run, kb_copy: Path) -> No
 
 def test_a_missing_seed_stops_cite_with_one_line(run, kb_copy: Path) -> None:
     (kb_copy.parent / "seeds" / "001_467b5fdf27d40e1f.txt").unlink()
-    result = run("cite", "cn-nev-share-2025", "--facts", str(kb_copy))
+    result = run("cite", "cn-nev-domestic-share-2025", "--facts", str(kb_copy))
     assert result.exit_code == 1
     # compiler style, as `check` prints it: the place first, then the code
     assert result.stderr.startswith(f"autofacts: {kb_copy}/sources.yaml:")

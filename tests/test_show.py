@@ -74,7 +74,14 @@ def test_as_of_shows_what_was_known_then(run_json, kb) -> None:
     doc = run_json("show", "nev-share", "--as-of", "2025-12-15")
     known = {f.id for f in kb.facts_for("nev-share") if kb.sources[f.source].published.end.isoformat() <= "2025-12-15"}
     assert {f["id"] for f in doc["facts"]} == known
-    assert "cn-nev-share-2025" not in known  # full-year 2025 was reported in January 2026
+    # NEV sales by mid-December 2025: the ministry's 2024 figure and the plan's 2025 goal (September
+    # 2025, stated twice); the full year 2025 ("over 16 million") was reported in January 2026
+    doc = run_json("show", "nev-sales", "--as-of", "2025-12-15")
+    assert sorted(f["id"] for f in doc["facts"]) == [
+        "cn-nev-sales-2024-miit",
+        "cn-nev-sales-2025-target",
+        "cn-nev-sales-2025-target-miit",
+    ]
 
 
 def test_corroboration_is_grouped_and_said(run_json, run, zh_env) -> None:
@@ -121,12 +128,15 @@ def test_csv_and_markdown(run, kb, zh_env) -> None:
         "cn-nev-share-2020-zh",
         "cn-nev-share-2024",
         "cn-nev-share-2024-zh",
-        "cn-nev-share-2025",
-        "cn-nev-share-2025-zh",
         "cn-nev-share-2025-10",
         "cn-nev-share-2025-10-zh",
     ]
-    assert rows[4]["value"] == rows[5]["value"] == "> 50 %"  # "more than half" and "超过一半"
+    assert rows[4]["value"] == rows[5]["value"] == "51.6 %"  # "51.6 percent" and "51.6%"
+    home = list(csv.DictReader(io.StringIO(run("show", "nev-domestic-share", "--format", "csv").stdout)))
+    assert [(r["id"], r["value"]) for r in home] == [
+        ("cn-nev-domestic-share-2025", "> 50 %"),  # "more than half of new vehicle sales in China"
+        ("cn-nev-domestic-share-2025-zh", "> 50 %"),  # "国内新车销量占比超过一半"
+    ]
     md = run("show", "nev-share", "--format", "markdown").stdout
     table = [ln for ln in md.splitlines() if ln.startswith("|")]
     assert len({ln.count("|") - ln.count("\\|") for ln in table}) == 1  # every row has the same number of cells

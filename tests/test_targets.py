@@ -99,25 +99,23 @@ def test_growth_target_from_a_bound_over_a_stated_level_is_met(doc2025) -> None:
     assert v["outcome_facts"] == ["cn-vehicle-sales-2025", "cn-vehicle-sales-2024-miit"]
     assert v["outcome"]["lower"] == 8.156253976 and v["outcome"]["lower_open"] is True
     assert v["outcome"]["upper"] is None
-    # NEV sales: over 17 million in 2025 (over 50 % of over 34 million) on the stated 12.866 million:
-    # over 17 / 12.866 - 1 = 32.1311985... %, against about 20 %
+    # NEV sales: over 16 million in 2025 (global-attention) on the stated 12.866 million:
+    # over 16 / 12.866 - 1 = 24.3587750... % (rounded down), against about 20 %
     nev = verdict(doc2025, "cn-nev-sales-growth-2025-target-miit")
     assert nev["status"] == "met"
-    assert nev["outcome_facts"] == ["nev-sales-2025-from-cn-nev-share-2025", "cn-nev-sales-2024-miit"]
-    assert nev["outcome"]["lower"] == 32.1311985 and nev["outcome"]["upper"] is None
+    assert nev["outcome_facts"] == ["cn-nev-sales-2025", "cn-nev-sales-2024-miit"]
+    assert nev["outcome"]["lower"] == 24.35877506 and nev["outcome"]["upper"] is None
 
 
 def test_growth_target_from_a_derived_level_keeps_its_bound(run_json, english_copy) -> None:
     """Without the Chinese release no 2024 NEV sales are stated; 40.9 % x "over 30 million" gives
-    "over 12.27 million" (by hand: 0.409 x 30,000,000 = 12,270,000). 2025 is "over 16 million" stated,
-    and "over 50 %" of "over 34 million" = over 17 million derived: the intersection is over 17
-    million. Two lower bounds bound no growth: can't tell."""
+    "over 12.27 million" (by hand: 0.409 x 30,000,000 = 12,270,000). 2025 is "over 16 million" stated.
+    Two lower bounds bound no growth (16 / 12.27 - 1 = 30.4 % is only the most it could be): can't tell."""
     doc = run_json("targets", "--facts", str(english_copy), "--year", "2025", "--as-of", "2026-06-30")
     v = verdict(doc, "cn-nev-sales-growth-2025-target")
     assert v["status"] == "can't tell" and v["outcome_derived"] is True
-    assert v["outcome_facts"] == ["nev-sales-2025-from-cn-nev-share-2025", "nev-sales-2024-from-cn-nev-share-2024"]
+    assert v["outcome_facts"] == ["cn-nev-sales-2025", "nev-sales-2024-from-cn-nev-share-2024"]
     assert v["derived_from"] == [
-        {"operation": "> 50 % × > 34 million vehicles", "facts": ["cn-nev-share-2025", "cn-vehicle-sales-2025"]},
         {"operation": "40.9 % × > 30 million vehicles", "facts": ["cn-nev-share-2024", "cn-vehicle-sales-2024-fyp"]},
     ]
     assert v["outcome"]["nominal"] is None  # no bound: no invented central value
@@ -251,14 +249,14 @@ def test_a_year_to_date_growth_below_the_line_is_off_track(run_json, caam) -> No
 
 def test_growth_met_from_a_derived_level_with_its_bound(run_json, caam) -> None:
     """2024 NEV sales are stated nowhere: 40.9 % x 31.436 M = 12.857324 M (derived, exact); 2025 is
-    over 17 M (over 50 % x over 34 M, tighter than the stated "over 16 million"), so growth
-    > 17 / 12.857324 - 1 = 32.2203594 %: over 21 %, so met."""
+    the stated "over 16 million", so growth > 16 / 12.857324 - 1 = 24.4426911... %: over 21 % (the
+    top of "about 20 %"), so met."""
     v = verdict(run_json("targets", "--facts", str(caam), "--year", "2025"), "cn-nev-sales-growth-2025-target")
     assert v["status"] == "met" and v["outcome_derived"] is True
-    assert v["outcome"]["lower"] == 32.22035938 and v["outcome"]["lower_open"] is True  # 32.2203593...
+    assert v["outcome_facts"] == ["cn-nev-sales-2025", "nev-sales-2024-from-cn-nev-share-2024"]
+    assert v["outcome"]["lower"] == 24.44269118 and v["outcome"]["lower_open"] is True  # 24.4426911...
     assert v["outcome"]["upper"] is None
     assert v["derived_from"] == [
-        {"operation": "> 50 % × > 34 million vehicles", "facts": ["cn-nev-share-2025", "cn-vehicle-sales-2025"]},
         {"operation": "40.9 % × 31.436 million vehicles", "facts": ["cn-nev-share-2024", "caam-vehicle-sales-2024"]},
     ]
 
@@ -266,7 +264,7 @@ def test_growth_met_from_a_derived_level_with_its_bound(run_json, caam) -> None:
 def test_a_stated_figure_stands_when_a_chain_agrees_up_to_rounding(run_json, caam) -> None:
     """A source states 2024 NEV sales as 12.866 M; 40.9 % x 31.436 M = 12.857324 M misses it exactly,
     but 40.9 % is 40.85-40.95 % and 31.436 M is 31.4355-31.4365 M: 12.8414-12.8733 M holds 12.866 M.
-    The two agree, and the stated figure stands: growth > 17 / 12.866 - 1 = 32.1311985 %."""
+    The two agree, and the stated figure stands: growth > 16 / 12.866 - 1 = 24.3587750 %."""
     sentence = "New energy vehicle sales reached 12.866 million units."
     with (caam.parent / "seeds" / "caam-2024.txt").open("a", encoding="utf-8") as f:
         f.write(sentence + "\n")
@@ -276,9 +274,11 @@ def test_a_stated_figure_stands_when_a_chain_agrees_up_to_rounding(run_json, caa
             f"    kind: actual\n    value: 12866000\n    qualifier: exact\n    quote: {sentence}\n"
         )
     v = verdict(run_json("targets", "--facts", str(caam), "--year", "2025"), "cn-nev-sales-growth-2025-target")
-    assert v["outcome_facts"] == ["nev-sales-2025-from-cn-nev-share-2025", "caam-nev-sales-2024"]
-    assert v["outcome"]["lower"] == 32.1311985  # 32.13119850769...: a lower bound, rounded down
+    assert v["outcome_facts"] == ["cn-nev-sales-2025", "caam-nev-sales-2024"]
+    assert v["outcome"]["lower"] == 24.35877506  # 24.358775066...: a lower bound, rounded down
     nev = verdict(
         run_json("targets", "--facts", str(caam), "--year", "2025", "-m", "nev-sales"), "cn-nev-sales-2025-target"
     )
-    assert nev["note"] == "† > 50 % × > 34 million vehicles; stated: > 16 million vehicles (global-attention)"
+    # the stated "over 16 million" alone: no other source, no chain (a chain tighter than a stated
+    # figure, and the note naming both: tests/test_verdict_reasons.py, inline)
+    assert nev["outcome_facts"] == ["cn-nev-sales-2025"] and nev["note"] is None

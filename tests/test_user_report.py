@@ -39,7 +39,7 @@ def test_the_base_folder_init_made_is_a_knowledge_base(run, tmp_path: Path) -> N
     for named in (tmp_path / "kb", tmp_path / "kb" / "facts"):
         result = run("check", "--facts", str(named))
         assert result.exit_code == 0, result.stderr
-        assert result.stdout == "ok: 87 facts, 165 metrics, 6 sources, no errors\n"
+        assert result.stdout == "ok: 87 facts, 166 metrics, 6 sources, no errors\n"
     # a folder with neither .yaml files nor a facts/ folder is still refused, by its own name
     (tmp_path / "empty").mkdir()
     result = run("check", "--facts", str(tmp_path / "empty"))
@@ -53,7 +53,7 @@ def test_init_says_next_steps_in_80_columns(run, tmp_path: Path, monkeypatch) ->
     assert made.exit_code == 0
     assert made.stdout == (
         "Created kb/: facts/ (sources.yaml, metrics.yaml) and seeds/;\n"
-        "No sources yet; the 165 metrics of the bundled catalogue to start from.\n"
+        "No sources yet; the 166 metrics of the bundled catalogue to start from.\n"
         "Next (or give --facts kb/facts on each command):\n"
         "  export AUTOFACTS_FACTS=kb/facts\n"
         '  autofacts add ARTICLE.txt --id ID --title "..." --published YYYY-MM-DD\n'

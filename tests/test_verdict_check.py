@@ -103,7 +103,7 @@ def test_verdicts_in_october_2025(run_json, check_base: Path) -> None:
 def test_verdicts_in_february_2026(run_json, check_base: Path) -> None:
     """The year is out. NEV sales growth, the issue's case: 2024 "exceeded 12 million" alone cannot
     tell a 20 % line; the chain 40.9 % x 31.436 M = 12.857324 M lies inside it and settles it, and 2025
-    is over 17 M (over 50 % of over 34 M): growth > 17 / 12.857324 - 1 = 32.2204 %, met.
+    is the stated over 16 M: growth > 16 / 12.857324 - 1 = 24.4427 %, above 21 % (about 20 %), met.
     Vehicle sales growth: > 34 / 31.436 - 1 = 8.1562 %, met."""
     v = verdicts(run_json, check_base, "2026-02-01")
     assert {k: x["status"] for k, x in v.items()} == {
@@ -117,14 +117,14 @@ def test_verdicts_in_february_2026(run_json, check_base: Path) -> None:
         "chongqing-vehicle-production-2025-target": "on track",
     }
     growth = v["cn-nev-sales-growth-2025-target"]
-    assert (growth["outcome"]["lower"], growth["outcome"]["lower_open"]) == (32.22035938, True)
-    assert growth["outcome_facts"] == ["nev-sales-2025-from-cn-nev-share-2025", "nev-sales-2024-from-cn-nev-share-2024"]
+    assert (growth["outcome"]["lower"], growth["outcome"]["lower_open"]) == (24.44269118, True)
+    assert growth["outcome_facts"] == ["cn-nev-sales-2025", "nev-sales-2024-from-cn-nev-share-2024"]
     sales_growth = v["cn-vehicle-sales-growth-2025-target"]
     assert (sales_growth["outcome"]["lower"], sales_growth["outcome_facts"]) == (
         8.156253976,  # 34 / 31.436 - 1 = 0.08156253976...: a lower bound, rounded down
         ["cn-vehicle-sales-2025", "caam-vehicle-sales-2024"],
     )
-    assert v["cn-nev-sales-2025-target"]["outcome_facts"] == ["nev-sales-2025-from-cn-nev-share-2025"]
+    assert v["cn-nev-sales-2025-target"]["outcome_facts"] == ["cn-nev-sales-2025"]
     assert v["cn-vehicle-sales-2025-target"]["outcome_facts"] == ["cn-vehicle-sales-2025"]
     assert v["chongqing-vehicle-production-2025-target"]["outcome_facts"] == ["chongqing-vehicle-production-2025-ytd"]
 
@@ -148,11 +148,11 @@ def test_the_bound_alone_could_not_tell(run_json, check_base: Path) -> None:
 def test_a_stated_level_the_chain_bears_out_within_rounding(run_json, check_base: Path) -> None:
     """With the report's own 12.87 million (read as 12.865-12.875 M) beside the chain 40.9 % x 31.436 M
     (40.85-40.95 % of 31.4355-31.4365 M: 12.8414-12.8732 M), the two agree within rounding and the stated
-    figure stands: growth > 17 / 12.87 - 1 = 32.09013209 %."""
+    figure stands: growth > 16 / 12.87 - 1 = 24.32012432 % (rounded down)."""
     quote = "In 2024, NEV production and sales reached 12.89 million and 12.87 million units"
     with (check_base / "gt-2024-nev.yaml").open("a", encoding="utf-8") as f:
         f.write(fact_yaml("gt-nev-sales-2024-exact", "nev-sales", "2024", "12870000", quote, "exact"))
     growth = verdicts(run_json, check_base, "2026-02-01")["cn-nev-sales-growth-2025-target"]
     assert growth["status"] == "met"
-    assert growth["outcome_facts"] == ["nev-sales-2025-from-cn-nev-share-2025", "gt-nev-sales-2024-exact"]
-    assert growth["outcome"]["lower"] == 32.09013209
+    assert growth["outcome_facts"] == ["cn-nev-sales-2025", "gt-nev-sales-2024-exact"]
+    assert growth["outcome"]["lower"] == 24.32012432

@@ -81,3 +81,19 @@ def test_conflicting_evidence_names_both_pieces() -> None:
     assert v.reason is not None and v.reason.kind is ReasonKind.CONFLICT
     assert [f.id for f in v.reason.facts] == ["low", "high"]
     assert reason_text(v) == "the evidence conflicts: < 90 vehicles and 120 vehicles"
+
+
+def test_a_chain_tighter_than_the_stated_figure_is_the_outcome_and_names_what_it_narrowed() -> None:
+    """NEV sales stated as "over 16 million" (s2); over 60 % of over 30 million vehicles sold is over
+    18 million (by hand: 0.6 x 30,000,000), the tighter lower bound: the outcome is the chain's, met
+    against about 15.5 million, and the note says how it was derived and what was stated beside it."""
+    target = fact("t", "2025", "15500000", "about", kind="target", metric="nev-sales", source="s2")
+    stated = fact("over16", "2025", "16000000", "over", metric="nev-sales", source="s2")
+    total = fact("total", "2025", "30000000", "over")
+    share = fact("share", "2025", "60", "over", metric="nev-share")
+    v = verdict(small_base(target, stated, total, share))
+    assert v.status is Status.MET and v.reason is not None and v.reason.kind is ReasonKind.DERIVED
+    assert v.outcome is not None and (v.outcome.lo, v.outcome.lo_open, v.outcome.hi) == (18000000, True, None)
+    assert [f.id for f in v.outcome_facts] == ["nev-sales-2025-from-share"]
+    assert [f.id for f in v.reason.facts] == ["nev-sales-2025-from-share", "over16"]
+    assert reason_text(v) == "† > 60 % × > 30 million vehicles; stated: > 16 million vehicles (s2)"

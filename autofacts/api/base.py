@@ -335,7 +335,7 @@ class Base:
         >>> import autofacts
         >>> verdicts = autofacts.open().targets(year=2025, region="China", metric="nev-sales").verdicts
         >>> [(v.target.value, v.status, v.outcome.lo, v.outcome.lo_open) for v in verdicts]
-        [(Decimal('15500000'), 'met', Decimal('17000000.00'), True)]
+        [(Decimal('15500000'), 'met', Decimal('16000000'), True)]
         """
         from autofacts.answers.targets import STATUSES, check_targets, read_for_targets
         from autofacts.output.rows import verdict_row

@@ -304,7 +304,7 @@ class Reader:
         industry = [p for p in places if not compared_with(text, p[0])]
         if len({p[2] for p in industry} - {"China"}) > 1 or EXAMPLES.search(text):
             industry = []  # "restricted cities (such as Beijing and Shanghai)": examples, not the subject
-        if industry and not entities:
+        if industry and not entities and not COMPANY_ANAPHORA.match(text):  # not "The company ... in the US"
             s, e, name = specific_place(text, industry)
             new = replace(new, region=name, region_why=f"'{text[s:e]}', in an earlier sentence \"{_clip(text)}\"")
         # the lede dates what follows even without a figure ("said deliveries rose sharply in November");

@@ -103,9 +103,10 @@ def goes_on_about_company(text: str, places: list[tuple[int, int, str]], named: 
 # ... or says so later: "the NEV penetration rate within the group", "the company's overseas sales"
 _THE_GROUPS = re.compile(r"\b(?:within|of|at|for|across) the (?:group|company)\b|\bthe (?:group|company)(?:'s|’s)")
 COMPANY_ANAPHORA = re.compile(
-    r"^(?:[^,;:]{0,80},\s+)?"  # "Considering the adjusted goal, the company is targeting ..."
-    r"(?:[Ii]ts|[Tt]he (?:[\w()-]+\s+){0,5}?(?:company|carmaker|automaker|firm|group|manufacturer|maker|startup)"
-    r"(?:'s|’s)?|Among (?:these|them|those|which)|Of (?:these|them|those|which)|公司)(?![\w-])"
+    r"^(?:[^,;:]{0,80},\s+){0,3}"  # "Considering the adjusted goal, the company is targeting ..."
+    r"(?:[Ii]ts|[Tt]he (?:[\w()-]+\s+){0,5}?(?:[Cc]ompany|carmaker|automaker|firm|[Gg]roup|manufacturer|maker|startup)"
+    r"(?:'s|’s)?|Among (?:these|them|those|which)|Of (?:these|them|those|which)|公司"
+    r"|That(?:'s|’s|\s+is|\s+was)|This\s+(?:is|was))(?![\w-])"  # "That's up 210 percent": the figure before
 )
 _A_COMPANY = re.compile(r"\b(?:company|carmaker|automaker|firm|manufacturer|maker|startup)\b", re.I)
 # "The G7 rivals ... and retails for around $30,000": a model opening the sentence is its subject
@@ -170,6 +171,8 @@ def owner(
             entity, why = said.entity, f"entity: {said.why}, a company's measure"
         elif goes_on_about_company(text, places, entities):
             entity, why = said.entity, f"entity: {said.why}, and no other company, place or industry"
+        elif not entities and not places and _opening_model(text, said.entity) is not None:
+            entity, why = said.entity, f"entity: {said.why}, whose model the sentence is about"
         if entity is not None:
             model = _carried_model(text, hedge_at, end, entity) if not entities and not places else None
             return (f"{entity} {model}", f"{why}, its model '{model}'") if model else (entity, why)
@@ -188,9 +191,18 @@ def _carried_model(text: str, hedge_at: int, end: int, company: str) -> str | No
     ... and retails for around $30,000"); Tesla's "Model Y" is no other company's."""
     model = model_of(text, 0, hedge_at, end)
     if model is None:
-        opening = _SUBJECT_MODEL.match(text)
-        first = models(text, opening.end() if opening else 0, hedge_at)
-        model = first[0][1] if first and first[0][0] == (opening.end() if opening else 0) else None
+        return _opening_model(text, company)
+    if model.startswith("Model ") and root(company) != "Tesla":
+        return None
+    return model
+
+
+def _opening_model(text: str, company: str) -> str | None:
+    """The company's model a sentence opens with, as its subject ("The G7 rivals ...")."""
+    opening = _SUBJECT_MODEL.match(text)
+    start = opening.end() if opening else 0
+    first = models(text, start, min(len(text), start + 12))
+    model = first[0][1] if first and first[0][0] == start else None
     if model is not None and model.startswith("Model ") and root(company) != "Tesla":
         return None
     return model

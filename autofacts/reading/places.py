@@ -182,7 +182,9 @@ _SPOKEN_AT = re.compile(
 # Stock Exchange", "Beijing Daily"
 _IN_A_NAME = re.compile(
     r"(?:-based|-headquartered"
-    r"|(?:\s+[A-Z][\w'.-]*)*?\s+(?:Stock Exchange|Daily|Times|Evening News|University|Municipal))\b"
+    r"|(?:\s+[A-Z][\w'.-]*)*?\s+(?:Stock Exchange|Daily|Times|Evening News|University|Municipal)"
+    r"|\s+(?:stock market|stock exchange|stocks|shares|bourse|listing|time)"  # "before the US stock market opened"
+    r")\b"
 )
 
 
