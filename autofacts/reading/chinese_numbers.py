@@ -109,7 +109,9 @@ _HEDGE_OF = re.compile(  # not over a number: "在不到两三年的时间内占
 )
 _SHARE_NEAR = re.compile(r"占|佔|超过|近|约|达")  # "占总销量的1/3": a fraction, not a date or a score
 _AGO = re.compile(r"\s*(?:个)?(?:年|月|天|日|周)(?:前|后|以前|以后)")
-_STOCK_CODE = re.compile(r"[（(]\s*\d{4,6}(?:\s*[)）]|[-.][A-Z]{2})|\d{6}[-.](?:CN|SZ|SH|SS|HK)\b")
+_STOCK_CODE = re.compile(  # "(01211)", "(002594-CN)", and with its exchange "(深:002594)"
+    r"[（(]\s*\d{4,6}(?:\s*[)）]|[-.][A-Z]{2})|\d{6}[-.](?:CN|SZ|SH|SS|HK)\b|[:：]\s*\d{4,6}\s*[)）]"
+)
 _NAME_BEFORE = re.compile(r"[A-Za-z]\s?$")
 _RECENT = re.compile(r"(?:个)?(?:年|月|天|日)")  # "近7年": the last seven years, not "nearly"
 

@@ -118,10 +118,32 @@ MAX_SENTENCE = 1000
 _CLAUSE_BREAKS = ("; ", "；", ", ", "，", "、")
 
 
+# Chinese wire copy is often hard-wrapped ("截至9月\n30日止第三季純利約116億元"): a single line
+# break inside a long line of Han text, with no sentence-ending mark before it, continues the sentence.
+_HAN_OR_DIGIT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\d（(，、﹒．.%％]")
+_ENDS_LINE = "。！？；：」』”\"'"
+SOFT_WRAP_MIN = 24  # a shorter line is a heading or a caption, which stands alone
+
+
+def _soft_wrap(text: str, at: int) -> bool:
+    """Whether the single line break at text[at] only wraps a Chinese sentence."""
+    if at == 0 or at + 1 >= len(text) or text[at - 1] in _ENDS_LINE:
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    return (
+        at - line_start >= SOFT_WRAP_MIN
+        and _HAN_OR_DIGIT.match(text, at - 1) is not None
+        and _HAN_OR_DIGIT.match(text, at + 1) is not None
+        and sum(1 for ch in text[line_start:at] if "\u4e00" <= ch <= "\u9fff") * 3 >= at - line_start
+    )
+
+
 def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     for m in [*_SENTENCE_END.finditer(text), None]:
+        if m is not None and m.group() == "\n" and _soft_wrap(text, m.start()):
+            continue  # the sentence goes on after a hard wrap
         end = m.start() if m else len(text)
         chunk = text[pos:end]
         stripped = chunk.strip()
