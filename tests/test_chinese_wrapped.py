@@ -45,3 +45,15 @@ def test_a_line_ending_a_sentence_or_in_english_still_ends_it() -> None:
 def test_a_stock_code_with_its_exchange_is_no_figure() -> None:
     values = [m.value for m in read_numbers("某汽車公司(01234)(深:001234)公布,第三季純利約116億元")]
     assert values == [Decimal(11600000000)]
+
+
+def test_a_results_sentence_naming_no_company_goes_on_about_the_one_before() -> None:
+    from autofacts.reading.chinese_entities import goes_on
+
+    # earnings per share, net profit as Hong Kong papers write it, "in the period" of a results release
+    assert goes_on("每股盈利0.9218元，续不派中期股息。", "Geely")
+    assert goes_on("首三季纯利252亿元，升18%。", "BYD")
+    assert goes_on("期内，出口销量按年减8%至18.41万辆。", "Geely")
+    # the industry's profit, or another company's, is not the company's
+    assert not goes_on("行业盈利下降10%。", "Geely")
+    assert not goes_on("比亚迪纯利252亿元。", "Geely")

@@ -21,7 +21,7 @@ CLAUSE = re.compile(r"[，。；：！？;:!?]|,(?!\d{3}(?!\d))")  # an ASCII co
 LIST_JOIN = re.compile(r"^\s*(?:和|与|及|以及|、|，)\s*$")
 _LIST_CHARS = ("、", "和", "与", "及")
 # what only a company reports: deliveries, revenue, profit, losses, margins
-_DELIVERED = re.compile(r"交付|交车|营收|收入|净利|净亏|亏损|毛利|研发费用|装机")
+_DELIVERED = re.compile(r"交付|交车|营收|收入|净利|纯利|盈利|每股|股息|收益|净亏|亏损|毛利|研发费用|装机|期内")
 _INDUSTRY = re.compile(r"行业|全行业|车企|企业|厂商|品牌|市场|整体")
 _COMPANY_JOIN = re.compile(r"\s*(?:、|和|与|及|以及)\s*")
 # A sentence opening with these is about the company the sentence before named.
