@@ -113,3 +113,19 @@ def test_a_period_after_an_aside(kb) -> None:
 def test_since_a_year_runs_to_the_year_spoken_of(kb) -> None:
     text = "In 2024, exports reached 5.9 million units. Since 2015, exports grew 21% a year on average."
     assert periods(kb, text, date(2025, 1, 20)) == [(D(5_900_000), "2024"), (D(21), "2015/2024")]
+
+
+def test_a_month_named_alone_takes_its_year_not_the_whole_period_before(run, tmp_path) -> None:
+    import yaml
+
+    doc = tmp_path / "dec.txt"
+    doc.write_text(
+        "In the first 11 months of 2025, China sold 31.1 million vehicles.\n"
+        "In December, sales were 3.3 million vehicles.\n",
+        encoding="utf-8",
+    )
+    # no publication date: December of the year the sentence before spoke of (it was dated Jan–Nov)
+    facts = yaml.safe_load(run("extract", str(doc)).stdout)["facts"]
+    assert [(f["value"], f["period"]) for f in facts] == [(31100000, "2025-01/2025-11"), (3300000, "2025-12")]
+    facts = yaml.safe_load(run("extract", str(doc), "--published", "2026-01-14").stdout)["facts"]
+    assert [(f["value"], f["period"]) for f in facts] == [(31100000, "2025-01/2025-11"), (3300000, "2025-12")]

@@ -287,6 +287,20 @@ def _year_to_date(text: str, at: int, found: list[PeriodPhrase], context: str | 
     return f"{end.year}-01-01/{end.isoformat()}"
 
 
+_ONE_YEAR = re.compile(r"((?:19|20)\d\d)(?:-\d\d)?(?:/\1(?:-\d\d)?)?")
+
+
+def _month_year(month: int, published: date | None, context: str | None) -> int | None:
+    """The year of a month named alone: the last year that month has begun in by publication;
+    with no publication date, the one year the sentences before spoke of; else none (the month is
+    not dated at all, rather than lent the whole period of the sentence before)."""
+    if published is not None:
+        return _last_year_up_to(month, published)
+    if context is not None and (m := _ONE_YEAR.fullmatch(context)) is not None:
+        return int(m[1])
+    return None
+
+
 def sentence_periods(text: str, published: date | None, context: str | None = None) -> Phrases:
     """Every period phrase of an English sentence, split into own periods and comparison bases;
     `context` is the period the sentences before spoke of (for "so far this year", "the same period")."""
@@ -301,14 +315,6 @@ def sentence_periods(text: str, published: date | None, context: str | None = No
             _add(found, m.start(), m.end(), _stock_day_label(m, published), over=True)
         for m in _RELATIVE_PERIOD.finditer(text):
             _add(found, m.start(), m.end(), _relative_label(m, published), over=True)
-        for m in _MONTH_ALONE.finditer(text):
-            month = MONTHS[m[1].lower()]
-            _add(found, m.start(), m.end(), f"{_last_year_up_to(month, published)}-{month:02d}")
-        for m in _MONTH_NOUN.finditer(text):
-            if m[1] == "May" and m.start() > 0 and not _DETERMINER.search(text, 0, m.start()):
-                continue  # "sales may rise" is never capitalised mid-sentence, but "May" opening one is
-            month = MONTHS[m[1].lower()]
-            _add(found, m.start(), m.start() + len(m[1]), f"{_last_year_up_to(month, published)}-{month:02d}")
         for m in _QUARTER_ALONE.finditer(text):
             quarter = _ORDINAL_QUARTERS[m[1].lower()] if m[1] else int(m[2])
             # a quarter under way at publication is this year's ("expects deliveries in the fourth quarter")
@@ -324,6 +330,18 @@ def sentence_periods(text: str, published: date | None, context: str | None = No
         for m in _HALF_ALONE.finditer(text):
             half = int(m[1])
             _add(found, m.start(), m.end(), half_span(_last_year_up_to(6 * half - 5, published), half))
+    # a month named without its year: the last such month up to publication, else the year the
+    # sentences before spoke of ("In the first 11 months of 2025 … In December" is December 2025)
+    for m in _MONTH_ALONE.finditer(text):
+        month = MONTHS[m[1].lower()]
+        if (year := _month_year(month, published, context)) is not None:
+            _add(found, m.start(), m.end(), f"{year}-{month:02d}")
+    for m in _MONTH_NOUN.finditer(text):
+        if m[1] == "May" and m.start() > 0 and not _DETERMINER.search(text, 0, m.start()):
+            continue  # "sales may rise" is never capitalised mid-sentence, but "May" opening one is
+        month = MONTHS[m[1].lower()]
+        if (year := _month_year(month, published, context)) is not None:
+            _add(found, m.start(), m.start() + len(m[1]), f"{year}-{month:02d}")
     found = _join_years(text, found)
     found = _since(text, found, published, context)
     for m in _YEAR_TO_DATE.finditer(text):
