@@ -334,14 +334,14 @@ def sentence_periods(text: str, published: date | None, context: str | None = No
     # sentences before spoke of ("In the first 11 months of 2025 … In December" is December 2025)
     for m in _MONTH_ALONE.finditer(text):
         month = MONTHS[m[1].lower()]
-        if (year := _month_year(month, published, context)) is not None:
-            _add(found, m.start(), m.end(), f"{year}-{month:02d}")
+        if (month_year := _month_year(month, published, context)) is not None:
+            _add(found, m.start(), m.end(), f"{month_year}-{month:02d}")
     for m in _MONTH_NOUN.finditer(text):
         if m[1] == "May" and m.start() > 0 and not _DETERMINER.search(text, 0, m.start()):
             continue  # "sales may rise" is never capitalised mid-sentence, but "May" opening one is
         month = MONTHS[m[1].lower()]
-        if (year := _month_year(month, published, context)) is not None:
-            _add(found, m.start(), m.start() + len(m[1]), f"{year}-{month:02d}")
+        if (month_year := _month_year(month, published, context)) is not None:
+            _add(found, m.start(), m.start() + len(m[1]), f"{month_year}-{month:02d}")
     found = _join_years(text, found)
     found = _since(text, found, published, context)
     for m in _YEAR_TO_DATE.finditer(text):
